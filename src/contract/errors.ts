@@ -1,0 +1,69 @@
+// The one catalogue of public error codes. Codes are public API: stable names, each with
+// the HTTP status it answers with and a message a person can read. Browser-safe.
+
+export const errorCatalogue = {
+  // Request shape
+  VALIDATION_FAILED: { status: 400, message: "Some fields are missing or not valid." },
+  MALFORMED_JSON: { status: 400, message: "The request body is not valid JSON." },
+  EMPTY_BODY: { status: 400, message: "The request body is empty; JSON was expected." },
+  PAYLOAD_TOO_LARGE: { status: 413, message: "The request body is larger than 16 KiB." },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: "Send the request body as application/json." },
+  NOT_FOUND: { status: 404, message: "There is nothing at this address." },
+  METHOD_NOT_ALLOWED: { status: 405, message: "This method is not allowed here." },
+  CROSS_ORIGIN_REQUEST: {
+    status: 403,
+    message: "This request did not come from the Usher app's own site, so it was refused.",
+  },
+  RATE_LIMITED: { status: 429, message: "Too many attempts. Wait a little and try again." },
+  INTERNAL_ERROR: { status: 500, message: "Something went wrong on our side. Please try again." },
+
+  // Signing in and sessions
+  INVALID_CREDENTIALS: { status: 401, message: "That email and password don't match an account." },
+  UNAUTHENTICATED: { status: 401, message: "Sign in to continue." },
+  SESSION_REVOKED: { status: 401, message: "You were signed out on this device. Sign in again." },
+  SESSION_EXPIRED: { status: 401, message: "Your session has expired. Sign in again." },
+  EMAIL_TAKEN: { status: 409, message: "An account with this email already exists. Sign in instead." },
+  INVALID_EMAIL: { status: 400, message: "Enter a valid email address." },
+
+  // Passwords
+  PASSWORD_TOO_SHORT: { status: 400, message: "Use at least 8 characters for your password." },
+  PASSWORD_TOO_LONG: { status: 400, message: "Use at most 128 characters for your password." },
+  PASSWORD_TOO_COMMON: {
+    status: 400,
+    message: "This password is one of the most common ones. Choose a less common password.",
+  },
+  WRONG_PASSWORD: { status: 403, message: "Your current password is incorrect." },
+  PASSWORD_UNCHANGED: { status: 400, message: "Your new password must be different from the current one." },
+
+  // Profiles
+  PROFILE_NOT_FOUND: { status: 404, message: "That profile doesn't exist." },
+  PROFILE_LIMIT_REACHED: { status: 409, message: "An account can have at most 5 profiles." },
+  PROFILE_NAME_TAKEN: { status: 409, message: "Another profile on this account already has that name." },
+  LAST_PROFILE: { status: 409, message: "An account needs at least one profile, so the last one can't be deleted." },
+
+  // Phone
+  INVALID_PHONE: { status: 400, message: "Enter a valid phone number, with its country code." },
+  PHONE_IN_USE: { status: 409, message: "This phone number is already verified on another account." },
+  NO_PHONE: { status: 404, message: "There is no phone number on this account." },
+  PHONE_ALREADY_VERIFIED: { status: 409, message: "This phone number is already verified." },
+  CODE_INVALID: { status: 400, message: "That code is not right. Check the text message and try again." },
+  CODE_EXPIRED: { status: 410, message: "That code has expired. Ask for a new one." },
+  CODE_ATTEMPTS_EXCEEDED: { status: 410, message: "Too many wrong codes. Ask for a new one." },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+/** The body of every error answer. */
+export interface ErrorBody {
+  error: {
+    code: ErrorCode;
+    message: string;
+    /** Field-level problems, for VALIDATION_FAILED. */
+    issues?: { path: string; message: string }[];
+  };
+}
+
+export function errorBody(code: ErrorCode, issues?: ErrorBody["error"]["issues"]): ErrorBody {
+  const { message } = errorCatalogue[code];
+  return { error: issues ? { code, message, issues } : { code, message } };
+}

@@ -1,0 +1,8 @@
+// Everything a client (the web app, phone and TV apps) shares with the server.
+export * from "./errors";
+export * from "./avatars";
+export * from "./schemas/common";
+export * from "./schemas/auth";
+export * from "./schemas/profiles";
+export * from "./schemas/account";
+export * from "./schemas/sessions";

@@ -1,0 +1,66 @@
+// The account page: membership details, password and phone.
+import { z } from "zod";
+import { passwordInput, timestamp } from "./common";
+import { publicProfile } from "./profiles";
+
+export const plans = ["basic", "standard", "premium"] as const;
+
+export const publicPhone = z.object({
+  /** Only the last digits are shown, e.g. "+1 ••• ••• ••43". */
+  masked: z.string(),
+  verified: z.boolean(),
+  smsOptIn: z.boolean(),
+});
+
+export const accountResponse = z.object({
+  account: z.object({
+    email: z.string(),
+    plan: z.enum(plans),
+    phone: publicPhone.nullable(),
+    passwordChangedAt: timestamp,
+    memberSince: timestamp,
+  }),
+});
+export type AccountResponse = z.infer<typeof accountResponse>;
+
+export const meResponse = z.object({
+  account: z.object({ id: z.string(), email: z.string() }),
+  session: z.object({ id: z.string(), deviceKind: z.string(), deviceName: z.string() }),
+  profile: publicProfile.nullable(),
+});
+
+export const changePasswordRequest = z.strictObject({
+  currentPassword: passwordInput,
+  newPassword: passwordInput,
+  requireAllDevicesToSignIn: z.boolean().default(true),
+});
+export type ChangePasswordRequest = z.infer<typeof changePasswordRequest>;
+
+export const changePasswordResponse = z.object({
+  /** How many other devices were signed out (0 when they were kept signed in). */
+  signedOutDevices: z.number().int(),
+  /** The current device's new token, for phone and TV apps; browsers get a new cookie. */
+  token: z.string().optional(),
+});
+
+export const setPhoneRequest = z.strictObject({
+  phone: z.string().trim().min(1).max(40),
+  /** ISO 3166 country for numbers typed without "+": "US", "GB", … */
+  country: z.string().length(2).toUpperCase().optional(),
+  currentPassword: passwordInput,
+  smsOptIn: z.boolean(),
+});
+export type SetPhoneRequest = z.infer<typeof setPhoneRequest>;
+
+export const phoneCodeSentResponse = z.object({
+  phone: publicPhone,
+  codeExpiresAt: timestamp,
+});
+
+export const verifyPhoneRequest = z.strictObject({
+  code: z.string().trim().regex(/^\d{6}$/, "The code has 6 digits."),
+});
+
+export const removePhoneRequest = z.strictObject({ currentPassword: passwordInput });
+
+export const phoneResponse = z.object({ phone: publicPhone.nullable() });

@@ -1,0 +1,20 @@
+// Building blocks shared by the request and response schemas.
+import { z } from "zod";
+
+export const deviceKinds = ["web", "mobile", "tv"] as const;
+export const deviceKind = z.enum(deviceKinds);
+export type DeviceKind = z.infer<typeof deviceKind>;
+
+/** ISO timestamps travel as strings. */
+export const timestamp = z.iso.datetime({ offset: true });
+
+/** What a phone or TV app declares about itself when it signs in. Browsers send nothing. */
+export const clientDeclaration = z.strictObject({
+  kind: deviceKind,
+  name: z.string().trim().min(1).max(60).optional(),
+});
+
+/** Long enough for any real password; the policy (8–128) is checked by the domain. */
+export const passwordInput = z.string().min(1).max(1024);
+
+export const idParam = z.strictObject({ id: z.string().min(1).max(64) });

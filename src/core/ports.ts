@@ -1,0 +1,212 @@
+// What the domain needs from the outside world: one small store interface per aggregate,
+// plus the clock, randomness, password hashing and rate limiting. Implementations live in
+// src/store (PGlite / node-postgres / Redis) and are proven by one contract suite.
+import type { AvatarId } from "../contract/avatars";
+import type { DeviceKind } from "../contract/schemas/common";
+
+export type Plan = "basic" | "standard" | "premium";
+
+export interface AccountRecord {
+  id: string;
+  email: string;
+  emailVerifiedAt: Date | null;
+  passwordHash: string;
+  passwordChangedAt: Date;
+  phoneE164: string | null;
+  phoneVerifiedAt: Date | null;
+  smsOptIn: boolean;
+  plan: Plan;
+  createdAt: Date;
+}
+
+export interface ProfileRecord {
+  id: string;
+  accountId: string;
+  name: string;
+  avatar: AvatarId;
+  isKids: boolean;
+  pinHash: string | null;
+  position: number;
+  createdAt: Date;
+}
+
+export type RevokedReason =
+  | "signed_out"
+  | "signed_out_all_devices"
+  | "password_changed"
+  | "signed_out_by_other_device";
+
+export interface SessionRecord {
+  id: string;
+  accountId: string;
+  /** SHA-256 (hex) of the token's secret half; the secret itself is never stored. */
+  tokenHash: string;
+  profileId: string | null;
+  deviceKind: DeviceKind;
+  deviceName: string;
+  userAgent: string | null;
+  ip: string | null;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  authenticatedAt: Date;
+  aal: 1 | 2;
+  revokedAt: Date | null;
+  revokedReason: RevokedReason | null;
+}
+
+export type CodePurpose = "phone_verification";
+
+export interface OneTimeCodeRecord {
+  id: string;
+  accountId: string;
+  purpose: CodePurpose;
+  /** What the code proves control of, e.g. the phone number it was sent to. */
+  target: string;
+  /** HMAC-SHA-256 (hex) of the code under a server key. */
+  codeHash: string;
+  expiresAt: Date;
+  attempts: number;
+  usedAt: Date | null;
+  createdAt: Date;
+}
+
+export interface AuditEventInput {
+  accountId: string | null;
+  sessionId: string | null;
+  type: string;
+  ip: string | null;
+  userAgent: string | null;
+  at: Date;
+  details: Record<string, unknown>;
+}
+export interface AuditEventRecord extends AuditEventInput {
+  id: string;
+}
+
+export type OutboxChannel = "email" | "sms";
+export interface OutboxMessageInput {
+  channel: OutboxChannel;
+  recipient: string;
+  template: string;
+  payload: Record<string, unknown>;
+  createdAt: Date;
+}
+export interface OutboxMessageRecord extends OutboxMessageInput {
+  id: string;
+  attempts: number;
+  sentAt: Date | null;
+  lastError: string | null;
+}
+
+export interface AccountStore {
+  /** Answers false when the email is already taken. */
+  create(account: AccountRecord): Promise<boolean>;
+  findById(id: string): Promise<AccountRecord | null>;
+  findByEmail(email: string): Promise<AccountRecord | null>;
+  /** Holds the account row until the transaction ends, so per-account limits don't race. */
+  lockForUpdate(id: string): Promise<void>;
+  updatePassword(id: string, passwordHash: string, changedAt: Date): Promise<void>;
+  /** Stores a new, unverified number (or none). */
+  setPhone(id: string, phone: { e164: string; smsOptIn: boolean } | null): Promise<void>;
+  /** Answers false when the number is verified on another account. */
+  markPhoneVerified(id: string, e164: string, at: Date): Promise<boolean>;
+  isPhoneVerifiedElsewhere(e164: string, accountId: string): Promise<boolean>;
+}
+
+export interface ProfilePatch {
+  name?: string;
+  avatar?: AvatarId;
+  isKids?: boolean;
+}
+
+export interface ProfileStore {
+  listByAccount(accountId: string): Promise<ProfileRecord[]>;
+  find(accountId: string, profileId: string): Promise<ProfileRecord | null>;
+  /** Answers false when the name is taken in this account. */
+  create(profile: ProfileRecord): Promise<boolean>;
+  /** Answers "not_found", "name_taken" or the updated profile. */
+  update(accountId: string, profileId: string, patch: ProfilePatch): Promise<ProfileRecord | "not_found" | "name_taken">;
+  delete(accountId: string, profileId: string): Promise<boolean>;
+}
+
+export interface SessionStore {
+  create(session: SessionRecord): Promise<void>;
+  findById(id: string): Promise<SessionRecord | null>;
+  /** Writes last_seen_at (and ip) only when the stored value is older than `staleBefore`. */
+  touch(id: string, at: Date, ip: string | null, staleBefore: Date): Promise<void>;
+  setProfile(id: string, profileId: string): Promise<void>;
+  revoke(id: string, at: Date, reason: RevokedReason): Promise<boolean>;
+  /** One statement: every live session of the account, less `exceptSessionId`. Answers how many. */
+  revokeAllForAccount(accountId: string, at: Date, reason: RevokedReason, exceptSessionId?: string): Promise<number>;
+  /** Sessions neither revoked nor past `expiresAt`, newest activity first. */
+  listLive(accountId: string, now: Date): Promise<SessionRecord[]>;
+}
+
+export interface OneTimeCodeStore {
+  /** Stores a new code and retires any unused one of the same purpose for the account. */
+  replace(code: OneTimeCodeRecord): Promise<void>;
+  findActive(accountId: string, purpose: CodePurpose): Promise<OneTimeCodeRecord | null>;
+  /** Counts one wrong attempt; answers the new count. */
+  recordFailedAttempt(id: string): Promise<number>;
+  /** Marks the code used if nobody has yet: answers true for exactly one caller. */
+  consume(id: string, at: Date): Promise<boolean>;
+}
+
+export interface AuditStore {
+  record(event: AuditEventInput): Promise<void>;
+  listByAccount(accountId: string, limit: number): Promise<AuditEventRecord[]>;
+}
+
+export interface OutboxStore {
+  enqueue(message: OutboxMessageInput): Promise<void>;
+  listPending(limit: number): Promise<OutboxMessageRecord[]>;
+  markSent(id: string, at: Date): Promise<void>;
+  /** Newest first; the dev mailbox and tests read delivered messages here. */
+  listRecent(limit: number): Promise<OutboxMessageRecord[]>;
+}
+
+export interface Stores {
+  accounts: AccountStore;
+  profiles: ProfileStore;
+  sessions: SessionStore;
+  codes: OneTimeCodeStore;
+  audit: AuditStore;
+  outbox: OutboxStore;
+  /** Runs `work` in one database transaction: all of it commits, or none of it. */
+  transaction<T>(work: (stores: Stores) => Promise<T>): Promise<T>;
+}
+
+export interface Random {
+  /** `n` random bytes. */
+  bytes(n: number): Buffer;
+  uuid(): string;
+  /** A string of `n` uniformly random decimal digits. */
+  digits(n: number): string;
+}
+
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  /**
+   * Checks a password against a stored hash. With `null` it still pays one full
+   * verification and answers false, so an unknown email costs what a wrong password does.
+   */
+  verify(hash: string | null, password: string): Promise<boolean>;
+}
+
+export interface RateRule {
+  /** Attempts allowed per window. */
+  limit: number;
+  windowMs: number;
+}
+export interface RateDecision {
+  allowed: boolean;
+  /** Seconds until the window resets (0 when allowed). */
+  retryAfterSec: number;
+}
+export interface RateLimiter {
+  /** Counts one attempt against `key` and answers whether it is within the rule. */
+  consume(key: string, rule: RateRule): Promise<RateDecision>;
+  /** Forgets the attempts counted against `key` (after a success). */
+  reset(key: string): Promise<void>;
+}

@@ -1,0 +1,58 @@
+// Fresh databases for tests: an in-memory PGlite, or a uniquely named PostgreSQL database
+// that is created for the test file and dropped after it. Nothing depends on earlier runs.
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { openDatabase, type OpenDatabase } from "../../src/store/database";
+import { migrateDatabase } from "../../src/store/migrate";
+
+export type TestDatabaseKind = "pglite" | "postgres";
+
+/** The server that test databases are created on (trust auth on this machine and in CI). */
+export const postgresAdminUrl = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+
+/** Which database route tests run on: `USHER_TEST_DB=postgres` switches from PGlite. */
+export const routeTestDatabase: TestDatabaseKind = process.env.USHER_TEST_DB === "postgres" ? "postgres" : "pglite";
+
+export interface TestDatabase {
+  database: OpenDatabase;
+  /** For PostgreSQL, the URL of the per-test database (nodes of a cluster test share it). */
+  url?: string;
+  drop(): Promise<void>;
+}
+
+export async function createTestDatabase(kind: TestDatabaseKind): Promise<TestDatabase> {
+  if (kind === "pglite") {
+    const database = await openDatabase({ kind: "pglite" });
+    await migrateDatabase(database);
+    return { database, drop: () => database.close() };
+  }
+  const name = `usher_test_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
+  await adminQuery(`create database ${name}`);
+  const url = withDatabase(postgresAdminUrl, name);
+  const database = await openDatabase({ kind: "postgres", url, poolSize: 5 });
+  await migrateDatabase(database);
+  return {
+    database,
+    url,
+    drop: async () => {
+      await database.close();
+      await adminQuery(`drop database if exists ${name} with (force)`);
+    },
+  };
+}
+
+async function adminQuery(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: postgresAdminUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+function withDatabase(url: string, name: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
+}
