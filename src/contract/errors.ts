@@ -8,6 +8,7 @@ export const errorCatalogue = {
   EMPTY_BODY: { status: 400, message: "The request body is empty; JSON was expected." },
   PAYLOAD_TOO_LARGE: { status: 413, message: "The request body is larger than 16 KiB." },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: "Send the request body as application/json." },
+  BAD_REQUEST: { status: 400, message: "The request could not be understood." },
   NOT_FOUND: { status: 404, message: "There is nothing at this address." },
   METHOD_NOT_ALLOWED: { status: 405, message: "This method is not allowed here." },
   CROSS_ORIGIN_REQUEST: {
@@ -43,6 +44,10 @@ export const errorCatalogue = {
 
   // Phone
   INVALID_PHONE: { status: 400, message: "Enter a valid phone number, with its country code." },
+  PHONE_NOT_MOBILE: {
+    status: 400,
+    message: "This number can't receive text messages. Enter a mobile number.",
+  },
   PHONE_IN_USE: { status: 409, message: "This phone number is already verified on another account." },
   NO_PHONE: { status: 404, message: "There is no phone number on this account." },
   PHONE_ALREADY_VERIFIED: { status: 409, message: "This phone number is already verified." },

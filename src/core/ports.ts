@@ -133,8 +133,11 @@ export interface ProfileStore {
 export interface SessionStore {
   create(session: SessionRecord): Promise<void>;
   findById(id: string): Promise<SessionRecord | null>;
-  /** Writes last_seen_at (and ip) only when the stored value is older than `staleBefore`. */
-  touch(id: string, at: Date, ip: string | null, staleBefore: Date): Promise<void>;
+  /**
+   * Records activity: writes last_seen_at, ip and the slid expires_at, but only when the
+   * stored last_seen_at is older than `staleBefore` (so at most once per few minutes).
+   */
+  touch(id: string, seen: { at: Date; ip: string | null; expiresAt: Date }, staleBefore: Date): Promise<void>;
   setProfile(id: string, profileId: string): Promise<void>;
   revoke(id: string, at: Date, reason: RevokedReason): Promise<boolean>;
   /** One statement: every live session of the account, less `exceptSessionId`. Answers how many. */
@@ -147,8 +150,8 @@ export interface OneTimeCodeStore {
   /** Stores a new code and retires any unused one of the same purpose for the account. */
   replace(code: OneTimeCodeRecord): Promise<void>;
   findActive(accountId: string, purpose: CodePurpose): Promise<OneTimeCodeRecord | null>;
-  /** Counts one wrong attempt; answers the new count. */
-  recordFailedAttempt(id: string): Promise<number>;
+  /** Counts one attempt (made before comparing, so racing guesses are all counted); answers the new count. */
+  recordAttempt(id: string): Promise<number>;
   /** Marks the code used if nobody has yet: answers true for exactly one caller. */
   consume(id: string, at: Date): Promise<boolean>;
 }

@@ -54,7 +54,8 @@ export type SetPhoneRequest = z.infer<typeof setPhoneRequest>;
 
 export const phoneCodeSentResponse = z.object({
   phone: publicPhone,
-  codeExpiresAt: timestamp,
+  /** When the code just texted stops working; null when the number was already verified. */
+  codeExpiresAt: timestamp.nullable(),
 });
 
 export const verifyPhoneRequest = z.strictObject({

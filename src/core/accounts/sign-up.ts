@@ -1,0 +1,79 @@
+// Sign up: a new account with one profile, signed in on this device.
+import { avatarIds } from "../../contract/avatars";
+import type { DeviceKind } from "../../contract/schemas/common";
+import { auditEvent } from "../audit/events";
+import type { CoreDeps, RequestContext } from "../deps";
+import { checkNewPassword } from "../passwords/policy";
+import type { AccountRecord, ProfileRecord } from "../ports";
+import { throttle } from "../rate-limit/throttle";
+import { fail, ok, type Result } from "../result";
+import { issueDeviceCookie } from "../sessions/device-cookie";
+import { issueSession } from "../sessions/issue-session";
+import { normalizeEmail, profileNameFromEmail } from "./email";
+import type { SignedIn } from "./signed-in";
+
+export interface SignUpInput {
+  email: string;
+  password: string;
+  profileName?: string;
+  device: { kind: DeviceKind; name: string };
+}
+
+export type SignUpFailure =
+  | "INVALID_EMAIL"
+  | "PASSWORD_TOO_SHORT"
+  | "PASSWORD_TOO_LONG"
+  | "PASSWORD_TOO_COMMON"
+  | "EMAIL_TAKEN"
+  | "RATE_LIMITED";
+
+export async function signUp(
+  deps: CoreDeps,
+  input: SignUpInput,
+  context: RequestContext,
+): Promise<Result<SignedIn, SignUpFailure>> {
+  const limited = await throttle(deps.limiter, [[`sign-up:ip:${context.ip}`, deps.config.limits.signUpPerIp]]);
+  if (limited) return limited;
+  const email = normalizeEmail(input.email);
+  if (!email) return fail("INVALID_EMAIL");
+  const password = checkNewPassword(input.password);
+  if (!password.ok) return password;
+  if (await deps.stores.accounts.findByEmail(email)) return fail("EMAIL_TAKEN");
+
+  const passwordHash = await deps.passwords.hash(password.value);
+  const now = deps.clock.now();
+  const account: AccountRecord = {
+    id: deps.random.uuid(),
+    email,
+    emailVerifiedAt: null,
+    passwordHash,
+    passwordChangedAt: now,
+    phoneE164: null,
+    phoneVerifiedAt: null,
+    smsOptIn: false,
+    plan: "standard",
+    createdAt: now,
+  };
+  const profile: ProfileRecord = {
+    id: deps.random.uuid(),
+    accountId: account.id,
+    name: input.profileName?.trim() || profileNameFromEmail(email),
+    avatar: avatarIds[0],
+    isKids: false,
+    pinHash: null,
+    position: 0,
+    createdAt: now,
+  };
+
+  return deps.stores.transaction(async (stores) => {
+    // Two sign-ups racing for one email: the loser finds the row taken here.
+    if (!(await stores.accounts.create(account))) return fail("EMAIL_TAKEN");
+    await stores.profiles.create(profile);
+    const issued = await issueSession(deps, stores, { accountId: account.id, device: input.device, context });
+    const who = { accountId: account.id, sessionId: issued.session.id };
+    await stores.audit.record(auditEvent("account_created", who, context, now));
+    await stores.audit.record(auditEvent("signed_in", who, context, now, { deviceName: input.device.name }));
+    const deviceCookie = issueDeviceCookie(deps.keys.deviceCookies, deps.random, account.id);
+    return ok({ ...issued, account, profiles: [profile], deviceCookie });
+  });
+}

@@ -1,0 +1,28 @@
+// What a device holds after signing up or in.
+import type { SignedInResponse } from "../../contract/schemas/auth";
+import type { IssuedSession } from "../sessions/issue-session";
+import type { AccountRecord, ProfileRecord } from "../ports";
+import { toPublicProfile } from "../profiles/public-profile";
+
+export interface SignedIn extends IssuedSession {
+  account: AccountRecord;
+  profiles: ProfileRecord[];
+  /** A fresh device cookie for browsers (see sessions/device-cookie.ts). */
+  deviceCookie: string;
+}
+
+/** The JSON answer; the token is included only when the device keeps it itself (apps). */
+export function toSignedInResponse(signedIn: SignedIn, includeToken: boolean): SignedInResponse {
+  const { account, session, profiles, token } = signedIn;
+  return {
+    account: { id: account.id, email: account.email },
+    session: {
+      id: session.id,
+      deviceKind: session.deviceKind,
+      deviceName: session.deviceName,
+      expiresAt: session.expiresAt.toISOString(),
+    },
+    profiles: profiles.map(toPublicProfile),
+    ...(includeToken ? { token } : {}),
+  };
+}

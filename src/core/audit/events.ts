@@ -1,0 +1,36 @@
+// The audit log: every security-relevant thing that happens to an account.
+import type { AuditEventInput } from "../ports";
+import type { RequestContext } from "../deps";
+
+export type AuditEventType =
+  | "account_created"
+  | "signed_in"
+  | "sign_in_failed"
+  | "signed_out"
+  | "signed_out_all_devices"
+  | "password_changed"
+  | "password_check_failed"
+  | "phone_added"
+  | "phone_changed"
+  | "phone_verified"
+  | "phone_removed"
+  | "profile_created"
+  | "profile_deleted";
+
+export function auditEvent(
+  type: AuditEventType,
+  who: { accountId: string | null; sessionId?: string | null },
+  context: RequestContext,
+  at: Date,
+  details: Record<string, unknown> = {},
+): AuditEventInput {
+  return {
+    type,
+    accountId: who.accountId,
+    sessionId: who.sessionId ?? null,
+    ip: context.ip,
+    userAgent: context.userAgent,
+    at,
+    details,
+  };
+}

@@ -1,0 +1,29 @@
+// What every domain service receives. Nothing here knows about HTTP or a database driver.
+import type { Clock } from "./clock";
+import type { CoreConfig } from "./config";
+import type { PasswordHasher, Random, RateLimiter, Stores } from "./ports";
+
+export interface CoreKeys {
+  /** Keys the digests of one-time codes. */
+  oneTimeCodes: Buffer;
+  /** Signs the device cookie that exempts a known browser from account-wide throttling. */
+  deviceCookies: Buffer;
+}
+
+export interface CoreDeps {
+  stores: Stores;
+  clock: Clock;
+  random: Random;
+  config: CoreConfig;
+  passwords: PasswordHasher;
+  limiter: RateLimiter;
+  keys: CoreKeys;
+  /** Called after a transaction that wrote to the outbox has committed: deliver now. */
+  outboxWritten(): void;
+}
+
+/** Who is asking: recorded with sessions and audit events. */
+export interface RequestContext {
+  ip: string | null;
+  userAgent: string | null;
+}

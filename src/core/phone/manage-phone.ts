@@ -1,0 +1,149 @@
+// Add phone number, change it, verify it with the texted code, remove it.
+import { auditEvent } from "../audit/events";
+import { checkCurrentPassword } from "../accounts/check-current-password";
+import { digestsEqual } from "../crypto/hashing";
+import type { CoreDeps, RequestContext } from "../deps";
+import type { AccountRecord, SessionRecord } from "../ports";
+import { throttle } from "../rate-limit/throttle";
+import { fail, ok, type Result } from "../result";
+import { phoneCodeDigest, sendPhoneCode } from "./phone-code";
+import { parsePhone } from "./phone-number";
+
+export interface SetPhoneInput {
+  phone: string;
+  country?: string;
+  currentPassword: string;
+  smsOptIn: boolean;
+}
+
+export interface PhoneSet {
+  account: AccountRecord;
+  /** Null when the number was already verified and only the opt-in changed. */
+  codeExpiresAt: Date | null;
+}
+
+type SetPhoneFailure =
+  | "WRONG_PASSWORD"
+  | "RATE_LIMITED"
+  | "UNAUTHENTICATED"
+  | "INVALID_PHONE"
+  | "PHONE_NOT_MOBILE"
+  | "PHONE_IN_USE";
+
+export async function setPhone(
+  deps: CoreDeps,
+  session: SessionRecord,
+  input: SetPhoneInput,
+  context: RequestContext,
+): Promise<Result<PhoneSet, SetPhoneFailure>> {
+  const phone = parsePhone(input.phone, input.country);
+  if (!phone.ok) return phone;
+  const checked = await checkCurrentPassword(deps, session.accountId, input.currentPassword, context);
+  if (!checked.ok) return checked;
+  const account = checked.value;
+  const e164 = phone.value;
+  if (await deps.stores.accounts.isPhoneVerifiedElsewhere(e164, account.id)) return fail("PHONE_IN_USE");
+
+  const who = { accountId: account.id, sessionId: session.id };
+  if (account.phoneE164 === e164 && account.phoneVerifiedAt) {
+    // Same verified number: only the text-message choice changes; no new code needed.
+    await deps.stores.transaction(async (stores) => {
+      await stores.accounts.setPhone(account.id, { e164, smsOptIn: input.smsOptIn });
+      await stores.accounts.markPhoneVerified(account.id, e164, account.phoneVerifiedAt!);
+    });
+    return ok({ account: { ...account, smsOptIn: input.smsOptIn }, codeExpiresAt: null });
+  }
+
+  const limited = await throttle(deps.limiter, [[`phone-code-send:${account.id}`, deps.config.limits.phoneCodeSendPerAccount]]);
+  if (limited) return limited;
+  const code = await deps.stores.transaction(async (stores) => {
+    await stores.accounts.setPhone(account.id, { e164, smsOptIn: input.smsOptIn });
+    const sent = await sendPhoneCode(deps, stores, account.id, e164);
+    const type = account.phoneE164 ? "phone_changed" : "phone_added";
+    await stores.audit.record(auditEvent(type, who, context, sent.createdAt));
+    return sent;
+  });
+  deps.outboxWritten();
+  const updated: AccountRecord = { ...account, phoneE164: e164, phoneVerifiedAt: null, smsOptIn: input.smsOptIn };
+  return ok({ account: updated, codeExpiresAt: code.expiresAt });
+}
+
+export async function resendPhoneCode(
+  deps: CoreDeps,
+  session: SessionRecord,
+): Promise<Result<PhoneSet, "NO_PHONE" | "PHONE_ALREADY_VERIFIED" | "RATE_LIMITED" | "UNAUTHENTICATED">> {
+  const account = await deps.stores.accounts.findById(session.accountId);
+  if (!account) return fail("UNAUTHENTICATED");
+  if (!account.phoneE164) return fail("NO_PHONE");
+  if (account.phoneVerifiedAt) return fail("PHONE_ALREADY_VERIFIED");
+  const limited = await throttle(deps.limiter, [[`phone-code-send:${account.id}`, deps.config.limits.phoneCodeSendPerAccount]]);
+  if (limited) return limited;
+  const e164 = account.phoneE164;
+  const code = await deps.stores.transaction((stores) => sendPhoneCode(deps, stores, account.id, e164));
+  deps.outboxWritten();
+  return ok({ account, codeExpiresAt: code.expiresAt });
+}
+
+type VerifyFailure =
+  | "NO_PHONE"
+  | "PHONE_ALREADY_VERIFIED"
+  | "RATE_LIMITED"
+  | "UNAUTHENTICATED"
+  | "CODE_INVALID"
+  | "CODE_EXPIRED"
+  | "CODE_ATTEMPTS_EXCEEDED"
+  | "PHONE_IN_USE";
+
+export async function verifyPhone(
+  deps: CoreDeps,
+  session: SessionRecord,
+  code: string,
+  context: RequestContext,
+): Promise<Result<AccountRecord, VerifyFailure>> {
+  const limited = await throttle(deps.limiter, [
+    [`phone-code-check:${session.accountId}`, deps.config.limits.phoneCodeCheckPerAccount],
+  ]);
+  if (limited) return limited;
+  const account = await deps.stores.accounts.findById(session.accountId);
+  if (!account) return fail("UNAUTHENTICATED");
+  if (!account.phoneE164) return fail("NO_PHONE");
+  if (account.phoneVerifiedAt) return fail("PHONE_ALREADY_VERIFIED");
+
+  const active = await deps.stores.codes.findActive(account.id, "phone_verification");
+  const now = deps.clock.now();
+  if (!active || active.target !== account.phoneE164 || active.expiresAt.getTime() <= now.getTime()) {
+    return fail("CODE_EXPIRED");
+  }
+  // Count the attempt before comparing, so concurrent guesses cannot exceed the allowance.
+  const attempts = await deps.stores.codes.recordAttempt(active.id);
+  if (attempts > deps.config.phoneCodes.maxAttempts) return fail("CODE_ATTEMPTS_EXCEEDED");
+  if (!digestsEqual(phoneCodeDigest(deps.keys.oneTimeCodes, code), active.codeHash)) {
+    return fail(attempts >= deps.config.phoneCodes.maxAttempts ? "CODE_ATTEMPTS_EXCEEDED" : "CODE_INVALID");
+  }
+
+  const e164 = account.phoneE164;
+  return deps.stores.transaction(async (stores) => {
+    if (!(await stores.codes.consume(active.id, now))) return fail("CODE_EXPIRED");
+    if (!(await stores.accounts.markPhoneVerified(account.id, e164, now))) return fail("PHONE_IN_USE");
+    await stores.audit.record(auditEvent("phone_verified", { accountId: account.id, sessionId: session.id }, context, now));
+    return ok({ ...account, phoneVerifiedAt: now });
+  });
+}
+
+export async function removePhone(
+  deps: CoreDeps,
+  session: SessionRecord,
+  currentPassword: string,
+  context: RequestContext,
+): Promise<Result<void, "WRONG_PASSWORD" | "RATE_LIMITED" | "UNAUTHENTICATED" | "NO_PHONE">> {
+  const checked = await checkCurrentPassword(deps, session.accountId, currentPassword, context);
+  if (!checked.ok) return checked;
+  if (!checked.value.phoneE164) return fail("NO_PHONE");
+  await deps.stores.transaction(async (stores) => {
+    await stores.accounts.setPhone(session.accountId, null);
+    await stores.audit.record(
+      auditEvent("phone_removed", { accountId: session.accountId, sessionId: session.id }, context, deps.clock.now()),
+    );
+  });
+  return ok(undefined);
+}

@@ -1,0 +1,102 @@
+// "Who's watching?": list, add, edit, delete and choose profiles. At most 5 per account,
+// names unique within the account, and never fewer than one.
+import { avatarIds, type AvatarId } from "../../contract/avatars";
+import { maxProfilesPerAccount } from "../../contract/schemas/profiles";
+import { auditEvent } from "../audit/events";
+import type { CoreDeps, RequestContext } from "../deps";
+import type { ProfilePatch, ProfileRecord, SessionRecord } from "../ports";
+import { fail, ok, type Result } from "../result";
+import { cleanProfileName } from "./public-profile";
+
+export function listProfiles(deps: Pick<CoreDeps, "stores">, accountId: string): Promise<ProfileRecord[]> {
+  return deps.stores.profiles.listByAccount(accountId);
+}
+
+export interface NewProfile {
+  name: string;
+  avatar?: AvatarId;
+  isKids?: boolean;
+}
+
+export async function createProfile(
+  deps: CoreDeps,
+  session: SessionRecord,
+  input: NewProfile,
+  context: RequestContext,
+): Promise<Result<ProfileRecord, "PROFILE_LIMIT_REACHED" | "PROFILE_NAME_TAKEN" | "VALIDATION_FAILED">> {
+  const name = cleanProfileName(input.name);
+  if (!name) return fail("VALIDATION_FAILED");
+  return deps.stores.transaction(async (stores) => {
+    // Holding the account row makes "count, then insert" safe against a second request.
+    await stores.accounts.lockForUpdate(session.accountId);
+    const existing = await stores.profiles.listByAccount(session.accountId);
+    if (existing.length >= maxProfilesPerAccount) return fail("PROFILE_LIMIT_REACHED");
+    const profile: ProfileRecord = {
+      id: deps.random.uuid(),
+      accountId: session.accountId,
+      name,
+      avatar: input.avatar ?? avatarIds[existing.length % avatarIds.length]!,
+      isKids: input.isKids ?? false,
+      pinHash: null,
+      position: Math.max(-1, ...existing.map((p) => p.position)) + 1,
+      createdAt: deps.clock.now(),
+    };
+    if (!(await stores.profiles.create(profile))) return fail("PROFILE_NAME_TAKEN");
+    await stores.audit.record(
+      auditEvent("profile_created", { accountId: session.accountId, sessionId: session.id }, context, profile.createdAt, {
+        profileId: profile.id,
+      }),
+    );
+    return ok(profile);
+  });
+}
+
+export async function updateProfile(
+  deps: CoreDeps,
+  accountId: string,
+  profileId: string,
+  patch: ProfilePatch,
+): Promise<Result<ProfileRecord, "PROFILE_NOT_FOUND" | "PROFILE_NAME_TAKEN" | "VALIDATION_FAILED">> {
+  const cleaned: ProfilePatch = { ...patch };
+  if (patch.name !== undefined) {
+    cleaned.name = cleanProfileName(patch.name);
+    if (!cleaned.name) return fail("VALIDATION_FAILED");
+  }
+  const updated = await deps.stores.profiles.update(accountId, profileId, cleaned);
+  if (updated === "not_found") return fail("PROFILE_NOT_FOUND");
+  if (updated === "name_taken") return fail("PROFILE_NAME_TAKEN");
+  return ok(updated);
+}
+
+export async function deleteProfile(
+  deps: CoreDeps,
+  session: SessionRecord,
+  profileId: string,
+  context: RequestContext,
+): Promise<Result<void, "PROFILE_NOT_FOUND" | "LAST_PROFILE">> {
+  return deps.stores.transaction(async (stores) => {
+    await stores.accounts.lockForUpdate(session.accountId);
+    const profiles = await stores.profiles.listByAccount(session.accountId);
+    if (!profiles.some((p) => p.id === profileId)) return fail("PROFILE_NOT_FOUND");
+    if (profiles.length === 1) return fail("LAST_PROFILE");
+    await stores.profiles.delete(session.accountId, profileId);
+    await stores.audit.record(
+      auditEvent("profile_deleted", { accountId: session.accountId, sessionId: session.id }, context, deps.clock.now(), {
+        profileId,
+      }),
+    );
+    return ok(undefined);
+  });
+}
+
+/** The session remembers the profile chosen on this device. */
+export async function chooseProfile(
+  deps: Pick<CoreDeps, "stores">,
+  session: SessionRecord,
+  profileId: string,
+): Promise<Result<ProfileRecord, "PROFILE_NOT_FOUND">> {
+  const profile = await deps.stores.profiles.find(session.accountId, profileId);
+  if (!profile) return fail("PROFILE_NOT_FOUND");
+  await deps.stores.sessions.setProfile(session.id, profile.id);
+  return ok(profile);
+}

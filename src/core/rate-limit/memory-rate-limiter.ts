@@ -1,0 +1,77 @@
+// A fixed-window rate limiter held in this process's memory: for a single node, dev and
+// tests. Several nodes must share limits through RedisRateLimiter instead.
+import type { Clock } from "../clock";
+import type { RateDecision, RateLimiter, RateRule } from "../ports";
+
+export interface MemoryRateLimiterOptions {
+  /**
+   * Most keys remembered at once; past it the oldest window is forgotten. Keeps an attacker
+   * who sprays fresh keys (IPs, emails) from growing memory without bound. The price is
+   * that such a spray can evict a real key early, so keep it well above honest traffic.
+   */
+  maxKeys?: number;
+  /** Expired windows are swept once every this many calls (no timer to keep alive). */
+  sweepEvery?: number;
+}
+
+interface Window {
+  count: number;
+  endsAt: number;
+}
+
+export class MemoryRateLimiter implements RateLimiter {
+  // A Map iterates in insertion order, and a key is re-inserted whenever its window opens,
+  // so the first entry is always the window opened longest ago: the one to evict.
+  readonly #windows = new Map<string, Window>();
+  readonly #clock: Clock;
+  readonly #maxKeys: number;
+  readonly #sweepEvery: number;
+  #callsSinceSweep = 0;
+
+  constructor(clock: Clock, options: MemoryRateLimiterOptions = {}) {
+    this.#clock = clock;
+    this.#maxKeys = Math.max(1, options.maxKeys ?? 100_000);
+    this.#sweepEvery = Math.max(1, options.sweepEvery ?? 1_000);
+  }
+
+  /** How many keys are remembered now. */
+  get size(): number {
+    return this.#windows.size;
+  }
+
+  async consume(key: string, rule: RateRule): Promise<RateDecision> {
+    const now = this.#clock.now().getTime();
+    this.#maybeSweep(now);
+
+    const open = this.#windows.get(key);
+    if (open !== undefined && now < open.endsAt) {
+      open.count += 1;
+      if (open.count <= rule.limit) return { allowed: true, retryAfterSec: 0 };
+      return { allowed: false, retryAfterSec: Math.max(1, Math.ceil((open.endsAt - now) / 1000)) };
+    }
+
+    this.#windows.delete(key);
+    while (this.#windows.size >= this.#maxKeys) this.#evictOldest();
+    this.#windows.set(key, { count: 1, endsAt: now + rule.windowMs });
+    if (rule.limit >= 1) return { allowed: true, retryAfterSec: 0 };
+    return { allowed: false, retryAfterSec: Math.max(1, Math.ceil(rule.windowMs / 1000)) };
+  }
+
+  async reset(key: string): Promise<void> {
+    this.#windows.delete(key);
+  }
+
+  #maybeSweep(now: number): void {
+    this.#callsSinceSweep += 1;
+    if (this.#callsSinceSweep < this.#sweepEvery) return;
+    this.#callsSinceSweep = 0;
+    for (const [key, window] of this.#windows) {
+      if (window.endsAt <= now) this.#windows.delete(key);
+    }
+  }
+
+  #evictOldest(): void {
+    const oldest = this.#windows.keys().next();
+    if (!oldest.done) this.#windows.delete(oldest.value);
+  }
+}

@@ -1,0 +1,59 @@
+// Creates a session for a device that has just proven who it is (sign-up, sign-in, or a
+// password change that rotates its token). Always a new id and a new secret.
+import type { DeviceKind } from "../../contract/schemas/common";
+import type { CoreDeps, RequestContext } from "../deps";
+import type { SessionRecord, Stores } from "../ports";
+import { newSessionToken } from "./session-token";
+
+export interface IssuedSession {
+  session: SessionRecord;
+  /** Handed to the device once; never stored, logged or shown again. */
+  token: string;
+}
+
+export interface SessionRequest {
+  accountId: string;
+  device: { kind: DeviceKind; name: string };
+  profileId?: string | null;
+  context: RequestContext;
+}
+
+export async function issueSession(
+  deps: Pick<CoreDeps, "clock" | "random" | "config">,
+  stores: Stores,
+  request: SessionRequest,
+): Promise<IssuedSession> {
+  const now = deps.clock.now();
+  const { id, token, tokenHash } = newSessionToken(deps.random);
+  const session: SessionRecord = {
+    id,
+    accountId: request.accountId,
+    tokenHash,
+    profileId: request.profileId ?? null,
+    deviceKind: request.device.kind,
+    deviceName: request.device.name,
+    userAgent: request.context.userAgent?.slice(0, 512) ?? null,
+    ip: request.context.ip,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: slidExpiry(deps.config, request.device.kind, now, now),
+    authenticatedAt: now,
+    aal: 1,
+    revokedAt: null,
+    revokedReason: null,
+  };
+  await stores.sessions.create(session);
+  return { session, token };
+}
+
+/** Idle expiry slides with use but never past the absolute lifetime. */
+export function slidExpiry(
+  config: CoreDeps["config"],
+  kind: DeviceKind,
+  createdAt: Date,
+  seenAt: Date,
+): Date {
+  const idleEnd = seenAt.getTime() + config.sessions.idleMs[kind];
+  const absoluteEnd = createdAt.getTime() + config.sessions.absoluteMs;
+  return new Date(Math.min(idleEnd, absoluteEnd));
+}

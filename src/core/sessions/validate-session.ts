@@ -1,0 +1,32 @@
+// Checks a presented token on every request, against the database: a revoked or expired
+// session is refused on its very next request, on every node. No cache stands in between.
+import type { CoreDeps, RequestContext } from "../deps";
+import type { SessionRecord } from "../ports";
+import { fail, ok, type Result } from "../result";
+import { slidExpiry } from "./issue-session";
+import { parseSessionToken, secretMatches } from "./session-token";
+
+export type SessionRefusal = "UNAUTHENTICATED" | "SESSION_REVOKED" | "SESSION_EXPIRED";
+
+export async function validateSession(
+  deps: Pick<CoreDeps, "stores" | "clock" | "config">,
+  token: string,
+  context: RequestContext,
+): Promise<Result<SessionRecord, SessionRefusal>> {
+  const parsed = parseSessionToken(token);
+  if (!parsed) return fail("UNAUTHENTICATED");
+  const session = await deps.stores.sessions.findById(parsed.id);
+  // Only the holder of the secret learns whether the session was revoked or has expired.
+  if (!session || !secretMatches(parsed.secret, session.tokenHash)) return fail("UNAUTHENTICATED");
+  if (session.revokedAt) return fail("SESSION_REVOKED");
+  const now = deps.clock.now();
+  if (session.expiresAt.getTime() <= now.getTime()) return fail("SESSION_EXPIRED");
+
+  const staleBefore = new Date(now.getTime() - deps.config.sessions.touchIntervalMs);
+  if (session.lastSeenAt.getTime() < staleBefore.getTime()) {
+    const expiresAt = slidExpiry(deps.config, session.deviceKind, session.createdAt, now);
+    await deps.stores.sessions.touch(session.id, { at: now, ip: context.ip, expiresAt }, staleBefore);
+    return ok({ ...session, lastSeenAt: now, ip: context.ip, expiresAt });
+  }
+  return ok(session);
+}

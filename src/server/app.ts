@@ -1,0 +1,64 @@
+// Builds the HTTP app from its dependencies: plugins, then routes, then the error mapper.
+// Nothing here opens a database or a port; main.ts and the tests do that.
+import cookie from "@fastify/cookie";
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import type { CoreDeps } from "../core/deps";
+import { registerErrorMapper } from "./plugins/error-mapper";
+import { originCheck } from "./plugins/origin-check";
+import { securityHeaders } from "./plugins/security-headers";
+import { sessionAuth } from "./plugins/session-auth";
+import { accountRoutes } from "./routes/account";
+import { authRoutes } from "./routes/auth";
+import { healthRoutes } from "./routes/health";
+import { phoneRoutes } from "./routes/phone";
+import { profileRoutes } from "./routes/profiles";
+import { sessionRoutes } from "./routes/sessions";
+
+export const BODY_LIMIT_BYTES = 16 * 1024;
+
+export interface AppOptions {
+  core: CoreDeps;
+  /** Origins the web app is served from; unsafe cookie requests must come from one of them. */
+  allowedOrigins: readonly string[];
+  production: boolean;
+  /** Checked by /healthz. */
+  checkDatabase(): Promise<void>;
+  logger?: FastifyServerOptions["logger"];
+  trustProxy?: FastifyServerOptions["trustProxy"];
+}
+
+export type App = FastifyInstance;
+
+export async function buildApp(options: AppOptions): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: options.trustProxy ?? false,
+    // Request ids from the client are not trusted; ours are enough to correlate log lines.
+    requestIdHeader: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // JSON only: a text/plain body is refused with 415 rather than half-understood.
+  app.removeContentTypeParser("text/plain");
+
+  registerErrorMapper(app);
+  await app.register(cookie);
+  await app.register(securityHeaders, { production: options.production });
+  await app.register(originCheck, { allowedOrigins: options.allowedOrigins });
+  await app.register(sessionAuth, { core: options.core });
+
+  await app.register(healthRoutes, { checkDatabase: options.checkDatabase });
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes, { core: options.core });
+      await api.register(accountRoutes, { core: options.core });
+      await api.register(phoneRoutes, { core: options.core });
+      await api.register(profileRoutes, { core: options.core });
+      await api.register(sessionRoutes, { core: options.core });
+    },
+    { prefix: "/api/v1" },
+  );
+  return app;
+}

@@ -1,0 +1,56 @@
+// Reads the service's configuration from the environment. Every variable is listed in the
+// README; anything malformed stops the start with a message that names it.
+import { resolve } from "node:path";
+import type { DatabaseTarget } from "../store/database";
+import { owaspArgon2Params, type Argon2Params } from "../core/passwords/argon2-hasher";
+
+export interface ServerConfig {
+  /** embedded: PGlite under DATA_DIR, dev outbox. production: PostgreSQL, HSTS, real delivery. */
+  mode: "embedded" | "production";
+  host: string;
+  port: number;
+  publicUrl: string;
+  dataDir: string;
+  database: DatabaseTarget;
+  redisUrl: string | undefined;
+  /** Master secret (base64, 32+ bytes); embedded mode generates one into DATA_DIR. */
+  secretKey: string | undefined;
+  argon2: Argon2Params;
+  logLevel: string;
+  trustProxy: boolean;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const port = integer(env, "PORT", 3000);
+  const host = env.HOST ?? "127.0.0.1";
+  const dataDir = resolve(env.DATA_DIR ?? "./data");
+  const databaseUrl = env.DATABASE_URL;
+  const publicUrl = new URL(env.PUBLIC_URL ?? `http://localhost:${port}`).origin;
+  return {
+    mode: databaseUrl ? "production" : "embedded",
+    host,
+    port,
+    publicUrl,
+    dataDir,
+    database: databaseUrl
+      ? { kind: "postgres", url: databaseUrl, poolSize: integer(env, "DATABASE_POOL_SIZE", 10) }
+      : { kind: "pglite", dataDir: resolve(dataDir, "pglite") },
+    redisUrl: env.REDIS_URL || undefined,
+    secretKey: env.SECRET_KEY || undefined,
+    argon2: {
+      memoryKiB: integer(env, "ARGON2_MEMORY_KIB", owaspArgon2Params.memoryKiB),
+      iterations: integer(env, "ARGON2_ITERATIONS", owaspArgon2Params.iterations),
+      parallelism: integer(env, "ARGON2_PARALLELISM", owaspArgon2Params.parallelism),
+    },
+    logLevel: env.LOG_LEVEL ?? "info",
+    trustProxy: env.TRUST_PROXY === "true",
+  };
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, not "${raw}".`);
+  return value;
+}

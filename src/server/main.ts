@@ -1,0 +1,79 @@
+// Starts a node: configuration → database (migrated) → stores → app → listening port.
+import { Redis } from "ioredis";
+import { sql } from "drizzle-orm";
+import type { FastifyServerOptions } from "fastify";
+import { systemClock } from "../core/clock";
+import { defaultCoreConfig } from "../core/config";
+import { cryptoRandom } from "../core/crypto/random";
+import type { CoreDeps } from "../core/deps";
+import { createArgon2Hasher } from "../core/passwords/argon2-hasher";
+import { MemoryRateLimiter } from "../core/rate-limit/memory-rate-limiter";
+import { openDatabase } from "../store/database";
+import { migrateDatabase } from "../store/migrate";
+import { RedisRateLimiter } from "../store/redis-rate-limiter";
+import { createStores } from "../store/stores";
+import { buildApp, type App } from "./app";
+import type { ServerConfig } from "./config";
+import { createDevOutbox, describeDevMessage } from "./dev-outbox";
+import { deriveCoreKeys, loadMasterSecret } from "./secret-key";
+
+export interface RunningServer {
+  app: App;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Never logged: credentials in headers and the cookies we set. */
+export const logRedactions = ["req.headers.authorization", "req.headers.cookie", 'res.headers["set-cookie"]'];
+
+export async function startServer(
+  config: ServerConfig,
+  options: { logger?: FastifyServerOptions["logger"] } = {},
+): Promise<RunningServer> {
+  const database = await openDatabase(config.database);
+  await migrateDatabase(database);
+  const stores = createStores(database.db);
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2 }) : null;
+  if (redis) await redis.connect();
+
+  let outboxWritten = () => {};
+  const core: CoreDeps = {
+    stores,
+    clock: systemClock,
+    random: cryptoRandom,
+    config: defaultCoreConfig,
+    passwords: createArgon2Hasher(config.argon2),
+    limiter: redis ? new RedisRateLimiter(redis) : new MemoryRateLimiter(systemClock),
+    keys: deriveCoreKeys(loadMasterSecret(config)),
+    outboxWritten: () => outboxWritten(),
+  };
+  const app = await buildApp({
+    core,
+    allowedOrigins: [config.publicUrl],
+    production: config.mode === "production",
+    checkDatabase: async () => void (await database.db.execute(sql`select 1`)),
+    logger: options.logger ?? { level: config.logLevel, redact: logRedactions },
+    trustProxy: config.trustProxy,
+  });
+  if (config.mode === "embedded") {
+    const outbox = createDevOutbox(stores, systemClock, (message) =>
+      app.log.info({ devOutbox: true }, describeDevMessage(message)),
+    );
+    outboxWritten = outbox.wake;
+    outbox.wake();
+  }
+
+  await app.listen({ host: config.host, port: config.port });
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  const url = config.host === "127.0.0.1" || config.host === "0.0.0.0" || config.host === "::" ? `http://localhost:${port}` : `http://${config.host}:${port}`;
+  return {
+    app,
+    url,
+    async close() {
+      await app.close();
+      await database.close();
+      redis?.disconnect();
+    },
+  };
+}

@@ -1,0 +1,59 @@
+// One place where every error becomes an answer from the catalogue. Bad input of any shape
+// is a 4xx with a code and a message; anything else is a bare 500 whose log line carries no
+// request data (database errors can hold query parameters, i.e. hashes and emails).
+import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { errorBody, errorCatalogue, type ErrorCode } from "../../contract/errors";
+
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: "MALFORMED_JSON",
+  FST_ERR_CTP_EMPTY_JSON_BODY: "EMPTY_BODY",
+  FST_ERR_CTP_BODY_TOO_LARGE: "PAYLOAD_TOO_LARGE",
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: "UNSUPPORTED_MEDIA_TYPE",
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: "BAD_REQUEST",
+  FST_ERR_CTP_INVALID_TYPE: "UNSUPPORTED_MEDIA_TYPE",
+  FST_ERR_NOT_FOUND: "NOT_FOUND",
+};
+
+export function registerErrorMapper(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      if (error.validationContext === "body" && request.body === undefined) return send(reply, "EMPTY_BODY");
+      const issues = error.validation.map((issue) => ({
+        path: `${error.validationContext ?? ""}${issue.instancePath}`.replace(/\//g, ".").replace(/\.$/, ""),
+        message: issue.message ?? "Not valid.",
+      }));
+      return send(reply, "VALIDATION_FAILED", issues);
+    }
+    const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
+    if (mapped) return send(reply, mapped);
+    if (error instanceof SyntaxError) return send(reply, "MALFORMED_JSON");
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) return send(reply, status === 404 ? "NOT_FOUND" : "BAD_REQUEST");
+
+    request.log.error({ failure: describeSafely(error) }, "request failed");
+    return send(reply, "INTERNAL_ERROR");
+  });
+
+  app.setNotFoundHandler((_request, reply) => send(reply, "NOT_FOUND"));
+}
+
+function send(reply: FastifyReply, code: ErrorCode, issues?: { path: string; message: string }[]) {
+  return reply.code(errorCatalogue[code].status).type("application/json").send(errorBody(code, issues));
+}
+
+/** Name, code and the first line of the innermost message: never parameters or details. */
+export function describeSafely(error: unknown): Record<string, unknown> {
+  let inner: unknown = error;
+  while (inner && typeof inner === "object" && "cause" in inner && (inner as { cause?: unknown }).cause) {
+    inner = (inner as { cause: unknown }).cause;
+  }
+  const outer = error as { name?: string; code?: unknown };
+  const cause = inner as { name?: string; code?: unknown; message?: string };
+  return {
+    type: outer?.name,
+    code: cause?.code ?? outer?.code,
+    message: typeof cause?.message === "string" ? cause.message.split("\n")[0]!.slice(0, 200) : undefined,
+    stack: error instanceof Error ? error.stack?.split("\n").slice(1, 6).join("\n") : undefined,
+  };
+}

@@ -1,0 +1,48 @@
+// Authenticates a request from its bearer token or session cookie, against the database,
+// every time. Routes opt in with `onRequest: app.requireSession`.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import fp from "fastify-plugin";
+import type { CoreDeps } from "../../core/deps";
+import type { SessionRecord } from "../../core/ports";
+import { validateSession } from "../../core/sessions/validate-session";
+import { clearSessionCookie, SESSION_COOKIE } from "../http/cookies";
+import { requestContext } from "../http/client";
+import { replyFailure } from "../http/reply-failure";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** Set by requireSession; routes that use it can rely on it. */
+    session: SessionRecord;
+    /** How the session token arrived: bearer tokens are kept by apps, cookies by browsers. */
+    sessionCarrier: "bearer" | "cookie";
+  }
+  interface FastifyInstance {
+    requireSession(request: FastifyRequest, reply: FastifyReply): Promise<void>;
+  }
+}
+
+/** The bearer token, if the request carries an Authorization header of that scheme. */
+export function bearerToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (!header) return undefined;
+  const [scheme, token] = header.split(" ", 2);
+  return scheme?.toLowerCase() === "bearer" && token ? token.trim() : undefined;
+}
+
+export const sessionAuth = fp(async (app: FastifyInstance, options: { core: CoreDeps }) => {
+  app.decorateRequest("session", null as unknown as SessionRecord);
+  app.decorateRequest("sessionCarrier", "cookie");
+
+  app.decorate("requireSession", async (request: FastifyRequest, reply: FastifyReply) => {
+    const bearer = bearerToken(request);
+    const token = bearer ?? request.cookies[SESSION_COOKIE];
+    if (!token) return void (await replyFailure(reply, { ok: false, code: "UNAUTHENTICATED" }));
+    const result = await validateSession(options.core, token, requestContext(request));
+    if (!result.ok) {
+      if (!bearer) clearSessionCookie(reply);
+      return void (await replyFailure(reply, result));
+    }
+    request.session = result.value;
+    request.sessionCarrier = bearer ? "bearer" : "cookie";
+  });
+});

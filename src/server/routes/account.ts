@@ -1,0 +1,56 @@
+// The account page: who am I, membership details, change password.
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import {
+  accountResponse,
+  changePasswordRequest,
+  changePasswordResponse,
+  meResponse,
+} from "../../contract/schemas/account";
+import { toPublicAccount } from "../../core/accounts/account-overview";
+import { changePassword } from "../../core/accounts/change-password";
+import type { CoreDeps } from "../../core/deps";
+import { toPublicProfile } from "../../core/profiles/public-profile";
+import { requestContext } from "../http/client";
+import { setSessionCookie } from "../http/cookies";
+import { replyFailure } from "../http/reply-failure";
+
+export const accountRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (app, { core }) => {
+  app.get("/me", { onRequest: app.requireSession, schema: { response: { 200: meResponse } } }, async (request, reply) => {
+    const { session } = request;
+    const [account, profile] = await Promise.all([
+      core.stores.accounts.findById(session.accountId),
+      session.profileId ? core.stores.profiles.find(session.accountId, session.profileId) : null,
+    ]);
+    if (!account) return replyFailure(reply, { ok: false, code: "UNAUTHENTICATED" });
+    return {
+      account: { id: account.id, email: account.email },
+      session: { id: session.id, deviceKind: session.deviceKind, deviceName: session.deviceName },
+      profile: profile ? toPublicProfile(profile) : null,
+    };
+  });
+
+  app.get(
+    "/account",
+    { onRequest: app.requireSession, schema: { response: { 200: accountResponse } } },
+    async (request, reply) => {
+      const account = await core.stores.accounts.findById(request.session.accountId);
+      if (!account) return replyFailure(reply, { ok: false, code: "UNAUTHENTICATED" });
+      return { account: toPublicAccount(account) };
+    },
+  );
+
+  app.post(
+    "/account/password",
+    { onRequest: app.requireSession, schema: { body: changePasswordRequest, response: { 200: changePasswordResponse } } },
+    async (request, reply) => {
+      const result = await changePassword(core, request.session, request.body, requestContext(request));
+      if (!result.ok) return replyFailure(reply, result);
+      const { signedOutDevices, replacement } = result.value;
+      if (request.sessionCarrier === "cookie") {
+        setSessionCookie(reply, replacement.token, replacement.session.expiresAt);
+        return { signedOutDevices };
+      }
+      return { signedOutDevices, token: replacement.token };
+    },
+  );
+};

@@ -1,0 +1,64 @@
+// "Who's watching?": list, add, edit, delete and choose profiles.
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import {
+  createProfileRequest,
+  profileListResponse,
+  profileResponse,
+  updateProfileRequest,
+} from "../../contract/schemas/profiles";
+import type { CoreDeps } from "../../core/deps";
+import {
+  chooseProfile,
+  createProfile,
+  deleteProfile,
+  listProfiles,
+  updateProfile,
+} from "../../core/profiles/manage-profiles";
+import { toPublicProfile } from "../../core/profiles/public-profile";
+import { requestContext } from "../http/client";
+import { replyFailure } from "../http/reply-failure";
+
+const profileParams = z.strictObject({ id: z.uuid() });
+
+export const profileRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (app, { core }) => {
+  app.addHook("onRequest", app.requireSession);
+
+  app.get("/profiles", { schema: { response: { 200: profileListResponse } } }, async (request) => {
+    const profiles = await listProfiles(core, request.session.accountId);
+    return { profiles: profiles.map(toPublicProfile) };
+  });
+
+  app.post(
+    "/profiles",
+    { schema: { body: createProfileRequest, response: { 201: profileResponse } } },
+    async (request, reply) => {
+      const result = await createProfile(core, request.session, request.body, requestContext(request));
+      if (!result.ok) return replyFailure(reply, result);
+      return reply.code(201).send({ profile: toPublicProfile(result.value) });
+    },
+  );
+
+  app.patch(
+    "/profiles/:id",
+    { schema: { params: profileParams, body: updateProfileRequest, response: { 200: profileResponse } } },
+    async (request, reply) => {
+      const result = await updateProfile(core, request.session.accountId, request.params.id, request.body);
+      return result.ok ? { profile: toPublicProfile(result.value) } : replyFailure(reply, result);
+    },
+  );
+
+  app.delete("/profiles/:id", { schema: { params: profileParams } }, async (request, reply) => {
+    const result = await deleteProfile(core, request.session, request.params.id, requestContext(request));
+    return result.ok ? reply.code(204).send() : replyFailure(reply, result);
+  });
+
+  app.post(
+    "/profiles/:id/choose",
+    { schema: { params: profileParams, response: { 200: profileResponse } } },
+    async (request, reply) => {
+      const result = await chooseProfile(core, request.session, request.params.id);
+      return result.ok ? { profile: toPublicProfile(result.value) } : replyFailure(reply, result);
+    },
+  );
+};

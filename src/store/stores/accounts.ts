@@ -1,0 +1,77 @@
+// The account aggregate on PostgreSQL / PGlite: sign-up, credentials and the recovery phone.
+import { and, eq, isNotNull, ne } from "drizzle-orm";
+import type { AccountRecord, AccountStore, Plan } from "../../core/ports";
+import type { Database } from "../database";
+import { account } from "../schema";
+import { unlessUniqueViolation } from "./conflicts";
+
+type AccountRow = typeof account.$inferSelect;
+
+const toRecord = (row: AccountRow): AccountRecord => ({ ...row, plan: row.plan as Plan });
+
+export function createAccountStore(db: Database): AccountStore {
+  return {
+    async create(record) {
+      // DO NOTHING rather than catching the violation: a taken email is expected, and a
+      // failed statement would abort the transaction the sign-up runs in.
+      const inserted = await db
+        .insert(account)
+        .values(record)
+        .onConflictDoNothing({ target: account.email })
+        .returning({ id: account.id });
+      return inserted.length === 1;
+    },
+
+    async findById(id) {
+      const [row] = await db.select().from(account).where(eq(account.id, id));
+      return row ? toRecord(row) : null;
+    },
+
+    async findByEmail(email) {
+      // Emails are case-folded before they reach the store, so equality is enough.
+      const [row] = await db.select().from(account).where(eq(account.email, email));
+      return row ? toRecord(row) : null;
+    },
+
+    async lockForUpdate(id) {
+      await db.select({ id: account.id }).from(account).where(eq(account.id, id));
+    },
+
+    async updatePassword(id, passwordHash, changedAt) {
+      await db.update(account).set({ passwordHash, passwordChangedAt: changedAt }).where(eq(account.id, id));
+    },
+
+    async setPhone(id, phone) {
+      await db
+        .update(account)
+        .set({ phoneE164: phone?.e164 ?? null, phoneVerifiedAt: null, smsOptIn: phone?.smsOptIn ?? false })
+        .where(eq(account.id, id));
+    },
+
+    async markPhoneVerified(id, e164, at) {
+      // The code proved control of `e164`, so that is the number stored as verified. The
+      // partial unique index refuses it when another account verified it first.
+      return unlessUniqueViolation(
+        db,
+        async (tx) => {
+          const updated = await tx
+            .update(account)
+            .set({ phoneE164: e164, phoneVerifiedAt: at })
+            .where(eq(account.id, id))
+            .returning({ id: account.id });
+          return updated.length === 1;
+        },
+        false,
+      );
+    },
+
+    async isPhoneVerifiedElsewhere(e164, accountId) {
+      const rows = await db
+        .select({ id: account.id })
+        .from(account)
+        .where(and(eq(account.phoneE164, e164), isNotNull(account.phoneVerifiedAt), ne(account.id, accountId)))
+        .limit(1);
+      return rows.length > 0;
+    },
+  };
+}

@@ -1,0 +1,23 @@
+// Builds the Stores the domain runs on from one Drizzle database (or transaction). This is how
+// the server, the CLI and the tests get their stores.
+import type { Stores } from "../../core/ports";
+import type { Database } from "../database";
+import { createAccountStore } from "./accounts";
+import { createAuditStore } from "./audit";
+import { createOneTimeCodeStore } from "./one-time-codes";
+import { createOutboxStore } from "./outbox";
+import { createProfileStore } from "./profiles";
+import { createSessionStore } from "./sessions";
+
+export function createStores(db: Database): Stores {
+  return {
+    accounts: createAccountStore(db),
+    profiles: createProfileStore(db),
+    sessions: createSessionStore(db),
+    codes: createOneTimeCodeStore(db),
+    audit: createAuditStore(db),
+    outbox: createOutboxStore(db),
+    // Inside a transaction `db` is the transaction, so a nested call becomes a savepoint.
+    transaction: (work) => db.transaction((tx) => work(createStores(tx))),
+  };
+}

@@ -1,0 +1,65 @@
+// Viewer profiles of an account ("Who's watching?"); names are unique per account, ignoring case.
+import { and, asc, eq } from "drizzle-orm";
+import type { AvatarId } from "../../contract/avatars";
+import type { ProfileRecord, ProfileStore } from "../../core/ports";
+import type { Database } from "../database";
+import { profile } from "../schema";
+import { unlessUniqueViolation } from "./conflicts";
+
+type ProfileRow = typeof profile.$inferSelect;
+
+const toRecord = (row: ProfileRow): ProfileRecord => ({ ...row, avatar: row.avatar as AvatarId });
+
+export function createProfileStore(db: Database): ProfileStore {
+  const byId = (accountId: string, profileId: string) =>
+    and(eq(profile.accountId, accountId), eq(profile.id, profileId));
+
+  const find = async (accountId: string, profileId: string) => {
+    const [row] = await db.select().from(profile).where(byId(accountId, profileId));
+    return row ? toRecord(row) : null;
+  };
+
+  return {
+    async listByAccount(accountId) {
+      const rows = await db
+        .select()
+        .from(profile)
+        .where(eq(profile.accountId, accountId))
+        .orderBy(asc(profile.position), asc(profile.createdAt));
+      return rows.map(toRecord);
+    },
+
+    find,
+
+    async create(record) {
+      // No conflict target: the name index is on an expression (lower(name)), which
+      // Drizzle cannot name, and the only other unique key is a random UUID.
+      const inserted = await db.insert(profile).values(record).onConflictDoNothing().returning({ id: profile.id });
+      return inserted.length === 1;
+    },
+
+    async update(accountId, profileId, patch) {
+      const changes = {
+        ...(patch.name !== undefined && { name: patch.name }),
+        ...(patch.avatar !== undefined && { avatar: patch.avatar }),
+        ...(patch.isKids !== undefined && { isKids: patch.isKids }),
+      };
+      if (Object.keys(changes).length === 0) {
+        return (await find(accountId, profileId)) ?? "not_found";
+      }
+      return unlessUniqueViolation(
+        db,
+        async (tx) => {
+          const [row] = await tx.update(profile).set(changes).where(byId(accountId, profileId)).returning();
+          return row ? toRecord(row) : "not_found";
+        },
+        "name_taken",
+      );
+    },
+
+    async delete(accountId, profileId) {
+      const deleted = await db.delete(profile).where(byId(accountId, profileId)).returning({ id: profile.id });
+      return deleted.length === 1;
+    },
+  };
+}

@@ -1,0 +1,76 @@
+// Signed-in devices: one row per session, read on every request, revoked in single statements
+// so that "sign out of all devices" cannot miss a device that signs in meanwhile.
+import { and, desc, eq, gt, isNull, lt, ne } from "drizzle-orm";
+import type { DeviceKind } from "../../contract/schemas/common";
+import type { RevokedReason, SessionRecord, SessionStore } from "../../core/ports";
+import type { Database } from "../database";
+import { session } from "../schema";
+
+type SessionRow = typeof session.$inferSelect;
+
+const toRecord = (row: SessionRow): SessionRecord => ({
+  ...row,
+  deviceKind: row.deviceKind as DeviceKind,
+  aal: row.aal === 2 ? 2 : 1,
+  revokedReason: row.revokedReason as RevokedReason | null,
+});
+
+export function createSessionStore(db: Database): SessionStore {
+  return {
+    async create(record) {
+      await db.insert(session).values(record);
+    },
+
+    async findById(id) {
+      const [row] = await db.select().from(session).where(eq(session.id, id));
+      return row ? toRecord(row) : null;
+    },
+
+    async touch(id, seen, staleBefore) {
+      // The staleness test sits in the WHERE clause so that busy devices cost a read, not
+      // a write, and concurrent requests of one device write at most once.
+      await db
+        .update(session)
+        .set({ lastSeenAt: seen.at, ip: seen.ip, expiresAt: seen.expiresAt })
+        .where(and(eq(session.id, id), lt(session.lastSeenAt, staleBefore)));
+    },
+
+    async setProfile(id, profileId) {
+      await db.update(session).set({ profileId }).where(eq(session.id, id));
+    },
+
+    async revoke(id, at, reason) {
+      // Only a live row: the first revocation's time and reason are the ones kept.
+      const revoked = await db
+        .update(session)
+        .set({ revokedAt: at, revokedReason: reason })
+        .where(and(eq(session.id, id), isNull(session.revokedAt)))
+        .returning({ id: session.id });
+      return revoked.length === 1;
+    },
+
+    async revokeAllForAccount(accountId, at, reason, exceptSessionId) {
+      const revoked = await db
+        .update(session)
+        .set({ revokedAt: at, revokedReason: reason })
+        .where(
+          and(
+            eq(session.accountId, accountId),
+            isNull(session.revokedAt),
+            exceptSessionId === undefined ? undefined : ne(session.id, exceptSessionId),
+          ),
+        )
+        .returning({ id: session.id });
+      return revoked.length;
+    },
+
+    async listLive(accountId, now) {
+      const rows = await db
+        .select()
+        .from(session)
+        .where(and(eq(session.accountId, accountId), isNull(session.revokedAt), gt(session.expiresAt, now)))
+        .orderBy(desc(session.lastSeenAt));
+      return rows.map(toRecord);
+    },
+  };
+}
