@@ -8,7 +8,7 @@ import { cryptoRandom } from "../core/crypto/random";
 import type { CoreDeps } from "../core/deps";
 import { createArgon2Hasher } from "../core/passwords/argon2-hasher";
 import { MemoryRateLimiter } from "../core/rate-limit/memory-rate-limiter";
-import { openDatabase } from "../store/database";
+import { openDatabase, type OpenDatabase } from "../store/database";
 import { migrateDatabase } from "../store/migrate";
 import { RedisRateLimiter } from "../store/redis-rate-limiter";
 import { createStores } from "../store/stores";
@@ -20,6 +20,7 @@ import { deriveCoreKeys, loadMasterSecret } from "./secret-key";
 export interface RunningServer {
   app: App;
   url: string;
+  database: OpenDatabase;
   close(): Promise<void>;
 }
 
@@ -70,6 +71,7 @@ export async function startServer(
   return {
     app,
     url,
+    database,
     async close() {
       await app.close();
       await database.close();

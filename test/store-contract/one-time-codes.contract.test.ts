@@ -46,25 +46,25 @@ describeOnEachDatabase("one-time code store", (t) => {
     expect(await t.stores.codes.findActive(other.id, "phone_verification")).toEqual(theirs);
   });
 
-  it("counts each wrong attempt and answers the new count", async () => {
+  it("counts each attempt and answers the new count", async () => {
     const code = aCode(accountId);
     await t.stores.codes.replace(code);
 
-    expect(await t.stores.codes.recordFailedAttempt(code.id)).toBe(1);
-    expect(await t.stores.codes.recordFailedAttempt(code.id)).toBe(2);
+    expect(await t.stores.codes.recordAttempt(code.id)).toBe(1);
+    expect(await t.stores.codes.recordAttempt(code.id)).toBe(2);
     expect(await t.stores.codes.findActive(accountId, "phone_verification")).toMatchObject({ attempts: 2 });
   });
 
-  it("counts every one of many simultaneous wrong attempts", async () => {
+  it("counts every one of many simultaneous attempts", async () => {
     const code = aCode(accountId);
     await t.stores.codes.replace(code);
 
-    const counts = await Promise.all(Array.from({ length: 10 }, () => t.stores.codes.recordFailedAttempt(code.id)));
+    const counts = await Promise.all(Array.from({ length: 10 }, () => t.stores.codes.recordAttempt(code.id)));
     expect([...counts].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   });
 
   it("refuses to count an attempt on a code that does not exist", async () => {
-    await expect(t.stores.codes.recordFailedAttempt(aCode(accountId).id)).rejects.toThrow();
+    await expect(t.stores.codes.recordAttempt(aCode(accountId).id)).rejects.toThrow();
   });
 
   it("consumes a code once and records when", async () => {

@@ -34,7 +34,7 @@ export function createAccountStore(db: Database): AccountStore {
     },
 
     async lockForUpdate(id) {
-      await db.select({ id: account.id }).from(account).where(eq(account.id, id));
+      await db.select({ id: account.id }).from(account).where(eq(account.id, id)).for("update");
     },
 
     async updatePassword(id, passwordHash, changedAt) {

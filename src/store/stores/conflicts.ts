@@ -10,7 +10,7 @@ export async function unlessUniqueViolation<T, C>(
   onConflict: C,
 ): Promise<T | C> {
   try {
-    return await work(db);
+    return await db.transaction((tx) => work(tx));
   } catch (error) {
     if (postgresErrorCode(error) === UNIQUE_VIOLATION) return onConflict;
     throw error;

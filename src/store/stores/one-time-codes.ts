@@ -1,5 +1,5 @@
 // Short codes sent to prove control of something (a phone number): stored as an HMAC, counted
-// on every wrong guess, and redeemed by one conditional update so only one request wins.
+// on every guess, and redeemed by one conditional update so only one request wins.
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { CodePurpose, OneTimeCodeRecord, OneTimeCodeStore } from "../../core/ports";
 import type { Database } from "../database";
@@ -39,8 +39,8 @@ export function createOneTimeCodeStore(db: Database): OneTimeCodeStore {
       return row ? toRecord(row) : null;
     },
 
-    async recordFailedAttempt(id) {
-      // Incremented in the database, not read-modify-write, so parallel guesses all count.
+    async recordAttempt(id) {
+      // Incremented in the database, not read-modify-write, so racing guesses all count.
       const [row] = await db
         .update(oneTimeCode)
         .set({ attempts: sql`${oneTimeCode.attempts} + 1` })

@@ -1,0 +1,61 @@
+// The operator's entry points, run as real processes: `usher migrate` and `usher serve`
+// (what `npm start` runs) on a fresh embedded database.
+import { spawn, execFile } from "node:child_process";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, describe, expect, it } from "vitest";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const tsx = join(root, "node_modules/.bin/tsx");
+const dataDir = mkdtempSync(join(tmpdir(), "usher-cli-"));
+const env = { ...process.env, DATA_DIR: dataDir, PORT: "0", LOG_LEVEL: "warn", DATABASE_URL: "" };
+
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe("usher CLI", () => {
+  it("migrates an empty embedded database, and again without change", async () => {
+    const run = promisify(execFile);
+    const first = await run(tsx, ["src/cli/main.ts", "migrate"], { cwd: root, env });
+    expect(first.stdout).toContain("Database is up to date");
+    const second = await run(tsx, ["src/cli/main.ts", "migrate"], { cwd: root, env });
+    expect(second.stdout).toContain("Database is up to date");
+  });
+
+  it("serves: prints the URL, answers /healthz, keeps its secret private, and stops on SIGTERM", async () => {
+    const child = spawn(tsx, ["src/cli/main.ts", "serve"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+    const url = await new Promise<string>((resolve, reject) => {
+      let output = "";
+      const timer = setTimeout(() => reject(new Error(`no URL printed:\n${output}`)), 30_000);
+      const onData = (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = /Usher is running at (http:\/\/\S+)/.exec(output);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]!);
+        }
+      };
+      child.stdout.on("data", onData);
+      child.stderr.on("data", onData);
+    });
+    try {
+      const health = await fetch(`${url}/healthz`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toEqual({ status: "ok" });
+      expect(statSync(join(dataDir, "secret.key")).mode & 0o077).toBe(0);
+    } finally {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      expect(await exited).toBe(0);
+    }
+  });
+
+  it("prints its commands for help, and fails on an unknown one", async () => {
+    const run = promisify(execFile);
+    const help = await run(tsx, ["src/cli/main.ts", "help"], { cwd: root, env });
+    expect(help.stdout).toContain("migrate");
+    await expect(run(tsx, ["src/cli/main.ts", "frobnicate"], { cwd: root, env })).rejects.toThrow();
+  });
+});

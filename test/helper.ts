@@ -1,0 +1,205 @@
+// Route tests build the real app on a fresh database (PGlite, or PostgreSQL with
+// USHER_TEST_DB=postgres) and talk to it through app.inject, as a browser or an app would.
+import type { InjectOptions, LightMyRequestResponse } from "fastify";
+import { ManualClock } from "../src/core/clock";
+import { defaultCoreConfig, type CoreConfig } from "../src/core/config";
+import { cryptoRandom } from "../src/core/crypto/random";
+import type { CoreDeps } from "../src/core/deps";
+import { createArgon2Hasher } from "../src/core/passwords/argon2-hasher";
+import type { PasswordHasher } from "../src/core/ports";
+import { MemoryRateLimiter } from "../src/core/rate-limit/memory-rate-limiter";
+import { createStores } from "../src/store/stores";
+import { buildApp, type App } from "../src/server/app";
+import { deriveCoreKeys } from "../src/server/secret-key";
+import { logRedactions } from "../src/server/main";
+import * as schema from "../src/store/schema";
+import { createTestDatabase, routeTestDatabase, type TestDatabase } from "./support/databases";
+import { LogCapture } from "./support/log-capture";
+
+export const APP_ORIGIN = "http://localhost:3000";
+export const CHROME_ON_MAC =
+  "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+export const STRONG_PASSWORD = "violet-kettle-harbour-42";
+
+/** Tests hash with cheap argon2id parameters (m=1 MiB, t=1); the OWASP ones are tested in the hasher's own suite. */
+export const cheapArgon2 = { memoryKiB: 1024, iterations: 1, parallelism: 1 };
+
+export interface TestApp {
+  app: App;
+  core: CoreDeps;
+  clock: ManualClock;
+  database: TestDatabase;
+  /** Counts password verifications, to prove equal work on every sign-in failure. */
+  verifications: { count: number };
+  /** Everything the app logged (at trace level) and every secret the test handled. */
+  logs: LogCapture;
+  browser(options?: { userAgent?: string; ip?: string }): Device;
+  phoneApp(options?: { name?: string; ip?: string }): Device;
+  close(): Promise<void>;
+}
+
+export async function buildTestApp(options: { config?: (config: CoreConfig) => CoreConfig } = {}): Promise<TestApp> {
+  const database = await createTestDatabase(routeTestDatabase);
+  const clock = new ManualClock(new Date());
+  const verifications = { count: 0 };
+  const logs = new LogCapture();
+  const hasher = createArgon2Hasher(cheapArgon2);
+  const passwords: PasswordHasher = {
+    hash: (password) => hasher.hash(password),
+    verify: (hash, password) => {
+      verifications.count++;
+      return hasher.verify(hash, password);
+    },
+  };
+  const core: CoreDeps = {
+    stores: createStores(database.database.db),
+    clock,
+    random: cryptoRandom,
+    config: options.config ? options.config(structuredClone(defaultCoreConfig)) : defaultCoreConfig,
+    passwords,
+    limiter: new MemoryRateLimiter(clock),
+    keys: deriveCoreKeys(cryptoRandom.bytes(32)),
+    outboxWritten: () => {},
+  };
+  const app = await buildApp({
+    core,
+    allowedOrigins: [APP_ORIGIN],
+    production: false,
+    checkDatabase: async () => {},
+    logger: { level: "trace", redact: logRedactions, stream: logs.stream },
+  });
+  return {
+    app,
+    core,
+    clock,
+    database,
+    verifications,
+    logs,
+    browser: (o = {}) => new Device(app, logs, "browser", o.userAgent ?? CHROME_ON_MAC, o.ip ?? "203.0.113.10"),
+    phoneApp: (o = {}) => new Device(app, logs, "app", "UsherApp/1.0 (iPhone; iOS 18.1)", o.ip ?? "203.0.113.20", o.name),
+    async close() {
+      await app.close();
+      try {
+        await rememberStoredSecrets(core, database, logs);
+      } finally {
+        await database.drop();
+      }
+      // Every route test file doubles as a log-leak test: nothing secret may reach the log.
+      const leaks = logs.leaks();
+      if (leaks.length > 0) throw new Error(`secrets found in the log:\n${JSON.stringify(leaks.slice(0, 5), null, 2)}`);
+    },
+  };
+}
+
+type Body = Record<string, unknown> | undefined;
+
+/**
+ * One device talking to the API: a browser keeps cookies and sends the app's Origin; a
+ * phone app keeps its bearer token. Both remember what sign-in and password changes hand them.
+ */
+export class Device {
+  cookies = new Map<string, string>();
+  token: string | undefined;
+
+  constructor(
+    readonly app: App,
+    private readonly logs: LogCapture,
+    readonly kind: "browser" | "app",
+    readonly userAgent: string,
+    readonly ip: string,
+    readonly appName?: string,
+  ) {}
+
+  get(url: string, extra: Partial<InjectOptions> = {}) {
+    return this.request({ method: "GET", url, ...extra });
+  }
+  post(url: string, body?: Body, extra: Partial<InjectOptions> = {}) {
+    return this.request({ method: "POST", url, ...(body ? { payload: body } : {}), ...extra });
+  }
+  put(url: string, body?: Body) {
+    return this.request({ method: "PUT", url, ...(body ? { payload: body } : {}) });
+  }
+  patch(url: string, body?: Body) {
+    return this.request({ method: "PATCH", url, ...(body ? { payload: body } : {}) });
+  }
+  delete(url: string) {
+    return this.request({ method: "DELETE", url });
+  }
+
+  /** The client declaration an app adds to sign-in and sign-up bodies. */
+  get client() {
+    return this.kind === "app" ? { kind: "mobile" as const, ...(this.appName ? { name: this.appName } : {}) } : undefined;
+  }
+
+  async signUp(email: string, password = STRONG_PASSWORD, extra: Body = {}) {
+    return this.post("/api/v1/auth/sign-up", { email, password, ...(this.client ? { client: this.client } : {}), ...extra });
+  }
+  async signIn(email: string, password = STRONG_PASSWORD) {
+    return this.post("/api/v1/auth/sign-in", { email, password, ...(this.client ? { client: this.client } : {}) });
+  }
+
+  async request(options: InjectOptions): Promise<LightMyRequestResponse> {
+    const headers: Record<string, string> = { "user-agent": this.userAgent, ...(options.headers as Record<string, string>) };
+    if (this.kind === "browser") {
+      if (options.method !== "GET" && !("origin" in headers)) headers.origin = APP_ORIGIN;
+      if (this.cookies.size > 0 && !("cookie" in headers)) {
+        headers.cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+      }
+    } else if (this.token && !("authorization" in headers)) {
+      headers.authorization = `Bearer ${this.token}`;
+    }
+    this.logs.rememberRequestBody(options.payload);
+    this.logs.remember(headers.authorization?.replace(/^Bearer /, ""));
+    const response = await this.app.inject({ ...options, headers, remoteAddress: this.ip });
+    this.remember(response);
+    return response;
+  }
+
+  /** The current session token, whichever way this device keeps it. */
+  get sessionToken(): string | undefined {
+    return this.kind === "browser" ? this.cookies.get("__Host-usher_session") : this.token;
+  }
+
+  private remember(response: LightMyRequestResponse): void {
+    for (const cookie of response.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
+      const cleared = cookie.value === "" || cookie.maxAge === 0 || (cookie.expires && cookie.expires.getTime() < Date.now());
+      this.logs.remember(cookie.value);
+      if (cleared) this.cookies.delete(cookie.name);
+      else this.cookies.set(cookie.name, cookie.value);
+    }
+    if (response.headers["content-type"]?.toString().includes("json")) {
+      const body = response.json() as { token?: string };
+      if (body && typeof body.token === "string") this.logs.remember(body.token);
+      if (this.kind === "app" && body && typeof body.token === "string") this.token = body.token;
+    }
+  }
+}
+
+/** A unique email per test, so tests never collide. */
+let emailCounter = 0;
+export function uniqueEmail(label = "viewer"): string {
+  return `${label}.${process.pid}.${Date.now().toString(36)}.${emailCounter++}@example.com`;
+}
+
+/** The newest SMS code the outbox holds for a number. */
+export async function latestSmsCode(core: CoreDeps, e164: string): Promise<string> {
+  const messages = await core.stores.outbox.listRecent(50);
+  const message = messages.find((m) => m.channel === "sms" && m.recipient === e164);
+  if (!message) throw new Error(`no SMS to ${e164} in the outbox`);
+  return (message.payload as { code: string }).code;
+}
+
+/** The hashes at rest are secrets too: none of them may appear in a log line. */
+async function rememberStoredSecrets(core: CoreDeps, database: TestDatabase, logs: LogCapture): Promise<void> {
+  const db = database.database.db;
+  const stored = [
+    ...(await db.select({ secret: schema.account.passwordHash }).from(schema.account)),
+    ...(await db.select({ secret: schema.session.tokenHash }).from(schema.session)),
+    ...(await db.select({ secret: schema.oneTimeCode.codeHash }).from(schema.oneTimeCode)),
+  ];
+  for (const row of stored) logs.remember(row.secret);
+  for (const message of await core.stores.outbox.listRecent(1000)) {
+    const code = (message.payload as { code?: unknown }).code;
+    if (typeof code === "string") logs.codes.add(code);
+  }
+}

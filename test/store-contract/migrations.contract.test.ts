@@ -1,0 +1,76 @@
+// Contract of migrateDatabase: idempotent at every start, and safe when several nodes start
+// together on one fresh PostgreSQL database.
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { sql } from "drizzle-orm";
+import pg from "pg";
+import { expect, it } from "vitest";
+import { openDatabase, type Database, type OpenDatabase } from "../../src/store/database";
+import { migrateDatabase, migrationsFolder } from "../../src/store/migrate";
+import { postgresAdminUrl } from "../support/databases";
+import { describeOnEachDatabase, rowsOf } from "./each-database";
+
+const journal = JSON.parse(readFileSync(join(migrationsFolder, "meta/_journal.json"), "utf8")) as {
+  entries: { when: number }[];
+};
+
+interface MigrationRow {
+  id: number;
+  hash: string;
+  created_at: string;
+}
+
+const appliedMigrations = (db: Database) =>
+  rowsOf<MigrationRow>(db, sql`select id, hash, created_at from drizzle.__drizzle_migrations order by id`);
+
+describeOnEachDatabase("migrateDatabase", (t) => {
+  it("records one row per migration and changes nothing when run again", async () => {
+    const before = await appliedMigrations(t.db);
+    expect(before.map((row) => Number(row.created_at))).toEqual(journal.entries.map((entry) => entry.when));
+
+    await migrateDatabase(t.testDatabase.database);
+    await migrateDatabase(t.testDatabase.database);
+    expect(await appliedMigrations(t.db)).toEqual(before);
+  });
+
+  // PostgreSQL only: nodes starting together is a cluster concern. PGlite has one process per
+  // data folder, and migrateDatabase does not serialise calls on one PGlite client (three at
+  // once fail with "relation already exists"); the server runs it once at start.
+  it.runIf(t.kind === "postgres")("lets three simultaneous runs on a fresh database all succeed and apply each migration once", async () => {
+    const fresh = await openFreshDatabase();
+    try {
+      await Promise.all([migrateDatabase(fresh.database), migrateDatabase(fresh.database), migrateDatabase(fresh.database)]);
+      const rows = await appliedMigrations(fresh.database.db);
+      expect(rows.map((row) => Number(row.created_at))).toEqual(journal.entries.map((entry) => entry.when));
+    } finally {
+      await fresh.drop();
+    }
+  });
+});
+
+/** An empty PostgreSQL database: the suite's test database is already migrated. */
+async function openFreshDatabase(): Promise<{ database: OpenDatabase; drop(): Promise<void> }> {
+  const name = `usher_migrate_${randomBytes(6).toString("hex")}`;
+  await adminQuery(`create database ${name}`);
+  const url = new URL(postgresAdminUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ kind: "postgres", url: url.toString(), poolSize: 2 });
+  return {
+    database,
+    drop: async () => {
+      await database.close();
+      await adminQuery(`drop database if exists ${name} with (force)`);
+    },
+  };
+}
+
+async function adminQuery(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: postgresAdminUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
