@@ -109,7 +109,7 @@ export interface AccountStore {
   updatePassword(id: string, passwordHash: string, changedAt: Date): Promise<void>;
   /** Stores a new, unverified number (or none). */
   setPhone(id: string, phone: { e164: string; smsOptIn: boolean } | null): Promise<void>;
-  /** Answers false when the number is verified on another account. */
+  /** Marks the account's number verified if it is still `e164`; false when it isn't, or another account verified it. */
   markPhoneVerified(id: string, e164: string, at: Date): Promise<boolean>;
   isPhoneVerifiedElsewhere(e164: string, accountId: string): Promise<boolean>;
 }

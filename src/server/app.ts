@@ -4,7 +4,7 @@ import cookie from "@fastify/cookie";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { CoreDeps } from "../core/deps";
-import { registerErrorMapper } from "./plugins/error-mapper";
+import { frameworkErrors, registerErrorMapper } from "./plugins/error-mapper";
 import { originCheck } from "./plugins/origin-check";
 import { securityHeaders } from "./plugins/security-headers";
 import { sessionAuth } from "./plugins/session-auth";
@@ -37,6 +37,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     trustProxy: options.trustProxy ?? false,
     // Request ids from the client are not trusted; ours are enough to correlate log lines.
     requestIdHeader: false,
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -15,13 +15,17 @@ export const migrationsFolder = fileURLToPath(new URL("./migrations", import.met
 /** Any 64-bit number unique to Usher's migrations: "usher" in ASCII. */
 const MIGRATION_LOCK_KEY = "499984549234";
 
+/** PGlite has no second process to race, but calls in one process still take turns. */
+const pgliteMigrations = new WeakMap<PGlite, Promise<void>>();
+
 export async function migrateDatabase(database: OpenDatabase): Promise<void> {
   const { target } = database;
   if (target.kind === "pglite") {
-    // PGlite is one process and one connection; there is nobody to race.
     const client = (database.db as unknown as { $client: PGlite }).$client;
-    await migratePglite(drizzlePglite(client), { migrationsFolder });
-    return;
+    const previous = pgliteMigrations.get(client) ?? Promise.resolve();
+    const current = previous.catch(() => {}).then(() => migratePglite(drizzlePglite(client), { migrationsFolder }));
+    pgliteMigrations.set(client, current);
+    return current;
   }
   // The lock belongs to a connection, so take it on one dedicated client.
   const client = new pg.Client({ connectionString: target.url });

@@ -92,6 +92,18 @@ describeOnEachDatabase("account store", (t) => {
     });
   });
 
+  it("does not verify a number the account no longer holds", async () => {
+    const account = anAccount();
+    await t.stores.accounts.create(account);
+    const proven = aPhoneNumber();
+    const replacement = aPhoneNumber();
+    await t.stores.accounts.setPhone(account.id, { e164: proven, smsOptIn: false });
+    await t.stores.accounts.setPhone(account.id, { e164: replacement, smsOptIn: false });
+
+    expect(await t.stores.accounts.markPhoneVerified(account.id, proven, minutes(2))).toBe(false);
+    expect(await t.stores.accounts.findById(account.id)).toMatchObject({ phoneE164: replacement, phoneVerifiedAt: null });
+  });
+
   it("lets several accounts hold one number unverified", async () => {
     const phone = aPhoneNumber();
     for (const account of [anAccount(), anAccount()]) {

@@ -34,11 +34,10 @@ describeOnEachDatabase("migrateDatabase", (t) => {
     expect(await appliedMigrations(t.db)).toEqual(before);
   });
 
-  // PostgreSQL only: nodes starting together is a cluster concern. PGlite has one process per
-  // data folder, and migrateDatabase does not serialise calls on one PGlite client (three at
-  // once fail with "relation already exists"); the server runs it once at start.
-  it.runIf(t.kind === "postgres")("lets three simultaneous runs on a fresh database all succeed and apply each migration once", async () => {
-    const fresh = await openFreshDatabase();
+  // On PostgreSQL this is nodes starting together (the advisory lock); on PGlite, calls in
+  // one process taking turns.
+  it("lets three simultaneous runs on a fresh database all succeed and apply each migration once", async () => {
+    const fresh = await openFreshDatabase(t.kind);
     try {
       await Promise.all([migrateDatabase(fresh.database), migrateDatabase(fresh.database), migrateDatabase(fresh.database)]);
       const rows = await appliedMigrations(fresh.database.db);
@@ -50,7 +49,11 @@ describeOnEachDatabase("migrateDatabase", (t) => {
 });
 
 /** An empty PostgreSQL database: the suite's test database is already migrated. */
-async function openFreshDatabase(): Promise<{ database: OpenDatabase; drop(): Promise<void> }> {
+async function openFreshDatabase(kind: "pglite" | "postgres"): Promise<{ database: OpenDatabase; drop(): Promise<void> }> {
+  if (kind === "pglite") {
+    const database = await openDatabase({ kind: "pglite" });
+    return { database, drop: () => database.close() };
+  }
   const name = `usher_migrate_${randomBytes(6).toString("hex")}`;
   await adminQuery(`create database ${name}`);
   const url = new URL(postgresAdminUrl);

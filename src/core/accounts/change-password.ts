@@ -45,6 +45,10 @@ export async function changePassword(
   return deps.stores.transaction(async (stores) => {
     const at = deps.clock.now();
     await stores.accounts.updatePassword(current.accountId, passwordHash, at);
+    // The chosen profile may have been deleted since this request was authenticated. The
+    // account row just updated is the lock deleteProfile takes, so this read is current.
+    const profileId =
+      current.profileId && (await stores.profiles.find(current.accountId, current.profileId)) ? current.profileId : null;
     await stores.sessions.revoke(current.id, at, "password_changed");
     const signedOutDevices = input.requireAllDevicesToSignIn
       ? await stores.sessions.revokeAllForAccount(current.accountId, at, "password_changed", current.id)
@@ -52,7 +56,7 @@ export async function changePassword(
     const replacement = await issueSession(deps, stores, {
       accountId: current.accountId,
       device: { kind: current.deviceKind, name: current.deviceName },
-      profileId: current.profileId,
+      profileId,
       context,
     });
     await stores.audit.record(

@@ -1,5 +1,6 @@
 // Emails are compared case-folded, after Unicode normalisation.
-const EMAIL_SHAPE = /^[^\s@]{1,64}@[^\s@.]+(\.[^\s@.]+)+$/u;
+// No real address holds a control character, and PostgreSQL text cannot hold NUL at all.
+const EMAIL_SHAPE = /^[^\s@\p{Cc}]{1,64}@[^\s@.\p{Cc}]+(\.[^\s@.\p{Cc}]+)+$/u;
 
 /** The stored form of an email, or null when it is not a plausible address. */
 export function normalizeEmail(input: string): string | null {

@@ -25,8 +25,11 @@ export async function signIn(
   input: SignInInput,
   context: RequestContext,
 ): Promise<Result<SignedIn, "INVALID_CREDENTIALS" | "RATE_LIMITED">> {
-  const email = normalizeEmail(input.email) ?? input.email.trim().toLowerCase();
-  const account = await deps.stores.accounts.findByEmail(email);
+  const normalized = normalizeEmail(input.email);
+  // The raw form still keys the limits, so junk emails are throttled like real ones.
+  const email = normalized ?? input.email.trim().toLowerCase();
+  // Only normalized emails are ever stored, so anything else has no account to look up.
+  const account = normalized ? await deps.stores.accounts.findByEmail(normalized) : null;
 
   const limits = deps.config.limits;
   const knownDevice = account ? knownDeviceId(deps.keys.deviceCookies, input.deviceCookie, account.id) : null;

@@ -5,6 +5,7 @@ import { auditEvent } from "../audit/events";
 import type { CoreDeps, RequestContext } from "../deps";
 import { checkNewPassword } from "../passwords/policy";
 import type { AccountRecord, ProfileRecord } from "../ports";
+import { cleanProfileName } from "../profiles/public-profile";
 import { throttle } from "../rate-limit/throttle";
 import { fail, ok, type Result } from "../result";
 import { issueDeviceCookie } from "../sessions/device-cookie";
@@ -57,7 +58,7 @@ export async function signUp(
   const profile: ProfileRecord = {
     id: deps.random.uuid(),
     accountId: account.id,
-    name: input.profileName?.trim() || profileNameFromEmail(email),
+    name: (input.profileName && cleanProfileName(input.profileName)) || profileNameFromEmail(email),
     avatar: avatarIds[0],
     isKids: false,
     pinHash: null,

@@ -123,6 +123,9 @@ export async function verifyPhone(
 
   const e164 = account.phoneE164;
   return deps.stores.transaction(async (stores) => {
+    // Account row first, as setPhone and removePhone do: a change or removal racing this
+    // verification waits for it (or it for them) instead of deadlocking on the code row.
+    await stores.accounts.lockForUpdate(account.id);
     if (!(await stores.codes.consume(active.id, now))) return fail("CODE_EXPIRED");
     if (!(await stores.accounts.markPhoneVerified(account.id, e164, now))) return fail("PHONE_IN_USE");
     await stores.audit.record(auditEvent("phone_verified", { accountId: account.id, sessionId: session.id }, context, now));
@@ -140,10 +143,14 @@ export async function removePhone(
   if (!checked.ok) return checked;
   if (!checked.value.phoneE164) return fail("NO_PHONE");
   await deps.stores.transaction(async (stores) => {
+    const at = deps.clock.now();
     await stores.accounts.setPhone(session.accountId, null);
-    await stores.audit.record(
-      auditEvent("phone_removed", { accountId: session.accountId, sessionId: session.id }, context, deps.clock.now()),
-    );
+    // Retire the code still pending, or a verification racing this removal could redeem it
+    // afterwards and bring the number back, verified. (Account row first, then the code,
+    // the order every phone change takes its locks in.)
+    const pending = await stores.codes.findActive(session.accountId, "phone_verification");
+    if (pending) await stores.codes.consume(pending.id, at);
+    await stores.audit.record(auditEvent("phone_removed", { accountId: session.accountId, sessionId: session.id }, context, at));
   });
   return ok(undefined);
 }

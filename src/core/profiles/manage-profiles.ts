@@ -95,8 +95,13 @@ export async function chooseProfile(
   session: SessionRecord,
   profileId: string,
 ): Promise<Result<ProfileRecord, "PROFILE_NOT_FOUND">> {
-  const profile = await deps.stores.profiles.find(session.accountId, profileId);
-  if (!profile) return fail("PROFILE_NOT_FOUND");
-  await deps.stores.sessions.setProfile(session.id, profile.id);
-  return ok(profile);
+  // Under the account lock that deleteProfile also takes: otherwise a delete landing between
+  // the find and the update makes the session point at a vanished profile (a foreign-key error).
+  return deps.stores.transaction(async (stores) => {
+    await stores.accounts.lockForUpdate(session.accountId);
+    const profile = await stores.profiles.find(session.accountId, profileId);
+    if (!profile) return fail("PROFILE_NOT_FOUND");
+    await stores.sessions.setProfile(session.id, profile.id);
+    return ok(profile);
+  });
 }

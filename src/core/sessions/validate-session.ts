@@ -8,11 +8,14 @@ import { parseSessionToken, secretMatches } from "./session-token";
 
 export type SessionRefusal = "UNAUTHENTICATED" | "SESSION_REVOKED" | "SESSION_EXPIRED";
 
+/** A session that passed. `extended` when this request slid its expiry: a browser's cookie must follow. */
+export type ValidatedSession = SessionRecord & { extended: boolean };
+
 export async function validateSession(
   deps: Pick<CoreDeps, "stores" | "clock" | "config">,
   token: string,
   context: RequestContext,
-): Promise<Result<SessionRecord, SessionRefusal>> {
+): Promise<Result<ValidatedSession, SessionRefusal>> {
   const parsed = parseSessionToken(token);
   if (!parsed) return fail("UNAUTHENTICATED");
   const session = await deps.stores.sessions.findById(parsed.id);
@@ -26,7 +29,7 @@ export async function validateSession(
   if (session.lastSeenAt.getTime() < staleBefore.getTime()) {
     const expiresAt = slidExpiry(deps.config, session.deviceKind, session.createdAt, now);
     await deps.stores.sessions.touch(session.id, { at: now, ip: context.ip, expiresAt }, staleBefore);
-    return ok({ ...session, lastSeenAt: now, ip: context.ip, expiresAt });
+    return ok({ ...session, lastSeenAt: now, ip: context.ip, expiresAt, extended: true });
   }
-  return ok(session);
+  return ok({ ...session, extended: false });
 }

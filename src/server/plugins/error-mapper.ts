@@ -1,7 +1,7 @@
 // One place where every error becomes an answer from the catalogue. Bad input of any shape
 // is a 4xx with a code and a message; anything else is a bare 500 whose log line carries no
 // request data (database errors can hold query parameters, i.e. hashes and emails).
-import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { errorBody, errorCatalogue, type ErrorCode } from "../../contract/errors";
 
@@ -36,6 +36,21 @@ export function registerErrorMapper(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((_request, reply) => send(reply, "NOT_FOUND"));
+}
+
+/**
+ * Fastify answers a badly encoded URL or an over-long path parameter before routing, past
+ * the error handler, with a body of its own that echoes the path and lacks our headers.
+ * Given as Fastify's `frameworkErrors` option, this answers them from the catalogue instead.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  const badInput = error.code === "FST_ERR_BAD_URL" || error.code === "FST_ERR_MAX_PARAM_LENGTH";
+  // No route ran, so neither did the security-headers hooks: the essentials are set here.
+  reply.header("content-security-policy", "default-src 'none'; frame-ancestors 'none'");
+  reply.header("x-content-type-options", "nosniff");
+  reply.header("x-frame-options", "DENY");
+  reply.header("cache-control", "no-store");
+  return send(reply, badInput ? "BAD_REQUEST" : "INTERNAL_ERROR");
 }
 
 function send(reply: FastifyReply, code: ErrorCode, issues?: { path: string; message: string }[]) {

@@ -4,6 +4,7 @@ import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import { replyFailure } from "../http/reply-failure";
 import { SESSION_COOKIE } from "../http/cookies";
+import { bearerToken } from "./session-auth";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -11,8 +12,9 @@ export const originCheck = fp(async (app: FastifyInstance, options: { allowedOri
   const allowed = new Set(options.allowedOrigins);
   app.addHook("onRequest", async (request, reply) => {
     if (SAFE_METHODS.has(request.method)) return;
-    // Bearer tokens are never attached by a browser on someone else's behalf.
-    if (request.headers.authorization) return;
+    // Bearer tokens are never attached by a browser on someone else's behalf. Any other
+    // Authorization header leaves the request riding on its cookie, so it is checked.
+    if (bearerToken(request)) return;
     const origin = request.headers.origin;
     const fetchSite = request.headers["sec-fetch-site"];
     const fromOwnSite = origin

@@ -5,7 +5,7 @@ import fp from "fastify-plugin";
 import type { CoreDeps } from "../../core/deps";
 import type { SessionRecord } from "../../core/ports";
 import { validateSession } from "../../core/sessions/validate-session";
-import { clearSessionCookie, SESSION_COOKIE } from "../http/cookies";
+import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from "../http/cookies";
 import { requestContext } from "../http/client";
 import { replyFailure } from "../http/reply-failure";
 
@@ -42,7 +42,11 @@ export const sessionAuth = fp(async (app: FastifyInstance, options: { core: Core
       if (!bearer) clearSessionCookie(reply);
       return void (await replyFailure(reply, result));
     }
-    request.session = result.value;
+    const { extended, ...session } = result.value;
+    request.session = session;
     request.sessionCarrier = bearer ? "bearer" : "cookie";
+    // The cookie's own expiry must slide with the session's, or an active browser would
+    // drop it 30 days after signing in, however much it was used.
+    if (extended && !bearer) setSessionCookie(reply, token, session.expiresAt);
   });
 });

@@ -333,6 +333,29 @@ describe("POST /account/password", () => {
     expect((await h.here.get("/api/v1/me")).json().profile?.id).toBe(profileId);
   });
 
+  it("still changes the password when the profile chosen on this device is deleted from another device meanwhile", async () => {
+    for (let round = 0; round < 3; round++) {
+      const h = await household();
+      const sam = (await h.here.post("/api/v1/profiles", { name: "Sam" })).json().profile;
+      expect((await h.here.post(`/api/v1/profiles/${sam.id}/choose`)).statusCode).toBe(200);
+
+      const [changed, deleted] = await Promise.all([
+        changePassword(h.here, {
+          currentPassword: STRONG_PASSWORD,
+          newPassword: NEW_PASSWORD,
+          requireAllDevicesToSignIn: false,
+        }),
+        h.phone.delete(`/api/v1/profiles/${sam.id}`),
+      ]);
+      expect(deleted.statusCode).toBe(204);
+      expect(changed.statusCode).toBe(200);
+      const me = await h.here.get("/api/v1/me");
+      expect(me.statusCode).toBe(200);
+      expect(me.json().profile).toBeNull();
+      expect(await signInStatus(h.email, NEW_PASSWORD)).toBe(200);
+    }
+  });
+
   describe("refuses a new password that breaks the policy, and changes nothing", () => {
     it.each([
       ["too short", "short1", "PASSWORD_TOO_SHORT"],

@@ -49,15 +49,16 @@ export function createAccountStore(db: Database): AccountStore {
     },
 
     async markPhoneVerified(id, e164, at) {
-      // The code proved control of `e164`, so that is the number stored as verified. The
-      // partial unique index refuses it when another account verified it first.
+      // Only while `e164` is still the account's number: a change that raced the code check
+      // must not come back verified. The partial unique index refuses the number when
+      // another account verified it first.
       return unlessUniqueViolation(
         db,
         async (tx) => {
           const updated = await tx
             .update(account)
-            .set({ phoneE164: e164, phoneVerifiedAt: at })
-            .where(eq(account.id, id))
+            .set({ phoneVerifiedAt: at })
+            .where(and(eq(account.id, id), eq(account.phoneE164, e164)))
             .returning({ id: account.id });
           return updated.length === 1;
         },
