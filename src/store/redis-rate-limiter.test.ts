@@ -27,15 +27,11 @@ const redis = await connect();
 const prefix = `usher:test:rl:${randomUUID()}:`;
 const rule = { limit: 3, windowMs: 2_000 };
 
-if (redis === null && !process.env.CI) {
+if (redis === null) {
+  // CI must prove the limiter on a real Redis; locally, a missing Redis only skips this file.
+  if (process.env.CI) throw new Error(`Redis is not reachable at ${REDIS_URL}; CI must provide it.`);
   console.warn(`Skipping the Redis rate-limiter tests: no Redis at ${REDIS_URL}.`);
 }
-
-describe.runIf(redis === null && process.env.CI)("Redis rate limiter in CI", () => {
-  it("needs Redis to be reachable", () => {
-    throw new Error(`Redis is not reachable at ${REDIS_URL}; CI must provide it.`);
-  });
-});
 
 describe.skipIf(redis === null)("Redis rate limiter", () => {
   const db = redis as Redis;
