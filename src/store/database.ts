@@ -1,7 +1,8 @@
 // Opens the database Usher runs on: embedded PGlite (files under a data folder, or in
 // memory for tests) by default, PostgreSQL through node-postgres when a URL is given. Both
 // give the same Drizzle query builder, so every store is written once.
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -29,8 +30,16 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
     pool.on("error", () => {});
     return { db: drizzlePg(pool, { schema }) as unknown as Database, target, close: () => pool.end() };
   }
-  if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
-  const client = await PGlite.create(target.dataDir);
+  // PGlite's default 128 MB of shared buffers is committed up front (~840 MB resident in all);
+  // 16 MB is plenty for one embedded node.
+  const options = { postgresqlconf: ["shared_buffers = 16MB"] };
+  if (target.dataDir && !existsSync(join(target.dataDir, "PG_VERSION"))) {
+    // A first start runs initdb, whose memory stays with that instance: create the cluster,
+    // close it, and serve from a fresh one (~360 MB resident instead of ~740 MB).
+    mkdirSync(target.dataDir, { recursive: true });
+    await (await PGlite.create(target.dataDir, options)).close();
+  }
+  const client = await PGlite.create(target.dataDir, options);
   return {
     db: drizzlePglite(client, { schema }) as unknown as Database,
     target,
