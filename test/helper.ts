@@ -1,7 +1,8 @@
 // Route tests build the real app on a fresh database (PGlite, or PostgreSQL with
 // USHER_TEST_DB=postgres) and talk to it through app.inject, as a browser or an app would.
+import type { SQL } from "drizzle-orm";
 import type { InjectOptions, LightMyRequestResponse } from "fastify";
-import { ManualClock } from "../src/core/clock";
+import { ManualClock, minutes } from "../src/core/clock";
 import { defaultCoreConfig, type CoreConfig } from "../src/core/config";
 import { cryptoRandom } from "../src/core/crypto/random";
 import type { CoreDeps } from "../src/core/deps";
@@ -13,13 +14,14 @@ import { buildApp, type App } from "../src/server/app";
 import { deriveCoreKeys } from "../src/server/secret-key";
 import { logRedactions } from "../src/server/main";
 import * as schema from "../src/store/schema";
-import { createTestDatabase, routeTestDatabase, type TestDatabase } from "./support/databases";
+import { createTestDatabase, routeTestDatabase, rowsOf, type TestDatabase } from "./support/databases";
 import { LogCapture } from "./support/log-capture";
 
 export const APP_ORIGIN = "http://localhost:3000";
 export const CHROME_ON_MAC =
   "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
 export const STRONG_PASSWORD = "violet-kettle-harbour-42";
+export const SESSION_COOKIE = "__Host-usher_session";
 
 /** Tests hash with cheap argon2id parameters (m=1 MiB, t=1); the OWASP ones are tested in the hasher's own suite. */
 export const cheapArgon2 = { memoryKiB: 1024, iterations: 1, parallelism: 1 };
@@ -35,7 +37,24 @@ export interface TestApp {
   logs: LogCapture;
   browser(options?: { userAgent?: string; ip?: string }): Device;
   phoneApp(options?: { name?: string; ip?: string }): Device;
+  /** Rows of a raw query on the test database, on either driver. */
+  query<T>(statement: SQL): Promise<T[]>;
   close(): Promise<void>;
+}
+
+/**
+ * Lifts the per-IP sign-up and sign-in limits, for files where many accounts sign up and in
+ * from the helper's IPs; those limits have their own tests. The other limits stay.
+ */
+export function withoutPerIpLimits(config: CoreConfig): CoreConfig {
+  return {
+    ...config,
+    limits: {
+      ...config.limits,
+      signUpPerIp: { limit: 10_000, windowMs: minutes(60) },
+      signInPerIp: { limit: 10_000, windowMs: minutes(15) },
+    },
+  };
 }
 
 export async function buildTestApp(options: { config?: (config: CoreConfig) => CoreConfig } = {}): Promise<TestApp> {
@@ -77,6 +96,7 @@ export async function buildTestApp(options: { config?: (config: CoreConfig) => C
     logs,
     browser: (o = {}) => new Device(app, logs, "browser", o.userAgent ?? CHROME_ON_MAC, o.ip ?? "203.0.113.10"),
     phoneApp: (o = {}) => new Device(app, logs, "app", "UsherApp/1.0 (iPhone; iOS 18.1)", o.ip ?? "203.0.113.20", o.name),
+    query: (statement) => rowsOf(database.database.db, statement),
     async close() {
       await app.close();
       try {
@@ -157,7 +177,7 @@ export class Device {
 
   /** The current session token, whichever way this device keeps it. */
   get sessionToken(): string | undefined {
-    return this.kind === "browser" ? this.cookies.get("__Host-usher_session") : this.token;
+    return this.kind === "browser" ? this.cookies.get(SESSION_COOKIE) : this.token;
   }
 
   private remember(response: LightMyRequestResponse): void {
@@ -179,6 +199,21 @@ export class Device {
 let emailCounter = 0;
 export function uniqueEmail(label = "viewer"): string {
   return `${label}.${process.pid}.${Date.now().toString(36)}.${emailCounter++}@example.com`;
+}
+
+/** The error code of an error answer (`{ error: { code } }`), or undefined for any other body. */
+export function errorCode(response: { json(): unknown }): string | undefined {
+  return (response.json() as { error?: { code?: string } }).error?.code;
+}
+
+/**
+ * A fresh address per call (10.0.0.1, 10.0.0.2, …), so one test's attempts never count
+ * against another's per-IP limits.
+ */
+let ipCounter = 0;
+export function nextIp(): string {
+  ipCounter += 1;
+  return `10.${(ipCounter >> 16) & 255}.${(ipCounter >> 8) & 255}.${ipCounter & 255}`;
 }
 
 /** The newest SMS code the outbox holds for a number. */

@@ -4,7 +4,7 @@ import cookie from "@fastify/cookie";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { CoreDeps } from "../core/deps";
-import { frameworkErrors, registerErrorMapper } from "./plugins/error-mapper";
+import { frameworkErrors, registerErrorMapper, registerNotFound } from "./plugins/error-mapper";
 import { originCheck } from "./plugins/origin-check";
 import { securityHeaders } from "./plugins/security-headers";
 import { sessionAuth } from "./plugins/session-auth";
@@ -13,7 +13,9 @@ import { authRoutes } from "./routes/auth";
 import { healthRoutes } from "./routes/health";
 import { phoneRoutes } from "./routes/phone";
 import { profileRoutes } from "./routes/profiles";
+import { devMailboxRoutes } from "./routes/dev-mailbox";
 import { sessionRoutes } from "./routes/sessions";
+import { registerWebApp } from "./routes/web-app";
 
 export const BODY_LIMIT_BYTES = 16 * 1024;
 
@@ -22,6 +24,10 @@ export interface AppOptions {
   /** Origins the web app is served from; unsafe cookie requests must come from one of them. */
   allowedOrigins: readonly string[];
   production: boolean;
+  /** The built web app (dist/web); served when it exists. */
+  webRoot?: string;
+  /** Embedded mode: expose the dev outbox's messages at /dev/mailbox/messages. */
+  devMailbox?: boolean;
   /** Checked by /healthz. */
   checkDatabase(): Promise<void>;
   logger?: FastifyServerOptions["logger"];
@@ -61,5 +67,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
     { prefix: "/api/v1" },
   );
+  if (options.devMailbox) await app.register(devMailboxRoutes, { core: options.core });
+  registerNotFound(app, options.webRoot ? await registerWebApp(app, options.webRoot) : undefined);
   return app;
 }

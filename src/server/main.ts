@@ -1,4 +1,5 @@
 // Starts a node: configuration → database (migrated) → stores → app → listening port.
+import { fileURLToPath } from "node:url";
 import { Redis } from "ioredis";
 import { sql } from "drizzle-orm";
 import type { FastifyServerOptions } from "fastify";
@@ -52,6 +53,8 @@ export async function startServer(
     core,
     allowedOrigins: [config.publicUrl],
     production: config.mode === "production",
+    webRoot: fileURLToPath(new URL("../../dist/web", import.meta.url)),
+    devMailbox: config.mode === "embedded",
     checkDatabase: async () => void (await database.db.execute(sql`select 1`)),
     logger: options.logger ?? { level: config.logLevel, redact: logRedactions },
     trustProxy: config.trustProxy,

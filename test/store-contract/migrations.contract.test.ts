@@ -4,11 +4,10 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
-import pg from "pg";
 import { expect, it } from "vitest";
 import { openDatabase, type Database, type OpenDatabase } from "../../src/store/database";
 import { migrateDatabase, migrationsFolder } from "../../src/store/migrate";
-import { postgresAdminUrl } from "../support/databases";
+import { adminQuery, postgresAdminUrl, withDatabase } from "../support/databases";
 import { describeOnEachDatabase, rowsOf } from "./each-database";
 
 const journal = JSON.parse(readFileSync(join(migrationsFolder, "meta/_journal.json"), "utf8")) as {
@@ -56,9 +55,7 @@ async function openFreshDatabase(kind: "pglite" | "postgres"): Promise<{ databas
   }
   const name = `usher_migrate_${randomBytes(6).toString("hex")}`;
   await adminQuery(`create database ${name}`);
-  const url = new URL(postgresAdminUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ kind: "postgres", url: url.toString(), poolSize: 2 });
+  const database = await openDatabase({ kind: "postgres", url: withDatabase(postgresAdminUrl, name), poolSize: 2 });
   return {
     database,
     drop: async () => {
@@ -66,14 +63,4 @@ async function openFreshDatabase(kind: "pglite" | "postgres"): Promise<{ databas
       await adminQuery(`drop database if exists ${name} with (force)`);
     },
   };
-}
-
-async function adminQuery(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: postgresAdminUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
 }

@@ -2,7 +2,7 @@
 // that is created for the test file and dropped after it. Nothing depends on earlier runs.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { openDatabase, type OpenDatabase } from "../../src/store/database";
+import { openDatabase, type Database, type OpenDatabase } from "../../src/store/database";
 import { migrateDatabase } from "../../src/store/migrate";
 
 export type TestDatabaseKind = "pglite" | "postgres";
@@ -41,7 +41,8 @@ export async function createTestDatabase(kind: TestDatabaseKind): Promise<TestDa
   };
 }
 
-async function adminQuery(statement: string): Promise<void> {
+/** Runs one statement on the admin database of the PostgreSQL server (creating and dropping databases). */
+export async function adminQuery(statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: postgresAdminUrl });
   await client.connect();
   try {
@@ -51,8 +52,15 @@ async function adminQuery(statement: string): Promise<void> {
   }
 }
 
-function withDatabase(url: string, name: string): string {
+/** `url` pointed at the database `name` on the same server. */
+export function withDatabase(url: string, name: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${name}`;
   return parsed.toString();
+}
+
+/** The rows of a raw query; both drivers answer an object with `rows`. */
+export async function rowsOf<T>(db: Database, query: Parameters<Database["execute"]>[0]): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
 }

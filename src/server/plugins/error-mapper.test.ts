@@ -1,6 +1,6 @@
 // Bad input of any shape, on every route that takes a body: a 4xx from the catalogue with a
 // code and a message, never a 5xx, and never a write.
-import { sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import Fastify, { type InjectOptions, type LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { errorCatalogue } from "../../contract/errors";
@@ -28,11 +28,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.close();
 });
-
-/** Rows of a raw query, on either driver (both answer `{ rows }`). */
-async function query<T>(statement: SQL): Promise<T[]> {
-  return ((await t.database.database.db.execute(statement)) as unknown as { rows: T[] }).rows;
-}
 
 interface BodyRoute {
   name: string;
@@ -116,7 +111,7 @@ const ROUTES: BodyRoute[] = [
 async function snapshot(): Promise<string[]> {
   return Promise.all(
     TABLES.map(async (table) => {
-      const [row] = await query<{ d: string }>(sql.raw(`select coalesce(string_agg(t::text, '|' order by t::text), '') as d from ${table} t`));
+      const [row] = await t.query<{ d: string }>(sql.raw(`select coalesce(string_agg(t::text, '|' order by t::text), '') as d from ${table} t`));
       return `${table}:${row!.d}`;
     }),
   );

@@ -34,8 +34,14 @@ export function registerErrorMapper(app: FastifyInstance): void {
     request.log.error({ failure: describeSafely(error) }, "request failed");
     return send(reply, "INTERNAL_ERROR");
   });
+}
 
-  app.setNotFoundHandler((_request, reply) => send(reply, "NOT_FOUND"));
+/** What the web app answers for a page address no route took (index.html), or undefined. */
+export type PageFallback = (request: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined;
+
+/** Unknown addresses: a page of the web app when one asks for it, else the JSON 404. */
+export function registerNotFound(app: FastifyInstance, pages?: PageFallback): void {
+  app.setNotFoundHandler((request, reply) => pages?.(request, reply) ?? send(reply, "NOT_FOUND"));
 }
 
 /**

@@ -1,11 +1,20 @@
 // Cross-site request forgery defence and security headers, through the real app.
-import { sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { InjectOptions, LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { APP_ORIGIN, buildTestApp, CHROME_ON_MAC, uniqueEmail, type Device, type TestApp } from "../../../test/helper";
+import {
+  APP_ORIGIN,
+  buildTestApp,
+  CHROME_ON_MAC,
+  errorCode,
+  nextIp,
+  SESSION_COOKIE,
+  uniqueEmail,
+  type Device,
+  type TestApp,
+} from "../../../test/helper";
 import { buildApp } from "../app";
 
-const SESSION_COOKIE = "__Host-usher_session";
 const EVIL_ORIGIN = "https://evil.example";
 
 let t: TestApp;
@@ -17,21 +26,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.close();
 });
-
-/** Rows of a raw query, on either driver (both answer `{ rows }`). */
-async function query<T>(statement: SQL): Promise<T[]> {
-  return ((await t.database.database.db.execute(statement)) as unknown as { rows: T[] }).rows;
-}
-
-let ipCounter = 0;
-const nextIp = () => {
-  ipCounter += 1;
-  return `192.168.${(ipCounter >> 8) & 255}.${ipCounter & 255}`;
-};
-
-function errorCode(response: LightMyRequestResponse): string | undefined {
-  return (response.json() as { error?: { code?: string } }).error?.code;
-}
 
 async function signedInBrowser(): Promise<Device> {
   const device = t.browser({ ip: nextIp() });
@@ -58,7 +52,7 @@ async function profileNames(device: Device): Promise<string[]> {
 }
 
 async function countRows(table: "account" | "session"): Promise<number> {
-  const [row] = await query<{ n: number }>(sql.raw(`select count(*)::int as n from ${table}`));
+  const [row] = await t.query<{ n: number }>(sql.raw(`select count(*)::int as n from ${table}`));
   return Number(row!.n);
 }
 

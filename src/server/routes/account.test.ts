@@ -3,26 +3,25 @@
 // again with new password", Save), from a browser and from the phone app.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { minutes } from "../../core/clock";
-import { buildTestApp, STRONG_PASSWORD, uniqueEmail, type Device, type TestApp } from "../../../test/helper";
+import {
+  buildTestApp,
+  errorCode,
+  SESSION_COOKIE,
+  STRONG_PASSWORD,
+  uniqueEmail,
+  withoutPerIpLimits,
+  type Device,
+  type TestApp,
+} from "../../../test/helper";
 
 const NEW_PASSWORD = "lantern-orchard-quiet-77";
-const SESSION_COOKIE = "__Host-usher_session";
 
 let t: TestApp;
 
 beforeAll(async () => {
   // Many accounts sign up and in from the helper's two IPs; the per-IP sign-up and sign-in
   // limits have their own tests, so they are lifted here. The current-password limit is not.
-  t = await buildTestApp({
-    config: (config) => ({
-      ...config,
-      limits: {
-        ...config.limits,
-        signUpPerIp: { limit: 10_000, windowMs: minutes(60) },
-        signInPerIp: { limit: 10_000, windowMs: minutes(15) },
-      },
-    }),
-  });
+  t = await buildTestApp({ config: withoutPerIpLimits });
 });
 
 afterAll(async () => {
@@ -58,10 +57,6 @@ function changePassword(device: Device, body: Record<string, unknown>) {
 /** Signs in from a brand-new browser and answers the status. */
 async function signInStatus(email: string, password: string): Promise<number> {
   return (await t.browser({ ip: "192.0.2.99" }).signIn(email, password)).statusCode;
-}
-
-async function errorCode(response: { json(): unknown }): Promise<string> {
-  return (response.json() as { error: { code: string } }).error.code;
 }
 
 async function storedAccount(accountId: string) {
@@ -126,7 +121,7 @@ describe("GET /account", () => {
   it("refuses a request without a session", async () => {
     const response = await t.app.inject({ method: "GET", url: "/api/v1/account" });
     expect(response.statusCode).toBe(401);
-    expect(await errorCode(response)).toBe("UNAUTHENTICATED");
+    expect(errorCode(response)).toBe("UNAUTHENTICATED");
   });
 });
 
@@ -143,7 +138,7 @@ describe("POST /account/password", () => {
       requireAllDevicesToSignIn: true,
     });
     expect(response.statusCode).toBe(403);
-    expect(await errorCode(response)).toBe("WRONG_PASSWORD");
+    expect(errorCode(response)).toBe("WRONG_PASSWORD");
     expect(response.cookies.find((c) => c.name === SESSION_COOKIE)).toBeUndefined();
 
     expect(h.here.sessionToken).toBe(oldCookie);
@@ -178,11 +173,11 @@ describe("POST /account/password", () => {
     for (const device of [h.otherBrowser, h.phone]) {
       const refused = await device.get("/api/v1/me");
       expect(refused.statusCode).toBe(401);
-      expect(await errorCode(refused)).toBe("SESSION_REVOKED");
+      expect(errorCode(refused)).toBe("SESSION_REVOKED");
     }
     const oldRefused = await withToken(h.here, oldToken);
     expect(oldRefused.statusCode).toBe(401);
-    expect(await errorCode(oldRefused)).toBe("SESSION_REVOKED");
+    expect(errorCode(oldRefused)).toBe("SESSION_REVOKED");
 
     const me = await h.here.get("/api/v1/me");
     expect(me.statusCode).toBe(200);
@@ -209,11 +204,11 @@ describe("POST /account/password", () => {
     for (const device of [h.here, h.otherBrowser]) {
       const refused = await device.get("/api/v1/me");
       expect(refused.statusCode).toBe(401);
-      expect(await errorCode(refused)).toBe("SESSION_REVOKED");
+      expect(errorCode(refused)).toBe("SESSION_REVOKED");
     }
     const oldRefused = await withToken(h.phone, oldToken);
     expect(oldRefused.statusCode).toBe(401);
-    expect(await errorCode(oldRefused)).toBe("SESSION_REVOKED");
+    expect(errorCode(oldRefused)).toBe("SESSION_REVOKED");
     expect((await h.phone.get("/api/v1/me")).statusCode).toBe(200);
   });
 
@@ -226,7 +221,7 @@ describe("POST /account/password", () => {
     for (const device of [h.otherBrowser, h.phone]) {
       const refused = await device.get("/api/v1/me");
       expect(refused.statusCode).toBe(401);
-      expect(await errorCode(refused)).toBe("SESSION_REVOKED");
+      expect(errorCode(refused)).toBe("SESSION_REVOKED");
     }
     expect((await h.here.get("/api/v1/me")).statusCode).toBe(200);
   });
@@ -249,7 +244,7 @@ describe("POST /account/password", () => {
     expect(h.here.sessionToken).not.toBe(oldToken);
     const oldRefused = await withToken(h.here, oldToken);
     expect(oldRefused.statusCode).toBe(401);
-    expect(await errorCode(oldRefused)).toBe("SESSION_REVOKED");
+    expect(errorCode(oldRefused)).toBe("SESSION_REVOKED");
     expect((await h.here.get("/api/v1/me")).statusCode).toBe(200);
 
     const live = await h.here.get("/api/v1/sessions");
@@ -319,7 +314,7 @@ describe("POST /account/password", () => {
     expect(await signInStatus(h.email, NEW_PASSWORD)).toBe(200);
     const old = await t.browser({ ip: "192.0.2.98" }).signIn(h.email, STRONG_PASSWORD);
     expect(old.statusCode).toBe(401);
-    expect(await errorCode(old)).toBe("INVALID_CREDENTIALS");
+    expect(errorCode(old)).toBe("INVALID_CREDENTIALS");
   });
 
   it("keeps the profile chosen on this device across the new token", async () => {
@@ -373,7 +368,7 @@ describe("POST /account/password", () => {
         requireAllDevicesToSignIn: true,
       });
       expect(response.statusCode).toBe(400);
-      expect(await errorCode(response)).toBe(code);
+      expect(errorCode(response)).toBe(code);
 
       for (const device of [h.here, h.otherBrowser, h.phone]) {
         expect((await device.get("/api/v1/me")).statusCode).toBe(200);
@@ -396,7 +391,7 @@ describe("POST /account/password", () => {
     for (const newPassword of [STRONG_PASSWORD, fullwidth]) {
       const response = await changePassword(h.here, { currentPassword: STRONG_PASSWORD, newPassword });
       expect(response.statusCode).toBe(400);
-      expect(await errorCode(response)).toBe("PASSWORD_UNCHANGED");
+      expect(errorCode(response)).toBe("PASSWORD_UNCHANGED");
     }
     expect((await h.phone.get("/api/v1/me")).statusCode).toBe(200);
     expect((await storedAccount(h.accountId)).passwordChangedAt).toEqual(before.passwordChangedAt);
@@ -413,7 +408,7 @@ describe("POST /account/password", () => {
     ]) {
       const response = await changePassword(h.here, body);
       expect(response.statusCode).toBe(400);
-      expect(await errorCode(response)).toBe("VALIDATION_FAILED");
+      expect(errorCode(response)).toBe("VALIDATION_FAILED");
     }
     expect((await storedAccount(h.accountId)).passwordHash).toBe(before.passwordHash);
     expect((await h.phone.get("/api/v1/me")).statusCode).toBe(200);
@@ -431,7 +426,7 @@ describe("POST /account/password", () => {
     // Even the right password is not checked while the account is throttled.
     const throttled = await changePassword(h.here, { currentPassword: STRONG_PASSWORD, newPassword: NEW_PASSWORD });
     expect(throttled.statusCode).toBe(429);
-    expect(await errorCode(throttled)).toBe("RATE_LIMITED");
+    expect(errorCode(throttled)).toBe("RATE_LIMITED");
     const retryAfter = Number(throttled.headers["retry-after"]);
     expect(Number.isInteger(retryAfter)).toBe(true);
     expect(retryAfter).toBeGreaterThan(0);

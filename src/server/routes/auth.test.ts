@@ -1,11 +1,20 @@
 // Route tests for sign up, sign in and sign out of this device, through the real app and database.
-import { sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { minutes } from "../../core/clock";
-import { APP_ORIGIN, buildTestApp, CHROME_ON_MAC, STRONG_PASSWORD, uniqueEmail, type TestApp } from "../../../test/helper";
+import {
+  APP_ORIGIN,
+  buildTestApp,
+  CHROME_ON_MAC,
+  errorCode,
+  nextIp,
+  SESSION_COOKIE,
+  STRONG_PASSWORD,
+  uniqueEmail,
+  type TestApp,
+} from "../../../test/helper";
 
-const SESSION_COOKIE = "__Host-usher_session";
 const DEVICE_COOKIE = "__Host-usher_device";
 const WINDOW_MS = minutes(15);
 
@@ -33,27 +42,13 @@ afterAll(async () => {
   await t?.close();
 });
 
-/** Rows of a raw query, on either driver (both answer `{ rows }`). */
-async function query<T>(statement: SQL): Promise<T[]> {
-  return ((await t.database.database.db.execute(statement)) as unknown as { rows: T[] }).rows;
-}
-
 // Every test speaks from its own addresses, so one test's attempts never throttle another's.
-let ipCounter = 0;
-const nextIp = () => {
-  ipCounter += 1;
-  return `10.${(ipCounter >> 16) & 255}.${(ipCounter >> 8) & 255}.${ipCounter & 255}`;
-};
 const browser = (userAgent?: string) => t.browser({ ip: nextIp(), ...(userAgent ? { userAgent } : {}) });
 const phoneApp = (name?: string) => t.phoneApp({ ip: nextIp(), ...(name ? { name } : {}) });
 
 async function countRows(table: "account" | "session" | "profile"): Promise<number> {
-  const [row] = await query<{ n: number }>(sql.raw(`select count(*)::int as n from ${table}`));
+  const [row] = await t.query<{ n: number }>(sql.raw(`select count(*)::int as n from ${table}`));
   return Number(row!.n);
-}
-
-function errorCode(response: LightMyRequestResponse): string | undefined {
-  return (response.json() as { error?: { code?: string } }).error?.code;
 }
 
 function setCookie(response: LightMyRequestResponse, name: string) {

@@ -6,18 +6,22 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { minutes } from "../../core/clock";
 import { hmacSha256Hex, sha256Hex } from "../../core/crypto/hashing";
 import { oneTimeCode } from "../../store/schema";
-import { buildTestApp, latestSmsCode, STRONG_PASSWORD, uniqueEmail, type Device, type TestApp } from "../../../test/helper";
+import {
+  buildTestApp,
+  errorCode,
+  latestSmsCode,
+  STRONG_PASSWORD,
+  uniqueEmail,
+  withoutPerIpLimits,
+  type Device,
+  type TestApp,
+} from "../../../test/helper";
 
 let t: TestApp;
 
 beforeAll(async () => {
   // Many accounts sign up from the helper's IP; the sign-up limit has its own tests.
-  t = await buildTestApp({
-    config: (config) => ({
-      ...config,
-      limits: { ...config.limits, signUpPerIp: { limit: 10_000, windowMs: minutes(60) } },
-    }),
-  });
+  t = await buildTestApp({ config: withoutPerIpLimits });
 });
 
 afterAll(async () => {
@@ -61,10 +65,6 @@ function removePhone(device: Device, currentPassword = STRONG_PASSWORD) {
 /** A code that is certainly not `code`. */
 function otherThan(code: string): string {
   return String((Number(code) + 1) % 1_000_000).padStart(6, "0");
-}
-
-function errorCode(response: { json(): unknown }): string {
-  return (response.json() as { error: { code: string } }).error.code;
 }
 
 async function stored(accountId: string) {

@@ -3,23 +3,13 @@
 // (ignoring case), never fewer than one, and the session remembers the one chosen.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { avatarIds } from "../../contract/avatars";
-import { minutes } from "../../core/clock";
-import { buildTestApp, uniqueEmail, type Device, type TestApp } from "../../../test/helper";
+import { buildTestApp, errorCode, uniqueEmail, withoutPerIpLimits, type Device, type TestApp } from "../../../test/helper";
 
 let t: TestApp;
 
 beforeAll(async () => {
   // Many accounts sign up from the helper's IP; the sign-up limit has its own tests.
-  t = await buildTestApp({
-    config: (config) => ({
-      ...config,
-      limits: {
-        ...config.limits,
-        signUpPerIp: { limit: 10_000, windowMs: minutes(60) },
-        signInPerIp: { limit: 10_000, windowMs: minutes(15) },
-      },
-    }),
-  });
+  t = await buildTestApp({ config: withoutPerIpLimits });
 });
 
 afterAll(async () => {
@@ -59,10 +49,6 @@ async function list(device: Device): Promise<PublicProfile[]> {
   const response = await device.get("/api/v1/profiles");
   expect(response.statusCode).toBe(200);
   return response.json().profiles;
-}
-
-function errorCode(response: { json(): unknown }): string {
-  return (response.json() as { error: { code: string } }).error.code;
 }
 
 async function storedProfiles(accountId: string) {

@@ -1,13 +1,12 @@
 // Route tests for the device list and "Sign out of all devices", and for how session tokens
 // are checked, stored, refreshed and expired.
 import { createHash } from "node:crypto";
-import { sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { days, minutes } from "../../core/clock";
-import { buildTestApp, uniqueEmail, type Device, type TestApp } from "../../../test/helper";
+import { buildTestApp, errorCode, nextIp, SESSION_COOKIE, uniqueEmail, type Device, type TestApp } from "../../../test/helper";
 
-const SESSION_COOKIE = "__Host-usher_session";
 const FIREFOX_ON_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:125.0) Gecko/20100101 Firefox/125.0";
 
 let t: TestApp;
@@ -19,21 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.close();
 });
-
-/** Rows of a raw query, on either driver (both answer `{ rows }`). */
-async function query<T>(statement: SQL): Promise<T[]> {
-  return ((await t.database.database.db.execute(statement)) as unknown as { rows: T[] }).rows;
-}
-
-let ipCounter = 0;
-const nextIp = () => {
-  ipCounter += 1;
-  return `172.16.${(ipCounter >> 8) & 255}.${ipCounter & 255}`;
-};
-
-function errorCode(response: LightMyRequestResponse): string | undefined {
-  return (response.json() as { error?: { code?: string } }).error?.code;
-}
 
 /** GET /me with exactly this token, the way its kind of device sends it. */
 function meWith(token: string, carrier: "cookie" | "bearer" = "bearer") {
@@ -272,7 +256,7 @@ describe("session tokens", () => {
 
     for (const token of [laptop.sessionToken!, phone.sessionToken!]) {
       const [id, secret] = token.split(".") as [string, string];
-      const [row] = await query<Record<string, unknown>>(sql`select * from session where id = ${id}`);
+      const [row] = await t.query<Record<string, unknown>>(sql`select * from session where id = ${id}`);
       expect(row).toBeDefined();
       expect(row!.token_hash).toBe(sha256Hex(secret));
       for (const [column, value] of Object.entries(row!)) {
@@ -282,7 +266,7 @@ describe("session tokens", () => {
       }
       // Nor does any other table.
       for (const table of ["account", "profile", "audit_event", "outbox", "one_time_code"]) {
-        const [dump] = await query<{ d: string }>(sql.raw(`select coalesce(string_agg(t::text, '|'), '') as d from ${table} t`));
+        const [dump] = await t.query<{ d: string }>(sql.raw(`select coalesce(string_agg(t::text, '|'), '') as d from ${table} t`));
         expect(dump!.d, table).not.toContain(secret);
       }
     }

@@ -1,0 +1,34 @@
+// Serves the built web app (dist/web): hashed assets with a long cache, and index.html for
+// every other page address so the app's router can take it from there. API and dev paths,
+// and clients that don't ask for HTML, get the JSON 404 instead.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import fastifyStatic from "@fastify/static";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { PageFallback } from "../plugins/error-mapper";
+
+/** Serves the built assets; answers the fallback for page addresses, or undefined when not built. */
+export async function registerWebApp(app: FastifyInstance, webRoot: string): Promise<PageFallback | undefined> {
+  if (!existsSync(join(webRoot, "index.html"))) return undefined;
+  await app.register(fastifyStatic, {
+    root: webRoot,
+    prefix: "/",
+    index: false,
+    wildcard: false,
+    setHeaders(reply, path) {
+      reply.header("cache-control", path.includes("/assets/") ? "public, max-age=31536000, immutable" : "no-cache");
+    },
+  });
+  return (request, reply) => (isPageRequest(request) ? sendIndex(reply) : undefined);
+}
+
+function isPageRequest(request: FastifyRequest): boolean {
+  if (request.method !== "GET" && request.method !== "HEAD") return false;
+  const path = request.url.split("?")[0]!;
+  if (/^\/(api|dev|healthz)(\/|$)/.test(path) || path.startsWith("/assets/")) return false;
+  return (request.headers.accept ?? "").includes("text/html");
+}
+
+function sendIndex(reply: FastifyReply) {
+  return reply.header("cache-control", "no-cache").sendFile("index.html");
+}

@@ -1,0 +1,89 @@
+// The profile icon at the top right. Its menu (on hover or click) lists the other profiles,
+// Manage profiles, Account and Sign out.
+import { useEffect, useRef, useState } from "react";
+import { Link, useNavigate } from "react-router";
+import { Avatar } from "../../components/ui/avatar";
+import { chooseProfile } from "../../features/profiles/api/profiles";
+import { SignOutDialog } from "../../features/session/components/sign-out-dialog";
+import { useSignedIn } from "../signed-in-data";
+
+export function ProfileMenu() {
+  const { me, profiles } = useSignedIn();
+  const navigate = useNavigate();
+  const [open, setOpen] = useState(false);
+  const [signingOut, setSigningOut] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const current = me.profile;
+  const others = profiles.filter((profile) => profile.id !== current?.id);
+
+  useEffect(() => {
+    if (!open) return;
+    const close = (event: MouseEvent | KeyboardEvent) => {
+      if (event instanceof KeyboardEvent ? event.key === "Escape" : !root.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener("mousedown", close);
+    document.addEventListener("keydown", close);
+    return () => {
+      document.removeEventListener("mousedown", close);
+      document.removeEventListener("keydown", close);
+    };
+  }, [open]);
+
+  async function switchTo(id: string) {
+    setOpen(false);
+    await chooseProfile(id);
+    navigate("/browse");
+  }
+
+  return (
+    <div className="profile-menu" ref={root} onMouseEnter={() => setOpen(true)} onMouseLeave={() => setOpen(false)}>
+      <button
+        type="button"
+        className="profile-menu__button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-label={`Profile menu${current ? ` for ${current.name}` : ""}`}
+        onClick={() => setOpen((value) => !value)}
+      >
+        {current ? <Avatar avatar={current.avatar} name={current.name} size="small" /> : <span className="avatar avatar--small avatar--comet">?</span>}
+        <span className="profile-menu__caret" aria-hidden="true">▾</span>
+      </button>
+      {open && (
+        <ul className="profile-menu__list" role="menu">
+          {others.map((profile) => (
+            <li role="none" key={profile.id}>
+              <button type="button" role="menuitem" className="profile-menu__item" onClick={() => void switchTo(profile.id)}>
+                <Avatar avatar={profile.avatar} name={profile.name} size="small" />
+                {profile.name}
+              </button>
+            </li>
+          ))}
+          <li role="none">
+            <Link role="menuitem" className="profile-menu__item" to="/profiles/manage" onClick={() => setOpen(false)}>
+              Manage profiles
+            </Link>
+          </li>
+          <li role="none">
+            <Link role="menuitem" className="profile-menu__item" to="/account" onClick={() => setOpen(false)}>
+              Account
+            </Link>
+          </li>
+          <li role="none" className="profile-menu__separator">
+            <button
+              type="button"
+              role="menuitem"
+              className="profile-menu__item"
+              onClick={() => {
+                setOpen(false);
+                setSigningOut(true);
+              }}
+            >
+              Sign out
+            </button>
+          </li>
+        </ul>
+      )}
+      <SignOutDialog scope="this-device" open={signingOut} onClose={() => setSigningOut(false)} />
+    </div>
+  );
+}

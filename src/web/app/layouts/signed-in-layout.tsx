@@ -1,0 +1,42 @@
+// The frame of every signed-in page: the header with the profile menu on wide screens, and
+// a bottom tab bar (Home, My Usher) on phone-sized ones.
+import { NavLink, Outlet, useNavigation } from "react-router";
+import { Logo } from "../../components/ui/logo";
+import { ProfileMenu } from "./profile-menu";
+
+export default function SignedInLayout() {
+  const navigation = useNavigation();
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <Logo to="/browse" />
+        <nav className="topbar__nav" aria-label="Main">
+          <NavLink to="/browse">Home</NavLink>
+          <NavLink to="/account">Account</NavLink>
+        </nav>
+        <ProfileMenu />
+      </header>
+      <main id="main" className="page" aria-busy={navigation.state === "loading"}>
+        <Outlet />
+      </main>
+      <nav className="tabbar" aria-label="Tabs">
+        <NavLink to="/browse" className="tabbar__tab">
+          <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <path d="M3 11 12 4l9 7v9h-6v-6H9v6H3z" />
+          </svg>
+          Home
+        </NavLink>
+        <NavLink to="/my-usher" className="tabbar__tab">
+          <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <circle cx="12" cy="8" r="4" />
+            <path d="M4 21a8 8 0 0 1 16 0z" />
+          </svg>
+          My Usher
+        </NavLink>
+      </nav>
+    </div>
+  );
+}

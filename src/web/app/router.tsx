@@ -1,0 +1,44 @@
+// Every page of the web app. Pages load lazily, so the first visit downloads only what it
+// shows; the signed-in layout re-checks the session on every navigation, so a device that
+// was signed out elsewhere lands on the sign-in page at its next step.
+import { createBrowserRouter } from "react-router";
+import { setSessionLostHandler } from "../lib/api-client";
+import { reasonForLostSession } from "../lib/sign-in-reasons";
+import { RouteError } from "./route-error";
+import { loadSignedIn } from "./signed-in-data";
+
+const page = (load: () => Promise<{ default: React.ComponentType }>) => async () => ({
+  Component: (await load()).default,
+});
+
+export const router = createBrowserRouter([
+  {
+    errorElement: <RouteError />,
+    children: [
+      { path: "/", lazy: page(() => import("./routes/landing")) },
+      { path: "/sign-in", lazy: page(() => import("./routes/sign-in")) },
+      { path: "/sign-up", lazy: page(() => import("./routes/sign-up")) },
+      {
+        id: "signed-in",
+        loader: loadSignedIn,
+        shouldRevalidate: () => true,
+        lazy: page(() => import("./layouts/signed-in-layout")),
+        children: [
+          { path: "/profiles", lazy: page(() => import("./routes/who-is-watching")) },
+          { path: "/profiles/manage", lazy: page(() => import("./routes/manage-profiles")) },
+          { path: "/browse", lazy: page(() => import("./routes/profile-home")) },
+          { path: "/account", lazy: page(() => import("./routes/account")) },
+          { path: "/account/password", lazy: page(() => import("./routes/change-password")) },
+          { path: "/account/phone", lazy: page(() => import("./routes/add-phone")) },
+          { path: "/account/devices", lazy: page(() => import("./routes/devices")) },
+          { path: "/my-usher", lazy: page(() => import("./routes/my-usher")) },
+        ],
+      },
+      { path: "*", lazy: page(() => import("./routes/not-found")) },
+    ],
+  },
+]);
+
+setSessionLostHandler((code) => {
+  void router.navigate(`/sign-in?reason=${reasonForLostSession(code)}`, { replace: true });
+});

@@ -1,0 +1,26 @@
+// What every signed-in page knows: who is signed in here, and the account's profiles.
+// Loaded by the signed-in layout on every navigation (a revoked session is caught there).
+import { redirect, useRouteLoaderData } from "react-router";
+import { isSessionLost } from "../lib/api-client";
+import { reasonForLostSession } from "../lib/sign-in-reasons";
+import { getMe, type Me } from "../features/session/api/get-me";
+import { listProfiles, type Profile } from "../features/profiles/api/profiles";
+
+export interface SignedInData {
+  me: Me;
+  profiles: Profile[];
+}
+
+export async function loadSignedIn(): Promise<SignedInData> {
+  try {
+    const [me, profiles] = await Promise.all([getMe(), listProfiles()]);
+    return { me, profiles };
+  } catch (error) {
+    if (isSessionLost(error)) throw redirect(`/sign-in?reason=${reasonForLostSession(error.code)}`);
+    throw error;
+  }
+}
+
+export function useSignedIn(): SignedInData {
+  return useRouteLoaderData("signed-in") as SignedInData;
+}

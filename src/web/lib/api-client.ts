@@ -1,0 +1,59 @@
+// The one way the web app talks to Usher's API: JSON over fetch with the session cookie.
+// Failures arrive as ApiError carrying the catalogue's code and message. When the session
+// is gone (revoked, expired), the registered handler sends the user to sign-in.
+import type { ErrorBody, ErrorCode } from "../../contract/errors";
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode | "NETWORK_ERROR",
+    message: string,
+    readonly issues: { path: string; message: string }[] = [],
+    readonly retryAfterSec?: number,
+  ) {
+    super(message);
+  }
+}
+
+const SESSION_LOST: ReadonlySet<string> = new Set(["SESSION_REVOKED", "SESSION_EXPIRED", "UNAUTHENTICATED"]);
+let onSessionLost: ((code: string) => void) | undefined;
+
+/** Called once by the router: where to go when a signed-in request finds no session. */
+export function setSessionLostHandler(handler: (code: string) => void): void {
+  onSessionLost = handler;
+}
+
+export function isSessionLost(error: unknown): error is ApiError {
+  return error instanceof ApiError && SESSION_LOST.has(error.code);
+}
+
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+export async function api<T>(method: Method, path: string, body?: unknown, options: { signedIn?: boolean } = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1${path}`, {
+      method,
+      credentials: "same-origin",
+      headers: body === undefined ? {} : { "content-type": "application/json" },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  } catch {
+    throw new ApiError(0, "NETWORK_ERROR", "Usher can't be reached. Check your connection and try again.");
+  }
+  if (response.status === 204) return undefined as T;
+  const json = (await response.json().catch(() => null)) as T | ErrorBody | null;
+  if (response.ok) return json as T;
+
+  const error = (json as ErrorBody | null)?.error;
+  const retryAfter = Number(response.headers.get("retry-after")) || undefined;
+  const failure = new ApiError(
+    response.status,
+    error?.code ?? "INTERNAL_ERROR",
+    error?.message ?? "Something went wrong on our side. Please try again.",
+    error?.issues,
+    retryAfter,
+  );
+  if (options.signedIn !== false && isSessionLost(failure)) onSessionLost?.(failure.code);
+  throw failure;
+}

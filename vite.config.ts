@@ -1,0 +1,24 @@
+// Builds the web app (src/web) into dist/web, which the server serves. `npm run dev` runs
+// this with hot reload in front of the API server.
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+const api = process.env.USHER_API_URL ?? "http://localhost:3000";
+
+export default defineConfig({
+  root: "src/web",
+  publicDir: "public",
+  plugins: [react()],
+  build: {
+    outDir: "../../dist/web",
+    emptyOutDir: true,
+    manifest: true,
+    // The strict CSP allows no inline script; Vite's preload polyfill would be one.
+    modulePreload: { polyfill: false },
+    reportCompressedSize: true,
+  },
+  server: {
+    port: 5173,
+    proxy: { "/api": api, "/dev": api, "/healthz": api },
+  },
+});
