@@ -57,7 +57,14 @@ export function withoutPerIpLimits(config: CoreConfig): CoreConfig {
   };
 }
 
-export async function buildTestApp(options: { config?: (config: CoreConfig) => CoreConfig } = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  config?: (config: CoreConfig) => CoreConfig;
+  /** Serve a built web app from this folder. */
+  webRoot?: string;
+  devMailbox?: boolean;
+}
+
+export async function buildTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase(routeTestDatabase);
   const clock = new ManualClock(new Date());
   const verifications = { count: 0 };
@@ -85,6 +92,8 @@ export async function buildTestApp(options: { config?: (config: CoreConfig) => C
     allowedOrigins: [APP_ORIGIN],
     production: false,
     checkDatabase: async () => {},
+    ...(options.webRoot ? { webRoot: options.webRoot } : {}),
+    devMailbox: options.devMailbox ?? false,
     logger: { level: "trace", redact: logRedactions, stream: logs.stream },
   });
   return {

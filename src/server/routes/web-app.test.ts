@@ -1,0 +1,83 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp, type TestApp } from "../../../test/helper";
+
+const webRoot = mkdtempSync(join(tmpdir(), "usher-web-"));
+let t: TestApp;
+
+beforeAll(async () => {
+  mkdirSync(join(webRoot, "assets"));
+  writeFileSync(join(webRoot, "index.html"), '<!doctype html><script type="module" src="/assets/app-1a2b.js"></script>');
+  writeFileSync(join(webRoot, "assets/app-1a2b.js"), "console.log('usher')");
+  t = await buildTestApp({ webRoot });
+});
+
+afterAll(async () => {
+  await t?.close();
+  rmSync(webRoot, { recursive: true, force: true });
+});
+
+const asPage = { accept: "text/html,application/xhtml+xml" };
+
+describe("the web app", () => {
+  it.each(["/", "/account", "/profiles/manage", "/no-such-page"])("answers the page address %s with index.html", async (url) => {
+    const response = await t.app.inject({ method: "GET", url, headers: asPage });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers["content-type"]).toContain("text/html");
+    expect(response.body).toContain('src="/assets/app-1a2b.js"');
+    expect(response.headers["cache-control"]).toBe("no-cache");
+    expect(response.headers["content-security-policy"]).toContain("script-src 'self'");
+  });
+
+  it("serves hashed assets with a year-long immutable cache", async () => {
+    const response = await t.app.inject({ method: "GET", url: "/assets/app-1a2b.js" });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toBe("console.log('usher')");
+    expect(response.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+  });
+
+  it.each([
+    ["an unknown API address, even when HTML is accepted", "/api/v1/nothing", asPage],
+    ["a missing asset", "/assets/missing.js", asPage],
+    ["a client that does not ask for HTML", "/account", { accept: "application/json" }],
+  ])("keeps the JSON 404 for %s", async (_label, url, headers) => {
+    const response = await t.app.inject({ method: "GET", url, headers });
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toMatchObject({ error: { code: "NOT_FOUND" } });
+  });
+
+  it("does not serve the page fallback to unsafe methods", async () => {
+    const response = await t.app.inject({ method: "POST", url: "/account", headers: { ...asPage, origin: "http://localhost:3000" } });
+    expect(response.statusCode).toBe(404);
+  });
+});
+
+describe("the dev mailbox", () => {
+  it("does not exist unless embedded mode asks for it", async () => {
+    const response = await t.app.inject({ method: "GET", url: "/dev/mailbox/messages" });
+    expect(response.statusCode).toBe(404);
+  });
+
+  it("lists the texted code in embedded mode", async () => {
+    const dev = await buildTestApp({ devMailbox: true });
+    try {
+      const phone = dev.browser();
+      await phone.signUp("mailbox.reader@example.com");
+      const set = await phone.put("/api/v1/account/phone", {
+        phone: "+12025550143",
+        currentPassword: "violet-kettle-harbour-42",
+        smsOptIn: true,
+      });
+      expect(set.statusCode).toBe(200);
+      const mailbox = await dev.app.inject({ method: "GET", url: "/dev/mailbox/messages" });
+      const [message] = mailbox.json().messages;
+      expect(message).toMatchObject({ channel: "sms", to: "+12025550143" });
+      expect(message.text).toMatch(/Your Usher verification code is \d{6}\./);
+      dev.logs.codes.add(/(\d{6})/.exec(message.text)![1]!);
+    } finally {
+      await dev.close();
+    }
+  });
+});
