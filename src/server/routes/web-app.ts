@@ -14,11 +14,15 @@ export async function registerWebApp(app: FastifyInstance, webRoot: string): Pro
     root: webRoot,
     prefix: "/",
     index: false,
-    wildcard: false,
+    // Looked up per request, so a rebuild is served without a restart; misses fall through
+    // to the not-found handler (and so to index.html for page addresses).
+    wildcard: true,
     setHeaders(reply, path) {
       reply.header("cache-control", path.includes("/assets/") ? "public, max-age=31536000, immutable" : "no-cache");
     },
   });
+  // The static handler refuses the root folder itself (index: false), so "/" is a page of its own.
+  app.get("/", (_request, reply) => sendIndex(reply));
   return (request, reply) => (isPageRequest(request) ? sendIndex(reply) : undefined);
 }
 
