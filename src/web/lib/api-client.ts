@@ -57,3 +57,13 @@ export async function api<T>(method: Method, path: string, body?: unknown, optio
   if (options.signedIn !== false && isSessionLost(failure)) onSessionLost?.(failure.code);
   throw failure;
 }
+
+/** A failure in words for the page to show; a throttled request also says how long to wait. */
+export function failureMessage(error: unknown, fallback: string): string {
+  if (!(error instanceof ApiError)) return fallback;
+  if (error.code !== "RATE_LIMITED" || !error.retryAfterSec) return error.message;
+  const minutes = Math.ceil(error.retryAfterSec / 60);
+  const seconds = error.retryAfterSec;
+  const wait = seconds < 60 ? `${seconds} second${seconds === 1 ? "" : "s"}` : `${minutes} minute${minutes === 1 ? "" : "s"}`;
+  return `Too many attempts. Please wait ${wait} and try again.`;
+}

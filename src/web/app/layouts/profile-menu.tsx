@@ -13,11 +13,17 @@ export function ProfileMenu() {
   const [open, setOpen] = useState(false);
   const [signingOut, setSigningOut] = useState(false);
   const root = useRef<HTMLDivElement>(null);
+  // Opened by a click (not just by hovering): then leaving with the mouse keeps it open, and
+  // the click that a pointer makes after hovering opens it instead of closing it again.
+  const pinned = useRef(false);
   const current = me.profile;
   const others = profiles.filter((profile) => profile.id !== current?.id);
 
   useEffect(() => {
-    if (!open) return;
+    if (!open) {
+      pinned.current = false;
+      return;
+    }
     const close = (event: MouseEvent | KeyboardEvent) => {
       if (event instanceof KeyboardEvent ? event.key === "Escape" : !root.current?.contains(event.target as Node)) setOpen(false);
     };
@@ -36,14 +42,18 @@ export function ProfileMenu() {
   }
 
   return (
-    <div className="profile-menu" ref={root} onMouseEnter={() => setOpen(true)} onMouseLeave={() => setOpen(false)}>
+    <div className="profile-menu" ref={root} onMouseEnter={() => setOpen(true)} onMouseLeave={() => pinned.current || setOpen(false)}>
       <button
         type="button"
         className="profile-menu__button"
         aria-haspopup="menu"
         aria-expanded={open}
         aria-label={`Profile menu${current ? ` for ${current.name}` : ""}`}
-        onClick={() => setOpen((value) => !value)}
+        onClick={() => {
+          const close = open && pinned.current;
+          pinned.current = !close;
+          setOpen(!close);
+        }}
       >
         {current ? <Avatar avatar={current.avatar} name={current.name} size="small" /> : <span className="avatar avatar--small avatar--comet">?</span>}
         <span className="profile-menu__caret" aria-hidden="true">▾</span>

@@ -1,4 +1,51 @@
-// Placeholder: being built.
+// Account: Membership & Billing (email, plan, password, phone) and Security & Privacy (sign
+// out of all devices, manage access and devices), as the guides customers follow describe.
+import { useState } from "react";
+import { Alert } from "../../components/ui/alert";
+import { Loading } from "../../components/ui/loading";
+import { useAccount } from "../../features/account/api/get-account";
+import { useAccountNotice } from "../../features/account/account-notice";
+import { MembershipBilling } from "../../features/account/components/membership-billing";
+import { SecurityPrivacy } from "../../features/account/components/security-privacy";
+import { PhoneRow } from "../../features/phone/components/phone-row";
+import { SignOutDialog } from "../../features/session/components/sign-out-dialog";
+
 export default function AccountPage() {
-  return <main id="main" className="page"><h1>account</h1></main>;
+  const account = useAccount();
+  const [notice, setNotice] = useAccountNotice();
+  const [signingOutAll, setSigningOutAll] = useState(false);
+
+  return (
+    <div className="account">
+      <h1>Account</h1>
+      {notice && <Alert tone="success">{notice}</Alert>}
+      {account.status === "loading" && <Loading label="Loading your account…" />}
+      {account.status === "failed" && (
+        <div className="account__failed">
+          <Alert tone="error">{account.message}</Alert>
+          <button type="button" className="button button--secondary" onClick={account.reload}>
+            Try again
+          </button>
+        </div>
+      )}
+      {account.status === "ready" && (
+        <>
+          <MembershipBilling
+            account={account.account}
+            phoneRow={
+              <PhoneRow
+                phone={account.account.phone}
+                onRemoved={() => {
+                  setNotice("Your phone number has been removed.");
+                  account.reload();
+                }}
+              />
+            }
+          />
+          <SecurityPrivacy onSignOutOfAllDevices={() => setSigningOutAll(true)} />
+        </>
+      )}
+      <SignOutDialog scope="all-devices" open={signingOutAll} onClose={() => setSigningOutAll(false)} />
+    </div>
+  );
 }

@@ -1,4 +1,46 @@
-// Placeholder: being built.
+// Add phone number (or Change phone number when one is there): the number, then the code.
+import { Link, useNavigate, useSearchParams } from "react-router";
+import { Alert } from "../../components/ui/alert";
+import { Loading } from "../../components/ui/loading";
+import { useAccount } from "../../features/account/api/get-account";
+import { backToAccount } from "../../features/account/account-notice";
+import { PhoneFlow } from "../../features/phone/components/phone-flow";
+
 export default function AddPhonePage() {
-  return <main id="main" className="page"><h1>add-phone</h1></main>;
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const account = useAccount();
+  const phone = account.status === "ready" ? account.account.phone : null;
+  // "?step=code" comes from the account page's Verify phone number, for a number not verified yet.
+  const verifying = params.get("step") === "code" && phone !== null && !phone.verified;
+  const title = verifying ? "Verify phone number" : phone ? "Change phone number" : "Add phone number";
+
+  return (
+    <div className="subpage">
+      <Link className="back-link" to="/account">
+        Account
+      </Link>
+      <h1>{account.status === "ready" ? title : "Phone number"}</h1>
+      {account.status === "loading" && <Loading />}
+      {account.status === "failed" && <Alert tone="error">{account.message}</Alert>}
+      {account.status === "ready" && (
+        <>
+          <p className="subpage__lead">
+            {phone
+              ? `The number on your account is ${phone.masked}${phone.verified ? "" : ", not verified yet"}.`
+              : "Add a mobile number to get account updates and recover your account if you lose your password."}
+          </p>
+          <div className="card">
+            <PhoneFlow
+              key={verifying ? "verify" : "number"}
+              phone={phone}
+              verifyExisting={verifying}
+              onDone={(notice) => backToAccount(navigate, notice)}
+              onLeaveVerify={() => setParams({}, { replace: true })}
+            />
+          </div>
+        </>
+      )}
+    </div>
+  );
 }

@@ -1,4 +1,181 @@
-// Placeholder: being built.
+// Manage profiles: add one (up to 5), rename, change the avatar or the Kids setting, and
+// delete with a confirmation (never the last one). "Done" goes back to "Who's watching?".
+import { useRef, useState } from "react";
+import { Link, useRevalidator } from "react-router";
+import { avatarIds, type AvatarId } from "../../../contract/avatars";
+import { Alert } from "../../components/ui/alert";
+import { Avatar } from "../../components/ui/avatar";
+import { ConfirmDialog } from "../../components/ui/confirm-dialog";
+import { createProfile, deleteProfile, updateProfile, type Profile } from "../../features/profiles/api/profiles";
+import { ProfileForm, type ProfileDraft } from "../../features/profiles/components/profile-form";
+import { MAX_PROFILES } from "../../features/profiles/limits";
+import { ApiError } from "../../lib/api-client";
+import { useSignedIn } from "../signed-in-data";
+
 export default function ManageProfilesPage() {
-  return <main id="main" className="page"><h1>manage-profiles</h1></main>;
+  const { profiles } = useSignedIn();
+  const revalidator = useRevalidator();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [editing, setEditing] = useState<string>();
+  const [deleting, setDeleting] = useState<Profile>();
+  const [deleteBusy, setDeleteBusy] = useState(false);
+  const [deleteError, setDeleteError] = useState<string>();
+  const [notice, setNotice] = useState<string>();
+  const [addKey, setAddKey] = useState(0);
+
+  const focusEditButton = (id: string) => requestAnimationFrame(() => document.getElementById(`edit-${id}`)?.focus());
+
+  async function save(profile: Profile, draft: ProfileDraft) {
+    const changes: Partial<ProfileDraft> = {};
+    if (draft.name !== profile.name) changes.name = draft.name;
+    if (draft.avatar !== profile.avatar) changes.avatar = draft.avatar;
+    if (draft.isKids !== profile.isKids) changes.isKids = draft.isKids;
+    if (Object.keys(changes).length > 0) {
+      await updateProfile(profile.id, changes);
+      await revalidator.revalidate();
+      setNotice(`Saved ${draft.name}.`);
+    }
+    setEditing(undefined);
+    focusEditButton(profile.id);
+  }
+
+  async function add(draft: ProfileDraft) {
+    await createProfile(draft);
+    await revalidator.revalidate();
+    setNotice(`Added ${draft.name}.`);
+    setAddKey((key) => key + 1);
+  }
+
+  async function confirmDelete() {
+    if (!deleting) return;
+    setDeleteBusy(true);
+    setDeleteError(undefined);
+    try {
+      await deleteProfile(deleting.id);
+      await revalidator.revalidate();
+      setNotice(`Deleted ${deleting.name}.`);
+      setDeleting(undefined);
+      // After the dialog has closed: while it is open, the rest of the page is inert.
+      requestAnimationFrame(() => heading.current?.focus());
+    } catch (failure) {
+      setDeleteError(failure instanceof ApiError ? failure.message : "Deleting the profile failed. Please try again.");
+    } finally {
+      setDeleteBusy(false);
+    }
+  }
+
+  const full = profiles.length >= MAX_PROFILES;
+  const unused = avatarIds.find((avatar) => !profiles.some((profile) => profile.avatar === avatar)) ?? avatarIds[0];
+
+  return (
+    <div className="manage">
+      <div className="manage__header">
+        <h1 ref={heading} tabIndex={-1}>
+          Manage profiles
+        </h1>
+        <Link className="button button--primary" to="/profiles">
+          Done
+        </Link>
+      </div>
+      <p className="manage__lead">
+        Up to {MAX_PROFILES} profiles share this account, each with its own name and avatar. Kids profiles only see titles made
+        for children.
+      </p>
+      {notice && <Alert tone="success">{notice}</Alert>}
+
+      {profiles.length === 0 ? (
+        <p className="empty">No profiles yet. Add the first one below.</p>
+      ) : (
+        <ul className="manage__list">
+          {profiles.map((profile) => (
+            <li key={profile.id} className="manage__profile">
+              <div className="manage__summary">
+                <Avatar avatar={profile.avatar} name={profile.name} />
+                <div className="manage__who">
+                  <h2 className="manage__name">{profile.name}</h2>
+                  {profile.isKids && <span className="tag">Kids</span>}
+                </div>
+                {editing !== profile.id && (
+                  <div className="manage__actions">
+                    <button
+                      type="button"
+                      id={`edit-${profile.id}`}
+                      className="button button--secondary"
+                      aria-label={`Edit ${profile.name}`}
+                      onClick={() => {
+                        setNotice(undefined);
+                        setEditing(profile.id);
+                      }}
+                    >
+                      Edit
+                    </button>
+                    {profiles.length > 1 && (
+                      <button
+                        type="button"
+                        className="button button--danger"
+                        aria-label={`Delete ${profile.name}`}
+                        onClick={() => {
+                          setNotice(undefined);
+                          setDeleteError(undefined);
+                          setDeleting(profile);
+                        }}
+                      >
+                        Delete
+                      </button>
+                    )}
+                  </div>
+                )}
+              </div>
+              {profiles.length === 1 && editing !== profile.id && (
+                <p className="manage__note">An account needs at least one profile, so this one can't be deleted. Add another first.</p>
+              )}
+              {editing === profile.id && (
+                <ProfileForm
+                  initial={{ name: profile.name, avatar: profile.avatar, isKids: profile.isKids }}
+                  submitLabel="Save"
+                  busyLabel="Saving…"
+                  autoFocus
+                  onSubmit={(draft) => save(profile, draft)}
+                  onCancel={() => {
+                    setEditing(undefined);
+                    focusEditButton(profile.id);
+                  }}
+                />
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <section className="manage__add card" aria-labelledby="add-profile-heading">
+        <h2 id="add-profile-heading">Add profile</h2>
+        {full ? (
+          <p className="manage__note">
+            This account has {MAX_PROFILES} profiles, the most it can have. Delete one to add someone new.
+          </p>
+        ) : (
+          <ProfileForm
+            key={addKey}
+            initial={{ name: "", avatar: unused as AvatarId, isKids: false }}
+            submitLabel="Add profile"
+            busyLabel="Adding…"
+            onSubmit={add}
+          />
+        )}
+      </section>
+
+      <ConfirmDialog
+        open={deleting !== undefined}
+        title={deleting ? `Delete ${deleting.name}?` : "Delete profile?"}
+        confirmLabel="Delete profile"
+        busyLabel="Deleting…"
+        busy={deleteBusy}
+        onConfirm={() => void confirmDelete()}
+        onCancel={() => setDeleting(undefined)}
+      >
+        <p>This profile is removed from every device on this account. This can't be undone.</p>
+        {deleteError && <Alert tone="error">{deleteError}</Alert>}
+      </ConfirmDialog>
+    </div>
+  );
 }

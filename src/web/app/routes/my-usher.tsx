@@ -1,4 +1,78 @@
-// Placeholder: being built.
+// My Usher, the phone layout's tab: who is watching, and the three-line menu that leads to
+// Account, the profiles and Sign out.
+import { useState } from "react";
+import { Link, useNavigate } from "react-router";
+import { Avatar } from "../../components/ui/avatar";
+import { chooseProfile } from "../../features/profiles/api/profiles";
+import { MyUsherMenu } from "../../features/session/components/my-usher-menu";
+import { SignOutDialog } from "../../features/session/components/sign-out-dialog";
+import { useSignedIn } from "../signed-in-data";
+
 export default function MyUsherPage() {
-  return <main id="main" className="page"><h1>my-usher</h1></main>;
+  const { me, profiles } = useSignedIn();
+  const navigate = useNavigate();
+  const [signingOut, setSigningOut] = useState(false);
+  const [switching, setSwitching] = useState<string>();
+  const profile = me.profile;
+  const others = profiles.filter((candidate) => candidate.id !== profile?.id);
+
+  async function switchTo(id: string) {
+    setSwitching(id);
+    try {
+      await chooseProfile(id);
+      void navigate("/browse");
+    } catch {
+      setSwitching(undefined);
+    }
+  }
+
+  return (
+    <div className="my-usher">
+      <div className="my-usher__header">
+        <h1>My Usher</h1>
+        <MyUsherMenu onSignOut={() => setSigningOut(true)} />
+      </div>
+      <section className="my-usher__profile" aria-labelledby="my-usher-profile">
+        {profile ? (
+          <>
+            <Avatar avatar={profile.avatar} name={profile.name} />
+            <div>
+              <h2 id="my-usher-profile">{profile.name}</h2>
+              <p className="my-usher__email">{me.account.email}</p>
+              <Link to="/profiles">Switch profile</Link>
+            </div>
+          </>
+        ) : (
+          <div>
+            <h2 id="my-usher-profile">No profile chosen</h2>
+            <p className="my-usher__email">{me.account.email}</p>
+            <Link className="button button--primary" to="/profiles">
+              Choose a profile
+            </Link>
+          </div>
+        )}
+      </section>
+      {others.length > 0 && (
+        <section className="my-usher__others" aria-labelledby="my-usher-others">
+          <h2 id="my-usher-others">Switch to another profile</h2>
+          <ul className="my-usher__list">
+            {others.map((other) => (
+              <li key={other.id}>
+                <button
+                  type="button"
+                  className="my-usher__switch"
+                  disabled={switching !== undefined}
+                  onClick={() => void switchTo(other.id)}
+                >
+                  <Avatar avatar={other.avatar} name={other.name} size="small" />
+                  <span>{switching === other.id ? `Switching to ${other.name}…` : other.name}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <SignOutDialog scope="this-device" open={signingOut} onClose={() => setSigningOut(false)} />
+    </div>
+  );
 }

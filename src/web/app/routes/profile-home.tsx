@@ -1,4 +1,60 @@
-// Placeholder: being built.
+// Profile home: the browse page of the chosen profile. A featured title, then rows of the
+// built-in catalogue by genre; kids profiles see only titles made for children. Without a
+// chosen profile on this device, "Who's watching?" comes first.
+import { useState } from "react";
+import { Navigate } from "react-router";
+import { Poster } from "../../features/catalogue/components/poster";
+import { TitleDetails } from "../../features/catalogue/components/title-details";
+import { TitleShelf } from "../../features/catalogue/components/title-shelf";
+import { rowsByGenre, titlesFor, type Title } from "../../features/catalogue/titles";
+import { useSignedIn } from "../signed-in-data";
+
 export default function ProfileHomePage() {
-  return <main id="main" className="page"><h1>profile-home</h1></main>;
+  const { me } = useSignedIn();
+  const [open, setOpen] = useState<Title>();
+  const profile = me.profile;
+  if (!profile) return <Navigate to="/profiles" replace />;
+
+  const visible = titlesFor(profile.isKids);
+  const featured = visible[profile.position % visible.length];
+  const rows = rowsByGenre(visible);
+
+  return (
+    <div className="browse">
+      <div className="browse__intro">
+        <h1>Hi, {profile.name}</h1>
+        <p>
+          {profile.isKids ? (
+            <>
+              <span className="tag">Kids</span> Shows and films made for children.
+            </>
+          ) : (
+            "Made-up shows and films from Usher's demo catalogue."
+          )}
+        </p>
+      </div>
+
+      {featured && (
+        <section className="feature" aria-labelledby="feature-title">
+          <Poster title={featured} variant="wide" decorative className="feature__poster" />
+          <div className="feature__text">
+            <p className="feature__eyebrow">Featured {featured.kind.toLowerCase()}</p>
+            <h2 id="feature-title">{featured.name}</h2>
+            <p>{featured.blurb}</p>
+            <button type="button" className="button button--primary" aria-haspopup="dialog" onClick={() => setOpen(featured)}>
+              More info
+            </button>
+          </div>
+        </section>
+      )}
+
+      {rows.length === 0 ? (
+        <p className="empty">Nothing to watch here yet.</p>
+      ) : (
+        rows.map((row) => <TitleShelf key={row.genre} heading={row.genre} titles={row.titles} onOpen={setOpen} />)
+      )}
+
+      <TitleDetails title={open} onClose={() => setOpen(undefined)} />
+    </div>
+  );
 }

@@ -1,0 +1,35 @@
+// Choose a profile's avatar: a radio group of Usher's gradients (arrow keys move between
+// them), each named for screen readers and shown with the profile's initial.
+import { useId } from "react";
+import { avatarIds, type AvatarId } from "../../../contract/avatars";
+import { Avatar } from "./avatar";
+
+const avatarName = (id: AvatarId) => id.charAt(0).toUpperCase() + id.slice(1);
+
+export function AvatarPicker({ value, name, onChange, legend = "Avatar" }: { value: AvatarId; name: string; onChange(avatar: AvatarId): void; legend?: string }) {
+  const group = useId();
+  return (
+    <fieldset className="avatar-picker">
+      <legend>{legend}</legend>
+      <div className="avatar-picker__options">
+        {avatarIds.map((avatar) => (
+          <div className="avatar-picker__option" key={avatar}>
+            <input
+              type="radio"
+              className="avatar-picker__input"
+              id={`${group}-${avatar}`}
+              name={group}
+              value={avatar}
+              checked={value === avatar}
+              onChange={() => onChange(avatar)}
+            />
+            <label htmlFor={`${group}-${avatar}`} className="avatar-picker__label">
+              <Avatar avatar={avatar} name={name || avatarName(avatar)} size="small" />
+              <span className="avatar-picker__name">{avatarName(avatar)}</span>
+            </label>
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,32 @@
+// Security & Privacy: sign out of all devices, and the list of devices signed in.
+import { Link } from "react-router";
+
+export function SecurityPrivacy({ onSignOutOfAllDevices }: { onSignOutOfAllDevices(): void }) {
+  return (
+    <section className="section" aria-labelledby="security-privacy">
+      <h2 id="security-privacy">Security &amp; Privacy</h2>
+      <div className="row">
+        <div className="row__value">
+          <span className="row__title">Access and devices</span>
+          <span className="row__hint">See the browsers, phones and TVs signed in to your account.</span>
+        </div>
+        <div className="row__actions">
+          <Link to="/account/devices">
+            Manage access and devices
+          </Link>
+        </div>
+      </div>
+      <div className="row">
+        <div className="row__value">
+          <span className="row__title">Signed-in devices</span>
+          <span className="row__hint">Every device, this one included, will need your password to watch again.</span>
+        </div>
+        <div className="row__actions">
+          <button type="button" className="button button--secondary" onClick={onSignOutOfAllDevices}>
+            Sign out of all devices
+          </button>
+        </div>
+      </div>
+    </section>
+  );
+}

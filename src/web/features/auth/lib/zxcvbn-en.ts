@@ -1,0 +1,57 @@
+// English words for zxcvbn-ts's feedback keys. Written here rather than installing a
+// language pack: the common dictionaries come from @zxcvbn-ts/language-common, and these
+// sentences are all the English the meter shows.
+import type { TranslationKeys } from "@zxcvbn-ts/core";
+
+export const zxcvbnEnglish: TranslationKeys = {
+  warnings: {
+    straightRow: "Straight rows of keys on your keyboard are easy to guess.",
+    keyPattern: "Short keyboard patterns are easy to guess.",
+    simpleRepeat: 'Repeated characters like "aaa" are easy to guess.',
+    extendedRepeat: 'Repeated patterns like "abcabcabc" are easy to guess.',
+    sequences: 'Common sequences like "abc" are easy to guess.',
+    recentYears: "Recent years are easy to guess.",
+    dates: "Dates are easy to guess.",
+    topTen: "This is one of the most used passwords.",
+    topHundred: "This is a very often used password.",
+    common: "This is a commonly used password.",
+    similarToCommon: "This is similar to a commonly used password.",
+    wordByItself: "Single words are easy to guess.",
+    namesByThemselves: "Single names or surnames are easy to guess.",
+    commonNames: "Common names and surnames are easy to guess.",
+    userInputs: "It shouldn't contain your email or other details of yours.",
+    pwned: "This password has appeared in a data breach.",
+  },
+  suggestions: {
+    l33t: "Avoid predictable letter swaps like '@' for 'a'.",
+    reverseWords: "Avoid common words spelled backwards.",
+    allUppercase: "Capitalise some letters, not all.",
+    capitalization: "Capitalise more than the first letter.",
+    dates: "Avoid dates and years that are linked to you.",
+    recentYears: "Avoid recent years.",
+    associatedYears: "Avoid years that are linked to you.",
+    sequences: "Avoid common character sequences.",
+    repeated: "Avoid repeated words and characters.",
+    longerKeyboardPattern: "Use longer keyboard patterns and change direction several times.",
+    anotherWord: "Add more words that are less common.",
+    useWords: "Use several unrelated words together.",
+    noNeed: "You can make strong passwords without symbols, numbers or capital letters.",
+    pwned: "If you use this password elsewhere, change it there too.",
+  },
+  timeEstimation: {
+    ltSecond: "less than a second",
+    second: "{base} second",
+    seconds: "{base} seconds",
+    minute: "{base} minute",
+    minutes: "{base} minutes",
+    hour: "{base} hour",
+    hours: "{base} hours",
+    day: "{base} day",
+    days: "{base} days",
+    month: "{base} month",
+    months: "{base} months",
+    year: "{base} year",
+    years: "{base} years",
+    centuries: "centuries",
+  },
+};

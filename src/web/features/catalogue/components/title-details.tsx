@@ -1,0 +1,44 @@
+// A title's details in a modal dialog: the wide poster, what it is and its one-line story.
+// Clicking outside the content (on the backdrop) closes it too.
+// The catalogue is made up, so there is no player.
+import { useEffect, useId, useRef } from "react";
+import type { Title } from "../titles";
+import { Poster } from "./poster";
+
+export function TitleDetails({ title, onClose }: { title: Title | undefined; onClose(): void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const headingId = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (title && !dialog.open) dialog.showModal();
+    if (!title && dialog.open) dialog.close();
+  }, [title]);
+  return (
+    <dialog
+      ref={ref}
+      className="dialog title-details"
+      aria-labelledby={headingId}
+      onCancel={(event) => (event.preventDefault(), onClose())}
+      onClick={(event) => event.target === ref.current && onClose()}
+    >
+      {title && (
+        <div className="title-details__body">
+          <Poster title={title} variant="wide" decorative className="title-details__poster" />
+          <h2 id={headingId}>{title.name}</h2>
+          <p className="title-details__meta">
+            {title.kind} · {title.year} · {title.genres.join(", ")}
+            {title.forKids && <span className="tag">Kids</span>}
+          </p>
+          <p>{title.blurb}</p>
+          <p className="title-details__note">A made-up title from Usher's demo catalogue: there is nothing to play.</p>
+          <div className="dialog__actions">
+            <button type="button" className="button button--primary" onClick={onClose} autoFocus>
+              Close
+            </button>
+          </div>
+        </div>
+      )}
+    </dialog>
+  );
+}

@@ -1,0 +1,106 @@
+// The country-aware phone number field: a country list with calling codes and the number,
+// formatted as it is typed. libphonenumber-js arrives in its own chunk once the field shows.
+import { useEffect, useId, useLayoutEffect, useRef, useState, type ChangeEvent } from "react";
+import { countryOptions, formatTyped, type CountryCode, type CountryOption, type Lib } from "../phone-format";
+
+interface PhoneNumberFieldProps {
+  country: string;
+  value: string;
+  error?: string | undefined;
+  disabled?: boolean;
+  onChange(next: { country: string; value: string }): void;
+}
+
+export function PhoneNumberField({ country, value, error, disabled, onChange }: PhoneNumberFieldProps) {
+  const id = useId();
+  const [lib, setLib] = useState<Lib>();
+  const [options, setOptions] = useState<CountryOption[]>([]);
+  const input = useRef<HTMLInputElement>(null);
+  const pendingCaret = useRef<number | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    void import("libphonenumber-js").then((loaded) => {
+      if (!current) return;
+      setLib(loaded);
+      setOptions(countryOptions(loaded));
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  useLayoutEffect(() => {
+    if (pendingCaret.current === null || document.activeElement !== input.current) return;
+    input.current?.setSelectionRange(pendingCaret.current, pendingCaret.current);
+    pendingCaret.current = null;
+  });
+
+  const known = lib?.isSupportedCountry(country) ? (country as CountryCode) : undefined;
+
+  useEffect(() => {
+    // The browser's region may be one the library has no numbers for.
+    if (lib && !known) onChange({ country: "US", value });
+  }, [lib, known, onChange, value]);
+
+  function typed(event: ChangeEvent<HTMLInputElement>) {
+    const next = event.target.value;
+    if (!lib || !known) return onChange({ country, value: next });
+    const inputType = (event.nativeEvent as InputEvent).inputType ?? "";
+    const deleting = inputType === "deleteContentBackward" ? "backward" : inputType === "deleteContentForward" ? "forward" : undefined;
+    const result = formatTyped(lib, known, value, next, event.target.selectionStart ?? next.length, deleting);
+    pendingCaret.current = result.caret;
+    onChange({ country: result.country ?? country, value: result.value });
+  }
+
+  function chose(event: ChangeEvent<HTMLSelectElement>) {
+    const chosen = event.target.value as CountryCode;
+    const reformatted = lib && value && !value.startsWith("+") ? formatTyped(lib, chosen, value, value, value.length).value : value;
+    onChange({ country: chosen, value: reformatted });
+  }
+
+  const describedBy = [`${id}-hint`, error ? `${id}-error` : ""].filter(Boolean).join(" ");
+  return (
+    <div className={`phone-field${error ? " field--invalid" : ""}`}>
+      <div className="field phone-field__country">
+        <label htmlFor={`${id}-country`}>Country</label>
+        <select id={`${id}-country`} name="country" value={country} onChange={chose} disabled={disabled || !lib} autoComplete="country">
+          {options.length === 0 ? (
+            <option value={country}>Loading countries…</option>
+          ) : (
+            options.map((option) => (
+              <option key={option.code} value={option.code}>
+                {option.label}
+              </option>
+            ))
+          )}
+        </select>
+      </div>
+      <div className="field phone-field__number">
+        <label htmlFor={`${id}-number`}>Phone number</label>
+        <input
+          ref={input}
+          id={`${id}-number`}
+          name="phone"
+          type="tel"
+          inputMode="tel"
+          autoComplete="tel"
+          required
+          disabled={disabled}
+          value={value}
+          onChange={typed}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+        />
+      </div>
+      <p className="field__hint phone-field__hint" id={`${id}-hint`}>
+        A mobile number that can receive text messages. We'll text it a 6-digit code to check it's yours.
+      </p>
+      {error && (
+        <p className="field__error phone-field__hint" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+// The three-line menu at the top right of My Usher: Account, Manage profiles, Switch profile
+// and Sign out. A menu button: arrows move between items, Escape closes and returns focus.
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { Link } from "react-router";
+
+export function MyUsherMenu({ onSignOut }: { onSignOut(): void }) {
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+
+  const items = () => [...(root.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+
+  useEffect(() => {
+    if (!open) return;
+    items()[0]?.focus();
+    const outside = (event: PointerEvent) => {
+      if (!root.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener("pointerdown", outside);
+    return () => document.removeEventListener("pointerdown", outside);
+  }, [open]);
+
+  function close(returnFocus: boolean) {
+    setOpen(false);
+    if (returnFocus) button.current?.focus();
+  }
+
+  function onMenuKey(event: KeyboardEvent) {
+    const all = items();
+    const at = all.indexOf(document.activeElement as HTMLElement);
+    const move = (index: number) => {
+      event.preventDefault();
+      all[(index + all.length) % all.length]?.focus();
+    };
+    if (event.key === "ArrowDown") move(at + 1);
+    else if (event.key === "ArrowUp") move(at - 1);
+    else if (event.key === "Home") move(0);
+    else if (event.key === "End") move(all.length - 1);
+    else if (event.key === "Escape") {
+      event.preventDefault();
+      close(true);
+    } else if (event.key === "Tab") close(false);
+  }
+
+  return (
+    <div className="my-usher-menu" ref={root}>
+      <button
+        ref={button}
+        type="button"
+        className="my-usher-menu__button"
+        aria-label="Menu"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? `${id}-menu` : undefined}
+        onClick={() => setOpen((value) => !value)}
+        onKeyDown={(event) => {
+          if (event.key === "ArrowDown" && !open) {
+            event.preventDefault();
+            setOpen(true);
+          }
+        }}
+      >
+        <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+          <path d="M3 6h18M3 12h18M3 18h18" />
+        </svg>
+      </button>
+      {open && (
+        <ul id={`${id}-menu`} className="my-usher-menu__list" role="menu" aria-label="My Usher" onKeyDown={onMenuKey}>
+          <li role="none">
+            <Link role="menuitem" className="my-usher-menu__item" to="/account" onClick={() => close(false)}>
+              Account
+            </Link>
+          </li>
+          <li role="none">
+            <Link role="menuitem" className="my-usher-menu__item" to="/profiles/manage" onClick={() => close(false)}>
+              Manage profiles
+            </Link>
+          </li>
+          <li role="none">
+            <Link role="menuitem" className="my-usher-menu__item" to="/profiles" onClick={() => close(false)}>
+              Switch profile
+            </Link>
+          </li>
+          <li role="none" className="my-usher-menu__separator">
+            <button
+              type="button"
+              role="menuitem"
+              className="my-usher-menu__item"
+              onClick={() => {
+                // Focus goes back to the menu button, and returns there when the dialog closes.
+                close(true);
+                onSignOut();
+              }}
+            >
+              Sign out
+            </button>
+          </li>
+        </ul>
+      )}
+    </div>
+  );
+}
