@@ -1,5 +1,5 @@
 // Prints one line, "N passed, N failed[, N skipped]", over every test runner's JSON report
-// given on the command line (vitest now; Playwright joins with the web app).
+// given on the command line: vitest's and Playwright's.
 import { existsSync, readFileSync } from "node:fs";
 
 interface Counts {
@@ -22,9 +22,10 @@ for (const file of process.argv.slice(2)) {
     total.failed += report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0);
     total.skipped += report.numPendingTests + (report.numTodoTests ?? 0);
   } else if (report.stats) {
-    // Playwright shape.
+    // Playwright shape. Errors outside any test (the web server did not start, a spec file
+    // did not load) leave every count at zero, so each one counts as a failure.
     total.passed += report.stats.expected + report.stats.flaky;
-    total.failed += report.stats.unexpected;
+    total.failed += report.stats.unexpected + (report.errors?.length ?? 0);
     total.skipped += report.stats.skipped;
   }
 }

@@ -1,0 +1,49 @@
+// The browser tests' server: `usher serve` exactly as `npm start` runs it, but on its own port
+// and on a fresh embedded database in a temporary directory that is removed when it stops.
+// Playwright starts it (playwright.config.ts → webServer) and stops it with SIGTERM.
+import { spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const port = process.env.E2E_PORT ?? "4173";
+const prefix = "usher-e2e-";
+
+// A run that was killed outright (SIGKILL) could not clean up: remove its leftovers.
+for (const name of readdirSync(tmpdir()).filter((entry) => entry.startsWith(prefix))) {
+  const dir = join(tmpdir(), name);
+  try {
+    process.kill(Number(readFileSync(join(dir, "owner.pid"), "utf8")), 0);
+  } catch (error) {
+    if (error.code !== "EPERM") rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), prefix));
+writeFileSync(join(dataDir, "owner.pid"), String(process.pid));
+const removeDataDir = () => rmSync(dataDir, { recursive: true, force: true });
+
+const server = spawn(join(root, "node_modules/.bin/tsx"), ["src/cli/main.ts", "serve"], {
+  cwd: root,
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    PORT: port,
+    PUBLIC_URL: `http://localhost:${port}`,
+    DATA_DIR: dataDir,
+    ARGON2_MEMORY_KIB: process.env.ARGON2_MEMORY_KIB ?? "19456",
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+  },
+});
+
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    if (server.exitCode === null && server.signalCode === null) server.kill(signal);
+  });
+}
+server.on("exit", (code, signal) => {
+  removeDataDir();
+  process.exit(code ?? (signal ? 0 : 1));
+});

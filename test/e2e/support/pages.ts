@@ -1,0 +1,41 @@
+// What every page gets: a screenshot kept under test-results/screenshots/<project>/<page>.png,
+// and an axe-core check that fails on any serious or critical violation.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+
+export const screenshotDir = "test-results/screenshots";
+
+/** Waits for the page to settle: no route loading, no "Loading…" left on screen. */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForLoadState("networkidle");
+  await expect(page.locator("[aria-busy=true]")).toHaveCount(0);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const info = test.info();
+  const path = `${screenshotDir}/${info.project.name}/${name}.png`;
+  await settled(page);
+  await page.screenshot({ path, fullPage: true, animations: "disabled" });
+}
+
+/** No serious or critical axe violation (a soft check: the walk goes on to the next page, the
+ * test still fails); the violations are printed when there are some. */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  await settled(page);
+  const results = await new AxeBuilder({ page }).analyze();
+  const grave = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+  const described = grave.map((violation) => ({
+    id: violation.id,
+    impact: violation.impact,
+    help: violation.help,
+    nodes: violation.nodes.map((node) => `${node.target.join(" ")} — ${node.failureSummary?.replace(/\s+/g, " ")}`),
+  }));
+  if (described.length > 0) console.log(`axe: ${name} (${test.info().project.name}):\n${JSON.stringify(described, null, 2)}`);
+  expect.soft(described, `serious or critical axe violations on the ${name} page`).toEqual([]);
+}
+
+/** A page's screenshot and its accessibility check. */
+export async function checkPage(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  await expectAccessible(page, name);
+}
