@@ -65,10 +65,16 @@ export interface ErrorBody {
     message: string;
     /** Field-level problems, for VALIDATION_FAILED. */
     issues?: { path: string; message: string }[];
+    /** For SESSION_REVOKED: "signed_out", "signed_out_all_devices" or "password_changed". */
+    reason?: string;
   };
 }
 
-export function errorBody(code: ErrorCode, issues?: ErrorBody["error"]["issues"]): ErrorBody {
+export function errorBody(
+  code: ErrorCode,
+  issues?: ErrorBody["error"]["issues"],
+  reason?: string,
+): ErrorBody {
   const { message } = errorCatalogue[code];
-  return { error: issues ? { code, message, issues } : { code, message } };
+  return { error: { code, message, ...(issues ? { issues } : {}), ...(reason ? { reason } : {}) } };
 }

@@ -6,6 +6,8 @@ export type Failure<C extends ErrorCode = ErrorCode> = {
   code: C;
   /** For RATE_LIMITED: seconds until the next attempt is allowed. */
   retryAfterSec?: number;
+  /** For SESSION_REVOKED: why, so the device can tell its user (it holds the token, so it may know). */
+  reason?: string;
 };
 export type Success<T> = { ok: true; value: T };
 export type Result<T, C extends ErrorCode = ErrorCode> = Success<T> | Failure<C>;

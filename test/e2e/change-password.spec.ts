@@ -47,7 +47,7 @@ test('Change password signs out the other device when "Require all devices…" i
     await changePassword(page, account.password, second, true);
     await screenshot(page, "change-password-saved");
     await other.page.goto("/account");
-    await expectSignedOut(other.page, /signed out/i);
+    await expectSignedOut(other.page, /password was changed/i);
     await screenshot(other.page, "sign-in-after-password-change-elsewhere");
 
     // The old password no longer works; the new one does.

@@ -37,7 +37,7 @@ test("Sign out, sign in again, then Sign out of all devices from the phone layou
     await expectSignedOut(phone, /all devices/i);
 
     await desktop.goto("/account");
-    await expectSignedOut(desktop, /signed out/i);
+    await expectSignedOut(desktop, /signed out of all devices, including this one/i);
     await screenshot(desktop, "sign-in-after-sign-out-of-all-devices-elsewhere");
   } finally {
     await other.context.close();

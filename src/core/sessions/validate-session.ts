@@ -21,7 +21,7 @@ export async function validateSession(
   const session = await deps.stores.sessions.findById(parsed.id);
   // Only the holder of the secret learns whether the session was revoked or has expired.
   if (!session || !secretMatches(parsed.secret, session.tokenHash)) return fail("UNAUTHENTICATED");
-  if (session.revokedAt) return fail("SESSION_REVOKED");
+  if (session.revokedAt) return { ok: false, code: "SESSION_REVOKED", reason: session.revokedReason ?? "signed_out" };
   const now = deps.clock.now();
   if (session.expiresAt.getTime() <= now.getTime()) return fail("SESSION_EXPIRED");
 

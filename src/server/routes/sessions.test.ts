@@ -5,7 +5,16 @@ import { sql } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { days, minutes } from "../../core/clock";
-import { buildTestApp, errorCode, nextIp, SESSION_COOKIE, uniqueEmail, type Device, type TestApp } from "../../../test/helper";
+import {
+  buildTestApp,
+  errorCode,
+  nextIp,
+  SESSION_COOKIE,
+  STRONG_PASSWORD,
+  uniqueEmail,
+  type Device,
+  type TestApp,
+} from "../../../test/helper";
 
 const FIREFOX_ON_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:125.0) Gecko/20100101 Firefox/125.0";
 
@@ -168,6 +177,36 @@ describe("POST /sessions/sign-out-all", () => {
     expect(response.statusCode).toBe(401);
     expect(errorCode(response)).toBe("UNAUTHENTICATED");
     expect((await laptop.get("/api/v1/me")).statusCode).toBe(200);
+  });
+});
+
+describe("a revoked session's answer", () => {
+  it("tells the device why it was signed out: itself, all devices, or a password change", async () => {
+    const { laptop, phone, desktop } = await household();
+    const revokedBy = async (token: string) => (await meWith(token)).json().error.reason;
+
+    const laptopToken = laptop.sessionToken!;
+    await laptop.post("/api/v1/auth/sign-out");
+    expect(await revokedBy(laptopToken)).toBe("signed_out");
+
+    const phoneToken = phone.sessionToken!;
+    expect(
+      (await desktop.post("/api/v1/account/password", { currentPassword: STRONG_PASSWORD, newPassword: "quiet-lantern-orchard-58" }))
+        .statusCode,
+    ).toBe(200);
+    expect(await revokedBy(phoneToken)).toBe("password_changed");
+
+    const desktopToken = desktop.sessionToken!;
+    await desktop.post("/api/v1/sessions/sign-out-all");
+    expect(await revokedBy(desktopToken)).toBe("signed_out_all_devices");
+  });
+
+  it("gives no reason to a token whose secret is wrong", async () => {
+    const { laptop } = await household();
+    const [id] = laptop.sessionToken!.split(".");
+    await laptop.post("/api/v1/sessions/sign-out-all");
+    const forged = await meWith(`${id}.${"A".repeat(43)}`);
+    expect(forged.json()).toEqual({ error: { code: "UNAUTHENTICATED", message: expect.any(String) } });
   });
 });
 

@@ -39,6 +39,6 @@ export const router = createBrowserRouter([
   },
 ]);
 
-setSessionLostHandler((code) => {
-  void router.navigate(`/sign-in?reason=${reasonForLostSession(code)}`, { replace: true });
+setSessionLostHandler((error) => {
+  void router.navigate(`/sign-in?reason=${reasonForLostSession(error)}`, { replace: true });
 });

@@ -16,7 +16,7 @@ export async function loadSignedIn(): Promise<SignedInData> {
     const [me, profiles] = await Promise.all([getMe(), listProfiles()]);
     return { me, profiles };
   } catch (error) {
-    if (isSessionLost(error)) throw redirect(`/sign-in?reason=${reasonForLostSession(error.code)}`);
+    if (isSessionLost(error)) throw redirect(`/sign-in?reason=${reasonForLostSession(error)}`);
     throw error;
   }
 }

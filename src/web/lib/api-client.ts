@@ -10,16 +10,18 @@ export class ApiError extends Error {
     message: string,
     readonly issues: { path: string; message: string }[] = [],
     readonly retryAfterSec?: number,
+    /** For SESSION_REVOKED: why this device was signed out. */
+    readonly reason?: string,
   ) {
     super(message);
   }
 }
 
 const SESSION_LOST: ReadonlySet<string> = new Set(["SESSION_REVOKED", "SESSION_EXPIRED", "UNAUTHENTICATED"]);
-let onSessionLost: ((code: string) => void) | undefined;
+let onSessionLost: ((error: ApiError) => void) | undefined;
 
 /** Called once by the router: where to go when a signed-in request finds no session. */
-export function setSessionLostHandler(handler: (code: string) => void): void {
+export function setSessionLostHandler(handler: (error: ApiError) => void): void {
   onSessionLost = handler;
 }
 
@@ -53,8 +55,9 @@ export async function api<T>(method: Method, path: string, body?: unknown, optio
     error?.message ?? "Something went wrong on our side. Please try again.",
     error?.issues,
     retryAfter,
+    error?.reason,
   );
-  if (options.signedIn !== false && isSessionLost(failure)) onSessionLost?.(failure.code);
+  if (options.signedIn !== false && isSessionLost(failure)) onSessionLost?.(failure);
   throw failure;
 }
 

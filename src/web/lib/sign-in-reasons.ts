@@ -3,14 +3,21 @@ export const signInReasons = {
   "signed-out": "You've signed out.",
   "signed-out-all": "You've signed out of all devices. Sign in again to keep watching.",
   "session-revoked": "You were signed out on this device. Sign in again to keep watching.",
+  "password-changed": "Your account's password was changed, so you were signed out on this device. Sign in with the new password.",
+  "signed-out-everywhere": "Your account was signed out of all devices, including this one. Sign in again to keep watching.",
   "session-expired": "Your session has expired. Sign in again to keep watching.",
   "sign-in-required": "Sign in to continue.",
 } as const;
 
 export type SignInReason = keyof typeof signInReasons;
 
-export function reasonForLostSession(code: string): SignInReason {
-  if (code === "SESSION_REVOKED") return "session-revoked";
+/** The notice for a request that found its session gone. */
+export function reasonForLostSession({ code, reason }: { code: string; reason?: string | undefined }): SignInReason {
+  if (code === "SESSION_REVOKED") {
+    if (reason === "password_changed") return "password-changed";
+    if (reason === "signed_out_all_devices") return "signed-out-everywhere";
+    return "session-revoked";
+  }
   if (code === "SESSION_EXPIRED") return "session-expired";
   return "sign-in-required";
 }
