@@ -1,7 +1,8 @@
 // The seed guide "Strengthening your account security": sign up, choose the profile, open
 // Account, Change password — with "Require all devices…" checked another signed-in device is
 // sent to the sign-in page at its next step; unchecked, it stays signed in.
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { chooseProfile, expectSignedOut, newAccount, newPassword, signInAndChoose, signUp } from "./support/accounts";
 import { isPhoneLayout, menuEntry, openAccount, otherDevice } from "./support/layout";
 import { screenshot } from "./support/pages";

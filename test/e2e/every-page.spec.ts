@@ -1,7 +1,7 @@
 // Every page, at this project's size: a screenshot kept under test-results/screenshots/, and
 // axe-core finds no serious or critical violation. Signed-out pages stand alone; the signed-in
 // ones are walked the way a customer reaches them, on one account (sign-ups are rate limited).
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { action, chooseProfile, newAccount, newPhoneNumber, signUp } from "./support/accounts";
 import { isPhoneLayout, menuEntry, openAccount, openMyUsherMenu, openProfileMenu } from "./support/layout";
 import { checkPage } from "./support/pages";
