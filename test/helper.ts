@@ -86,6 +86,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     limiter: new MemoryRateLimiter(clock),
     keys: deriveCoreKeys(cryptoRandom.bytes(32)),
     outboxWritten: () => {},
+    sessionsRevoked: () => {},
   };
   const app = await buildApp({
     core,

@@ -20,6 +20,7 @@ export const errorCatalogue = {
 
   // Signing in and sessions
   INVALID_CREDENTIALS: { status: 401, message: "That email and password don't match an account." },
+  SESSION_NOT_FOUND: { status: 404, message: "That device isn't signed in to your account." },
   UNAUTHENTICATED: { status: 401, message: "Sign in to continue." },
   SESSION_REVOKED: { status: 401, message: "You were signed out on this device. Sign in again." },
   SESSION_EXPIRED: { status: 401, message: "Your session has expired. Sign in again." },

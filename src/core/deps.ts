@@ -20,6 +20,12 @@ export interface CoreDeps {
   keys: CoreKeys;
   /** Called after a transaction that wrote to the outbox has committed: deliver now. */
   outboxWritten(): void;
+  /**
+   * Called after a transaction that revoked sessions of this account has committed, so that
+   * open screens (on any node) re-check theirs at once. Refusal never waits for it: every
+   * request is checked against the database anyway.
+   */
+  sessionsRevoked(accountId: string): void;
 }
 
 /** Who is asking: recorded with sessions and audit events. */

@@ -2,6 +2,8 @@
 // README; anything malformed stops the start with a message that names it.
 import { resolve } from "node:path";
 import type { DatabaseTarget } from "../store/database";
+import { days } from "../core/clock";
+import { defaultCoreConfig, type CoreConfig } from "../core/config";
 import { owaspArgon2Params, type Argon2Params } from "../core/passwords/argon2-hasher";
 
 export interface ServerConfig {
@@ -16,6 +18,8 @@ export interface ServerConfig {
   /** Master secret (base64, 32+ bytes); embedded mode generates one into DATA_DIR. */
   secretKey: string | undefined;
   argon2: Argon2Params;
+  /** The domain's tunables: session lifetimes from the environment, the rest as shipped. */
+  core: CoreConfig;
   logLevel: string;
   trustProxy: boolean;
 }
@@ -41,6 +45,18 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       memoryKiB: integer(env, "ARGON2_MEMORY_KIB", owaspArgon2Params.memoryKiB),
       iterations: integer(env, "ARGON2_ITERATIONS", owaspArgon2Params.iterations),
       parallelism: integer(env, "ARGON2_PARALLELISM", owaspArgon2Params.parallelism),
+    },
+    core: {
+      ...defaultCoreConfig,
+      sessions: {
+        ...defaultCoreConfig.sessions,
+        idleMs: {
+          web: days(integer(env, "SESSION_IDLE_DAYS", 30)),
+          mobile: days(integer(env, "SESSION_IDLE_DAYS", 30)),
+          tv: days(integer(env, "SESSION_IDLE_DAYS_TV", 90)),
+        },
+        absoluteMs: days(integer(env, "SESSION_MAX_DAYS", 365)),
+      },
     },
     logLevel: env.LOG_LEVEL ?? "info",
     trustProxy: env.TRUST_PROXY === "true",

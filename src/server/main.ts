@@ -4,7 +4,6 @@ import { Redis } from "ioredis";
 import { sql } from "drizzle-orm";
 import type { FastifyServerOptions } from "fastify";
 import { systemClock } from "../core/clock";
-import { defaultCoreConfig } from "../core/config";
 import { cryptoRandom } from "../core/crypto/random";
 import type { CoreDeps } from "../core/deps";
 import { createArgon2Hasher } from "../core/passwords/argon2-hasher";
@@ -43,11 +42,12 @@ export async function startServer(
     stores,
     clock: systemClock,
     random: cryptoRandom,
-    config: defaultCoreConfig,
+    config: config.core,
     passwords: createArgon2Hasher(config.argon2),
     limiter: redis ? new RedisRateLimiter(redis) : new MemoryRateLimiter(systemClock),
     keys: deriveCoreKeys(loadMasterSecret(config)),
     outboxWritten: () => outboxWritten(),
+    sessionsRevoked: () => {},
   };
   const app = await buildApp({
     core,

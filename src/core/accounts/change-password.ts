@@ -42,7 +42,7 @@ export async function changePassword(
   if (newPassword.value === normalizePassword(input.currentPassword)) return fail("PASSWORD_UNCHANGED");
   const passwordHash = await deps.passwords.hash(newPassword.value);
 
-  return deps.stores.transaction(async (stores) => {
+  const changed = await deps.stores.transaction(async (stores) => {
     const at = deps.clock.now();
     await stores.accounts.updatePassword(current.accountId, passwordHash, at);
     // The chosen profile may have been deleted since this request was authenticated. The
@@ -67,4 +67,6 @@ export async function changePassword(
     );
     return ok({ signedOutDevices, replacement });
   });
+  if (changed.ok) deps.sessionsRevoked(current.accountId);
+  return changed;
 }

@@ -8,6 +8,8 @@ export type AuditEventType =
   | "sign_in_failed"
   | "signed_out"
   | "signed_out_all_devices"
+  | "signed_out_other_devices"
+  | "signed_out_device"
   | "password_changed"
   | "password_check_failed"
   | "phone_added"

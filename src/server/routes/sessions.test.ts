@@ -353,3 +353,58 @@ describe("session tokens", () => {
     }
   });
 });
+
+describe("DELETE /sessions/:id (sign out one device)", () => {
+  it("signs out that device only: it is refused from its next request, the rest stay in", async () => {
+    const { laptop, phone, desktop } = await household();
+    const response = await laptop.delete(`/api/v1/sessions/${sessionIdOf(phone)}`);
+    expect(response.statusCode).toBe(204);
+
+    const refused = await phone.get("/api/v1/me");
+    expect(refused.statusCode).toBe(401);
+    expect(refused.json().error).toMatchObject({ code: "SESSION_REVOKED", reason: "signed_out_by_other_device" });
+    expect((await laptop.get("/api/v1/me")).statusCode).toBe(200);
+    expect((await desktop.get("/api/v1/me")).statusCode).toBe(200);
+    const listed = await listSessions(laptop);
+    expect(listed.map((s) => s.id)).not.toContain(sessionIdOf(phone));
+    expect(listed).toHaveLength(2);
+  });
+
+  it("answers another account's session exactly like a missing one (404) and leaves it signed in", async () => {
+    const mine = await household();
+    const theirs = await household();
+    const other = await mine.laptop.delete(`/api/v1/sessions/${sessionIdOf(theirs.phone)}`);
+    const missing = await mine.laptop.delete(`/api/v1/sessions/${"A".repeat(22)}`);
+    expect(other.statusCode).toBe(404);
+    expect(other.json()).toEqual(missing.json());
+    expect(errorCode(other)).toBe("SESSION_NOT_FOUND");
+    expect((await theirs.phone.get("/api/v1/me")).statusCode).toBe(200);
+  });
+
+  it("answers 404 for a device already signed out, and 400 for something that is not a session id", async () => {
+    const { laptop, phone } = await household();
+    expect((await laptop.delete(`/api/v1/sessions/${sessionIdOf(phone)}`)).statusCode).toBe(204);
+    expect((await laptop.delete(`/api/v1/sessions/${sessionIdOf(phone)}`)).statusCode).toBe(404);
+    expect(errorCode(await laptop.delete("/api/v1/sessions/not-a-session"))).toBe("VALIDATION_FAILED");
+  });
+
+  it("signs this browser out too when it picks itself, clearing its cookie", async () => {
+    const { laptop } = await household();
+    const token = laptop.sessionToken!;
+    const response = await laptop.delete(`/api/v1/sessions/${sessionIdOf(laptop)}`);
+    expect(response.statusCode).toBe(204);
+    expect(sessionCookieLine(response)).toMatch(/^__Host-usher_session=;/);
+    expect(errorCode(await meWith(token, "cookie"))).toBe("SESSION_REVOKED");
+  });
+});
+
+describe("POST /sessions/sign-out-others", () => {
+  it("signs out every other device and keeps this one", async () => {
+    const { laptop, phone, desktop } = await household();
+    const response = await laptop.post("/api/v1/sessions/sign-out-others");
+    expect(response.json()).toEqual({ signedOutDevices: 2 });
+    expect((await laptop.get("/api/v1/me")).statusCode).toBe(200);
+    for (const device of [phone, desktop]) expect(errorCode(await device.get("/api/v1/me"))).toBe("SESSION_REVOKED");
+    expect((await listSessions(laptop)).map((s) => s.current)).toEqual([true]);
+  });
+});

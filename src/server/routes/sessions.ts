@@ -3,9 +3,13 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { sessionListResponse, signOutAllResponse } from "../../contract/schemas/sessions";
 import type { CoreDeps } from "../../core/deps";
 import { listSessions } from "../../core/sessions/list-sessions";
-import { signOutAllDevices } from "../../core/sessions/sign-out";
+import { signOutAllDevices, signOutDevice, signOutOtherDevices } from "../../core/sessions/sign-out";
+import { z } from "zod";
 import { requestContext } from "../http/client";
 import { clearSessionCookie } from "../http/cookies";
+import { replyFailure } from "../http/reply-failure";
+
+const sessionParams = z.strictObject({ id: z.string().regex(/^[A-Za-z0-9_-]{22}$/, "Not a session id.") });
 
 export const sessionRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (app, { core }) => {
   app.addHook("onRequest", app.requireSession);
@@ -18,5 +22,16 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (a
     const signedOutDevices = await signOutAllDevices(core, request.session, requestContext(request));
     if (request.sessionCarrier === "cookie") clearSessionCookie(reply);
     return { signedOutDevices };
+  });
+
+  app.post("/sessions/sign-out-others", { schema: { response: { 200: signOutAllResponse } } }, async (request) => {
+    return { signedOutDevices: await signOutOtherDevices(core, request.session, requestContext(request)) };
+  });
+
+  app.delete("/sessions/:id", { schema: { params: sessionParams } }, async (request, reply) => {
+    const result = await signOutDevice(core, request.session, request.params.id, requestContext(request));
+    if (!result.ok) return replyFailure(reply, result);
+    if (result.value.wasThisDevice && request.sessionCarrier === "cookie") clearSessionCookie(reply);
+    return reply.code(204).send();
   });
 };

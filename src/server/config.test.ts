@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { days } from "../core/clock";
+import { readConfig } from "./config";
+
+describe("configuration", () => {
+  it("ships 30-day idle sessions (90 for TVs) that end after a year at most", () => {
+    const { core, mode } = readConfig({});
+    expect(mode).toBe("embedded");
+    expect(core.sessions.idleMs).toEqual({ web: days(30), mobile: days(30), tv: days(90) });
+    expect(core.sessions.absoluteMs).toBe(days(365));
+  });
+
+  it("takes session lifetimes from the environment", () => {
+    const { core } = readConfig({ SESSION_IDLE_DAYS: "7", SESSION_IDLE_DAYS_TV: "14", SESSION_MAX_DAYS: "60" });
+    expect(core.sessions.idleMs).toEqual({ web: days(7), mobile: days(7), tv: days(14) });
+    expect(core.sessions.absoluteMs).toBe(days(60));
+  });
+
+  it("stops the start with a message that names a malformed variable", () => {
+    expect(() => readConfig({ SESSION_MAX_DAYS: "a year" })).toThrow(/SESSION_MAX_DAYS must be a whole number/);
+  });
+
+  it("runs on PostgreSQL in production mode when DATABASE_URL is set", () => {
+    const config = readConfig({ DATABASE_URL: "postgres://db.example/usher" });
+    expect(config.mode).toBe("production");
+    expect(config.database).toMatchObject({ kind: "postgres", url: "postgres://db.example/usher" });
+  });
+});
