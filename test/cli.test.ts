@@ -16,7 +16,8 @@ const env = { ...process.env, DATA_DIR: dataDir, PORT: "0", LOG_LEVEL: "warn", D
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe("usher CLI", () => {
-  it("migrates an empty embedded database, and again without change", async () => {
+  // Real processes on a shared 2-core machine: a start can take many seconds under load.
+  it("migrates an empty embedded database, and again without change", { timeout: 60_000 }, async () => {
     const run = promisify(execFile);
     const first = await run(tsx, ["src/cli/main.ts", "migrate"], { cwd: root, env });
     expect(first.stdout).toContain("Database is up to date");
@@ -50,7 +51,7 @@ describe("usher CLI", () => {
       child.kill("SIGTERM");
       expect(await exited).toBe(0);
     }
-  });
+  }, 60_000);
 
   it("prints its commands for help, and fails on an unknown one", async () => {
     const run = promisify(execFile);

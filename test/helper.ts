@@ -9,6 +9,7 @@ import type { CoreDeps } from "../src/core/deps";
 import { createArgon2Hasher } from "../src/core/passwords/argon2-hasher";
 import type { PasswordHasher } from "../src/core/ports";
 import { MemoryRateLimiter } from "../src/core/rate-limit/memory-rate-limiter";
+import { InProcessRevocationSignals, type RevocationSignals } from "../src/core/sessions/revocation-signals";
 import { createStores } from "../src/store/stores";
 import { buildApp, type App } from "../src/server/app";
 import { deriveCoreKeys } from "../src/server/secret-key";
@@ -31,6 +32,8 @@ export interface TestApp {
   core: CoreDeps;
   clock: ManualClock;
   database: TestDatabase;
+  /** What revocations are published to and heard from (in process unless the test passed its own). */
+  signals: RevocationSignals;
   /** Counts password verifications, to prove equal work on every sign-in failure. */
   verifications: { count: number };
   /** Everything the app logged (at trace level) and every secret the test handled. */
@@ -62,6 +65,9 @@ export interface TestAppOptions {
   /** Serve a built web app from this folder. */
   webRoot?: string;
   devMailbox?: boolean;
+  /** Makes the revocation signals to publish to and hear from (closed with the app); in process by default. */
+  signals?: (database: TestDatabase) => Promise<RevocationSignals>;
+  eventStreamHeartbeatMs?: number;
 }
 
 export async function buildTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -77,6 +83,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
       return hasher.verify(hash, password);
     },
   };
+  const signals = options.signals ? await options.signals(database) : new InProcessRevocationSignals();
   const core: CoreDeps = {
     stores: createStores(database.database.db),
     clock,
@@ -86,7 +93,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     limiter: new MemoryRateLimiter(clock),
     keys: deriveCoreKeys(cryptoRandom.bytes(32)),
     outboxWritten: () => {},
-    sessionsRevoked: () => {},
+    sessionsRevoked: (accountId) => signals.publish(accountId),
   };
   const app = await buildApp({
     core,
@@ -96,12 +103,15 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...(options.webRoot ? { webRoot: options.webRoot } : {}),
     devMailbox: options.devMailbox ?? false,
     logger: { level: "trace", redact: logRedactions, stream: logs.stream },
+    signals,
+    ...(options.eventStreamHeartbeatMs ? { eventStreamHeartbeatMs: options.eventStreamHeartbeatMs } : {}),
   });
   return {
     app,
     core,
     clock,
     database,
+    signals,
     verifications,
     logs,
     browser: (o = {}) => new Device(app, logs, "browser", o.userAgent ?? CHROME_ON_MAC, o.ip ?? "203.0.113.10"),
@@ -109,6 +119,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     query: (statement) => rowsOf(database.database.db, statement),
     async close() {
       await app.close();
+      await signals.close();
       try {
         await rememberStoredSecrets(core, database, logs);
       } finally {

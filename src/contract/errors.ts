@@ -66,7 +66,7 @@ export interface ErrorBody {
     message: string;
     /** Field-level problems, for VALIDATION_FAILED. */
     issues?: { path: string; message: string }[];
-    /** For SESSION_REVOKED: "signed_out", "signed_out_all_devices" or "password_changed". */
+    /** For SESSION_REVOKED: "signed_out", "signed_out_all_devices", "signed_out_by_other_device" or "password_changed". */
     reason?: string;
   };
 }

@@ -4,6 +4,8 @@ import cookie from "@fastify/cookie";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { CoreDeps } from "../core/deps";
+import { LiveSessions } from "../core/sessions/live-sessions";
+import { InProcessRevocationSignals, type RevocationSignals } from "../core/sessions/revocation-signals";
 import { frameworkErrors, registerErrorMapper, registerNotFound } from "./plugins/error-mapper";
 import { originCheck } from "./plugins/origin-check";
 import { securityHeaders } from "./plugins/security-headers";
@@ -14,6 +16,7 @@ import { healthRoutes } from "./routes/health";
 import { phoneRoutes } from "./routes/phone";
 import { profileRoutes } from "./routes/profiles";
 import { devMailboxRoutes } from "./routes/dev-mailbox";
+import { sessionEventRoutes } from "./routes/session-events";
 import { sessionRoutes } from "./routes/sessions";
 import { registerWebApp } from "./routes/web-app";
 
@@ -30,11 +33,25 @@ export interface AppOptions {
   devMailbox?: boolean;
   /** Checked by /healthz. */
   checkDatabase(): Promise<void>;
+  /**
+   * Where revocations are heard (the same signals `core.sessionsRevoked` publishes to). Without
+   * one, the app hears nothing from elsewhere: fine for tests that open no event stream.
+   */
+  signals?: RevocationSignals;
+  /** Between keep-alive comments on the session event streams (default 25 s). */
+  eventStreamHeartbeatMs?: number;
   logger?: FastifyServerOptions["logger"];
   trustProxy?: FastifyServerOptions["trustProxy"];
 }
 
 export type App = FastifyInstance;
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** The open screens (session event streams) of this node. */
+    liveSessions: LiveSessions;
+  }
+}
 
 export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
@@ -56,6 +73,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(originCheck, { allowedOrigins: options.allowedOrigins });
   await app.register(sessionAuth, { core: options.core });
 
+  const liveSessions = new LiveSessions(options.core, options.signals ?? new InProcessRevocationSignals(), (error) =>
+    app.log.warn({ error: error instanceof Error ? error.name : "unknown" }, "an open screen's session could not be re-checked"),
+  );
+  app.decorate("liveSessions", liveSessions);
+  app.addHook("onClose", async () => liveSessions.close());
+
   await app.register(healthRoutes, { checkDatabase: options.checkDatabase });
   await app.register(
     async (api) => {
@@ -64,6 +87,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(phoneRoutes, { core: options.core });
       await api.register(profileRoutes, { core: options.core });
       await api.register(sessionRoutes, { core: options.core });
+      await api.register(sessionEventRoutes, { liveSessions, heartbeatMs: options.eventStreamHeartbeatMs ?? 25_000 });
     },
     { prefix: "/api/v1" },
   );

@@ -8,8 +8,10 @@ import { cryptoRandom } from "../core/crypto/random";
 import type { CoreDeps } from "../core/deps";
 import { createArgon2Hasher } from "../core/passwords/argon2-hasher";
 import { MemoryRateLimiter } from "../core/rate-limit/memory-rate-limiter";
+import { InProcessRevocationSignals, type RevocationSignals } from "../core/sessions/revocation-signals";
 import { openDatabase, type OpenDatabase } from "../store/database";
 import { migrateDatabase } from "../store/migrate";
+import { PostgresRevocationSignals, type SignalLog } from "../store/postgres-revocation-signals";
 import { RedisRateLimiter } from "../store/redis-rate-limiter";
 import { createStores } from "../store/stores";
 import { buildApp, type App } from "./app";
@@ -36,6 +38,17 @@ export async function startServer(
   const stores = createStores(database.db);
   const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2 }) : null;
   if (redis) await redis.connect();
+  // Revocations reach the open screens of every node: over LISTEN/NOTIFY in production, in
+  // process when this node is the whole service. The log exists once the app does.
+  let log: SignalLog | undefined;
+  const signals: RevocationSignals =
+    config.database.kind === "postgres"
+      ? await PostgresRevocationSignals.connect({
+          url: config.database.url,
+          db: database.db,
+          log: { warn: (details, message) => log?.warn(details, message), info: (details, message) => log?.info(details, message) },
+        })
+      : new InProcessRevocationSignals();
 
   let outboxWritten = () => {};
   const core: CoreDeps = {
@@ -47,7 +60,8 @@ export async function startServer(
     limiter: redis ? new RedisRateLimiter(redis) : new MemoryRateLimiter(systemClock),
     keys: deriveCoreKeys(loadMasterSecret(config)),
     outboxWritten: () => outboxWritten(),
-    sessionsRevoked: () => {},
+    // After the commit; never fails or delays the sign-out (the database already refuses the token).
+    sessionsRevoked: (accountId) => signals.publish(accountId),
   };
   const app = await buildApp({
     core,
@@ -58,7 +72,9 @@ export async function startServer(
     checkDatabase: async () => void (await database.db.execute(sql`select 1`)),
     logger: options.logger ?? { level: config.logLevel, redact: logRedactions },
     trustProxy: config.trustProxy,
+    signals,
   });
+  log = app.log;
   if (config.mode === "embedded") {
     const outbox = createDevOutbox(stores, systemClock, (message) =>
       app.log.info({ devOutbox: true }, describeDevMessage(message)),
@@ -77,6 +93,7 @@ export async function startServer(
     database,
     async close() {
       await app.close();
+      await signals.close();
       await database.close();
       redis?.disconnect();
     },

@@ -1,6 +1,6 @@
 // The seed guide "Strengthening your account security": sign up, choose the profile, open
 // Account, Change password — with "Require all devices…" checked another signed-in device is
-// sent to the sign-in page at its next step; unchecked, it stays signed in.
+// sent to the sign-in page at once, without a step of its own; unchecked, it stays signed in.
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { chooseProfile, expectSignedOut, newAccount, newPassword, signInAndChoose, signUp } from "./support/accounts";
@@ -47,7 +47,7 @@ test('Change password signs out the other device when "Require all devices…" i
     const second = newPassword();
     await changePassword(page, account.password, second, true);
     await screenshot(page, "change-password-saved");
-    await other.page.goto("/account");
+    // The other device, left open, goes to Sign In by itself (live sign-out).
     await expectSignedOut(other.page, /password was changed/i);
     await screenshot(other.page, "sign-in-after-password-change-elsewhere");
 

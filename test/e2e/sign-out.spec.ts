@@ -36,9 +36,11 @@ test("Sign out, sign in again, then Sign out of all devices from the phone layou
     await dialog.getByRole("button", { name: "Sign out", exact: true }).click();
     await expectSignedOut(phone, /all devices/i);
 
-    await desktop.goto("/account");
+    // The desktop, left open, goes to Sign In by itself (live sign-out), and stays out.
     await expectSignedOut(desktop, /signed out of all devices, including this one/i);
     await screenshot(desktop, "sign-in-after-sign-out-of-all-devices-elsewhere");
+    await desktop.goto("/account");
+    await expect(desktop).toHaveURL(/\/sign-in/);
   } finally {
     await other.context.close();
   }

@@ -17,3 +17,16 @@ export type PublicSession = z.infer<typeof publicSession>;
 export const sessionListResponse = z.object({ sessions: z.array(publicSession) });
 
 export const signOutAllResponse = z.object({ signedOutDevices: z.number().int() });
+
+/**
+ * GET /sessions/events is a server-sent-events stream for the signed-in session: `ready` once
+ * connected, a comment now and then to keep it open, and `signed-out` (then the end) when
+ * this session is revoked or expires, with the same code and reason a refused request carries.
+ */
+export const sessionEventNames = { ready: "ready", signedOut: "signed-out" } as const;
+
+export const signedOutEvent = z.object({
+  code: z.enum(["SESSION_REVOKED", "SESSION_EXPIRED"]),
+  reason: z.string(),
+});
+export type SignedOutEvent = z.infer<typeof signedOutEvent>;

@@ -31,7 +31,33 @@ export function isSessionLost(error: unknown): error is ApiError {
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
+let pending = 0;
+let whenIdle: (() => void)[] = [];
+
+/**
+ * Resolves once no request of this page is under way: a request that changes the session (a
+ * password change hands this browser a new cookie) has then been answered and applied.
+ */
+export function requestsSettled(): Promise<void> {
+  if (pending === 0) return Promise.resolve();
+  return new Promise((resolve) => whenIdle.push(resolve));
+}
+
 export async function api<T>(method: Method, path: string, body?: unknown, options: { signedIn?: boolean } = {}): Promise<T> {
+  pending += 1;
+  try {
+    return await request<T>(method, path, body, options);
+  } finally {
+    pending -= 1;
+    if (pending === 0) {
+      const waiting = whenIdle;
+      whenIdle = [];
+      for (const resolve of waiting) resolve();
+    }
+  }
+}
+
+async function request<T>(method: Method, path: string, body: unknown, options: { signedIn?: boolean }): Promise<T> {
   let response: Response;
   try {
     response = await fetch(`/api/v1${path}`, {

@@ -4,6 +4,7 @@ export const signInReasons = {
   "signed-out-all": "You've signed out of all devices. Sign in again to keep watching.",
   "session-revoked": "You were signed out on this device. Sign in again to keep watching.",
   "password-changed": "Your account's password was changed, so you were signed out on this device. Sign in with the new password.",
+  "signed-out-remotely": "This device was signed out from another device on your account. Sign in again to keep watching.",
   "signed-out-everywhere": "Your account was signed out of all devices, including this one. Sign in again to keep watching.",
   "session-expired": "Your session has expired. Sign in again to keep watching.",
   "sign-in-required": "Sign in to continue.",
@@ -16,6 +17,7 @@ export function reasonForLostSession({ code, reason }: { code: string; reason?: 
   if (code === "SESSION_REVOKED") {
     if (reason === "password_changed") return "password-changed";
     if (reason === "signed_out_all_devices") return "signed-out-everywhere";
+    if (reason === "signed_out_by_other_device") return "signed-out-remotely";
     return "session-revoked";
   }
   if (code === "SESSION_EXPIRED") return "session-expired";

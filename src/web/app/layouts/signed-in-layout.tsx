@@ -1,16 +1,21 @@
 // The frame of every signed-in page: the header with the profile menu on wide screens, and
-// a bottom tab bar (Home, My Usher) on phone-sized ones.
+// a bottom tab bar (Home, My Usher) on phone-sized ones. It listens for this session's end, so
+// a page left open learns at once that it was signed out elsewhere.
 import { NavLink, Outlet, useNavigation } from "react-router";
 import { Logo } from "../../components/ui/logo";
+import { SignedOutNotice } from "../../features/session/components/signed-out-notice";
+import { useLiveSignOut } from "../../features/session/hooks/use-live-sign-out";
 import { ProfileMenu } from "./profile-menu";
 
 export default function SignedInLayout() {
   const navigation = useNavigation();
+  const signedOut = useLiveSignOut();
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
         Skip to content
       </a>
+      {signedOut && <SignedOutNotice />}
       <header className="topbar">
         <Logo to="/browse" />
         <nav className="topbar__nav" aria-label="Main">

@@ -1,39 +1,84 @@
-// Manage access and devices, read-only for now: every signed-in device, this one marked.
+// Manage access and devices: every signed-in device, this one marked, each with its Sign out.
+import { useEffect, useState } from "react";
+import type { PublicProfile } from "../../../../contract/schemas/profiles";
+import { Avatar } from "../../../components/ui/avatar";
 import { DeviceIcon } from "./device-icon";
 import type { Device } from "../api/list-sessions";
 import { activeAgo, exactTime } from "../format-relative-time";
 
 const kindNames: Record<Device["deviceKind"], string> = { web: "Browser", mobile: "Phone", tv: "TV" };
 
-export function DeviceList({ devices }: { devices: Device[] }) {
+export type DeviceProfile = Pick<PublicProfile, "id" | "name" | "avatar">;
+
+interface DeviceListProps {
+  devices: Device[];
+  /** The account's profiles, to name the one each device last used. */
+  profiles: DeviceProfile[];
+  onSignOut(device: Device): void;
+}
+
+/** "Active 5 minutes ago" stays true while the page is open. */
+function useMinuteClock(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+export function DeviceList({ devices, profiles, onSignOut }: DeviceListProps) {
+  const now = useMinuteClock();
   if (devices.length === 0) {
     return <p className="empty">No devices are signed in to your account.</p>;
   }
   return (
     <ul className="devices" aria-label="Signed-in devices">
-      {devices.map((device) => (
-        <li key={device.id} className={`device${device.current ? " device--current" : ""}`}>
-          <DeviceIcon kind={device.deviceKind} />
-          <div className="device__text">
-            <p className="device__name">
-              <span>{device.deviceName}</span>
-              {device.current && <span className="badge badge--ok">This device</span>}
-            </p>
-            <p className="device__meta">
-              <span>{kindNames[device.deviceKind]}</span>
-              <span>
-                <time dateTime={device.lastActiveAt} title={exactTime(device.lastActiveAt)}>
-                  {device.current ? "Active now" : activeAgo(device.lastActiveAt)}
-                </time>
-              </span>
-              {device.ip && <span>IP {device.ip}</span>}
-              <span>
-                Signed in <time dateTime={device.createdAt}>{exactTime(device.createdAt)}</time>
-              </span>
-            </p>
-          </div>
-        </li>
-      ))}
+      {devices.map((device) => {
+        const profile = profiles.find((candidate) => candidate.id === device.profileId);
+        return (
+          <li key={device.id} className={`device${device.current ? " device--current" : ""}`}>
+            <DeviceIcon kind={device.deviceKind} />
+            <div className="device__text">
+              <p className="device__name">
+                <span>{device.deviceName}</span>
+                {device.current && <span className="badge badge--ok">This device</span>}
+              </p>
+              <p className="device__profile">
+                <span className="visually-hidden">Last profile: </span>
+                {profile ? (
+                  <>
+                    <Avatar avatar={profile.avatar} name={profile.name} size="small" />
+                    <span>{profile.name}</span>
+                  </>
+                ) : (
+                  <span className="device__no-profile">No profile chosen</span>
+                )}
+              </p>
+              <p className="device__meta">
+                <span>{kindNames[device.deviceKind]}</span>
+                <span>
+                  <time dateTime={device.lastActiveAt} title={exactTime(device.lastActiveAt)}>
+                    {device.current ? "Active now" : activeAgo(device.lastActiveAt, now)}
+                  </time>
+                </span>
+                {device.ip && <span>IP address {device.ip}</span>}
+                <span>
+                  Signed in <time dateTime={device.createdAt}>{exactTime(device.createdAt)}</time>
+                </span>
+              </p>
+            </div>
+            <button
+              type="button"
+              className="button button--secondary device__sign-out"
+              aria-label={device.current ? "Sign out of this device" : `Sign out ${device.deviceName}`}
+              onClick={() => onSignOut(device)}
+            >
+              Sign out
+            </button>
+          </li>
+        );
+      })}
     </ul>
   );
 }

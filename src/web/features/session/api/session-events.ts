@@ -1,0 +1,41 @@
+// The signed-in session's event stream (GET /sessions/events): `signed-out` arrives when this
+// session is revoked (on any device, on any node) or expires.
+import { sessionEventNames, type SignedOutEvent } from "../../../../contract/schemas/sessions";
+import { api, requestsSettled } from "../../../lib/api-client";
+
+export const SESSION_EVENTS_URL = "/api/v1/sessions/events";
+export { sessionEventNames };
+
+/** The event's data; an unreadable one still means this session is over. */
+export function readSignedOutEvent(data: unknown): SignedOutEvent {
+  try {
+    const parsed = JSON.parse(String(data)) as Partial<SignedOutEvent>;
+    if ((parsed.code === "SESSION_REVOKED" || parsed.code === "SESSION_EXPIRED") && typeof parsed.reason === "string") {
+      return { code: parsed.code, reason: parsed.reason };
+    }
+  } catch {
+    // fall through
+  }
+  return { code: "SESSION_REVOKED", reason: "signed_out" };
+}
+
+/** Lets a password change made in another tab of this browser land its new cookie first. */
+const SETTLE_MS = 100;
+
+/**
+ * Whether this browser is still signed in, whatever session its stream was opened with: a
+ * password change made here, or a sign-in in another tab, hands it a new one. Asked only once
+ * this page's own requests are answered: asked with the old cookie, the refusal would clear
+ * the new one.
+ */
+export async function browserStillSignedIn(): Promise<boolean> {
+  await requestsSettled();
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+  await requestsSettled();
+  try {
+    await api<unknown>("GET", "/me", undefined, { signedIn: false });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,326 @@
+// The cluster test (issue 4): three real server processes on one PostgreSQL database. Once
+// a sign-out call has answered, no request from a revoked device is served again, on any
+// node — proven for sign out of all devices, a per-device sign-out and a password change
+// with "Require all devices to sign in again", and by a race of 1,000+ requests on
+// keep-alive connections to all nodes with a sign-out-all issued mid-stream.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../support/databases";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const PASSWORD = "violet-kettle-harbour-42";
+const NEW_PASSWORD = "copper-lantern-meadow-77";
+const NODE_COUNT = 3;
+
+interface ClusterNode {
+  name: string;
+  url: string;
+  child: ChildProcess;
+}
+
+interface Device {
+  name: string;
+  token: string;
+  sessionId: string;
+}
+
+interface Answer {
+  status: number;
+  code: string | undefined;
+  reason: string | undefined;
+  body: unknown;
+}
+
+let database: TestDatabase | undefined;
+const nodes: ClusterNode[] = [];
+const started: ChildProcess[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase("postgres"); // migrated here, before any node starts
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    // The same master secret on every node, as in a real cluster.
+    SECRET_KEY: randomBytes(32).toString("base64"),
+    HOST: "127.0.0.1",
+    // Each node takes a free port from the OS and prints it; no port can be taken twice.
+    PORT: "0",
+    LOG_LEVEL: "warn",
+    // Cheap argon2id (m=1 MiB, t=1): hashing cost is not what this test measures, and the
+    // OWASP parameters have their own tests and benchmark.
+    ARGON2_MEMORY_KIB: "1024",
+    ARGON2_ITERATIONS: "1",
+    ARGON2_PARALLELISM: "1",
+    // Each node keeps its own in-memory rate limits: no shared Redis state between runs.
+    REDIS_URL: "",
+    TRUST_PROXY: "false",
+  };
+  const names = ["A", "B", "C"];
+  const startedNodes = await Promise.all(names.slice(0, NODE_COUNT).map((name) => startNode(name, env)));
+  nodes.push(...startedNodes);
+}, 90_000);
+
+afterAll(async () => {
+  // Ends only the processes this file started, each by its own PID.
+  await Promise.all(started.map((child) => stopProcess(child)));
+  await database?.drop();
+}, 60_000);
+
+/**
+ * Runs `usher serve` as `node --import tsx src/cli/main.ts serve` (what the tsx binary
+ * does, minus its wrapper process), so the PID we signal is the server itself.
+ */
+async function startNode(name: string, env: NodeJS.ProcessEnv): Promise<ClusterNode> {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "serve"], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  started.push(child);
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = "";
+    const timer = setTimeout(() => reject(new Error(`node ${name} printed no URL in 60 s:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Usher is running at (http:\/\/\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", onData);
+    child.once("exit", (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`node ${name} exited (${code ?? signal}) before it was ready:\n${output}`));
+    });
+  });
+  return { name, url, child };
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  process.kill(child.pid, "SIGTERM");
+  const timer = setTimeout(() => {
+    if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) process.kill(child.pid, "SIGKILL");
+  }, 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+function node(index: number): ClusterNode {
+  return nodes[index % nodes.length]!;
+}
+
+async function call(target: ClusterNode, method: string, path: string, token?: string, body?: unknown): Promise<Answer> {
+  const headers: Record<string, string> = {};
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (body !== undefined) headers["content-type"] = "application/json";
+  const response = await fetch(`${target.url}/api/v1${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  const parsed: unknown = text ? JSON.parse(text) : undefined;
+  const error = (parsed as { error?: { code?: string; reason?: string } } | undefined)?.error;
+  return { status: response.status, code: error?.code, reason: error?.reason, body: parsed };
+}
+
+let accounts = 0;
+
+/** A fresh account with `count` phone-app devices, signed up and in round-robin over the nodes. */
+async function accountWithDevices(count: number): Promise<{ email: string; devices: Device[] }> {
+  const email = `cluster-${++accounts}-${randomBytes(4).toString("hex")}@example.com`;
+  const signedUp = await call(node(0), "POST", "/auth/sign-up", undefined, {
+    email,
+    password: PASSWORD,
+    client: { kind: "mobile", name: "Phone 1" },
+  });
+  expect(signedUp.status, JSON.stringify(signedUp.body)).toBe(201);
+  const devices = [deviceFrom(signedUp, "Phone 1")];
+  for (let i = 1; i < count; i++) {
+    const name = `Phone ${i + 1}`;
+    const signedIn = await call(node(i), "POST", "/auth/sign-in", undefined, {
+      email,
+      password: PASSWORD,
+      client: { kind: "mobile", name },
+    });
+    expect(signedIn.status, JSON.stringify(signedIn.body)).toBe(200);
+    devices.push(deviceFrom(signedIn, name));
+  }
+  return { email, devices };
+}
+
+function deviceFrom(answer: Answer, name: string): Device {
+  const body = answer.body as { token?: string; session: { id: string } };
+  expect(body.token).toEqual(expect.any(String));
+  return { name, token: body.token!, sessionId: body.session.id };
+}
+
+/** GET /me with `device` on every node, in turn; one answer per node. */
+async function meOnEveryNode(device: Device): Promise<Answer[]> {
+  const answers: Answer[] = [];
+  for (const target of nodes) answers.push(await call(target, "GET", "/me", device.token));
+  return answers;
+}
+
+async function expectAcceptedEverywhere(devices: Device[]): Promise<void> {
+  for (const device of devices) {
+    const answers = await meOnEveryNode(device);
+    expect(
+      answers.map((answer) => answer.status),
+      `${device.name} on nodes ${nodes.map((n) => n.name).join(", ")}`,
+    ).toEqual(nodes.map(() => 200));
+  }
+}
+
+async function expectRefusedEverywhere(devices: Device[], reason: string): Promise<void> {
+  for (const device of devices) {
+    const answers = await meOnEveryNode(device);
+    expect(
+      answers.map((answer) => `${answer.status} ${answer.code} ${answer.reason}`),
+      `${device.name} on nodes ${nodes.map((n) => n.name).join(", ")}`,
+    ).toEqual(nodes.map(() => `401 SESSION_REVOKED ${reason}`));
+  }
+}
+
+describe("revocation across a cluster of three nodes", () => {
+  it("runs three nodes on one database", () => {
+    expect(nodes).toHaveLength(3);
+    expect(new Set(nodes.map((n) => n.url)).size).toBe(3);
+  });
+
+  it("signs out of all devices on node A: every token is refused on every node at its next request", async () => {
+    const { devices } = await accountWithDevices(5);
+    // Every device is served by every node first, so any per-node cache would hold them.
+    await expectAcceptedEverywhere(devices);
+
+    const signedOut = await call(node(0), "POST", "/sessions/sign-out-all", devices[2]!.token);
+    expect(signedOut.status, JSON.stringify(signedOut.body)).toBe(200);
+    expect(signedOut.body).toEqual({ signedOutDevices: 5 });
+
+    await expectRefusedEverywhere(devices, "signed_out_all_devices");
+  });
+
+  it("signs one device out on node B: its token is refused on every node, the others are still served", async () => {
+    const { devices } = await accountWithDevices(5);
+    await expectAcceptedEverywhere(devices);
+    const signedOutDevice = devices[3]!;
+    const others = devices.filter((device) => device !== signedOutDevice);
+
+    const answer = await call(node(1), "DELETE", `/sessions/${signedOutDevice.sessionId}`, devices[0]!.token);
+    expect(answer.status, JSON.stringify(answer.body)).toBe(204);
+
+    await expectRefusedEverywhere([signedOutDevice], "signed_out_by_other_device");
+    await expectAcceptedEverywhere(others);
+  });
+
+  it("changes the password on node C with all devices required to sign in: only the new token is served", async () => {
+    const { email, devices } = await accountWithDevices(5);
+    await expectAcceptedEverywhere(devices);
+    const changer = devices[1]!;
+
+    const changed = await call(node(2), "POST", "/account/password", changer.token, {
+      currentPassword: PASSWORD,
+      newPassword: NEW_PASSWORD,
+      requireAllDevicesToSignIn: true,
+    });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    const { token, signedOutDevices } = changed.body as { token: string; signedOutDevices: number };
+    expect(signedOutDevices).toBe(4);
+
+    // The other four devices, and the changing device's old token, are refused everywhere.
+    await expectRefusedEverywhere(devices, "password_changed");
+    const replacement: Device = { name: `${changer.name} (new token)`, token, sessionId: "" };
+    await expectAcceptedEverywhere([replacement]);
+
+    // And the new password is the one that signs in, on any node.
+    const signIn = await call(node(0), "POST", "/auth/sign-in", undefined, {
+      email,
+      password: NEW_PASSWORD,
+      client: { kind: "mobile" },
+    });
+    expect(signIn.status).toBe(200);
+  });
+
+  it("race: no request that started after the sign-out-all answered is served, on any node", { timeout: 60_000 }, async () => {
+    const { devices } = await accountWithDevices(4);
+    await expectAcceptedEverywhere(devices);
+
+    const CONCURRENCY = 16; // in-flight requests, over keep-alive connections to all three nodes
+    const MIN_REQUESTS = 1_200;
+    const REVOKE_AFTER = 500; // answered requests before the sign-out-all is issued
+    const MIN_AFTER = 400; // requests that must start after the revocation answered
+
+    interface Outcome {
+      node: string;
+      start: number;
+      status: number;
+      code: string | undefined;
+    }
+    const outcomes: Outcome[] = [];
+    let issued = 0;
+    let revokedAt = Number.POSITIVE_INFINITY; // T: when the sign-out-all's response arrived
+    let startedAfter = 0;
+    let answered = 0;
+    let revocationIssued!: () => void;
+    const readyToRevoke = new Promise<void>((resolve) => (revocationIssued = resolve));
+
+    const worker = async (): Promise<void> => {
+      while (issued < MIN_REQUESTS || startedAfter < MIN_AFTER) {
+        const n = issued++;
+        const target = node(n);
+        const device = devices[Math.floor(n / NODE_COUNT) % devices.length]!;
+        const start = performance.now();
+        if (start > revokedAt) startedAfter++;
+        const answer = await call(target, "GET", "/me", device.token);
+        outcomes.push({ node: target.name, start, status: answer.status, code: answer.code });
+        if (++answered === REVOKE_AFTER) revocationIssued();
+        if (issued > 20_000) throw new Error("the race did not finish");
+      }
+    };
+
+    const revoker = async (): Promise<void> => {
+      await readyToRevoke;
+      const response = await fetch(`${node(1).url}/api/v1/sessions/sign-out-all`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${devices[0]!.token}` },
+      });
+      revokedAt = performance.now(); // T: the moment the answer's headers arrived
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ signedOutDevices: devices.length });
+    };
+
+    await Promise.all([revoker(), ...Array.from({ length: CONCURRENCY }, () => worker())]);
+
+    const after = outcomes.filter((o) => o.start > revokedAt);
+    const before = outcomes.filter((o) => o.start <= revokedAt);
+    const staleAccepts = after.filter((o) => o.status === 200).length;
+    const acceptedBefore = before.filter((o) => o.status === 200).length;
+    const refusedAfter = after.filter((o) => o.status === 401 && o.code === "SESSION_REVOKED").length;
+    const fmt = (value: number) => value.toLocaleString("en-US");
+    console.log(
+      `race: ${fmt(outcomes.length)} requests on ${nodes.length} nodes, ${fmt(after.length)} started after the revocation answered, ` +
+        `${fmt(staleAccepts)} stale accepts, ${fmt(acceptedBefore)} accepted before`,
+    );
+
+    expect(outcomes.length).toBeGreaterThanOrEqual(1_000);
+    expect(staleAccepts).toBe(0);
+    // Every request that started after T is refused as revoked (not failed some other way).
+    expect(refusedAfter).toBe(after.length);
+    // Before T, a request is either served or (if it ran alongside the revocation) refused.
+    for (const o of before) expect([200, 401]).toContain(o.status);
+    // The run really interleaved: devices were served before T and refused after it.
+    expect(acceptedBefore).toBeGreaterThanOrEqual(REVOKE_AFTER);
+    expect(after.length).toBeGreaterThanOrEqual(MIN_AFTER);
+    // …on every node, not just the one that took the sign-out-all.
+    for (const { name } of nodes) {
+      expect(before.filter((o) => o.node === name && o.status === 200).length, `node ${name}`).toBeGreaterThan(0);
+      expect(after.filter((o) => o.node === name).length, `node ${name}`).toBeGreaterThan(0);
+    }
+  });
+});
