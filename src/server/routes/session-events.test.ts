@@ -208,7 +208,8 @@ describe("GET /sessions/events", () => {
     expect(t.signals.listenerCount()).toBe(1);
   });
 
-  it.runIf(routeTestDatabase === "postgres")("hears a revocation that another node committed and published", async () => {
+  // PostgreSQL only (declared there alone): PGlite has no second node to publish from.
+  if (routeTestDatabase === "postgres") it("hears a revocation that another node committed and published", async () => {
     const { laptop } = await household();
     const accountId = (await laptop.get("/api/v1/me")).json().account.id as string;
     const stream = await readyStreamOf(laptop);

@@ -1,8 +1,9 @@
 // The account aggregate on PostgreSQL / PGlite: sign-up, credentials and the recovery phone.
-import { and, eq, isNotNull, ne } from "drizzle-orm";
+import { and, eq, isNotNull, ne, sql } from "drizzle-orm";
 import type { AccountRecord, AccountStore, Plan } from "../../core/ports";
 import type { Database } from "../database";
 import { account } from "../schema";
+import { preparedOnce } from "./prepared";
 import { unlessUniqueViolation } from "./conflicts";
 
 type AccountRow = typeof account.$inferSelect;
@@ -10,6 +11,10 @@ type AccountRow = typeof account.$inferSelect;
 const toRecord = (row: AccountRow): AccountRecord => ({ ...row, plan: row.plan as Plan });
 
 export function createAccountStore(db: Database): AccountStore {
+  const byId = preparedOnce(() =>
+    db.select().from(account).where(eq(account.id, sql.placeholder("id"))).prepare("usher_account_by_id"),
+  );
+
   return {
     async create(record) {
       // DO NOTHING rather than catching the violation: a taken email is expected, and a
@@ -23,7 +28,7 @@ export function createAccountStore(db: Database): AccountStore {
     },
 
     async findById(id) {
-      const [row] = await db.select().from(account).where(eq(account.id, id));
+      const [row] = await byId().execute({ id });
       return row ? toRecord(row) : null;
     },
 

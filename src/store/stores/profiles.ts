@@ -1,9 +1,10 @@
 // Viewer profiles of an account ("Who's watching?"); names are unique per account, ignoring case.
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { AvatarId } from "../../contract/avatars";
 import type { ProfileRecord, ProfileStore } from "../../core/ports";
 import type { Database } from "../database";
 import { profile } from "../schema";
+import { preparedOnce } from "./prepared";
 import { unlessUniqueViolation } from "./conflicts";
 
 type ProfileRow = typeof profile.$inferSelect;
@@ -14,8 +15,15 @@ export function createProfileStore(db: Database): ProfileStore {
   const byId = (accountId: string, profileId: string) =>
     and(eq(profile.accountId, accountId), eq(profile.id, profileId));
 
+  const findPrepared = preparedOnce(() =>
+    db
+      .select()
+      .from(profile)
+      .where(and(eq(profile.accountId, sql.placeholder("accountId")), eq(profile.id, sql.placeholder("profileId"))))
+      .prepare("usher_profile_by_id"),
+  );
   const find = async (accountId: string, profileId: string) => {
-    const [row] = await db.select().from(profile).where(byId(accountId, profileId));
+    const [row] = await findPrepared().execute({ accountId, profileId });
     return row ? toRecord(row) : null;
   };
 

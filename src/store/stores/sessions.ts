@@ -1,10 +1,11 @@
 // Signed-in devices: one row per session, read on every request, revoked in single statements
 // so that "sign out of all devices" cannot miss a device that signs in meanwhile.
-import { and, desc, eq, gt, isNull, lt, ne } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, lt, ne, sql } from "drizzle-orm";
 import type { DeviceKind } from "../../contract/schemas/common";
 import type { RevokedReason, SessionRecord, SessionStore } from "../../core/ports";
 import type { Database } from "../database";
 import { session } from "../schema";
+import { preparedOnce } from "./prepared";
 
 type SessionRow = typeof session.$inferSelect;
 
@@ -16,13 +17,18 @@ const toRecord = (row: SessionRow): SessionRecord => ({
 });
 
 export function createSessionStore(db: Database): SessionStore {
+  // Read on every authenticated request.
+  const byId = preparedOnce(() =>
+    db.select().from(session).where(eq(session.id, sql.placeholder("id"))).prepare("usher_session_by_id"),
+  );
+
   return {
     async create(record) {
       await db.insert(session).values(record);
     },
 
     async findById(id) {
-      const [row] = await db.select().from(session).where(eq(session.id, id));
+      const [row] = await byId().execute({ id });
       return row ? toRecord(row) : null;
     },
 
