@@ -30,6 +30,12 @@ interface Watcher {
   again: boolean;
 }
 
+/**
+ * Open screens one account may hold on a node: a household's tabs, phones and TVs fit with
+ * room to spare, while a script opening streams without end meets a limit.
+ */
+export const MAX_SCREENS_PER_ACCOUNT = 50;
+
 export class LiveSessions {
   readonly #byAccount = new Map<string, Set<Watcher>>();
   readonly #unsubscribe: () => void;
@@ -51,6 +57,11 @@ export class LiveSessions {
    * called. It is checked once at once: a revocation between authenticating the screen and
    * this call would otherwise go unheard.
    */
+  /** Whether the account may open one more screen on this node. */
+  hasRoomFor(accountId: string): boolean {
+    return (this.#byAccount.get(accountId)?.size ?? 0) < MAX_SCREENS_PER_ACCOUNT;
+  }
+
   watch(session: Pick<SessionRecord, "id" | "accountId" | "expiresAt">, onEnded: (end: SessionEnd) => void): () => void {
     const watcher: Watcher = {
       sessionId: session.id,

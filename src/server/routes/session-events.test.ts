@@ -3,6 +3,7 @@
 // PostgreSQL the signals travel over LISTEN/NOTIFY, as between the nodes of a cluster.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { days } from "../../core/clock";
+import { MAX_SCREENS_PER_ACCOUNT } from "../../core/sessions/live-sessions";
 import {
   buildTestApp,
   nextIp,
@@ -74,6 +75,12 @@ async function household() {
   const phone = t.phoneApp({ ip: nextIp() });
   expect((await phone.signIn(email)).statusCode).toBe(200);
   return { email, laptop, desktop, phone };
+}
+
+async function untilScreensAre(count: number) {
+  const deadline = Date.now() + 2_000;
+  while (t.app.liveSessions.size !== count && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(t.app.liveSessions.size).toBe(count);
 }
 
 async function untilNoScreensAreWatched() {
@@ -206,6 +213,23 @@ describe("GET /sessions/events", () => {
 
     expect(await untilNoScreensAreWatched()).toBe(0);
     expect(t.signals.listenerCount()).toBe(1);
+  });
+
+  it(`refuses a screen beyond ${MAX_SCREENS_PER_ACCOUNT} open ones of the account (429), and takes one again when another closes`, async () => {
+    expect(await untilNoScreensAreWatched()).toBe(0);
+    const { laptop, phone } = await household();
+    const streams = await Promise.all(Array.from({ length: MAX_SCREENS_PER_ACCOUNT }, () => readyStreamOf(laptop)));
+
+    const refused = await streamOf(phone);
+    expect(refused.status).toBe(429);
+    expect(refused.headers["retry-after"]).toBe("30");
+    refused.close();
+
+    streams.pop()!.close();
+    await untilScreensAre(MAX_SCREENS_PER_ACCOUNT - 1);
+    const again = await readyStreamOf(phone);
+    for (const stream of [...streams, again]) stream.close();
+    expect(await untilNoScreensAreWatched()).toBe(0);
   });
 
   // PostgreSQL only (declared there alone): PGlite has no second node to publish from.

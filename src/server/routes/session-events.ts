@@ -5,6 +5,7 @@ import type { OutgoingHttpHeaders, ServerResponse } from "node:http";
 import type { FastifyPluginAsync, FastifyReply } from "fastify";
 import { sessionEventNames, type SignedOutEvent } from "../../contract/schemas/sessions";
 import type { LiveSessions } from "../../core/sessions/live-sessions";
+import { replyFailure } from "../http/reply-failure";
 
 export interface SessionEventsOptions {
   liveSessions: LiveSessions;
@@ -33,6 +34,9 @@ export const sessionEventRoutes: FastifyPluginAsync<SessionEventsOptions> = asyn
   // No HEAD twin: it would hold a watcher open with nothing to send it to.
   app.get("/sessions/events", { onRequest: app.requireSession, exposeHeadRoute: false }, async (request, reply) => {
     const { session } = request;
+    if (!liveSessions.hasRoomFor(session.accountId)) {
+      return replyFailure(reply, { ok: false, code: "RATE_LIMITED", retryAfterSec: 30 });
+    }
     reply.hijack();
     const stream = reply.raw;
     stream.writeHead(200, {
