@@ -107,6 +107,8 @@ export interface AccountStore {
   /** Holds the account row until the transaction ends, so per-account limits don't race. */
   lockForUpdate(id: string): Promise<void>;
   updatePassword(id: string, passwordHash: string, changedAt: Date): Promise<void>;
+  /** Changes only whether the account gets text messages. */
+  setSmsOptIn(id: string, smsOptIn: boolean): Promise<void>;
   /** Stores a new, unverified number (or none). */
   setPhone(id: string, phone: { e164: string; smsOptIn: boolean } | null): Promise<void>;
   /** Marks the account's number verified if it is still `e164`; false when it isn't, or another account verified it. */

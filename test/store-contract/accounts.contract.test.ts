@@ -92,6 +92,17 @@ describeOnEachDatabase("account store", (t) => {
     });
   });
 
+  it("changes only the text-message choice, keeping the number and its verification", async () => {
+    const account = anAccount();
+    await t.stores.accounts.create(account);
+    const phone = aPhoneNumber();
+    await t.stores.accounts.setPhone(account.id, { e164: phone, smsOptIn: true });
+    await t.stores.accounts.markPhoneVerified(account.id, phone, minutes(1));
+
+    await t.stores.accounts.setSmsOptIn(account.id, false);
+    expect(await t.stores.accounts.findById(account.id)).toMatchObject({ phoneE164: phone, phoneVerifiedAt: minutes(1), smsOptIn: false });
+  });
+
   it("does not verify a number the account no longer holds", async () => {
     const account = anAccount();
     await t.stores.accounts.create(account);

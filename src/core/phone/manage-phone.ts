@@ -47,10 +47,7 @@ export async function setPhone(
   const who = { accountId: account.id, sessionId: session.id };
   if (account.phoneE164 === e164 && account.phoneVerifiedAt) {
     // Same verified number: only the text-message choice changes; no new code needed.
-    await deps.stores.transaction(async (stores) => {
-      await stores.accounts.setPhone(account.id, { e164, smsOptIn: input.smsOptIn });
-      await stores.accounts.markPhoneVerified(account.id, e164, account.phoneVerifiedAt!);
-    });
+    await deps.stores.accounts.setSmsOptIn(account.id, input.smsOptIn);
     return ok({ account: { ...account, smsOptIn: input.smsOptIn }, codeExpiresAt: null });
   }
 

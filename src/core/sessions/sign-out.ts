@@ -18,30 +18,29 @@ export async function signOut(deps: CoreDeps, session: SessionRecord, context: R
  * Revokes every session of the account, this one included, in one statement: each of those
  * tokens is refused (SESSION_REVOKED) from its next request on. Answers how many.
  */
-export async function signOutAllDevices(deps: CoreDeps, session: SessionRecord, context: RequestContext): Promise<number> {
-  const count = await deps.stores.transaction(async (stores) => {
-    const at = deps.clock.now();
-    const revoked = await stores.sessions.revokeAllForAccount(session.accountId, at, "signed_out_all_devices");
-    await stores.audit.record(
-      auditEvent("signed_out_all_devices", { accountId: session.accountId, sessionId: session.id }, context, at, {
-        signedOutDevices: revoked,
-      }),
-    );
-    return revoked;
-  });
-  deps.sessionsRevoked(session.accountId);
-  return count;
+export function signOutAllDevices(deps: CoreDeps, session: SessionRecord, context: RequestContext): Promise<number> {
+  return revokeAccountSessions(deps, session, context, { keepThisDevice: false });
 }
 
 /** "Sign out of all other devices": every session of the account but this one. */
-export async function signOutOtherDevices(deps: CoreDeps, session: SessionRecord, context: RequestContext): Promise<number> {
+export function signOutOtherDevices(deps: CoreDeps, session: SessionRecord, context: RequestContext): Promise<number> {
+  return revokeAccountSessions(deps, session, context, { keepThisDevice: true });
+}
+
+async function revokeAccountSessions(
+  deps: CoreDeps,
+  session: SessionRecord,
+  context: RequestContext,
+  { keepThisDevice }: { keepThisDevice: boolean },
+): Promise<number> {
   const count = await deps.stores.transaction(async (stores) => {
     const at = deps.clock.now();
-    const revoked = await stores.sessions.revokeAllForAccount(session.accountId, at, "signed_out_by_other_device", session.id);
+    const revoked = keepThisDevice
+      ? await stores.sessions.revokeAllForAccount(session.accountId, at, "signed_out_by_other_device", session.id)
+      : await stores.sessions.revokeAllForAccount(session.accountId, at, "signed_out_all_devices");
+    const type = keepThisDevice ? "signed_out_other_devices" : "signed_out_all_devices";
     await stores.audit.record(
-      auditEvent("signed_out_other_devices", { accountId: session.accountId, sessionId: session.id }, context, at, {
-        signedOutDevices: revoked,
-      }),
+      auditEvent(type, { accountId: session.accountId, sessionId: session.id }, context, at, { signedOutDevices: revoked }),
     );
     return revoked;
   });

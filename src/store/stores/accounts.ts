@@ -46,6 +46,10 @@ export function createAccountStore(db: Database): AccountStore {
       await db.update(account).set({ passwordHash, passwordChangedAt: changedAt }).where(eq(account.id, id));
     },
 
+    async setSmsOptIn(id, smsOptIn) {
+      await db.update(account).set({ smsOptIn }).where(eq(account.id, id));
+    },
+
     async setPhone(id, phone) {
       await db
         .update(account)

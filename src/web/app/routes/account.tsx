@@ -2,6 +2,7 @@
 // out of all devices, manage access and devices), as the guides customers follow describe.
 import { useState } from "react";
 import { Alert } from "../../components/ui/alert";
+import { LoadFailed } from "../../components/ui/load-failed";
 import { Loading } from "../../components/ui/loading";
 import { useAccount } from "../../features/account/api/get-account";
 import { useAccountNotice } from "../../features/account/account-notice";
@@ -20,14 +21,7 @@ export default function AccountPage() {
       <h1>Account</h1>
       {notice && <Alert tone="success">{notice}</Alert>}
       {account.status === "loading" && <Loading label="Loading your account…" />}
-      {account.status === "failed" && (
-        <div className="account__failed">
-          <Alert tone="error">{account.message}</Alert>
-          <button type="button" className="button button--secondary" onClick={account.reload}>
-            Try again
-          </button>
-        </div>
-      )}
+      {account.status === "failed" && <LoadFailed className="account__failed" message={account.message} onRetry={account.reload} />}
       {account.status === "ready" && (
         <>
           <MembershipBilling

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { Alert } from "../../components/ui/alert";
+import { LoadFailed } from "../../components/ui/load-failed";
 import { Loading } from "../../components/ui/loading";
 import { useDevices, type Device } from "../../features/devices/api/list-sessions";
 import { DeviceList } from "../../features/devices/components/device-list";
@@ -69,14 +70,7 @@ export default function DevicesPage() {
         {notice && <Alert tone={notice.tone}>{notice.text}</Alert>}
       </div>
       {list.status === "loading" && <Loading label="Loading your devices…" />}
-      {list.status === "failed" && (
-        <div className="devices__failed">
-          <Alert tone="error">{list.message}</Alert>
-          <button type="button" className="button button--secondary" onClick={devices.reload}>
-            Try again
-          </button>
-        </div>
-      )}
+      {list.status === "failed" && <LoadFailed className="devices__failed" message={list.message} onRetry={devices.reload} />}
       {list.status === "ready" && (
         <DeviceList
           devices={list.devices}
