@@ -55,6 +55,14 @@ export interface SessionRecord {
   revokedReason: RevokedReason | null;
 }
 
+/** A session as a request sees it, read together with what nearly every page shows. */
+export interface SessionInUse {
+  session: SessionRecord;
+  accountEmail: string;
+  /** The profile last chosen on this device, if it still exists. */
+  profile: ProfileRecord | null;
+}
+
 export type CodePurpose = "phone_verification";
 
 export interface OneTimeCodeRecord {
@@ -135,6 +143,12 @@ export interface ProfileStore {
 export interface SessionStore {
   create(session: SessionRecord): Promise<void>;
   findById(id: string): Promise<SessionRecord | null>;
+  /**
+   * What an authenticated request reads: the session with its account's email and the profile
+   * in use, in one statement. Concurrent calls may share a statement, but never one sent
+   * before the call: the answer is never older than the call.
+   */
+  findInUse(id: string): Promise<SessionInUse | null>;
   /**
    * Records activity: writes last_seen_at, ip and the slid expires_at, but only when the
    * stored last_seen_at is older than `staleBefore` (so at most once per few minutes).

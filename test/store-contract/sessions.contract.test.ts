@@ -135,4 +135,43 @@ describeOnEachDatabase("session store", (t) => {
 
     expect(await t.stores.sessions.listLive(accountId, minutes(10))).toEqual([busy, middling, quiet]);
   });
+
+  it("reads a session in use with its account's email and the profile in use", async () => {
+    const profile = aProfile(accountId);
+    await t.stores.profiles.create(profile);
+    const watching = aSession(accountId, { profileId: profile.id });
+    const browsing = aSession(accountId);
+    for (const s of [watching, browsing]) await t.stores.sessions.create(s);
+    const email = (await t.stores.accounts.findById(accountId))!.email;
+
+    expect(await t.stores.sessions.findInUse(watching.id)).toEqual({ session: watching, accountEmail: email, profile });
+    expect(await t.stores.sessions.findInUse(browsing.id)).toEqual({ session: browsing, accountEmail: email, profile: null });
+    expect(await t.stores.sessions.findInUse("no-such-session")).toBeNull();
+  });
+
+  it("answers concurrent reads of sessions in use in one statement, each with its own row", async () => {
+    const devices = [aSession(accountId), aSession(accountId, { deviceKind: "tv" }), aSession(accountId, { revokedAt: minutes(1), revokedReason: "signed_out" })];
+    for (const s of devices) await t.stores.sessions.create(s);
+    const { db, statements } = recordingQueries(t.testDatabase.database);
+    const sessions = createStores(db).sessions;
+
+    const found = await Promise.all([...devices.map((d) => sessions.findInUse(d.id)), sessions.findInUse(devices[0]!.id), sessions.findInUse("missing")]);
+    expect(found.map((f) => f?.session ?? null)).toEqual([...devices, devices[0], null]);
+    expect(statements).toHaveLength(1);
+  });
+
+  it("never answers a read of a session in use from a statement sent before the read", async () => {
+    const device = aSession(accountId);
+    await t.stores.sessions.create(device);
+    const sessions = t.stores.sessions;
+
+    const before = sessions.findInUse(device.id);
+    // Let the first statement go out, then revoke, then read again while it may still be running.
+    await new Promise((resolve) => setImmediate(resolve));
+    await sessions.revoke(device.id, minutes(1), "signed_out_all_devices");
+    const after = await sessions.findInUse(device.id);
+
+    expect((await before)?.session.id).toBe(device.id);
+    expect(after?.session).toMatchObject({ revokedAt: minutes(1), revokedReason: "signed_out_all_devices" });
+  });
 });

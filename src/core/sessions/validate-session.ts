@@ -1,7 +1,7 @@
 // Checks a presented token on every request, against the database: a revoked or expired
 // session is refused on its very next request, on every node. No cache stands in between.
 import type { CoreDeps, RequestContext } from "../deps";
-import type { SessionRecord } from "../ports";
+import type { SessionInUse } from "../ports";
 import { fail, ok, type Result } from "../result";
 import { slidExpiry } from "./issue-session";
 import { parseSessionToken, secretMatches } from "./session-token";
@@ -9,7 +9,7 @@ import { parseSessionToken, secretMatches } from "./session-token";
 export type SessionRefusal = "UNAUTHENTICATED" | "SESSION_REVOKED" | "SESSION_EXPIRED";
 
 /** A session that passed. `extended` when this request slid its expiry: a browser's cookie must follow. */
-export type ValidatedSession = SessionRecord & { extended: boolean };
+export type ValidatedSession = SessionInUse & { extended: boolean };
 
 export async function validateSession(
   deps: Pick<CoreDeps, "stores" | "clock" | "config">,
@@ -18,7 +18,8 @@ export async function validateSession(
 ): Promise<Result<ValidatedSession, SessionRefusal>> {
   const parsed = parseSessionToken(token);
   if (!parsed) return fail("UNAUTHENTICATED");
-  const session = await deps.stores.sessions.findById(parsed.id);
+  const found = await deps.stores.sessions.findInUse(parsed.id);
+  const session = found?.session;
   // Only the holder of the secret learns whether the session was revoked or has expired.
   if (!session || !secretMatches(parsed.secret, session.tokenHash)) return fail("UNAUTHENTICATED");
   if (session.revokedAt) return { ok: false, code: "SESSION_REVOKED", reason: session.revokedReason ?? "signed_out" };
@@ -29,7 +30,7 @@ export async function validateSession(
   if (session.lastSeenAt.getTime() < staleBefore.getTime()) {
     const expiresAt = slidExpiry(deps.config, session.deviceKind, session.createdAt, now);
     await deps.stores.sessions.touch(session.id, { at: now, ip: context.ip, expiresAt }, staleBefore);
-    return ok({ ...session, lastSeenAt: now, ip: context.ip, expiresAt, extended: true });
+    return ok({ ...found, session: { ...session, lastSeenAt: now, ip: context.ip, expiresAt }, extended: true });
   }
-  return ok({ ...session, extended: false });
+  return ok({ ...found, extended: false });
 }

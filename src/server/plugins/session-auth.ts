@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import type { CoreDeps } from "../../core/deps";
-import type { SessionRecord } from "../../core/ports";
+import type { SessionInUse, SessionRecord } from "../../core/ports";
 import { validateSession } from "../../core/sessions/validate-session";
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from "../http/cookies";
 import { requestContext } from "../http/client";
@@ -13,6 +13,8 @@ declare module "fastify" {
   interface FastifyRequest {
     /** Set by requireSession; routes that use it can rely on it. */
     session: SessionRecord;
+    /** Read with the session, in the same statement: the account's email and the profile in use. */
+    sessionInUse: SessionInUse;
     /** How the session token arrived: bearer tokens are kept by apps, cookies by browsers. */
     sessionCarrier: "bearer" | "cookie";
   }
@@ -31,6 +33,7 @@ export function bearerToken(request: FastifyRequest): string | undefined {
 
 export const sessionAuth = fp(async (app: FastifyInstance, options: { core: CoreDeps }) => {
   app.decorateRequest("session", null as unknown as SessionRecord);
+  app.decorateRequest("sessionInUse", null as unknown as SessionInUse);
   app.decorateRequest("sessionCarrier", "cookie");
 
   app.decorate("requireSession", async (request: FastifyRequest, reply: FastifyReply) => {
@@ -42,8 +45,10 @@ export const sessionAuth = fp(async (app: FastifyInstance, options: { core: Core
       if (!bearer) clearSessionCookie(reply);
       return void (await replyFailure(reply, result));
     }
-    const { extended, ...session } = result.value;
+    const { extended, ...inUse } = result.value;
+    const { session } = inUse;
     request.session = session;
+    request.sessionInUse = inUse;
     request.sessionCarrier = bearer ? "bearer" : "cookie";
     // The cookie's own expiry must slide with the session's, or an active browser would
     // drop it 30 days after signing in, however much it was used.

@@ -15,15 +15,11 @@ import { setSessionCookie } from "../http/cookies";
 import { replyFailure } from "../http/reply-failure";
 
 export const accountRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (app, { core }) => {
-  app.get("/me", { onRequest: app.requireSession, schema: { response: { 200: meResponse } } }, async (request, reply) => {
-    const { session } = request;
-    const [account, profile] = await Promise.all([
-      core.stores.accounts.findById(session.accountId),
-      session.profileId ? core.stores.profiles.find(session.accountId, session.profileId) : null,
-    ]);
-    if (!account) return replyFailure(reply, { ok: false, code: "UNAUTHENTICATED" });
+  // Served from what the session check read: no statement of its own.
+  app.get("/me", { onRequest: app.requireSession, schema: { response: { 200: meResponse } } }, async (request) => {
+    const { session, accountEmail, profile } = request.sessionInUse;
     return {
-      account: { id: account.id, email: account.email },
+      account: { id: session.accountId, email: accountEmail },
       session: { id: session.id, deviceKind: session.deviceKind, deviceName: session.deviceName },
       profile: profile ? toPublicProfile(profile) : null,
     };

@@ -9,7 +9,7 @@ import { unlessUniqueViolation } from "./conflicts";
 
 type ProfileRow = typeof profile.$inferSelect;
 
-const toRecord = (row: ProfileRow): ProfileRecord => ({ ...row, avatar: row.avatar as AvatarId });
+export const toProfileRecord = (row: ProfileRow): ProfileRecord => ({ ...row, avatar: row.avatar as AvatarId });
 
 export function createProfileStore(db: Database): ProfileStore {
   const byId = (accountId: string, profileId: string) =>
@@ -24,7 +24,7 @@ export function createProfileStore(db: Database): ProfileStore {
   );
   const find = async (accountId: string, profileId: string) => {
     const [row] = await findPrepared().execute({ accountId, profileId });
-    return row ? toRecord(row) : null;
+    return row ? toProfileRecord(row) : null;
   };
 
   return {
@@ -34,7 +34,7 @@ export function createProfileStore(db: Database): ProfileStore {
         .from(profile)
         .where(eq(profile.accountId, accountId))
         .orderBy(asc(profile.position), asc(profile.createdAt));
-      return rows.map(toRecord);
+      return rows.map(toProfileRecord);
     },
 
     find,
@@ -59,7 +59,7 @@ export function createProfileStore(db: Database): ProfileStore {
         db,
         async (tx) => {
           const [row] = await tx.update(profile).set(changes).where(byId(accountId, profileId)).returning();
-          return row ? toRecord(row) : "not_found";
+          return row ? toProfileRecord(row) : "not_found";
         },
         "name_taken",
       );

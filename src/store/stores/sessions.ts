@@ -2,10 +2,12 @@
 // so that "sign out of all devices" cannot miss a device that signs in meanwhile.
 import { and, desc, eq, gt, isNull, lt, ne, sql } from "drizzle-orm";
 import type { DeviceKind } from "../../contract/schemas/common";
-import type { RevokedReason, SessionRecord, SessionStore } from "../../core/ports";
+import type { RevokedReason, SessionInUse, SessionRecord, SessionStore } from "../../core/ports";
 import type { Database } from "../database";
-import { session } from "../schema";
+import { account, profile, session } from "../schema";
+import { batchedLookup } from "./batched-lookup";
 import { preparedOnce } from "./prepared";
+import { toProfileRecord } from "./profiles";
 
 type SessionRow = typeof session.$inferSelect;
 
@@ -22,6 +24,28 @@ export function createSessionStore(db: Database): SessionStore {
     db.select().from(session).where(eq(session.id, sql.placeholder("id"))).prepare("usher_session_by_id"),
   );
 
+  // Read by every authenticated request: session, account email and profile in use, for all the
+  // requests of one event-loop turn in one statement (see batched-lookup.ts for why this never
+  // serves a revoked session).
+  const inUseByIds = preparedOnce(() =>
+    db
+      .select({ session, accountEmail: account.email, profile })
+      .from(session)
+      .innerJoin(account, eq(account.id, session.accountId))
+      .leftJoin(profile, and(eq(profile.id, session.profileId), eq(profile.accountId, session.accountId)))
+      .where(sql`${session.id} = any(${sql.placeholder("ids")})`)
+      .prepare("usher_sessions_in_use"),
+  );
+  const findInUse = batchedLookup(async (ids: string[]) => {
+    const rows = await inUseByIds().execute({ ids });
+    return new Map(
+      rows.map((row): [string, SessionInUse] => [
+        row.session.id,
+        { session: toRecord(row.session), accountEmail: row.accountEmail, profile: row.profile && toProfileRecord(row.profile) },
+      ]),
+    );
+  });
+
   return {
     async create(record) {
       await db.insert(session).values(record);
@@ -30,6 +54,10 @@ export function createSessionStore(db: Database): SessionStore {
     async findById(id) {
       const [row] = await byId().execute({ id });
       return row ? toRecord(row) : null;
+    },
+
+    async findInUse(id) {
+      return (await findInUse(id)) ?? null;
     },
 
     async touch(id, seen, staleBefore) {
