@@ -1,7 +1,9 @@
 // Password hashing with argon2id (@node-rs/argon2). Parameters come from config; the OWASP
 // minimum is the default, and only tests that say so use cheaper ones.
+import { availableParallelism } from "node:os";
 import { hash, parseOptions, verify, type Options } from "@node-rs/argon2";
 import type { PasswordHasher } from "../ports";
+import { workSlots } from "./work-slots";
 
 export interface Argon2Params {
   memoryKiB: number;
@@ -19,7 +21,14 @@ const ARGON2ID = 2 as Options["algorithm"];
 // Hashed only to give an unknown account something to verify against; never a real password.
 const DUMMY_PASSWORD = "usher-dummy-password-for-unknown-accounts";
 
-export function createArgon2Hasher(params: Argon2Params): PasswordHasher {
+/**
+ * At most `concurrency` hashes run at once (default: one per core); the rest wait their turn.
+ * More at once would not finish sooner, since each keeps a core busy, but each would hold its
+ * 19 MiB and push the others out of the CPU caches: a burst of sign-ins would cost memory and
+ * throughput.
+ */
+export function createArgon2Hasher(params: Argon2Params, concurrency = availableParallelism()): PasswordHasher {
+  const slot = workSlots(concurrency);
   const options: Options = {
     algorithm: ARGON2ID,
     memoryCost: params.memoryKiB,
@@ -31,7 +40,7 @@ export function createArgon2Hasher(params: Argon2Params): PasswordHasher {
   // costs exactly what verifying a real one does. A failed attempt is retried next time.
   let dummyHash: Promise<string> | undefined;
   const getDummyHash = (): Promise<string> => {
-    dummyHash ??= hash(DUMMY_PASSWORD, options).catch((error: unknown) => {
+    dummyHash ??= slot(() => hash(DUMMY_PASSWORD, options)).catch((error: unknown) => {
       dummyHash = undefined;
       throw error;
     });
@@ -39,12 +48,13 @@ export function createArgon2Hasher(params: Argon2Params): PasswordHasher {
   };
 
   return {
-    hash: (password) => hash(password, options),
+    hash: (password) => slot(() => hash(password, options)),
 
     async verify(stored, password) {
       if (stored === null) {
         // Unknown account: pay a full verification anyway so timing doesn't reveal it.
-        await verify(await getDummyHash(), password);
+        const dummy = await getDummyHash();
+        await slot(() => verify(dummy, password));
         return false;
       }
       try {
@@ -56,7 +66,7 @@ export function createArgon2Hasher(params: Argon2Params): PasswordHasher {
       }
       // The PHC string carries its own parameters, so hashes made under older settings
       // still verify after the config changes.
-      return verify(stored, password);
+      return slot(() => verify(stored, password));
     },
   };
 }

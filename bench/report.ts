@@ -1,0 +1,226 @@
+// The report: bench/results/latest.md, from the figures of one run.
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { cpus } from "node:os";
+import { join } from "node:path";
+import { cores, median, root } from "./support/common";
+import type { CpuUse } from "./support/measure";
+import type { Argon2Probe, Run } from "./load";
+import type { ClusterRefusal, LiveNotices } from "./revocation";
+
+export interface Figures {
+  /** The first probe, taken before any server starts, then one right before each sign-in run. */
+  argon2: Argon2Probe[];
+  loadBefore: number[];
+  loadAfter: number[];
+  me: Run[];
+  bare: Run[];
+  signIn: Run[];
+  meCpu: CpuUse[];
+  bareCpu: CpuUse[];
+  signInCpu: CpuUse[];
+  statementsPerRequest: number;
+  rssIdle: number;
+  rssBareIdle: number;
+  rssLoad: number[];
+  rssBareLoad: number[];
+  rssAfter: number;
+  nodes: number;
+  refusal: ClusterRefusal;
+  notices: LiveNotices;
+  runs: number;
+  duration: number;
+  postgresVersion: string;
+  started: Date;
+  finished: Date;
+}
+
+
+const f0 = (n: number) => n.toFixed(0);
+const f1 = (n: number) => n.toFixed(1);
+const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
+const met = (ok: boolean) => (ok ? "yes" : "**no**");
+
+function gitCommit(): string {
+  try {
+    const head = readFileSync(join(root, ".git", "HEAD"), "utf8").trim();
+    if (!head.startsWith("ref: ")) return head.slice(0, 10);
+    const ref = head.slice(5);
+    const refFile = join(root, ".git", ref);
+    if (existsSync(refFile)) return readFileSync(refFile, "utf8").trim().slice(0, 10);
+    const packed = readFileSync(join(root, ".git", "packed-refs"), "utf8");
+    return packed.split("\n").find((line) => line.endsWith(` ${ref}`))?.slice(0, 10) ?? "unknown";
+  } catch {
+    return "unknown";
+  }
+}
+
+/** Whether the measured code differs from the commit (uncommitted changes under src/). */
+function sourceDirty(): boolean {
+  try {
+    return execFileSync("git", ["status", "--porcelain", "--", "src"], { cwd: root, encoding: "utf8" }).trim() !== "";
+  } catch {
+    return false;
+  }
+}
+
+export function report(f: Figures): string {
+  const meRps = median(f.me.map((r) => r.rps));
+  const bareRps = median(f.bare.map((r) => r.rps));
+  // Each /me run is paired with the bare run just before it, each sign-in run with the
+  // argon2 probe just before it: the machine is shared, so pairs see the same conditions.
+  const meRatios = f.me.map((r, i) => r.rps / f.bare[i]!.rps);
+  const meRatio = median(meRatios);
+  const meP50 = median(f.me.map((r) => r.p50));
+  const meP99 = median(f.me.map((r) => r.p99));
+  const bareP50 = median(f.bare.map((r) => r.p50));
+  const bareP99 = median(f.bare.map((r) => r.p99));
+  const signIns = median(f.signIn.map((r) => r.rps));
+  const verifyMs = median(f.argon2.map((probe) => probe.medianMs));
+  const hashLimit = cores / (verifyMs / 1000);
+  const signInShares = f.signIn.map((r, i) => r.rps / (cores / (f.argon2[i + 1]!.medianMs / 1000)));
+  const signInShare = median(signInShares);
+  const signInVsProbe = median(f.signIn.map((r, i) => r.rps / f.argon2[i + 1]!.parallelPerSecond));
+  const rssLoad = Math.max(...f.rssLoad);
+  const rssBareLoad = Math.max(...f.rssBareLoad);
+  const refusalMedian = median(f.refusal.ms);
+  const refusalMax = Math.max(...f.refusal.ms);
+
+  const rows = [
+    ["figure", "median", "baseline", "ratio", "target", "met?"],
+    ["---", "---:", "---:", "---:", "---:", ":---:"],
+    [
+      "`GET /api/v1/me`, 32 connections: requests/s (ratio: median of the per-run ratios)",
+      f0(meRps),
+      `${f0(bareRps)} (bare Node \`http\`, constant JSON)`,
+      pct(meRatio),
+      "≥ 15%",
+      met(meRatio >= 0.15),
+    ],
+    [
+      "`GET /api/v1/me`: ratio of the medians (for reference)",
+      f0(meRps),
+      f0(bareRps),
+      pct(meRps / bareRps),
+      "≥ 15%",
+      met(meRps / bareRps >= 0.15),
+    ],
+    ["`GET /api/v1/me`: latency p50", `${f1(meP50)} ms`, `${f1(bareP50)} ms`, `${f1(meP50 / Math.max(bareP50, 0.1))}×`, "–", "–"],
+    ["`GET /api/v1/me`: latency p99", `${f1(meP99)} ms`, `${f1(bareP99)} ms`, `${f1(meP99 / Math.max(bareP99, 0.1))}×`, "–", "–"],
+    [
+      "sign-in (`POST /api/v1/auth/sign-in`, bearer), 16 connections: sign-ins/s (share: median of the per-run shares)",
+      f1(signIns),
+      `${f1(hashLimit)} (hashing limit: ${cores} cores ÷ ${f1(verifyMs)} ms per argon2id verification)`,
+      pct(signInShare),
+      "≥ 85%",
+      met(signInShare >= 0.85),
+    ],
+    [
+      "sign-ins/s against the hashing throughput the probe actually got from the machine (for reference)",
+      f1(signIns),
+      `${f1(median(f.argon2.slice(1).map((p) => p.parallelPerSecond)))} (${cores} concurrent verifications in the probe)`,
+      pct(signInVsProbe),
+      "–",
+      "–",
+    ],
+    [
+      `sign-out-all → last of ${f.nodes} nodes refusing (5 devices, each asking every node once, right after the response)`,
+      `${f1(refusalMedian)} ms (max ${f1(refusalMax)} ms; ${f.refusal.staleAccepts} of ${f.refusal.requests} requests served after it)`,
+      "–",
+      "–",
+      "next request, 0 served",
+      met(f.refusal.staleAccepts === 0),
+    ],
+    [
+      `live "You were signed out" notice: delay after the sign-out-all response, ${f.notices.streams} open screens over ${f.nodes} nodes`,
+      `p99 ${f1(f.notices.p99)} ms (p50 ${f1(f.notices.p50)} ms, max ${f1(f.notices.max)} ms; ${f.notices.missed} missed)`,
+      "–",
+      "–",
+      "< 1 s",
+      met(f.notices.missed === 0 && f.notices.p99 < 1000),
+    ],
+    ["resident memory (RSS), idle after start", `${f0(f.rssIdle)} MiB`, `${f0(f.rssBareIdle)} MiB (bare)`, "–", "–", "–"],
+    ["resident memory (RSS), max under the `/me` load", `${f0(rssLoad)} MiB`, `${f0(rssBareLoad)} MiB (bare)`, "–", "–", "–"],
+  ];
+  const table = rows.map((row) => `| ${row.join(" | ")} |`).join("\n");
+
+  const missed: string[] = [];
+  if (meRatio < 0.15) {
+    missed.push(
+      `- \`GET /me\` reaches ${pct(meRatio)} of the bare server, ${f1((0.15 - meRatio) * 100)} points short of 15% ` +
+        `(it needs ${f0(0.15 * bareRps)} requests/s, ${f1((0.15 * bareRps) / meRps)}× what it does).`,
+    );
+  }
+  if (signInShare < 0.85) {
+    missed.push(
+      `- Sign-in reaches ${pct(signInShare)} of the hashing limit, ${f1((0.85 - signInShare) * 100)} points short of 85% ` +
+        `(it needs ${f1(0.85 * hashLimit)} sign-ins/s).`,
+    );
+  }
+
+  const runRows = (name: string, runs: Run[], unit: string) =>
+    runs.map(
+      (r, i) =>
+        `| ${name} | ${i + 1} | ${f1(r.rps)} ${unit} | ${f1(r.p50)} ms | ${f1(r.p99)} ms | ${r.ok} | ${r.non2xx} | ${r.errors} |`,
+    );
+
+  const notesFile = join(root, "bench", "notes.md");
+  const notes = existsSync(notesFile) ? readFileSync(notesFile, "utf8").trim() : "";
+
+  return [
+    "# Usher benchmarks",
+    "",
+    `Run \`npm run bench\` — ${f.started.toISOString().slice(0, 16).replace("T", " ")} UTC, commit ${gitCommit()}${sourceDirty() ? " with uncommitted changes under src/" : ""}, ` +
+      `Node ${process.version}, ${cores} cores (${cpus()[0]?.model.trim() ?? "unknown CPU"}), PostgreSQL ${f.postgresVersion}, ` +
+      `took ${f0((f.finished.getTime() - f.started.getTime()) / 1000)} s; load average ${f.loadBefore.map(f1).join(" / ")} before, ` +
+      `${f.loadAfter.map(f1).join(" / ")} after (anything above ${cores} means other work shared the cores).`,
+    "",
+    `One Usher process (\`tsx src/cli/main.ts serve\`, PostgreSQL, default OWASP argon2id m=19456 t=2 p=1, LOG_LEVEL=warn) ` +
+      `and one bare Node \`http\` process; autocannon runs in the bench process on the same machine. ` +
+      `Each figure is the median of ${f.runs} runs of ${f.duration} s (after a warm-up); baselines are measured in the same run: ` +
+      `each /me run right after a bare-server run, each sign-in run right after an argon2id probe, and the ratios are ` +
+      `the medians of those per-run pairs. Requests/s count 2xx answers only. On a 2-core machine the load generator, ` +
+      `the server and PostgreSQL share the cores, so absolute numbers are noisy; the ratios are the figures to watch.`,
+    "",
+    table,
+    "",
+    ...(missed.length ? ["**Targets missed:**", "", ...missed, ""] : ["All measured targets met.", ""]),
+    ...(notes ? [notes, ""] : []),
+    "<details><summary>Every run</summary>",
+    "",
+    "| figure | run | rate | p50 | p99 | 2xx | non-2xx | errors |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...runRows("bare `http`", f.bare, "req/s"),
+    ...runRows("`GET /me`", f.me, "req/s"),
+    ...runRows("sign-in", f.signIn, "/s"),
+    "",
+    `- argon2id verification probes (20 sequential verifications each, in a child process; the first before any server started, ` +
+      `then one before each sign-in run): medians ${f.argon2.map((p) => f1(p.medianMs)).join(", ")} ms; ` +
+      `${cores} concurrent verifications in the probe reached ${f.argon2.map((p) => f1(p.parallelPerSecond)).join(", ")}/s.`,
+    `- RSS per /me run (MiB): usher ${f.rssLoad.map(f0).join(", ")}; bare ${f.rssBareLoad.map(f0).join(", ")}; usher after the sign-in runs ${f0(f.rssAfter)}.`,
+    ...(
+      [
+        ["bare `http`", f.bareCpu, f.bare],
+        ["`GET /me`", f.meCpu, f.me],
+        ["sign-in", f.signInCpu, f.signIn],
+      ] as const
+    ).map(([name, uses, runs]) => {
+      const server = median(uses.map((u) => u.server));
+      const postgres = median(uses.map((u) => u.postgres));
+      const rate = median(runs.map((r) => r.rps));
+      return (
+        `- CPU during the ${name} runs (medians): server process ${pct(server)} of one core (all its threads), ` +
+        `PostgreSQL (the bench database's backends) ${pct(postgres)} of one core, machine ${pct(median(uses.map((u) => u.machine)))} of all ${cores} cores busy; ` +
+        `per answered request ≈ ${(server / rate * 1000).toFixed(2)} ms of server CPU + ${(postgres / rate * 1000).toFixed(2)} ms of PostgreSQL CPU.`
+      );
+    }),
+    `- PostgreSQL statements per \`GET /me\` (xact_commit over the first run ÷ its requests): ${f1(f.statementsPerRequest)}.`,
+    `- Sign-out-all → last node refusing, per round (ms): ${f.refusal.ms.map(f1).join(", ")}.`,
+    `- Live notices: ${f.notices.delaysMs.length} heard, ${f.notices.beforeResponse} of them before the sign-out-all response itself arrived (counted as 0 ms).`,
+    "",
+    "",
+    "</details>",
+    "",
+  ].join("\n");
+}
+

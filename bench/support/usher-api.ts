@@ -1,0 +1,58 @@
+// The Usher API as a phone app speaks it: bearer tokens, one distinct client address per request.
+import { randomBytes } from "node:crypto";
+import type { Node } from "./processes";
+
+export const PASSWORD = "violet-kettle-harbour-42";
+
+// The Usher API as a phone app speaks it
+
+export async function api(
+  node: Node,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; ip?: string } = {},
+): Promise<{ status: number; json: any }> {
+  const headers: Record<string, string> = {};
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (options.ip) headers["x-forwarded-for"] = options.ip;
+  if (options.body !== undefined) headers["content-type"] = "application/json";
+  const response = await fetch(`${node.url}${path}`, {
+    method,
+    headers,
+    ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+  });
+  const text = await response.text();
+  return { status: response.status, json: text ? JSON.parse(text) : null };
+}
+
+/** A distinct client address for every request that needs one (the server trusts X-Forwarded-For). */
+export function ipFor(block: number, i: number): string {
+  return `10.${block}.${(i >> 8) & 255}.${i & 255}`;
+}
+
+export const runId = `${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
+export const emailOf = (i: number) => `bench-${runId}-${i}@example.com`;
+
+export async function signUp(node: Node, i: number): Promise<string> {
+  const response = await api(node, "POST", "/api/v1/auth/sign-up", {
+    ip: ipFor(200, i),
+    body: { email: emailOf(i), password: PASSWORD, client: { kind: "mobile", name: "Bench phone" } },
+  });
+  if (response.status !== 201 || typeof response.json?.token !== "string") {
+    throw new Error(`sign-up ${i} answered ${response.status}: ${JSON.stringify(response.json)}`);
+  }
+  return response.json.token as string;
+}
+
+export let signInIp = 0;
+export async function signIn(node: Node, i: number): Promise<string> {
+  const response = await api(node, "POST", "/api/v1/auth/sign-in", {
+    ip: ipFor(201, signInIp++),
+    body: { email: emailOf(i), password: PASSWORD, client: { kind: "mobile", name: "Bench phone" } },
+  });
+  if (response.status !== 200 || typeof response.json?.token !== "string") {
+    throw new Error(`sign-in ${i} answered ${response.status}: ${JSON.stringify(response.json)}`);
+  }
+  return response.json.token as string;
+}
+
