@@ -20,6 +20,12 @@ describe("configuration", () => {
     expect(() => readConfig({ SESSION_MAX_DAYS: "a year" })).toThrow(/SESSION_MAX_DAYS must be a whole number/);
   });
 
+  it("computes one password hash per core at once unless told otherwise, and never none", () => {
+    expect(readConfig({}).passwordHashConcurrency).toBeGreaterThanOrEqual(1);
+    expect(readConfig({ PASSWORD_HASH_CONCURRENCY: "3" }).passwordHashConcurrency).toBe(3);
+    expect(() => readConfig({ PASSWORD_HASH_CONCURRENCY: "0" })).toThrow(/PASSWORD_HASH_CONCURRENCY must be at least 1/);
+  });
+
   it("runs on PostgreSQL in production mode when DATABASE_URL is set", () => {
     const config = readConfig({ DATABASE_URL: "postgres://db.example/usher" });
     expect(config.mode).toBe("production");

@@ -1,5 +1,6 @@
 // Reads the service's configuration from the environment. Every variable is listed in the
 // README; anything malformed stops the start with a message that names it.
+import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import type { DatabaseTarget } from "../store/database";
 import { days } from "../core/clock";
@@ -18,6 +19,8 @@ export interface ServerConfig {
   /** Master secret (base64, 32+ bytes); embedded mode generates one into DATA_DIR. */
   secretKey: string | undefined;
   argon2: Argon2Params;
+  /** Password hashes computed at once; more wait their turn (default: one per core). */
+  passwordHashConcurrency: number;
   /** The domain's tunables: session lifetimes from the environment, the rest as shipped. */
   core: CoreConfig;
   logLevel: string;
@@ -46,6 +49,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       iterations: integer(env, "ARGON2_ITERATIONS", owaspArgon2Params.iterations),
       parallelism: integer(env, "ARGON2_PARALLELISM", owaspArgon2Params.parallelism),
     },
+    passwordHashConcurrency: atLeastOne(env, "PASSWORD_HASH_CONCURRENCY", availableParallelism()),
     core: {
       ...defaultCoreConfig,
       sessions: {
@@ -68,5 +72,11 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, not "${raw}".`);
+  return value;
+}
+
+function atLeastOne(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = integer(env, name, fallback);
+  if (value < 1) throw new Error(`${name} must be at least 1, not "${env[name]}".`);
   return value;
 }

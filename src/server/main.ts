@@ -56,7 +56,7 @@ export async function startServer(
     clock: systemClock,
     random: cryptoRandom,
     config: config.core,
-    passwords: createArgon2Hasher(config.argon2),
+    passwords: createArgon2Hasher(config.argon2, config.passwordHashConcurrency),
     limiter: redis ? new RedisRateLimiter(redis) : new MemoryRateLimiter(systemClock),
     keys: deriveCoreKeys(loadMasterSecret(config)),
     outboxWritten: () => outboxWritten(),
