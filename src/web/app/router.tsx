@@ -18,6 +18,7 @@ export const router = createBrowserRouter([
       { path: "/", lazy: page(() => import("./routes/landing")) },
       { path: "/sign-in", lazy: page(() => import("./routes/sign-in")) },
       { path: "/sign-up", lazy: page(() => import("./routes/sign-up")) },
+      { path: "/tv/simulator", lazy: page(() => import("./routes/tv-simulator")) },
       {
         id: "signed-in",
         loader: loadSignedIn,

@@ -1,0 +1,179 @@
+// The TV simulator: this page behaves as Usher's TV app does. Signed out, it shows a code and
+// a QR code and polls until a phone approves (RFC 8628); signed in, it shows "Who's watching?"
+// and the profile home, driven by the arrow keys and Enter. When its session is revoked from
+// anywhere, it returns to the code screen on its own.
+import { useCallback, useEffect, useState } from "react";
+import type { PublicProfile } from "../../../contract/schemas/profiles";
+import {
+  pollForToken,
+  requestDeviceAuthorization,
+  type DeviceAuthorization,
+} from "../../features/tv/api/device-authorization";
+import { tvApi, TvSignedOut, watchTvSession } from "../../features/tv/api/tv-client";
+import { CodeScreen } from "../../features/tv/components/code-screen";
+import { tvToken } from "../../features/tv/lib/tv-token";
+import { TvHome } from "../tv/tv-home";
+import { TvProfiles } from "../tv/tv-profiles";
+import "../../styles/tv.css";
+
+type Screen =
+  | { name: "starting" }
+  | { name: "code"; authorization: DeviceAuthorization | null; notice?: string }
+  | { name: "profiles"; token: string; profiles: PublicProfile[]; preferred: string | null }
+  | { name: "home"; token: string; profile: PublicProfile }
+  | { name: "trouble"; message: string };
+
+/** RFC 8628 §3.5: after slow_down, every later poll waits 5 s longer. */
+const SLOW_DOWN_MS = 5_000;
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
+  });
+
+export default function TvSimulatorPage() {
+  const [screen, setScreen] = useState<Screen>({ name: "starting" });
+  const [busy, setBusy] = useState(false);
+  // Set to start a sign-in by code (a new object each time), with what to say above the code.
+  const [codeFlow, setCodeFlow] = useState<{ notice?: string } | null>(null);
+
+  const startCodeFlow = useCallback((notice?: string) => {
+    setScreen({ name: "code", authorization: null, notice });
+    setCodeFlow({ notice });
+  }, []);
+
+  const signedOut = useCallback(
+    (notice = "This TV was signed out. Sign in again to keep watching.") => {
+      tvToken.forget();
+      startCodeFlow(notice);
+    },
+    [startCodeFlow],
+  );
+
+  const showProfiles = useCallback(
+    async (token: string) => {
+      try {
+        const [me, profiles] = await Promise.all([tvApi.me(token), tvApi.profiles(token)]);
+        setCodeFlow(null);
+        setScreen({ name: "profiles", token, profiles, preferred: me.profile?.id ?? null });
+      } catch (error) {
+        if (error instanceof TvSignedOut) signedOut(tvToken.read() ? undefined : "Sign in to start watching.");
+        else setScreen({ name: "trouble", message: error instanceof Error ? error.message : "Usher can't be reached." });
+      }
+    },
+    [signedOut],
+  );
+
+  // Start: a TV that holds a token goes straight to its profiles.
+  useEffect(() => {
+    const token = tvToken.read();
+    if (token) void showProfiles(token);
+    else startCodeFlow();
+  }, [showProfiles, startCodeFlow]);
+
+  // The code screen: get a code, then poll until it is approved, denied or expires.
+  useEffect(() => {
+    if (!codeFlow) return;
+    const stop = new AbortController();
+    void (async () => {
+      let notice = codeFlow.notice;
+      while (!stop.signal.aborted) {
+        let authorization: DeviceAuthorization;
+        try {
+          authorization = await requestDeviceAuthorization();
+        } catch (error) {
+          if (stop.signal.aborted) return;
+          setScreen({ name: "trouble", message: error instanceof Error ? error.message : "Usher can't be reached." });
+          return;
+        }
+        if (stop.signal.aborted) return;
+        setScreen({ name: "code", authorization, notice });
+        let interval = authorization.intervalMs;
+        for (;;) {
+          await sleep(interval, stop.signal);
+          if (stop.signal.aborted) return;
+          const poll = await pollForToken(authorization.deviceCode);
+          if (stop.signal.aborted) return;
+          if (poll.kind === "pending") continue;
+          if (poll.kind === "slow_down") {
+            interval += SLOW_DOWN_MS;
+            continue;
+          }
+          if (poll.kind === "token") {
+            tvToken.save(poll.accessToken);
+            await showProfiles(poll.accessToken);
+            return;
+          }
+          if (poll.kind === "failed") {
+            setScreen({ name: "trouble", message: poll.message });
+            return;
+          }
+          notice = poll.kind === "denied" ? "Sign-in was denied on the other device. Here is a new code." : "That code expired. Here is a new one.";
+          break;
+        }
+      }
+    })();
+    return () => stop.abort();
+  }, [codeFlow, showProfiles]);
+
+  // Signed in: hear at once when this TV is signed out from anywhere.
+  const token = screen.name === "profiles" || screen.name === "home" ? screen.token : null;
+  useEffect(() => {
+    if (!token) return;
+    const stop = new AbortController();
+    void watchTvSession(token, stop.signal, () => signedOut());
+    return () => stop.abort();
+  }, [token, signedOut]);
+
+  async function choose(current: string, profile: PublicProfile) {
+    setBusy(true);
+    try {
+      setScreen({ name: "home", token: current, profile: await tvApi.choose(current, profile.id) });
+    } catch (error) {
+      if (error instanceof TvSignedOut) signedOut();
+      else setScreen({ name: "trouble", message: error instanceof Error ? error.message : "That profile couldn't be opened." });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="tv-page">
+      <p className="tv-page__caption">
+        TV simulator: this screen behaves like Usher's TV app. Use the arrow keys and Enter as a remote.
+      </p>
+      <div className="tv-screen" data-screen={screen.name}>
+        <p className="tv-screen__brand" aria-hidden="true">
+          Usher
+        </p>
+        {screen.name === "starting" || (screen.name === "code" && !screen.authorization) ? (
+          <p className="tv-screen__loading" role="status">
+            {screen.name === "code" && screen.notice ? screen.notice : "Starting…"}
+          </p>
+        ) : null}
+        {screen.name === "code" && screen.authorization && <CodeScreen authorization={screen.authorization} notice={screen.notice} />}
+        {screen.name === "profiles" && (
+          <TvProfiles
+            profiles={screen.profiles}
+            preferred={screen.preferred}
+            busy={busy}
+            onChoose={(profile) => void choose(screen.token, profile)}
+          />
+        )}
+        {screen.name === "home" && (
+          <TvHome profile={screen.profile} onSwitchProfile={() => void showProfiles(screen.token)} />
+        )}
+        {screen.name === "trouble" && (
+          <div className="tv-trouble" role="alert">
+            <h1>Something went wrong</h1>
+            <p>{screen.message}</p>
+            <button type="button" className="button button--primary" autoFocus onClick={() => startCodeFlow()}>
+              Try again
+            </button>
+          </div>
+        )}
+      </div>
+    </main>
+  );
+}

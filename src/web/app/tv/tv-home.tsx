@@ -1,0 +1,51 @@
+// The profile home on the TV: rows of the catalogue by genre, walked with the remote's arrows.
+// Enter on a title shows what it is about; the first row switches profile.
+import { useRef, useState } from "react";
+import type { PublicProfile } from "../../../contract/schemas/profiles";
+import { Avatar } from "../../components/ui/avatar";
+import { Poster } from "../../features/catalogue/components/poster";
+import { rowsByGenre, titlesFor, type Title } from "../../features/catalogue/titles";
+import { useRemoteControl } from "../../features/tv/hooks/use-remote-control";
+
+export function TvHome({ profile, onSwitchProfile }: { profile: PublicProfile; onSwitchProfile(): void }) {
+  const screen = useRef<HTMLDivElement>(null);
+  const onKeyDown = useRemoteControl(screen, profile.id);
+  const rows = rowsByGenre(titlesFor(profile.isKids));
+  const [selected, setSelected] = useState<Title>();
+
+  return (
+    <div className="tv-home" ref={screen} onKeyDown={onKeyDown}>
+      <header className="tv-home__top">
+        <button type="button" className="tv-tile tv-home__profile" data-row={0} data-col={0} onClick={onSwitchProfile}>
+          <Avatar avatar={profile.avatar} name={profile.name} size="small" />
+          <span>{profile.name}</span>
+          <span className="tv-home__switch">Switch profile</span>
+        </button>
+        <p className="tv-home__now" aria-live="polite">
+          {selected ? `${selected.name} · ${selected.kind} · ${selected.year}: ${selected.blurb}` : `Hi, ${profile.name}`}
+        </p>
+      </header>
+      {rows.map((row, r) => (
+        <section key={row.genre} className="tv-row" aria-label={row.genre}>
+          <h2 className="tv-row__heading">{row.genre}</h2>
+          <ul className="tv-row__list">
+            {row.titles.map((title, col) => (
+              <li key={title.id}>
+                <button
+                  type="button"
+                  className="tv-tile tv-row__title"
+                  data-row={r + 1}
+                  data-col={col}
+                  aria-label={title.name}
+                  onClick={() => setSelected(title)}
+                >
+                  <Poster title={title} decorative />
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}

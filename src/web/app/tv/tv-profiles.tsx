@@ -1,0 +1,51 @@
+// "Who's watching?" on the TV: the account's profiles in one row, moved through with the
+// remote's arrows; Enter opens one. Locked profiles are chosen on a phone, not typed in here.
+import { useRef } from "react";
+import type { PublicProfile } from "../../../contract/schemas/profiles";
+import { Avatar } from "../../components/ui/avatar";
+import { useRemoteControl } from "../../features/tv/hooks/use-remote-control";
+
+export function TvProfiles({
+  profiles,
+  preferred,
+  busy,
+  onChoose,
+}: {
+  profiles: PublicProfile[];
+  /** The profile chosen when this TV was approved, focused first. */
+  preferred: string | null;
+  busy: boolean;
+  onChoose(profile: PublicProfile): void;
+}) {
+  const screen = useRef<HTMLDivElement>(null);
+  const ordered = [...profiles].sort((a, b) => Number(b.id === preferred) - Number(a.id === preferred));
+  const onKeyDown = useRemoteControl(screen, profiles);
+
+  return (
+    <div className="tv-picker" ref={screen} onKeyDown={onKeyDown}>
+      <h1 className="tv-picker__heading">Who's watching?</h1>
+      {ordered.length === 0 ? (
+        <p className="empty">There are no profiles on this account yet. Add one on your phone or computer.</p>
+      ) : (
+        <ul className="tv-picker__list">
+          {ordered.map((profile, col) => (
+            <li key={profile.id}>
+              <button
+                type="button"
+                className="tv-tile tv-picker__profile"
+                data-row={0}
+                data-col={col}
+                disabled={busy}
+                onClick={() => onChoose(profile)}
+              >
+                <Avatar avatar={profile.avatar} name={profile.name} />
+                <span className="tv-picker__name">{profile.name}</span>
+                {profile.isKids && <span className="tag">Kids</span>}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+// The TV's sign-in screen: the code to type on a phone or computer, where to type it, and a
+// QR code that opens that page with the code filled in.
+import QRCode from "qrcode";
+import { useEffect, useState } from "react";
+import type { DeviceAuthorization } from "../api/device-authorization";
+
+function useQrImage(text: string): string | undefined {
+  const [image, setImage] = useState<string>();
+  useEffect(() => {
+    let current = true;
+    // An SVG in a data: URL: no canvas, and nothing the CSP forbids.
+    void QRCode.toString(text, { type: "svg", margin: 1, color: { dark: "#0f1522", light: "#ffffff" } }).then((svg) => {
+      if (current) setImage(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`);
+    });
+    return () => {
+      current = false;
+    };
+  }, [text]);
+  return image;
+}
+
+export function CodeScreen({ authorization, notice }: { authorization: DeviceAuthorization; notice?: string }) {
+  const qr = useQrImage(authorization.verificationUriComplete);
+  const page = authorization.verificationUri.replace(/^https?:\/\//, "");
+  return (
+    <div className="tv-code">
+      <div className="tv-code__steps">
+        <h1 className="tv-code__heading">Sign in to Usher</h1>
+        {notice && (
+          <p className="tv-code__notice" role="status">
+            {notice}
+          </p>
+        )}
+        <ol className="tv-code__list">
+          <li>
+            On your phone or computer, go to <strong className="tv-code__url">{page}</strong>
+          </li>
+          <li>Enter this code:</li>
+        </ol>
+        <p className="tv-code__code" aria-label={`Code ${authorization.userCode.split("").join(" ")}`} data-testid="tv-user-code">
+          {authorization.userCode}
+        </p>
+        <p className="tv-code__waiting">Waiting for you to approve on your phone…</p>
+      </div>
+      <figure className="tv-code__qr">
+        {qr ? <img src={qr} alt="QR code that opens the sign-in page with this code filled in" width={220} height={220} /> : null}
+        <figcaption>Or scan with your phone's camera</figcaption>
+      </figure>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+// A TV is driven by a remote: arrow keys move the focus between tiles laid out in rows, Enter
+// presses the focused tile (a native button does that by itself). Tiles mark their place with
+// data-row and data-col; the row above or below keeps the column where it can.
+import { useCallback, useEffect, type KeyboardEvent, type RefObject } from "react";
+
+const moves: Record<string, [number, number]> = {
+  ArrowUp: [-1, 0],
+  ArrowDown: [1, 0],
+  ArrowLeft: [0, -1],
+  ArrowRight: [0, 1],
+};
+
+function tileAt(screen: HTMLElement, row: number, col: number): HTMLElement | null {
+  const rowTiles = [...screen.querySelectorAll<HTMLElement>(`[data-row="${row}"]`)];
+  if (rowTiles.length === 0) return null;
+  return rowTiles.find((tile) => Number(tile.dataset.col) === col) ?? rowTiles[rowTiles.length - 1]!;
+}
+
+/** Focuses the first tile when the screen appears; answers the screen's keydown handler. */
+export function useRemoteControl(screen: RefObject<HTMLElement | null>, focusKey: unknown) {
+  useEffect(() => {
+    if (screen.current) tileAt(screen.current, 0, 0)?.focus();
+  }, [screen, focusKey]);
+
+  return useCallback(
+    (event: KeyboardEvent<HTMLElement>) => {
+      const move = moves[event.key];
+      const current = event.target as HTMLElement;
+      if (!move || !screen.current || current.dataset.row === undefined) return;
+      event.preventDefault();
+      const row = Number(current.dataset.row) + move[0];
+      const col = move[0] === 0 ? Number(current.dataset.col) + move[1] : Number(current.dataset.col);
+      const next = move[0] === 0 ? screen.current.querySelector<HTMLElement>(`[data-row="${row}"][data-col="${col}"]`) : tileAt(screen.current, row, col);
+      if (next) {
+        next.focus();
+        next.scrollIntoView({ block: "nearest", inline: "nearest" });
+      }
+    },
+    [screen],
+  );
+}
