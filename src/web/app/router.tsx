@@ -33,6 +33,7 @@ export const router = createBrowserRouter([
           { path: "/account/phone", lazy: page(() => import("./routes/add-phone")) },
           { path: "/account/devices", lazy: page(() => import("./routes/devices")) },
           { path: "/my-usher", lazy: page(() => import("./routes/my-usher")) },
+          { path: "/tv", lazy: page(() => import("./routes/tv-approve")) },
         ],
       },
       { path: "*", lazy: page(() => import("./routes/not-found")) },

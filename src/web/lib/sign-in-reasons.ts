@@ -8,6 +8,7 @@ export const signInReasons = {
   "signed-out-everywhere": "Your account was signed out of all devices, including this one. Sign in again to keep watching.",
   "session-expired": "Your session has expired. Sign in again to keep watching.",
   "sign-in-required": "Sign in to continue.",
+  "sign-in-for-tv": "Sign in to your Usher account to finish signing in on your TV.",
 } as const;
 
 export type SignInReason = keyof typeof signInReasons;

@@ -6,12 +6,14 @@ import { PasswordField, TextField } from "../../components/ui/text-field";
 import { signIn } from "../../features/auth/api/sign-in";
 import { PublicHeader } from "../../features/auth/components/public-header";
 import { ApiError } from "../../lib/api-client";
+import { RETURN_TO_PARAM, safeReturnPath } from "../../lib/return-to";
 import { signInReasons, type SignInReason } from "../../lib/sign-in-reasons";
 
 export default function SignInPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const reason = params.get("reason") as SignInReason | null;
+  const returnTo = safeReturnPath(params.get(RETURN_TO_PARAM));
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string>();
@@ -23,7 +25,7 @@ export default function SignInPage() {
     setError(undefined);
     try {
       await signIn(email, password);
-      navigate("/profiles", { replace: true });
+      navigate(returnTo ?? "/profiles", { replace: true });
     } catch (failure) {
       setError(failure instanceof ApiError ? failure.message : "Signing in failed. Please try again.");
       setBusy(false);

@@ -1,0 +1,22 @@
+// The /tv page's calls: which device shows this code, and the viewer's answer to it.
+import type { TvCodeLookupResponse } from "../../../../contract/schemas/tv-sign-in";
+import { api } from "../../../lib/api-client";
+
+export type TvSignInRequest = TvCodeLookupResponse;
+
+/** Letters only, upper case, as the TV shows them (the dash and spaces are the viewer's own). */
+export function normaliseUserCode(typed: string): string {
+  return typed.toUpperCase().replace(/[^A-Z]/g, "");
+}
+
+/** ABCD-EFGH, however it was typed. */
+export function formatUserCode(typed: string): string {
+  const letters = normaliseUserCode(typed);
+  return letters.length > 4 ? `${letters.slice(0, 4)}-${letters.slice(4, 8)}` : letters;
+}
+
+const path = (code: string) => `/tv/codes/${encodeURIComponent(normaliseUserCode(code))}`;
+
+export const lookUpTvCode = (code: string) => api<TvSignInRequest>("GET", path(code));
+export const approveTvCode = (code: string, profileId: string) => api<TvSignInRequest>("POST", `${path(code)}/approve`, { profileId });
+export const denyTvCode = (code: string) => api<TvSignInRequest>("POST", `${path(code)}/deny`);
