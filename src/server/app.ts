@@ -19,6 +19,9 @@ import { devMailboxRoutes } from "./routes/dev-mailbox";
 import { sessionEventRoutes } from "./routes/session-events";
 import { sessionRoutes } from "./routes/sessions";
 import { registerWebApp } from "./routes/web-app";
+// TV sign-in (issue 7)
+import { oauthRoutes } from "./routes/oauth";
+import { tvCodeRoutes } from "./routes/tv-codes";
 
 export const BODY_LIMIT_BYTES = 16 * 1024;
 
@@ -42,6 +45,8 @@ export interface AppOptions {
   eventStreamHeartbeatMs?: number;
   logger?: FastifyServerOptions["logger"];
   trustProxy?: FastifyServerOptions["trustProxy"];
+  /** TV sign-in (issue 7): the origin named in OAuth metadata and verification links (default: the first allowed origin). */
+  publicUrl?: string;
 }
 
 export type App = FastifyInstance;
@@ -88,9 +93,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(profileRoutes, { core: options.core });
       await api.register(sessionRoutes, { core: options.core });
       await api.register(sessionEventRoutes, { liveSessions, heartbeatMs: options.eventStreamHeartbeatMs ?? 25_000 });
+      // TV sign-in (issue 7)
+      await api.register(tvCodeRoutes, { core: options.core });
     },
     { prefix: "/api/v1" },
   );
+  // TV sign-in (issue 7): OAuth endpoints outside /api/v1
+  await app.register(oauthRoutes, { core: options.core, publicUrl: options.publicUrl ?? options.allowedOrigins[0]! });
   if (options.devMailbox) await app.register(devMailboxRoutes, { core: options.core });
   registerNotFound(app, options.webRoot ? await registerWebApp(app, options.webRoot) : undefined);
   return app;
