@@ -252,6 +252,8 @@ async function rememberStoredSecrets(core: CoreDeps, database: TestDatabase, log
     ...(await db.select({ secret: schema.account.passwordHash }).from(schema.account)),
     ...(await db.select({ secret: schema.session.tokenHash }).from(schema.session)),
     ...(await db.select({ secret: schema.oneTimeCode.codeHash }).from(schema.oneTimeCode)),
+    // TV sign-in (issue 7)
+    ...(await db.select({ secret: schema.tvCode.deviceCodeHash }).from(schema.tvCode)),
   ];
   for (const row of stored) logs.remember(row.secret);
   for (const message of await core.stores.outbox.listRecent(1000)) {

@@ -3,7 +3,6 @@
 // Wrong codes are throttled per account and per IP (see approve-tv-sign-in.ts).
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { approveTvCodeRequest, tvCodeLookupResponse, tvCodeParams } from "../../contract/schemas/tv-sign-in";
 import type { CoreDeps } from "../../core/deps";
 import { decideTvSignIn, lookUpTvCode } from "../../core/tv-sign-in/approve-tv-sign-in";
@@ -48,7 +47,8 @@ export const tvCodeRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (ap
     "/tv/codes/:userCode/deny",
     {
       logSerializers,
-      schema: { tags: ["TV sign-in"], params: tvCodeParams, body: z.strictObject({}).optional(), response: { 200: tvCodeLookupResponse } },
+      // No body, like sign-out: nothing to say but which code.
+      schema: { tags: ["TV sign-in"], params: tvCodeParams, response: { 200: tvCodeLookupResponse } },
     },
     async (request, reply) => {
       const result = await decideTvSignIn(core, request.session, request.params.userCode, { approve: false }, requestContext(request));
