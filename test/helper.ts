@@ -68,6 +68,8 @@ export interface TestAppOptions {
   /** Makes the revocation signals to publish to and hear from (closed with the app); in process by default. */
   signals?: (database: TestDatabase) => Promise<RevocationSignals>;
   eventStreamHeartbeatMs?: number;
+  /** TV sign-in (issue 7): the origin OAuth metadata names (default APP_ORIGIN). */
+  publicUrl?: string;
 }
 
 export async function buildTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -105,6 +107,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     logger: { level: "trace", redact: logRedactions, stream: logs.stream },
     signals,
     ...(options.eventStreamHeartbeatMs ? { eventStreamHeartbeatMs: options.eventStreamHeartbeatMs } : {}),
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
   });
   return {
     app,
