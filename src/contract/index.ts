@@ -7,3 +7,4 @@ export * from "./schemas/profiles";
 export * from "./schemas/account";
 export * from "./schemas/sessions";
 export * from "./schemas/tv-sign-in";
+export * from "./schemas/error-body";

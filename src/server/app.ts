@@ -22,6 +22,7 @@ import { registerWebApp } from "./routes/web-app";
 // TV sign-in (issue 7)
 import { oauthRoutes } from "./routes/oauth";
 import { tvCodeRoutes } from "./routes/tv-codes";
+import { registerOpenApi } from "./plugins/openapi";
 
 export const BODY_LIMIT_BYTES = 16 * 1024;
 
@@ -84,6 +85,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.decorate("liveSessions", liveSessions);
   app.addHook("onClose", async () => liveSessions.close());
 
+  // Issue 7: collects every route registered after it into the OpenAPI document.
+  await registerOpenApi(app, { publicUrl: options.publicUrl ?? options.allowedOrigins[0]! });
   await app.register(healthRoutes, { checkDatabase: options.checkDatabase });
   await app.register(
     async (api) => {
