@@ -1,7 +1,7 @@
 // TV sign-in: the OAuth 2.0 Device Authorization Grant (RFC 8628) a TV app speaks, and the
 // approval API that the /tv page uses on the viewer's phone or computer. Browser-safe.
 import { z } from "zod";
-import { timestamp } from "./common";
+import { deviceKind, timestamp } from "./common";
 
 export const DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
 
@@ -85,7 +85,7 @@ export const authorizationServerMetadata = z.object({
 /** GET /api/v1/tv/codes/:userCode: which device asks to be signed in. */
 export const tvCodeLookupResponse = z.object({
   userCode: z.string(),
-  device: z.object({ name: z.string(), kind: z.enum(["tv", "mobile", "web"]), ip: z.string().nullable() }),
+  device: z.object({ name: z.string(), kind: deviceKind, ip: z.string().nullable() }),
   requestedAt: timestamp,
   expiresAt: timestamp,
 });
