@@ -23,6 +23,7 @@ import { registerWebApp } from "./routes/web-app";
 import { oauthRoutes } from "./routes/oauth";
 import { tvCodeRoutes } from "./routes/tv-codes";
 import { registerOpenApi } from "./plugins/openapi";
+import { withMaskedCodes } from "./http/log-serializers";
 
 export const BODY_LIMIT_BYTES = 16 * 1024;
 
@@ -61,7 +62,8 @@ declare module "fastify" {
 
 export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    // Issue 7: URLs can carry TV sign-in codes; they are masked in the log.
+    logger: withMaskedCodes(options.logger ?? false),
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: options.trustProxy ?? false,
     // Request ids from the client are not trusted; ours are enough to correlate log lines.

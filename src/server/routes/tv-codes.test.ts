@@ -174,4 +174,13 @@ describe("approving and denying", () => {
     expect(lines).toContain("/api/v1/tv/codes/[code]");
     expect(lines).not.toContain(flow.user_code);
   });
+
+  it("keeps the code of the QR link (/tv?code=…) out of the log too", async () => {
+    const flow = await new TvApp(t, nextIp()).start();
+    const link = new URL(flow.verification_uri_complete);
+    await t.browser({ ip: nextIp() }).get(`${link.pathname}${link.search}`);
+    const lines = t.logs.lines.join("\n");
+    expect(lines).toContain("/tv?code=[code]");
+    expect(lines).not.toContain(flow.user_code);
+  });
 });

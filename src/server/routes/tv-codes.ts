@@ -1,7 +1,7 @@
 // The /tv page's API: a signed-in viewer looks up the code their TV shows, sees which device
 // asks, and approves it for a profile or denies it. The TV's next poll then gets its session.
-// Wrong codes are throttled per account and per IP (see approve-tv-sign-in.ts).
-import type { FastifyRequest } from "fastify";
+// Wrong codes are throttled per account and per IP (see approve-tv-sign-in.ts). The code is
+// in the path; the log masks it (http/log-serializers.ts).
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { approveTvCodeRequest, tvCodeLookupResponse, tvCodeParams } from "../../contract/schemas/tv-sign-in";
 import type { CoreDeps } from "../../core/deps";
@@ -9,21 +9,12 @@ import { decideTvSignIn, lookUpTvCode } from "../../core/tv-sign-in/approve-tv-s
 import { requestContext } from "../http/client";
 import { replyFailure } from "../http/reply-failure";
 
-// The code is in the path, and a code shown on someone's TV does not belong in the log.
-const logSerializers = {
-  req: (request: FastifyRequest) => ({
-    method: request.method,
-    url: request.url.replace(/\/tv\/codes\/[^/?#]*/, "/tv/codes/[code]"),
-    remoteAddress: request.ip,
-  }),
-};
-
 export const tvCodeRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (app, { core }) => {
   app.addHook("onRequest", app.requireSession);
 
   app.get(
     "/tv/codes/:userCode",
-    { logSerializers, schema: { tags: ["TV sign-in"], params: tvCodeParams, response: { 200: tvCodeLookupResponse } } },
+    { schema: { tags: ["TV sign-in"], params: tvCodeParams, response: { 200: tvCodeLookupResponse } } },
     async (request, reply) => {
       const result = await lookUpTvCode(core, request.session, request.params.userCode, requestContext(request));
       return result.ok ? result.value : replyFailure(reply, result);
@@ -33,7 +24,6 @@ export const tvCodeRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (ap
   app.post(
     "/tv/codes/:userCode/approve",
     {
-      logSerializers,
       schema: { tags: ["TV sign-in"], params: tvCodeParams, body: approveTvCodeRequest, response: { 200: tvCodeLookupResponse } },
     },
     async (request, reply) => {
@@ -46,7 +36,6 @@ export const tvCodeRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (ap
   app.post(
     "/tv/codes/:userCode/deny",
     {
-      logSerializers,
       // No body, like sign-out: nothing to say but which code.
       schema: { tags: ["TV sign-in"], params: tvCodeParams, response: { 200: tvCodeLookupResponse } },
     },
