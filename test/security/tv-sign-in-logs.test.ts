@@ -57,7 +57,7 @@ it("never logs a device code, user code, access token or device-code hash", asyn
   const approve = await fetch(`${server.url}/api/v1/tv/codes/${started.json.user_code}/approve`, {
     method: "POST",
     headers: bearer,
-    body: JSON.stringify({ profileId: phone.profiles[0].id }),
+    body: JSON.stringify({ profileId: phone.profiles[0]!.id }),
   });
   expect(approve.status).toBe(200);
   const token = await poll();
