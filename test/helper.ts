@@ -68,6 +68,8 @@ export interface TestAppOptions {
   /** Makes the revocation signals to publish to and hear from (closed with the app); in process by default. */
   signals?: (database: TestDatabase) => Promise<RevocationSignals>;
   eventStreamHeartbeatMs?: number;
+  /** TV sign-in (issue 7): the origin OAuth metadata names (default APP_ORIGIN). */
+  publicUrl?: string;
 }
 
 export async function buildTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -105,6 +107,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     logger: { level: "trace", redact: logRedactions, stream: logs.stream },
     signals,
     ...(options.eventStreamHeartbeatMs ? { eventStreamHeartbeatMs: options.eventStreamHeartbeatMs } : {}),
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
   });
   return {
     app,
@@ -252,6 +255,8 @@ async function rememberStoredSecrets(core: CoreDeps, database: TestDatabase, log
     ...(await db.select({ secret: schema.account.passwordHash }).from(schema.account)),
     ...(await db.select({ secret: schema.session.tokenHash }).from(schema.session)),
     ...(await db.select({ secret: schema.oneTimeCode.codeHash }).from(schema.oneTimeCode)),
+    // TV sign-in (issue 7)
+    ...(await db.select({ secret: schema.tvCode.deviceCodeHash }).from(schema.tvCode)),
   ];
   for (const row of stored) logs.remember(row.secret);
   for (const message of await core.stores.outbox.listRecent(1000)) {

@@ -55,6 +55,11 @@ export const errorCatalogue = {
   CODE_INVALID: { status: 400, message: "That code is not right. Check the text message and try again." },
   CODE_EXPIRED: { status: 410, message: "That code has expired. Ask for a new one." },
   CODE_ATTEMPTS_EXCEEDED: { status: 410, message: "Too many wrong codes. Ask for a new one." },
+
+  // TV sign-in (issue 7): the code a TV shows, entered on a phone or computer
+  TV_CODE_NOT_FOUND: { status: 404, message: "That code isn't right. Check the code on your TV and try again." },
+  TV_CODE_EXPIRED: { status: 410, message: "That code has expired. Start again on your TV to get a new one." },
+  TV_CODE_ALREADY_USED: { status: 409, message: "That code has already been used. Start again on your TV to get a new one." },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

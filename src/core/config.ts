@@ -1,5 +1,6 @@
 // The domain's tunables, with the defaults a streaming service would ship.
 import type { DeviceKind } from "../contract/schemas/common";
+import { DEVICE_CODE_GRANT } from "../contract/schemas/tv-sign-in";
 import { days, minutes, hours } from "./clock";
 import type { RateRule } from "./ports";
 
@@ -24,8 +25,43 @@ export interface CoreConfig {
     passwordCheckPerAccount: RateRule;
     phoneCodeSendPerAccount: RateRule;
     phoneCodeCheckPerAccount: RateRule;
+    // TV sign-in (issue 7)
+    /** Starting device authorization flows, per IP. */
+    tvAuthorizePerIp: RateRule;
+    /** Token-endpoint requests (polls), per IP; the per-flow pace is slow_down's job. */
+    tvTokenPerIp: RateRule;
+    /** Looking up, approving or denying user codes on the /tv page: wrong codes are throttled. */
+    tvCodeCheckPerAccount: RateRule;
+    tvCodeCheckPerIp: RateRule;
   };
+  /** TV sign-in (issue 7): the device authorization grant's clients and pace. */
+  tvSignIn: TvSignInConfig;
 }
+
+/** An app registered to use the OAuth endpoints (public clients: no secret). */
+export interface OAuthClient {
+  id: string;
+  name: string;
+  /** The kind of session its sign-ins create. */
+  deviceKind: DeviceKind;
+  /** Grant types it may use; the device-code grant is the only one Usher speaks. */
+  grantTypes: string[];
+}
+
+export interface TvSignInConfig {
+  clients: OAuthClient[];
+  /** How long a code shown on the TV stays valid (15 minutes). */
+  codeTtlMs: number;
+  /** Seconds between polls (5); each slow_down adds `slowDownStepSec`. */
+  intervalSec: number;
+  slowDownStepSec: number;
+}
+
+export const defaultOAuthClients: OAuthClient[] = [
+  { id: "usher-tv", name: "Usher for TV", deviceKind: "tv", grantTypes: [DEVICE_CODE_GRANT] },
+  // The phone app signs in with a password; it is registered, but not for the device grant.
+  { id: "usher-phone", name: "Usher for phones", deviceKind: "mobile", grantTypes: [] },
+];
 
 export const defaultCoreConfig: CoreConfig = {
   sessions: {
@@ -43,5 +79,11 @@ export const defaultCoreConfig: CoreConfig = {
     passwordCheckPerAccount: { limit: 10, windowMs: minutes(15) },
     phoneCodeSendPerAccount: { limit: 5, windowMs: hours(1) },
     phoneCodeCheckPerAccount: { limit: 10, windowMs: minutes(15) },
+    // TV sign-in (issue 7): a flow polls ~180 times in its 15 minutes; a household NAT has several TVs.
+    tvAuthorizePerIp: { limit: 60, windowMs: minutes(15) },
+    tvTokenPerIp: { limit: 1_000, windowMs: minutes(15) },
+    tvCodeCheckPerAccount: { limit: 10, windowMs: minutes(15) },
+    tvCodeCheckPerIp: { limit: 30, windowMs: minutes(15) },
   },
+  tvSignIn: { clients: defaultOAuthClients, codeTtlMs: minutes(15), intervalSec: 5, slowDownStepSec: 5 },
 };

@@ -19,6 +19,11 @@ import { devMailboxRoutes } from "./routes/dev-mailbox";
 import { sessionEventRoutes } from "./routes/session-events";
 import { sessionRoutes } from "./routes/sessions";
 import { registerWebApp } from "./routes/web-app";
+// TV sign-in (issue 7)
+import { oauthRoutes } from "./routes/oauth";
+import { tvCodeRoutes } from "./routes/tv-codes";
+import { registerOpenApi } from "./plugins/openapi";
+import { withMaskedCodes } from "./http/log-serializers";
 
 export const BODY_LIMIT_BYTES = 16 * 1024;
 
@@ -42,6 +47,8 @@ export interface AppOptions {
   eventStreamHeartbeatMs?: number;
   logger?: FastifyServerOptions["logger"];
   trustProxy?: FastifyServerOptions["trustProxy"];
+  /** TV sign-in (issue 7): the origin named in OAuth metadata and verification links (default: the first allowed origin). */
+  publicUrl?: string;
 }
 
 export type App = FastifyInstance;
@@ -55,7 +62,8 @@ declare module "fastify" {
 
 export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    // Issue 7: URLs can carry TV sign-in codes; they are masked in the log.
+    logger: withMaskedCodes(options.logger ?? false),
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: options.trustProxy ?? false,
     // Request ids from the client are not trusted; ours are enough to correlate log lines.
@@ -79,6 +87,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.decorate("liveSessions", liveSessions);
   app.addHook("onClose", async () => liveSessions.close());
 
+  // Issue 7: collects every route registered after it into the OpenAPI document.
+  await registerOpenApi(app, { publicUrl: options.publicUrl ?? options.allowedOrigins[0]! });
   await app.register(healthRoutes, { checkDatabase: options.checkDatabase });
   await app.register(
     async (api) => {
@@ -88,9 +98,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(profileRoutes, { core: options.core });
       await api.register(sessionRoutes, { core: options.core });
       await api.register(sessionEventRoutes, { liveSessions, heartbeatMs: options.eventStreamHeartbeatMs ?? 25_000 });
+      // TV sign-in (issue 7)
+      await api.register(tvCodeRoutes, { core: options.core });
     },
     { prefix: "/api/v1" },
   );
+  // TV sign-in (issue 7): OAuth endpoints outside /api/v1
+  await app.register(oauthRoutes, { core: options.core, publicUrl: options.publicUrl ?? options.allowedOrigins[0]! });
   if (options.devMailbox) await app.register(devMailboxRoutes, { core: options.core });
   registerNotFound(app, options.webRoot ? await registerWebApp(app, options.webRoot) : undefined);
   return app;

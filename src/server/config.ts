@@ -6,6 +6,7 @@ import type { DatabaseTarget } from "../store/database";
 import { days } from "../core/clock";
 import { defaultCoreConfig, type CoreConfig } from "../core/config";
 import { owaspArgon2Params, type Argon2Params } from "../core/passwords/argon2-hasher";
+import { readOAuthClients } from "./oauth-clients-config";
 
 export interface ServerConfig {
   /** embedded: PGlite under DATA_DIR, dev outbox. production: PostgreSQL, HSTS, real delivery. */
@@ -61,6 +62,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
         },
         absoluteMs: days(integer(env, "SESSION_MAX_DAYS", 365)),
       },
+      // TV sign-in (issue 7)
+      tvSignIn: { ...defaultCoreConfig.tvSignIn, clients: readOAuthClients(env.OAUTH_CLIENTS) },
     },
     logLevel: env.LOG_LEVEL ?? "info",
     trustProxy: env.TRUST_PROXY === "true",

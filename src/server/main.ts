@@ -73,6 +73,7 @@ export async function startServer(
     logger: options.logger ?? { level: config.logLevel, redact: logRedactions },
     trustProxy: config.trustProxy,
     signals,
+    publicUrl: config.publicUrl,
   });
   log = app.log;
   if (config.mode === "embedded") {

@@ -130,3 +130,36 @@ export const outbox = pgTable(
   },
   (t) => [index("outbox_pending_idx").on(t.createdAt).where(sql`sent_at is null`)],
 );
+
+// --- TV sign-in (issue 7) ------------------------------------------------------------------
+// One row per device authorization flow (RFC 8628): a TV asking to be signed in.
+export const tvCode = pgTable(
+  "tv_code",
+  {
+    id: uuid("id").primaryKey(),
+    /** SHA-256 (hex) of the device code the TV polls with. */
+    deviceCodeHash: text("device_code_hash").notNull().unique("tv_code_device_code_hash_key"),
+    /** Normalized (8 letters, no dash); short-lived and shown on a screen, so kept as is. */
+    userCode: text("user_code").notNull(),
+    clientId: text("client_id").notNull(),
+    /** pending | approved | denied | redeemed */
+    status: text("status").notNull(),
+    expiresAt: at("expires_at").notNull(),
+    intervalSec: integer("interval_sec").notNull(),
+    lastPolledAt: at("last_polled_at"),
+    deviceName: text("device_name").notNull(),
+    userAgent: text("user_agent"),
+    ip: text("ip"),
+    createdAt: at("created_at").notNull(),
+    accountId: uuid("account_id").references(() => account.id, { onDelete: "cascade" }),
+    profileId: uuid("profile_id").references(() => profile.id, { onDelete: "set null" }),
+    decidedAt: at("decided_at"),
+    /** The session the redemption created (no foreign key: it is named before it is inserted). */
+    sessionId: text("session_id"),
+  },
+  (t) => [
+    // A code on screen must lead to one flow; finished flows free their code.
+    uniqueIndex("tv_code_pending_user_code_key").on(t.userCode).where(sql`status = 'pending'`),
+    index("tv_code_user_code_idx").on(t.userCode, t.createdAt),
+  ],
+);

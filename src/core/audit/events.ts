@@ -17,7 +17,10 @@ export type AuditEventType =
   | "phone_verified"
   | "phone_removed"
   | "profile_created"
-  | "profile_deleted";
+  | "profile_deleted"
+  // TV sign-in (issue 7)
+  | "tv_sign_in_approved"
+  | "tv_sign_in_denied";
 
 export function auditEvent(
   type: AuditEventType,

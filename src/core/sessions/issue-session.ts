@@ -3,7 +3,7 @@
 import type { DeviceKind } from "../../contract/schemas/common";
 import type { CoreDeps, RequestContext } from "../deps";
 import type { SessionRecord, Stores } from "../ports";
-import { newSessionToken } from "./session-token";
+import { newSessionToken, type NewSessionToken } from "./session-token";
 
 export interface IssuedSession {
   session: SessionRecord;
@@ -16,6 +16,8 @@ export interface SessionRequest {
   device: { kind: DeviceKind; name: string };
   profileId?: string | null;
   context: RequestContext;
+  /** A token drawn beforehand, when the caller must name the session before creating it (TV sign-in). */
+  token?: NewSessionToken;
 }
 
 export async function issueSession(
@@ -24,7 +26,7 @@ export async function issueSession(
   request: SessionRequest,
 ): Promise<IssuedSession> {
   const now = deps.clock.now();
-  const { id, token, tokenHash } = newSessionToken(deps.random);
+  const { id, token, tokenHash } = request.token ?? newSessionToken(deps.random);
   const session: SessionRecord = {
     id,
     accountId: request.accountId,

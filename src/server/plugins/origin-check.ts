@@ -8,10 +8,21 @@ import { bearerToken } from "./session-auth";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /**
+     * For endpoints that read no cookie at all (the OAuth endpoints TVs post forms to): a
+     * forged request there carries nothing of the victim's, so any origin may call them.
+     */
+    allowCrossOrigin?: boolean;
+  }
+}
+
 export const originCheck = fp(async (app: FastifyInstance, options: { allowedOrigins: readonly string[] }) => {
   const allowed = new Set(options.allowedOrigins);
   app.addHook("onRequest", async (request, reply) => {
     if (SAFE_METHODS.has(request.method)) return;
+    if (request.routeOptions.config?.allowCrossOrigin) return;
     // Bearer tokens are never attached by a browser on someone else's behalf. Any other
     // Authorization header leaves the request riding on its cookie, so it is checked.
     if (bearerToken(request)) return;

@@ -8,6 +8,7 @@ import { createOneTimeCodeStore } from "./one-time-codes";
 import { createOutboxStore } from "./outbox";
 import { createProfileStore } from "./profiles";
 import { createSessionStore } from "./sessions";
+import { createTvCodeStore } from "./tv-codes";
 
 export function createStores(db: Database): Stores {
   return {
@@ -17,6 +18,8 @@ export function createStores(db: Database): Stores {
     codes: createOneTimeCodeStore(db),
     audit: createAuditStore(db),
     outbox: createOutboxStore(db),
+    // TV sign-in (issue 7)
+    tvCodes: createTvCodeStore(db),
     // Inside a transaction `db` is the transaction, so a nested call becomes a savepoint.
     transaction: (work) => db.transaction((tx) => work(createStores(tx))),
   };

@@ -1,0 +1,98 @@
+// Step two of TV sign-in, on the viewer's phone or computer (the /tv page): look up the code
+// the TV shows, see which device asks, then approve it for a profile or deny it. Approving
+// creates nothing yet: the TV's next poll redeems the flow and gets its session.
+// Every attempt counts against per-account and per-IP limits, so codes can't be guessed.
+import type { TvCodeLookupResponse } from "../../contract/schemas/tv-sign-in";
+import { auditEvent } from "../audit/events";
+import type { CoreDeps, RequestContext } from "../deps";
+import type { SessionRecord, TvCodeRecord } from "../ports";
+import { throttle } from "../rate-limit/throttle";
+import { fail, ok, type Result } from "../result";
+import { decisionBlocker } from "./tv-code-flow";
+import { formatUserCode, normalizeUserCode } from "./user-code";
+
+type LookupFailure = "TV_CODE_NOT_FOUND" | "TV_CODE_EXPIRED" | "TV_CODE_ALREADY_USED" | "RATE_LIMITED";
+
+/** What the viewer sees before deciding: never the device code or its hash. */
+export function toPublicTvCode(deps: Pick<CoreDeps, "config">, flow: TvCodeRecord): TvCodeLookupResponse {
+  const client = deps.config.tvSignIn.clients.find((candidate) => candidate.id === flow.clientId);
+  return {
+    userCode: formatUserCode(flow.userCode),
+    device: { name: flow.deviceName, kind: client?.deviceKind ?? "tv", ip: flow.ip },
+    requestedAt: flow.createdAt.toISOString(),
+    expiresAt: flow.expiresAt.toISOString(),
+  };
+}
+
+const limitKey = (session: SessionRecord) => `tv-code:account:${session.accountId}`;
+
+/** The pending flow behind a typed code, after counting the attempt. */
+async function findPendingFlow(
+  deps: CoreDeps,
+  session: SessionRecord,
+  typedCode: string,
+  context: RequestContext,
+): Promise<Result<TvCodeRecord, LookupFailure>> {
+  const limits = deps.config.limits;
+  const limited = await throttle(deps.limiter, [
+    [limitKey(session), limits.tvCodeCheckPerAccount],
+    [`tv-code:ip:${context.ip}`, limits.tvCodeCheckPerIp],
+  ]);
+  if (limited) return limited;
+  const userCode = normalizeUserCode(typedCode);
+  const flow = userCode ? await deps.stores.tvCodes.findByUserCode(userCode) : null;
+  if (!flow) return fail("TV_CODE_NOT_FOUND");
+  const blocker = decisionBlocker(flow, deps.clock.now());
+  return blocker ? fail(blocker) : ok(flow);
+}
+
+export async function lookUpTvCode(
+  deps: CoreDeps,
+  session: SessionRecord,
+  typedCode: string,
+  context: RequestContext,
+): Promise<Result<TvCodeLookupResponse, LookupFailure>> {
+  const found = await findPendingFlow(deps, session, typedCode, context);
+  return found.ok ? ok(toPublicTvCode(deps, found.value)) : found;
+}
+
+export async function decideTvSignIn(
+  deps: CoreDeps,
+  session: SessionRecord,
+  typedCode: string,
+  decision: { approve: true; profileId: string } | { approve: false },
+  context: RequestContext,
+): Promise<Result<TvCodeLookupResponse, LookupFailure | "PROFILE_NOT_FOUND">> {
+  const found = await findPendingFlow(deps, session, typedCode, context);
+  if (!found.ok) return found;
+  const flow = found.value;
+  if (decision.approve && !(await deps.stores.profiles.find(session.accountId, decision.profileId))) {
+    return fail("PROFILE_NOT_FOUND");
+  }
+
+  const now = deps.clock.now();
+  const decided = await deps.stores.transaction(async (stores) => {
+    const won = await stores.tvCodes.decide(flow.id, {
+      status: decision.approve ? "approved" : "denied",
+      accountId: session.accountId,
+      profileId: decision.approve ? decision.profileId : null,
+      at: now,
+    });
+    if (!won) return false;
+    await stores.audit.record(
+      auditEvent(decision.approve ? "tv_sign_in_approved" : "tv_sign_in_denied", { accountId: session.accountId, sessionId: session.id }, context, now, {
+        deviceName: flow.deviceName,
+        deviceIp: flow.ip,
+      }),
+    );
+    return true;
+  });
+  // Someone else decided (or it expired) between the read and the update.
+  if (!decided) return fail(flowAfterLostRace(await deps.stores.tvCodes.findByUserCode(flow.userCode), now));
+  await deps.limiter.reset(limitKey(session));
+  return ok(toPublicTvCode(deps, flow));
+}
+
+function flowAfterLostRace(flow: TvCodeRecord | null, now: Date): "TV_CODE_EXPIRED" | "TV_CODE_ALREADY_USED" {
+  return (flow && decisionBlocker(flow, now)) || "TV_CODE_ALREADY_USED";
+}

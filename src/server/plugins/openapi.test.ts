@@ -1,0 +1,107 @@
+// The OpenAPI document: valid OpenAPI 3.1, generated from the contract, covering every
+// /api/v1 route and TV sign-in's OAuth endpoints; and the docs page, served locally.
+import { Validator } from "@seriousme/openapi-schema-validator";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { APP_ORIGIN, buildTestApp, type TestApp } from "../../../test/helper";
+
+let t: TestApp;
+let doc: {
+  openapi: string;
+  paths: Record<string, Record<string, { security?: unknown[]; responses: Record<string, unknown>; requestBody?: unknown }>>;
+  components: { schemas: Record<string, unknown> };
+};
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  const response = await t.app.inject({ method: "GET", url: "/api/openapi.json" });
+  expect(response.statusCode).toBe(200);
+  doc = response.json();
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+/** Every method and path the app routes under /api/v1, in OpenAPI's spelling ({id}), read from Fastify's route tree. */
+function apiRoutes(): string[] {
+  const found = new Set<string>();
+  const stack: string[] = [];
+  for (const line of t.app.printRoutes({ commonPrefix: false }).split("\n")) {
+    const match = /^((?:│ {3}| {4})*)[├└]── (\S+)(?: \(([^)]+)\))?/.exec(line);
+    if (!match) continue;
+    const depth = [...match[1]!].length / 4;
+    stack[depth] = (depth > 0 ? stack[depth - 1]! : "") + match[2]!;
+    const path = stack[depth]!.replace(/:(\w+)/g, "{$1}");
+    if (!path.startsWith("/api/v1/") || !match[3]) continue;
+    for (const method of match[3].split(", ")) if (method !== "HEAD") found.add(`${method} ${path}`);
+  }
+  return [...found].sort();
+}
+
+describe("GET /api/openapi.json", () => {
+  it("is a valid OpenAPI 3.1 document", async () => {
+    const result = await new Validator().validate(doc as unknown as Record<string, unknown>);
+    expect(result.errors).toBeUndefined();
+    expect(result.valid).toBe(true);
+    expect(doc.openapi).toBe("3.1.0");
+  });
+
+  it("describes every /api/v1 route", () => {
+    const routes = apiRoutes();
+    expect(routes.length).toBeGreaterThan(20);
+    const documented = Object.entries(doc.paths).flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    for (const route of routes) expect(documented).toContain(route);
+  });
+
+  it("gives every /api/v1 operation the catalogue's error body, and each protected one its security", () => {
+    for (const [path, operations] of Object.entries(doc.paths).filter(([path]) => path.startsWith("/api/v1/"))) {
+      for (const operation of Object.values(operations)) {
+        expect(JSON.stringify(operation.responses["4XX"])).toContain("#/components/schemas/Error");
+        const open = path === "/api/v1/auth/sign-up" || path === "/api/v1/auth/sign-in";
+        expect(operation.security).toEqual(open ? [] : [{ bearer: [] }, { cookie: [] }]);
+      }
+    }
+    expect(JSON.stringify(doc.components.schemas.Error)).toContain("TV_CODE_NOT_FOUND");
+  });
+
+  it("describes TV sign-in's OAuth endpoints with form bodies and OAuth error bodies", () => {
+    const token = doc.paths["/oauth/token"]!.post!;
+    expect(Object.keys(token.requestBody as object)).toContain("content");
+    expect(JSON.stringify(token.requestBody)).toContain("application/x-www-form-urlencoded");
+    expect(JSON.stringify(token.responses["400"])).toContain("#/components/schemas/OAuthError");
+    expect(doc.paths["/oauth/device_authorization"]?.post).toBeDefined();
+    expect(doc.paths["/.well-known/oauth-authorization-server"]?.get).toBeDefined();
+  });
+
+  it("leaves out the web app's pages and the docs page itself", () => {
+    expect(Object.keys(doc.paths).every((path) => /^\/(api\/v1|oauth|\.well-known|healthz)/.test(path))).toBe(true);
+    expect(JSON.stringify(doc)).toContain(APP_ORIGIN);
+  });
+});
+
+describe("GET /api/docs", () => {
+  it("serves the docs page and its scripts from this server, under the strict CSP with no inline script", async () => {
+    for (const url of ["/api/docs", "/api/docs/"]) await checkDocsPage(url);
+  });
+});
+
+/** The page and every script it loads answer from this server, with nothing inline, under our CSP. */
+async function checkDocsPage(url: string): Promise<void> {
+  const page = await t.app.inject({ method: "GET", url });
+  expect(page.statusCode).toBe(200);
+  const html = page.body;
+  const scripts = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const [, attributes, body] of scripts) {
+    expect(body!.trim()).toBe(""); // nothing inline
+    const src = /src="([^"]+)"/.exec(attributes!)![1]!;
+    expect(src).not.toMatch(/^https?:/);
+    const asset = await t.app.inject({ method: "GET", url: new URL(src, `${APP_ORIGIN}${url}`).pathname });
+    expect(asset.statusCode).toBe(200);
+  }
+  const csp = page.headers["content-security-policy"] as string;
+  expect(csp).toContain("script-src 'self'");
+  expect(csp).not.toContain("unsafe-inline");
+}
