@@ -4,7 +4,9 @@ import { safeReturnPath, signInReturningTo } from "./return-to";
 describe("return after sign-in", () => {
   it("keeps a path on this site, with its query", () => {
     expect(safeReturnPath("/tv?code=BCDF-GHJK")).toBe("/tv?code=BCDF-GHJK");
-    expect(safeReturnPath(new URLSearchParams(signInReturningTo("/tv?code=BCDF-GHJK")).get("next"))).toBe("/tv?code=BCDF-GHJK");
+    const query = signInReturningTo("/tv?code=BCDF-GHJK", "reason=sign-in-for-tv").split("?").slice(1).join("?");
+    expect(new URLSearchParams(query).get("reason")).toBe("sign-in-for-tv");
+    expect(safeReturnPath(new URLSearchParams(query).get("next"))).toBe("/tv?code=BCDF-GHJK");
   });
 
   it("refuses anything that could leave the site", () => {
