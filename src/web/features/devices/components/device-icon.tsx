@@ -3,7 +3,7 @@ import type { Device } from "../api/list-sessions";
 
 export function DeviceIcon({ kind }: { kind: Device["deviceKind"] }) {
   return (
-    <svg className="device__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+    <svg className="device__icon" data-kind={kind} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
       {kind === "mobile" ? (
         <>
           <rect x="6.5" y="2.5" width="11" height="19" rx="2.5" />

@@ -4,6 +4,8 @@
 
 /** The TV app registered in Usher's configuration (OAUTH_CLIENTS). */
 export const TV_CLIENT_ID = "usher-tv";
+/** What the viewer's phone shows as the device asking (Usher's extension to RFC 8628). */
+export const TV_DEVICE_NAME = "Living-room TV";
 const DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
 
 export interface DeviceAuthorization {
@@ -36,7 +38,7 @@ async function postForm(path: string, fields: Record<string, string>): Promise<{
 }
 
 export async function requestDeviceAuthorization(now = Date.now()): Promise<DeviceAuthorization> {
-  const { status, json } = await postForm("/oauth/device_authorization", { client_id: TV_CLIENT_ID });
+  const { status, json } = await postForm("/oauth/device_authorization", { client_id: TV_CLIENT_ID, device_name: TV_DEVICE_NAME });
   if (status !== 200 || !json || typeof json.device_code !== "string" || typeof json.user_code !== "string") {
     throw new Error(typeof json?.error_description === "string" ? json.error_description : "Usher didn't give this TV a code.");
   }
