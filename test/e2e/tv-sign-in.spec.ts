@@ -53,7 +53,7 @@ test("a TV signs in with a code approved on a phone, is driven by the remote, an
     await expect(tv.getByRole("button", { name: /Switch profile/ })).toBeFocused();
     await tv.keyboard.press("ArrowDown");
     await tv.keyboard.press("ArrowRight");
-    const focusedTitle = await tv.evaluate(() => document.activeElement?.getAttribute("aria-label"));
+    const focusedTitle = await tv.locator(":focus").getAttribute("aria-label");
     expect(focusedTitle).toBeTruthy();
     await tv.keyboard.press("Enter");
     await expect(tv.locator(".tv-home__now")).toContainText(focusedTitle!);
