@@ -8,6 +8,11 @@ import { createOneTimeCodeStore } from "./one-time-codes";
 import { createOutboxStore } from "./outbox";
 import { createProfileStore } from "./profiles";
 import { createSessionStore } from "./sessions";
+// issue 5: two-step verification and passkeys
+import { createAuthFlowStore } from "./auth-flows";
+import { createBackupCodeStore } from "./backup-codes";
+import { createPasskeyStore } from "./passkeys";
+import { createTotpStore } from "./totp";
 
 export function createStores(db: Database): Stores {
   return {
@@ -17,6 +22,11 @@ export function createStores(db: Database): Stores {
     codes: createOneTimeCodeStore(db),
     audit: createAuditStore(db),
     outbox: createOutboxStore(db),
+    // issue 5: two-step verification and passkeys
+    totp: createTotpStore(db),
+    backupCodes: createBackupCodeStore(db),
+    passkeys: createPasskeyStore(db),
+    authFlows: createAuthFlowStore(db),
     // Inside a transaction `db` is the transaction, so a nested call becomes a savepoint.
     transaction: (work) => db.transaction((tx) => work(createStores(tx))),
   };
