@@ -6,3 +6,6 @@ export * from "./schemas/auth";
 export * from "./schemas/profiles";
 export * from "./schemas/account";
 export * from "./schemas/sessions";
+// issue 5
+export * from "./schemas/two-step";
+export * from "./schemas/profile-lock";

@@ -24,7 +24,22 @@ export interface CoreConfig {
     passwordCheckPerAccount: RateRule;
     phoneCodeSendPerAccount: RateRule;
     phoneCodeCheckPerAccount: RateRule;
+    // ---- issue 5 ----
+    /** Password (or passkey) re-authentication, like sign-in but per account. */
+    reauthPerAccount: RateRule;
+    /** Authenticator-app and backup codes, across every challenge and set-up of the account. */
+    twoStepCodePerAccount: RateRule;
+    /** Profile PINs: 5 wrong tries per profile, and a cap across the account's profiles. */
+    pinPerProfile: RateRule;
+    pinPerAccount: RateRule;
   };
+  // ---- issue 5 ----
+  /** Sensitive changes need a password or passkey proof this recent. */
+  reauthWindowMs: number;
+  /** The challenge between the password and the second step. */
+  twoStep: { ttlMs: number; maxAttempts: number };
+  /** WebAuthn ceremonies (adding a passkey, signing in with one). */
+  webAuthn: { rpId: string; rpName: string; origin: string; ceremonyTtlMs: number };
 }
 
 export const defaultCoreConfig: CoreConfig = {
@@ -43,5 +58,12 @@ export const defaultCoreConfig: CoreConfig = {
     passwordCheckPerAccount: { limit: 10, windowMs: minutes(15) },
     phoneCodeSendPerAccount: { limit: 5, windowMs: hours(1) },
     phoneCodeCheckPerAccount: { limit: 10, windowMs: minutes(15) },
+    reauthPerAccount: { limit: 10, windowMs: minutes(15) },
+    twoStepCodePerAccount: { limit: 10, windowMs: minutes(15) },
+    pinPerProfile: { limit: 5, windowMs: minutes(15) },
+    pinPerAccount: { limit: 10, windowMs: minutes(15) },
   },
+  reauthWindowMs: minutes(10),
+  twoStep: { ttlMs: minutes(5), maxAttempts: 5 },
+  webAuthn: { rpId: "localhost", rpName: "Usher", origin: "http://localhost:3000", ceremonyTtlMs: minutes(5) },
 };

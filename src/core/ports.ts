@@ -265,6 +265,8 @@ export interface BackupCodeStore {
   replaceAll(accountId: string, codes: BackupCodeRecord[]): Promise<void>;
   /** Marks the unused code with this digest used: true for exactly one caller. */
   consume(accountId: string, codeHash: string, at: Date): Promise<boolean>;
+  /** Whether a code with this digest was in the set and has been spent. */
+  isSpent(accountId: string, codeHash: string): Promise<boolean>;
   countUnused(accountId: string): Promise<number>;
   deleteAll(accountId: string): Promise<void>;
 }

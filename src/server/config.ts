@@ -57,6 +57,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
         },
         absoluteMs: days(integer(env, "SESSION_MAX_DAYS", 365)),
       },
+      // Passkeys are bound to the site they were made on: PUBLIC_URL's host and origin.
+      webAuthn: { ...defaultCoreConfig.webAuthn, rpId: new URL(publicUrl).hostname, origin: publicUrl },
     },
     logLevel: env.LOG_LEVEL ?? "info",
     trustProxy: env.TRUST_PROXY === "true",

@@ -16,6 +16,8 @@ export interface SessionRequest {
   device: { kind: DeviceKind; name: string };
   profileId?: string | null;
   context: RequestContext;
+  /** 2 after a second factor (or a passkey) was proven; 1 by default. */
+  aal?: 1 | 2;
 }
 
 export async function issueSession(
@@ -38,7 +40,7 @@ export async function issueSession(
     lastSeenAt: now,
     expiresAt: slidExpiry(deps.config, request.device.kind, now, now),
     authenticatedAt: now,
-    aal: 1,
+    aal: request.aal ?? 1,
     revokedAt: null,
     revokedReason: null,
   };

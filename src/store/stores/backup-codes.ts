@@ -1,5 +1,5 @@
 // Backup codes: a set of ten single-use codes per account, kept only as keyed digests.
-import { and, count, eq, isNull } from "drizzle-orm";
+import { and, count, eq, isNotNull, isNull } from "drizzle-orm";
 import type { BackupCodeStore } from "../../core/ports";
 import type { Database } from "../database";
 import { backupCode } from "../schema";
@@ -21,6 +21,14 @@ export function createBackupCodeStore(db: Database): BackupCodeStore {
         .where(and(eq(backupCode.accountId, accountId), eq(backupCode.codeHash, codeHash), isNull(backupCode.usedAt)))
         .returning({ id: backupCode.id });
       return used.length === 1;
+    },
+
+    async isSpent(accountId, codeHash) {
+      const [row] = await db
+        .select({ id: backupCode.id })
+        .from(backupCode)
+        .where(and(eq(backupCode.accountId, accountId), eq(backupCode.codeHash, codeHash), isNotNull(backupCode.usedAt)));
+      return row !== undefined;
     },
 
     async countUnused(accountId) {
