@@ -77,6 +77,10 @@ export const errorCatalogue = {
   PASSKEY_CHALLENGE_EXPIRED: { status: 410, message: "The passkey request has expired. Try again." },
   PROFILE_LOCKED: { status: 403, message: "This profile is locked. Enter its 4-digit PIN." },
   INVALID_PIN: { status: 403, message: "That PIN isn't right." },
+  MAIN_PROFILE_NOT_LOCKED: {
+    status: 409,
+    message: "Lock the main profile with a PIN first: its PIN is the one asked for when adding profiles.",
+  },
   PIN_REQUIRED: { status: 403, message: "Enter the profile PIN to add a new profile." },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -19,6 +19,12 @@ import { devMailboxRoutes } from "./routes/dev-mailbox";
 import { sessionEventRoutes } from "./routes/session-events";
 import { sessionRoutes } from "./routes/sessions";
 import { registerWebApp } from "./routes/web-app";
+// issue 5: re-authentication, two-step verification, passkeys, profile lock
+import { passkeyRoutes } from "./routes/passkeys";
+import { profileLockRoutes } from "./routes/profile-lock";
+import { reauthRoutes } from "./routes/reauth";
+import { twoStepRoutes } from "./routes/two-step";
+import { twoStepSignInRoutes } from "./routes/two-step-sign-in";
 
 export const BODY_LIMIT_BYTES = 16 * 1024;
 
@@ -88,6 +94,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(profileRoutes, { core: options.core });
       await api.register(sessionRoutes, { core: options.core });
       await api.register(sessionEventRoutes, { liveSessions, heartbeatMs: options.eventStreamHeartbeatMs ?? 25_000 });
+      // issue 5
+      await api.register(reauthRoutes, { core: options.core });
+      await api.register(twoStepSignInRoutes, { core: options.core });
+      await api.register(twoStepRoutes, { core: options.core });
+      await api.register(passkeyRoutes, { core: options.core });
+      await api.register(profileLockRoutes, { core: options.core });
     },
     { prefix: "/api/v1" },
   );
