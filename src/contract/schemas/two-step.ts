@@ -79,7 +79,6 @@ export const passkeySignInRequest = z.strictObject({
   passkey: passkeyAuthenticationResponse,
   client: clientDeclaration.optional(),
 });
-export const passkeySignInOptionsRequest = z.strictObject({ client: clientDeclaration.optional() }).optional();
 export { signedInResponse };
 
 // ---- Account → Security & Privacy ----
@@ -114,7 +113,11 @@ export const twoStepChangedResponse = z.object({
   backupCodes: z.array(z.string()).nullable(),
   token: z.string().optional(),
 });
-export const signOutOthersChoice = z.strictObject({ signOutOtherDevices }).default({ signOutOtherDevices: true });
+/** The body may be left out (null to the validator): the other devices are then signed out. */
+export const signOutOthersChoice = z
+  .strictObject({ signOutOtherDevices })
+  .nullish()
+  .transform((body) => body ?? { signOutOtherDevices: true });
 export const backupCodesResponse = z.object({ backupCodes: z.array(z.string()) });
 
 // ---- Passkeys ----
