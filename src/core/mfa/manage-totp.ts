@@ -63,6 +63,7 @@ export async function enableTotp(
   const secret = openTotpSecret(deps, session.accountId, pending.secretEncrypted);
   const step = secret ? matchTotp(secret, input.code, deps.clock.now()) : null;
   if (step === null) return fail("TWO_STEP_CODE_INVALID");
+  await deps.limiter.reset(`two-step-code:account:${session.accountId}`);
 
   const changed = await applyFactorChange(deps, session, context, {
     type: "two_step_enabled",

@@ -97,6 +97,8 @@ async function redeem(
   context: RequestContext,
 ): Promise<Result<TwoStepCompleted, "TWO_STEP_CHALLENGE_INVALID">> {
   const details = flow.details as unknown as TwoStepDetails;
+  // The owner proved the second factor: their own earlier typos stop counting against them.
+  await deps.limiter.reset(`two-step-code:account:${account.id}`);
   return deps.stores.transaction(async (stores) => {
     if (!(await stores.authFlows.redeem(flow.id, deps.clock.now()))) return fail("TWO_STEP_CHALLENGE_INVALID");
     const signedIn = await finishSignIn(deps, stores, account, {
