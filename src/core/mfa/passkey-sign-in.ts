@@ -64,6 +64,9 @@ export async function signInWithPasskey(
   input: { passkey: AuthenticationResponseJSON; device: { kind: DeviceKind; name: string }; deviceCookie?: string | undefined },
   context: RequestContext,
 ): Promise<Result<SignedIn, PasskeyFailure>> {
+  // A credential check without an account to key on yet: throttled per IP like sign-in.
+  const limited = await throttle(deps.limiter, [[`sign-in:ip:${context.ip}`, deps.config.limits.signInPerIp]]);
+  if (limited) return limited;
   const checked = await checkAssertion(deps, input.passkey, "sign_in", null);
   if (!checked.ok) return checked;
   const { flow, passkey, counter } = checked.value;
