@@ -202,6 +202,20 @@ describe("POST /auth/two-step", () => {
     expect(types).toContain("two_step_failed");
   });
 
+  it("completes a challenge once when two devices race with two good backup codes", async () => {
+    const { email, backupCodes, accountId } = await protectedMember();
+    const browser = t.browser();
+    const { challenge } = await passwordStep(t, browser, email);
+    const before = (await t.core.stores.sessions.listLive(accountId, t.clock.now())).length;
+    const answers = await Promise.all([
+      complete(t.browser(), challenge, backupCodes[0]!),
+      complete(t.browser(), challenge, backupCodes[1]!),
+    ]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 400]);
+    expect(answers.map((a) => errorCode(a)).filter(Boolean)).toEqual(["TWO_STEP_CHALLENGE_INVALID"]);
+    expect((await t.core.stores.sessions.listLive(accountId, t.clock.now())).length).toBe(before + 1);
+  });
+
   it("refuses bodies of the wrong shape with 400 and signs nobody in", async () => {
     const browser = t.browser();
     for (const body of [{}, { challenge: "x" }, { challenge: "x", code: "123456", passkey: {} }, { code: "123456" }]) {
