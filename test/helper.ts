@@ -257,6 +257,11 @@ async function rememberStoredSecrets(core: CoreDeps, database: TestDatabase, log
     ...(await db.select({ secret: schema.oneTimeCode.codeHash }).from(schema.oneTimeCode)),
     // TV sign-in (issue 7)
     ...(await db.select({ secret: schema.tvCode.deviceCodeHash }).from(schema.tvCode)),
+    // issue 5: second factors, sign-in flows and profile PINs
+    ...(await db.select({ secret: schema.backupCode.codeHash }).from(schema.backupCode)),
+    ...(await db.select({ secret: schema.mfaTotp.secretEncrypted }).from(schema.mfaTotp)),
+    ...(await db.select({ secret: schema.authFlow.handleHash }).from(schema.authFlow)),
+    ...(await db.select({ secret: schema.profile.pinHash }).from(schema.profile)),
   ];
   for (const row of stored) logs.remember(row.secret);
   for (const message of await core.stores.outbox.listRecent(1000)) {

@@ -60,6 +60,32 @@ export const errorCatalogue = {
   TV_CODE_NOT_FOUND: { status: 404, message: "That code isn't right. Check the code on your TV and try again." },
   TV_CODE_EXPIRED: { status: 410, message: "That code has expired. Start again on your TV to get a new one." },
   TV_CODE_ALREADY_USED: { status: 409, message: "That code has already been used. Start again on your TV to get a new one." },
+  // ---- Re-authentication, two-step verification, passkeys, profile lock (issue 5) ----
+  REAUTH_REQUIRED: {
+    status: 403,
+    message: "For your security, confirm it's you: enter your password (or use a passkey) to continue.",
+  },
+  TWO_STEP_CODE_INVALID: { status: 400, message: "That code isn't right. Check your authenticator app or backup codes and try again." },
+  TWO_STEP_CODE_USED: { status: 400, message: "That code was already used. Wait for a new code in your authenticator app, or use another backup code." },
+  TWO_STEP_CHALLENGE_INVALID: { status: 400, message: "This sign-in attempt is no longer valid. Sign in again." },
+  TWO_STEP_CHALLENGE_EXPIRED: { status: 410, message: "This sign-in attempt has expired. Sign in again." },
+  TWO_STEP_ATTEMPTS_EXCEEDED: { status: 410, message: "Too many wrong codes for this sign-in attempt. Sign in again." },
+  TOTP_ALREADY_ENABLED: { status: 409, message: "An authenticator app is already set up. Turn it off before setting up another." },
+  TOTP_NOT_ENABLED: { status: 404, message: "No authenticator app is set up on this account." },
+  TOTP_SETUP_NOT_STARTED: { status: 404, message: "Start setting up the authenticator app first." },
+  TWO_STEP_NOT_ENABLED: { status: 409, message: "Turn on two-step verification first." },
+  PASSKEY_NOT_FOUND: { status: 404, message: "That passkey isn't on your account." },
+  PASSKEY_INVALID: { status: 400, message: "That passkey couldn't be verified. Try again." },
+  PASSKEY_UNKNOWN: { status: 401, message: "That passkey isn't registered to this account." },
+  PASSKEY_ALREADY_REGISTERED: { status: 409, message: "This passkey is already registered." },
+  PASSKEY_CHALLENGE_EXPIRED: { status: 410, message: "The passkey request has expired. Try again." },
+  PROFILE_LOCKED: { status: 403, message: "This profile is locked. Enter its 4-digit PIN." },
+  INVALID_PIN: { status: 403, message: "That PIN isn't right." },
+  MAIN_PROFILE_NOT_LOCKED: {
+    status: 409,
+    message: "Lock the main profile with a PIN first: its PIN is the one asked for when adding profiles.",
+  },
+  PIN_REQUIRED: { status: 403, message: "Enter the profile PIN to add a new profile." },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

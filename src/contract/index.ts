@@ -8,3 +8,6 @@ export * from "./schemas/account";
 export * from "./schemas/sessions";
 export * from "./schemas/tv-sign-in";
 export * from "./schemas/error-body";
+// issue 5
+export * from "./schemas/two-step";
+export * from "./schemas/profile-lock";

@@ -33,9 +33,24 @@ export interface CoreConfig {
     /** Looking up, approving or denying user codes on the /tv page: wrong codes are throttled. */
     tvCodeCheckPerAccount: RateRule;
     tvCodeCheckPerIp: RateRule;
+    // ---- issue 5 ----
+    /** Password (or passkey) re-authentication, like sign-in but per account. */
+    reauthPerAccount: RateRule;
+    /** Authenticator-app and backup codes, across every challenge and set-up of the account. */
+    twoStepCodePerAccount: RateRule;
+    /** Profile PINs: 5 wrong tries per profile, and a cap across the account's profiles. */
+    pinPerProfile: RateRule;
+    pinPerAccount: RateRule;
   };
   /** TV sign-in (issue 7): the device authorization grant's clients and pace. */
   tvSignIn: TvSignInConfig;
+  // ---- issue 5 ----
+  /** Sensitive changes need a password or passkey proof this recent. */
+  reauthWindowMs: number;
+  /** The challenge between the password and the second step. */
+  twoStep: { ttlMs: number; maxAttempts: number };
+  /** WebAuthn ceremonies (adding a passkey, signing in with one). */
+  webAuthn: { rpId: string; rpName: string; origin: string; ceremonyTtlMs: number };
 }
 
 /** An app registered to use the OAuth endpoints (public clients: no secret). */
@@ -84,6 +99,13 @@ export const defaultCoreConfig: CoreConfig = {
     tvTokenPerIp: { limit: 1_000, windowMs: minutes(15) },
     tvCodeCheckPerAccount: { limit: 10, windowMs: minutes(15) },
     tvCodeCheckPerIp: { limit: 30, windowMs: minutes(15) },
+    reauthPerAccount: { limit: 10, windowMs: minutes(15) },
+    twoStepCodePerAccount: { limit: 10, windowMs: minutes(15) },
+    pinPerProfile: { limit: 5, windowMs: minutes(15) },
+    pinPerAccount: { limit: 10, windowMs: minutes(15) },
   },
   tvSignIn: { clients: defaultOAuthClients, codeTtlMs: minutes(15), intervalSec: 5, slowDownStepSec: 5 },
+  reauthWindowMs: minutes(10),
+  twoStep: { ttlMs: minutes(5), maxAttempts: 5 },
+  webAuthn: { rpId: "localhost", rpName: "Usher", origin: "http://localhost:3000", ceremonyTtlMs: minutes(5) },
 };

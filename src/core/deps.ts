@@ -8,6 +8,13 @@ export interface CoreKeys {
   oneTimeCodes: Buffer;
   /** Signs the device cookie that exempts a known browser from account-wide throttling. */
   deviceCookies: Buffer;
+  // ---- issue 5 ----
+  /** AES-256-GCM key for authenticator-app secrets (they must be read back). */
+  totpSecrets: Buffer;
+  /** Keys the digests of backup codes. */
+  backupCodes: Buffer;
+  /** Keys the digests of profile PINs (4 digits: a plain hash is reversed by trying them all). */
+  profilePins: Buffer;
 }
 
 export interface CoreDeps {

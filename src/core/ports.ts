@@ -34,7 +34,9 @@ export type RevokedReason =
   | "signed_out"
   | "signed_out_all_devices"
   | "password_changed"
-  | "signed_out_by_other_device";
+  | "signed_out_by_other_device"
+  // issue 5: the token was replaced by a new one after re-authentication
+  | "reauthenticated";
 
 export interface SessionRecord {
   id: string;
@@ -138,6 +140,11 @@ export interface ProfileStore {
   /** Answers "not_found", "name_taken" or the updated profile. */
   update(accountId: string, profileId: string, patch: ProfilePatch): Promise<ProfileRecord | "not_found" | "name_taken">;
   delete(accountId: string, profileId: string): Promise<boolean>;
+  // ---- profile lock (issue 5) ----
+  /** Sets or clears (null) a profile's PIN digest; false when the profile isn't the account's. */
+  setPin(accountId: string, profileId: string, pinHash: string | null): Promise<boolean>;
+  requiresPinToAdd(accountId: string): Promise<boolean>;
+  setRequirePinToAdd(accountId: string, required: boolean): Promise<void>;
 }
 
 export interface SessionStore {
@@ -194,6 +201,11 @@ export interface Stores {
   outbox: OutboxStore;
   /** TV sign-in (issue 7). */
   tvCodes: TvCodeStore;
+  // ---- two-step verification and passkeys (issue 5) ----
+  totp: TotpStore;
+  backupCodes: BackupCodeStore;
+  passkeys: PasskeyStore;
+  authFlows: AuthFlowStore;
   /** Runs `work` in one database transaction: all of it commits, or none of it. */
   transaction<T>(work: (stores: Stores) => Promise<T>): Promise<T>;
 }
@@ -284,4 +296,97 @@ export interface RateLimiter {
   consume(key: string, rule: RateRule): Promise<RateDecision>;
   /** Forgets the attempts counted against `key` (after a success). */
   reset(key: string): Promise<void>;
+}
+
+// ---- Two-step verification, passkeys and sign-in flows (issue 5) ----
+
+export interface TotpRecord {
+  accountId: string;
+  /** AES-256-GCM ciphertext of the base32 secret (see core/crypto/secret-box.ts). */
+  secretEncrypted: string;
+  /** Null while the set-up waits for its first correct code. */
+  enabledAt: Date | null;
+  lastUsedStep: number | null;
+  createdAt: Date;
+}
+
+export interface TotpStore {
+  find(accountId: string): Promise<TotpRecord | null>;
+  /** Starts (or restarts) a set-up; answers false when an enabled authenticator is already there. */
+  savePending(record: TotpRecord): Promise<boolean>;
+  /** Turns on a pending set-up with the step its first code used; false when it is not pending. */
+  enable(accountId: string, at: Date, step: number): Promise<boolean>;
+  /** Records `step` as used if it is later than every step used before: true for exactly one caller. */
+  useStep(accountId: string, step: number): Promise<boolean>;
+  delete(accountId: string): Promise<boolean>;
+}
+
+export interface BackupCodeRecord {
+  id: string;
+  accountId: string;
+  /** HMAC-SHA-256 (hex) under a server key. */
+  codeHash: string;
+  usedAt: Date | null;
+  createdAt: Date;
+}
+
+export interface BackupCodeStore {
+  /** Replaces the account's whole set (the old codes stop working). */
+  replaceAll(accountId: string, codes: BackupCodeRecord[]): Promise<void>;
+  /** Marks the unused code with this digest used: true for exactly one caller. */
+  consume(accountId: string, codeHash: string, at: Date): Promise<boolean>;
+  /** Whether a code with this digest was in the set and has been spent. */
+  isSpent(accountId: string, codeHash: string): Promise<boolean>;
+  countUnused(accountId: string): Promise<number>;
+  deleteAll(accountId: string): Promise<void>;
+}
+
+export interface PasskeyRecord {
+  /** WebAuthn credential id, base64url. */
+  id: string;
+  accountId: string;
+  name: string;
+  /** COSE public key, base64url. */
+  publicKey: string;
+  counter: number;
+  transports: string[];
+  createdAt: Date;
+  lastUsedAt: Date | null;
+}
+
+export interface PasskeyStore {
+  /** False when the credential is already registered (to any account). */
+  create(record: PasskeyRecord): Promise<boolean>;
+  findById(id: string): Promise<PasskeyRecord | null>;
+  listByAccount(accountId: string): Promise<PasskeyRecord[]>;
+  rename(accountId: string, id: string, name: string): Promise<PasskeyRecord | null>;
+  delete(accountId: string, id: string): Promise<boolean>;
+  recordUse(id: string, counter: number, at: Date): Promise<void>;
+}
+
+export type AuthFlowKind = "two_step" | "passkey_registration" | "passkey_sign_in";
+export type AuthFlowStatus = "pending" | "redeemed";
+
+export interface AuthFlowRecord {
+  id: string;
+  kind: AuthFlowKind;
+  accountId: string | null;
+  /** SHA-256 (hex) of what the client holds: the opaque challenge, or the WebAuthn challenge. */
+  handleHash: string;
+  webauthnChallenge: string | null;
+  status: AuthFlowStatus;
+  attempts: number;
+  /** E.g. the device that started a two-step sign-in. */
+  details: Record<string, unknown>;
+  expiresAt: Date;
+  createdAt: Date;
+}
+
+export interface AuthFlowStore {
+  create(flow: AuthFlowRecord): Promise<void>;
+  findByHandle(kind: AuthFlowKind, handleHash: string): Promise<AuthFlowRecord | null>;
+  /** Counts one attempt in the database (racing guesses all count); answers the new count. */
+  recordAttempt(id: string): Promise<number>;
+  /** pending → redeemed while not expired, in one conditional update: true for exactly one caller. */
+  redeem(id: string, at: Date): Promise<boolean>;
 }

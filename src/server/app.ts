@@ -24,6 +24,12 @@ import { oauthRoutes } from "./routes/oauth";
 import { tvCodeRoutes } from "./routes/tv-codes";
 import { registerOpenApi } from "./plugins/openapi";
 import { withMaskedCodes } from "./http/log-serializers";
+// issue 5: re-authentication, two-step verification, passkeys, profile lock
+import { passkeyRoutes } from "./routes/passkeys";
+import { profileLockRoutes } from "./routes/profile-lock";
+import { reauthRoutes } from "./routes/reauth";
+import { twoStepRoutes } from "./routes/two-step";
+import { twoStepSignInRoutes } from "./routes/two-step-sign-in";
 
 export const BODY_LIMIT_BYTES = 16 * 1024;
 
@@ -100,6 +106,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(sessionEventRoutes, { liveSessions, heartbeatMs: options.eventStreamHeartbeatMs ?? 25_000 });
       // TV sign-in (issue 7)
       await api.register(tvCodeRoutes, { core: options.core });
+      // issue 5
+      await api.register(reauthRoutes, { core: options.core });
+      await api.register(twoStepSignInRoutes, { core: options.core });
+      await api.register(twoStepRoutes, { core: options.core });
+      await api.register(passkeyRoutes, { core: options.core });
+      await api.register(profileLockRoutes, { core: options.core });
     },
     { prefix: "/api/v1" },
   );

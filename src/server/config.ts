@@ -64,6 +64,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       },
       // TV sign-in (issue 7)
       tvSignIn: { ...defaultCoreConfig.tvSignIn, clients: readOAuthClients(env.OAUTH_CLIENTS) },
+      // Passkeys are bound to the site they were made on: PUBLIC_URL's host and origin.
+      webAuthn: { ...defaultCoreConfig.webAuthn, rpId: new URL(publicUrl).hostname, origin: publicUrl },
     },
     logLevel: env.LOG_LEVEL ?? "info",
     trustProxy: env.TRUST_PROXY === "true",

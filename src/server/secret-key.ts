@@ -25,6 +25,10 @@ export function deriveCoreKeys(master: Buffer): CoreKeys {
   return {
     oneTimeCodes: deriveKey(master, "one-time-codes"),
     deviceCookies: deriveKey(master, "device-cookies"),
+    // issue 5
+    totpSecrets: deriveKey(master, "totp-secrets"),
+    backupCodes: deriveKey(master, "backup-codes"),
+    profilePins: deriveKey(master, "profile-pins"),
   };
 }
 

@@ -2,6 +2,7 @@
 // migration under ./migrations; never edit an applied migration.
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   index,
   integer,
@@ -163,3 +164,82 @@ export const tvCode = pgTable(
     index("tv_code_user_code_idx").on(t.userCode, t.createdAt),
   ],
 );
+// ---- Two-step verification, passkeys, re-authentication and profile lock (issue 5) ----
+
+export const mfaTotp = pgTable("mfa_totp", {
+  /** One authenticator app per account; a set-up not yet confirmed has no enabled_at. */
+  accountId: uuid("account_id")
+    .primaryKey()
+    .references(() => account.id, { onDelete: "cascade" }),
+  /** AES-256-GCM under a server key (iv.ciphertext.tag, base64url): it must be read back. */
+  secretEncrypted: text("secret_encrypted").notNull(),
+  enabledAt: at("enabled_at"),
+  /** The last time step a code was accepted for: that step and earlier ones are refused. */
+  lastUsedStep: bigint("last_used_step", { mode: "number" }),
+  createdAt: at("created_at").notNull(),
+});
+
+export const backupCode = pgTable(
+  "backup_code",
+  {
+    id: uuid("id").primaryKey(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => account.id, { onDelete: "cascade" }),
+    /** HMAC-SHA-256 (hex) under a server key. */
+    codeHash: text("code_hash").notNull(),
+    usedAt: at("used_at"),
+    createdAt: at("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("backup_code_account_hash_key").on(t.accountId, t.codeHash)],
+);
+
+export const passkey = pgTable(
+  "passkey",
+  {
+    /** The WebAuthn credential id, base64url. */
+    id: text("id").primaryKey(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => account.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** COSE public key, base64url. */
+    publicKey: text("public_key").notNull(),
+    counter: bigint("counter", { mode: "number" }).notNull().default(0),
+    transports: jsonb("transports").notNull().default([]),
+    createdAt: at("created_at").notNull(),
+    lastUsedAt: at("last_used_at"),
+  },
+  (t) => [index("passkey_account_idx").on(t.accountId)],
+);
+
+/**
+ * Short-lived sign-in flows: a two-step challenge after the password, or a WebAuthn ceremony
+ * (adding a passkey, signing in with one). Redeemed by one conditional update.
+ */
+export const authFlow = pgTable(
+  "auth_flow",
+  {
+    id: uuid("id").primaryKey(),
+    kind: text("kind").notNull(),
+    accountId: uuid("account_id").references(() => account.id, { onDelete: "cascade" }),
+    /** SHA-256 (hex) of the handle the client holds (the opaque challenge, or the WebAuthn challenge). */
+    handleHash: text("handle_hash").notNull().unique("auth_flow_handle_key"),
+    /** The WebAuthn challenge (base64url) a passkey must sign; not secret. */
+    webauthnChallenge: text("webauthn_challenge"),
+    status: text("status").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    details: jsonb("details").notNull().default({}),
+    expiresAt: at("expires_at").notNull(),
+    createdAt: at("created_at").notNull(),
+  },
+  (t) => [index("auth_flow_expires_idx").on(t.expiresAt)],
+);
+
+export const profileLockSetting = pgTable("profile_lock_setting", {
+  accountId: uuid("account_id")
+    .primaryKey()
+    .references(() => account.id, { onDelete: "cascade" }),
+  /** Adding a profile needs the PIN of the account's first locked profile (see core/profiles/profile-lock.ts). */
+  requirePinToAddProfiles: boolean("require_pin_to_add_profiles").notNull().default(false),
+});

@@ -13,6 +13,8 @@ export const publicProfile = z.object({
   avatar: avatarId,
   isKids: z.boolean(),
   position: z.number().int(),
+  /** Choosing it needs its 4-digit PIN (issue 5). */
+  locked: z.boolean(),
 });
 export type PublicProfile = z.infer<typeof publicProfile>;
 
@@ -22,6 +24,8 @@ export const createProfileRequest = z.strictObject({
   name: profileName,
   avatar: avatarId.optional(),
   isKids: z.boolean().optional(),
+  /** The main profile's PIN, when the account requires it to add profiles (issue 5). */
+  pin: z.string().regex(/^\d{4}$/, "The PIN has 4 digits.").optional(),
 });
 export type CreateProfileRequest = z.infer<typeof createProfileRequest>;
 

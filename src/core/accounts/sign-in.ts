@@ -11,6 +11,9 @@ import { issueDeviceCookie, knownDeviceId } from "../sessions/device-cookie";
 import { issueSession } from "../sessions/issue-session";
 import { normalizeEmail } from "./email";
 import type { SignedIn } from "./signed-in";
+// issue 5: a second step when the account has one
+import { startTwoStep, type TwoStepRequired } from "../mfa/two-step-sign-in";
+import { twoStepState } from "../mfa/two-step-state";
 
 export interface SignInInput {
   email: string;
@@ -18,13 +21,15 @@ export interface SignInInput {
   device: { kind: DeviceKind; name: string };
   /** The browser's device cookie, if it has one. */
   deviceCookie?: string;
+  /** Apps keep their token themselves; remembered across a second step. */
+  keepsTokenItself?: boolean;
 }
 
 export async function signIn(
   deps: CoreDeps,
   input: SignInInput,
   context: RequestContext,
-): Promise<Result<SignedIn, "INVALID_CREDENTIALS" | "RATE_LIMITED">> {
+): Promise<Result<SignedIn | TwoStepRequired, "INVALID_CREDENTIALS" | "RATE_LIMITED">> {
   const normalized = normalizeEmail(input.email);
   // The raw form still keys the limits, so junk emails are throttled like real ones.
   const email = normalized ?? input.email.trim().toLowerCase();
@@ -55,6 +60,11 @@ export async function signIn(
   }
 
   await deps.limiter.reset(knownDevice ? `sign-in:device:${knownDevice}` : perAccountAndIp);
+  // The password alone is not enough when the account has a second factor: answer a challenge.
+  const state = await twoStepState(deps.stores, account.id);
+  if (state.enabled) {
+    return ok(await startTwoStep(deps, account, state, { ...input.device, keepsTokenItself: input.keepsTokenItself ?? false }));
+  }
   return deps.stores.transaction(async (stores) => {
     const issued = await issueSession(deps, stores, { accountId: account.id, device: input.device, context });
     await stores.audit.record(

@@ -20,7 +20,22 @@ export type AuditEventType =
   | "profile_deleted"
   // TV sign-in (issue 7)
   | "tv_sign_in_approved"
-  | "tv_sign_in_denied";
+  | "tv_sign_in_denied"
+  // ---- issue 5 ----
+  | "reauthenticated"
+  | "reauth_failed"
+  | "two_step_enabled"
+  | "two_step_disabled"
+  | "two_step_failed"
+  | "backup_codes_generated"
+  | "backup_code_used"
+  | "passkey_added"
+  | "passkey_renamed"
+  | "passkey_removed"
+  | "profile_pin_set"
+  | "profile_pin_removed"
+  | "profile_pin_failed"
+  | "profile_lock_setting_changed";
 
 export function auditEvent(
   type: AuditEventType,

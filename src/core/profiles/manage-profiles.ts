@@ -7,6 +7,8 @@ import type { CoreDeps, RequestContext } from "../deps";
 import type { ProfilePatch, ProfileRecord, SessionRecord } from "../ports";
 import { fail, ok, type Result } from "../result";
 import { cleanProfileName } from "./public-profile";
+// issue 5: profile lock
+import { checkProfilePin, mainProfile } from "./profile-lock";
 
 export function listProfiles(deps: Pick<CoreDeps, "stores">, accountId: string): Promise<ProfileRecord[]> {
   return deps.stores.profiles.listByAccount(accountId);
@@ -16,16 +18,25 @@ export interface NewProfile {
   name: string;
   avatar?: AvatarId;
   isKids?: boolean;
+  /** The main profile's PIN, when the account requires it to add profiles. */
+  pin?: string;
 }
+
+type PinFailure = "PROFILE_LOCKED" | "PIN_REQUIRED" | "INVALID_PIN" | "RATE_LIMITED";
 
 export async function createProfile(
   deps: CoreDeps,
   session: SessionRecord,
   input: NewProfile,
   context: RequestContext,
-): Promise<Result<ProfileRecord, "PROFILE_LIMIT_REACHED" | "PROFILE_NAME_TAKEN" | "VALIDATION_FAILED">> {
+): Promise<Result<ProfileRecord, "PROFILE_LIMIT_REACHED" | "PROFILE_NAME_TAKEN" | "VALIDATION_FAILED" | PinFailure>> {
   const name = cleanProfileName(input.name);
   if (!name) return fail("VALIDATION_FAILED");
+  if (await deps.stores.profiles.requiresPinToAdd(session.accountId)) {
+    const main = mainProfile(await deps.stores.profiles.listByAccount(session.accountId));
+    const checked = main ? await checkProfilePin(deps, session, main, input.pin, context, "PIN_REQUIRED") : null;
+    if (checked && !checked.ok) return checked;
+  }
   return deps.stores.transaction(async (stores) => {
     // Holding the account row makes "count, then insert" safe against a second request.
     await stores.accounts.lockForUpdate(session.accountId);
@@ -91,10 +102,18 @@ export async function deleteProfile(
 
 /** The session remembers the profile chosen on this device. */
 export async function chooseProfile(
-  deps: Pick<CoreDeps, "stores">,
+  deps: CoreDeps,
   session: SessionRecord,
   profileId: string,
-): Promise<Result<ProfileRecord, "PROFILE_NOT_FOUND">> {
+  pin?: string,
+  context: RequestContext = { ip: null, userAgent: null },
+): Promise<Result<ProfileRecord, "PROFILE_NOT_FOUND" | PinFailure>> {
+  // A locked profile needs its PIN first (checked outside the lock: it may wait on the limiter).
+  const locked = await deps.stores.profiles.find(session.accountId, profileId);
+  if (locked?.pinHash) {
+    const checked = await checkProfilePin(deps, session, locked, pin, context);
+    if (!checked.ok) return checked;
+  }
   // Under the account lock that deleteProfile also takes: otherwise a delete landing between
   // the find and the update makes the session point at a vanished profile (a foreign-key error).
   return deps.stores.transaction(async (stores) => {

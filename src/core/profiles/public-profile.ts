@@ -9,6 +9,7 @@ export function toPublicProfile(profile: ProfileRecord): PublicProfile {
     avatar: profile.avatar,
     isKids: profile.isKids,
     position: profile.position,
+    locked: profile.pinHash !== null,
   };
 }
 

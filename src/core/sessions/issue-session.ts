@@ -18,6 +18,8 @@ export interface SessionRequest {
   context: RequestContext;
   /** A token drawn beforehand, when the caller must name the session before creating it (TV sign-in). */
   token?: NewSessionToken;
+  /** 2 after a second factor (or a passkey) was proven; 1 by default. */
+  aal?: 1 | 2;
 }
 
 export async function issueSession(
@@ -40,7 +42,7 @@ export async function issueSession(
     lastSeenAt: now,
     expiresAt: slidExpiry(deps.config, request.device.kind, now, now),
     authenticatedAt: now,
-    aal: 1,
+    aal: request.aal ?? 1,
     revokedAt: null,
     revokedReason: null,
   };

@@ -11,6 +11,8 @@ import { signOut } from "../../core/sessions/sign-out";
 import { requestContext, signingInDevice } from "../http/client";
 import { clearSessionCookie, DEVICE_COOKIE, setDeviceCookie, setSessionCookie } from "../http/cookies";
 import { replyFailure } from "../http/reply-failure";
+// issue 5: sign-in may answer a two-step challenge
+import { signInResponse } from "../../contract/schemas/two-step";
 
 export const authRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (app, { core }) => {
   app.post(
@@ -27,12 +29,17 @@ export const authRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (app,
 
   app.post(
     "/auth/sign-in",
-    { schema: { body: signInRequest, response: { 200: signedInResponse } } },
+    { schema: { body: signInRequest, response: { 200: signInResponse } } },
     async (request, reply) => {
       const { device, keepsTokenItself } = signingInDevice(request, request.body.client);
       const deviceCookie = request.cookies[DEVICE_COOKIE];
-      const result = await signIn(core, { ...request.body, device, deviceCookie }, requestContext(request));
+      const result = await signIn(core, { ...request.body, device, deviceCookie, keepsTokenItself }, requestContext(request));
       if (!result.ok) return replyFailure(reply, result);
+      if ("twoStepRequired" in result.value) {
+        // No session yet: the second step (POST /auth/two-step) completes the sign-in.
+        const { expiresAt, ...challenge } = result.value;
+        return { ...challenge, expiresAt: expiresAt.toISOString() };
+      }
       handOver(reply, result.value, keepsTokenItself);
       return toSignedInResponse(result.value, keepsTokenItself);
     },
@@ -46,7 +53,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (app,
 };
 
 /** Browsers get their token as cookies; apps get it in the body (see toSignedInResponse). */
-function handOver(reply: FastifyReply, signedIn: SignedIn, keepsTokenItself: boolean): void {
+export function handOver(reply: FastifyReply, signedIn: SignedIn, keepsTokenItself: boolean): void {
   if (keepsTokenItself) return;
   setSessionCookie(reply, signedIn.token, signedIn.session.expiresAt);
   setDeviceCookie(reply, signedIn.deviceCookie);

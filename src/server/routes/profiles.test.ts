@@ -69,12 +69,12 @@ describe("GET /profiles (Who's watching?)", () => {
 
     const profiles = await list(m.browser);
     expect(profiles).toEqual([
-      { id: m.first.id, name: "Alex", avatar: expect.any(String), isKids: false, position: 0 },
-      { id: kids.json().profile.id, name: "Kids", avatar: "comet", isKids: true, position: 1 },
+      { id: m.first.id, name: "Alex", avatar: expect.any(String), isKids: false, position: 0, locked: false },
+      { id: kids.json().profile.id, name: "Kids", avatar: "comet", isKids: true, position: 1, locked: false },
     ]);
     expect(avatarIds).toContain(profiles[0]!.avatar);
-    // Only public fields: no account id, PIN hash or timestamps.
-    expect(Object.keys(profiles[0]!).sort()).toEqual(["avatar", "id", "isKids", "name", "position"]);
+    // Only public fields: no account id, PIN hash or timestamps (a lock shows as `locked`).
+    expect(Object.keys(profiles[0]!).sort()).toEqual(["avatar", "id", "isKids", "locked", "name", "position"]);
   });
 
   it("shows only this account's profiles", async () => {
@@ -102,6 +102,7 @@ describe("POST /profiles", () => {
       avatar: "ocean",
       isKids: true,
       position: 1,
+      locked: false,
     });
     const stored = await t.core.stores.profiles.find(m.accountId, response.json().profile.id);
     expect(stored).toMatchObject({ name: "Robin", avatar: "ocean", isKids: true, accountId: m.accountId });
@@ -182,7 +183,7 @@ describe("POST /profiles", () => {
     for (const body of [
       { name: "Robin", avatar: "not-an-avatar" },
       { avatar: "ocean" },
-      { name: "Robin", pin: "1234" },
+      { name: "Robin", colour: "red" },
       { name: "Robin", isKids: "yes" },
     ]) {
       const response = await create(m.browser, body);

@@ -18,6 +18,8 @@ import {
 import { toPublicProfile } from "../../core/profiles/public-profile";
 import { requestContext } from "../http/client";
 import { replyFailure } from "../http/reply-failure";
+// issue 5: a locked profile is chosen with its PIN
+import { chooseProfileRequest } from "../../contract/schemas/profile-lock";
 
 const profileParams = z.strictObject({ id: z.uuid() });
 
@@ -55,9 +57,9 @@ export const profileRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (a
 
   app.post(
     "/profiles/:id/choose",
-    { schema: { params: profileParams, response: { 200: profileResponse } } },
+    { schema: { params: profileParams, body: chooseProfileRequest, response: { 200: profileResponse } } },
     async (request, reply) => {
-      const result = await chooseProfile(core, request.session, request.params.id);
+      const result = await chooseProfile(core, request.session, request.params.id, request.body?.pin, requestContext(request));
       return result.ok ? { profile: toPublicProfile(result.value) } : replyFailure(reply, result);
     },
   );

@@ -8,6 +8,8 @@ import { z } from "zod";
 import { requestContext } from "../http/client";
 import { clearSessionCookie } from "../http/cookies";
 import { replyFailure } from "../http/reply-failure";
+// issue 5: signing devices out from a stale session needs a recent proof
+import { requireRecentAuth } from "../../core/mfa/reauth";
 
 const sessionParams = z.strictObject({ id: z.string().regex(/^[A-Za-z0-9_-]{22}$/, "Not a session id.") });
 
@@ -19,12 +21,16 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (a
   });
 
   app.post("/sessions/sign-out-all", { schema: { response: { 200: signOutAllResponse } } }, async (request, reply) => {
+    const stale = requireRecentAuth(core, request.session);
+    if (stale) return replyFailure(reply, stale);
     const signedOutDevices = await signOutAllDevices(core, request.session, requestContext(request));
     if (request.sessionCarrier === "cookie") clearSessionCookie(reply);
     return { signedOutDevices };
   });
 
-  app.post("/sessions/sign-out-others", { schema: { response: { 200: signOutAllResponse } } }, async (request) => {
+  app.post("/sessions/sign-out-others", { schema: { response: { 200: signOutAllResponse } } }, async (request, reply) => {
+    const stale = requireRecentAuth(core, request.session);
+    if (stale) return replyFailure(reply, stale);
     return { signedOutDevices: await signOutOtherDevices(core, request.session, requestContext(request)) };
   });
 

@@ -9,6 +9,11 @@ import { createOutboxStore } from "./outbox";
 import { createProfileStore } from "./profiles";
 import { createSessionStore } from "./sessions";
 import { createTvCodeStore } from "./tv-codes";
+// issue 5: two-step verification and passkeys
+import { createAuthFlowStore } from "./auth-flows";
+import { createBackupCodeStore } from "./backup-codes";
+import { createPasskeyStore } from "./passkeys";
+import { createTotpStore } from "./totp";
 
 export function createStores(db: Database): Stores {
   return {
@@ -20,6 +25,11 @@ export function createStores(db: Database): Stores {
     outbox: createOutboxStore(db),
     // TV sign-in (issue 7)
     tvCodes: createTvCodeStore(db),
+    // issue 5: two-step verification and passkeys
+    totp: createTotpStore(db),
+    backupCodes: createBackupCodeStore(db),
+    passkeys: createPasskeyStore(db),
+    authFlows: createAuthFlowStore(db),
     // Inside a transaction `db` is the transaction, so a nested call becomes a savepoint.
     transaction: (work) => db.transaction((tx) => work(createStores(tx))),
   };

@@ -3,7 +3,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { AvatarId } from "../../contract/avatars";
 import type { ProfileRecord, ProfileStore } from "../../core/ports";
 import type { Database } from "../database";
-import { profile } from "../schema";
+import { profile, profileLockSetting } from "../schema";
 import { preparedOnce } from "./prepared";
 import { unlessUniqueViolation } from "./conflicts";
 
@@ -68,6 +68,24 @@ export function createProfileStore(db: Database): ProfileStore {
     async delete(accountId, profileId) {
       const deleted = await db.delete(profile).where(byId(accountId, profileId)).returning({ id: profile.id });
       return deleted.length === 1;
+    },
+
+    // ---- profile lock (issue 5) ----
+    async setPin(accountId, profileId, pinHash) {
+      const updated = await db.update(profile).set({ pinHash }).where(byId(accountId, profileId)).returning({ id: profile.id });
+      return updated.length === 1;
+    },
+
+    async requiresPinToAdd(accountId) {
+      const [row] = await db.select().from(profileLockSetting).where(eq(profileLockSetting.accountId, accountId));
+      return row?.requirePinToAddProfiles ?? false;
+    },
+
+    async setRequirePinToAdd(accountId, required) {
+      await db
+        .insert(profileLockSetting)
+        .values({ accountId, requirePinToAddProfiles: required })
+        .onConflictDoUpdate({ target: profileLockSetting.accountId, set: { requirePinToAddProfiles: required } });
     },
   };
 }

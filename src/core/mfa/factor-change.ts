@@ -1,0 +1,60 @@
+// What every change to the second factors shares: it happens after a recent proof, may sign
+// out the other devices (the page offers it, checked by default), rotates this device's
+// token, and lands in the audit log, all in one transaction.
+import { auditEvent, type AuditEventType } from "../audit/events";
+import type { CoreDeps, RequestContext } from "../deps";
+import type { SessionRecord, Stores } from "../ports";
+import type { IssuedSession } from "../sessions/issue-session";
+import { replaceBackupCodes } from "./backup-codes";
+import { rotateSession } from "./reauth";
+import { twoStepState } from "./two-step-state";
+
+export interface FactorChanged {
+  signedOutDevices: number;
+  /** A fresh set, shown once, when the change turned two-step verification on without any codes left. */
+  backupCodes: string[] | null;
+  replacement: IssuedSession;
+}
+
+export async function applyFactorChange(
+  deps: CoreDeps,
+  session: SessionRecord,
+  context: RequestContext,
+  change: {
+    type: AuditEventType;
+    signOutOtherDevices: boolean;
+    details?: Record<string, unknown>;
+    /** The store writes of the change itself; may answer false to abandon (nothing else is written). */
+    write(stores: Stores): Promise<boolean>;
+    /** The session's assurance after the change. */
+    aal: 1 | 2;
+  },
+): Promise<FactorChanged | null> {
+  const result = await deps.stores.transaction(async (stores) => {
+    if (!(await change.write(stores))) return null;
+    const at = deps.clock.now();
+    const state = await twoStepState(stores, session.accountId);
+    let backupCodes: string[] | null = null;
+    if (state.enabled && state.backupCodesLeft === 0) {
+      backupCodes = await replaceBackupCodes(deps, stores, session.accountId);
+    } else if (!state.enabled) {
+      // With no second factor left, old backup codes must not outlive it.
+      await stores.backupCodes.deleteAll(session.accountId);
+    }
+    const signedOutDevices = change.signOutOtherDevices
+      ? await stores.sessions.revokeAllForAccount(session.accountId, at, "signed_out_by_other_device", session.id)
+      : 0;
+    const replacement = await rotateSession(deps, stores, session, context, change.aal);
+    await stores.audit.record(
+      auditEvent(change.type, { accountId: session.accountId, sessionId: replacement.session.id }, context, at, {
+        ...change.details,
+        signOutOtherDevices: change.signOutOtherDevices,
+        signedOutDevices,
+        twoStepEnabled: state.enabled,
+      }),
+    );
+    return { signedOutDevices, backupCodes, replacement };
+  });
+  if (result) deps.sessionsRevoked(session.accountId);
+  return result;
+}

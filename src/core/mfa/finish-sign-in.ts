@@ -1,0 +1,33 @@
+// The end of every sign-in that needed more than a password (second step, passkey alone):
+// a new session at assurance level 2, the audit record, the profiles and a device cookie.
+import type { DeviceKind } from "../../contract/schemas/common";
+import type { SignedIn } from "../accounts/signed-in";
+import { auditEvent } from "../audit/events";
+import type { CoreDeps, RequestContext } from "../deps";
+import type { AccountRecord, Stores } from "../ports";
+import { issueDeviceCookie, knownDeviceId } from "../sessions/device-cookie";
+import { issueSession } from "../sessions/issue-session";
+
+export async function finishSignIn(
+  deps: CoreDeps,
+  stores: Stores,
+  account: AccountRecord,
+  request: {
+    device: { kind: DeviceKind; name: string };
+    deviceCookie: string | undefined;
+    method: "totp" | "backup_code" | "passkey" | "passkey_only";
+    context: RequestContext;
+  },
+): Promise<SignedIn> {
+  const issued = await issueSession(deps, stores, { accountId: account.id, device: request.device, context: request.context, aal: 2 });
+  await stores.audit.record(
+    auditEvent("signed_in", { accountId: account.id, sessionId: issued.session.id }, request.context, issued.session.createdAt, {
+      deviceName: request.device.name,
+      method: request.method,
+    }),
+  );
+  const profiles = await stores.profiles.listByAccount(account.id);
+  const known = knownDeviceId(deps.keys.deviceCookies, request.deviceCookie, account.id);
+  const deviceCookie = known ? request.deviceCookie! : issueDeviceCookie(deps.keys.deviceCookies, deps.random, account.id);
+  return { ...issued, account, profiles, deviceCookie };
+}

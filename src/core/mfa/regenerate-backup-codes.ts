@@ -1,0 +1,27 @@
+// A new set of backup codes (the old set stops working), shown once. Needs a recent
+// re-authentication, and two-step verification to be on (the codes stand in for it).
+import { auditEvent } from "../audit/events";
+import type { CoreDeps, RequestContext } from "../deps";
+import type { SessionRecord } from "../ports";
+import { fail, ok, type Result } from "../result";
+import { replaceBackupCodes } from "./backup-codes";
+import { requireRecentAuth } from "./reauth";
+import { twoStepState } from "./two-step-state";
+
+export async function regenerateBackupCodes(
+  deps: CoreDeps,
+  session: SessionRecord,
+  context: RequestContext,
+): Promise<Result<string[], "REAUTH_REQUIRED" | "TWO_STEP_NOT_ENABLED">> {
+  const stale = requireRecentAuth(deps, session);
+  if (stale) return stale;
+  return deps.stores.transaction(async (stores) => {
+    await stores.accounts.lockForUpdate(session.accountId);
+    if (!(await twoStepState(stores, session.accountId)).enabled) return fail("TWO_STEP_NOT_ENABLED");
+    const codes = await replaceBackupCodes(deps, stores, session.accountId);
+    await stores.audit.record(
+      auditEvent("backup_codes_generated", { accountId: session.accountId, sessionId: session.id }, context, deps.clock.now()),
+    );
+    return ok(codes);
+  });
+}

@@ -1,0 +1,168 @@
+// Sign-in with two-step verification. A correct password on an account with a second factor
+// answers a challenge instead of a session: an opaque handle (only its SHA-256 is stored)
+// for a flow record bound to that attempt, pending for 5 minutes. A TOTP code, a backup code
+// or a passkey completes it; redeeming is one conditional update, so it completes once.
+import type { DeviceKind } from "../../contract/schemas/common";
+import type { TwoStepMethod } from "../../contract/schemas/two-step";
+import type { SignedIn } from "../accounts/signed-in";
+import { auditEvent } from "../audit/events";
+import { sha256Hex } from "../crypto/hashing";
+import { randomToken } from "../crypto/random";
+import type { CoreDeps, RequestContext } from "../deps";
+import type { AccountRecord, AuthFlowRecord } from "../ports";
+import { throttle } from "../rate-limit/throttle";
+import { fail, ok, type Result } from "../result";
+import { looksLikeBackupCode, spendBackupCode } from "./backup-codes";
+import { finishSignIn } from "./finish-sign-in";
+import { openTotpSecret } from "./manage-totp";
+import { matchTotp } from "./totp";
+import { twoStepMethods, type TwoStepState } from "./two-step-state";
+import { authenticationOptions, verifyAssertion, type AuthenticationResponseJSON } from "./webauthn";
+
+export interface TwoStepRequired {
+  twoStepRequired: true;
+  challenge: string;
+  expiresAt: Date;
+  methods: TwoStepMethod[];
+  passkeyOptions: Record<string, unknown> | null;
+}
+
+interface TwoStepDetails {
+  deviceKind: DeviceKind;
+  deviceName: string;
+  keepsTokenItself: boolean;
+}
+
+export async function startTwoStep(
+  deps: CoreDeps,
+  account: AccountRecord,
+  state: TwoStepState,
+  device: { kind: DeviceKind; name: string; keepsTokenItself: boolean },
+): Promise<TwoStepRequired> {
+  const challenge = randomToken(deps.random, 32);
+  const now = deps.clock.now();
+  const passkeys = state.passkeys > 0 ? await deps.stores.passkeys.listByAccount(account.id) : [];
+  const passkeyOptions = passkeys.length > 0 ? await authenticationOptions(deps, passkeys) : null;
+  const details: TwoStepDetails = { deviceKind: device.kind, deviceName: device.name, keepsTokenItself: device.keepsTokenItself };
+  const flow: AuthFlowRecord = {
+    id: deps.random.uuid(),
+    kind: "two_step",
+    accountId: account.id,
+    handleHash: sha256Hex(challenge),
+    webauthnChallenge: passkeyOptions?.challenge ?? null,
+    status: "pending",
+    attempts: 0,
+    details: { ...details },
+    expiresAt: new Date(now.getTime() + deps.config.twoStep.ttlMs),
+    createdAt: now,
+  };
+  await deps.stores.authFlows.create(flow);
+  return {
+    twoStepRequired: true,
+    challenge,
+    expiresAt: flow.expiresAt,
+    methods: twoStepMethods(state),
+    passkeyOptions: passkeyOptions ? { ...passkeyOptions } : null,
+  };
+}
+
+export interface TwoStepCompleted {
+  signedIn: SignedIn;
+  keepsTokenItself: boolean;
+}
+
+type ChallengeFailure = "TWO_STEP_CHALLENGE_INVALID" | "TWO_STEP_CHALLENGE_EXPIRED" | "TWO_STEP_ATTEMPTS_EXCEEDED" | "RATE_LIMITED";
+
+/** The pending flow behind a challenge, with one attempt counted against it and the account. */
+async function openChallenge(deps: CoreDeps, challenge: string): Promise<Result<{ flow: AuthFlowRecord; account: AccountRecord }, ChallengeFailure>> {
+  const flow = await deps.stores.authFlows.findByHandle("two_step", sha256Hex(challenge));
+  // Unknown, or already completed (a challenge belongs to one attempt, and completes once).
+  if (!flow || !flow.accountId || flow.status !== "pending") return fail("TWO_STEP_CHALLENGE_INVALID");
+  if (flow.expiresAt.getTime() <= deps.clock.now().getTime()) return fail("TWO_STEP_CHALLENGE_EXPIRED");
+  const limited = await throttle(deps.limiter, [[`two-step-code:account:${flow.accountId}`, deps.config.limits.twoStepCodePerAccount]]);
+  if (limited) return limited;
+  // Counted before checking, in the database, so racing guesses all count.
+  if ((await deps.stores.authFlows.recordAttempt(flow.id)) > deps.config.twoStep.maxAttempts) return fail("TWO_STEP_ATTEMPTS_EXCEEDED");
+  const account = await deps.stores.accounts.findById(flow.accountId);
+  if (!account) return fail("TWO_STEP_CHALLENGE_INVALID");
+  return ok({ flow, account });
+}
+
+async function redeem(
+  deps: CoreDeps,
+  flow: AuthFlowRecord,
+  account: AccountRecord,
+  method: "totp" | "backup_code" | "passkey",
+  deviceCookie: string | undefined,
+  context: RequestContext,
+): Promise<Result<TwoStepCompleted, "TWO_STEP_CHALLENGE_INVALID">> {
+  const details = flow.details as unknown as TwoStepDetails;
+  // The owner proved the second factor: their own earlier typos stop counting against them.
+  await deps.limiter.reset(`two-step-code:account:${account.id}`);
+  return deps.stores.transaction(async (stores) => {
+    if (!(await stores.authFlows.redeem(flow.id, deps.clock.now()))) return fail("TWO_STEP_CHALLENGE_INVALID");
+    const signedIn = await finishSignIn(deps, stores, account, {
+      device: { kind: details.deviceKind, name: details.deviceName },
+      deviceCookie,
+      method,
+      context,
+    });
+    return ok({ signedIn, keepsTokenItself: details.keepsTokenItself });
+  });
+}
+
+async function refused<C extends "TWO_STEP_CODE_INVALID" | "TWO_STEP_CODE_USED" | "PASSKEY_UNKNOWN" | "PASSKEY_INVALID">(
+  deps: CoreDeps,
+  account: AccountRecord,
+  code: C,
+  context: RequestContext,
+) {
+  await deps.stores.audit.record(auditEvent("two_step_failed", { accountId: account.id }, context, deps.clock.now(), { reason: code }));
+  return fail(code);
+}
+
+export async function completeTwoStepWithCode(
+  deps: CoreDeps,
+  input: { challenge: string; code: string; deviceCookie?: string | undefined },
+  context: RequestContext,
+): Promise<Result<TwoStepCompleted, ChallengeFailure | "TWO_STEP_CODE_INVALID" | "TWO_STEP_CODE_USED">> {
+  const opened = await openChallenge(deps, input.challenge);
+  if (!opened.ok) return opened;
+  const { flow, account } = opened.value;
+  const code = input.code.trim();
+
+  if (looksLikeBackupCode(code)) {
+    const spent = await spendBackupCode(deps, account.id, code);
+    if (spent === "invalid") return refused(deps, account, "TWO_STEP_CODE_INVALID", context);
+    if (spent === "used") return refused(deps, account, "TWO_STEP_CODE_USED", context);
+    await deps.stores.audit.record(auditEvent("backup_code_used", { accountId: account.id }, context, deps.clock.now()));
+    return redeem(deps, flow, account, "backup_code", input.deviceCookie, context);
+  }
+
+  const totp = await deps.stores.totp.find(account.id);
+  const secret = totp?.enabledAt ? openTotpSecret(deps, account.id, totp.secretEncrypted) : null;
+  const step = secret ? matchTotp(secret, code, deps.clock.now()) : null;
+  if (step === null) return refused(deps, account, "TWO_STEP_CODE_INVALID", context);
+  // A code (time step) is accepted once: this or an earlier step used before is a replay.
+  if (!(await deps.stores.totp.useStep(account.id, step))) return refused(deps, account, "TWO_STEP_CODE_USED", context);
+  return redeem(deps, flow, account, "totp", input.deviceCookie, context);
+}
+
+export async function completeTwoStepWithPasskey(
+  deps: CoreDeps,
+  input: { challenge: string; passkey: AuthenticationResponseJSON; deviceCookie?: string | undefined },
+  context: RequestContext,
+): Promise<Result<TwoStepCompleted, ChallengeFailure | "PASSKEY_UNKNOWN" | "PASSKEY_INVALID">> {
+  const opened = await openChallenge(deps, input.challenge);
+  if (!opened.ok) return opened;
+  const { flow, account } = opened.value;
+  const passkey = await deps.stores.passkeys.findById(input.passkey.id);
+  // A passkey of another account can't complete this account's sign-in.
+  if (!passkey || passkey.accountId !== account.id) return refused(deps, account, "PASSKEY_UNKNOWN", context);
+  if (!flow.webauthnChallenge) return refused(deps, account, "PASSKEY_INVALID", context);
+  // Signed over this attempt's challenge only: an assertion made for another attempt fails here.
+  const counter = await verifyAssertion(deps, input.passkey, passkey, flow.webauthnChallenge);
+  if (counter === null) return refused(deps, account, "PASSKEY_INVALID", context);
+  await deps.stores.passkeys.recordUse(passkey.id, counter, deps.clock.now());
+  return redeem(deps, flow, account, "passkey", input.deviceCookie, context);
+}

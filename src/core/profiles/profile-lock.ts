@@ -1,0 +1,97 @@
+// Profile lock: a 4-digit PIN on a profile, set or removed only after re-authentication, and
+// asked for when the profile is chosen (5 wrong tries per profile, then a wait; a cap across
+// the account too). "Require PIN to add new profiles" asks for the MAIN profile's PIN (the
+// first in the picker, the account owner's, made at sign-up), so it can only be turned on
+// while that profile is locked, and removing that PIN turns it off.
+import { auditEvent } from "../audit/events";
+import { digestsEqual, hmacSha256Hex } from "../crypto/hashing";
+import type { CoreDeps, RequestContext } from "../deps";
+import type { ProfileRecord, SessionRecord } from "../ports";
+import { throttle } from "../rate-limit/throttle";
+import { requireRecentAuth } from "../mfa/reauth";
+import { fail, ok, type Result } from "../result";
+
+/** Keyed, and salted with the profile id: 10,000 PINs are otherwise reversed at once. */
+export const pinDigest = (key: Buffer, profileId: string, pin: string): string => hmacSha256Hex(key, `${profileId}:${pin}`);
+
+/** The profile whose PIN guards adding profiles: the first in the picker. */
+export function mainProfile(profiles: ProfileRecord[]): ProfileRecord | undefined {
+  return [...profiles].sort((a, b) => a.position - b.position || a.createdAt.getTime() - b.createdAt.getTime())[0];
+}
+
+/** Checks a locked profile's PIN, throttled per profile and per account. Unlocked profiles pass. */
+export async function checkProfilePin(
+  deps: CoreDeps,
+  session: SessionRecord,
+  profile: ProfileRecord,
+  pin: string | undefined,
+  context: RequestContext,
+  missing: "PROFILE_LOCKED" | "PIN_REQUIRED" = "PROFILE_LOCKED",
+): Promise<Result<void, "PROFILE_LOCKED" | "PIN_REQUIRED" | "INVALID_PIN" | "RATE_LIMITED">> {
+  if (!profile.pinHash) return ok(undefined);
+  if (pin === undefined) return fail(missing);
+  const profileKey = `profile-pin:profile:${profile.id}`;
+  const limited = await throttle(deps.limiter, [
+    [profileKey, deps.config.limits.pinPerProfile],
+    [`profile-pin:account:${profile.accountId}`, deps.config.limits.pinPerAccount],
+  ]);
+  if (limited) return limited;
+  if (!digestsEqual(pinDigest(deps.keys.profilePins, profile.id, pin), profile.pinHash)) {
+    await deps.stores.audit.record(
+      auditEvent("profile_pin_failed", { accountId: profile.accountId, sessionId: session.id }, context, deps.clock.now(), {
+        profileId: profile.id,
+      }),
+    );
+    return fail("INVALID_PIN");
+  }
+  await deps.limiter.reset(profileKey);
+  return ok(undefined);
+}
+
+export async function setProfilePin(
+  deps: CoreDeps,
+  session: SessionRecord,
+  profileId: string,
+  pin: string | null,
+  context: RequestContext,
+): Promise<Result<ProfileRecord, "REAUTH_REQUIRED" | "PROFILE_NOT_FOUND">> {
+  const stale = requireRecentAuth(deps, session);
+  if (stale) return stale;
+  return deps.stores.transaction(async (stores) => {
+    await stores.accounts.lockForUpdate(session.accountId);
+    const profiles = await stores.profiles.listByAccount(session.accountId);
+    const profile = profiles.find((p) => p.id === profileId);
+    if (!profile) return fail("PROFILE_NOT_FOUND");
+    const pinHash = pin === null ? null : pinDigest(deps.keys.profilePins, profile.id, pin);
+    await stores.profiles.setPin(session.accountId, profileId, pinHash);
+    // Without the main profile's PIN there is nothing to ask for when adding profiles.
+    if (pin === null && mainProfile(profiles)?.id === profileId) await stores.profiles.setRequirePinToAdd(session.accountId, false);
+    await stores.audit.record(
+      auditEvent(pin === null ? "profile_pin_removed" : "profile_pin_set", { accountId: session.accountId, sessionId: session.id }, context, deps.clock.now(), {
+        profileId,
+      }),
+    );
+    return ok({ ...profile, pinHash });
+  });
+}
+
+export async function setRequirePinToAddProfiles(
+  deps: CoreDeps,
+  session: SessionRecord,
+  required: boolean,
+  context: RequestContext,
+): Promise<Result<boolean, "REAUTH_REQUIRED" | "MAIN_PROFILE_NOT_LOCKED">> {
+  const stale = requireRecentAuth(deps, session);
+  if (stale) return stale;
+  return deps.stores.transaction(async (stores) => {
+    await stores.accounts.lockForUpdate(session.accountId);
+    if (required && !mainProfile(await stores.profiles.listByAccount(session.accountId))?.pinHash) return fail("MAIN_PROFILE_NOT_LOCKED");
+    await stores.profiles.setRequirePinToAdd(session.accountId, required);
+    await stores.audit.record(
+      auditEvent("profile_lock_setting_changed", { accountId: session.accountId, sessionId: session.id }, context, deps.clock.now(), {
+        requirePinToAddProfiles: required,
+      }),
+    );
+    return ok(required);
+  });
+}
