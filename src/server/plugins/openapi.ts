@@ -1,7 +1,8 @@
 // The API's OpenAPI 3.1 document at /api/openapi.json, generated from the contract's zod
 // schemas as the routes register, and a docs page at /api/docs whose assets are served from
-// node_modules (no CDN). The page runs under the app's strict CSP unchanged: Swagger UI's
-// HTML loads only external scripts and styles from the same origin.
+// node_modules (no CDN). The page keeps the app's CSP but for one relaxation: Swagger UI's
+// React components set style attributes, so its pages (only those) allow inline styles.
+// Scripts stay same-origin only; the page shows documentation and holds no account data.
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import type { FastifyInstance } from "fastify";
@@ -14,6 +15,11 @@ import { oauthErrorResponse } from "../../contract/schemas/tv-sign-in";
 
 export const OPENAPI_PATH = "/api/openapi.json";
 export const DOCS_PREFIX = "/api/docs";
+
+/** The app's CSP (security-headers.ts) with inline styles allowed, for the docs pages only. */
+export function docsContentSecurityPolicy(appPolicy: string): string {
+  return appPolicy.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+}
 
 // Named schemas become components ($ref) instead of being repeated in every operation.
 // A registry of our own, so nothing global changes for other users of zod.
@@ -68,8 +74,15 @@ export async function registerOpenApi(app: FastifyInstance, options: { publicUrl
     routePrefix: DOCS_PREFIX,
     // Swagger UI would otherwise send the document to an outside validator service.
     validatorUrl: false,
-    // Keep our CSP (helmet): Swagger UI's page needs nothing inline.
+    // Our CSP (helmet's, set for every answer), relaxed for inline styles only, here.
     staticCSP: false,
+    uiHooks: {
+      onRequest: (_request, reply, done) => {
+        const policy = reply.getHeader("content-security-policy");
+        if (typeof policy === "string") reply.header("content-security-policy", docsContentSecurityPolicy(policy));
+        done();
+      },
+    },
     uiConfig: { deepLinking: true },
   });
   app.get(OPENAPI_PATH, { schema: { hide: true } }, async () => app.swagger());

@@ -3,7 +3,7 @@
 // was signed out elsewhere lands on the sign-in page at its next step.
 import { createBrowserRouter } from "react-router";
 import { setSessionLostHandler } from "../lib/api-client";
-import { reasonForLostSession } from "../lib/sign-in-reasons";
+import { signInPageFor } from "../lib/sign-in-reasons";
 import { RouteError } from "./route-error";
 import { loadSignedIn } from "./signed-in-data";
 
@@ -42,5 +42,6 @@ export const router = createBrowserRouter([
 ]);
 
 setSessionLostHandler((error) => {
-  void router.navigate(`/sign-in?reason=${reasonForLostSession(error)}`, { replace: true });
+  // The loader may be on its way to a page that isn't current yet: the address bar says where.
+  void router.navigate(signInPageFor(error, `${window.location.pathname}${window.location.search}`), { replace: true });
 });

@@ -2,8 +2,7 @@
 // Loaded by the signed-in layout on every navigation (a revoked session is caught there).
 import { redirect, useRouteLoaderData, type LoaderFunctionArgs } from "react-router";
 import { isSessionLost } from "../lib/api-client";
-import { signInReturningTo } from "../lib/return-to";
-import { reasonForLostSession, type SignInReason } from "../lib/sign-in-reasons";
+import { signInPageFor } from "../lib/sign-in-reasons";
 import { getMe, type Me } from "../features/session/api/get-me";
 import { listProfiles, type Profile } from "../features/profiles/api/profiles";
 
@@ -12,12 +11,6 @@ export interface SignedInData {
   profiles: Profile[];
 }
 
-/**
- * Pages a visitor comes back to after signing in, rather than going to the profiles, and what
- * the sign-in page tells a visitor who wasn't signed in at all.
- */
-const RETURNS_AFTER_SIGN_IN: Record<string, SignInReason> = { "/tv": "sign-in-for-tv" };
-
 export async function loadSignedIn({ request }: LoaderFunctionArgs): Promise<SignedInData> {
   try {
     const [me, profiles] = await Promise.all([getMe(), listProfiles()]);
@@ -25,11 +18,7 @@ export async function loadSignedIn({ request }: LoaderFunctionArgs): Promise<Sig
   } catch (error) {
     if (!isSessionLost(error)) throw error;
     const url = new URL(request.url);
-    const returning = RETURNS_AFTER_SIGN_IN[url.pathname];
-    const lost = reasonForLostSession(error);
-    if (!returning) throw redirect(`/sign-in?reason=${lost}`);
-    const reason = lost === "sign-in-required" ? returning : lost;
-    throw redirect(signInReturningTo(`${url.pathname}${url.search}`, `reason=${reason}`));
+    throw redirect(signInPageFor(error, `${url.pathname}${url.search}`));
   }
 }
 

@@ -1,4 +1,5 @@
 // Why the sign-in page is showing: set by whatever sent the user there.
+import { signInReturningTo } from "./return-to";
 export const signInReasons = {
   "signed-out": "You've signed out.",
   "signed-out-all": "You've signed out of all devices. Sign in again to keep watching.",
@@ -23,4 +24,18 @@ export function reasonForLostSession({ code, reason }: { code: string; reason?: 
   }
   if (code === "SESSION_EXPIRED") return "session-expired";
   return "sign-in-required";
+}
+
+/**
+ * Pages a visitor comes back to after signing in, rather than going to the profiles, and what
+ * the sign-in page tells a visitor who wasn't signed in at all.
+ */
+const RETURNS_AFTER_SIGN_IN: Record<string, SignInReason> = { "/tv": "sign-in-for-tv" };
+
+/** Where a request that found its session gone sends the user from `path` (pathname and query). */
+export function signInPageFor(lost: { code: string; reason?: string | undefined }, path: string): string {
+  const reason = reasonForLostSession(lost);
+  const returning = RETURNS_AFTER_SIGN_IN[path.split("?")[0]!];
+  if (!returning) return `/sign-in?reason=${reason}`;
+  return signInReturningTo(path, `reason=${reason === "sign-in-required" ? returning : reason}`);
 }
