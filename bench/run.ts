@@ -468,6 +468,11 @@ async function main(): Promise<void> {
         LOG_LEVEL: "warn",
         TRUST_PROXY: "true",
         NODE_ENV: "production",
+        // Production mode must be able to deliver; the benchmark sends nothing (port 9: discard).
+        SMTP_URL: "smtp://127.0.0.1:9",
+        SMS_PROVIDER: "webhook",
+        SMS_WEBHOOK_URL: "http://127.0.0.1:9/sms",
+        SMS_WEBHOOK_SECRET: "bench",
       },
       /Usher is running/,
       usherPort,

@@ -94,10 +94,18 @@ export interface OutboxMessageInput {
 }
 export interface OutboxMessageRecord extends OutboxMessageInput {
   id: string;
+  /** Tries started so far (a claim counts one, so a node dying mid-send still uses one up). */
   attempts: number;
   sentAt: Date | null;
   lastError: string | null;
+  /** When the message may next be claimed: a lease ahead while claimed, the backoff after a failure. */
+  nextAttemptAt: Date;
+  /** Set when the bounded number of tries is spent; the message is never tried again. */
+  failedAt: Date | null;
 }
+
+/** After a failed try: try again at `retryAt`, or give up (`failedAt`). */
+export type OutboxFailure = { error: string; retryAt: Date } | { error: string; failedAt: Date };
 
 export interface AccountStore {
   /** Answers false when the email is already taken. */
@@ -164,9 +172,15 @@ export interface AuditStore {
 }
 
 export interface OutboxStore {
+  /** Due at once: next_attempt_at is the message's createdAt. */
   enqueue(message: OutboxMessageInput): Promise<void>;
-  listPending(limit: number): Promise<OutboxMessageRecord[]>;
+  /**
+   * One statement: takes up to `limit` due messages (oldest first) that no other node holds
+   * (`FOR UPDATE SKIP LOCKED`), counts a try on each and leases them until `leaseUntil`.
+   */
+  claimDue(now: Date, leaseUntil: Date, limit: number): Promise<OutboxMessageRecord[]>;
   markSent(id: string, at: Date): Promise<void>;
+  recordFailure(id: string, failure: OutboxFailure): Promise<void>;
   /** Newest first; the dev mailbox and tests read delivered messages here. */
   listRecent(limit: number): Promise<OutboxMessageRecord[]>;
 }

@@ -4,6 +4,7 @@ import cookie from "@fastify/cookie";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { CoreDeps } from "../core/deps";
+import { createRenderer } from "../core/delivery/templates/render";
 import { LiveSessions } from "../core/sessions/live-sessions";
 import { InProcessRevocationSignals, type RevocationSignals } from "../core/sessions/revocation-signals";
 import { frameworkErrors, registerErrorMapper, registerNotFound } from "./plugins/error-mapper";
@@ -91,7 +92,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
     { prefix: "/api/v1" },
   );
-  if (options.devMailbox) await app.register(devMailboxRoutes, { core: options.core });
+  if (options.devMailbox) {
+    await app.register(devMailboxRoutes, { core: options.core, render: createRenderer({ publicUrl: options.allowedOrigins[0] ?? "" }) });
+  }
   registerNotFound(app, options.webRoot ? await registerWebApp(app, options.webRoot) : undefined);
   return app;
 }
