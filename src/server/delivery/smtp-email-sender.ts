@@ -1,6 +1,6 @@
 // Email over SMTP (SMTP_URL, e.g. smtps://user:pass@mail.example.com) with nodemailer: one
 // connection per message, bounded timeouts (well inside the dispatcher's lease), and a 5xx
-// answer (the server refuses the message for good) reported as permanent.
+// refusal of the recipient or the message reported as permanent.
 import nodemailer from "nodemailer";
 import { PermanentDeliveryError, type EmailSender } from "../../core/delivery/senders";
 
@@ -24,9 +24,11 @@ export function createSmtpEmailSender(options: SmtpOptions): EmailSender & { clo
       try {
         await transport.sendMail({ from: options.from, to: email.to, subject: email.subject, text: email.text, html: email.html });
       } catch (error) {
-        const code = (error as { responseCode?: unknown }).responseCode;
-        if (typeof code === "number" && code >= 500 && code < 600) {
-          throw new PermanentDeliveryError(`SMTP ${code}: ${(error as Error).message}`);
+        // Only a 5xx about this message (its recipient or content) is final; a refused login
+        // or a broken connection is the operator's to fix, and the message waits for it.
+        const { responseCode, code } = error as { responseCode?: unknown; code?: unknown };
+        if (typeof responseCode === "number" && responseCode >= 500 && (code === "EENVELOPE" || code === "EMESSAGE")) {
+          throw new PermanentDeliveryError(`SMTP ${responseCode}: ${(error as Error).message}`);
         }
         throw error;
       }
