@@ -55,6 +55,15 @@ export const errorCatalogue = {
   CODE_INVALID: { status: 400, message: "That code is not right. Check the text message and try again." },
   CODE_EXPIRED: { status: 410, message: "That code has expired. Ask for a new one." },
   CODE_ATTEMPTS_EXCEEDED: { status: 410, message: "Too many wrong codes. Ask for a new one." },
+
+  // Issue 6: email verification and forgot password
+  LINK_INVALID: { status: 400, message: "This link is not valid. Copy the whole link from the email, or ask for a new one." },
+  LINK_EXPIRED: { status: 410, message: "This link has expired or was already used. Ask for a new one." },
+  EMAIL_ALREADY_VERIFIED: { status: 409, message: "Your email address is already verified." },
+  RESET_CODE_INVALID: {
+    status: 400,
+    message: "That code is not right, or it has expired. Check the text message, or ask for a new code.",
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -6,3 +6,5 @@ export * from "./schemas/auth";
 export * from "./schemas/profiles";
 export * from "./schemas/account";
 export * from "./schemas/sessions";
+// Issue 6
+export * from "./schemas/recovery";

@@ -13,6 +13,13 @@ export interface CoreConfig {
     touchIntervalMs: number;
   };
   phoneCodes: { ttlMs: number; maxAttempts: number };
+  /** Issue 6: email verification and forgot-password. */
+  recovery: {
+    emailVerificationTtlMs: number;
+    resetLinkTtlMs: number;
+    resetCodeTtlMs: number;
+    resetCodeMaxAttempts: number;
+  };
   limits: {
     signInPerIp: RateRule;
     signInPerAccountAndIp: RateRule;
@@ -24,6 +31,15 @@ export interface CoreConfig {
     passwordCheckPerAccount: RateRule;
     phoneCodeSendPerAccount: RateRule;
     phoneCodeCheckPerAccount: RateRule;
+    // Issue 6: recovery and verification.
+    emailVerificationSendPerAccount: RateRule;
+    /** Checks of emailed links (verification, reset) from one IP. */
+    linkCheckPerIp: RateRule;
+    passwordResetRequestPerIp: RateRule;
+    /** Per email address asked for, whether or not it has an account. */
+    passwordResetRequestPerEmail: RateRule;
+    passwordResetCodeCheckPerIp: RateRule;
+    passwordResetCodeCheckPerEmail: RateRule;
   };
 }
 
@@ -34,6 +50,7 @@ export const defaultCoreConfig: CoreConfig = {
     touchIntervalMs: minutes(5),
   },
   phoneCodes: { ttlMs: minutes(10), maxAttempts: 5 },
+  recovery: { emailVerificationTtlMs: hours(24), resetLinkTtlMs: hours(1), resetCodeTtlMs: minutes(10), resetCodeMaxAttempts: 5 },
   limits: {
     signInPerIp: { limit: 100, windowMs: minutes(15) },
     signInPerAccountAndIp: { limit: 10, windowMs: minutes(15) },
@@ -43,5 +60,11 @@ export const defaultCoreConfig: CoreConfig = {
     passwordCheckPerAccount: { limit: 10, windowMs: minutes(15) },
     phoneCodeSendPerAccount: { limit: 5, windowMs: hours(1) },
     phoneCodeCheckPerAccount: { limit: 10, windowMs: minutes(15) },
+    emailVerificationSendPerAccount: { limit: 5, windowMs: hours(1) },
+    linkCheckPerIp: { limit: 30, windowMs: minutes(15) },
+    passwordResetRequestPerIp: { limit: 20, windowMs: hours(1) },
+    passwordResetRequestPerEmail: { limit: 5, windowMs: hours(1) },
+    passwordResetCodeCheckPerIp: { limit: 30, windowMs: minutes(15) },
+    passwordResetCodeCheckPerEmail: { limit: 10, windowMs: minutes(15) },
   },
 };

@@ -55,7 +55,12 @@ export interface SessionRecord {
   revokedReason: RevokedReason | null;
 }
 
-export type CodePurpose = "phone_verification";
+export type CodePurpose =
+  | "phone_verification"
+  // Issue 6 (recovery): single-use links (the digest is of the link's secret) and the texted reset code.
+  | "email_verification"
+  | "password_reset_link"
+  | "password_reset_code";
 
 export interface OneTimeCodeRecord {
   id: string;
@@ -122,6 +127,8 @@ export interface AccountStore {
   /** Marks the account's number verified if it is still `e164`; false when it isn't, or another account verified it. */
   markPhoneVerified(id: string, e164: string, at: Date): Promise<boolean>;
   isPhoneVerifiedElsewhere(e164: string, accountId: string): Promise<boolean>;
+  /** Issue 6: marks the email verified if it is still `email`; false when it changed meanwhile. */
+  markEmailVerified(id: string, email: string, at: Date): Promise<boolean>;
 }
 
 export interface ProfilePatch {

@@ -20,6 +20,7 @@ import { devMailboxRoutes } from "./routes/dev-mailbox";
 import { sessionEventRoutes } from "./routes/session-events";
 import { sessionRoutes } from "./routes/sessions";
 import { registerWebApp } from "./routes/web-app";
+import { recoveryRoutes } from "./routes/recovery";
 
 export const BODY_LIMIT_BYTES = 16 * 1024;
 
@@ -89,6 +90,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(profileRoutes, { core: options.core });
       await api.register(sessionRoutes, { core: options.core });
       await api.register(sessionEventRoutes, { liveSessions, heartbeatMs: options.eventStreamHeartbeatMs ?? 25_000 });
+      // Issue 6
+      await api.register(recoveryRoutes, { core: options.core });
     },
     { prefix: "/api/v1" },
   );

@@ -166,4 +166,15 @@ describeOnEachDatabase("account store", (t) => {
       await stores.accounts.lockForUpdate(anAccount().id);
     });
   });
+
+  // Issue 6: email verification.
+  it("marks the email verified only while it is still the account's address", async () => {
+    const account = anAccount();
+    await t.stores.accounts.create(account);
+    expect(await t.stores.accounts.markEmailVerified(account.id, "someone.else@example.test", minutes(1))).toBe(false);
+    expect((await t.stores.accounts.findById(account.id))!.emailVerifiedAt).toBeNull();
+    expect(await t.stores.accounts.markEmailVerified(account.id, account.email, minutes(2))).toBe(true);
+    expect((await t.stores.accounts.findById(account.id))!.emailVerifiedAt).toEqual(minutes(2));
+    expect(await t.stores.accounts.markEmailVerified(anAccount().id, account.email, minutes(3))).toBe(false);
+  });
 });

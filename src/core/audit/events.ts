@@ -17,7 +17,11 @@ export type AuditEventType =
   | "phone_verified"
   | "phone_removed"
   | "profile_created"
-  | "profile_deleted";
+  | "profile_deleted"
+  // Issue 6
+  | "email_verified"
+  | "password_reset_requested"
+  | "password_reset";
 
 export function auditEvent(
   type: AuditEventType,
