@@ -35,9 +35,10 @@ export async function writeLink(
 }
 
 /**
- * The active link a token stands for, not yet consumed. LINK_INVALID when the token is
- * malformed or its secret is wrong; LINK_EXPIRED when the account has no unused link of this
- * purpose (used, replaced by a newer one) or it is past its expiry.
+ * The active link a token stands for, not yet consumed. LINK_INVALID when the token is not
+ * a link token at all (mangled while copying); LINK_EXPIRED for every well-formed one that
+ * doesn't work: used, replaced by a newer link (its secret no longer matches), or past its
+ * expiry. Either way the remedy is the same: ask for a new link.
  */
 export async function findLink(
   deps: Pick<CoreDeps, "clock" | "keys" | "stores">,
@@ -49,7 +50,7 @@ export async function findLink(
   const [, accountId, secret] = parsed as unknown as [string, string, string];
   const active = await deps.stores.codes.findActive(accountId, purpose);
   if (!active) return fail("LINK_EXPIRED");
-  if (!digestsEqual(linkDigest(deps.keys.oneTimeCodes, secret), active.codeHash)) return fail("LINK_INVALID");
+  if (!digestsEqual(linkDigest(deps.keys.oneTimeCodes, secret), active.codeHash)) return fail("LINK_EXPIRED");
   if (active.expiresAt.getTime() <= deps.clock.now().getTime()) return fail("LINK_EXPIRED");
   return ok(active);
 }
