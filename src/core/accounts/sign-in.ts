@@ -11,6 +11,7 @@ import { issueDeviceCookie, knownDeviceId } from "../sessions/device-cookie";
 import { issueSession } from "../sessions/issue-session";
 import { normalizeEmail } from "./email";
 import type { SignedIn } from "./signed-in";
+import { writeSecurityNotice } from "../notices/security-notice";
 
 export interface SignInInput {
   email: string;
@@ -55,8 +56,14 @@ export async function signIn(
   }
 
   await deps.limiter.reset(knownDevice ? `sign-in:device:${knownDevice}` : perAccountAndIp);
-  return deps.stores.transaction(async (stores) => {
+  const signedIn = await deps.stores.transaction(async (stores) => {
     const issued = await issueSession(deps, stores, { accountId: account.id, device: input.device, context });
+    // A browser this account has signed in on before (device cookie) is not news; anything else is.
+    if (!knownDevice) {
+      const at = issued.session.createdAt;
+      const payload = { device: input.device.name, ip: context.ip, at: at.toISOString() };
+      await writeSecurityNotice(stores, account.id, { template: "new_sign_in", payload }, at);
+    }
     await stores.audit.record(
       auditEvent("signed_in", { accountId: account.id, sessionId: issued.session.id }, context, issued.session.createdAt, {
         deviceName: input.device.name,
@@ -66,4 +73,6 @@ export async function signIn(
     const deviceCookie = knownDevice ? input.deviceCookie! : issueDeviceCookie(deps.keys.deviceCookies, deps.random, account.id);
     return ok({ ...issued, account, profiles, deviceCookie });
   });
+  if (!knownDevice) deps.outboxWritten();
+  return signedIn;
 }

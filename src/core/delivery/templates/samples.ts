@@ -12,7 +12,7 @@ export const samplePayloads: Record<TemplateName, Record<string, unknown>> = {
   new_sign_in: { device: "Chrome on macOS", ip: "203.0.113.10", at },
   password_changed: { at },
   email_changed: { newEmail: "n***@example.com", at },
-  phone_changed: { phone: "+1 •••-•••-0123", change: "added", at },
+  phone_changed: { phone: "+1 ••• ••• ••23", change: "added", at },
   two_step_changed: { change: "passkey_added", at },
   signed_out_all_devices: { at },
 };
