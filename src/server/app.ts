@@ -17,6 +17,7 @@ import { healthRoutes } from "./routes/health";
 import { phoneRoutes } from "./routes/phone";
 import { profileRoutes } from "./routes/profiles";
 import { devMailboxRoutes } from "./routes/dev-mailbox";
+import { devMailboxPages } from "./routes/dev-mailbox-page";
 import { sessionEventRoutes } from "./routes/session-events";
 import { sessionRoutes } from "./routes/sessions";
 import { registerWebApp } from "./routes/web-app";
@@ -96,7 +97,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
     { prefix: "/api/v1" },
   );
   if (options.devMailbox) {
-    await app.register(devMailboxRoutes, { core: options.core, render: createRenderer({ publicUrl: options.allowedOrigins[0] ?? "" }) });
+    const render = createRenderer({ publicUrl: options.allowedOrigins[0] ?? "" });
+    await app.register(devMailboxRoutes, { core: options.core, render });
+    await app.register(devMailboxPages, { core: options.core, render });
   }
   registerNotFound(app, options.webRoot ? await registerWebApp(app, options.webRoot) : undefined);
   return app;

@@ -32,7 +32,7 @@ export const devMailboxRoutes: FastifyPluginAsyncZod<{ core: CoreDeps; render: R
   });
 };
 
-function toMailboxMessage(message: OutboxMessageRecord, render: Renderer) {
+export function toMailboxMessage(message: OutboxMessageRecord, render: Renderer) {
   const status = message.sentAt ? "sent" : message.failedAt ? "failed" : "pending";
   const base = { id: message.id, channel: message.channel, to: message.recipient, template: message.template, status, createdAt: message.createdAt.toISOString() } as const;
   try {
