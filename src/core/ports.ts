@@ -110,7 +110,9 @@ export interface OutboxMessageRecord extends OutboxMessageInput {
 }
 
 /** After a failed try: try again at `retryAt`, or give up (`failedAt`). */
-export type OutboxFailure = { error: string; retryAt: Date } | { error: string; failedAt: Date };
+export type OutboxFailure =
+  | { error: string; retryAt: Date }
+  | { error: string; failedAt: Date; redactedPayload?: Record<string, unknown> };
 
 export interface AccountStore {
   /** Answers false when the email is already taken. */
@@ -186,7 +188,8 @@ export interface OutboxStore {
    * (`FOR UPDATE SKIP LOCKED`), counts a try on each and leases them until `leaseUntil`.
    */
   claimDue(now: Date, leaseUntil: Date, limit: number): Promise<OutboxMessageRecord[]>;
-  markSent(id: string, at: Date): Promise<void>;
+  /** With `redactedPayload`, the payload is replaced too: its codes and link tokens need not outlive the send. */
+  markSent(id: string, at: Date, redactedPayload?: Record<string, unknown>): Promise<void>;
   recordFailure(id: string, failure: OutboxFailure): Promise<void>;
   /** Newest first; the dev mailbox and tests read delivered messages here. */
   listRecent(limit: number): Promise<OutboxMessageRecord[]>;

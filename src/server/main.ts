@@ -17,7 +17,7 @@ import { createStores } from "../store/stores";
 import { buildApp, type App } from "./app";
 import type { ServerConfig } from "./config";
 import { createDispatcher, defaultDispatcherOptions } from "../core/delivery/dispatcher";
-import { createRenderer } from "../core/delivery/templates/render";
+import { createRenderer, redactSecrets } from "../core/delivery/templates/render";
 import { createSenders } from "./delivery/senders";
 import { deriveCoreKeys, loadMasterSecret } from "./secret-key";
 
@@ -86,6 +86,8 @@ export async function startServer(
       clock: systemClock,
       senders,
       render: createRenderer({ publicUrl: config.publicUrl }),
+      // Codes and link tokens rest in the outbox only until sent; the dev mailbox (embedded) still shows them.
+      ...(config.mode === "production" ? { redact: redactSecrets } : {}),
       onFailure: (failure) => app.log.warn(failure, failure.final ? "message delivery failed for good" : "message delivery failed; will retry"),
       onError: (error) => app.log.warn({ error: error instanceof Error ? error.message : "unknown" }, "outbox could not be read"),
     },

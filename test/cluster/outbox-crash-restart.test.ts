@@ -91,7 +91,10 @@ async function call(url: string, method: string, path: string, token?: string, b
 }
 
 const outboxRow = async () =>
-  (await rowsOf<{ attempts: number; sent_at: Date | null }>(database.database.db, sql`select attempts, sent_at from outbox where channel = 'sms'`))[0];
+  (await rowsOf<{ attempts: number; sent_at: Date | null; payload: Record<string, unknown> }>(
+    database.database.db,
+    sql`select attempts, sent_at, payload from outbox where channel = 'sms'`,
+  ))[0];
 
 it("delivers a committed text message after the node is killed mid-send and started again", async () => {
   const env: NodeJS.ProcessEnv = {
@@ -145,6 +148,8 @@ it("delivers a committed text message after the node is killed mid-send and star
   const sent = await outboxRow();
   expect(sent?.attempts).toBe(2);
   expect(sent?.sent_at).not.toBeNull();
+  // Production mode: once sent, the code no longer rests in the outbox.
+  expect(sent?.payload).toEqual({ code: "[redacted]" });
 
   // The delivered code is the one the first node committed: it verifies the number.
   const code = /\b(\d{6})\b/.exec(held.text)![1];

@@ -98,6 +98,18 @@ describeOnEachDatabase("audit and outbox stores", (t) => {
       });
     });
 
+    it("replaces the payload when told to, on sending or on giving up", async () => {
+      await t.stores.outbox.enqueue(anOutboxMessage({ createdAt: minutes(1), payload: { code: "123456" } }));
+      await t.stores.outbox.enqueue(anOutboxMessage({ createdAt: minutes(2), payload: { code: "654321" } }));
+      await t.stores.outbox.enqueue(anOutboxMessage({ createdAt: minutes(3), payload: { code: "111111" } }));
+      const [sent, given, retried] = await t.stores.outbox.claimDue(minutes(3), lease(3), 10);
+      await t.stores.outbox.markSent(sent!.id, minutes(4), { code: "[redacted]" });
+      await t.stores.outbox.recordFailure(given!.id, { error: "550", failedAt: minutes(4), redactedPayload: { code: "[redacted]" } });
+      await t.stores.outbox.recordFailure(retried!.id, { error: "421", retryAt: minutes(9) });
+      const payloads = (await t.stores.outbox.listRecent(10)).map((m) => m.payload);
+      expect(payloads).toEqual([{ code: "111111" }, { code: "[redacted]" }, { code: "[redacted]" }]);
+    });
+
     it("lists recent messages newest first, sent or not", async () => {
       for (const m of [1, 3, 2]) await t.stores.outbox.enqueue(anOutboxMessage({ createdAt: minutes(m) }));
       const [oldest] = await t.stores.outbox.claimDue(minutes(3), lease(3), 1);

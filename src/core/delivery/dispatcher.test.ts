@@ -8,7 +8,7 @@ import { outbox } from "../../store/schema";
 import { createTestDatabase, type TestDatabase } from "../../../test/support/databases";
 import { backoffDelay, createDispatcher, defaultDispatcherOptions, type DeliveryFailure, type Dispatcher } from "./dispatcher";
 import { PermanentDeliveryError, type EmailMessage, type Senders, type SmsMessage } from "./senders";
-import { createRenderer } from "./templates/render";
+import { createRenderer, redactSecrets } from "./templates/render";
 
 let database: TestDatabase;
 let stores: Stores;
@@ -46,13 +46,14 @@ async function record(message: EmailMessage | SmsMessage): Promise<void> {
   sent.push(message);
 }
 
-function dispatcher(): Dispatcher {
+function dispatcher(options: { redact?: boolean } = {}): Dispatcher {
   const made = createDispatcher({
     stores,
     clock,
     senders,
     render: createRenderer({ publicUrl: "https://watch.example" }),
     onFailure: (failure) => failures.push(failure),
+    ...(options.redact ? { redact: redactSecrets } : {}),
   });
   dispatchers.push(made);
   return made;
@@ -209,5 +210,28 @@ describe("outbox dispatcher", () => {
     d.wake();
     await d.idle();
     expect(sent).toHaveLength(1);
+  });
+
+  it("blanks a message's code once it is sent or has failed for good, but not while it waits for a retry", async () => {
+    await stores.outbox.enqueue(code("300001"));
+    clock.advance(1);
+    await stores.outbox.enqueue(code("300002"));
+    clock.advance(1);
+    await stores.outbox.enqueue({ ...code("300003"), recipient: "+14155550199" });
+    const d = dispatcher({ redact: true });
+    fail = (message) => {
+      if (!("text" in message)) return undefined;
+      if (message.text.includes("300002")) return new PermanentDeliveryError("invalid number");
+      if (message.text.includes("300003")) return new Error("busy");
+      return undefined;
+    };
+    await deliverNow(d);
+
+    const byCreation = (await stores.outbox.listRecent(10)).reverse();
+    expect(byCreation.map((m) => [m.payload.code, m.sentAt !== null, m.failedAt !== null])).toEqual([
+      ["[redacted]", true, false],
+      ["[redacted]", false, true],
+      ["300003", false, false],
+    ]);
   });
 });

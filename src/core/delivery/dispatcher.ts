@@ -47,6 +47,11 @@ export interface DispatcherDeps {
   senders: Senders;
   render(message: OutboxMessageRecord): RenderedMessage;
   onFailure?(failure: DeliveryFailure): void;
+  /**
+   * Blanks a finished message's secrets (production). Embedded mode keeps them, so the dev
+   * mailbox can still show a texted code after the dev outbox has "sent" it.
+   */
+  redact?(message: OutboxMessageRecord): Record<string, unknown> | null;
   /** A claim that could not run (the database is away); the next wake or poll tries again. */
   onError?(error: unknown): void;
 }
@@ -81,14 +86,17 @@ export function createDispatcher(deps: DispatcherDeps, options: DispatcherOption
       const final = error instanceof PermanentDeliveryError || message.attempts >= options.maxAttempts;
       const now = deps.clock.now();
       const text = describeError(error, message);
+      const redactedPayload = final ? deps.redact?.(message) : null;
       await deps.stores.outbox.recordFailure(
         message.id,
-        final ? { error: text, failedAt: now } : { error: text, retryAt: new Date(now.getTime() + backoffDelay(message.attempts, options)) },
+        final
+          ? { error: text, failedAt: now, ...(redactedPayload ? { redactedPayload } : {}) }
+          : { error: text, retryAt: new Date(now.getTime() + backoffDelay(message.attempts, options)) },
       );
       deps.onFailure?.({ messageId: message.id, channel: message.channel, template: message.template, attempts: message.attempts, final, error: text });
       return;
     }
-    await deps.stores.outbox.markSent(message.id, deps.clock.now());
+    await deps.stores.outbox.markSent(message.id, deps.clock.now(), deps.redact?.(message) ?? undefined);
   };
 
   const drain = async (): Promise<void> => {

@@ -41,12 +41,18 @@ export function createOutboxStore(db: Database): OutboxStore {
       return rows.map(toRecord).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
     },
 
-    async markSent(id, at) {
-      await db.update(outbox).set({ sentAt: at, lastError: null }).where(and(eq(outbox.id, id), isNull(outbox.sentAt)));
+    async markSent(id, at, redactedPayload) {
+      await db
+        .update(outbox)
+        .set({ sentAt: at, lastError: null, ...(redactedPayload ? { payload: redactedPayload } : {}) })
+        .where(and(eq(outbox.id, id), isNull(outbox.sentAt)));
     },
 
     async recordFailure(id, failure) {
-      const next = "retryAt" in failure ? { nextAttemptAt: failure.retryAt } : { failedAt: failure.failedAt };
+      const next =
+        "retryAt" in failure
+          ? { nextAttemptAt: failure.retryAt }
+          : { failedAt: failure.failedAt, ...(failure.redactedPayload ? { payload: failure.redactedPayload } : {}) };
       await db
         .update(outbox)
         .set({ lastError: failure.error, ...next })

@@ -6,6 +6,7 @@ import type { EmailTemplate } from "./template";
 export const emailVerification: EmailTemplate<{ token: string }> = {
   channel: "email",
   payload: z.object({ token: z.string().min(1) }),
+  secrets: ["token"],
   render: ({ token }, brand) => ({
     subject: "Verify your email address",
     preheader: "One click to confirm this is your email address.",
@@ -20,6 +21,7 @@ export const emailVerification: EmailTemplate<{ token: string }> = {
 export const passwordReset: EmailTemplate<{ token: string }> = {
   channel: "email",
   payload: z.object({ token: z.string().min(1) }),
+  secrets: ["token"],
   render: ({ token }, brand) => ({
     subject: "Reset your password",
     preheader: "A link to set a new Usher password.",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PermanentDeliveryError } from "../senders";
-import { createRenderer, templates, type TemplateName } from "./render";
+import { createRenderer, redactSecrets, templates, type TemplateName } from "./render";
 import { samplePayloads } from "./samples";
 
 const render = createRenderer({ publicUrl: "https://watch.example" });
@@ -51,6 +51,13 @@ describe("message templates", () => {
     expect(html).not.toContain("<script>");
     expect(html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;");
     expect(text).toContain("IP address: unknown");
+  });
+
+  it("knows which payload fields are secrets to blank once a message is done with", () => {
+    expect(redactSecrets({ template: "phone_verification", payload: { code: "123456" } })).toEqual({ code: "[redacted]" });
+    expect(redactSecrets({ template: "password_reset", payload: { token: "a.b" } })).toEqual({ token: "[redacted]" });
+    expect(redactSecrets({ template: "new_sign_in", payload: samplePayloads.new_sign_in })).toBeNull();
+    expect(redactSecrets({ template: "unknown", payload: { code: "1" } })).toBeNull();
   });
 
   it("fails for good on an unknown template, the wrong channel or a payload that doesn't fit", () => {

@@ -28,6 +28,17 @@ export type RenderedMessage = { channel: "email"; email: RenderedEmail } | { cha
 
 export type Renderer = (message: Pick<OutboxMessageRecord, "channel" | "template" | "payload">) => RenderedMessage;
 
+/**
+ * The payload with its secrets (codes, link tokens) blanked, or null when it holds none. Once
+ * a message is sent or has failed for good, nothing needs to read them back.
+ */
+export function redactSecrets(message: Pick<OutboxMessageRecord, "template" | "payload">): Record<string, unknown> | null {
+  const secrets = (templates as Record<string, AnyTemplate>)[message.template]?.secrets ?? [];
+  const present = secrets.filter((field) => field in message.payload);
+  if (present.length === 0) return null;
+  return { ...message.payload, ...Object.fromEntries(present.map((field) => [field, "[redacted]"])) };
+}
+
 export function createRenderer(brand: Brand): Renderer {
   return (message) => {
     const template: AnyTemplate | undefined = (templates as Record<string, AnyTemplate>)[message.template];

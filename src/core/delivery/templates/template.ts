@@ -6,12 +6,15 @@ import type { Brand, EmailContent } from "./layout";
 export interface EmailTemplate<P> {
   channel: "email";
   payload: z.ZodType<P>;
+  /** Payload fields that are bearer secrets (link tokens): blanked once the message is done with. */
+  secrets?: readonly (keyof P & string)[];
   render(payload: P, brand: Brand): EmailContent;
 }
 
 export interface SmsTemplate<P> {
   channel: "sms";
   payload: z.ZodType<P>;
+  secrets?: readonly (keyof P & string)[];
   render(payload: P, brand: Brand): string;
 }
 
