@@ -16,6 +16,8 @@ export interface CoreConfig {
   /** Issue 6: email verification and forgot-password. */
   recovery: {
     emailVerificationTtlMs: number;
+    /** The link to a new address (change email). */
+    emailChangeTtlMs: number;
     resetLinkTtlMs: number;
     resetCodeTtlMs: number;
     resetCodeMaxAttempts: number;
@@ -50,7 +52,7 @@ export const defaultCoreConfig: CoreConfig = {
     touchIntervalMs: minutes(5),
   },
   phoneCodes: { ttlMs: minutes(10), maxAttempts: 5 },
-  recovery: { emailVerificationTtlMs: hours(24), resetLinkTtlMs: hours(1), resetCodeTtlMs: minutes(10), resetCodeMaxAttempts: 5 },
+  recovery: { emailVerificationTtlMs: hours(24), emailChangeTtlMs: hours(24), resetLinkTtlMs: hours(1), resetCodeTtlMs: minutes(10), resetCodeMaxAttempts: 5 },
   limits: {
     signInPerIp: { limit: 100, windowMs: minutes(15) },
     signInPerAccountAndIp: { limit: 10, windowMs: minutes(15) },

@@ -60,7 +60,8 @@ export type CodePurpose =
   // Issue 6 (recovery): single-use links (the digest is of the link's secret) and the texted reset code.
   | "email_verification"
   | "password_reset_link"
-  | "password_reset_code";
+  | "password_reset_code"
+  | "email_change";
 
 export interface OneTimeCodeRecord {
   id: string;
@@ -131,6 +132,8 @@ export interface AccountStore {
   isPhoneVerifiedElsewhere(e164: string, accountId: string): Promise<boolean>;
   /** Issue 6: marks the email verified if it is still `email`; false when it changed meanwhile. */
   markEmailVerified(id: string, email: string, at: Date): Promise<boolean>;
+  /** Issue 6: the new address, verified at `at` (a link to it was opened); false when another account has it. */
+  changeEmail(id: string, email: string, at: Date): Promise<boolean>;
 }
 
 export interface ProfilePatch {

@@ -9,6 +9,11 @@ export const emailVerifiedResponse = z.object({ email: z.string(), verified: z.l
 
 export const verificationSentResponse = z.object({ sentTo: z.string() });
 
+/** Change email: re-authenticate; a link goes to the new address, which counts once opened. */
+export const changeEmailRequest = z.strictObject({ newEmail: z.string().max(320), currentPassword: passwordInput });
+export const confirmEmailChangeRequest = z.strictObject({ token: linkToken });
+export const emailChangedResponse = z.object({ email: z.string() });
+
 /** `method` "sms" texts a code to the account's verified phone instead of emailing a link. */
 export const passwordResetRequest = z.strictObject({
   email: z.string().max(320),

@@ -21,7 +21,9 @@ export type AuditEventType =
   // Issue 6
   | "email_verified"
   | "password_reset_requested"
-  | "password_reset";
+  | "password_reset"
+  | "email_change_requested"
+  | "email_changed";
 
 export function auditEvent(
   type: AuditEventType,

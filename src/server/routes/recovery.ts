@@ -1,11 +1,14 @@
-// Issue 6: email verification and forgot password. Opening a link needs no session (it may be
+// Issue 6: email verification, change email and forgot password. Opening a link needs no session (it may be
 // opened on any device); asking for a reset answers the same for every address; completing one
 // signs in this device like a sign-in does. Rate limits: see the core services (link checks per
 // IP, reset requests per IP and per address, code checks per IP and per address).
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { signedInResponse } from "../../contract/schemas/auth";
 import {
+  changeEmailRequest,
   completePasswordResetRequest,
+  confirmEmailChangeRequest,
+  emailChangedResponse,
   emailVerifiedResponse,
   passwordResetAcceptedResponse,
   passwordResetRequest,
@@ -14,6 +17,7 @@ import {
 } from "../../contract/schemas/recovery";
 import { toSignedInResponse } from "../../core/accounts/signed-in";
 import type { CoreDeps } from "../../core/deps";
+import { confirmEmailChange, requestEmailChange } from "../../core/recovery/change-email";
 import { resendEmailVerification, verifyEmail } from "../../core/recovery/email-verification";
 import { completePasswordReset, requestPasswordReset } from "../../core/recovery/password-reset";
 import { requestContext, signingInDevice } from "../http/client";
@@ -36,6 +40,24 @@ export const recoveryRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (
     async (request, reply) => {
       const result = await resendEmailVerification(core, request.session);
       return result.ok ? reply.code(202).send({ sentTo: result.value.email }) : replyFailure(reply, result);
+    },
+  );
+
+  app.post(
+    "/account/email",
+    { onRequest: app.requireSession, schema: { body: changeEmailRequest, response: { 202: verificationSentResponse } } },
+    async (request, reply) => {
+      const result = await requestEmailChange(core, request.session, request.body, requestContext(request));
+      return result.ok ? reply.code(202).send(result.value) : replyFailure(reply, result);
+    },
+  );
+
+  app.post(
+    "/account/email/confirm",
+    { schema: { body: confirmEmailChangeRequest, response: { 200: emailChangedResponse } } },
+    async (request, reply) => {
+      const result = await confirmEmailChange(core, request.body.token, requestContext(request));
+      return result.ok ? result.value : replyFailure(reply, result);
     },
   );
 

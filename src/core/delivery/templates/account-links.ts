@@ -18,6 +18,21 @@ export const emailVerification: EmailTemplate<{ token: string }> = {
   }),
 };
 
+export const emailChange: EmailTemplate<{ token: string }> = {
+  channel: "email",
+  payload: z.object({ token: z.string().min(1) }),
+  secrets: ["token"],
+  render: ({ token }, brand) => ({
+    subject: "Confirm your new email address",
+    preheader: "One click to make this the email address of your Usher account.",
+    paragraphs: [
+      "You asked to use this address for your Usher account. It becomes your sign-in email once you confirm it.",
+      "The link works once and expires in 24 hours. If you didn't ask for this, ignore this email: nothing changes.",
+    ],
+    button: { label: "Confirm new email", url: `${brand.publicUrl}/confirm-email#token=${encodeURIComponent(token)}` },
+  }),
+};
+
 export const passwordReset: EmailTemplate<{ token: string }> = {
   channel: "email",
   payload: z.object({ token: z.string().min(1) }),

@@ -3,7 +3,7 @@
 // whose payload doesn't fit fails for good (PermanentDeliveryError): retrying can't fix it.
 import type { OutboxMessageRecord } from "../../ports";
 import { PermanentDeliveryError } from "../senders";
-import { emailVerification, passwordReset } from "./account-links";
+import { emailChange, emailVerification, passwordReset } from "./account-links";
 import { renderEmail, type Brand, type RenderedEmail } from "./layout";
 import { emailChanged, newSignIn, passwordChanged, phoneChanged, signedOutAllDevices, twoStepChanged } from "./security-notices";
 import type { AnyTemplate } from "./template";
@@ -12,6 +12,7 @@ import { passwordResetCode, phoneVerification } from "./text-messages";
 export const templates = {
   email_verification: emailVerification,
   password_reset: passwordReset,
+  email_change: emailChange,
   phone_verification: phoneVerification,
   password_reset_code: passwordResetCode,
   new_sign_in: newSignIn,

@@ -7,6 +7,7 @@ const at = "2026-11-21T13:05:00.000Z";
 export const samplePayloads: Record<TemplateName, Record<string, unknown>> = {
   email_verification: { token: "sample-verification-token" },
   password_reset: { token: "sample-reset-token" },
+  email_change: { token: "sample-email-change-token" },
   phone_verification: { code: "123456" },
   password_reset_code: { code: "654321" },
   new_sign_in: { device: "Chrome on macOS", ip: "203.0.113.10", at },
