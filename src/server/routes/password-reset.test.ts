@@ -167,6 +167,16 @@ describe("resetting by emailed link", () => {
     expect((await n.browser.get("/api/v1/me")).statusCode).toBe(200);
   });
 
+  it("resets exactly once when the link is used twice at the same moment", async () => {
+    const m = await member();
+    await ask(m.email);
+    const token = await resetToken(m.email);
+    const answers = await Promise.all([complete({ token }), complete({ token, newPassword: "another-fine-password-9" })]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 410]);
+    const resets = (await t.core.stores.audit.listByAccount(m.accountId, 20)).filter((e) => e.type === "password_reset");
+    expect(resets).toHaveLength(1);
+  });
+
   it("refuses a weak new password with 400 and keeps the link usable", async () => {
     const m = await member();
     await ask(m.email);
@@ -233,6 +243,15 @@ describe("resetting by texted code", () => {
     const late = await resetCode(n.e164);
     t.clock.advance(minutes(10));
     expect(errorCode(await complete({ email: n.email, code: late }))).toBe("RESET_CODE_INVALID");
+  });
+
+  it("resets exactly once when the right code is sent twice at the same moment", async () => {
+    const m = await member({ verifiedPhone: true });
+    await ask(m.email, "sms");
+    const code = await resetCode(m.e164);
+    const answers = await Promise.all([complete({ email: m.email, code }), complete({ email: m.email, code })]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 400]);
+    expect((await t.core.stores.audit.listByAccount(m.accountId, 20)).filter((e) => e.type === "password_reset")).toHaveLength(1);
   });
 
   it("stops accepting even the right code after 5 wrong ones", async () => {
