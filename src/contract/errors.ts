@@ -60,6 +60,7 @@ export const errorCatalogue = {
   LINK_INVALID: { status: 400, message: "This link is not valid. Copy the whole link from the email, or ask for a new one." },
   LINK_EXPIRED: { status: 410, message: "This link has expired or was already used. Ask for a new one." },
   EMAIL_ALREADY_VERIFIED: { status: 409, message: "Your email address is already verified." },
+  INVALID_CURSOR: { status: 400, message: "That page of results doesn't exist. Start again from the first page." },
   EMAIL_UNCHANGED: { status: 400, message: "That is already your email address." },
   RESET_CODE_INVALID: {
     status: 400,

@@ -8,3 +8,4 @@ export * from "./schemas/account";
 export * from "./schemas/sessions";
 // Issue 6
 export * from "./schemas/recovery";
+export * from "./schemas/activity";

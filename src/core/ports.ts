@@ -181,6 +181,8 @@ export interface OneTimeCodeStore {
 export interface AuditStore {
   record(event: AuditEventInput): Promise<void>;
   listByAccount(accountId: string, limit: number): Promise<AuditEventRecord[]>;
+  /** Issue 6 (account activity): newest first by (at, id), strictly after the cursor `before` when given. */
+  listPage(accountId: string, limit: number, before?: { at: Date; id: string }): Promise<AuditEventRecord[]>;
 }
 
 export interface OutboxStore {

@@ -22,6 +22,7 @@ import { sessionEventRoutes } from "./routes/session-events";
 import { sessionRoutes } from "./routes/sessions";
 import { registerWebApp } from "./routes/web-app";
 import { recoveryRoutes } from "./routes/recovery";
+import { accountActivityRoutes } from "./routes/account-activity";
 
 export const BODY_LIMIT_BYTES = 16 * 1024;
 
@@ -93,6 +94,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(sessionEventRoutes, { liveSessions, heartbeatMs: options.eventStreamHeartbeatMs ?? 25_000 });
       // Issue 6
       await api.register(recoveryRoutes, { core: options.core });
+      await api.register(accountActivityRoutes, { core: options.core });
     },
     { prefix: "/api/v1" },
   );

@@ -26,6 +26,25 @@ describeOnEachDatabase("audit and outbox stores", (t) => {
       expect(new Set((await t.stores.audit.listByAccount(account.id, 10)).map((e) => e.id)).size).toBe(3);
     });
 
+    it("pages an account's events newest first by time then id, never skipping or repeating one", async () => {
+      const account = anAccount();
+      await t.stores.accounts.create(account);
+      // Five events, three of them at the same moment.
+      for (const m of [1, 2, 2, 2, 3]) await t.stores.audit.record(anAuditEvent(account.id, { at: minutes(m) }));
+      const all = await t.stores.audit.listPage(account.id, 10);
+      expect(all.map((e) => e.at)).toEqual([minutes(3), minutes(2), minutes(2), minutes(2), minutes(1)]);
+
+      const seen: string[] = [];
+      let before: { at: Date; id: string } | undefined;
+      for (;;) {
+        const page = await t.stores.audit.listPage(account.id, 2, before);
+        seen.push(...page.map((e) => e.id));
+        if (page.length < 2) break;
+        before = { at: page[1]!.at, id: page[1]!.id };
+      }
+      expect(seen).toEqual(all.map((e) => e.id));
+    });
+
     it("keeps the session, ip and user agent of an event", async () => {
       const account = anAccount();
       await t.stores.accounts.create(account);
