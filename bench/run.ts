@@ -54,8 +54,21 @@ function withDatabase(url: string, name: string): string {
 }
 
 
+/** Ports of the delivery sink every node sends its email and text messages to. */
+interface Sink {
+  smtpPort: number;
+  smsPort: number;
+}
+
+async function startDeliverySink(): Promise<{ node: Node; ports: Sink }> {
+  const ports = { smtpPort: await freePort(), smsPort: await freePort() };
+  const env = { ...process.env, SMTP_PORT: String(ports.smtpPort), SMS_PORT: String(ports.smsPort) };
+  const node = await startProcess("sink", ["--import", "tsx", "bench/support/delivery-sink.ts"], env, /delivery sink ready/, ports.smsPort);
+  return { node, ports };
+}
+
 /** An Usher node as `usher serve` runs in production, on PostgreSQL, in its own process. */
-async function startUsher(name: string, databaseUrl: string, secretKey: string, profile: boolean): Promise<Node> {
+async function startUsher(name: string, databaseUrl: string, secretKey: string, sink: Sink, profile: boolean): Promise<Node> {
   const port = await freePort();
   return startProcess(
     name,
@@ -70,6 +83,10 @@ async function startUsher(name: string, databaseUrl: string, secretKey: string, 
       LOG_LEVEL: "warn",
       TRUST_PROXY: "true",
       NODE_ENV: "production",
+      SMTP_URL: `smtp://127.0.0.1:${sink.smtpPort}`,
+      SMS_PROVIDER: "webhook",
+      SMS_WEBHOOK_URL: `http://127.0.0.1:${sink.smsPort}/sms`,
+      SMS_WEBHOOK_SECRET: "bench",
     },
     /Usher is running/,
     port,
@@ -96,7 +113,8 @@ async function main(): Promise<void> {
 
     // 2. The server under test and the baseline, one process each.
     const secretKey = randomBytes(32).toString("base64");
-    const usher = await startUsher("usher", databaseUrl, secretKey, CPU_PROF);
+    const sink = await startDeliverySink();
+    const usher = await startUsher("usher", databaseUrl, secretKey, sink.ports, CPU_PROF);
     const barePort = await freePort();
     const bare = await startProcess("bare", ["-e", BARE_SERVER], { ...process.env, PORT: String(barePort) }, /bare server ready/, barePort);
     log(`usher pid ${usher.pid} on ${usher.url}; bare pid ${bare.pid} on ${bare.url}`);
@@ -182,7 +200,7 @@ async function main(): Promise<void> {
       // 6. Revocation across nodes: two more nodes on the same database, after the loads so
       //    that they take nothing from them.
       const others = [];
-      for (let n = 2; n <= NODES; n++) others.push(await startUsher(`usher-${n}`, databaseUrl, secretKey, false));
+      for (let n = 2; n <= NODES; n++) others.push(await startUsher(`usher-${n}`, databaseUrl, secretKey, sink.ports, false));
       const nodes = [usher, ...others];
       let refusal;
       let notices;
@@ -227,6 +245,7 @@ async function main(): Promise<void> {
     } finally {
       await stopProcess(bare.child);
       await stopProcess(usher.child);
+      await stopProcess(sink.node.child);
     }
   } finally {
     log(`dropping database ${dbName}`);

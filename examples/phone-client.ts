@@ -11,7 +11,11 @@ export async function phoneClient(options: { baseUrl: string; email: string; pas
   const signIn = await anonymous.POST("/api/v1/auth/sign-in", {
     body: { email: options.email, password: options.password, client: { kind: "mobile", name: "Example phone app" } },
   });
-  if (!signIn.data?.token) throw new Error(`sign-in failed: ${errorCodeOf(signIn.error) ?? signIn.response.status}`);
+  if (!signIn.data) throw new Error(`sign-in failed: ${errorCodeOf(signIn.error) ?? signIn.response.status}`);
+  // An account with two-step verification answers a challenge instead (POST /auth/two-step
+  // completes it with a code); this example keeps to a password-only account.
+  if ("twoStepRequired" in signIn.data) throw new Error("this account uses two-step verification: finish with POST /api/v1/auth/two-step");
+  if (!signIn.data.token) throw new Error("sign-in answered without a token");
   // The token is this app's to keep (a phone keeps it in its secure storage); never print it.
   const token = signIn.data.token;
   log(`Signed in as ${signIn.data.account.email} on "${signIn.data.session.deviceName}"`);
@@ -21,7 +25,7 @@ export async function phoneClient(options: { baseUrl: string; email: string; pas
   log(`Who's watching? ${profiles.map((profile) => profile.name).join(", ")}`);
   const first = profiles[0];
   if (!first) throw new Error("the account has no profile");
-  const chosen = await usher.POST("/api/v1/profiles/{id}/choose", { params: { path: { id: first.id } } });
+  const chosen = await usher.POST("/api/v1/profiles/{id}/choose", { params: { path: { id: first.id } }, body: {} });
   log(`Watching as ${chosen.data?.profile.name}`);
 
   const sessions = (await usher.GET("/api/v1/sessions")).data?.sessions ?? [];

@@ -267,5 +267,11 @@ async function rememberStoredSecrets(core: CoreDeps, database: TestDatabase, log
   for (const message of await core.stores.outbox.listRecent(1000)) {
     const code = (message.payload as { code?: unknown }).code;
     if (typeof code === "string") logs.codes.add(code);
+    // Issue 6: emailed links carry a token ("<account id>.<secret>"); neither it nor its secret may be logged.
+    const token = (message.payload as { token?: unknown }).token;
+    if (typeof token === "string") {
+      logs.remember(token);
+      logs.remember(token.split(".")[1]);
+    }
   }
 }

@@ -331,6 +331,7 @@ export interface paths {
                                 passwordChangedAt: string;
                                 /** Format: date-time */
                                 memberSince: string;
+                                emailVerified: boolean;
                             };
                         };
                     };
@@ -2271,6 +2272,409 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/account/email/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            email: string;
+                            /** @enum {boolean} */
+                            verified: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/email/resend-verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sentTo: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        newEmail: string;
+                        currentPassword: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sentTo: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/email/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            email: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        email: string;
+                        /**
+                         * @default email
+                         * @enum {string}
+                         */
+                        method?: "email" | "sms";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            method: "email" | "sms";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                        newPassword: string;
+                        client?: {
+                            /** @enum {string} */
+                            kind: "web" | "mobile" | "tv";
+                            name?: string;
+                        };
+                    } | {
+                        email: string;
+                        code: string;
+                        newPassword: string;
+                        client?: {
+                            /** @enum {string} */
+                            kind: "web" | "mobile" | "tv";
+                            name?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            account: {
+                                id: string;
+                                email: string;
+                            };
+                            session: {
+                                id: string;
+                                /** @enum {string} */
+                                deviceKind: "web" | "mobile" | "tv";
+                                deviceName: string;
+                                /** Format: date-time */
+                                expiresAt: string;
+                            };
+                            profiles: components["schemas"]["Profile"][];
+                            token?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            events: {
+                                id: string;
+                                type: string;
+                                /** Format: date-time */
+                                at: string;
+                                ip: string | null;
+                                device: string | null;
+                                details: {
+                                    [key: string]: string | number | boolean;
+                                };
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/.well-known/oauth-authorization-server": {
         parameters: {
             query?: never;
@@ -2473,7 +2877,7 @@ export interface components {
         ErrorInput: {
             error: {
                 /** @enum {string} */
-                code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "EMPTY_BODY" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "BAD_REQUEST" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CROSS_ORIGIN_REQUEST" | "RATE_LIMITED" | "INTERNAL_ERROR" | "INVALID_CREDENTIALS" | "SESSION_NOT_FOUND" | "UNAUTHENTICATED" | "SESSION_REVOKED" | "SESSION_EXPIRED" | "EMAIL_TAKEN" | "INVALID_EMAIL" | "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_LONG" | "PASSWORD_TOO_COMMON" | "WRONG_PASSWORD" | "PASSWORD_UNCHANGED" | "PROFILE_NOT_FOUND" | "PROFILE_LIMIT_REACHED" | "PROFILE_NAME_TAKEN" | "LAST_PROFILE" | "INVALID_PHONE" | "PHONE_NOT_MOBILE" | "PHONE_IN_USE" | "NO_PHONE" | "PHONE_ALREADY_VERIFIED" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_ATTEMPTS_EXCEEDED" | "TV_CODE_NOT_FOUND" | "TV_CODE_EXPIRED" | "TV_CODE_ALREADY_USED" | "REAUTH_REQUIRED" | "TWO_STEP_CODE_INVALID" | "TWO_STEP_CODE_USED" | "TWO_STEP_CHALLENGE_INVALID" | "TWO_STEP_CHALLENGE_EXPIRED" | "TWO_STEP_ATTEMPTS_EXCEEDED" | "TOTP_ALREADY_ENABLED" | "TOTP_NOT_ENABLED" | "TOTP_SETUP_NOT_STARTED" | "TWO_STEP_NOT_ENABLED" | "PASSKEY_NOT_FOUND" | "PASSKEY_INVALID" | "PASSKEY_UNKNOWN" | "PASSKEY_ALREADY_REGISTERED" | "PASSKEY_CHALLENGE_EXPIRED" | "PROFILE_LOCKED" | "INVALID_PIN" | "MAIN_PROFILE_NOT_LOCKED" | "PIN_REQUIRED";
+                code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "EMPTY_BODY" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "BAD_REQUEST" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CROSS_ORIGIN_REQUEST" | "RATE_LIMITED" | "INTERNAL_ERROR" | "INVALID_CREDENTIALS" | "SESSION_NOT_FOUND" | "UNAUTHENTICATED" | "SESSION_REVOKED" | "SESSION_EXPIRED" | "EMAIL_TAKEN" | "INVALID_EMAIL" | "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_LONG" | "PASSWORD_TOO_COMMON" | "WRONG_PASSWORD" | "PASSWORD_UNCHANGED" | "PROFILE_NOT_FOUND" | "PROFILE_LIMIT_REACHED" | "PROFILE_NAME_TAKEN" | "LAST_PROFILE" | "INVALID_PHONE" | "PHONE_NOT_MOBILE" | "PHONE_IN_USE" | "NO_PHONE" | "PHONE_ALREADY_VERIFIED" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_ATTEMPTS_EXCEEDED" | "TV_CODE_NOT_FOUND" | "TV_CODE_EXPIRED" | "TV_CODE_ALREADY_USED" | "REAUTH_REQUIRED" | "TWO_STEP_CODE_INVALID" | "TWO_STEP_CODE_USED" | "TWO_STEP_CHALLENGE_INVALID" | "TWO_STEP_CHALLENGE_EXPIRED" | "TWO_STEP_ATTEMPTS_EXCEEDED" | "TOTP_ALREADY_ENABLED" | "TOTP_NOT_ENABLED" | "TOTP_SETUP_NOT_STARTED" | "TWO_STEP_NOT_ENABLED" | "PASSKEY_NOT_FOUND" | "PASSKEY_INVALID" | "PASSKEY_UNKNOWN" | "PASSKEY_ALREADY_REGISTERED" | "PASSKEY_CHALLENGE_EXPIRED" | "PROFILE_LOCKED" | "INVALID_PIN" | "MAIN_PROFILE_NOT_LOCKED" | "PIN_REQUIRED" | "LINK_INVALID" | "LINK_EXPIRED" | "EMAIL_ALREADY_VERIFIED" | "INVALID_CURSOR" | "EMAIL_UNCHANGED" | "RESET_CODE_INVALID";
                 message: string;
                 issues?: {
                     path: string;
@@ -2512,7 +2916,7 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "EMPTY_BODY" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "BAD_REQUEST" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CROSS_ORIGIN_REQUEST" | "RATE_LIMITED" | "INTERNAL_ERROR" | "INVALID_CREDENTIALS" | "SESSION_NOT_FOUND" | "UNAUTHENTICATED" | "SESSION_REVOKED" | "SESSION_EXPIRED" | "EMAIL_TAKEN" | "INVALID_EMAIL" | "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_LONG" | "PASSWORD_TOO_COMMON" | "WRONG_PASSWORD" | "PASSWORD_UNCHANGED" | "PROFILE_NOT_FOUND" | "PROFILE_LIMIT_REACHED" | "PROFILE_NAME_TAKEN" | "LAST_PROFILE" | "INVALID_PHONE" | "PHONE_NOT_MOBILE" | "PHONE_IN_USE" | "NO_PHONE" | "PHONE_ALREADY_VERIFIED" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_ATTEMPTS_EXCEEDED" | "TV_CODE_NOT_FOUND" | "TV_CODE_EXPIRED" | "TV_CODE_ALREADY_USED" | "REAUTH_REQUIRED" | "TWO_STEP_CODE_INVALID" | "TWO_STEP_CODE_USED" | "TWO_STEP_CHALLENGE_INVALID" | "TWO_STEP_CHALLENGE_EXPIRED" | "TWO_STEP_ATTEMPTS_EXCEEDED" | "TOTP_ALREADY_ENABLED" | "TOTP_NOT_ENABLED" | "TOTP_SETUP_NOT_STARTED" | "TWO_STEP_NOT_ENABLED" | "PASSKEY_NOT_FOUND" | "PASSKEY_INVALID" | "PASSKEY_UNKNOWN" | "PASSKEY_ALREADY_REGISTERED" | "PASSKEY_CHALLENGE_EXPIRED" | "PROFILE_LOCKED" | "INVALID_PIN" | "MAIN_PROFILE_NOT_LOCKED" | "PIN_REQUIRED";
+                code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "EMPTY_BODY" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "BAD_REQUEST" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CROSS_ORIGIN_REQUEST" | "RATE_LIMITED" | "INTERNAL_ERROR" | "INVALID_CREDENTIALS" | "SESSION_NOT_FOUND" | "UNAUTHENTICATED" | "SESSION_REVOKED" | "SESSION_EXPIRED" | "EMAIL_TAKEN" | "INVALID_EMAIL" | "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_LONG" | "PASSWORD_TOO_COMMON" | "WRONG_PASSWORD" | "PASSWORD_UNCHANGED" | "PROFILE_NOT_FOUND" | "PROFILE_LIMIT_REACHED" | "PROFILE_NAME_TAKEN" | "LAST_PROFILE" | "INVALID_PHONE" | "PHONE_NOT_MOBILE" | "PHONE_IN_USE" | "NO_PHONE" | "PHONE_ALREADY_VERIFIED" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_ATTEMPTS_EXCEEDED" | "TV_CODE_NOT_FOUND" | "TV_CODE_EXPIRED" | "TV_CODE_ALREADY_USED" | "REAUTH_REQUIRED" | "TWO_STEP_CODE_INVALID" | "TWO_STEP_CODE_USED" | "TWO_STEP_CHALLENGE_INVALID" | "TWO_STEP_CHALLENGE_EXPIRED" | "TWO_STEP_ATTEMPTS_EXCEEDED" | "TOTP_ALREADY_ENABLED" | "TOTP_NOT_ENABLED" | "TOTP_SETUP_NOT_STARTED" | "TWO_STEP_NOT_ENABLED" | "PASSKEY_NOT_FOUND" | "PASSKEY_INVALID" | "PASSKEY_UNKNOWN" | "PASSKEY_ALREADY_REGISTERED" | "PASSKEY_CHALLENGE_EXPIRED" | "PROFILE_LOCKED" | "INVALID_PIN" | "MAIN_PROFILE_NOT_LOCKED" | "PIN_REQUIRED" | "LINK_INVALID" | "LINK_EXPIRED" | "EMAIL_ALREADY_VERIFIED" | "INVALID_CURSOR" | "EMAIL_UNCHANGED" | "RESET_CODE_INVALID";
                 message: string;
                 issues?: {
                     path: string;

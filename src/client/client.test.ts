@@ -40,7 +40,7 @@ describe("bearer mode", () => {
     const usher = createUsherClient({ baseUrl, auth: { mode: "bearer", token: () => token } });
     const profiles = await usher.GET("/api/v1/profiles");
     const robin = profiles.data!.profiles[0]!;
-    const chosen = await usher.POST("/api/v1/profiles/{id}/choose", { params: { path: { id: robin.id } } });
+    const chosen = await usher.POST("/api/v1/profiles/{id}/choose", { params: { path: { id: robin.id } }, body: {} });
     expect(chosen.data?.profile.name).toBe("Robin");
 
     const devices = await usher.GET("/api/v1/sessions");

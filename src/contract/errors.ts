@@ -86,6 +86,16 @@ export const errorCatalogue = {
     message: "Lock the main profile with a PIN first: its PIN is the one asked for when adding profiles.",
   },
   PIN_REQUIRED: { status: 403, message: "Enter the profile PIN to add a new profile." },
+  // Issue 6: email verification and forgot password
+  LINK_INVALID: { status: 400, message: "This link is not valid. Copy the whole link from the email, or ask for a new one." },
+  LINK_EXPIRED: { status: 410, message: "This link has expired or was already used. Ask for a new one." },
+  EMAIL_ALREADY_VERIFIED: { status: 409, message: "Your email address is already verified." },
+  INVALID_CURSOR: { status: 400, message: "That page of results doesn't exist. Start again from the first page." },
+  EMAIL_UNCHANGED: { status: 400, message: "That is already your email address." },
+  RESET_CODE_INVALID: {
+    status: 400,
+    message: "That code is not right, or it has expired. Check the text message, or ask for a new code.",
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -11,3 +11,6 @@ export * from "./schemas/error-body";
 // issue 5
 export * from "./schemas/two-step";
 export * from "./schemas/profile-lock";
+// Issue 6
+export * from "./schemas/recovery";
+export * from "./schemas/activity";

@@ -14,6 +14,15 @@ export interface CoreConfig {
     touchIntervalMs: number;
   };
   phoneCodes: { ttlMs: number; maxAttempts: number };
+  /** Issue 6: email verification and forgot-password. */
+  recovery: {
+    emailVerificationTtlMs: number;
+    /** The link to a new address (change email). */
+    emailChangeTtlMs: number;
+    resetLinkTtlMs: number;
+    resetCodeTtlMs: number;
+    resetCodeMaxAttempts: number;
+  };
   limits: {
     signInPerIp: RateRule;
     signInPerAccountAndIp: RateRule;
@@ -41,6 +50,15 @@ export interface CoreConfig {
     /** Profile PINs: 5 wrong tries per profile, and a cap across the account's profiles. */
     pinPerProfile: RateRule;
     pinPerAccount: RateRule;
+    // Issue 6: recovery and verification.
+    emailVerificationSendPerAccount: RateRule;
+    /** Checks of emailed links (verification, reset) from one IP. */
+    linkCheckPerIp: RateRule;
+    passwordResetRequestPerIp: RateRule;
+    /** Per email address asked for, whether or not it has an account. */
+    passwordResetRequestPerEmail: RateRule;
+    passwordResetCodeCheckPerIp: RateRule;
+    passwordResetCodeCheckPerEmail: RateRule;
   };
   /** TV sign-in (issue 7): the device authorization grant's clients and pace. */
   tvSignIn: TvSignInConfig;
@@ -85,6 +103,7 @@ export const defaultCoreConfig: CoreConfig = {
     touchIntervalMs: minutes(5),
   },
   phoneCodes: { ttlMs: minutes(10), maxAttempts: 5 },
+  recovery: { emailVerificationTtlMs: hours(24), emailChangeTtlMs: hours(24), resetLinkTtlMs: hours(1), resetCodeTtlMs: minutes(10), resetCodeMaxAttempts: 5 },
   limits: {
     signInPerIp: { limit: 100, windowMs: minutes(15) },
     signInPerAccountAndIp: { limit: 10, windowMs: minutes(15) },
@@ -103,6 +122,12 @@ export const defaultCoreConfig: CoreConfig = {
     twoStepCodePerAccount: { limit: 10, windowMs: minutes(15) },
     pinPerProfile: { limit: 5, windowMs: minutes(15) },
     pinPerAccount: { limit: 10, windowMs: minutes(15) },
+    emailVerificationSendPerAccount: { limit: 5, windowMs: hours(1) },
+    linkCheckPerIp: { limit: 30, windowMs: minutes(15) },
+    passwordResetRequestPerIp: { limit: 20, windowMs: hours(1) },
+    passwordResetRequestPerEmail: { limit: 5, windowMs: hours(1) },
+    passwordResetCodeCheckPerIp: { limit: 30, windowMs: minutes(15) },
+    passwordResetCodeCheckPerEmail: { limit: 10, windowMs: minutes(15) },
   },
   tvSignIn: { clients: defaultOAuthClients, codeTtlMs: minutes(15), intervalSec: 5, slowDownStepSec: 5 },
   reauthWindowMs: minutes(10),

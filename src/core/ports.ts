@@ -65,7 +65,14 @@ export interface SessionInUse {
   profile: ProfileRecord | null;
 }
 
-export type CodePurpose = "phone_verification";
+
+export type CodePurpose =
+  | "phone_verification"
+  // Issue 6 (recovery): single-use links (the digest is of the link's secret) and the texted reset code.
+  | "email_verification"
+  | "password_reset_link"
+  | "password_reset_code"
+  | "email_change";
 
 export interface OneTimeCodeRecord {
   id: string;
@@ -104,10 +111,20 @@ export interface OutboxMessageInput {
 }
 export interface OutboxMessageRecord extends OutboxMessageInput {
   id: string;
+  /** Tries started so far (a claim counts one, so a node dying mid-send still uses one up). */
   attempts: number;
   sentAt: Date | null;
   lastError: string | null;
+  /** When the message may next be claimed: a lease ahead while claimed, the backoff after a failure. */
+  nextAttemptAt: Date;
+  /** Set when the bounded number of tries is spent; the message is never tried again. */
+  failedAt: Date | null;
 }
+
+/** After a failed try: try again at `retryAt`, or give up (`failedAt`). */
+export type OutboxFailure =
+  | { error: string; retryAt: Date }
+  | { error: string; failedAt: Date; redactedPayload?: Record<string, unknown> };
 
 export interface AccountStore {
   /** Answers false when the email is already taken. */
@@ -124,6 +141,10 @@ export interface AccountStore {
   /** Marks the account's number verified if it is still `e164`; false when it isn't, or another account verified it. */
   markPhoneVerified(id: string, e164: string, at: Date): Promise<boolean>;
   isPhoneVerifiedElsewhere(e164: string, accountId: string): Promise<boolean>;
+  /** Issue 6: marks the email verified if it is still `email`; false when it changed meanwhile. */
+  markEmailVerified(id: string, email: string, at: Date): Promise<boolean>;
+  /** Issue 6: the new address, verified at `at` (a link to it was opened); false when another account has it. */
+  changeEmail(id: string, email: string, at: Date): Promise<boolean>;
 }
 
 export interface ProfilePatch {
@@ -182,12 +203,21 @@ export interface OneTimeCodeStore {
 export interface AuditStore {
   record(event: AuditEventInput): Promise<void>;
   listByAccount(accountId: string, limit: number): Promise<AuditEventRecord[]>;
+  /** Issue 6 (account activity): newest first by (at, id), strictly after the cursor `before` when given. */
+  listPage(accountId: string, limit: number, before?: { at: Date; id: string }): Promise<AuditEventRecord[]>;
 }
 
 export interface OutboxStore {
+  /** Due at once: next_attempt_at is the message's createdAt. */
   enqueue(message: OutboxMessageInput): Promise<void>;
-  listPending(limit: number): Promise<OutboxMessageRecord[]>;
-  markSent(id: string, at: Date): Promise<void>;
+  /**
+   * One statement: takes up to `limit` due messages (oldest first) that no other node holds
+   * (`FOR UPDATE SKIP LOCKED`), counts a try on each and leases them until `leaseUntil`.
+   */
+  claimDue(now: Date, leaseUntil: Date, limit: number): Promise<OutboxMessageRecord[]>;
+  /** With `redactedPayload`, the payload is replaced too: its codes and link tokens need not outlive the send. */
+  markSent(id: string, at: Date, redactedPayload?: Record<string, unknown>): Promise<void>;
+  recordFailure(id: string, failure: OutboxFailure): Promise<void>;
   /** Newest first; the dev mailbox and tests read delivered messages here. */
   listRecent(limit: number): Promise<OutboxMessageRecord[]>;
 }

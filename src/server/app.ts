@@ -4,6 +4,7 @@ import cookie from "@fastify/cookie";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { CoreDeps } from "../core/deps";
+import { createRenderer } from "../core/delivery/templates/render";
 import { LiveSessions } from "../core/sessions/live-sessions";
 import { InProcessRevocationSignals, type RevocationSignals } from "../core/sessions/revocation-signals";
 import { frameworkErrors, registerErrorMapper, registerNotFound } from "./plugins/error-mapper";
@@ -16,6 +17,7 @@ import { healthRoutes } from "./routes/health";
 import { phoneRoutes } from "./routes/phone";
 import { profileRoutes } from "./routes/profiles";
 import { devMailboxRoutes } from "./routes/dev-mailbox";
+import { devMailboxPages } from "./routes/dev-mailbox-page";
 import { sessionEventRoutes } from "./routes/session-events";
 import { sessionRoutes } from "./routes/sessions";
 import { registerWebApp } from "./routes/web-app";
@@ -30,6 +32,9 @@ import { profileLockRoutes } from "./routes/profile-lock";
 import { reauthRoutes } from "./routes/reauth";
 import { twoStepRoutes } from "./routes/two-step";
 import { twoStepSignInRoutes } from "./routes/two-step-sign-in";
+// Issue 6: recovery, verification, account activity
+import { recoveryRoutes } from "./routes/recovery";
+import { accountActivityRoutes } from "./routes/account-activity";
 
 export const BODY_LIMIT_BYTES = 16 * 1024;
 
@@ -112,12 +117,19 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(twoStepRoutes, { core: options.core });
       await api.register(passkeyRoutes, { core: options.core });
       await api.register(profileLockRoutes, { core: options.core });
+      // Issue 6
+      await api.register(recoveryRoutes, { core: options.core });
+      await api.register(accountActivityRoutes, { core: options.core });
     },
     { prefix: "/api/v1" },
   );
   // TV sign-in (issue 7): OAuth endpoints outside /api/v1
   await app.register(oauthRoutes, { core: options.core, publicUrl: options.publicUrl ?? options.allowedOrigins[0]! });
-  if (options.devMailbox) await app.register(devMailboxRoutes, { core: options.core });
+  if (options.devMailbox) {
+    const render = createRenderer({ publicUrl: options.allowedOrigins[0] ?? "" });
+    await app.register(devMailboxRoutes, { core: options.core, render });
+    await app.register(devMailboxPages, { core: options.core, render });
+  }
   registerNotFound(app, options.webRoot ? await registerWebApp(app, options.webRoot) : undefined);
   return app;
 }

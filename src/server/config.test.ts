@@ -27,7 +27,13 @@ describe("configuration", () => {
   });
 
   it("runs on PostgreSQL in production mode when DATABASE_URL is set", () => {
-    const config = readConfig({ DATABASE_URL: "postgres://db.example/usher" });
+    const config = readConfig({
+      DATABASE_URL: "postgres://db.example/usher",
+      SMTP_URL: "smtps://mail.example",
+      SMS_PROVIDER: "webhook",
+      SMS_WEBHOOK_URL: "https://sms.example/send",
+      SMS_WEBHOOK_SECRET: "webhook-secret",
+    });
     expect(config.mode).toBe("production");
     expect(config.database).toMatchObject({ kind: "postgres", url: "postgres://db.example/usher" });
   });

@@ -7,6 +7,7 @@ import { days } from "../core/clock";
 import { defaultCoreConfig, type CoreConfig } from "../core/config";
 import { owaspArgon2Params, type Argon2Params } from "../core/passwords/argon2-hasher";
 import { readOAuthClients } from "./oauth-clients-config";
+import { readDeliveryConfig, type DeliveryConfig } from "./delivery/delivery-config";
 
 export interface ServerConfig {
   /** embedded: PGlite under DATA_DIR, dev outbox. production: PostgreSQL, HSTS, real delivery. */
@@ -26,6 +27,8 @@ export interface ServerConfig {
   core: CoreConfig;
   logLevel: string;
   trustProxy: boolean;
+  /** Issue 6: how email and text messages leave this node (SMTP, SMS provider, dev outbox). */
+  delivery: DeliveryConfig;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -34,8 +37,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const dataDir = resolve(env.DATA_DIR ?? "./data");
   const databaseUrl = env.DATABASE_URL;
   const publicUrl = new URL(env.PUBLIC_URL ?? `http://localhost:${port}`).origin;
+  const mode = databaseUrl ? "production" : "embedded";
   return {
-    mode: databaseUrl ? "production" : "embedded",
+    mode,
     host,
     port,
     publicUrl,
@@ -69,6 +73,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     },
     logLevel: env.LOG_LEVEL ?? "info",
     trustProxy: env.TRUST_PROXY === "true",
+    delivery: readDeliveryConfig(env, mode, publicUrl),
   };
 }
 

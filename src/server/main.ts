@@ -16,7 +16,9 @@ import { RedisRateLimiter } from "../store/redis-rate-limiter";
 import { createStores } from "../store/stores";
 import { buildApp, type App } from "./app";
 import type { ServerConfig } from "./config";
-import { createDevOutbox, describeDevMessage } from "./dev-outbox";
+import { createDispatcher, defaultDispatcherOptions } from "../core/delivery/dispatcher";
+import { createRenderer, redactSecrets } from "../core/delivery/templates/render";
+import { createSenders } from "./delivery/senders";
 import { deriveCoreKeys, loadMasterSecret } from "./secret-key";
 
 export interface RunningServer {
@@ -76,13 +78,28 @@ export async function startServer(
     publicUrl: config.publicUrl,
   });
   log = app.log;
-  if (config.mode === "embedded") {
-    const outbox = createDevOutbox(stores, systemClock, (message) =>
-      app.log.info({ devOutbox: true }, describeDevMessage(message)),
-    );
-    outboxWritten = outbox.wake;
-    outbox.wake();
-  }
+  // Delivery: the dispatcher sends what every commit wrote to the outbox, and polls for
+  // retries, expired leases and messages other nodes wrote. It stops before the database closes.
+  const senders = createSenders(config.delivery, systemClock, (line) => app.log.info({ devOutbox: true }, line));
+  const dispatcher = createDispatcher(
+    {
+      stores,
+      clock: systemClock,
+      senders,
+      render: createRenderer({ publicUrl: config.publicUrl }),
+      // Codes and link tokens rest in the outbox only until sent; the dev mailbox (embedded) still shows them.
+      ...(config.mode === "production" ? { redact: redactSecrets } : {}),
+      onFailure: (failure) => app.log.warn(failure, failure.final ? "message delivery failed for good" : "message delivery failed; will retry"),
+      onError: (error) => app.log.warn({ error: error instanceof Error ? error.message : "unknown" }, "outbox could not be read"),
+    },
+    { ...defaultDispatcherOptions, leaseMs: config.delivery.leaseMs },
+  );
+  outboxWritten = dispatcher.wake;
+  app.addHook("onClose", async () => {
+    await dispatcher.stop();
+    senders.close();
+  });
+  dispatcher.start(config.delivery.pollMs);
 
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();

@@ -128,8 +128,14 @@ export const outbox = pgTable(
     attempts: integer("attempts").notNull().default(0),
     sentAt: at("sent_at"),
     lastError: text("last_error"),
+    // Issue 6 (dispatcher): when the message may next be tried. A claim pushes it a lease
+    // ahead, so a node that dies mid-send leaves it to another after the lease; a failure
+    // sets it by backoff. failed_at ends the retries once the bounded number is spent.
+    // The default only fills rows that exist when the column is added.
+    nextAttemptAt: at("next_attempt_at").notNull().defaultNow(),
+    failedAt: at("failed_at"),
   },
-  (t) => [index("outbox_pending_idx").on(t.createdAt).where(sql`sent_at is null`)],
+  (t) => [index("outbox_due_idx").on(t.nextAttemptAt).where(sql`sent_at is null and failed_at is null`)],
 );
 
 // --- TV sign-in (issue 7) ------------------------------------------------------------------

@@ -56,6 +56,11 @@ beforeAll(async () => {
     // Each node keeps its own in-memory rate limits: no shared Redis state between runs.
     REDIS_URL: "",
     TRUST_PROXY: "false",
+    // Production mode must be able to deliver; this test sends nothing (port 9: discard).
+    SMTP_URL: "smtp://127.0.0.1:9",
+    SMS_PROVIDER: "webhook",
+    SMS_WEBHOOK_URL: "http://127.0.0.1:9/sms",
+    SMS_WEBHOOK_SECRET: "cluster-test",
   };
   const names = ["A", "B", "C"];
   const startedNodes = await Promise.all(names.slice(0, NODE_COUNT).map((name) => startNode(name, env)));

@@ -166,4 +166,38 @@ describeOnEachDatabase("account store", (t) => {
       await stores.accounts.lockForUpdate(anAccount().id);
     });
   });
+
+  // Issue 6: email verification.
+  it("marks the email verified only while it is still the account's address", async () => {
+    const account = anAccount();
+    await t.stores.accounts.create(account);
+    expect(await t.stores.accounts.markEmailVerified(account.id, "someone.else@example.test", minutes(1))).toBe(false);
+    expect((await t.stores.accounts.findById(account.id))!.emailVerifiedAt).toBeNull();
+    expect(await t.stores.accounts.markEmailVerified(account.id, account.email, minutes(2))).toBe(true);
+    expect((await t.stores.accounts.findById(account.id))!.emailVerifiedAt).toEqual(minutes(2));
+    expect(await t.stores.accounts.markEmailVerified(anAccount().id, account.email, minutes(3))).toBe(false);
+  });
+
+  it("changes the email to a free address, verified, and answers false for a taken one", async () => {
+    const account = anAccount();
+    const other = anAccount();
+    await t.stores.accounts.create(account);
+    await t.stores.accounts.create(other);
+    expect(await t.stores.accounts.changeEmail(account.id, other.email, minutes(1))).toBe(false);
+    expect((await t.stores.accounts.findById(account.id))!.email).toBe(account.email);
+    const next = `next.${account.email}`;
+    expect(await t.stores.accounts.changeEmail(account.id, next, minutes(2))).toBe(true);
+    expect(await t.stores.accounts.findByEmail(next)).toMatchObject({ id: account.id, emailVerifiedAt: minutes(2) });
+  });
+
+  it("keeps a transaction usable after a change to a taken email", async () => {
+    const account = anAccount();
+    const other = anAccount();
+    await t.stores.accounts.create(account);
+    await t.stores.accounts.create(other);
+    await t.stores.transaction(async (stores) => {
+      expect(await stores.accounts.changeEmail(account.id, other.email, minutes(1))).toBe(false);
+      expect(await stores.accounts.findById(account.id)).not.toBeNull();
+    });
+  });
 });

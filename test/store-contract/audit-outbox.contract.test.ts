@@ -26,6 +26,25 @@ describeOnEachDatabase("audit and outbox stores", (t) => {
       expect(new Set((await t.stores.audit.listByAccount(account.id, 10)).map((e) => e.id)).size).toBe(3);
     });
 
+    it("pages an account's events newest first by time then id, never skipping or repeating one", async () => {
+      const account = anAccount();
+      await t.stores.accounts.create(account);
+      // Five events, three of them at the same moment.
+      for (const m of [1, 2, 2, 2, 3]) await t.stores.audit.record(anAuditEvent(account.id, { at: minutes(m) }));
+      const all = await t.stores.audit.listPage(account.id, 10);
+      expect(all.map((e) => e.at)).toEqual([minutes(3), minutes(2), minutes(2), minutes(2), minutes(1)]);
+
+      const seen: string[] = [];
+      let before: { at: Date; id: string } | undefined;
+      for (;;) {
+        const page = await t.stores.audit.listPage(account.id, 2, before);
+        seen.push(...page.map((e) => e.id));
+        if (page.length < 2) break;
+        before = { at: page[1]!.at, id: page[1]!.id };
+      }
+      expect(seen).toEqual(all.map((e) => e.id));
+    });
+
     it("keeps the session, ip and user agent of an event", async () => {
       const account = anAccount();
       await t.stores.accounts.create(account);
@@ -41,31 +60,78 @@ describeOnEachDatabase("audit and outbox stores", (t) => {
       await t.db.delete(outbox);
     });
 
-    it("lists pending messages oldest first, up to the limit", async () => {
+    const lease = (m: number) => minutes(m + 5);
+
+    it("claims due messages oldest first, up to the limit, counting a try and leasing them", async () => {
       const messages = [3, 1, 2].map((m) => anOutboxMessage({ createdAt: minutes(m), recipient: `r${m}@example.test` }));
       for (const message of messages) await t.stores.outbox.enqueue(message);
 
-      const pending = await t.stores.outbox.listPending(2);
-      const fresh = { id: expect.any(String), attempts: 0, sentAt: null, lastError: null };
-      expect(pending).toEqual([
-        { ...messages[1], ...fresh },
-        { ...messages[2], ...fresh },
+      const claimed = await t.stores.outbox.claimDue(minutes(3), lease(3), 2);
+      const leased = { id: expect.any(String), attempts: 1, sentAt: null, lastError: null, failedAt: null, nextAttemptAt: lease(3) };
+      expect(claimed).toEqual([
+        { ...messages[1], ...leased },
+        { ...messages[2], ...leased },
+      ]);
+      // Leased: not claimed again before the lease ends, then due again (a node died mid-send).
+      expect((await t.stores.outbox.claimDue(minutes(4), lease(4), 10)).map((m) => m.createdAt)).toEqual([minutes(3)]);
+      const again = await t.stores.outbox.claimDue(lease(3), lease(9), 10);
+      expect(again.map((m) => [m.createdAt, m.attempts])).toEqual([
+        [minutes(1), 2],
+        [minutes(2), 2],
       ]);
     });
 
-    it("no longer lists a message as pending once it is marked sent", async () => {
+    it("does not claim a message before it is due", async () => {
+      await t.stores.outbox.enqueue(anOutboxMessage({ createdAt: minutes(10) }));
+      expect(await t.stores.outbox.claimDue(minutes(9), lease(9), 10)).toEqual([]);
+      expect(await t.stores.outbox.claimDue(minutes(10), lease(10), 10)).toHaveLength(1);
+    });
+
+    it("never claims a message again once it is marked sent", async () => {
       await t.stores.outbox.enqueue(anOutboxMessage({ createdAt: minutes(1), channel: "sms", recipient: "+14155550100" }));
       await t.stores.outbox.enqueue(anOutboxMessage({ createdAt: minutes(2) }));
-      const [first] = await t.stores.outbox.listPending(1);
+      const [first] = await t.stores.outbox.claimDue(minutes(2), lease(2), 1);
 
-      await t.stores.outbox.markSent(first!.id, minutes(5));
-      const pending = await t.stores.outbox.listPending(10);
-      expect(pending.map((m) => m.createdAt)).toEqual([minutes(2)]);
+      await t.stores.outbox.markSent(first!.id, minutes(3));
+      const later = await t.stores.outbox.claimDue(minutes(60), minutes(65), 10);
+      expect(later.map((m) => m.createdAt)).toEqual([minutes(2)]);
+      expect((await t.stores.outbox.listRecent(10)).find((m) => m.id === first!.id)).toMatchObject({ sentAt: minutes(3) });
+    });
+
+    it("keeps a failure's error and retries at the given time, or never after giving up", async () => {
+      await t.stores.outbox.enqueue(anOutboxMessage({ createdAt: minutes(1) }));
+      await t.stores.outbox.enqueue(anOutboxMessage({ createdAt: minutes(2) }));
+      const [retried, given] = await t.stores.outbox.claimDue(minutes(2), lease(2), 10);
+
+      await t.stores.outbox.recordFailure(retried!.id, { error: "421 try later", retryAt: minutes(30) });
+      await t.stores.outbox.recordFailure(given!.id, { error: "550 no such user", failedAt: minutes(3) });
+      expect(await t.stores.outbox.claimDue(minutes(29), minutes(40), 10)).toEqual([]);
+      const [again] = await t.stores.outbox.claimDue(minutes(30), minutes(40), 10);
+      expect(again).toMatchObject({ id: retried!.id, attempts: 2, lastError: "421 try later" });
+      await t.stores.outbox.markSent(again!.id, minutes(31));
+      expect(await t.stores.outbox.claimDue(minutes(999), minutes(1000), 10)).toEqual([]);
+      expect((await t.stores.outbox.listRecent(10)).find((m) => m.id === given!.id)).toMatchObject({
+        failedAt: minutes(3),
+        lastError: "550 no such user",
+        sentAt: null,
+      });
+    });
+
+    it("replaces the payload when told to, on sending or on giving up", async () => {
+      await t.stores.outbox.enqueue(anOutboxMessage({ createdAt: minutes(1), payload: { code: "123456" } }));
+      await t.stores.outbox.enqueue(anOutboxMessage({ createdAt: minutes(2), payload: { code: "654321" } }));
+      await t.stores.outbox.enqueue(anOutboxMessage({ createdAt: minutes(3), payload: { code: "111111" } }));
+      const [sent, given, retried] = await t.stores.outbox.claimDue(minutes(3), lease(3), 10);
+      await t.stores.outbox.markSent(sent!.id, minutes(4), { code: "[redacted]" });
+      await t.stores.outbox.recordFailure(given!.id, { error: "550", failedAt: minutes(4), redactedPayload: { code: "[redacted]" } });
+      await t.stores.outbox.recordFailure(retried!.id, { error: "421", retryAt: minutes(9) });
+      const payloads = (await t.stores.outbox.listRecent(10)).map((m) => m.payload);
+      expect(payloads).toEqual([{ code: "111111" }, { code: "[redacted]" }, { code: "[redacted]" }]);
     });
 
     it("lists recent messages newest first, sent or not", async () => {
       for (const m of [1, 3, 2]) await t.stores.outbox.enqueue(anOutboxMessage({ createdAt: minutes(m) }));
-      const [oldest] = await t.stores.outbox.listPending(1);
+      const [oldest] = await t.stores.outbox.claimDue(minutes(3), lease(3), 1);
       await t.stores.outbox.markSent(oldest!.id, minutes(4));
 
       const recent = await t.stores.outbox.listRecent(10);
@@ -75,12 +141,13 @@ describeOnEachDatabase("audit and outbox stores", (t) => {
     });
 
     // PostgreSQL only: PGlite has one connection, so there is no second dispatcher to skip.
-    if (t.kind === "postgres") it("lets a second dispatcher skip the messages another one holds", async () => {
+    if (t.kind === "postgres") it("lets a second dispatcher skip the messages another one is claiming", async () => {
       for (const m of [1, 2, 3]) await t.stores.outbox.enqueue(anOutboxMessage({ createdAt: minutes(m) }));
 
       await t.stores.transaction(async (held) => {
-        const [first] = await held.outbox.listPending(1);
-        const others = await t.stores.outbox.listPending(10);
+        // Claimed but not committed: the rows stay locked, the lease not yet visible.
+        const [first] = await held.outbox.claimDue(minutes(3), lease(3), 1);
+        const others = await t.stores.outbox.claimDue(minutes(3), lease(3), 10);
         expect(others.map((m) => m.createdAt)).toEqual([minutes(2), minutes(3)]);
         expect(others.map((m) => m.id)).not.toContain(first!.id);
       });

@@ -19,6 +19,8 @@ export const accountResponse = z.object({
     phone: publicPhone.nullable(),
     passwordChangedAt: timestamp,
     memberSince: timestamp,
+    /** Issue 6: false until the sign-up's link is opened (the web app shows a reminder). */
+    emailVerified: z.boolean(),
   }),
 });
 export type AccountResponse = z.infer<typeof accountResponse>;

@@ -10,5 +10,6 @@ export function toPublicAccount(account: AccountRecord): AccountResponse["accoun
     phone: toPublicPhone(account),
     passwordChangedAt: account.passwordChangedAt.toISOString(),
     memberSince: account.createdAt.toISOString(),
+    emailVerified: account.emailVerifiedAt !== null,
   };
 }

@@ -7,6 +7,7 @@ import type { SessionRecord } from "../ports";
 import { fail, ok, type Result } from "../result";
 import { issueSession, type IssuedSession } from "../sessions/issue-session";
 import { checkCurrentPassword } from "./check-current-password";
+import { writeSecurityNotice } from "../notices/security-notice";
 
 export interface ChangePasswordInput {
   currentPassword: string;
@@ -65,8 +66,12 @@ export async function changePassword(
         signedOutDevices,
       }),
     );
+    await writeSecurityNotice(stores, current.accountId, { template: "password_changed", payload: { at: at.toISOString() } }, at);
     return ok({ signedOutDevices, replacement });
   });
-  if (changed.ok) deps.sessionsRevoked(current.accountId);
+  if (changed.ok) {
+    deps.sessionsRevoked(current.accountId);
+    deps.outboxWritten();
+  }
   return changed;
 }

@@ -14,6 +14,7 @@ import type { SignedIn } from "./signed-in";
 // issue 5: a second step when the account has one
 import { startTwoStep, type TwoStepRequired } from "../mfa/two-step-sign-in";
 import { twoStepState } from "../mfa/two-step-state";
+import { writeSecurityNotice } from "../notices/security-notice";
 
 export interface SignInInput {
   email: string;
@@ -65,8 +66,14 @@ export async function signIn(
   if (state.enabled) {
     return ok(await startTwoStep(deps, account, state, { ...input.device, keepsTokenItself: input.keepsTokenItself ?? false }));
   }
-  return deps.stores.transaction(async (stores) => {
+  const signedIn = await deps.stores.transaction(async (stores) => {
     const issued = await issueSession(deps, stores, { accountId: account.id, device: input.device, context });
+    // A browser this account has signed in on before (device cookie) is not news; anything else is.
+    if (!knownDevice) {
+      const at = issued.session.createdAt;
+      const payload = { device: input.device.name, ip: context.ip, at: at.toISOString() };
+      await writeSecurityNotice(stores, account.id, { template: "new_sign_in", payload }, at);
+    }
     await stores.audit.record(
       auditEvent("signed_in", { accountId: account.id, sessionId: issued.session.id }, context, issued.session.createdAt, {
         deviceName: input.device.name,
@@ -76,4 +83,6 @@ export async function signIn(
     const deviceCookie = knownDevice ? input.deviceCookie! : issueDeviceCookie(deps.keys.deviceCookies, deps.random, account.id);
     return ok({ ...issued, account, profiles, deviceCookie });
   });
+  if (!knownDevice) deps.outboxWritten();
+  return signedIn;
 }

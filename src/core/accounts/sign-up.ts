@@ -10,6 +10,7 @@ import { throttle } from "../rate-limit/throttle";
 import { fail, ok, type Result } from "../result";
 import { issueDeviceCookie } from "../sessions/device-cookie";
 import { issueSession } from "../sessions/issue-session";
+import { writeEmailVerification } from "../recovery/email-verification";
 import { normalizeEmail, profileNameFromEmail } from "./email";
 import type { SignedIn } from "./signed-in";
 
@@ -66,7 +67,7 @@ export async function signUp(
     createdAt: now,
   };
 
-  return deps.stores.transaction(async (stores) => {
+  const signedUp = await deps.stores.transaction(async (stores) => {
     // Two sign-ups racing for one email: the loser finds the row taken here.
     if (!(await stores.accounts.create(account))) return fail("EMAIL_TAKEN");
     await stores.profiles.create(profile);
@@ -75,6 +76,10 @@ export async function signUp(
     await stores.audit.record(auditEvent("account_created", who, context, now));
     await stores.audit.record(auditEvent("signed_in", who, context, now, { deviceName: input.device.name }));
     const deviceCookie = issueDeviceCookie(deps.keys.deviceCookies, deps.random, account.id);
+    // Issue 6: the verification link goes out with the account, in the same transaction.
+    await writeEmailVerification(deps, stores, account);
     return ok({ ...issued, account, profiles: [profile], deviceCookie });
   });
+  if (signedUp.ok) deps.outboxWritten();
+  return signedUp;
 }

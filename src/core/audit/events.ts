@@ -35,7 +35,13 @@ export type AuditEventType =
   | "profile_pin_set"
   | "profile_pin_removed"
   | "profile_pin_failed"
-  | "profile_lock_setting_changed";
+  | "profile_lock_setting_changed"
+  // Issue 6
+  | "email_verified"
+  | "password_reset_requested"
+  | "password_reset"
+  | "email_change_requested"
+  | "email_changed";
 
 export function auditEvent(
   type: AuditEventType,

@@ -1,11 +1,14 @@
 // The end of every sign-in that needed more than a password (second step, passkey alone):
-// a new session at assurance level 2, the audit record, the profiles and a device cookie.
+// a new session at assurance level 2, the audit record, the profiles and a device cookie, and
+// the owner's "new sign-in" notice when the device is not one this account has used before.
+// Callers wake the outbox (deps.outboxWritten) once their transaction has committed.
 import type { DeviceKind } from "../../contract/schemas/common";
 import type { SignedIn } from "../accounts/signed-in";
 import { auditEvent } from "../audit/events";
 import type { CoreDeps, RequestContext } from "../deps";
 import type { AccountRecord, Stores } from "../ports";
 import { issueDeviceCookie, knownDeviceId } from "../sessions/device-cookie";
+import { writeSecurityNotice } from "../notices/security-notice";
 import { issueSession } from "../sessions/issue-session";
 
 export async function finishSignIn(
@@ -20,6 +23,12 @@ export async function finishSignIn(
   },
 ): Promise<SignedIn> {
   const issued = await issueSession(deps, stores, { accountId: account.id, device: request.device, context: request.context, aal: 2 });
+  const known = knownDeviceId(deps.keys.deviceCookies, request.deviceCookie, account.id);
+  if (!known) {
+    const at = issued.session.createdAt;
+    const payload = { device: request.device.name, ip: request.context.ip, at: at.toISOString() };
+    await writeSecurityNotice(stores, account.id, { template: "new_sign_in", payload }, at);
+  }
   await stores.audit.record(
     auditEvent("signed_in", { accountId: account.id, sessionId: issued.session.id }, request.context, issued.session.createdAt, {
       deviceName: request.device.name,
@@ -27,7 +36,6 @@ export async function finishSignIn(
     }),
   );
   const profiles = await stores.profiles.listByAccount(account.id);
-  const known = knownDeviceId(deps.keys.deviceCookies, request.deviceCookie, account.id);
   const deviceCookie = known ? request.deviceCookie! : issueDeviceCookie(deps.keys.deviceCookies, deps.random, account.id);
   return { ...issued, account, profiles, deviceCookie };
 }

@@ -72,11 +72,13 @@ export async function signInWithPasskey(
   const { flow, passkey, counter } = checked.value;
   const account = await deps.stores.accounts.findById(passkey.accountId);
   if (!account) return fail("PASSKEY_UNKNOWN");
-  return deps.stores.transaction(async (stores) => {
+  const signedIn = await deps.stores.transaction(async (stores) => {
     if (!(await stores.authFlows.redeem(flow.id, deps.clock.now()))) return fail("PASSKEY_INVALID");
     await stores.passkeys.recordUse(passkey.id, counter, deps.clock.now());
     return ok(await finishSignIn(deps, stores, account, { device: input.device, deviceCookie: input.deviceCookie, method: "passkey_only", context }));
   });
+  if (signedIn.ok) deps.outboxWritten();
+  return signedIn;
 }
 
 export async function reauthenticateWithPasskey(

@@ -99,7 +99,7 @@ async function redeem(
   const details = flow.details as unknown as TwoStepDetails;
   // The owner proved the second factor: their own earlier typos stop counting against them.
   await deps.limiter.reset(`two-step-code:account:${account.id}`);
-  return deps.stores.transaction(async (stores) => {
+  const completed = await deps.stores.transaction(async (stores) => {
     if (!(await stores.authFlows.redeem(flow.id, deps.clock.now()))) return fail("TWO_STEP_CHALLENGE_INVALID");
     const signedIn = await finishSignIn(deps, stores, account, {
       device: { kind: details.deviceKind, name: details.deviceName },
@@ -109,6 +109,8 @@ async function redeem(
     });
     return ok({ signedIn, keepsTokenItself: details.keepsTokenItself });
   });
+  if (completed.ok) deps.outboxWritten();
+  return completed;
 }
 
 async function refused<C extends "TWO_STEP_CODE_INVALID" | "TWO_STEP_CODE_USED" | "PASSKEY_UNKNOWN" | "PASSKEY_INVALID">(

@@ -7,7 +7,8 @@ import type { AccountRecord, SessionRecord } from "../ports";
 import { throttle } from "../rate-limit/throttle";
 import { fail, ok, type Result } from "../result";
 import { phoneCodeDigest, sendPhoneCode } from "./phone-code";
-import { parsePhone } from "./phone-number";
+import { maskPhone, parsePhone } from "./phone-number";
+import { writeSecurityNotice } from "../notices/security-notice";
 
 export interface SetPhoneInput {
   phone: string;
@@ -58,6 +59,9 @@ export async function setPhone(
     const sent = await sendPhoneCode(deps, stores, account.id, e164);
     const type = account.phoneE164 ? "phone_changed" : "phone_added";
     await stores.audit.record(auditEvent(type, who, context, sent.createdAt));
+    const at = sent.createdAt;
+    const change = account.phoneE164 ? "changed" : "added";
+    await writeSecurityNotice(stores, account.id, { template: "phone_changed", payload: { phone: maskPhone(e164), change, at: at.toISOString() } }, at);
     return sent;
   });
   deps.outboxWritten();
@@ -148,6 +152,9 @@ export async function removePhone(
     const pending = await stores.codes.findActive(session.accountId, "phone_verification");
     if (pending) await stores.codes.consume(pending.id, at);
     await stores.audit.record(auditEvent("phone_removed", { accountId: session.accountId, sessionId: session.id }, context, at));
+    const phone = maskPhone(checked.value.phoneE164!);
+    await writeSecurityNotice(stores, session.accountId, { template: "phone_changed", payload: { phone, change: "removed", at: at.toISOString() } }, at);
   });
+  deps.outboxWritten();
   return ok(undefined);
 }

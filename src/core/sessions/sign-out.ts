@@ -4,6 +4,7 @@ import { auditEvent } from "../audit/events";
 import type { CoreDeps, RequestContext } from "../deps";
 import type { SessionRecord } from "../ports";
 import { fail, ok, type Result } from "../result";
+import { writeSecurityNotice } from "../notices/security-notice";
 
 export async function signOut(deps: CoreDeps, session: SessionRecord, context: RequestContext): Promise<void> {
   await deps.stores.transaction(async (stores) => {
@@ -42,9 +43,13 @@ async function revokeAccountSessions(
     await stores.audit.record(
       auditEvent(type, { accountId: session.accountId, sessionId: session.id }, context, at, { signedOutDevices: revoked }),
     );
+    if (!keepThisDevice) {
+      await writeSecurityNotice(stores, session.accountId, { template: "signed_out_all_devices", payload: { at: at.toISOString() } }, at);
+    }
     return revoked;
   });
   deps.sessionsRevoked(session.accountId);
+  if (!keepThisDevice) deps.outboxWritten();
   return count;
 }
 

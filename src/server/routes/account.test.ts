@@ -95,6 +95,7 @@ describe("GET /account", () => {
         phone: null,
         passwordChangedAt: signedUpAt,
         memberSince: signedUpAt,
+        emailVerified: false,
       },
     });
   });

@@ -1,7 +1,7 @@
 // Route tests for "Add phone number" (phone number, current password, text-message opt-in,
 // Save, then the code sent by SMS), changing and removing the number, and the code's rules:
 // 6 digits, 10 minutes, 5 attempts, one use, kept only as a keyed digest.
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { minutes } from "../../core/clock";
 import { hmacSha256Hex, sha256Hex } from "../../core/crypto/hashing";
@@ -78,7 +78,11 @@ async function smsTo(e164: string) {
 }
 
 async function codeRows(accountId: string) {
-  return t.database.database.db.select().from(oneTimeCode).where(eq(oneTimeCode.accountId, accountId));
+  // Phone codes only: since issue 6 every account also has its email-verification link row.
+  return t.database.database.db
+    .select()
+    .from(oneTimeCode)
+    .where(and(eq(oneTimeCode.accountId, accountId), eq(oneTimeCode.purpose, "phone_verification")));
 }
 
 async function auditTypes(accountId: string): Promise<string[]> {

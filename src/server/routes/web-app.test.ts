@@ -58,9 +58,10 @@ describe("the dev mailbox", () => {
   it("does not exist unless embedded mode asks for it", async () => {
     const response = await t.app.inject({ method: "GET", url: "/dev/mailbox/messages" });
     expect(response.statusCode).toBe(404);
+    expect((await t.app.inject({ method: "GET", url: "/dev/mailbox" })).statusCode).toBe(404);
   });
 
-  it("lists the texted code in embedded mode", async () => {
+  it("lists the texted code and the emails in embedded mode", async () => {
     const dev = await buildTestApp({ devMailbox: true });
     try {
       const phone = dev.browser();
@@ -72,8 +73,24 @@ describe("the dev mailbox", () => {
       });
       expect(set.statusCode).toBe(200);
       const mailbox = await dev.app.inject({ method: "GET", url: "/dev/mailbox/messages" });
-      const [message] = mailbox.json().messages;
-      expect(message).toMatchObject({ channel: "sms", to: "+12025550143" });
+      const messages = mailbox.json().messages as { id: string; channel: string; to: string; text: string; subject: string | null; html: string | null }[];
+      const message = messages.find((m) => m.channel === "sms")!;
+      expect(message).toMatchObject({ channel: "sms", to: "+12025550143", subject: null, html: null });
+      // Issue 6: the sign-up's verification email, rendered as its reader sees it.
+      const email = messages.find((m) => m.channel === "email")!;
+      expect(email).toMatchObject({ to: "mailbox.reader@example.com", subject: "Verify your email address", template: "email_verification" });
+      expect(email.text).toContain("http://localhost:3000/verify-email#token=");
+      expect(email.html).toContain("USHER");
+      // The pages: the list shows the texted code; an email opens as its reader sees it.
+      const page = await dev.app.inject({ method: "GET", url: "/dev/mailbox" });
+      expect(page.statusCode).toBe(200);
+      expect(page.headers["content-type"]).toContain("text/html");
+      expect(page.body).toContain(message.text);
+      expect(page.body).toContain(`href="/dev/mailbox/${email.id}"`);
+      const opened = await dev.app.inject({ method: "GET", url: `/dev/mailbox/${email.id}` });
+      expect(opened.body).toBe(email.html);
+      expect(opened.headers["content-security-policy"]).toContain("style-src 'unsafe-inline'");
+      expect((await dev.app.inject({ method: "GET", url: "/dev/mailbox/nope" })).statusCode).toBe(404);
       expect(message.text).toMatch(/Your Usher verification code is \d{6}\./);
       dev.logs.codes.add(/(\d{6})/.exec(message.text)![1]!);
     } finally {

@@ -57,6 +57,28 @@ export function createAccountStore(db: Database): AccountStore {
         .where(eq(account.id, id));
     },
 
+    async markEmailVerified(id, email, at) {
+      // Only while the link's address is still the account's: a link to an old address proves nothing now.
+      const updated = await db
+        .update(account)
+        .set({ emailVerifiedAt: at })
+        .where(and(eq(account.id, id), eq(account.email, email)))
+        .returning({ id: account.id });
+      return updated.length === 1;
+    },
+
+    async changeEmail(id, email, at) {
+      // The unique index on email decides a race with a sign-up or another change.
+      return unlessUniqueViolation(
+        db,
+        async (tx) => {
+          const updated = await tx.update(account).set({ email, emailVerifiedAt: at }).where(eq(account.id, id)).returning({ id: account.id });
+          return updated.length === 1;
+        },
+        false,
+      );
+    },
+
     async markPhoneVerified(id, e164, at) {
       // Only while `e164` is still the account's number: a change that raced the code check
       // must not come back verified. The partial unique index refuses the number when

@@ -1,6 +1,6 @@
 // The security log: every sign-in, sign-out and credential change of an account, append-only.
 import { randomUUID } from "node:crypto";
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq, lt, or } from "drizzle-orm";
 import type { AuditStore } from "../../core/ports";
 import type { Database } from "../database";
 import { auditEvent } from "../schema";
@@ -17,6 +17,18 @@ export function createAuditStore(db: Database): AuditStore {
         .from(auditEvent)
         .where(eq(auditEvent.accountId, accountId))
         .orderBy(desc(auditEvent.at))
+        .limit(limit);
+      return rows.map((row) => ({ ...row, details: row.details as Record<string, unknown> }));
+    },
+
+    async listPage(accountId, limit, before) {
+      // (at, id) orders events that share a timestamp, so a page boundary never skips or repeats one.
+      const after = before ? or(lt(auditEvent.at, before.at), and(eq(auditEvent.at, before.at), lt(auditEvent.id, before.id))) : undefined;
+      const rows = await db
+        .select()
+        .from(auditEvent)
+        .where(and(eq(auditEvent.accountId, accountId), after))
+        .orderBy(desc(auditEvent.at), desc(auditEvent.id))
         .limit(limit);
       return rows.map((row) => ({ ...row, details: row.details as Record<string, unknown> }));
     },

@@ -1,7 +1,7 @@
 // Email and SMS waiting to be delivered. Messages are written in the same transaction as the
 // change they report, so a committed change always has its notice and a rolled-back one never.
 import { randomUUID } from "node:crypto";
-import { asc, desc, eq, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { OutboxChannel, OutboxMessageRecord, OutboxStore } from "../../core/ports";
 import type { Database } from "../database";
 import { outbox } from "../schema";
@@ -17,24 +17,46 @@ const toRecord = (row: OutboxRow): OutboxMessageRecord => ({
 export function createOutboxStore(db: Database): OutboxStore {
   return {
     async enqueue(message) {
-      await db.insert(outbox).values({ ...message, id: randomUUID() });
+      await db.insert(outbox).values({ ...message, id: randomUUID(), nextAttemptAt: message.createdAt });
     },
 
-    async listPending(limit) {
-      // Inside a dispatcher's transaction the rows stay locked until it ends, and other
-      // nodes skip them instead of waiting, so several nodes can share the queue.
-      const rows = await db
-        .select()
+    async claimDue(now, leaseUntil, limit) {
+      // The claim is its own short transaction: rows another node is claiming at this instant
+      // are skipped, not waited for, and once it commits the lease (next_attempt_at in the
+      // future) keeps them out of every other claim while this node sends, with no lock or
+      // transaction held across the send. A node that dies mid-send leaves them due again
+      // when the lease ends.
+      const due = db
+        .select({ id: outbox.id })
         .from(outbox)
-        .where(isNull(outbox.sentAt))
-        .orderBy(asc(outbox.createdAt))
+        .where(and(isNull(outbox.sentAt), isNull(outbox.failedAt), lte(outbox.nextAttemptAt, now)))
+        .orderBy(asc(outbox.nextAttemptAt))
         .limit(limit)
         .for("update", { skipLocked: true });
-      return rows.map(toRecord);
+      const rows = await db
+        .update(outbox)
+        .set({ nextAttemptAt: leaseUntil, attempts: sql`${outbox.attempts} + 1` })
+        .where(inArray(outbox.id, due))
+        .returning();
+      return rows.map(toRecord).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
     },
 
-    async markSent(id, at) {
-      await db.update(outbox).set({ sentAt: at }).where(eq(outbox.id, id));
+    async markSent(id, at, redactedPayload) {
+      await db
+        .update(outbox)
+        .set({ sentAt: at, lastError: null, ...(redactedPayload ? { payload: redactedPayload } : {}) })
+        .where(and(eq(outbox.id, id), isNull(outbox.sentAt)));
+    },
+
+    async recordFailure(id, failure) {
+      const next =
+        "retryAt" in failure
+          ? { nextAttemptAt: failure.retryAt }
+          : { failedAt: failure.failedAt, ...(failure.redactedPayload ? { payload: failure.redactedPayload } : {}) };
+      await db
+        .update(outbox)
+        .set({ lastError: failure.error, ...next })
+        .where(and(eq(outbox.id, id), isNull(outbox.sentAt)));
     },
 
     async listRecent(limit) {

@@ -1,0 +1,37 @@
+// Issue 6: email verification and forgot password.
+import { z } from "zod";
+import { clientDeclaration, passwordInput } from "./common";
+
+const linkToken = z.string().trim().min(1).max(200);
+
+export const verifyEmailRequest = z.strictObject({ token: linkToken });
+export const emailVerifiedResponse = z.object({ email: z.string(), verified: z.literal(true) });
+
+export const verificationSentResponse = z.object({ sentTo: z.string() });
+
+/** Change email: re-authenticate; a link goes to the new address, which counts once opened. */
+export const changeEmailRequest = z.strictObject({ newEmail: z.string().max(320), currentPassword: passwordInput });
+export const confirmEmailChangeRequest = z.strictObject({ token: linkToken });
+export const emailChangedResponse = z.object({ email: z.string() });
+
+/** `method` "sms" texts a code to the account's verified phone instead of emailing a link. */
+export const passwordResetRequest = z.strictObject({
+  email: z.string().max(320),
+  method: z.enum(["email", "sms"]).default("email"),
+});
+export type PasswordResetRequest = z.infer<typeof passwordResetRequest>;
+
+/** The same answer whether or not the account exists. */
+export const passwordResetAcceptedResponse = z.object({ method: z.enum(["email", "sms"]) });
+
+/** With the emailed link's token, or with the email address and the texted code. */
+export const completePasswordResetRequest = z.union([
+  z.strictObject({ token: linkToken, newPassword: passwordInput, client: clientDeclaration.optional() }),
+  z.strictObject({
+    email: z.string().max(320),
+    code: z.string().trim().regex(/^\d{6}$/, "Enter the 6-digit code."),
+    newPassword: passwordInput,
+    client: clientDeclaration.optional(),
+  }),
+]);
+export type CompletePasswordResetRequest = z.infer<typeof completePasswordResetRequest>;

@@ -1,0 +1,163 @@
+// Delivers the outbox. Any number of nodes run one each: a claim takes a few due messages
+// in one short statement (FOR UPDATE SKIP LOCKED) and leases them, the sends happen outside
+// any transaction, and each message is then marked sent, or given a retry time by
+// exponential backoff, or failed once its tries are spent. Woken after every commit that
+// wrote a message, and by a periodic poll (retries, leases of a node that died, other nodes'
+// messages).
+import type { Clock } from "../clock";
+import { minutes, hours } from "../clock";
+import type { OutboxMessageRecord, Stores } from "../ports";
+import { PermanentDeliveryError, type Senders } from "./senders";
+import type { RenderedMessage } from "./templates/render";
+
+export interface DispatcherOptions {
+  /** Messages per claim, sent concurrently. */
+  batchSize: number;
+  /** How long a claim holds its messages; longer than any sender's timeout. */
+  leaseMs: number;
+  /** Tries before a message is marked failed. */
+  maxAttempts: number;
+  /** The wait after the first failure; doubled after each further one, up to `maxBackoffMs`. */
+  backoffMs: number;
+  maxBackoffMs: number;
+}
+
+export const defaultDispatcherOptions: DispatcherOptions = {
+  batchSize: 10,
+  leaseMs: minutes(5),
+  maxAttempts: 8,
+  backoffMs: 30_000,
+  maxBackoffMs: hours(1),
+};
+
+/** What the dispatcher reports about a failed try: never the message's content or payload. */
+export interface DeliveryFailure {
+  messageId: string;
+  channel: string;
+  template: string;
+  attempts: number;
+  /** True when the message will not be tried again. */
+  final: boolean;
+  error: string;
+}
+
+export interface DispatcherDeps {
+  stores: Stores;
+  clock: Clock;
+  senders: Senders;
+  render(message: OutboxMessageRecord): RenderedMessage;
+  onFailure?(failure: DeliveryFailure): void;
+  /**
+   * Blanks a finished message's secrets (production). Embedded mode keeps them, so the dev
+   * mailbox can still show a texted code after the dev outbox has "sent" it.
+   */
+  redact?(message: OutboxMessageRecord): Record<string, unknown> | null;
+  /** A claim that could not run (the database is away); the next wake or poll tries again. */
+  onError?(error: unknown): void;
+}
+
+export interface Dispatcher {
+  /** Delivers what is due now; runs are serialised, and a wake during a run causes another. */
+  wake(): void;
+  /** Wakes every `pollMs` as well. */
+  start(pollMs: number): void;
+  /** Stops polling and waits for the current run; wakes after this do nothing. */
+  stop(): Promise<void>;
+  /** Resolves when no run is in progress. */
+  idle(): Promise<void>;
+}
+
+export function backoffDelay(attempts: number, options: DispatcherOptions): number {
+  return Math.min(options.backoffMs * 2 ** Math.max(0, attempts - 1), options.maxBackoffMs);
+}
+
+export function createDispatcher(deps: DispatcherDeps, options: DispatcherOptions = defaultDispatcherOptions): Dispatcher {
+  let running: Promise<void> | null = null;
+  let wokenDuringRun = false;
+  let stopped = false;
+  let poll: ReturnType<typeof setInterval> | undefined;
+
+  const deliver = async (message: OutboxMessageRecord): Promise<void> => {
+    try {
+      const rendered = deps.render(message);
+      if (rendered.channel === "email") await deps.senders.email.send({ to: message.recipient, ...rendered.email });
+      else await deps.senders.sms.send({ to: message.recipient, text: rendered.text });
+    } catch (error) {
+      const final = error instanceof PermanentDeliveryError || message.attempts >= options.maxAttempts;
+      const now = deps.clock.now();
+      const text = describeError(error, message);
+      const redactedPayload = final ? deps.redact?.(message) : null;
+      await deps.stores.outbox.recordFailure(
+        message.id,
+        final
+          ? { error: text, failedAt: now, ...(redactedPayload ? { redactedPayload } : {}) }
+          : { error: text, retryAt: new Date(now.getTime() + backoffDelay(message.attempts, options)) },
+      );
+      deps.onFailure?.({ messageId: message.id, channel: message.channel, template: message.template, attempts: message.attempts, final, error: text });
+      return;
+    }
+    await deps.stores.outbox.markSent(message.id, deps.clock.now(), deps.redact?.(message) ?? undefined);
+  };
+
+  const drain = async (): Promise<void> => {
+    while (!stopped) {
+      const now = deps.clock.now();
+      const batch = await deps.stores.outbox.claimDue(now, new Date(now.getTime() + options.leaseMs), options.batchSize);
+      await Promise.all(batch.map(deliver));
+      if (batch.length < options.batchSize) return;
+    }
+  };
+
+  const wake = (): void => {
+    if (stopped) return;
+    if (running) {
+      wokenDuringRun = true;
+      return;
+    }
+    running = (async () => {
+      do {
+        wokenDuringRun = false;
+        try {
+          await drain();
+        } catch (error) {
+          deps.onError?.(error);
+          return;
+        }
+      } while (wokenDuringRun && !stopped);
+    })().finally(() => {
+      running = null;
+    });
+  };
+
+  return {
+    wake,
+    start(pollMs) {
+      if (poll) return;
+      poll = setInterval(wake, pollMs);
+      // A poll alone never keeps the process alive.
+      poll.unref?.();
+      wake();
+    },
+    async stop() {
+      stopped = true;
+      if (poll) clearInterval(poll);
+      poll = undefined;
+      await running;
+    },
+    idle: async () => {
+      while (running) await running;
+    },
+  };
+}
+
+/**
+ * The error kept in last_error and logged: the provider's words, short, with every value of
+ * the payload (codes, links, tokens) blanked out in case a provider echoes the message.
+ */
+function describeError(error: unknown, message: OutboxMessageRecord): string {
+  let text = error instanceof Error ? `${error.name}: ${error.message}` : "unknown error";
+  for (const value of Object.values(message.payload)) {
+    if (typeof value === "string" && value.length >= 4) text = text.split(value).join("[redacted]");
+  }
+  return text.replace(/\s+/g, " ").slice(0, 500);
+}

@@ -1,0 +1,76 @@
+// Usher's email look, shared by every template: a header with the brand, short paragraphs,
+// at most one button, and for security notices the "This wasn't me" way out. Every value put
+// into HTML goes through `escapeHtml`; the plain-text body says the same in words.
+export interface Brand {
+  /** PUBLIC_URL's origin: every link in a message starts here. */
+  publicUrl: string;
+}
+
+export interface EmailContent {
+  subject: string;
+  /** One line shown by mail clients next to the subject. */
+  preheader: string;
+  paragraphs: string[];
+  button?: { label: string; url: string };
+  /** Adds the "This wasn't me" link to /secure-account. */
+  securityNotice?: boolean;
+}
+
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const RED = "#e50914";
+
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+}
+
+export const secureAccountUrl = (brand: Brand): string => `${brand.publicUrl}/secure-account`;
+
+/** A moment as people read it in an email: "21 November 2026 at 13:05 UTC". */
+export function formatMoment(iso: string): string {
+  const date = new Date(iso);
+  return `${new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", dateStyle: "long", timeStyle: "short" }).format(date)} UTC`;
+}
+
+export function renderEmail(content: EmailContent, brand: Brand): RenderedEmail {
+  const wasntMe = secureAccountUrl(brand);
+  const text = [
+    ...content.paragraphs,
+    ...(content.button ? [`${content.button.label}: ${content.button.url}`] : []),
+    ...(content.securityNotice
+      ? [`This wasn't me: ${wasntMe}\nIf you didn't do this, open that link to sign out every device and set a new password.`]
+      : []),
+    `— Usher\n${brand.publicUrl}`,
+  ].join("\n\n");
+
+  const paragraphs = content.paragraphs
+    .map((p) => `<p style="margin:0 0 16px;font-size:16px;line-height:24px;color:#222">${escapeHtml(p)}</p>`)
+    .join("\n");
+  const button = content.button
+    ? `<p style="margin:24px 0"><a href="${escapeHtml(content.button.url)}" style="background:${RED};color:#fff;text-decoration:none;font-weight:bold;padding:12px 24px;border-radius:4px;display:inline-block">${escapeHtml(content.button.label)}</a></p>`
+    : "";
+  const notice = content.securityNotice
+    ? `<p style="margin:24px 0 0;padding:16px;background:#f4f4f4;border-radius:4px;font-size:14px;line-height:20px;color:#222">Didn't do this? <a href="${escapeHtml(wasntMe)}" style="color:${RED};font-weight:bold">This wasn't me</a> — sign out every device and set a new password.</p>`
+    : "";
+  const html = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(content.subject)}</title></head>
+<body style="margin:0;background:#f4f4f4;font-family:Helvetica,Arial,sans-serif">
+<span style="display:none">${escapeHtml(content.preheader)}</span>
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0"><tr><td align="center" style="padding:24px">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:560px;background:#fff;border-radius:8px">
+<tr><td style="background:#141414;padding:20px 32px;border-radius:8px 8px 0 0"><span style="color:${RED};font-size:28px;font-weight:bold;letter-spacing:1px">USHER</span></td></tr>
+<tr><td style="padding:32px">
+<h1 style="margin:0 0 24px;font-size:24px;color:#141414">${escapeHtml(content.subject)}</h1>
+${paragraphs}
+${button}
+${notice}
+</td></tr>
+<tr><td style="padding:16px 32px 32px;font-size:12px;color:#737373">Sent by Usher because of a change to your account. <a href="${escapeHtml(brand.publicUrl)}" style="color:#737373">${escapeHtml(brand.publicUrl)}</a></td></tr>
+</table></td></tr></table>
+</body></html>`;
+  return { subject: content.subject, text, html };
+}

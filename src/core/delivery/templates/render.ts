@@ -1,0 +1,54 @@
+// Every template by the name stored in outbox.template, and the renderer the dispatcher and
+// the dev mailbox use. A message whose template is unknown, whose channel doesn't match or
+// whose payload doesn't fit fails for good (PermanentDeliveryError): retrying can't fix it.
+import type { OutboxMessageRecord } from "../../ports";
+import { PermanentDeliveryError } from "../senders";
+import { emailChange, emailVerification, passwordReset } from "./account-links";
+import { renderEmail, type Brand, type RenderedEmail } from "./layout";
+import { emailChanged, newSignIn, passwordChanged, phoneChanged, signedOutAllDevices, twoStepChanged } from "./security-notices";
+import type { AnyTemplate } from "./template";
+import { passwordResetCode, phoneVerification } from "./text-messages";
+
+export const templates = {
+  email_verification: emailVerification,
+  password_reset: passwordReset,
+  email_change: emailChange,
+  phone_verification: phoneVerification,
+  password_reset_code: passwordResetCode,
+  new_sign_in: newSignIn,
+  password_changed: passwordChanged,
+  email_changed: emailChanged,
+  phone_changed: phoneChanged,
+  two_step_changed: twoStepChanged,
+  signed_out_all_devices: signedOutAllDevices,
+} satisfies Record<string, AnyTemplate>;
+
+export type TemplateName = keyof typeof templates;
+
+export type RenderedMessage = { channel: "email"; email: RenderedEmail } | { channel: "sms"; text: string };
+
+export type Renderer = (message: Pick<OutboxMessageRecord, "channel" | "template" | "payload">) => RenderedMessage;
+
+/**
+ * The payload with its secrets (codes, link tokens) blanked, or null when it holds none. Once
+ * a message is sent or has failed for good, nothing needs to read them back.
+ */
+export function redactSecrets(message: Pick<OutboxMessageRecord, "template" | "payload">): Record<string, unknown> | null {
+  const secrets = (templates as Record<string, AnyTemplate>)[message.template]?.secrets ?? [];
+  const present = secrets.filter((field) => field in message.payload);
+  if (present.length === 0) return null;
+  return { ...message.payload, ...Object.fromEntries(present.map((field) => [field, "[redacted]"])) };
+}
+
+export function createRenderer(brand: Brand): Renderer {
+  return (message) => {
+    const template: AnyTemplate | undefined = (templates as Record<string, AnyTemplate>)[message.template];
+    if (!template) throw new PermanentDeliveryError(`unknown template "${message.template}"`);
+    if (template.channel !== message.channel) throw new PermanentDeliveryError(`template "${message.template}" is not sent by ${message.channel}`);
+    const parsed = template.payload.safeParse(message.payload);
+    if (!parsed.success) throw new PermanentDeliveryError(`payload does not fit template "${message.template}"`);
+    return template.channel === "email"
+      ? { channel: "email", email: renderEmail(template.render(parsed.data, brand), brand) }
+      : { channel: "sms", text: template.render(parsed.data, brand) };
+  };
+}

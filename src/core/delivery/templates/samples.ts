@@ -1,0 +1,19 @@
+// One valid payload per template: what the template tests render, and what a developer can
+// render to look at every message (see the README's "Messages" section).
+import type { TemplateName } from "./render";
+
+const at = "2026-11-21T13:05:00.000Z";
+
+export const samplePayloads: Record<TemplateName, Record<string, unknown>> = {
+  email_verification: { token: "sample-verification-token" },
+  password_reset: { token: "sample-reset-token" },
+  email_change: { token: "sample-email-change-token" },
+  phone_verification: { code: "123456" },
+  password_reset_code: { code: "654321" },
+  new_sign_in: { device: "Chrome on macOS", ip: "203.0.113.10", at },
+  password_changed: { at },
+  email_changed: { newEmail: "n***@example.com", at },
+  phone_changed: { phone: "+1 ••• ••• ••23", change: "added", at },
+  two_step_changed: { change: "passkey_added", at },
+  signed_out_all_devices: { at },
+};

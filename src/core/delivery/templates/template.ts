@@ -1,0 +1,22 @@
+// The shape of a template: which channel it goes by, the payload it expects (checked before
+// rendering, so a malformed message fails for good instead of sending nonsense), and how it reads.
+import type { z } from "zod";
+import type { Brand, EmailContent } from "./layout";
+
+export interface EmailTemplate<P> {
+  channel: "email";
+  payload: z.ZodType<P>;
+  /** Payload fields that are bearer secrets (link tokens): blanked once the message is done with. */
+  secrets?: readonly (keyof P & string)[];
+  render(payload: P, brand: Brand): EmailContent;
+}
+
+export interface SmsTemplate<P> {
+  channel: "sms";
+  payload: z.ZodType<P>;
+  secrets?: readonly (keyof P & string)[];
+  render(payload: P, brand: Brand): string;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyTemplate = EmailTemplate<any> | SmsTemplate<any>;

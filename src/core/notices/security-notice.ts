@@ -1,0 +1,18 @@
+// Security notices: an email to the account's address telling of a change, written in the
+// transaction of the change itself (so a committed change always has its notice, and a
+// rolled-back one never). The caller calls deps.outboxWritten() after the commit.
+import type { Stores } from "../ports";
+
+export type SecurityNotice =
+  | { template: "new_sign_in"; payload: { device: string; ip: string | null; at: string } }
+  | { template: "password_changed"; payload: { at: string } }
+  | { template: "email_changed"; payload: { newEmail: string; at: string } }
+  | { template: "phone_changed"; payload: { phone: string; change: "added" | "changed" | "removed"; at: string } }
+  | { template: "two_step_changed"; payload: { change: "two_step_on" | "two_step_off" | "passkey_added" | "passkey_removed" | "backup_codes_renewed"; at: string } }
+  | { template: "signed_out_all_devices"; payload: { at: string } };
+
+export async function writeSecurityNotice(stores: Stores, accountId: string, notice: SecurityNotice, at: Date): Promise<void> {
+  const account = await stores.accounts.findById(accountId);
+  if (!account) return;
+  await stores.outbox.enqueue({ channel: "email", recipient: account.email, template: notice.template, payload: notice.payload, createdAt: at });
+}

@@ -1,0 +1,90 @@
+// Change email: after re-authentication (the current password), a single-use link (24 h) goes
+// to the new address; opening it makes that the account's email (verified) and tells the old
+// address, with "This wasn't me". Until then nothing changes, so a typo costs nothing.
+import { auditEvent } from "../audit/events";
+import { checkCurrentPassword } from "../accounts/check-current-password";
+import { normalizeEmail } from "../accounts/email";
+import type { CoreDeps, RequestContext } from "../deps";
+import type { SessionRecord } from "../ports";
+import { throttle } from "../rate-limit/throttle";
+import { fail, ok, type Result } from "../result";
+import { findLink, writeLink } from "./link-token";
+
+/** "alex.smith@example.com" → "a***@example.com": recognisable by its owner only. */
+export function maskEmail(email: string): string {
+  const [local, domain] = email.split("@") as [string, string];
+  return `${local.charAt(0)}***@${domain}`;
+}
+
+type RequestFailure = "WRONG_PASSWORD" | "RATE_LIMITED" | "UNAUTHENTICATED" | "INVALID_EMAIL" | "EMAIL_UNCHANGED" | "EMAIL_TAKEN";
+
+export async function requestEmailChange(
+  deps: CoreDeps,
+  session: SessionRecord,
+  input: { newEmail: string; currentPassword: string },
+  context: RequestContext,
+): Promise<Result<{ sentTo: string }, RequestFailure>> {
+  const newEmail = normalizeEmail(input.newEmail);
+  if (!newEmail) return fail("INVALID_EMAIL");
+  const checked = await checkCurrentPassword(deps, session.accountId, input.currentPassword, context);
+  if (!checked.ok) return checked;
+  const account = checked.value;
+  if (newEmail === account.email) return fail("EMAIL_UNCHANGED");
+  if (await deps.stores.accounts.findByEmail(newEmail)) return fail("EMAIL_TAKEN");
+  const limited = await throttle(deps.limiter, [[`email-verification-send:${account.id}`, deps.config.limits.emailVerificationSendPerAccount]]);
+  if (limited) return limited;
+
+  await deps.stores.transaction(async (stores) => {
+    const { token, record } = await writeLink(deps, stores, {
+      accountId: account.id,
+      purpose: "email_change",
+      target: newEmail,
+      ttlMs: deps.config.recovery.emailChangeTtlMs,
+    });
+    await stores.outbox.enqueue({ channel: "email", recipient: newEmail, template: "email_change", payload: { token }, createdAt: record.createdAt });
+    await stores.audit.record(auditEvent("email_change_requested", { accountId: account.id, sessionId: session.id }, context, record.createdAt));
+  });
+  deps.outboxWritten();
+  return ok({ sentTo: newEmail });
+}
+
+export async function confirmEmailChange(
+  deps: CoreDeps,
+  token: string,
+  context: RequestContext,
+): Promise<Result<{ email: string }, "LINK_INVALID" | "LINK_EXPIRED" | "RATE_LIMITED" | "EMAIL_TAKEN">> {
+  const limited = await throttle(deps.limiter, [[`link-check:ip:${context.ip}`, deps.config.limits.linkCheckPerIp]]);
+  if (limited) return limited;
+  const link = await findLink(deps, token, "email_change");
+  if (!link.ok) return link;
+  const { id, accountId, target } = link.value;
+  if (await deps.stores.accounts.findByEmail(target)) return fail("EMAIL_TAKEN");
+
+  const changed = await deps.stores.transaction(async (stores): Promise<Result<{ email: string }, "LINK_EXPIRED" | "EMAIL_TAKEN">> => {
+    const now = deps.clock.now();
+    await stores.accounts.lockForUpdate(accountId);
+    const before = await stores.accounts.findById(accountId);
+    if (!before) return fail("LINK_EXPIRED");
+    if (!(await stores.codes.consume(id, now))) return fail("LINK_EXPIRED");
+    // A sign-up or another account's change took the address since the check above.
+    if (!(await stores.accounts.changeEmail(accountId, target, now))) throw new EmailTakenMeanwhile();
+    await stores.audit.record(auditEvent("email_changed", { accountId }, context, now, { from: maskEmail(before.email), to: maskEmail(target) }));
+    // The notice goes to the old address: its owner is the one who must hear of it.
+    await stores.outbox.enqueue({
+      channel: "email",
+      recipient: before.email,
+      template: "email_changed",
+      payload: { newEmail: maskEmail(target), at: now.toISOString() },
+      createdAt: now,
+    });
+    return ok({ email: target });
+  }).catch((error: unknown) => {
+    // Thrown so the consumed link rolls back with the rest; the link still works once the address is free.
+    if (error instanceof EmailTakenMeanwhile) return fail("EMAIL_TAKEN");
+    throw error;
+  });
+  if (changed.ok) deps.outboxWritten();
+  return changed;
+}
+
+class EmailTakenMeanwhile extends Error {}

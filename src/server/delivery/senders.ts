@@ -1,0 +1,20 @@
+// Builds the senders this node's dispatcher uses from its delivery configuration.
+import type { Clock } from "../../core/clock";
+import type { Senders } from "../../core/delivery/senders";
+import type { DeliveryConfig } from "./delivery-config";
+import { createDevEmailSender, createDevSmsSender } from "./dev-senders";
+import { createSmtpEmailSender } from "./smtp-email-sender";
+import { createTwilioSmsSender } from "./twilio-sms-sender";
+import { createWebhookSmsSender } from "./webhook-sms-sender";
+
+export function createSenders(config: DeliveryConfig, clock: Clock, printDev: (line: string) => void): Senders & { close(): void } {
+  const smtp = config.email.kind === "smtp" ? createSmtpEmailSender(config.email) : null;
+  const email = smtp ?? createDevEmailSender(printDev);
+  const sms =
+    config.sms.kind === "webhook"
+      ? createWebhookSmsSender({ ...config.sms, clock })
+      : config.sms.kind === "twilio"
+        ? createTwilioSmsSender(config.sms)
+        : createDevSmsSender(printDev);
+  return { email, sms, close: () => smtp?.close() };
+}

@@ -1,0 +1,38 @@
+// Email over SMTP (SMTP_URL, e.g. smtps://user:pass@mail.example.com) with nodemailer: one
+// connection per message, bounded timeouts (well inside the dispatcher's lease), and a 5xx
+// refusal of the recipient or the message reported as permanent.
+import nodemailer from "nodemailer";
+import { PermanentDeliveryError, type EmailSender } from "../../core/delivery/senders";
+
+export interface SmtpOptions {
+  url: string;
+  /** The From header, e.g. "Usher <no-reply@usher.example>". */
+  from: string;
+  timeoutMs?: number;
+}
+
+export function createSmtpEmailSender(options: SmtpOptions): EmailSender & { close(): void } {
+  const timeout = options.timeoutMs ?? 30_000;
+  const transport = nodemailer.createTransport({
+    url: options.url,
+    connectionTimeout: timeout,
+    greetingTimeout: timeout,
+    socketTimeout: timeout,
+  } as Parameters<typeof nodemailer.createTransport>[0]);
+  return {
+    async send(email) {
+      try {
+        await transport.sendMail({ from: options.from, to: email.to, subject: email.subject, text: email.text, html: email.html });
+      } catch (error) {
+        // Only a 5xx about this message (its recipient or content) is final; a refused login
+        // or a broken connection is the operator's to fix, and the message waits for it.
+        const { responseCode, code } = error as { responseCode?: unknown; code?: unknown };
+        if (typeof responseCode === "number" && responseCode >= 500 && (code === "EENVELOPE" || code === "EMESSAGE")) {
+          throw new PermanentDeliveryError(`SMTP ${responseCode}: ${(error as Error).message}`);
+        }
+        throw error;
+      }
+    },
+    close: () => transport.close(),
+  };
+}
