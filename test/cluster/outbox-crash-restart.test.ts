@@ -2,16 +2,15 @@
 // sending it to the SMS webhook, and is killed (SIGKILL) before the provider has answered.
 // Started again on the same PostgreSQL database, it delivers that same code once its claim's
 // lease has run out, and the code then verifies the number.
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { createHmac, randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { startUsherProcess, type UsherProcess } from "../support/usher-process";
 import { createTestDatabase, rowsOf, type TestDatabase } from "../support/databases";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
 const PASSWORD = "violet-kettle-harbour-42";
 const WEBHOOK_SECRET = randomBytes(16).toString("hex");
 
@@ -57,29 +56,7 @@ afterAll(async () => {
   await database?.drop();
 }, 60_000);
 
-async function startNode(env: NodeJS.ProcessEnv): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "serve"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
-  children.push(child);
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = "";
-    const timer = setTimeout(() => reject(new Error(`no URL printed in 60 s:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Usher is running at (http:\/\/\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", onData);
-    child.once("exit", (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`the node exited (${code ?? signal}) before it was ready:\n${output}`));
-    });
-  });
-  return { url, child };
-}
+const startNode = (env: NodeJS.ProcessEnv): Promise<UsherProcess> => startUsherProcess("crash-test", env, children);
 
 async function call(url: string, method: string, path: string, token?: string, body?: unknown) {
   const response = await fetch(`${url}/api/v1${path}`, {

@@ -3,13 +3,12 @@
 // node — proven for sign out of all devices, a per-device sign-out and a password change
 // with "Require all devices to sign in again", and by a race of 1,000+ requests on
 // keep-alive connections to all nodes with a sign-out-all issued mid-stream.
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startUsherProcess, stopUsherProcess } from "../support/usher-process";
 import { createTestDatabase, type TestDatabase } from "../support/databases";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
 const PASSWORD = "violet-kettle-harbour-42";
 const NEW_PASSWORD = "copper-lantern-meadow-77";
 const NODE_COUNT = 3;
@@ -69,51 +68,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   // Ends only the processes this file started, each by its own PID.
-  await Promise.all(started.map((child) => stopProcess(child)));
+  await Promise.all(started.map((child) => stopUsherProcess(child)));
   await database?.drop();
 }, 60_000);
 
-/**
- * Runs `usher serve` as `node --import tsx src/cli/main.ts serve` (what the tsx binary
- * does, minus its wrapper process), so the PID we signal is the server itself.
- */
 async function startNode(name: string, env: NodeJS.ProcessEnv): Promise<ClusterNode> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "serve"], {
-    cwd: root,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  started.push(child);
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = "";
-    const timer = setTimeout(() => reject(new Error(`node ${name} printed no URL in 60 s:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Usher is running at (http:\/\/\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", onData);
-    child.once("exit", (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`node ${name} exited (${code ?? signal}) before it was ready:\n${output}`));
-    });
-  });
-  return { name, url, child };
-}
-
-async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  process.kill(child.pid, "SIGTERM");
-  const timer = setTimeout(() => {
-    if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) process.kill(child.pid, "SIGKILL");
-  }, 10_000);
-  await exited;
-  clearTimeout(timer);
+  return { name, ...(await startUsherProcess(name, env, started)) };
 }
 
 function node(index: number): ClusterNode {

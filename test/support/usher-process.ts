@@ -1,0 +1,53 @@
+// `usher serve` as a real process for tests that need several nodes or a crash: run as
+// `node --import tsx src/cli/main.ts serve` (what the tsx binary does, minus its wrapper
+// process), so the PID a test signals is the server itself.
+import { spawn, type ChildProcess } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+
+export interface UsherProcess {
+  url: string;
+  child: ChildProcess;
+}
+
+/** Starts a node and resolves with the URL it prints once it is ready (60 s at most). */
+export async function startUsherProcess(name: string, env: NodeJS.ProcessEnv, started: ChildProcess[]): Promise<UsherProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "serve"], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  started.push(child);
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = "";
+    const timer = setTimeout(() => reject(new Error(`node ${name} printed no URL in 60 s:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Usher is running at (http:\/\/\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", onData);
+    child.once("exit", (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`node ${name} exited (${code ?? signal}) before it was ready:\n${output}`));
+    });
+  });
+  return { url, child };
+}
+
+/** SIGTERM, then SIGKILL if it has not exited within 10 s. */
+export async function stopUsherProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  process.kill(child.pid, "SIGTERM");
+  const timer = setTimeout(() => {
+    if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) process.kill(child.pid, "SIGKILL");
+  }, 10_000);
+  await exited;
+  clearTimeout(timer);
+}
