@@ -1,7 +1,7 @@
 // Manage profiles → Edit → Profile lock: lock a profile with a 4-digit PIN (entered twice),
 // change the PIN, or remove the lock. Each needs a recent password proof; until the app asks
 // for it inline, the API's REAUTH_REQUIRED message is shown as it is.
-import { useId, useState, type FormEvent } from "react";
+import { useEffect, useId, useState, type FormEvent } from "react";
 import { Alert } from "../../../components/ui/alert";
 import { ConfirmDialog } from "../../../components/ui/confirm-dialog";
 import { PinField, pinProblem } from "../../../components/ui/pin-field";
@@ -33,9 +33,17 @@ export function ProfileLockEditor({ profile, isMain, requirePinToAddProfiles, on
   const [removeBusy, setRemoveBusy] = useState(false);
   const [removeError, setRemoveError] = useState<string>();
 
-  const focus = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
   const lockButtonId = `lock-${profile.id}`;
   const changeButtonId = `change-pin-${profile.id}`;
+  // Where focus goes once the button for the new state is on the page (after the profiles are
+  // loaded again and the form or dialog has closed; while a dialog is open the page is inert).
+  const [focusNext, focus] = useState<string>();
+  useEffect(() => {
+    const target = focusNext ? document.getElementById(focusNext) : null;
+    if (!target) return;
+    target.focus();
+    focus(undefined);
+  });
 
   function startSetting() {
     setNotice(undefined);
