@@ -43,7 +43,7 @@ export function RequirePinSetting({ setting, main, onRetry, onSaved }: RequirePi
 
   return (
     <section className="card profile-lock-setting" aria-labelledby={headingId}>
-      <h2 id={headingId}>Profile lock</h2>
+      <h2 id={headingId}>Who can add profiles</h2>
       {setting.status === "failed" ? (
         <LoadFailed className="profile-lock-setting__failed" message={setting.message} onRetry={onRetry} />
       ) : (
