@@ -85,7 +85,8 @@ export function PinDialog({ open, title, children, pinLabel = "PIN", submitLabel
         <div className="dialog__body">
           {children}
           {error && <Alert tone="error">{error}</Alert>}
-          <PinField label={pinLabel} value={pin} onValueChange={setPin} disabled={busy} />
+          {/* Read-only rather than disabled while checking: a disabled field would drop the focus. */}
+          <PinField label={pinLabel} value={pin} onValueChange={setPin} readOnly={busy} />
         </div>
         <div className="dialog__actions">
           <button type="button" className="button button--secondary" onClick={onCancel} disabled={busy}>
