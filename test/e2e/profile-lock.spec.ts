@@ -7,6 +7,7 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
 import { newAccount, signUp } from "./support/accounts";
+import { isPhoneLayout, openProfileMenu } from "./support/layout";
 import { checkPage, screenshot } from "./support/pages";
 
 function profileRow(page: Page, name: string) {
@@ -148,7 +149,7 @@ test("locks a profile: the picker asks for its PIN, refuses a wrong one, waits a
   await expect(page).toHaveURL(/\/browse$/);
 });
 
-test("Require PIN to add new profiles: adding a profile asks for the main profile's PIN", async ({ page }, testInfo) => {
+test("Require PIN to add new profiles: adding a profile asks for the main profile's PIN; switching to the locked main profile asks for it too", async ({ page }, testInfo) => {
   const account = newAccount(testInfo);
   await signUp(page, account);
   await openManageProfiles(page);
@@ -183,6 +184,30 @@ test("Require PIN to add new profiles: adding a profile asks for the main profil
   await expect(dialog).toBeHidden();
   await expect(page.getByRole("status").filter({ hasText: "Added Kim." })).toBeVisible();
   await expect(profileRow(page, "Kim")).toHaveCount(1);
+
+  // Watching as Kim, switching to the locked Alex (profile menu, or My Usher on a phone) asks for the PIN too.
+  await page.getByRole("link", { name: "Done" }).click();
+  await pickerButton(page, "Kim").click();
+  await expect(page).toHaveURL(/\/browse$/);
+  if (isPhoneLayout(page)) {
+    await page.getByRole("navigation", { name: "Tabs" }).getByRole("link", { name: "My Usher" }).click();
+    await page.getByRole("button", { name: /^Alex\b/ }).click();
+  } else {
+    const menu = await openProfileMenu(page);
+    await menu.getByRole("menuitem", { name: /^Alex\b/ }).click();
+  }
+  const switchDialog = page.getByRole("dialog", { name: "Alex is locked" });
+  await expect(switchDialog).toBeVisible();
+  await switchDialog.getByLabel("PIN", { exact: true }).fill("4321");
+  await switchDialog.getByRole("button", { name: "Open profile" }).click();
+  await expect(page).toHaveURL(/\/browse$/);
+  if (isPhoneLayout(page)) {
+    await page.getByRole("navigation", { name: "Tabs" }).getByRole("link", { name: "My Usher" }).click();
+    await expect(page.getByRole("heading", { name: "Alex", level: 2 })).toBeVisible();
+  } else {
+    await expect(page.getByRole("button", { name: "Profile menu for Alex" })).toBeVisible();
+  }
+  await openManageProfiles(page);
 
   // Cancelling keeps the form as typed and adds nobody.
   await addProfile(page, "Lee");
