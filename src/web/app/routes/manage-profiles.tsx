@@ -75,6 +75,8 @@ export default function ManageProfilesPage() {
     try {
       await deleteProfile(deleting.id);
       await revalidator.revalidate();
+      // Deleting the main profile makes the next one main: the server's setting may follow.
+      lockSetting.reload();
       setNotice(`Deleted ${deleting.name}.`);
       setDeleting(undefined);
       // After the dialog has closed: while it is open, the rest of the page is inert.
