@@ -35,6 +35,9 @@ export function PinDialog({ open, title, children, pinLabel = "PIN", submitLabel
     if (open && !dialog.open) {
       setPin("");
       setError(undefined);
+      // Opened afresh (perhaps for another profile): a wait still running is told again by the API.
+      clearTimeout(throttleTimer.current);
+      setThrottled(false);
       dialog.showModal();
       focusPin();
     }
