@@ -1,9 +1,12 @@
 // The profile icon at the top right. Its menu (on hover or click) lists the other profiles,
-// Manage profiles, Account and Sign out.
+// Manage profiles, Account and Sign out. A locked profile (padlock) asks for its PIN first.
 import { useEffect, useRef, useState } from "react";
 import { Link, useNavigate } from "react-router";
+import { Alert } from "../../components/ui/alert";
 import { Avatar } from "../../components/ui/avatar";
-import { chooseProfile } from "../../features/profiles/api/profiles";
+import type { Profile } from "../../features/profiles/api/profiles";
+import { LockIcon } from "../../features/profiles/components/lock-icon";
+import { useChooseProfile } from "../../features/profiles/hooks/use-choose-profile";
 import { SignOutDialog } from "../../features/session/components/sign-out-dialog";
 import { useSignedIn } from "../signed-in-data";
 
@@ -18,6 +21,7 @@ export function ProfileMenu() {
   const pinned = useRef(false);
   const current = me.profile;
   const others = profiles.filter((profile) => profile.id !== current?.id);
+  const { choose, error, pinDialog } = useChooseProfile(() => void navigate("/browse"));
 
   useEffect(() => {
     if (!open) {
@@ -35,65 +39,74 @@ export function ProfileMenu() {
     };
   }, [open]);
 
-  async function switchTo(id: string) {
+  function switchTo(profile: Profile) {
     setOpen(false);
-    await chooseProfile(id);
-    navigate("/browse");
+    choose(profile);
   }
 
   return (
-    <div className="profile-menu" ref={root} onMouseEnter={() => setOpen(true)} onMouseLeave={() => pinned.current || setOpen(false)}>
-      <button
-        type="button"
-        className="profile-menu__button"
-        aria-haspopup="menu"
-        aria-expanded={open}
-        aria-label={`Profile menu${current ? ` for ${current.name}` : ""}`}
-        onClick={() => {
-          const close = open && pinned.current;
-          pinned.current = !close;
-          setOpen(!close);
-        }}
-      >
-        {current ? <Avatar avatar={current.avatar} name={current.name} size="small" /> : <span className="avatar avatar--small avatar--comet">?</span>}
-        <span className="profile-menu__caret" aria-hidden="true">▾</span>
-      </button>
-      {open && (
-        <ul className="profile-menu__list" role="menu">
-          {others.map((profile) => (
-            <li role="none" key={profile.id}>
-              <button type="button" role="menuitem" className="profile-menu__item" onClick={() => void switchTo(profile.id)}>
-                <Avatar avatar={profile.avatar} name={profile.name} size="small" />
-                {profile.name}
+    <>
+      <div className="profile-menu" ref={root} onMouseEnter={() => setOpen(true)} onMouseLeave={() => pinned.current || setOpen(false)}>
+        <button
+          type="button"
+          className="profile-menu__button"
+          aria-haspopup="menu"
+          aria-expanded={open}
+          aria-label={`Profile menu${current ? ` for ${current.name}` : ""}`}
+          onClick={() => {
+            const close = open && pinned.current;
+            pinned.current = !close;
+            setOpen(!close);
+          }}
+        >
+          {current ? <Avatar avatar={current.avatar} name={current.name} size="small" /> : <span className="avatar avatar--small avatar--comet">?</span>}
+          <span className="profile-menu__caret" aria-hidden="true">▾</span>
+        </button>
+        {open && (
+          <ul className="profile-menu__list" role="menu">
+            {others.map((profile) => (
+              <li role="none" key={profile.id}>
+                <button type="button" role="menuitem" className="profile-menu__item" onClick={() => switchTo(profile)}>
+                  <Avatar avatar={profile.avatar} name={profile.name} size="small" />
+                  {profile.name}
+                  {profile.locked && <LockIcon label="Locked" />}
+                </button>
+              </li>
+            ))}
+            <li role="none">
+              <Link role="menuitem" className="profile-menu__item" to="/profiles/manage" onClick={() => setOpen(false)}>
+                Manage profiles
+              </Link>
+            </li>
+            <li role="none">
+              <Link role="menuitem" className="profile-menu__item" to="/account" onClick={() => setOpen(false)}>
+                Account
+              </Link>
+            </li>
+            <li role="none" className="profile-menu__separator">
+              <button
+                type="button"
+                role="menuitem"
+                className="profile-menu__item"
+                onClick={() => {
+                  setOpen(false);
+                  setSigningOut(true);
+                }}
+              >
+                Sign out
               </button>
             </li>
-          ))}
-          <li role="none">
-            <Link role="menuitem" className="profile-menu__item" to="/profiles/manage" onClick={() => setOpen(false)}>
-              Manage profiles
-            </Link>
-          </li>
-          <li role="none">
-            <Link role="menuitem" className="profile-menu__item" to="/account" onClick={() => setOpen(false)}>
-              Account
-            </Link>
-          </li>
-          <li role="none" className="profile-menu__separator">
-            <button
-              type="button"
-              role="menuitem"
-              className="profile-menu__item"
-              onClick={() => {
-                setOpen(false);
-                setSigningOut(true);
-              }}
-            >
-              Sign out
-            </button>
-          </li>
-        </ul>
-      )}
-      <SignOutDialog scope="this-device" open={signingOut} onClose={() => setSigningOut(false)} />
-    </div>
+          </ul>
+        )}
+        {error && !open && (
+          <div className="profile-menu__error">
+            <Alert tone="error">{error}</Alert>
+          </div>
+        )}
+        <SignOutDialog scope="this-device" open={signingOut} onClose={() => setSigningOut(false)} />
+      </div>
+      {/* Outside the menu's hover area: pointing at the dialog must not open the menu behind it. */}
+      {pinDialog}
+    </>
   );
 }

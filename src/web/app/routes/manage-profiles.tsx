@@ -1,14 +1,21 @@
-// Manage profiles: add one (up to 5), rename, change the avatar or the Kids setting, and
-// delete with a confirmation (never the last one). "Done" goes back to "Who's watching?".
+// Manage profiles: add one (up to 5), rename, change the avatar or the Kids setting, lock it
+// with a PIN, and delete with a confirmation (never the last one); the account's "Require PIN
+// to add new profiles" lives here too, next to what it guards. "Done" goes back to "Who's watching?".
 import { useRef, useState } from "react";
 import { Link, useRevalidator } from "react-router";
 import { avatarIds, type AvatarId } from "../../../contract/avatars";
 import { Alert } from "../../components/ui/alert";
 import { Avatar } from "../../components/ui/avatar";
 import { ConfirmDialog } from "../../components/ui/confirm-dialog";
+import { useProfileLockSetting } from "../../features/profiles/api/profile-lock";
 import { createProfile, deleteProfile, updateProfile, type Profile } from "../../features/profiles/api/profiles";
+import { AddProfilePinDialog, useAddProfilePin } from "../../features/profiles/components/add-profile-pin-dialog";
+import { LockIcon } from "../../features/profiles/components/lock-icon";
 import { ProfileForm, type ProfileDraft } from "../../features/profiles/components/profile-form";
+import { ProfileLockEditor } from "../../features/profiles/components/profile-lock-editor";
+import { RequirePinSetting } from "../../features/profiles/components/require-pin-setting";
 import { MAX_PROFILES } from "../../features/profiles/limits";
+import { mainProfile } from "../../features/profiles/main-profile";
 import { ApiError } from "../../lib/api-client";
 import { useSignedIn } from "../signed-in-data";
 
@@ -22,6 +29,10 @@ export default function ManageProfilesPage() {
   const [deleteError, setDeleteError] = useState<string>();
   const [notice, setNotice] = useState<string>();
   const [addKey, setAddKey] = useState(0);
+  const lockSetting = useProfileLockSetting();
+  const requirePinToAdd = lockSetting.status === "ready" && lockSetting.requirePinToAddProfiles;
+  const main = mainProfile(profiles);
+  const addPin = useAddProfilePin();
 
   const focusEditButton = (id: string) => requestAnimationFrame(() => document.getElementById(`edit-${id}`)?.focus());
 
@@ -40,7 +51,18 @@ export default function ManageProfilesPage() {
   }
 
   async function add(draft: ProfileDraft) {
-    await createProfile(draft);
+    if (requirePinToAdd) {
+      if (!(await addPin.ask(draft))) return;
+    } else {
+      try {
+        await createProfile(draft);
+      } catch (failure) {
+        // The setting was turned on elsewhere since this page loaded: ask for the PIN now.
+        if (!(failure instanceof ApiError && failure.code === "PIN_REQUIRED")) throw failure;
+        lockSetting.set(true);
+        if (!(await addPin.ask(draft))) return;
+      }
+    }
     await revalidator.revalidate();
     setNotice(`Added ${draft.name}.`);
     setAddKey((key) => key + 1);
@@ -53,6 +75,8 @@ export default function ManageProfilesPage() {
     try {
       await deleteProfile(deleting.id);
       await revalidator.revalidate();
+      // Deleting the main profile makes the next one main: the server's setting may follow.
+      lockSetting.reload();
       setNotice(`Deleted ${deleting.name}.`);
       setDeleting(undefined);
       // After the dialog has closed: while it is open, the rest of the page is inert.
@@ -94,6 +118,12 @@ export default function ManageProfilesPage() {
                 <div className="manage__who">
                   <h2 className="manage__name">{profile.name}</h2>
                   {profile.isKids && <span className="tag">Kids</span>}
+                  {profile.locked && (
+                    <span className="tag tag--lock">
+                      <LockIcon />
+                      Locked
+                    </span>
+                  )}
                 </div>
                 {editing !== profile.id && (
                   <div className="manage__actions">
@@ -130,25 +160,45 @@ export default function ManageProfilesPage() {
                 <p className="manage__note">An account needs at least one profile, so this one can't be deleted. Add another first.</p>
               )}
               {editing === profile.id && (
-                <ProfileForm
-                  initial={{ name: profile.name, avatar: profile.avatar, isKids: profile.isKids }}
-                  submitLabel="Save"
-                  busyLabel="Saving…"
-                  autoFocus
-                  onSubmit={(draft) => save(profile, draft)}
-                  onCancel={() => {
-                    setEditing(undefined);
-                    focusEditButton(profile.id);
-                  }}
-                />
+                <>
+                  <ProfileForm
+                    initial={{ name: profile.name, avatar: profile.avatar, isKids: profile.isKids }}
+                    submitLabel="Save"
+                    busyLabel="Saving…"
+                    autoFocus
+                    onSubmit={(draft) => save(profile, draft)}
+                    onCancel={() => {
+                      setEditing(undefined);
+                      focusEditButton(profile.id);
+                    }}
+                  />
+                  <ProfileLockEditor
+                    profile={profile}
+                    isMain={profile.id === main?.id}
+                    requirePinToAddProfiles={requirePinToAdd}
+                    onChanged={async () => {
+                      setNotice(undefined);
+                      await revalidator.revalidate();
+                      // Removing the main profile's PIN turns "Require PIN to add new profiles" off.
+                      lockSetting.reload();
+                    }}
+                  />
+                </>
               )}
             </li>
           ))}
         </ul>
       )}
 
+      <RequirePinSetting setting={lockSetting} main={main} onRetry={lockSetting.reload} onSaved={lockSetting.set} />
+
       <section className="manage__add card" aria-labelledby="add-profile-heading">
         <h2 id="add-profile-heading">Add profile</h2>
+        {requirePinToAdd && !full && (
+          <p className="manage__note manage__note--lock">
+            <LockIcon /> Adding a profile asks for {main?.name ?? "the main profile"}'s PIN.
+          </p>
+        )}
         {full ? (
           <p className="manage__note">
             This account has {MAX_PROFILES} profiles, the most it can have. Delete one to add someone new.
@@ -163,6 +213,8 @@ export default function ManageProfilesPage() {
           />
         )}
       </section>
+
+      <AddProfilePinDialog state={addPin} mainName={main?.name} />
 
       <ConfirmDialog
         open={deleting !== undefined}

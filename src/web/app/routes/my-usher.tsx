@@ -1,9 +1,11 @@
 // My Usher, the phone layout's tab: who is watching, and the three-line menu that leads to
-// Account, the profiles and Sign out.
+// Account, the profiles and Sign out. Switching to a locked profile asks for its PIN first.
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
+import { Alert } from "../../components/ui/alert";
 import { Avatar } from "../../components/ui/avatar";
-import { chooseProfile } from "../../features/profiles/api/profiles";
+import { LockIcon } from "../../features/profiles/components/lock-icon";
+import { useChooseProfile } from "../../features/profiles/hooks/use-choose-profile";
 import { MyUsherMenu } from "../../features/session/components/my-usher-menu";
 import { SignOutDialog } from "../../features/session/components/sign-out-dialog";
 import { useSignedIn } from "../signed-in-data";
@@ -12,19 +14,9 @@ export default function MyUsherPage() {
   const { me, profiles } = useSignedIn();
   const navigate = useNavigate();
   const [signingOut, setSigningOut] = useState(false);
-  const [switching, setSwitching] = useState<string>();
+  const { choose, choosing: switching, error, pinDialog } = useChooseProfile(() => void navigate("/browse"));
   const profile = me.profile;
   const others = profiles.filter((candidate) => candidate.id !== profile?.id);
-
-  async function switchTo(id: string) {
-    setSwitching(id);
-    try {
-      await chooseProfile(id);
-      void navigate("/browse");
-    } catch {
-      setSwitching(undefined);
-    }
-  }
 
   return (
     <div className="my-usher">
@@ -55,6 +47,7 @@ export default function MyUsherPage() {
       {others.length > 0 && (
         <section className="my-usher__others" aria-labelledby="my-usher-others">
           <h2 id="my-usher-others">Switch to another profile</h2>
+          {error && <Alert tone="error">{error}</Alert>}
           <ul className="my-usher__list">
             {others.map((other) => (
               <li key={other.id}>
@@ -62,16 +55,18 @@ export default function MyUsherPage() {
                   type="button"
                   className="my-usher__switch"
                   disabled={switching !== undefined}
-                  onClick={() => void switchTo(other.id)}
+                  onClick={() => choose(other)}
                 >
                   <Avatar avatar={other.avatar} name={other.name} size="small" />
                   <span>{switching === other.id ? `Switching to ${other.name}…` : other.name}</span>
+                  {other.locked && <LockIcon label="Locked" />}
                 </button>
               </li>
             ))}
           </ul>
         </section>
       )}
+      {pinDialog}
       <SignOutDialog scope="this-device" open={signingOut} onClose={() => setSigningOut(false)} />
     </div>
   );

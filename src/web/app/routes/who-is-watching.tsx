@@ -1,30 +1,17 @@
 // "Who's watching?": the profile picker after sign-in. Choosing a profile remembers it for
-// this device and opens its home; Manage profiles adds, edits and deletes them.
-import { useState } from "react";
+// this device and opens its home; a locked profile (padlock) asks for its PIN first. Manage
+// profiles adds, edits, locks and deletes them.
 import { Link, useNavigate } from "react-router";
 import { Alert } from "../../components/ui/alert";
 import { Avatar } from "../../components/ui/avatar";
-import { chooseProfile, type Profile } from "../../features/profiles/api/profiles";
-import { ApiError } from "../../lib/api-client";
+import { LockIcon } from "../../features/profiles/components/lock-icon";
+import { useChooseProfile } from "../../features/profiles/hooks/use-choose-profile";
 import { useSignedIn } from "../signed-in-data";
 
 export default function WhoIsWatchingPage() {
   const { profiles } = useSignedIn();
   const navigate = useNavigate();
-  const [choosing, setChoosing] = useState<string>();
-  const [error, setError] = useState<string>();
-
-  async function choose(profile: Profile) {
-    setChoosing(profile.id);
-    setError(undefined);
-    try {
-      await chooseProfile(profile.id);
-      navigate("/browse");
-    } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : "That profile couldn't be opened. Please try again.");
-      setChoosing(undefined);
-    }
-  }
+  const { choose, choosing, error, pinDialog } = useChooseProfile(() => void navigate("/browse"));
 
   return (
     <div className="picker">
@@ -41,10 +28,15 @@ export default function WhoIsWatchingPage() {
                 className="picker__profile"
                 disabled={choosing !== undefined}
                 aria-busy={choosing === profile.id}
-                onClick={() => void choose(profile)}
+                onClick={() => choose(profile)}
               >
                 <Avatar avatar={profile.avatar} name={profile.name} />
                 <span className="picker__name">{profile.name}</span>
+                {profile.locked && (
+                  <span className="picker__lock">
+                    <LockIcon label="Locked" />
+                  </span>
+                )}
                 {profile.isKids && <span className="tag">Kids</span>}
                 {choosing === profile.id && <span className="picker__opening">Opening…</span>}
               </button>
@@ -55,6 +47,7 @@ export default function WhoIsWatchingPage() {
       <Link className="button button--secondary picker__manage" to="/profiles/manage">
         Manage profiles
       </Link>
+      {pinDialog}
     </div>
   );
 }
