@@ -2,6 +2,7 @@
 // approval API that the /tv page uses on the viewer's phone or computer. Browser-safe.
 import { z } from "zod";
 import { deviceKind, timestamp } from "./common";
+import { profilePin } from "./profile-lock";
 
 export const DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
 
@@ -91,4 +92,5 @@ export const tvCodeLookupResponse = z.object({
 });
 export type TvCodeLookupResponse = z.infer<typeof tvCodeLookupResponse>;
 
-export const approveTvCodeRequest = z.strictObject({ profileId: z.uuid() });
+/** A locked profile needs its PIN: approving a TV for it is choosing it. */
+export const approveTvCodeRequest = z.strictObject({ profileId: z.uuid(), pin: profilePin.optional() });

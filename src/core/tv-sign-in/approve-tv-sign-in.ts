@@ -6,12 +6,14 @@ import type { TvCodeLookupResponse } from "../../contract/schemas/tv-sign-in";
 import { auditEvent } from "../audit/events";
 import type { CoreDeps, RequestContext } from "../deps";
 import type { SessionRecord, TvCodeRecord } from "../ports";
+import { checkProfilePin } from "../profiles/profile-lock";
 import { throttle } from "../rate-limit/throttle";
 import { fail, ok, type Result } from "../result";
 import { decisionBlocker } from "./tv-code-flow";
 import { formatUserCode, normalizeUserCode } from "./user-code";
 
 type LookupFailure = "TV_CODE_NOT_FOUND" | "TV_CODE_EXPIRED" | "TV_CODE_ALREADY_USED" | "RATE_LIMITED";
+type PinFailure = "PROFILE_LOCKED" | "PIN_REQUIRED" | "INVALID_PIN";
 
 /** What the viewer sees before deciding: never the device code or its hash. */
 export function toPublicTvCode(deps: Pick<CoreDeps, "config">, flow: TvCodeRecord): TvCodeLookupResponse {
@@ -60,14 +62,18 @@ export async function decideTvSignIn(
   deps: CoreDeps,
   session: SessionRecord,
   typedCode: string,
-  decision: { approve: true; profileId: string } | { approve: false },
+  decision: { approve: true; profileId: string; pin?: string | undefined } | { approve: false },
   context: RequestContext,
-): Promise<Result<TvCodeLookupResponse, LookupFailure | "PROFILE_NOT_FOUND">> {
+): Promise<Result<TvCodeLookupResponse, LookupFailure | PinFailure | "PROFILE_NOT_FOUND">> {
   const found = await findPendingFlow(deps, session, typedCode, context);
   if (!found.ok) return found;
   const flow = found.value;
-  if (decision.approve && !(await deps.stores.profiles.find(session.accountId, decision.profileId))) {
-    return fail("PROFILE_NOT_FOUND");
+  if (decision.approve) {
+    const profile = await deps.stores.profiles.find(session.accountId, decision.profileId);
+    if (!profile) return fail("PROFILE_NOT_FOUND");
+    // Approving a TV for a locked profile opens that profile on it: the PIN is asked here too.
+    const unlocked = await checkProfilePin(deps, session, profile, decision.pin, context);
+    if (!unlocked.ok) return unlocked;
   }
 
   const now = deps.clock.now();

@@ -92,6 +92,22 @@ describe("GET /api/v1/tv/codes/:userCode", () => {
 });
 
 describe("approving and denying", () => {
+  it("asks for a locked profile's PIN before approving a TV for it", async () => {
+    const { browser, profileId } = await viewer();
+    const pin = "4826";
+    t.logs.remember(pin);
+    expect((await browser.put(`/api/v1/profiles/${profileId}/pin`, { pin })).statusCode).toBe(200);
+    const flow = await new TvApp(t, nextIp()).start();
+    const approve = (body: object) => browser.post(`/api/v1/tv/codes/${flow.user_code}/approve`, { profileId, ...body });
+
+    expect(errorCode(await approve({}))).toBe("PROFILE_LOCKED");
+    expect(errorCode(await approve({ pin: "1111" }))).toBe("INVALID_PIN");
+    expect(errorCode(await approve({ pin: "12a4" }))).toBe("VALIDATION_FAILED");
+    expect(await statusOf(flow.user_code)).toBe("pending");
+    expect((await approve({ pin })).statusCode).toBe(200);
+    expect(await statusOf(flow.user_code)).toBe("approved");
+  });
+
   it("approves for one of the viewer's profiles; a second decision answers TV_CODE_ALREADY_USED", async () => {
     const { browser, profileId } = await viewer();
     const flow = await new TvApp(t, nextIp()).start();

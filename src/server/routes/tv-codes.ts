@@ -27,7 +27,7 @@ export const tvCodeRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (ap
       schema: { tags: ["TV sign-in"], params: tvCodeParams, body: approveTvCodeRequest, response: { 200: tvCodeLookupResponse } },
     },
     async (request, reply) => {
-      const decision = { approve: true as const, profileId: request.body.profileId };
+      const decision = { approve: true as const, profileId: request.body.profileId, pin: request.body.pin };
       const result = await decideTvSignIn(core, request.session, request.params.userCode, decision, requestContext(request));
       return result.ok ? result.value : replyFailure(reply, result);
     },

@@ -4,6 +4,7 @@ import { useEffect, useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router";
 import { Alert } from "../../components/ui/alert";
 import { Avatar } from "../../components/ui/avatar";
+import { PinField, pinProblem } from "../../components/ui/pin-field";
 import { TextField } from "../../components/ui/text-field";
 import {
   approveTvCode,
@@ -36,6 +37,8 @@ export default function TvApprovePage() {
   const [code, setCode] = useState(formatUserCode(params.get("code") ?? ""));
   const [step, setStep] = useState<Step>({ name: "enter" });
   const [profileId, setProfileId] = useState(me.profile?.id ?? profiles[0]?.id ?? "");
+  const [pin, setPin] = useState("");
+  const chosen = profiles.find((profile) => profile.id === profileId);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
 
@@ -117,25 +120,30 @@ export default function TvApprovePage() {
                     name="profile"
                     value={profile.id}
                     checked={profileId === profile.id}
-                    onChange={() => setProfileId(profile.id)}
+                    onChange={() => (setProfileId(profile.id), setPin(""))}
                   />
                   <Avatar avatar={profile.avatar} name={profile.name} size="small" />
                   <span>{profile.name}</span>
+                  {profile.locked && <span className="tag">Locked</span>}
                 </label>
               ))}
             </fieldset>
+            {chosen?.locked && (
+              <PinField label={`PIN for ${chosen.name}`} hint="This profile is locked: approving the TV opens it there." value={pin} onValueChange={setPin} />
+            )}
             <p className="field__hint">Only approve a TV you are in front of. If you didn't start this, choose Deny.</p>
             <div className="row__actions">
               <button
                 type="button"
                 className="button button--primary"
                 disabled={busy || !profileId}
-                onClick={() =>
+                onClick={() => {
+                  if (chosen?.locked && pinProblem(pin)) return setError(`Enter the 4-digit PIN of ${chosen.name}.`);
                   void run(async () => {
-                    const request = await approveTvCode(step.request.userCode, profileId);
-                    setStep({ name: "approved", request, profileName: profiles.find((p) => p.id === profileId)?.name ?? "" });
-                  }, "The TV couldn't be approved. Please try again.")
-                }
+                    const request = await approveTvCode(step.request.userCode, profileId, chosen?.locked ? pin : undefined);
+                    setStep({ name: "approved", request, profileName: chosen?.name ?? "" });
+                  }, "The TV couldn't be approved. Please try again.");
+                }}
               >
                 Approve
               </button>

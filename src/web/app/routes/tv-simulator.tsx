@@ -9,10 +9,11 @@ import {
   requestDeviceAuthorization,
   type DeviceAuthorization,
 } from "../../features/tv/api/device-authorization";
-import { tvApi, TvSignedOut, watchTvSession } from "../../features/tv/api/tv-client";
+import { tvApi, TvRefusal, TvSignedOut, watchTvSession } from "../../features/tv/api/tv-client";
 import { CodeScreen } from "../../features/tv/components/code-screen";
 import { tvToken } from "../../features/tv/lib/tv-token";
 import { TvHome } from "../tv/tv-home";
+import { TvPin } from "../tv/tv-pin";
 import { TvProfiles } from "../tv/tv-profiles";
 import "../../styles/tv.css";
 
@@ -20,6 +21,7 @@ type Screen =
   | { name: "starting" }
   | { name: "code"; authorization: DeviceAuthorization | null; notice?: string }
   | { name: "profiles"; token: string; profiles: PublicProfile[]; preferred: string | null }
+  | { name: "pin"; token: string; profile: PublicProfile; error?: string }
   | { name: "home"; token: string; profile: PublicProfile }
   | { name: "trouble"; message: string };
 
@@ -118,7 +120,7 @@ export default function TvSimulatorPage() {
   }, [codeFlow, showProfiles]);
 
   // Signed in: hear at once when this TV is signed out from anywhere.
-  const token = screen.name === "profiles" || screen.name === "home" ? screen.token : null;
+  const token = screen.name === "profiles" || screen.name === "pin" || screen.name === "home" ? screen.token : null;
   useEffect(() => {
     if (!token) return;
     const stop = new AbortController();
@@ -126,13 +128,17 @@ export default function TvSimulatorPage() {
     return () => stop.abort();
   }, [token, signedOut]);
 
-  async function choose(current: string, profile: PublicProfile) {
+  async function choose(current: string, profile: PublicProfile, pin?: string) {
+    if (profile.locked && pin === undefined) return setScreen({ name: "pin", token: current, profile });
     setBusy(true);
     try {
-      setScreen({ name: "home", token: current, profile: await tvApi.choose(current, profile.id) });
+      setScreen({ name: "home", token: current, profile: await tvApi.choose(current, profile.id, pin) });
     } catch (error) {
       if (error instanceof TvSignedOut) signedOut();
-      else setScreen({ name: "trouble", message: error instanceof Error ? error.message : "That profile couldn't be opened." });
+      // A wrong PIN, or too many: said on the PIN screen, which stays.
+      else if (error instanceof TvRefusal && pin !== undefined && error.code !== "NETWORK_ERROR") {
+        setScreen({ name: "pin", token: current, profile, error: error.message });
+      } else setScreen({ name: "trouble", message: error instanceof Error ? error.message : "That profile couldn't be opened." });
     } finally {
       setBusy(false);
     }
@@ -159,6 +165,15 @@ export default function TvSimulatorPage() {
             preferred={screen.preferred}
             busy={busy}
             onChoose={(profile) => void choose(screen.token, profile)}
+          />
+        )}
+        {screen.name === "pin" && (
+          <TvPin
+            profile={screen.profile}
+            error={screen.error}
+            busy={busy}
+            onSubmit={(pin) => void choose(screen.token, screen.profile, pin)}
+            onBack={() => void showProfiles(screen.token)}
           />
         )}
         {screen.name === "home" && (

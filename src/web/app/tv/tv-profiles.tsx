@@ -1,5 +1,5 @@
 // "Who's watching?" on the TV: the account's profiles in one row, moved through with the
-// remote's arrows; Enter opens one. Locked profiles are chosen on a phone, not typed in here.
+// remote's arrows; Enter opens one (a locked one asks for its PIN first).
 import { useRef } from "react";
 import type { PublicProfile } from "../../../contract/schemas/profiles";
 import { Avatar } from "../../components/ui/avatar";
@@ -41,6 +41,7 @@ export function TvProfiles({
                 <Avatar avatar={profile.avatar} name={profile.name} />
                 <span className="tv-picker__name">{profile.name}</span>
                 {profile.isKids && <span className="tag">Kids</span>}
+                {profile.locked && <span className="tag">Locked</span>}
               </button>
             </li>
           ))}

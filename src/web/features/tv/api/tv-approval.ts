@@ -18,5 +18,7 @@ export function formatUserCode(typed: string): string {
 const path = (code: string) => `/tv/codes/${encodeURIComponent(normaliseUserCode(code))}`;
 
 export const lookUpTvCode = (code: string) => api<TvSignInRequest>("GET", path(code));
-export const approveTvCode = (code: string, profileId: string) => api<TvSignInRequest>("POST", `${path(code)}/approve`, { profileId });
+/** A locked profile needs its PIN. */
+export const approveTvCode = (code: string, profileId: string, pin?: string) =>
+  api<TvSignInRequest>("POST", `${path(code)}/approve`, pin === undefined ? { profileId } : { profileId, pin });
 export const denyTvCode = (code: string) => api<TvSignInRequest>("POST", `${path(code)}/deny`);

@@ -9,15 +9,30 @@ export class TvSignedOut extends Error {
   }
 }
 
-async function call<T>(token: string, method: "GET" | "POST", path: string): Promise<T> {
+/** A refusal the TV shows in words (a wrong PIN, say); `code` is the catalogue's. */
+export class TvRefusal extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function call<T>(token: string, method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
   const response = await fetch(`/api/v1${path}`, {
     method,
     credentials: "omit",
-    headers: { authorization: `Bearer ${token}`, accept: "application/json" },
+    headers: {
+      authorization: `Bearer ${token}`,
+      accept: "application/json",
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const json = (await response.json().catch(() => null)) as (T & { error?: { code: string; message: string; reason?: string } }) | null;
   if (response.status === 401) throw new TvSignedOut(json?.error?.reason ?? "signed_out");
-  if (!response.ok) throw new Error(json?.error?.message ?? "Usher can't be reached right now.");
+  if (!response.ok) throw new TvRefusal(json?.error?.code ?? "NETWORK_ERROR", json?.error?.message ?? "Usher can't be reached right now.");
   return json as T;
 }
 
@@ -29,8 +44,9 @@ export interface TvMe {
 export const tvApi = {
   me: (token: string) => call<TvMe>(token, "GET", "/me"),
   profiles: async (token: string) => (await call<{ profiles: PublicProfile[] }>(token, "GET", "/profiles")).profiles,
-  choose: async (token: string, profileId: string) =>
-    (await call<{ profile: PublicProfile }>(token, "POST", `/profiles/${profileId}/choose`)).profile,
+  /** A locked profile needs its PIN. */
+  choose: async (token: string, profileId: string, pin?: string) =>
+    (await call<{ profile: PublicProfile }>(token, "POST", `/profiles/${profileId}/choose`, pin === undefined ? undefined : { pin })).profile,
 };
 
 /**

@@ -1,0 +1,40 @@
+// A locked profile on the TV: its 4-digit PIN, typed with the remote's number keys, Enter to
+// open, Escape (Back) to return to the profiles.
+import { useState, type FormEvent } from "react";
+import type { PublicProfile } from "../../../contract/schemas/profiles";
+import { Avatar } from "../../components/ui/avatar";
+import { PinField, pinProblem } from "../../components/ui/pin-field";
+
+export function TvPin({
+  profile,
+  error,
+  busy,
+  onSubmit,
+  onBack,
+}: {
+  profile: PublicProfile;
+  error?: string | undefined;
+  busy: boolean;
+  onSubmit(pin: string): void;
+  onBack(): void;
+}) {
+  const [pin, setPin] = useState("");
+  const [problem, setProblem] = useState<string>();
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const wrong = pinProblem(pin);
+    setProblem(wrong);
+    if (!wrong) onSubmit(pin);
+    setPin("");
+  }
+
+  return (
+    <form className="tv-pin" onSubmit={submit} onKeyDown={(event) => event.key === "Escape" && onBack()}>
+      <Avatar avatar={profile.avatar} name={profile.name} />
+      <h1 className="tv-pin__heading">{profile.name} is locked</h1>
+      <PinField label="Enter the profile's PIN" autoFocus value={pin} onValueChange={setPin} error={problem ?? error} disabled={busy} />
+      <p className="tv-pin__help">Press Enter to open, or Back (Escape) for the other profiles.</p>
+    </form>
+  );
+}
