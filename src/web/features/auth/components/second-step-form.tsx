@@ -20,7 +20,8 @@ export function SecondStepForm({ attempt, onSignedIn, onStartOver }: SecondStepF
   const hasApp = attempt.methods.includes("totp");
   const hasBackup = attempt.methods.includes("backup_code");
   const hasPasskey = attempt.methods.includes("passkey") && attempt.passkeyOptions !== null;
-  const [using, setUsing] = useState<"totp" | "backup_code">(hasApp ? "totp" : "backup_code");
+  // The app's code first when there is one; else the passkey (nothing to type); backup codes last.
+  const [using, setUsing] = useState<"totp" | "passkey" | "backup_code">(hasApp ? "totp" : hasPasskey ? "passkey" : "backup_code");
   const [code, setCode] = useState("");
   const [error, setError] = useState<string>();
   const [over, setOver] = useState(false);
@@ -47,13 +48,13 @@ export function SecondStepForm({ attempt, onSignedIn, onStartOver }: SecondStepF
     void complete("code");
   }
 
-  function switchTo(method: "totp" | "backup_code") {
+  function switchTo(method: "totp" | "passkey" | "backup_code") {
     setUsing(method);
     setCode("");
     setError(undefined);
   }
 
-  const onlyPasskey = !hasApp && !hasBackup;
+  const passkeyFirst = using === "passkey";
   return (
     <div className="second-step">
       <h1 ref={heading} tabIndex={-1}>
@@ -69,14 +70,14 @@ export function SecondStepForm({ attempt, onSignedIn, onStartOver }: SecondStepF
       ) : (
         <>
           <p className="second-step__lead">
-            {onlyPasskey
+            {passkeyFirst
               ? "Your account is protected with a passkey. Use it to finish signing in."
               : using === "totp"
                 ? "Enter the 6-digit code from your authenticator app."
                 : "Enter one of the backup codes you saved when you turned on two-step verification. Each works once."}
           </p>
           {error && <Alert tone="error">{error}</Alert>}
-          {!onlyPasskey && (
+          {!passkeyFirst && (
             <form className="form" onSubmit={submit} noValidate>
               {using === "totp" ? (
                 <TextField
@@ -114,14 +115,14 @@ export function SecondStepForm({ attempt, onSignedIn, onStartOver }: SecondStepF
             {hasPasskey && (
               <button
                 type="button"
-                className={onlyPasskey ? "button button--primary button--block" : "button button--secondary button--block"}
+                className={passkeyFirst ? "button button--primary button--block" : "button button--secondary button--block"}
                 onClick={() => void complete("passkey")}
                 disabled={Boolean(busy)}
               >
                 {busy === "passkey" ? "Waiting for your passkey…" : "Use a passkey"}
               </button>
             )}
-            {hasBackup && using === "totp" && (
+            {hasBackup && using !== "backup_code" && (
               <button type="button" className="button button--link" onClick={() => switchTo("backup_code")}>
                 Use a backup code
               </button>
