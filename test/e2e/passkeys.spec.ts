@@ -43,7 +43,7 @@ test("adds two passkeys, signs in with one alone and as the second step, renames
   await checkPage(page, "passkeys-two");
 
   // Account → Security & Privacy counts them.
-  await page.getByRole("main").getByRole("link", { name: "Account", exact: true }).click();
+  await page.getByRole("main").getByRole("link", { name: /Account$/ }).click();
   await expect(page.getByText("2 passkeys on your account.")).toBeVisible();
   await expect(page.getByText(/On with 2 passkeys · 10 backup codes left/)).toBeVisible();
 
