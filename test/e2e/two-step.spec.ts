@@ -85,7 +85,7 @@ test("turns on the authenticator app, signs in with its code and with a backup c
 
   // Turning it off (the sign-in just now counts as the recent proof).
   await page.getByRole("link", { name: "Manage two-step verification" }).click();
-  await page.getByRole("button", { name: "Turn off" }).click();
+  await page.getByRole("button", { name: "Turn off the authenticator app" }).click();
   const dialog = page.getByRole("dialog", { name: "Turn off the authenticator app?" });
   await expect(dialog.getByRole("checkbox", { name: "Sign out of all other devices" })).toBeChecked();
   await dialog.getByRole("button", { name: "Turn off" }).click();

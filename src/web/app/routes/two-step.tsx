@@ -99,7 +99,12 @@ export default function TwoStepPage() {
             </div>
             <div className="row__actions">
               {state.totp ? (
-                <button type="button" className="button button--link" onClick={() => (setNotice(undefined), setTurningOff(true))}>
+                <button
+                  type="button"
+                  className="button button--link"
+                  aria-label="Turn off the authenticator app"
+                  onClick={() => (setNotice(undefined), setTurningOff(true))}
+                >
                   Turn off
                 </button>
               ) : (
