@@ -50,6 +50,8 @@ test.describe("signed out", () => {
 });
 
 test("signed in: every page from Who's watching? to Manage access and devices, two-step verification and passkeys", async ({ page }, testInfo) => {
+  // A long walk (an axe check per page) that ran past 90 s on the shared 2-core machine.
+  test.slow();
   const account = newAccount(testInfo);
   await signUp(page, account);
   await checkPage(page, "who-is-watching");
