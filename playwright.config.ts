@@ -2,9 +2,18 @@
 // server on a fresh embedded database, at a desktop and at a phone-sized viewport.
 // `npm run build` first: the server serves dist/web.
 import { defineConfig } from "@playwright/test";
+import { baseURL, reauthBaseURL, reauthPort, reauthWindowMinutes } from "./test/e2e/support/servers";
 
-const port = Number(process.env.E2E_PORT ?? 4173);
-const baseURL = `http://localhost:${port}`;
+// Two servers, each with its own port and database; the second one's re-authentication window
+// is a few seconds (REAUTH_WINDOW_MINUTES): only reauth.spec.ts uses it, to see the window close.
+const server = {
+  command: "node scripts/e2e-server.mjs",
+  reuseExistingServer: false,
+  timeout: 120_000,
+  stdout: "pipe",
+  stderr: "pipe",
+  gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+} as const;
 
 export default defineConfig({
   testDir: "test/e2e",
@@ -41,13 +50,12 @@ export default defineConfig({
     { name: "desktop", use: { viewport: { width: 1280, height: 800 } } },
     { name: "phone", use: { viewport: { width: 390, height: 844 }, hasTouch: true } },
   ],
-  webServer: {
-    command: "node scripts/e2e-server.mjs",
-    url: `${baseURL}/healthz`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "pipe",
-    stderr: "pipe",
-    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
-  },
+  webServer: [
+    { ...server, url: `${baseURL}/healthz` },
+    {
+      ...server,
+      url: `${reauthBaseURL}/healthz`,
+      env: { E2E_PORT: String(reauthPort), REAUTH_WINDOW_MINUTES: String(reauthWindowMinutes) },
+    },
+  ],
 });

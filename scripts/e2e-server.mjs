@@ -1,8 +1,10 @@
 // The browser tests' server: `usher serve` exactly as `npm start` runs it, but on its own port
 // and on a fresh embedded database in a temporary directory that is removed when it stops.
+// Two run at once (playwright.config.ts): the second on E2E_PORT + 1 with a short
+// re-authentication window.
 // Playwright starts it (playwright.config.ts → webServer) and stops it with SIGTERM.
 import { spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,7 +19,10 @@ for (const name of readdirSync(tmpdir()).filter((entry) => entry.startsWith(pref
   try {
     process.kill(Number(readFileSync(join(dir, "owner.pid"), "utf8")), 0);
   } catch (error) {
-    if (error.code !== "EPERM") rmSync(dir, { recursive: true, force: true });
+    // A directory made a moment ago by a server starting alongside (the reauth spec's) may
+    // not have its owner.pid yet: leave it alone.
+    const justMade = error.code === "ENOENT" && Date.now() - statSync(dir).mtimeMs < 60_000;
+    if (error.code !== "EPERM" && !justMade) rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -16,6 +16,14 @@ describe("configuration", () => {
     expect(core.sessions.absoluteMs).toBe(days(60));
   });
 
+  it("asks for re-authentication after 10 minutes unless told otherwise, fractions of a minute included", () => {
+    expect(readConfig({}).core.reauthWindowMs).toBe(10 * 60_000);
+    expect(readConfig({ REAUTH_WINDOW_MINUTES: "5" }).core.reauthWindowMs).toBe(5 * 60_000);
+    expect(readConfig({ REAUTH_WINDOW_MINUTES: "0.05" }).core.reauthWindowMs).toBe(3_000);
+    expect(() => readConfig({ REAUTH_WINDOW_MINUTES: "0" })).toThrow(/REAUTH_WINDOW_MINUTES must be a number of minutes above 0/);
+    expect(() => readConfig({ REAUTH_WINDOW_MINUTES: "soon" })).toThrow(/REAUTH_WINDOW_MINUTES/);
+  });
+
   it("stops the start with a message that names a malformed variable", () => {
     expect(() => readConfig({ SESSION_MAX_DAYS: "a year" })).toThrow(/SESSION_MAX_DAYS must be a whole number/);
   });

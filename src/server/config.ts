@@ -70,6 +70,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       tvSignIn: { ...defaultCoreConfig.tvSignIn, clients: readOAuthClients(env.OAUTH_CLIENTS) },
       // Passkeys are bound to the site they were made on: PUBLIC_URL's host and origin.
       webAuthn: { ...defaultCoreConfig.webAuthn, rpId: new URL(publicUrl).hostname, origin: publicUrl },
+      // Fractions allowed ("0.05"), so the browser tests can watch the window close.
+      reauthWindowMs: Math.round(positive(env, "REAUTH_WINDOW_MINUTES", 10) * 60_000),
     },
     logLevel: env.LOG_LEVEL ?? "info",
     trustProxy: env.TRUST_PROXY === "true",
@@ -82,6 +84,14 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, not "${raw}".`);
+  return value;
+}
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a number of minutes above 0, not "${raw}".`);
   return value;
 }
 

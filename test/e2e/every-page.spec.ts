@@ -49,7 +49,9 @@ test.describe("signed out", () => {
   });
 });
 
-test("signed in: every page from Who's watching? to Manage access and devices", async ({ page }, testInfo) => {
+test("signed in: every page from Who's watching? to Manage access and devices, two-step verification and passkeys", async ({ page }, testInfo) => {
+  // A long walk (an axe check per page) that ran past 90 s on the shared 2-core machine.
+  test.slow();
   const account = newAccount(testInfo);
   await signUp(page, account);
   await checkPage(page, "who-is-watching");
@@ -87,6 +89,16 @@ test("signed in: every page from Who's watching? to Manage access and devices", 
   await menuEntry(page, "Manage access and devices").click();
   await expect(page).toHaveURL(/\/account\/devices/);
   await checkPage(page, "devices");
+
+  await page.goto("/account");
+  await menuEntry(page, "Manage two-step verification").click();
+  await expect(page.getByRole("heading", { name: "Two-step verification", level: 1 })).toBeVisible();
+  await checkPage(page, "two-step");
+
+  await page.goto("/account");
+  await menuEntry(page, "Manage passkeys").click();
+  await expect(page.getByRole("heading", { name: "Passkeys", level: 1 })).toBeVisible();
+  await checkPage(page, "passkeys");
 
   await page.goto("/account");
   await menuEntry(page, "Sign out of all devices").click();

@@ -32,6 +32,8 @@ export const router = createBrowserRouter([
           { path: "/account/password", lazy: page(() => import("./routes/change-password")) },
           { path: "/account/phone", lazy: page(() => import("./routes/add-phone")) },
           { path: "/account/devices", lazy: page(() => import("./routes/devices")) },
+          { path: "/account/two-step", lazy: page(() => import("./routes/two-step")) },
+          { path: "/account/passkeys", lazy: page(() => import("./routes/passkeys")) },
           { path: "/my-usher", lazy: page(() => import("./routes/my-usher")) },
           { path: "/tv", lazy: page(() => import("./routes/tv-approve")) },
         ],

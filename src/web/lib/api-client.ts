@@ -1,6 +1,8 @@
 // The one way the web app talks to Usher's API: JSON over fetch with the session cookie.
 // Failures arrive as ApiError carrying the catalogue's code and message. When the session
-// is gone (revoked, expired), the registered handler sends the user to sign-in.
+// is gone (revoked, expired), the registered handler sends the user to sign-in. When a
+// sensitive change needs a fresh proof (403 REAUTH_REQUIRED), the registered re-authentication
+// handler asks for it, and the request is sent again, so the action the user started finishes.
 import type { ErrorBody, ErrorCode } from "../../contract/errors";
 
 export class ApiError extends Error {
@@ -29,6 +31,18 @@ export function isSessionLost(error: unknown): error is ApiError {
   return error instanceof ApiError && SESSION_LOST.has(error.code);
 }
 
+/** Asks the user to confirm it's them; true once they did (the session is fresh again). */
+export type ReauthHandler = () => Promise<boolean>;
+let onReauthRequired: ReauthHandler | undefined;
+
+/** Registered by the signed-in layout's "Confirm it's you" dialog; returns the unregister. */
+export function setReauthHandler(handler: ReauthHandler): () => void {
+  onReauthRequired = handler;
+  return () => {
+    if (onReauthRequired === handler) onReauthRequired = undefined;
+  };
+}
+
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 let pending = 0;
@@ -43,10 +57,26 @@ export function requestsSettled(): Promise<void> {
   return new Promise((resolve) => whenIdle.push(resolve));
 }
 
-export async function api<T>(method: Method, path: string, body?: unknown, options: { signedIn?: boolean } = {}): Promise<T> {
+interface RequestOptions {
+  /** false for requests made before signing in: a refusal is not a lost session. */
+  signedIn?: boolean;
+  /** false for the proof itself, which must not ask for a proof. */
+  reauth?: boolean;
+}
+
+export async function api<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
   pending += 1;
   try {
-    return await request<T>(method, path, body, options);
+    // Counted as one request until it finishes, the prompt included: a new cookie the proof
+    // hands this browser is in place before anyone asks whether it is still signed in.
+    for (;;) {
+      try {
+        return await request<T>(method, path, body, options);
+      } catch (error) {
+        const ask = options.reauth !== false && error instanceof ApiError && error.code === "REAUTH_REQUIRED" ? onReauthRequired : undefined;
+        if (!ask || !(await ask())) throw error;
+      }
+    }
   } finally {
     pending -= 1;
     if (pending === 0) {
@@ -57,7 +87,7 @@ export async function api<T>(method: Method, path: string, body?: unknown, optio
   }
 }
 
-async function request<T>(method: Method, path: string, body: unknown, options: { signedIn?: boolean }): Promise<T> {
+async function request<T>(method: Method, path: string, body: unknown, options: RequestOptions): Promise<T> {
   let response: Response;
   try {
     response = await fetch(`/api/v1${path}`, {

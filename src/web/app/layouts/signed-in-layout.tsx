@@ -1,8 +1,10 @@
 // The frame of every signed-in page: the header with the profile menu on wide screens, and
 // a bottom tab bar (Home, My Usher) on phone-sized ones. It listens for this session's end, so
-// a page left open learns at once that it was signed out elsewhere.
+// a page left open learns at once that it was signed out elsewhere, and asks "Confirm it's you"
+// when a sensitive change needs a fresh password.
 import { NavLink, Outlet, useNavigation } from "react-router";
 import { Logo } from "../../components/ui/logo";
+import { ReauthPrompt } from "../../features/session/components/reauth-prompt";
 import { SignedOutNotice } from "../../features/session/components/signed-out-notice";
 import { useLiveSignOut } from "../../features/session/hooks/use-live-sign-out";
 import { ProfileMenu } from "./profile-menu";
@@ -16,6 +18,7 @@ export default function SignedInLayout() {
         Skip to content
       </a>
       {signedOut && <SignedOutNotice />}
+      <ReauthPrompt />
       <header className="topbar">
         <Logo to="/browse" />
         <nav className="topbar__nav" aria-label="Main">

@@ -1,5 +1,6 @@
-// Account: Membership & Billing (email, plan, password, phone) and Security & Privacy (sign
-// out of all devices, manage access and devices), as the guides customers follow describe.
+// Account: Membership & Billing (email, plan, password, phone) and Security & Privacy (two-step
+// verification, passkeys, sign out of all devices, manage access and devices), as the guides
+// customers follow describe.
 import { useState } from "react";
 import { Alert } from "../../components/ui/alert";
 import { LoadFailed } from "../../components/ui/load-failed";
@@ -9,10 +10,13 @@ import { useAccountNotice } from "../../features/account/account-notice";
 import { MembershipBilling } from "../../features/account/components/membership-billing";
 import { SecurityPrivacy } from "../../features/account/components/security-privacy";
 import { PhoneRow } from "../../features/phone/components/phone-row";
+import { useSecurity } from "../../features/two-step/api/security";
+import { TwoStepRows } from "../../features/two-step/components/two-step-rows";
 import { SignOutDialog } from "../../features/session/components/sign-out-dialog";
 
 export default function AccountPage() {
   const account = useAccount();
+  const security = useSecurity();
   const [notice, setNotice] = useAccountNotice();
   const [signingOutAll, setSigningOutAll] = useState(false);
 
@@ -36,7 +40,7 @@ export default function AccountPage() {
               />
             }
           />
-          <SecurityPrivacy onSignOutOfAllDevices={() => setSigningOutAll(true)} />
+          <SecurityPrivacy factorRows={<TwoStepRows state={security} />} onSignOutOfAllDevices={() => setSigningOutAll(true)} />
         </>
       )}
       <SignOutDialog scope="all-devices" open={signingOutAll} onClose={() => setSigningOutAll(false)} />

@@ -1,11 +1,14 @@
-// Sign in: email and password, errors in words, and why you are here when a sign-out sent you.
+// Sign in: email and password (then the second step when two-step verification is on), or a
+// passkey alone; errors in words, and why you are here when a sign-out sent you.
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { Alert } from "../../components/ui/alert";
 import { PasswordField, TextField } from "../../components/ui/text-field";
-import { signIn } from "../../features/auth/api/sign-in";
+import { needsSecondStep, signIn, signInWithPasskey, type TwoStepRequiredResponse } from "../../features/auth/api/sign-in";
+import { SecondStepForm } from "../../features/auth/components/second-step-form";
 import { PublicHeader } from "../../features/auth/components/public-header";
-import { ApiError } from "../../lib/api-client";
+import { failureMessage } from "../../lib/api-client";
+import { PasskeyCancelled } from "../../lib/webauthn";
 import { RETURN_TO_PARAM, safeReturnPath } from "../../lib/return-to";
 import { signInReasons, type SignInReason } from "../../lib/sign-in-reasons";
 
@@ -17,19 +20,51 @@ export default function SignInPage() {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusy] = useState<"password" | "passkey">();
+  const [secondStep, setSecondStep] = useState<TwoStepRequiredResponse>();
+
+  const signedIn = () => navigate(returnTo ?? "/profiles", { replace: true });
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
+    setBusy("password");
     setError(undefined);
     try {
-      await signIn(email, password);
-      navigate(returnTo ?? "/profiles", { replace: true });
+      const result = await signIn(email, password);
+      if (!needsSecondStep(result)) return signedIn();
+      // The password is no longer needed: don't keep it in memory while the second step runs.
+      setPassword("");
+      setSecondStep(result);
+      setBusy(undefined);
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : "Signing in failed. Please try again.");
-      setBusy(false);
+      setError(failureMessage(failure, "Signing in failed. Please try again."));
+      setBusy(undefined);
     }
+  }
+
+  async function withPasskey() {
+    setBusy("passkey");
+    setError(undefined);
+    try {
+      await signInWithPasskey();
+      signedIn();
+    } catch (failure) {
+      setError(failure instanceof PasskeyCancelled ? failure.message : failureMessage(failure, "Signing in with a passkey failed. Please try again."));
+      setBusy(undefined);
+    }
+  }
+
+  if (secondStep) {
+    return (
+      <>
+        <PublicHeader show="sign-up" />
+        <main id="main" className="page page--narrow">
+          <div className="card">
+            <SecondStepForm attempt={secondStep} onSignedIn={signedIn} onStartOver={() => setSecondStep(undefined)} />
+          </div>
+        </main>
+      </>
+    );
   }
 
   return (
@@ -56,10 +91,16 @@ export default function SignInPage() {
               value={password}
               onChange={(event) => setPassword(event.target.value)}
             />
-            <button className="button button--primary button--block" type="submit" disabled={busy}>
-              {busy ? "Signing in…" : "Sign In"}
+            <button className="button button--primary button--block" type="submit" disabled={Boolean(busy)}>
+              {busy === "password" ? "Signing in…" : "Sign In"}
             </button>
           </form>
+          <div className="sign-in__or" aria-hidden="true">
+            or
+          </div>
+          <button type="button" className="button button--secondary button--block" onClick={() => void withPasskey()} disabled={Boolean(busy)}>
+            {busy === "passkey" ? "Waiting for your passkey…" : "Sign in with a passkey"}
+          </button>
           <p className="form-footer">
             New to Usher? <Link to="/sign-up">Sign up now</Link>.
           </p>

@@ -1,10 +1,13 @@
-// Security & Privacy: sign out of all devices, and the list of devices signed in.
+// Security & Privacy: two-step verification and passkeys (rows the page hands in), sign out
+// of all devices, and the list of devices signed in.
+import type { ReactNode } from "react";
 import { Link } from "react-router";
 
-export function SecurityPrivacy({ onSignOutOfAllDevices }: { onSignOutOfAllDevices(): void }) {
+export function SecurityPrivacy({ factorRows, onSignOutOfAllDevices }: { factorRows?: ReactNode; onSignOutOfAllDevices(): void }) {
   return (
     <section className="section" aria-labelledby="security-privacy">
       <h2 id="security-privacy">Security &amp; Privacy</h2>
+      {factorRows}
       <div className="row">
         <div className="row__value">
           <span className="row__title">Access and devices</span>

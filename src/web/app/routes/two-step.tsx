@@ -1,0 +1,163 @@
+// Two-step verification: the authenticator app (set up with a QR code, turned on with a code,
+// turned off), backup codes (shown once, how many are left, a new set), and the passkeys'
+// count with the way to their page. Sensitive steps may first ask "Confirm it's you".
+import { useEffect, useRef, useState } from "react";
+import { Link } from "react-router";
+import { Alert } from "../../components/ui/alert";
+import { ConfirmDialog } from "../../components/ui/confirm-dialog";
+import { LoadFailed } from "../../components/ui/load-failed";
+import { Loading } from "../../components/ui/loading";
+import { failureMessage } from "../../lib/api-client";
+import { useSecurity } from "../../features/two-step/api/security";
+import { newBackupCodes, startTotpSetup, type TotpSetup, type TwoStepChanged } from "../../features/two-step/api/totp";
+import { BackupCodesPanel } from "../../features/two-step/components/backup-codes-panel";
+import { TotpSetupForm } from "../../features/two-step/components/totp-setup-form";
+import { TurnOffAppDialog } from "../../features/two-step/components/turn-off-app-dialog";
+import { backupCodesLeft, passkeyCount, signedOutNotice } from "../../features/two-step/describe";
+
+type Step = { kind: "overview" } | { kind: "setting-up"; setup: TotpSetup } | { kind: "codes"; codes: string[] };
+
+export default function TwoStepPage() {
+  const security = useSecurity();
+  const [step, setStep] = useState<Step>({ kind: "overview" });
+  const [notice, setNotice] = useState<string>();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState<"setup" | "codes">();
+  const [turningOff, setTurningOff] = useState(false);
+  const [renewing, setRenewing] = useState(false);
+  const noticeRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (notice && step.kind === "overview") noticeRef.current?.focus();
+  }, [notice, step.kind]);
+
+  async function setUp() {
+    setBusy("setup");
+    setError(undefined);
+    setNotice(undefined);
+    try {
+      setStep({ kind: "setting-up", setup: await startTotpSetup() });
+    } catch (failure) {
+      setError(failureMessage(failure, "Setting up the authenticator app failed. Please try again."));
+    }
+    setBusy(undefined);
+  }
+
+  function changed(result: TwoStepChanged, what: string) {
+    // A new session may have come with the change (a new cookie): the data is read again with it.
+    security.reload();
+    setNotice(`${what}${signedOutNotice(result.signedOutDevices)}`);
+    setStep(result.backupCodes ? { kind: "codes", codes: result.backupCodes } : { kind: "overview" });
+  }
+
+  async function renewCodes() {
+    setBusy("codes");
+    setError(undefined);
+    try {
+      const codes = await newBackupCodes();
+      setRenewing(false);
+      setNotice("You have a new set of backup codes. The old ones no longer work.");
+      setStep({ kind: "codes", codes });
+      security.reload();
+    } catch (failure) {
+      setError(failureMessage(failure, "New backup codes couldn't be made. Please try again."));
+      setRenewing(false);
+    }
+    setBusy(undefined);
+  }
+
+  const state = security.status === "ready" ? security.security.twoStep : undefined;
+  return (
+    <div className="subpage two-step">
+      <Link className="back-link" to="/account">
+        Account
+      </Link>
+      <h1>Two-step verification</h1>
+      <p className="subpage__lead">After your password, Usher asks for a second step: a code from an authenticator app, or a passkey.</p>
+      <div ref={noticeRef} tabIndex={-1} className="two-step__notice">
+        {notice && <Alert tone="success">{notice}</Alert>}
+        {error && <Alert tone="error">{error}</Alert>}
+      </div>
+      {security.status === "loading" && <Loading label="Loading your security settings…" />}
+      {security.status === "failed" && <LoadFailed className="account__failed" message={security.message} onRetry={security.reload} />}
+      {step.kind === "codes" && <BackupCodesPanel codes={step.codes} onDone={() => setStep({ kind: "overview" })} />}
+      {step.kind === "setting-up" && (
+        <TotpSetupForm
+          setup={step.setup}
+          onEnabled={(result) => changed(result, "Two-step verification is on: signing in now asks for a code from your authenticator app.")}
+          onCancel={() => setStep({ kind: "overview" })}
+        />
+      )}
+      {state && step.kind === "overview" && (
+        <section className="section" aria-labelledby="two-step-status">
+          <h2 id="two-step-status">
+            Two-step verification is <span className={`badge ${state.enabled ? "badge--ok" : "badge--warn"}`}>{state.enabled ? "On" : "Off"}</span>
+          </h2>
+          <div className="row">
+            <div className="row__value">
+              <span className="row__title">Authenticator app</span>
+              <span className="row__hint">{state.totp ? "Set up: signing in asks for its 6-digit code." : "Not set up."}</span>
+            </div>
+            <div className="row__actions">
+              {state.totp ? (
+                <button
+                  type="button"
+                  className="button button--link"
+                  aria-label="Turn off the authenticator app"
+                  onClick={() => (setNotice(undefined), setTurningOff(true))}
+                >
+                  Turn off
+                </button>
+              ) : (
+                <button type="button" className="button button--secondary" onClick={() => void setUp()} disabled={Boolean(busy)}>
+                  {busy === "setup" ? "Starting…" : "Set up an authenticator app"}
+                </button>
+              )}
+            </div>
+          </div>
+          <div className="row">
+            <div className="row__value">
+              <span className="row__title">Passkeys</span>
+              <span className="row__hint">{state.passkeys === 0 ? "None yet." : `${passkeyCount(state.passkeys)}.`}</span>
+            </div>
+            <div className="row__actions">
+              <Link to="/account/passkeys">Manage passkeys</Link>
+            </div>
+          </div>
+          {state.enabled && (
+            <div className="row">
+              <div className="row__value">
+                <span className="row__title">Backup codes</span>
+                <span className="row__hint">{backupCodesLeft(state.backupCodesLeft)}. Each signs you in once without your app or passkey.</span>
+              </div>
+              <div className="row__actions">
+                <button type="button" className="button button--link" onClick={() => (setNotice(undefined), setRenewing(true))}>
+                  Get new backup codes
+                </button>
+              </div>
+            </div>
+          )}
+        </section>
+      )}
+      <TurnOffAppDialog
+        open={turningOff}
+        passkeysLeft={state?.passkeys ?? 0}
+        onCancel={() => setTurningOff(false)}
+        onTurnedOff={(result) => {
+          setTurningOff(false);
+          changed(result, state && state.passkeys > 0 ? "The authenticator app is turned off." : "Two-step verification is off.");
+        }}
+      />
+      <ConfirmDialog
+        open={renewing}
+        title="Get new backup codes?"
+        confirmLabel="Get new codes"
+        busyLabel="Getting new codes…"
+        busy={busy === "codes"}
+        onConfirm={() => void renewCodes()}
+        onCancel={() => setRenewing(false)}
+      >
+        <p>You'll see 10 new codes once. The codes you have now will stop working.</p>
+      </ConfirmDialog>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+// Answers the API client's "confirm it's you" for every signed-in page: while it is mounted,
+// a request refused with REAUTH_REQUIRED waits for this dialog, then is sent again.
+import { useCallback, useEffect, useRef, useState } from "react";
+import { setReauthHandler } from "../../../lib/api-client";
+import { hasPasskeys } from "../api/reauthenticate";
+import { ReauthDialog } from "./reauth-dialog";
+
+export function ReauthPrompt() {
+  const [open, setOpen] = useState(false);
+  const [offerPasskey, setOfferPasskey] = useState(false);
+  // Several requests refused at once share one prompt.
+  const asking = useRef<{ promise: Promise<boolean>; resolve(confirmed: boolean): void }>(undefined);
+
+  useEffect(
+    () =>
+      setReauthHandler(() => {
+        if (asking.current) return asking.current.promise;
+        let resolve!: (confirmed: boolean) => void;
+        const promise = new Promise<boolean>((done) => (resolve = done));
+        asking.current = { promise, resolve };
+        void hasPasskeys().then((offered) => {
+          setOfferPasskey(offered);
+          setOpen(true);
+        });
+        return promise;
+      }),
+    [],
+  );
+
+  // A page left with the prompt open: the waiting request ends as refused.
+  useEffect(() => () => asking.current?.resolve(false), []);
+
+  const finish = useCallback((confirmed: boolean) => {
+    setOpen(false);
+    asking.current?.resolve(confirmed);
+    asking.current = undefined;
+  }, []);
+
+  return <ReauthDialog open={open} offerPasskey={offerPasskey} onConfirmed={() => finish(true)} onCancel={() => finish(false)} />;
+}

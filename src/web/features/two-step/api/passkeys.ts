@@ -1,0 +1,51 @@
+// The account's passkeys: list, add (the browser makes one from the server's options),
+// rename, remove.
+import { useCallback, useEffect, useState } from "react";
+import type { z } from "zod";
+import type { passkeyAddedResponse, PublicPasskey } from "../../../../contract/schemas/two-step";
+import { api, failureMessage, isSessionLost } from "../../../lib/api-client";
+import { createPasskey } from "../../../lib/webauthn";
+import type { TwoStepChanged } from "./totp";
+
+export type Passkey = PublicPasskey;
+export type PasskeyAdded = z.infer<typeof passkeyAddedResponse>;
+
+export const listPasskeys = async (): Promise<Passkey[]> => (await api<{ passkeys: Passkey[] }>("GET", "/account/passkeys")).passkeys;
+
+export async function addPasskey(name: string, signOutOtherDevices: boolean): Promise<PasskeyAdded> {
+  // The options are asked for first: that is where a stale session is asked to confirm it's you.
+  const { options } = await api<{ options: Record<string, unknown> }>("POST", "/account/passkeys/registration-options");
+  const passkey = await createPasskey(options);
+  return api<PasskeyAdded>("POST", "/account/passkeys", { name, passkey, signOutOtherDevices });
+}
+
+export const renamePasskey = async (id: string, name: string): Promise<Passkey> =>
+  (await api<{ passkey: Passkey }>("PATCH", `/account/passkeys/${encodeURIComponent(id)}`, { name })).passkey;
+
+export const removePasskey = (id: string, signOutOtherDevices: boolean): Promise<TwoStepChanged> =>
+  api<TwoStepChanged>("POST", `/account/passkeys/${encodeURIComponent(id)}/remove`, { signOutOtherDevices });
+
+export type PasskeysState = { status: "loading" } | { status: "failed"; message: string } | { status: "ready"; passkeys: Passkey[] };
+
+export function usePasskeys(): PasskeysState & { reload(): void } {
+  const [state, setState] = useState<PasskeysState>({ status: "loading" });
+  const [generation, setGeneration] = useState(0);
+
+  useEffect(() => {
+    let current = true;
+    listPasskeys().then(
+      (passkeys) => current && setState({ status: "ready", passkeys }),
+      (error: unknown) => {
+        if (current && !isSessionLost(error)) {
+          setState({ status: "failed", message: failureMessage(error, "Your passkeys couldn't be loaded.") });
+        }
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [generation]);
+
+  const reload = useCallback(() => setGeneration((value) => value + 1), []);
+  return { ...state, reload };
+}
