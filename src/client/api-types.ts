@@ -1143,6 +1143,7 @@ export interface paths {
                     "application/json": {
                         /** Format: uuid */
                         profileId: string;
+                        pin?: string;
                     };
                 };
             };
