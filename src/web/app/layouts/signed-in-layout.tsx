@@ -3,6 +3,7 @@
 // a page left open learns at once that it was signed out elsewhere.
 import { NavLink, Outlet, useNavigation } from "react-router";
 import { Logo } from "../../components/ui/logo";
+import { VerifyEmailBanner } from "../../features/recovery/components/verify-email-banner";
 import { SignedOutNotice } from "../../features/session/components/signed-out-notice";
 import { useLiveSignOut } from "../../features/session/hooks/use-live-sign-out";
 import { ProfileMenu } from "./profile-menu";
@@ -25,6 +26,7 @@ export default function SignedInLayout() {
         <ProfileMenu />
       </header>
       <main id="main" className="page" aria-busy={navigation.state === "loading"}>
+        <VerifyEmailBanner />
         <Outlet />
       </main>
       <nav className="tabbar" aria-label="Tabs">

@@ -60,6 +60,9 @@ export default function SignInPage() {
               {busy ? "Signing in…" : "Sign In"}
             </button>
           </form>
+          <p className="sign-in__forgot">
+            <Link to="/forgot-password">Forgot password?</Link>
+          </p>
           <p className="form-footer">
             New to Usher? <Link to="/sign-up">Sign up now</Link>.
           </p>
