@@ -13,7 +13,8 @@ const event = (type: string, details: ActivityEvent["details"] = {}): ActivityEv
 
 describe("account activity in words", () => {
   it("names the device of a sign-in and how it was made", () => {
-    expect(describeEvent(event("signed_in", { deviceName: "Chrome on macOS" }))).toEqual({ title: "Signed in", detail: "On Chrome on macOS", tone: "normal" });
+    expect(describeEvent(event("signed_in", { deviceName: "Chrome on macOS" }))).toEqual({ title: "Signed in", detail: undefined, tone: "normal" });
+    expect(describeEvent(event("signed_in", { deviceName: "Usher for iPhone" })).detail).toBe("On Usher for iPhone");
     expect(describeEvent(event("signed_in", { deviceName: "Living-room TV", method: "tv_code" })).title).toBe("Signed in on a TV with a code");
   });
 

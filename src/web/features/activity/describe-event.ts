@@ -16,13 +16,14 @@ const devices = (count: unknown) =>
 
 const text = (value: unknown) => (typeof value === "string" && value ? value : undefined);
 
-type Describe = (details: ActivityEvent["details"]) => Omit<DescribedEvent, "tone"> & { tone?: Tone };
+type Describe = (details: ActivityEvent["details"], event: ActivityEvent) => Omit<DescribedEvent, "tone"> & { tone?: Tone };
 
 const described: Record<string, Describe> = {
   account_created: () => ({ title: "Account created" }),
-  signed_in: (d) => ({
+  signed_in: (d, event) => ({
     title: d.method === "tv_code" ? "Signed in on a TV with a code" : d.method === "passkey" ? "Signed in with a passkey" : "Signed in",
-    detail: text(d.deviceName) && `On ${d.deviceName}`,
+    // The entry's own line already names the browser it came from; a TV or app may differ.
+    detail: text(d.deviceName) && d.deviceName !== event.device ? `On ${d.deviceName}` : undefined,
   }),
   sign_in_failed: () => ({ title: "Failed sign-in attempt", detail: "Someone entered a wrong password for this account.", tone: "warning" }),
   signed_out: () => ({ title: "Signed out" }),
@@ -75,6 +76,6 @@ export function describeEvent(event: ActivityEvent): DescribedEvent {
     const words = event.type.replace(/_/g, " ");
     return { title: words.charAt(0).toUpperCase() + words.slice(1), tone: "normal" };
   }
-  const { tone = "normal", ...rest } = describe(event.details);
+  const { tone = "normal", ...rest } = describe(event.details, event);
   return { tone, ...rest };
 }
