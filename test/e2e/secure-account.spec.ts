@@ -29,6 +29,7 @@ test("This wasn't me → Secure your account: sign out of all devices, then a ne
   // Not signed in there: Sign In first, which says why and comes back.
   await expect(owner.page).toHaveURL(/\/sign-in\?.*next=%2Fsecure-account/);
   await expect(owner.page.getByRole("status")).toContainText("Sign in to secure your account");
+  await checkPage(owner.page, "sign-in-to-secure-account");
   await signInThenBack(owner.page, account);
   await expect(owner.page.getByText("0 of 5 steps done")).toBeVisible();
   await checkPage(owner.page, "secure-account");
