@@ -40,6 +40,8 @@ const server = spawn(join(root, "node_modules/.bin/tsx"), ["src/cli/main.ts", "s
     DATA_DIR: dataDir,
     ARGON2_MEMORY_KIB: process.env.ARGON2_MEMORY_KIB ?? "19456",
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+    // Every browser test signs up its own account, all from 127.0.0.1: more than the default 20 an hour.
+    SIGN_UPS_PER_IP_PER_HOUR: process.env.SIGN_UPS_PER_IP_PER_HOUR ?? "500",
   },
 });
 

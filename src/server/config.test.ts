@@ -24,6 +24,12 @@ describe("configuration", () => {
     expect(() => readConfig({ REAUTH_WINDOW_MINUTES: "soon" })).toThrow(/REAUTH_WINDOW_MINUTES/);
   });
 
+  it("allows 20 sign-ups an hour per IP address unless told otherwise", () => {
+    expect(readConfig({}).core.limits.signUpPerIp).toEqual({ limit: 20, windowMs: 60 * 60 * 1000 });
+    expect(readConfig({ SIGN_UPS_PER_IP_PER_HOUR: "200" }).core.limits.signUpPerIp.limit).toBe(200);
+    expect(() => readConfig({ SIGN_UPS_PER_IP_PER_HOUR: "0" })).toThrow(/SIGN_UPS_PER_IP_PER_HOUR must be at least 1/);
+  });
+
   it("stops the start with a message that names a malformed variable", () => {
     expect(() => readConfig({ SESSION_MAX_DAYS: "a year" })).toThrow(/SESSION_MAX_DAYS must be a whole number/);
   });

@@ -66,6 +66,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
         },
         absoluteMs: days(integer(env, "SESSION_MAX_DAYS", 365)),
       },
+      // The browser tests sign up dozens of accounts from one address; a shared office NAT may too.
+      limits: {
+        ...defaultCoreConfig.limits,
+        signUpPerIp: { ...defaultCoreConfig.limits.signUpPerIp, limit: atLeastOne(env, "SIGN_UPS_PER_IP_PER_HOUR", defaultCoreConfig.limits.signUpPerIp.limit) },
+      },
       // TV sign-in (issue 7)
       tvSignIn: { ...defaultCoreConfig.tvSignIn, clients: readOAuthClients(env.OAUTH_CLIENTS) },
       // Passkeys are bound to the site they were made on: PUBLIC_URL's host and origin.

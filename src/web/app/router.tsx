@@ -19,6 +19,11 @@ export const router = createBrowserRouter([
       { path: "/sign-in", lazy: page(() => import("./routes/sign-in")) },
       { path: "/sign-up", lazy: page(() => import("./routes/sign-up")) },
       { path: "/tv/simulator", lazy: page(() => import("./routes/tv-simulator")) },
+      // Issue 6: forgot password, and the pages emailed links open (signed in or not).
+      { path: "/forgot-password", lazy: page(() => import("./routes/forgot-password")) },
+      { path: "/reset-password", lazy: page(() => import("./routes/reset-password")) },
+      { path: "/verify-email", lazy: page(() => import("./routes/verify-email")) },
+      { path: "/confirm-email", lazy: page(() => import("./routes/confirm-email")) },
       {
         id: "signed-in",
         loader: loadSignedIn,
@@ -36,6 +41,10 @@ export const router = createBrowserRouter([
           { path: "/account/passkeys", lazy: page(() => import("./routes/passkeys")) },
           { path: "/my-usher", lazy: page(() => import("./routes/my-usher")) },
           { path: "/tv", lazy: page(() => import("./routes/tv-approve")) },
+          // Issue 6
+          { path: "/account/email", lazy: page(() => import("./routes/change-email")) },
+          { path: "/account/activity", lazy: page(() => import("./routes/account-activity")) },
+          { path: "/secure-account", lazy: page(() => import("./routes/secure-account")) },
         ],
       },
       { path: "*", lazy: page(() => import("./routes/not-found")) },

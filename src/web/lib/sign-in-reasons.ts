@@ -10,6 +10,7 @@ export const signInReasons = {
   "session-expired": "Your session has expired. Sign in again to keep watching.",
   "sign-in-required": "Sign in to continue.",
   "sign-in-for-tv": "Sign in to your Usher account to finish signing in on your TV.",
+  "sign-in-to-secure": "Sign in to secure your account. If your password no longer works, use Forgot password? below the form.",
 } as const;
 
 export type SignInReason = keyof typeof signInReasons;
@@ -30,7 +31,7 @@ export function reasonForLostSession({ code, reason }: { code: string; reason?: 
  * Pages a visitor comes back to after signing in, rather than going to the profiles, and what
  * the sign-in page tells a visitor who wasn't signed in at all.
  */
-const RETURNS_AFTER_SIGN_IN: Record<string, SignInReason> = { "/tv": "sign-in-for-tv" };
+const RETURNS_AFTER_SIGN_IN: Record<string, SignInReason> = { "/tv": "sign-in-for-tv", "/secure-account": "sign-in-to-secure" };
 
 /** Where a request that found its session gone sends the user from `path` (pathname and query). */
 export function signInPageFor(lost: { code: string; reason?: string | undefined }, path: string): string {

@@ -2,11 +2,14 @@
 // developer reads it: GET /dev/mailbox/messages.
 import { expect, type APIRequestContext } from "@playwright/test";
 
-interface MailboxMessage {
+export interface MailboxMessage {
   id: string;
   channel: "email" | "sms";
   to: string;
+  template: string;
+  subject: string | null;
   text: string;
+  html: string | null;
   createdAt: string;
 }
 
@@ -29,4 +32,36 @@ export async function readTextedCode(request: APIRequestContext, e164: string, s
     )
     .toMatch(/^\d{6}$/);
   return code!;
+}
+
+/**
+ * The newest email with this template to `to` (written at or after `since`, when given), as the
+ * dev mailbox renders it: subject, plain text, HTML. Its page is /dev/mailbox/<id>.
+ */
+export async function readEmail(request: APIRequestContext, to: string, template: string, since?: Date): Promise<MailboxMessage> {
+  let found: MailboxMessage | undefined;
+  await expect
+    .poll(
+      async () => {
+        const response = await request.get("/dev/mailbox/messages");
+        expect(response.ok()).toBe(true);
+        const { messages } = (await response.json()) as { messages: MailboxMessage[] };
+        found = messages
+          .filter((message) => message.channel === "email" && message.to === to.toLowerCase() && message.template === template)
+          .filter((message) => !since || new Date(message.createdAt).getTime() >= since.getTime() - 2_000)
+          .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+        return found?.id;
+      },
+      { message: `a ${template} email to ${to} in the dev mailbox`, timeout: 10_000 },
+    )
+    .toBeTruthy();
+  return found!;
+}
+
+/** The link to `path` in an email's text (path, query and #fragment), to open on this site. */
+export function linkIn(email: MailboxMessage, path: string): string {
+  const url = email.text.match(new RegExp(`https?://[^\\s]+${path.replace(/\//g, "\\/")}[^\\s]*`))?.[0];
+  expect(url, `a link to ${path} in "${email.subject}"`).toBeTruthy();
+  const parsed = new URL(url!);
+  return `${parsed.pathname}${parsed.search}${parsed.hash}`;
 }

@@ -32,6 +32,13 @@ describe("message templates", () => {
     expect(html).toMatch(/<a href="https:\/\/watch\.example\/secure-account"[^>]*>This wasn't me<\/a>/);
   });
 
+  it("writes \"This wasn't me\" in a red that meets WCAG AA (4.5:1) on the notice's grey", () => {
+    const { html } = email("new_sign_in");
+    const colour = html.match(/color:(#[0-9a-f]{6});font-weight:bold">This wasn't me/)?.[1];
+    expect(colour).toBeDefined();
+    expect(contrast(colour!, "#f4f4f4")).toBeGreaterThanOrEqual(4.5);
+  });
+
   it("puts single-use tokens in the link's fragment, never in a query string", () => {
     expect(email("email_verification").text).toContain("https://watch.example/verify-email#token=sample-verification-token");
     expect(email("password_reset").html).toContain('href="https://watch.example/reset-password#token=sample-reset-token"');
@@ -66,3 +73,16 @@ describe("message templates", () => {
     expect(() => render({ channel: "email", template: "two_step_changed", payload: { change: "other", at: "2026-11-21T13:05:00Z" } })).toThrow(/does not fit/);
   });
 });
+
+/** WCAG 2 contrast ratio of two #rrggbb colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (hex: string) => {
+    const [r, g, bl] = [1, 3, 5].map((at) => {
+      const c = parseInt(hex.slice(at, at + 2), 16) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (light! + 0.05) / (dark! + 0.05);
+}

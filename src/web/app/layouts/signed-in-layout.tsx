@@ -5,6 +5,7 @@
 import { NavLink, Outlet, useNavigation } from "react-router";
 import { Logo } from "../../components/ui/logo";
 import { ReauthPrompt } from "../../features/session/components/reauth-prompt";
+import { VerifyEmailBanner } from "../../features/recovery/components/verify-email-banner";
 import { SignedOutNotice } from "../../features/session/components/signed-out-notice";
 import { useLiveSignOut } from "../../features/session/hooks/use-live-sign-out";
 import { ProfileMenu } from "./profile-menu";
@@ -28,6 +29,7 @@ export default function SignedInLayout() {
         <ProfileMenu />
       </header>
       <main id="main" className="page" aria-busy={navigation.state === "loading"}>
+        <VerifyEmailBanner />
         <Outlet />
       </main>
       <nav className="tabbar" aria-label="Tabs">

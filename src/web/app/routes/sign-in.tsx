@@ -95,6 +95,9 @@ export default function SignInPage() {
               {busy === "password" ? "Signing in…" : "Sign In"}
             </button>
           </form>
+          <p className="sign-in__forgot">
+            <Link to="/forgot-password">Forgot password?</Link>
+          </p>
           <div className="sign-in__or" aria-hidden="true">
             or
           </div>

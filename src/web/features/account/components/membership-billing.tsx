@@ -16,6 +16,10 @@ export function MembershipBilling({ account, phoneRow }: { account: AccountDetai
         <div className="row__value">
           <span className="row__label">Email</span>
           <span className="account__email">{account.email}</span>
+          {!account.emailVerified && <span className="row__hint">Not verified yet: open the link we emailed you.</span>}
+        </div>
+        <div className="row__actions">
+          <Link to="/account/email">Change email</Link>
         </div>
       </div>
       <div className="row">

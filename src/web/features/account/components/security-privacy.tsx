@@ -21,6 +21,15 @@ export function SecurityPrivacy({ factorRows, onSignOutOfAllDevices }: { factorR
       </div>
       <div className="row">
         <div className="row__value">
+          <span className="row__title">Account activity</span>
+          <span className="row__hint">Sign-ins, failed attempts and security changes, newest first.</span>
+        </div>
+        <div className="row__actions">
+          <Link to="/account/activity">Account activity</Link>
+        </div>
+      </div>
+      <div className="row">
+        <div className="row__value">
           <span className="row__title">Signed-in devices</span>
           <span className="row__hint">Every device, this one included, will need your password to watch again.</span>
         </div>

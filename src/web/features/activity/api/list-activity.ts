@@ -1,0 +1,13 @@
+// Account activity: this account's audit log, newest first, a page at a time (the cursor is
+// the server's, opaque here).
+import type { z } from "zod";
+import type { activityResponse, publicActivityEvent } from "../../../../contract/schemas/activity";
+import { api } from "../../../lib/api-client";
+
+export type ActivityEvent = z.infer<typeof publicActivityEvent>;
+export type ActivityPage = z.infer<typeof activityResponse>;
+
+export const PAGE_SIZE = 20;
+
+export const listActivity = (cursor?: string | null): Promise<ActivityPage> =>
+  api<ActivityPage>("GET", `/account/activity?limit=${PAGE_SIZE}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);

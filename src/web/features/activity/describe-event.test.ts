@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import type { ActivityEvent } from "./api/list-activity";
+import { describeEvent } from "./describe-event";
+
+const event = (type: string, details: ActivityEvent["details"] = {}): ActivityEvent => ({
+  id: "00000000-0000-4000-8000-000000000000",
+  type,
+  at: "2026-11-21T13:00:00.000Z",
+  ip: "203.0.113.7",
+  device: "Chrome on macOS",
+  details,
+});
+
+describe("account activity in words", () => {
+  it("names the device of a sign-in and how it was made", () => {
+    expect(describeEvent(event("signed_in", { deviceName: "Chrome on macOS" }))).toEqual({ title: "Signed in", detail: undefined, tone: "normal" });
+    expect(describeEvent(event("signed_in", { deviceName: "Usher for iPhone" })).detail).toBe("On Usher for iPhone");
+    expect(describeEvent(event("signed_in", { deviceName: "Living-room TV", method: "tv_code" })).title).toBe("Signed in on a TV with a code");
+  });
+
+  it("marks failed attempts as warnings", () => {
+    expect(describeEvent(event("sign_in_failed")).tone).toBe("warning");
+    expect(describeEvent(event("two_step_failed")).tone).toBe("warning");
+  });
+
+  it("says how many devices a change signed out", () => {
+    expect(describeEvent(event("password_reset", { method: "sms", signedOutDevices: 2 }))).toEqual({
+      title: "Password reset with a texted code",
+      detail: "2 devices were signed out.",
+      tone: "normal",
+    });
+    expect(describeEvent(event("password_changed", { requireAllDevicesToSignIn: false, signedOutDevices: 0 })).detail).toBe("Other devices stayed signed in.");
+    expect(describeEvent(event("signed_out_other_devices", { signedOutDevices: 0 })).detail).toBe("No other devices were signed in.");
+  });
+
+  it("shows an email change with the masked addresses", () => {
+    expect(describeEvent(event("email_changed", { from: "a•••@example.com", to: "b•••@example.com" })).detail).toBe("From a•••@example.com to b•••@example.com");
+  });
+
+  it("still reads an event type it doesn't know", () => {
+    expect(describeEvent(event("something_new_happened"))).toEqual({ title: "Something new happened", tone: "normal" });
+  });
+});

@@ -1,0 +1,81 @@
+// Each audit event in the owner's words: what happened, and what helps recognise it (the
+// device, how many devices, which way). An event type this app doesn't know yet still gets a
+// readable line rather than disappearing from the log.
+import type { ActivityEvent } from "./api/list-activity";
+
+export type Tone = "normal" | "warning";
+
+export interface DescribedEvent {
+  title: string;
+  detail?: string | undefined;
+  tone: Tone;
+}
+
+const devices = (count: unknown) =>
+  typeof count === "number" ? (count === 0 ? "No other devices were signed in." : `${count} device${count === 1 ? " was" : "s were"} signed out.`) : undefined;
+
+const text = (value: unknown) => (typeof value === "string" && value ? value : undefined);
+
+type Describe = (details: ActivityEvent["details"], event: ActivityEvent) => Omit<DescribedEvent, "tone"> & { tone?: Tone };
+
+const described: Record<string, Describe> = {
+  account_created: () => ({ title: "Account created" }),
+  signed_in: (d, event) => ({
+    title: d.method === "tv_code" ? "Signed in on a TV with a code" : d.method === "passkey" ? "Signed in with a passkey" : "Signed in",
+    // The entry's own line already names the browser it came from; a TV or app may differ.
+    detail: text(d.deviceName) && d.deviceName !== event.device ? `On ${d.deviceName}` : undefined,
+  }),
+  sign_in_failed: () => ({ title: "Failed sign-in attempt", detail: "Someone entered a wrong password for this account.", tone: "warning" }),
+  signed_out: () => ({ title: "Signed out" }),
+  signed_out_all_devices: (d) => ({ title: "Signed out of all devices", detail: devices(d.signedOutDevices) }),
+  signed_out_other_devices: (d) => ({ title: "Signed out of all other devices", detail: devices(d.signedOutDevices) }),
+  signed_out_device: (d) => ({ title: text(d.deviceName) ? `Signed out ${d.deviceName}` : "Signed out a device" }),
+  password_changed: (d) => ({
+    title: "Password changed",
+    detail: d.requireAllDevicesToSignIn === false ? "Other devices stayed signed in." : devices(d.signedOutDevices),
+  }),
+  password_check_failed: () => ({ title: "Wrong current password entered", detail: "A change was refused.", tone: "warning" }),
+  password_reset_requested: (d) => ({
+    title: "Password reset requested",
+    detail: d.method === "sms" ? "A code was asked for by text message." : "A link was asked for by email.",
+  }),
+  password_reset: (d) => ({
+    title: d.method === "sms" ? "Password reset with a texted code" : "Password reset with an emailed link",
+    detail: devices(d.signedOutDevices),
+  }),
+  phone_added: () => ({ title: "Phone number added" }),
+  phone_changed: () => ({ title: "Phone number changed" }),
+  phone_verified: () => ({ title: "Phone number verified" }),
+  phone_removed: () => ({ title: "Phone number removed" }),
+  email_verified: () => ({ title: "Email address verified" }),
+  email_change_requested: () => ({ title: "Email change requested", detail: "A link was sent to the new address." }),
+  email_changed: (d) => ({ title: "Email address changed", detail: text(d.from) && text(d.to) ? `From ${d.from} to ${d.to}` : undefined }),
+  profile_created: () => ({ title: "Profile added" }),
+  profile_deleted: () => ({ title: "Profile deleted" }),
+  tv_sign_in_approved: (d) => ({ title: "TV sign-in approved", detail: text(d.deviceName) && `For ${d.deviceName}` }),
+  tv_sign_in_denied: (d) => ({ title: "TV sign-in denied", detail: text(d.deviceName) && `For ${d.deviceName}` }),
+  reauthenticated: () => ({ title: "Confirmed it's you" }),
+  reauth_failed: () => ({ title: "Failed attempt to confirm it's you", tone: "warning" }),
+  two_step_enabled: (d) => ({ title: "Two-step verification turned on", detail: devices(d.signedOutDevices) }),
+  two_step_disabled: (d) => ({ title: "Two-step verification turned off", detail: devices(d.signedOutDevices) }),
+  two_step_failed: () => ({ title: "Failed second step at sign-in", detail: "The password was right; the code or passkey was not.", tone: "warning" }),
+  backup_codes_generated: () => ({ title: "New backup codes created" }),
+  backup_code_used: () => ({ title: "Backup code used to sign in" }),
+  passkey_added: (d) => ({ title: "Passkey added", detail: devices(d.signedOutDevices) }),
+  passkey_renamed: () => ({ title: "Passkey renamed" }),
+  passkey_removed: (d) => ({ title: "Passkey removed", detail: devices(d.signedOutDevices) }),
+  profile_pin_set: () => ({ title: "Profile lock PIN set" }),
+  profile_pin_removed: () => ({ title: "Profile lock PIN removed" }),
+  profile_pin_failed: () => ({ title: "Wrong profile PIN entered", tone: "warning" }),
+  profile_lock_setting_changed: () => ({ title: "Profile lock setting changed" }),
+};
+
+export function describeEvent(event: ActivityEvent): DescribedEvent {
+  const describe = described[event.type];
+  if (!describe) {
+    const words = event.type.replace(/_/g, " ");
+    return { title: words.charAt(0).toUpperCase() + words.slice(1), tone: "normal" };
+  }
+  const { tone = "normal", ...rest } = describe(event.details, event);
+  return { tone, ...rest };
+}

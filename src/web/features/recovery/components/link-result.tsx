@@ -1,0 +1,43 @@
+// The page of a link that does its work on opening (verify email, confirm new email): loading,
+// then done or why not, in words.
+import { useEffect, useState, type ReactNode } from "react";
+import { Alert } from "../../../components/ui/alert";
+import { Loading } from "../../../components/ui/loading";
+import { failureMessage } from "../../../lib/api-client";
+import { redeemOnce, takeLinkToken } from "../link-token";
+
+type State<T> = { status: "working" } | { status: "done"; value: T } | { status: "failed"; message: string };
+
+interface LinkResultProps<T> {
+  redeem(token: string): Promise<T>;
+  working: string;
+  done(value: T): ReactNode;
+  failed(message: string): ReactNode;
+}
+
+export function LinkResult<T>({ redeem, working, done, failed }: LinkResultProps<T>) {
+  const [token] = useState(takeLinkToken);
+  const [state, setState] = useState<State<T>>(() =>
+    token ? { status: "working" } : { status: "failed", message: "This link is not complete. Open the link from the email again." },
+  );
+  useEffect(() => {
+    if (!token) return;
+    let current = true;
+    redeemOnce(token, redeem).then(
+      (value) => current && setState({ status: "done", value }),
+      (error: unknown) => current && setState({ status: "failed", message: failureMessage(error, "The link couldn't be checked. Please try again.") }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [token, redeem]);
+
+  if (state.status === "working") return <Loading label={working} />;
+  if (state.status === "done") return <Alert tone="success">{done(state.value)}</Alert>;
+  return (
+    <>
+      <Alert tone="error">{state.message}</Alert>
+      {failed(state.message)}
+    </>
+  );
+}

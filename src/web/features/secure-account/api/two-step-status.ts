@@ -1,0 +1,21 @@
+// Whether two-step verification is on, for the review step's line ("is on: an authenticator
+// app and 1 passkey"). Null when it can't be told: the step still links to the page.
+import type { z } from "zod";
+import type { securityResponse } from "../../../../contract/schemas/two-step";
+import { api } from "../../../lib/api-client";
+
+export type TwoStepStatus = z.infer<typeof securityResponse>["twoStep"];
+
+export const getTwoStepStatus = async (): Promise<TwoStepStatus | null> => {
+  try {
+    return (await api<z.infer<typeof securityResponse>>("GET", "/account/security")).twoStep;
+  } catch {
+    return null;
+  }
+};
+
+export function describeTwoStep(status: TwoStepStatus): string {
+  if (!status.enabled) return "Two-step verification is off. Turning it on keeps anyone with your password alone out.";
+  const ways = [status.totp ? "an authenticator app" : "", status.passkeys > 0 ? `${status.passkeys} passkey${status.passkeys === 1 ? "" : "s"}` : ""].filter(Boolean);
+  return `Two-step verification is on, with ${ways.join(" and ")}. Remove anything you don't recognise.`;
+}
