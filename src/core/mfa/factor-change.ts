@@ -1,13 +1,22 @@
 // What every change to the second factors shares: it happens after a recent proof, may sign
 // out the other devices (the page offers it, checked by default), rotates this device's
-// token, and lands in the audit log, all in one transaction.
+// token, lands in the audit log and emails the owner a notice, all in one transaction.
 import { auditEvent, type AuditEventType } from "../audit/events";
 import type { CoreDeps, RequestContext } from "../deps";
 import type { SessionRecord, Stores } from "../ports";
+import { writeSecurityNotice } from "../notices/security-notice";
 import type { IssuedSession } from "../sessions/issue-session";
 import { replaceBackupCodes } from "./backup-codes";
 import { rotateSession } from "./reauth";
 import { twoStepState } from "./two-step-state";
+
+/** The owner's notice says which change it was. */
+const noticeOf = {
+  two_step_enabled: "two_step_on",
+  two_step_disabled: "two_step_off",
+  passkey_added: "passkey_added",
+  passkey_removed: "passkey_removed",
+} as const;
 
 export interface FactorChanged {
   signedOutDevices: number;
@@ -21,7 +30,7 @@ export async function applyFactorChange(
   session: SessionRecord,
   context: RequestContext,
   change: {
-    type: AuditEventType;
+    type: keyof typeof noticeOf & AuditEventType;
     signOutOtherDevices: boolean;
     details?: Record<string, unknown>;
     /** The store writes of the change itself; may answer false to abandon (nothing else is written). */
@@ -53,8 +62,12 @@ export async function applyFactorChange(
         twoStepEnabled: state.enabled,
       }),
     );
+    await writeSecurityNotice(stores, session.accountId, { template: "two_step_changed", payload: { change: noticeOf[change.type], at: at.toISOString() } }, at);
     return { signedOutDevices, backupCodes, replacement };
   });
-  if (result) deps.sessionsRevoked(session.accountId);
+  if (result) {
+    deps.sessionsRevoked(session.accountId);
+    deps.outboxWritten();
+  }
   return result;
 }

@@ -2,6 +2,7 @@
 // re-authentication, and two-step verification to be on (the codes stand in for it).
 import { auditEvent } from "../audit/events";
 import type { CoreDeps, RequestContext } from "../deps";
+import { writeSecurityNotice } from "../notices/security-notice";
 import type { SessionRecord } from "../ports";
 import { fail, ok, type Result } from "../result";
 import { replaceBackupCodes } from "./backup-codes";
@@ -15,13 +16,15 @@ export async function regenerateBackupCodes(
 ): Promise<Result<string[], "REAUTH_REQUIRED" | "TWO_STEP_NOT_ENABLED">> {
   const stale = requireRecentAuth(deps, session);
   if (stale) return stale;
-  return deps.stores.transaction(async (stores) => {
+  const renewed = await deps.stores.transaction(async (stores) => {
     await stores.accounts.lockForUpdate(session.accountId);
     if (!(await twoStepState(stores, session.accountId)).enabled) return fail("TWO_STEP_NOT_ENABLED");
     const codes = await replaceBackupCodes(deps, stores, session.accountId);
-    await stores.audit.record(
-      auditEvent("backup_codes_generated", { accountId: session.accountId, sessionId: session.id }, context, deps.clock.now()),
-    );
+    const at = deps.clock.now();
+    await stores.audit.record(auditEvent("backup_codes_generated", { accountId: session.accountId, sessionId: session.id }, context, at));
+    await writeSecurityNotice(stores, session.accountId, { template: "two_step_changed", payload: { change: "backup_codes_renewed", at: at.toISOString() } }, at);
     return ok(codes);
   });
+  if (renewed.ok) deps.outboxWritten();
+  return renewed;
 }

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, nextIp, STRONG_PASSWORD, uniqueEmail, withoutPerIpLimits, type Device, type TestApp } from "../../../test/helper";
 import { latestSmsCode } from "../../../test/helper";
+import { totpAt } from "../../../test/support/two-step";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -29,6 +30,31 @@ async function notices(email: string) {
 const now = () => t.clock.now().toISOString();
 
 describe("security notices", () => {
+  it("tells of two-step verification turned on, new backup codes and turned off, and of no refused code", async () => {
+    const m = await member();
+    const { secret } = (await m.browser.post("/api/v1/account/two-step/totp/setup")).json();
+    t.logs.remember(secret);
+    expect((await m.browser.post("/api/v1/account/two-step/totp/enable", { code: "000000" })).statusCode).toBe(400);
+    expect(await notices(m.email)).toEqual([]);
+
+    const enabled = await m.browser.post("/api/v1/account/two-step/totp/enable", { code: totpAt(t, secret) });
+    expect(enabled.statusCode).toBe(200);
+    for (const code of enabled.json().backupCodes) t.logs.remember(code);
+    const renewed = await m.browser.post("/api/v1/account/two-step/backup-codes");
+    expect(renewed.statusCode).toBe(200);
+    for (const code of renewed.json().backupCodes) t.logs.remember(code);
+    expect((await m.browser.post("/api/v1/account/two-step/totp/disable")).statusCode).toBe(200);
+
+    // Written at the same (test clock) instant, so compared without their order.
+    const written = await notices(m.email);
+    expect(written).toHaveLength(3);
+    expect(written).toEqual(
+      expect.arrayContaining(
+        ["two_step_on", "backup_codes_renewed", "two_step_off"].map((change) => ({ template: "two_step_changed", payload: { change, at: now() } })),
+      ),
+    );
+  });
+
   it("tells of a sign-in on a new device with its name, IP and time, but not of a known browser's", async () => {
     const m = await member();
     const phone = t.phoneApp({ ip: "198.51.100.7", name: "Living room iPhone" });
