@@ -6,7 +6,7 @@ import { Link, useNavigate } from "react-router";
 import { Alert } from "../../components/ui/alert";
 import { PublicHeader } from "../../features/auth/components/public-header";
 import { completePasswordReset } from "../../features/recovery/api/password-reset";
-import { checkNewPassword, NEW_PASSWORD_CODES, NewPasswordFields } from "../../features/recovery/components/new-password-fields";
+import { checkNewPassword, NEW_PASSWORD_CODES, NewPasswordFields } from "../../features/auth/components/new-password-fields";
 import { takeLinkToken } from "../../features/recovery/link-token";
 import { ApiError, failureMessage } from "../../lib/api-client";
 

@@ -5,12 +5,11 @@ import { Alert } from "../../../components/ui/alert";
 import { Checkbox } from "../../../components/ui/checkbox";
 import { PasswordField } from "../../../components/ui/text-field";
 import { ApiError, failureMessage } from "../../../lib/api-client";
+import { checkNewPassword, NEW_PASSWORD_CODES, NewPasswordFields } from "../../auth/components/new-password-fields";
 import { changePassword } from "../api/change-password";
 
 type Field = "current" | "next" | "confirm";
 type Errors = Partial<Record<Field | "form", string>>;
-
-const NEW_PASSWORD_CODES = new Set(["PASSWORD_TOO_SHORT", "PASSWORD_TOO_LONG", "PASSWORD_TOO_COMMON", "PASSWORD_UNCHANGED"]);
 
 /** `onChanged` receives how many other devices were signed out. */
 export function ChangePasswordForm({ onChanged }: { onChanged(signedOutDevices: number): void }) {
@@ -32,10 +31,8 @@ export function ChangePasswordForm({ onChanged }: { onChanged(signedOutDevices: 
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const found: Errors = {};
+    const found: Errors = checkNewPassword(next, confirm);
     if (!current) found.current = "Enter your current password.";
-    if (!next) found.next = "Enter a new password.";
-    if (next && confirm !== next) found.confirm = "The new passwords don't match. Type the same password twice.";
     if (Object.keys(found).length > 0) return show(found);
 
     setBusy(true);
@@ -69,26 +66,13 @@ export function ChangePasswordForm({ onChanged }: { onChanged(signedOutDevices: 
         error={errors.current}
         onChange={(event) => setCurrent(event.target.value)}
       />
-      <PasswordField
-        label="New password"
-        name="next"
-        autoComplete="new-password"
-        required
-        minLength={8}
-        maxLength={128}
-        hint="At least 8 characters. Avoid common passwords and ones you use elsewhere."
-        value={next}
-        error={errors.next}
-        onChange={(event) => setNext(event.target.value)}
-      />
-      <PasswordField
-        label="Confirm new password"
-        name="confirm"
-        autoComplete="new-password"
-        required
-        value={confirm}
-        error={errors.confirm}
-        onChange={(event) => setConfirm(event.target.value)}
+      <NewPasswordFields
+        next={next}
+        confirm={confirm}
+        errors={errors}
+        hints={[]}
+        onNext={setNext}
+        onConfirm={setConfirm}
       />
       <Checkbox
         label="Require all devices to sign in again with new password"

@@ -5,7 +5,7 @@ import { useId, useRef, useState, type FormEvent } from "react";
 import { Alert } from "../../../components/ui/alert";
 import { ApiError, failureMessage } from "../../../lib/api-client";
 import { completePasswordReset } from "../api/password-reset";
-import { checkNewPassword, NEW_PASSWORD_CODES, NewPasswordFields } from "./new-password-fields";
+import { checkNewPassword, NEW_PASSWORD_CODES, NewPasswordFields } from "../../auth/components/new-password-fields";
 
 type Errors = { code?: string; next?: string; confirm?: string; form?: string };
 

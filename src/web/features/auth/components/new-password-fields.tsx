@@ -1,7 +1,7 @@
 // New password and Confirm new password, with the sign-up's strength meter under the first.
 import { useId } from "react";
 import { PasswordField } from "../../../components/ui/text-field";
-import { PasswordStrengthMeter } from "../../auth/components/password-strength-meter";
+import { PasswordStrengthMeter } from "./password-strength-meter";
 
 interface NewPasswordFieldsProps {
   next: string;
