@@ -2,10 +2,12 @@
 // server on a fresh embedded database, at a desktop and at a phone-sized viewport.
 // `npm run build` first: the server serves dist/web.
 import { defineConfig } from "@playwright/test";
-import { baseURL, reauthBaseURL, reauthPort, reauthWindowMinutes } from "./test/e2e/support/servers";
+import { baseURL, inboxURL, reauthBaseURL, reauthPort, reauthWindowMinutes, smtpPort } from "./test/e2e/support/servers";
 
 // Two servers, each with its own port and database; the second one's re-authentication window
 // is a few seconds (REAUTH_WINDOW_MINUTES): only reauth.spec.ts uses it, to see the window close.
+const mailEnv = { E2E_SMTP_PORT: String(smtpPort), E2E_INBOX_PORT: new URL(inboxURL).port };
+
 const server = {
   command: "node scripts/e2e-server.mjs",
   reuseExistingServer: false,
@@ -51,11 +53,13 @@ export default defineConfig({
     { name: "phone", use: { viewport: { width: 390, height: 844 }, hasTouch: true } },
   ],
   webServer: [
-    { ...server, url: `${baseURL}/healthz` },
+    // The mail server first: both Usher servers send their email to it over SMTP.
+    { ...server, command: "node scripts/e2e-smtp-inbox.mjs", url: `${inboxURL}/messages`, env: mailEnv },
+    { ...server, url: `${baseURL}/healthz`, env: mailEnv },
     {
       ...server,
       url: `${reauthBaseURL}/healthz`,
-      env: { E2E_PORT: String(reauthPort), REAUTH_WINDOW_MINUTES: String(reauthWindowMinutes) },
+      env: { ...mailEnv, E2E_PORT: String(reauthPort), REAUTH_WINDOW_MINUTES: String(reauthWindowMinutes) },
     },
   ],
 });

@@ -4,7 +4,7 @@
 import { expect, test } from "./support/fixtures";
 import { expectSignedOut, newAccount, newPassword, signIn, signUp } from "./support/accounts";
 import { otherDevice } from "./support/layout";
-import { linkIn, readEmail, readTextedCode } from "./support/mailbox";
+import { linkIn, openEmail, readEmail, readTextedCode } from "./support/mailbox";
 import { checkPage } from "./support/pages";
 import { addVerifiedPhone } from "./support/recovery";
 
@@ -35,7 +35,7 @@ test("Forgot password? by email: the link sets a new password, signs out every d
 
   const email = await readEmail(lost.request, account.email, "password_reset", askedAt);
   expect(email.subject).toBe("Reset your password");
-  await lost.goto(`/dev/mailbox/${email.id}`);
+  await openEmail(lost, email);
   await expect(lost.getByRole("link", { name: "Set a new password" })).toBeVisible();
   await checkPage(lost, "email-password-reset");
 

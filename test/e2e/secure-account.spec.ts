@@ -4,7 +4,7 @@
 import { expect, test } from "./support/fixtures";
 import { expectSignedOut, newAccount, newPassword, signIn, signUp } from "./support/accounts";
 import { otherDevice } from "./support/layout";
-import { readEmail } from "./support/mailbox";
+import { openEmail, readEmail } from "./support/mailbox";
 import { checkPage } from "./support/pages";
 
 test("This wasn't me → Secure your account: sign out of all devices, then a new password", async ({ page, browser }, testInfo) => {
@@ -21,7 +21,7 @@ test("This wasn't me → Secure your account: sign out of all devices, then a ne
 
   // The owner reads the notice on another device and follows "This wasn't me".
   const owner = await otherDevice(browser, kind);
-  await owner.page.goto(`/dev/mailbox/${notice.id}`);
+  await openEmail(owner.page, notice);
   await expect(owner.page.getByText(/Device: /)).toBeVisible();
   await checkPage(owner.page, "email-new-sign-in");
   await owner.page.getByRole("link", { name: "This wasn't me" }).click();

@@ -80,7 +80,7 @@ export function createDispatcher(deps: DispatcherDeps, options: DispatcherOption
   const deliver = async (message: OutboxMessageRecord): Promise<void> => {
     try {
       const rendered = deps.render(message);
-      if (rendered.channel === "email") await deps.senders.email.send({ to: message.recipient, ...rendered.email });
+      if (rendered.channel === "email") await deps.senders.email.send({ to: message.recipient, template: message.template, ...rendered.email });
       else await deps.senders.sms.send({ to: message.recipient, text: rendered.text });
     } catch (error) {
       const final = error instanceof PermanentDeliveryError || message.attempts >= options.maxAttempts;

@@ -6,6 +6,8 @@ export interface EmailMessage {
   subject: string;
   text: string;
   html: string;
+  /** Which template it is (e.g. "new_sign_in"): sent as X-Usher-Template for mail logs and filters. */
+  template: string;
 }
 
 export interface SmsMessage {

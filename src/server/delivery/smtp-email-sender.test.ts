@@ -17,7 +17,7 @@ const render = createRenderer({ publicUrl: "https://watch.example" });
 function resetEmail(token: string) {
   const rendered = render({ channel: "email", template: "password_reset", payload: { token } });
   if (rendered.channel !== "email") throw new Error("an email template");
-  return rendered.email;
+  return { ...rendered.email, template: "password_reset" };
 }
 
 describe("SMTP email sender", () => {
@@ -31,7 +31,8 @@ describe("SMTP email sender", () => {
     expect(mail.to && !Array.isArray(mail.to) ? mail.to.text : "").toBe("viewer@example.test");
     expect(mail.text).toContain("Set a new password: https://watch.example/reset-password#token=tok-123");
     expect(mail.html).toContain('href="https://watch.example/reset-password#token=tok-123"');
-    expect(mail.html).toContain("USHER");
+    expect(mail.html).toContain(">Usher</span>");
+    expect(mail.headers.get("x-usher-template")).toBe("password_reset");
   });
 
   it("reports a 5xx refusal as permanent and a 4xx one as worth retrying", async () => {

@@ -22,7 +22,14 @@ export function createSmtpEmailSender(options: SmtpOptions): EmailSender & { clo
   return {
     async send(email) {
       try {
-        await transport.sendMail({ from: options.from, to: email.to, subject: email.subject, text: email.text, html: email.html });
+        await transport.sendMail({
+          from: options.from,
+          to: email.to,
+          subject: email.subject,
+          text: email.text,
+          html: email.html,
+          headers: { "X-Usher-Template": email.template },
+        });
       } catch (error) {
         // Only a 5xx about this message (its recipient or content) is final; a refused login
         // or a broken connection is the operator's to fix, and the message waits for it.

@@ -26,7 +26,7 @@ export const devMailboxPages: FastifyPluginAsync<{ core: CoreDeps; render: Rende
     return sendPage(
       reply,
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Dev mailbox · Usher</title>
-<style>body{font-family:Helvetica,Arial,sans-serif;margin:24px;color:#141414}h1{color:#e50914}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:8px;text-align:left;vertical-align:top}a{color:#b20710}</style></head>
+<style>body{font-family:Helvetica,Arial,sans-serif;margin:24px;color:#0f1522}h1{color:#0f1522}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:8px;text-align:left;vertical-align:top}a{color:#7a4f00}</style></head>
 <body><h1>Dev mailbox</h1><p>Every email and text message Usher wrote (embedded mode only), newest first.</p>
 <table><thead><tr><th>Written (UTC)</th><th>Channel</th><th>To</th><th>Message</th><th>Status</th></tr></thead><tbody>
 ${rows || '<tr><td colspan="5">No messages yet.</td></tr>'}

@@ -1,6 +1,8 @@
-// The dev outbox (embedded mode's stand-in for SMS and email delivery), read the way a
-// developer reads it: GET /dev/mailbox/messages.
-import { expect, type APIRequestContext } from "@playwright/test";
+// Where the browser tests read what Usher sent: email from the tests' real SMTP server
+// (scripts/e2e-smtp-inbox.mjs, its HTTP view), text messages from the dev outbox
+// (GET /dev/mailbox/messages), since no SMS carrier can be reached from here.
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { inboxURL } from "./servers";
 
 export interface MailboxMessage {
   id: string;
@@ -34,32 +36,49 @@ export async function readTextedCode(request: APIRequestContext, e164: string, s
   return code!;
 }
 
-/**
- * The newest email with this template to `to` (written at or after `since`, when given), as the
- * dev mailbox renders it: subject, plain text, HTML. Its page is /dev/mailbox/<id>.
- */
-export async function readEmail(request: APIRequestContext, to: string, template: string, since?: Date): Promise<MailboxMessage> {
-  let found: MailboxMessage | undefined;
+/** An email as the SMTP server received it; `template` is its X-Usher-Template header. */
+export interface ReceivedEmail {
+  id: string;
+  to: string;
+  template: string;
+  subject: string;
+  text: string;
+  html: string;
+  receivedAt: string;
+}
+
+/** The newest email with this template to `to` that arrived at or after `since`, when given. */
+export async function readEmail(request: APIRequestContext, to: string, template: string, since?: Date): Promise<ReceivedEmail> {
+  let found: ReceivedEmail | undefined;
   await expect
     .poll(
       async () => {
-        const response = await request.get("/dev/mailbox/messages");
+        const response = await request.get(`${inboxURL}/messages`);
         expect(response.ok()).toBe(true);
-        const { messages } = (await response.json()) as { messages: MailboxMessage[] };
+        const { messages } = (await response.json()) as { messages: ReceivedEmail[] };
         found = messages
-          .filter((message) => message.channel === "email" && message.to === to.toLowerCase() && message.template === template)
-          .filter((message) => !since || new Date(message.createdAt).getTime() >= since.getTime() - 2_000)
-          .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+          .filter((message) => message.to === to.toLowerCase() && message.template === template)
+          .filter((message) => !since || new Date(message.receivedAt).getTime() >= since.getTime() - 2_000)
+          .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt))[0];
         return found?.id;
       },
-      { message: `a ${template} email to ${to} in the dev mailbox`, timeout: 10_000 },
+      { message: `a ${template} email to ${to} at the SMTP server`, timeout: 15_000 },
     )
     .toBeTruthy();
   return found!;
 }
 
-/** The link to `path` in an email's text (path, query and #fragment), to open on this site. */
-export function linkIn(email: MailboxMessage, path: string): string {
+/**
+ * Shows the email's HTML in `page`, as a mail client would: on a blank page of its own (not
+ * under the app's CSP, which forbids the inline styles every email needs); its links lead to
+ * the app.
+ */
+export async function openEmail(page: Page, email: ReceivedEmail): Promise<void> {
+  await page.goto("about:blank");
+  await page.setContent(email.html);
+}
+
+export function linkIn(email: ReceivedEmail, path: string): string {
   const url = email.text.match(new RegExp(`https?://[^\\s]+${path.replace(/\//g, "\\/")}[^\\s]*`))?.[0];
   expect(url, `a link to ${path} in "${email.subject}"`).toBeTruthy();
   const parsed = new URL(url!);

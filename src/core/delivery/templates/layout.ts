@@ -22,9 +22,13 @@ export interface RenderedEmail {
   html: string;
 }
 
-const RED = "#e50914";
-// Darker red for text links on the notice's grey: #e50914 there is 4.35:1, under WCAG AA's 4.5.
-const LINK_RED = "#b20710";
+// Usher's own colours, as in the web app: deep navy, the amber "seat light" and its dark ink.
+const NAVY = "#0f1522";
+const AMBER = "#f4b942";
+const ON_AMBER = "#1b1400";
+// Amber is for dark backgrounds; a text link on the notice's light grey needs a darker one to
+// meet WCAG AA (4.5:1).
+const LINK_AMBER = "#7a4f00";
 
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
@@ -53,10 +57,10 @@ export function renderEmail(content: EmailContent, brand: Brand): RenderedEmail 
     .map((p) => `<p style="margin:0 0 16px;font-size:16px;line-height:24px;color:#222">${escapeHtml(p)}</p>`)
     .join("\n");
   const button = content.button
-    ? `<p style="margin:24px 0"><a href="${escapeHtml(content.button.url)}" style="background:${RED};color:#fff;text-decoration:none;font-weight:bold;padding:12px 24px;border-radius:4px;display:inline-block">${escapeHtml(content.button.label)}</a></p>`
+    ? `<p style="margin:24px 0"><a href="${escapeHtml(content.button.url)}" style="background:${AMBER};color:${ON_AMBER};text-decoration:none;font-weight:bold;padding:12px 24px;border-radius:999px;display:inline-block">${escapeHtml(content.button.label)}</a></p>`
     : "";
   const notice = content.securityNotice
-    ? `<p style="margin:24px 0 0;padding:16px;background:#f4f4f4;border-radius:4px;font-size:14px;line-height:20px;color:#222">Didn't do this? <a href="${escapeHtml(wasntMe)}" style="color:${LINK_RED};font-weight:bold">This wasn't me</a> — sign out every device and set a new password.</p>`
+    ? `<p style="margin:24px 0 0;padding:16px;background:#f4f4f4;border-radius:4px;font-size:14px;line-height:20px;color:#222">Didn't do this? <a href="${escapeHtml(wasntMe)}" style="color:${LINK_AMBER};font-weight:bold">This wasn't me</a> — sign out every device and set a new password.</p>`
     : "";
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(content.subject)}</title></head>
@@ -64,9 +68,9 @@ export function renderEmail(content: EmailContent, brand: Brand): RenderedEmail 
 <span style="display:none">${escapeHtml(content.preheader)}</span>
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0"><tr><td align="center" style="padding:24px">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:560px;background:#fff;border-radius:8px">
-<tr><td style="background:#141414;padding:20px 32px;border-radius:8px 8px 0 0"><span style="color:${RED};font-size:28px;font-weight:bold;letter-spacing:1px">USHER</span></td></tr>
+<tr><td style="background:${NAVY};padding:20px 32px;border-radius:8px 8px 0 0"><span style="color:${AMBER};font-size:28px;font-weight:bold;letter-spacing:0.5px">Usher</span></td></tr>
 <tr><td style="padding:32px">
-<h1 style="margin:0 0 24px;font-size:24px;color:#141414">${escapeHtml(content.subject)}</h1>
+<h1 style="margin:0 0 24px;font-size:24px;color:${NAVY}">${escapeHtml(content.subject)}</h1>
 ${paragraphs}
 ${button}
 ${notice}

@@ -21,7 +21,7 @@ describe("message templates", () => {
       expect(rendered.text).toMatch(/^Your Usher .* code is \d{6}\./);
     } else {
       expect(rendered.email.subject.length).toBeGreaterThan(0);
-      expect(rendered.email.html).toContain("USHER");
+      expect(rendered.email.html).toContain(">Usher</span>");
       expect(rendered.email.text).toContain("https://watch.example");
     }
   });
@@ -32,7 +32,7 @@ describe("message templates", () => {
     expect(html).toMatch(/<a href="https:\/\/watch\.example\/secure-account"[^>]*>This wasn't me<\/a>/);
   });
 
-  it("writes \"This wasn't me\" in a red that meets WCAG AA (4.5:1) on the notice's grey", () => {
+  it("writes \"This wasn't me\" in a colour that meets WCAG AA (4.5:1) on the notice's grey", () => {
     const { html } = email("new_sign_in");
     const colour = html.match(/color:(#[0-9a-f]{6});font-weight:bold">This wasn't me/)?.[1];
     expect(colour).toBeDefined();

@@ -14,7 +14,7 @@ export const newSignIn: EmailTemplate<{ device: string; ip: string | null; at: s
     subject: "New sign-in to your account",
     preheader: `${device} signed in to your Usher account.`,
     paragraphs: [
-      "Your Usher account was just signed in to on a device.",
+      "Someone just signed in to your Usher account on a device it hasn't been used on before.",
       `Device: ${device}`,
       `Time: ${formatMoment(at)}`,
       `IP address: ${ip ?? "unknown"}`,
