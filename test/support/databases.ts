@@ -34,9 +34,13 @@ export async function createTestDatabase(kind: TestDatabaseKind): Promise<TestDa
   return {
     database,
     url,
+    // The database is dropped even when closing fails (a test may have closed it already).
     drop: async () => {
-      await database.close();
-      await adminQuery(`drop database if exists ${name} with (force)`);
+      try {
+        await database.close();
+      } finally {
+        await adminQuery(`drop database if exists ${name} with (force)`);
+      }
     },
   };
 }
