@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { startUsherProcess, type UsherProcess } from "../support/usher-process";
+import { productionNodeEnv, startUsherProcess, type UsherProcess } from "../support/usher-process";
 import { createTestDatabase, rowsOf, type TestDatabase } from "../support/databases";
 
 const PASSWORD = "violet-kettle-harbour-42";
@@ -74,25 +74,13 @@ const outboxRow = async () =>
   ))[0];
 
 it("delivers a committed text message after the node is killed mid-send and started again", async () => {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: database.url,
-    SECRET_KEY: randomBytes(32).toString("base64"),
-    HOST: "127.0.0.1",
-    PORT: "0",
-    LOG_LEVEL: "warn",
-    ARGON2_MEMORY_KIB: "1024",
-    ARGON2_ITERATIONS: "1",
-    ARGON2_PARALLELISM: "1",
-    REDIS_URL: "",
-    SMTP_URL: "smtp://127.0.0.1:9",
-    SMS_PROVIDER: "webhook",
+  const env = productionNodeEnv(database.url!, {
     SMS_WEBHOOK_URL: peerUrl,
     SMS_WEBHOOK_SECRET: WEBHOOK_SECRET,
     // Short, so the test waits seconds rather than the default five minutes.
     OUTBOX_LEASE_SECONDS: "2",
     OUTBOX_POLL_SECONDS: "0.5",
-  };
+  });
 
   const first = await startNode(env);
   const signUp = await call(first.url, "POST", "/auth/sign-up", undefined, { email: `crash.${Date.now()}@example.com`, password: PASSWORD, client: { kind: "mobile" } });

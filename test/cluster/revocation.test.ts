@@ -6,7 +6,7 @@
 import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startUsherProcess, stopUsherProcess } from "../support/usher-process";
+import { productionNodeEnv, startUsherProcess, stopUsherProcess } from "../support/usher-process";
 import { createTestDatabase, type TestDatabase } from "../support/databases";
 
 const PASSWORD = "violet-kettle-harbour-42";
@@ -38,29 +38,8 @@ const started: ChildProcess[] = [];
 
 beforeAll(async () => {
   database = await createTestDatabase("postgres"); // migrated here, before any node starts
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: database.url,
-    // The same master secret on every node, as in a real cluster.
-    SECRET_KEY: randomBytes(32).toString("base64"),
-    HOST: "127.0.0.1",
-    // Each node takes a free port from the OS and prints it; no port can be taken twice.
-    PORT: "0",
-    LOG_LEVEL: "warn",
-    // Cheap argon2id (m=1 MiB, t=1): hashing cost is not what this test measures, and the
-    // OWASP parameters have their own tests and benchmark.
-    ARGON2_MEMORY_KIB: "1024",
-    ARGON2_ITERATIONS: "1",
-    ARGON2_PARALLELISM: "1",
-    // Each node keeps its own in-memory rate limits: no shared Redis state between runs.
-    REDIS_URL: "",
-    TRUST_PROXY: "false",
-    // Production mode must be able to deliver; this test sends nothing (port 9: discard).
-    SMTP_URL: "smtp://127.0.0.1:9",
-    SMS_PROVIDER: "webhook",
-    SMS_WEBHOOK_URL: "http://127.0.0.1:9/sms",
-    SMS_WEBHOOK_SECRET: "cluster-test",
-  };
+  // One environment for all nodes: the same SECRET_KEY everywhere, as in a real cluster.
+  const env = productionNodeEnv(database.url!, { TRUST_PROXY: "false" });
   const names = ["A", "B", "C"];
   const startedNodes = await Promise.all(names.slice(0, NODE_COUNT).map((name) => startNode(name, env)));
   nodes.push(...startedNodes);

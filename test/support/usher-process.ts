@@ -2,9 +2,36 @@
 // `node --import tsx src/cli/main.ts serve` (what the tsx binary does, minus its wrapper
 // process), so the PID a test signals is the server itself.
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
+
+/**
+ * The environment of a production-mode node on `databaseUrl`, with `overrides` on top: a free
+ * port, cheap argon2id (hashing cost is measured elsewhere), rate limits in process, and
+ * delivery settings production mode requires (port 9 discards, unless a test points them at
+ * its own peer). Nodes given the same environment share one SECRET_KEY, as in a real cluster.
+ */
+export function productionNodeEnv(databaseUrl: string, overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    SECRET_KEY: randomBytes(32).toString("base64"),
+    HOST: "127.0.0.1",
+    PORT: "0",
+    LOG_LEVEL: "warn",
+    ARGON2_MEMORY_KIB: "1024",
+    ARGON2_ITERATIONS: "1",
+    ARGON2_PARALLELISM: "1",
+    REDIS_URL: "",
+    SMTP_URL: "smtp://127.0.0.1:9",
+    SMS_PROVIDER: "webhook",
+    SMS_WEBHOOK_URL: "http://127.0.0.1:9/sms",
+    SMS_WEBHOOK_SECRET: "test-webhook-secret",
+    ...overrides,
+  };
+}
 
 export interface UsherProcess {
   url: string;
