@@ -37,9 +37,17 @@ module.exports = {
     },
     {
       name: "web-uses-only-contract",
+      comment: "web/ uses the contract and the typed client, nothing of the service's inside",
       severity: "error",
       from: { path: "^src/web/" },
       to: { path: "^src/(core|server|store|cli)/" },
+    },
+    {
+      name: "client-is-browser-safe",
+      comment: "client/ runs in browsers, phone and TV apps: its generated types and openapi-fetch only",
+      severity: "error",
+      from: { path: "^src/client/" },
+      to: { pathNot: ["^src/client/", "node_modules/openapi-fetch/"] },
     },
   ],
   options: {

@@ -1,6 +1,9 @@
 // The layering rule of DESIGN.md, checked by dependency-cruiser over the real source tree,
-// with a deliberately wrong fixture proving the rule bites.
+// with a deliberately wrong fixture proving the rule bites; and the web app's one way to the
+// API, the typed client.
 import { execFile } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -31,5 +34,50 @@ describe("architecture", () => {
     expect(result.ok).toBe(false);
     expect(result.output).toContain("core-is-framework-free: src/core/uses-server.ts → src/server/port.ts");
     expect(result.output).toMatch(/core-is-framework-free: src\/core\/uses-server\.ts → .*node_modules\/fastify/);
+  });
+});
+
+/** The web app's source files (tests aside), as [path from the root, text]. */
+function webSources(): [string, string][] {
+  const web = join(root, "src/web");
+  return readdirSync(web, { recursive: true, encoding: "utf8" })
+    .filter((file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file))
+    .map((file) => [relative(root, join(web, file)), readFileSync(join(web, file), "utf8")]);
+}
+
+/**
+ * Lines that reach Usher's API around the typed client: a fetch of their own, or an /api/v1
+ * address that isn't the path of a typed call. The one exception is the session event stream
+ * the browser reads with EventSource, which reconnects by itself and needs no client.
+ */
+function bypassesOfTheClient(sources: [string, string][]): string[] {
+  return sources.flatMap(([file, text]) =>
+    text.split("\n").flatMap((line, index) => {
+      const ownFetch = /\bfetch\(/.test(line);
+      const untypedAddress = /["'`]\/api\/v1/.test(line.replace(/\.(GET|POST|PUT|PATCH|DELETE)\(\s*"\/api\/v1/g, ""));
+      const eventSourceAddress = /SESSION_EVENTS_URL = "\/api\/v1\/sessions\/events"/.test(line);
+      return (ownFetch || untypedAddress) && !eventSourceAddress ? [`${file}:${index + 1}: ${line.trim()}`] : [];
+    }),
+  );
+}
+
+describe("the web app's calls to the API", () => {
+  it("all go through the typed client", () => {
+    const sources = webSources();
+    expect(sources.length).toBeGreaterThan(100);
+    expect(sources.some(([, text]) => text.includes('usher.GET("/api/v1/me")'))).toBe(true);
+    expect(bypassesOfTheClient(sources)).toEqual([]);
+  });
+
+  it("would be caught going around it", () => {
+    const wrong: [string, string][] = [
+      ["src/web/a.ts", 'const me = await fetch("/api/v1/me");'],
+      ["src/web/b.ts", "api(`/api/v1/profiles/${id}`);"],
+      ["src/web/c.ts", 'call(() => usher.POST("/api/v1/sessions/sign-out-all"));'],
+    ];
+    expect(bypassesOfTheClient(wrong)).toEqual([
+      'src/web/a.ts:1: const me = await fetch("/api/v1/me");',
+      "src/web/b.ts:1: api(`/api/v1/profiles/${id}`);",
+    ]);
   });
 });

@@ -557,7 +557,7 @@ export interface paths {
                                 masked: string;
                                 verified: boolean;
                                 smsOptIn: boolean;
-                            } | null;
+                            };
                         };
                     };
                 };
@@ -1043,6 +1043,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Server-sent events for this session: `ready` once, then `signed-out` with `{ code, reason }` when the session is revoked (on any device) or expires, and the stream ends. `: keep-alive` comments keep proxies from closing it. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": string;
+                    };
+                };
                 /** @description Default Response */
                 "4XX": {
                     headers: {

@@ -66,4 +66,7 @@ export const verifyPhoneRequest = z.strictObject({
 
 export const removePhoneRequest = z.strictObject({ currentPassword: passwordInput });
 
+/** After removing the number: null. */
 export const phoneResponse = z.object({ phone: publicPhone.nullable() });
+/** After verifying the texted code: the number, now verified. */
+export const phoneVerifiedResponse = z.object({ phone: publicPhone });

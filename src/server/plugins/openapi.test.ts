@@ -55,15 +55,31 @@ describe("GET /api/openapi.json", () => {
     for (const route of routes) expect(documented).toContain(route);
   });
 
-  it("gives every /api/v1 operation the catalogue's error body, and each protected one its security", () => {
+  it("gives every /api/v1 operation the catalogue's error body, and security exactly where the server asks for a session", async () => {
+    const asked: string[] = [];
+    const misdocumented: string[] = [];
     for (const [path, operations] of Object.entries(doc.paths).filter(([path]) => path.startsWith("/api/v1/"))) {
-      for (const operation of Object.values(operations)) {
+      for (const [method, operation] of Object.entries(operations)) {
         expect(JSON.stringify(operation.responses["4XX"])).toContain("#/components/schemas/Error");
-        const open = path === "/api/v1/auth/sign-up" || path === "/api/v1/auth/sign-in";
-        expect(operation.security).toEqual(open ? [] : [{ bearer: [] }, { cookie: [] }]);
+        // Sent with no token and no cookie: a protected operation refuses before reading anything else.
+        const url = path.replace(/\{userCode\}/, "BCDFGHJK").replace(/\{id\}/, "00000000-0000-4000-8000-000000000000");
+        const answer = await t.app.inject({ method: method.toUpperCase() as "GET", url, headers: { origin: APP_ORIGIN } });
+        const needsSession = answer.statusCode === 401 && answer.json().error.code === "UNAUTHENTICATED";
+        if (needsSession) asked.push(`${method} ${path}`);
+        const documented = needsSession ? [{ bearer: [] }, { cookie: [] }] : [];
+        if (JSON.stringify(operation.security) !== JSON.stringify(documented)) misdocumented.push(`${method} ${path}`);
       }
     }
+    expect(misdocumented).toEqual([]);
+    expect(asked).toContain("get /api/v1/me");
+    expect(asked).not.toContain("post /api/v1/auth/sign-in");
     expect(JSON.stringify(doc.components.schemas.Error)).toContain("TV_CODE_NOT_FOUND");
+  });
+
+  it("describes the session event stream as server-sent events", () => {
+    const events = doc.paths["/api/v1/sessions/events"]!.get!;
+    expect(events.responses["200"]).toMatchObject({ content: { "text/event-stream": { schema: { type: "string" } } } });
+    expect(JSON.stringify(events.responses["200"])).toContain("signed-out");
   });
 
   it("describes TV sign-in's OAuth endpoints with form bodies and OAuth error bodies", () => {

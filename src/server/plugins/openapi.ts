@@ -33,10 +33,41 @@ components.add(publicSession, { id: "Session" });
 const documented = (url: string) =>
   url.startsWith("/api/v1/") || url.startsWith("/oauth/") || url.startsWith("/.well-known/") || url === "/healthz";
 
-/** The ones that need no session; every other documented /api/v1 operation needs a bearer token or the cookie. */
-const PUBLIC = new Set(["/api/v1/auth/sign-up", "/api/v1/auth/sign-in"]);
+/**
+ * The ones that need no session: signing in, and the links and codes that reach someone who
+ * isn't (a test sends every operation without one to keep this list true). Every other
+ * documented /api/v1 operation needs a bearer token or the cookie.
+ */
+const PUBLIC = new Set([
+  "/api/v1/auth/sign-up",
+  "/api/v1/auth/sign-in",
+  "/api/v1/auth/two-step",
+  "/api/v1/auth/passkey/options",
+  "/api/v1/auth/passkey",
+  "/api/v1/auth/password-reset",
+  "/api/v1/auth/password-reset/complete",
+  "/api/v1/account/email/verify",
+  "/api/v1/account/email/confirm",
+]);
+
+/** Answers that are not JSON, described by hand: zod describes bodies, not streams. */
+const EVENT_STREAMS: Record<string, string> = {
+  "/api/v1/sessions/events":
+    "Server-sent events for this session: `ready` once, then `signed-out` with `{ code, reason }` when the session " +
+    "is revoked (on any device) or expires, and the stream ends. `: keep-alive` comments keep proxies from closing it.",
+};
 
 const transformZod = createJsonSchemaTransform({ schemaRegistry: components });
+
+/** The operation's JSON schemas, plus a text/event-stream success for the streams. */
+function transformOperation(input: Parameters<typeof transformZod>[0]): ReturnType<typeof transformZod> {
+  const result = transformZod(input);
+  const stream = EVENT_STREAMS[input.url];
+  if (!stream) return result;
+  const schema = result.schema as { response?: Record<string, unknown> };
+  const eventStream = { description: stream, content: { "text/event-stream": { schema: { type: "string" } } } };
+  return { ...result, schema: { ...schema, response: { 200: eventStream, ...schema.response } } };
+}
 const transformObject = createJsonSchemaTransformObject({ schemaRegistry: components });
 
 export async function registerOpenApi(app: FastifyInstance, options: { publicUrl: string }): Promise<void> {
@@ -66,7 +97,7 @@ export async function registerOpenApi(app: FastifyInstance, options: { publicUrl
       // Every JSON API operation can fail with the catalogue's error body.
       const response = { ...(schema.response as object | undefined), "4XX": errorResponse };
       const security: Record<string, string[]>[] = PUBLIC.has(url) ? [] : [{ bearer: [] }, { cookie: [] }];
-      return transformZod({ ...input, schema: { ...schema, response, security } });
+      return transformOperation({ ...input, schema: { ...schema, response, security } });
     },
     transformObject,
   });

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import {
   phoneCodeSentResponse,
   phoneResponse,
+  phoneVerifiedResponse,
   removePhoneRequest,
   setPhoneRequest,
   verifyPhoneRequest,
@@ -34,10 +35,12 @@ export const phoneRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (app
 
   app.post(
     "/account/phone/verify",
-    { onRequest: app.requireSession, schema: { body: verifyPhoneRequest, response: { 200: phoneResponse } } },
+    { onRequest: app.requireSession, schema: { body: verifyPhoneRequest, response: { 200: phoneVerifiedResponse } } },
     async (request, reply) => {
       const result = await verifyPhone(core, request.session, request.body.code, requestContext(request));
-      return result.ok ? { phone: toPublicPhone(result.value) } : replyFailure(reply, result);
+      if (!result.ok) return replyFailure(reply, result);
+      // The code just verified the account's number, so it has one.
+      return { phone: toPublicPhone(result.value)! };
     },
   );
 

@@ -1,8 +1,9 @@
-// The one way the web app talks to Usher's API: JSON over fetch with the session cookie.
-// Failures arrive as ApiError carrying the catalogue's code and message. When the session
-// is gone (revoked, expired), the registered handler sends the user to sign-in. When a
-// sensitive change needs a fresh proof (403 REAUTH_REQUIRED), the registered re-authentication
-// handler asks for it, and the request is sent again, so the action the user started finishes.
+// How the web app's calls to Usher's API (made with the typed client, lib/usher.ts) are
+// answered: failures arrive as ApiError carrying the catalogue's code and message. When the
+// session is gone (revoked, expired), the registered handler sends the user to sign-in. When
+// a sensitive change needs a fresh proof (403 REAUTH_REQUIRED), the registered
+// re-authentication handler asks for it, and the request is sent again, so the action the
+// user started finishes.
 import type { ErrorBody, ErrorCode } from "../../contract/errors";
 
 export class ApiError extends Error {
@@ -43,8 +44,6 @@ export function setReauthHandler(handler: ReauthHandler): () => void {
   };
 }
 
-type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-
 let pending = 0;
 let whenIdle: (() => void)[] = [];
 
@@ -57,21 +56,36 @@ export function requestsSettled(): Promise<void> {
   return new Promise((resolve) => whenIdle.push(resolve));
 }
 
-interface RequestOptions {
+interface CallOptions {
   /** false for requests made before signing in: a refusal is not a lost session. */
   signedIn?: boolean;
   /** false for the proof itself, which must not ask for a proof. */
   reauth?: boolean;
 }
 
-export async function api<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+/** What one typed-client call answers (openapi-fetch's FetchResponse, loosely). */
+interface Answer {
+  data?: unknown;
+  error?: unknown;
+  response: Response;
+}
+
+/** The data of a successful answer; undefined for 204 No Content. */
+type DataOf<A extends Answer> = A extends { data: infer Data } ? Data : never;
+
+/**
+ * Sends one typed-client request, `send` (e.g. `() => usher.GET("/api/v1/me")`), and answers
+ * its data or throws ApiError. `send` is called again after a confirmed proof, which builds
+ * the same request afresh.
+ */
+export async function call<A extends Answer>(send: () => Promise<A>, options: CallOptions = {}): Promise<DataOf<A>> {
   pending += 1;
   try {
     // Counted as one request until it finishes, the prompt included: a new cookie the proof
     // hands this browser is in place before anyone asks whether it is still signed in.
     for (;;) {
       try {
-        return await request<T>(method, path, body, options);
+        return await answerOf(send, options);
       } catch (error) {
         const ask = options.reauth !== false && error instanceof ApiError && error.code === "REAUTH_REQUIRED" ? onReauthRequired : undefined;
         if (!ask || !(await ask())) throw error;
@@ -87,31 +101,27 @@ export async function api<T>(method: Method, path: string, body?: unknown, optio
   }
 }
 
-async function request<T>(method: Method, path: string, body: unknown, options: RequestOptions): Promise<T> {
-  let response: Response;
+async function answerOf<A extends Answer>(send: () => Promise<A>, options: CallOptions): Promise<DataOf<A>> {
+  let answer: A;
   try {
-    response = await fetch(`/api/v1${path}`, {
-      method,
-      credentials: "same-origin",
-      headers: body === undefined ? {} : { "content-type": "application/json" },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
+    answer = await send();
   } catch {
+    // fetch itself failed (offline, DNS), or a success carried a body that isn't JSON.
     throw new ApiError(0, "NETWORK_ERROR", "Usher can't be reached. Check your connection and try again.");
   }
-  if (response.status === 204) return undefined as T;
-  const json = (await response.json().catch(() => null)) as T | ErrorBody | null;
-  if (response.ok) return json as T;
+  const { response } = answer;
+  if (response.ok) return answer.data as DataOf<A>;
 
-  const error = (json as ErrorBody | null)?.error;
+  const error = (answer.error as Partial<ErrorBody> | string | undefined) ?? undefined;
+  const body = typeof error === "object" ? error.error : undefined;
   const retryAfter = Number(response.headers.get("retry-after")) || undefined;
   const failure = new ApiError(
     response.status,
-    error?.code ?? "INTERNAL_ERROR",
-    error?.message ?? "Something went wrong on our side. Please try again.",
-    error?.issues,
+    body?.code ?? "INTERNAL_ERROR",
+    body?.message ?? "Something went wrong on our side. Please try again.",
+    body?.issues,
     retryAfter,
-    error?.reason,
+    body?.reason,
   );
   if (options.signedIn !== false && isSessionLost(failure)) onSessionLost?.(failure);
   throw failure;

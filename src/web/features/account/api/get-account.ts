@@ -1,11 +1,12 @@
 // The account page's data: email, plan, password age, phone, member since.
 import { useCallback, useEffect, useState } from "react";
 import type { AccountResponse } from "../../../../contract/schemas/account";
-import { api, failureMessage, isSessionLost } from "../../../lib/api-client";
+import { call, failureMessage, isSessionLost } from "../../../lib/api-client";
+import { usher } from "../../../lib/usher";
 
 export type AccountDetails = AccountResponse["account"];
 
-export const getAccount = async (): Promise<AccountDetails> => (await api<AccountResponse>("GET", "/account")).account;
+export const getAccount = async (): Promise<AccountDetails> => (await call(() => usher.GET("/api/v1/account"))).account;
 
 export type AccountState =
   | { status: "loading" }

@@ -2,7 +2,8 @@
 // the server's, opaque here).
 import type { z } from "zod";
 import type { activityResponse, publicActivityEvent } from "../../../../contract/schemas/activity";
-import { api } from "../../../lib/api-client";
+import { call } from "../../../lib/api-client";
+import { usher } from "../../../lib/usher";
 
 export type ActivityEvent = z.infer<typeof publicActivityEvent>;
 export type ActivityPage = z.infer<typeof activityResponse>;
@@ -10,4 +11,4 @@ export type ActivityPage = z.infer<typeof activityResponse>;
 export const PAGE_SIZE = 20;
 
 export const listActivity = (cursor?: string | null): Promise<ActivityPage> =>
-  api<ActivityPage>("GET", `/account/activity?limit=${PAGE_SIZE}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+  call(() => usher.GET("/api/v1/account/activity", { params: { query: { limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) } } }));

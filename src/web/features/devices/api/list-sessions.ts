@@ -1,11 +1,12 @@
 // The devices signed in to the account: one session per browser, phone or TV.
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { PublicSession } from "../../../../contract/schemas/sessions";
-import { api, failureMessage, isSessionLost } from "../../../lib/api-client";
+import { call, failureMessage, isSessionLost } from "../../../lib/api-client";
+import { usher } from "../../../lib/usher";
 
 export type Device = PublicSession;
 
-export const listSessions = async (): Promise<Device[]> => (await api<{ sessions: Device[] }>("GET", "/sessions")).sessions;
+export const listSessions = async (): Promise<Device[]> => (await call(() => usher.GET("/api/v1/sessions"))).sessions;
 
 export type DevicesState = { status: "loading" } | { status: "failed"; message: string } | { status: "ready"; devices: Device[] };
 

@@ -1,11 +1,12 @@
 // Sign out one device from the list (this one included), or every device but this one.
 import type { z } from "zod";
 import type { signOutAllResponse } from "../../../../contract/schemas/sessions";
-import { api } from "../../../lib/api-client";
+import { call } from "../../../lib/api-client";
+import { usher } from "../../../lib/usher";
 
 /** 204 when signed out; SESSION_NOT_FOUND when the device is no longer signed in to the account. */
 export const signOutDevice = (sessionId: string): Promise<void> =>
-  api<void>("DELETE", `/sessions/${encodeURIComponent(sessionId)}`);
+  call(() => usher.DELETE("/api/v1/sessions/{id}", { params: { path: { id: sessionId } } }));
 
 export const signOutOtherDevices = (): Promise<z.infer<typeof signOutAllResponse>> =>
-  api<z.infer<typeof signOutAllResponse>>("POST", "/sessions/sign-out-others");
+  call(() => usher.POST("/api/v1/sessions/sign-out-others"));

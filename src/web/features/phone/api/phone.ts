@@ -1,6 +1,7 @@
 // Add phone number (or change it), verify it with the texted code, resend the code, remove it.
 import type { AccountResponse, SetPhoneRequest } from "../../../../contract/schemas/account";
-import { api } from "../../../lib/api-client";
+import { call } from "../../../lib/api-client";
+import { usher } from "../../../lib/usher";
 
 export type Phone = NonNullable<AccountResponse["account"]["phone"]>;
 
@@ -10,13 +11,13 @@ export interface CodeSent {
   codeExpiresAt: string | null;
 }
 
-export const setPhone = (request: SetPhoneRequest): Promise<CodeSent> => api<CodeSent>("PUT", "/account/phone", request);
+export const setPhone = (request: SetPhoneRequest): Promise<CodeSent> => call(() => usher.PUT("/api/v1/account/phone", { body: request }));
 
-export const resendPhoneCode = (): Promise<CodeSent> => api<CodeSent>("POST", "/account/phone/resend-code");
+export const resendPhoneCode = (): Promise<CodeSent> => call(() => usher.POST("/api/v1/account/phone/resend-code"));
 
 export const verifyPhone = async (code: string): Promise<Phone> =>
-  (await api<{ phone: Phone }>("POST", "/account/phone/verify", { code })).phone;
+  (await call(() => usher.POST("/api/v1/account/phone/verify", { body: { code } }))).phone;
 
 export const removePhone = async (currentPassword: string): Promise<void> => {
-  await api<{ phone: null }>("POST", "/account/phone/remove", { currentPassword });
+  await call(() => usher.POST("/api/v1/account/phone/remove", { body: { currentPassword } }));
 };

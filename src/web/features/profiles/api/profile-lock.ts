@@ -1,22 +1,22 @@
 // Profile lock: a profile's 4-digit PIN, and the account's "Require PIN to add new profiles".
 // Setting or removing either needs a recent password proof (the API answers REAUTH_REQUIRED).
 import { useCallback, useEffect, useState } from "react";
-import { api, failureMessage, isSessionLost } from "../../../lib/api-client";
+import { call, failureMessage, isSessionLost } from "../../../lib/api-client";
+import { usher } from "../../../lib/usher";
 import type { Profile } from "./profiles";
 
 export const setProfilePin = async (id: string, pin: string): Promise<Profile> =>
-  (await api<{ profile: Profile }>("PUT", `/profiles/${id}/pin`, { pin })).profile;
+  (await call(() => usher.PUT("/api/v1/profiles/{id}/pin", { params: { path: { id } }, body: { pin } }))).profile;
 
 export const removeProfilePin = async (id: string): Promise<Profile> =>
-  (await api<{ profile: Profile }>("DELETE", `/profiles/${id}/pin`)).profile;
+  (await call(() => usher.DELETE("/api/v1/profiles/{id}/pin", { params: { path: { id } } }))).profile;
 
 /** Needs the main profile (the first in the picker) to be locked: MAIN_PROFILE_NOT_LOCKED otherwise. */
 export const setRequirePinToAddProfiles = async (required: boolean): Promise<boolean> =>
-  (await api<{ requirePinToAddProfiles: boolean }>("PUT", "/account/profile-lock", { requirePinToAddProfiles: required }))
-    .requirePinToAddProfiles;
+  (await call(() => usher.PUT("/api/v1/account/profile-lock", { body: { requirePinToAddProfiles: required } }))).requirePinToAddProfiles;
 
 export const getRequirePinToAddProfiles = async (): Promise<boolean> =>
-  (await api<{ requirePinToAddProfiles: boolean }>("GET", "/account/security")).requirePinToAddProfiles;
+  (await call(() => usher.GET("/api/v1/account/security"))).requirePinToAddProfiles;
 
 export type ProfileLockSetting =
   | { status: "loading" }

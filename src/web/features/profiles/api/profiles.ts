@@ -1,15 +1,16 @@
 // Profiles: "Who's watching?" and Manage profiles.
 import type { AvatarId } from "../../../../contract/avatars";
 import type { PublicProfile } from "../../../../contract/schemas/profiles";
-import { api } from "../../../lib/api-client";
+import { call } from "../../../lib/api-client";
+import { usher } from "../../../lib/usher";
 
 export type Profile = PublicProfile;
 
-export const listProfiles = async (): Promise<Profile[]> => (await api<{ profiles: Profile[] }>("GET", "/profiles")).profiles;
+export const listProfiles = async (): Promise<Profile[]> => (await call(() => usher.GET("/api/v1/profiles"))).profiles;
 
 /** A locked profile needs its 4-digit PIN: without one the API answers PROFILE_LOCKED. */
 export const chooseProfile = async (id: string, pin?: string): Promise<Profile> =>
-  (await api<{ profile: Profile }>("POST", `/profiles/${id}/choose`, pin === undefined ? undefined : { pin })).profile;
+  (await call(() => usher.POST("/api/v1/profiles/{id}/choose", { params: { path: { id } }, body: pin === undefined ? {} : { pin } }))).profile;
 
 export interface ProfileFields {
   name: string;
@@ -20,9 +21,9 @@ export interface ProfileFields {
 }
 
 export const createProfile = async (fields: ProfileFields): Promise<Profile> =>
-  (await api<{ profile: Profile }>("POST", "/profiles", fields)).profile;
+  (await call(() => usher.POST("/api/v1/profiles", { body: fields }))).profile;
 
 export const updateProfile = async (id: string, fields: Partial<Omit<ProfileFields, "pin">>): Promise<Profile> =>
-  (await api<{ profile: Profile }>("PATCH", `/profiles/${id}`, fields)).profile;
+  (await call(() => usher.PATCH("/api/v1/profiles/{id}", { params: { path: { id } }, body: fields }))).profile;
 
-export const deleteProfile = (id: string): Promise<void> => api<void>("DELETE", `/profiles/${id}`);
+export const deleteProfile = (id: string): Promise<void> => call(() => usher.DELETE("/api/v1/profiles/{id}", { params: { path: { id } } }));

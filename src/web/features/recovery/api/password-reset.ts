@@ -2,14 +2,15 @@
 // account exists), then set the new password with the link's token or the email and the code.
 // Completing it signs this browser in (a new cookie) and every other device out.
 import type { SignedInResponse } from "../../../../contract/schemas/auth";
-import { api } from "../../../lib/api-client";
+import { call } from "../../../lib/api-client";
+import { usher } from "../../../lib/usher";
 
 export type ResetMethod = "email" | "sms";
 
 export const requestPasswordReset = (email: string, method: ResetMethod): Promise<{ method: ResetMethod }> =>
-  api<{ method: ResetMethod }>("POST", "/auth/password-reset", { email, method }, { signedIn: false });
+  call(() => usher.POST("/api/v1/auth/password-reset", { body: { email, method } }), { signedIn: false });
 
 export type ResetProof = { token: string } | { email: string; code: string };
 
 export const completePasswordReset = (proof: ResetProof, newPassword: string): Promise<SignedInResponse> =>
-  api<SignedInResponse>("POST", "/auth/password-reset/complete", { ...proof, newPassword }, { signedIn: false });
+  call(() => usher.POST("/api/v1/auth/password-reset/complete", { body: { ...proof, newPassword } }), { signedIn: false });

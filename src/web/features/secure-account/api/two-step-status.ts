@@ -2,13 +2,14 @@
 // app and 1 passkey"). Null when it can't be told: the step still links to the page.
 import type { z } from "zod";
 import type { securityResponse } from "../../../../contract/schemas/two-step";
-import { api } from "../../../lib/api-client";
+import { call } from "../../../lib/api-client";
+import { usher } from "../../../lib/usher";
 
 export type TwoStepStatus = z.infer<typeof securityResponse>["twoStep"];
 
 export const getTwoStepStatus = async (): Promise<TwoStepStatus | null> => {
   try {
-    return (await api<z.infer<typeof securityResponse>>("GET", "/account/security")).twoStep;
+    return (await call(() => usher.GET("/api/v1/account/security"))).twoStep;
   } catch {
     return null;
   }

@@ -1,7 +1,8 @@
 // The signed-in session's event stream (GET /sessions/events): `signed-out` arrives when this
 // session is revoked (on any device, on any node) or expires.
 import { sessionEventNames, type SignedOutEvent } from "../../../../contract/schemas/sessions";
-import { api, requestsSettled } from "../../../lib/api-client";
+import { call, requestsSettled } from "../../../lib/api-client";
+import { usher } from "../../../lib/usher";
 
 export const SESSION_EVENTS_URL = "/api/v1/sessions/events";
 export { sessionEventNames };
@@ -33,7 +34,7 @@ export async function browserStillSignedIn(): Promise<boolean> {
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   await requestsSettled();
   try {
-    await api<unknown>("GET", "/me", undefined, { signedIn: false });
+    await call(() => usher.GET("/api/v1/me"), { signedIn: false });
     return true;
   } catch {
     return false;

@@ -1,7 +1,8 @@
 // Sign out of this device, or of every device of the account.
-import { api } from "../../../lib/api-client";
+import { call } from "../../../lib/api-client";
+import { usher } from "../../../lib/usher";
 
-export const signOut = (): Promise<void> => api<void>("POST", "/auth/sign-out");
+export const signOut = (): Promise<void> => call(() => usher.POST("/api/v1/auth/sign-out"));
 
 export const signOutAllDevices = (): Promise<{ signedOutDevices: number }> =>
-  api<{ signedOutDevices: number }>("POST", "/sessions/sign-out-all");
+  call(() => usher.POST("/api/v1/sessions/sign-out-all"));

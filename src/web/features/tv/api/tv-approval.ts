@@ -1,6 +1,7 @@
 // The /tv page's calls: which device shows this code, and the viewer's answer to it.
 import type { TvCodeLookupResponse } from "../../../../contract/schemas/tv-sign-in";
-import { api } from "../../../lib/api-client";
+import { call } from "../../../lib/api-client";
+import { usher } from "../../../lib/usher";
 
 export type TvSignInRequest = TvCodeLookupResponse;
 
@@ -15,10 +16,10 @@ export function formatUserCode(typed: string): string {
   return letters.length > 4 ? `${letters.slice(0, 4)}-${letters.slice(4, 8)}` : letters;
 }
 
-const path = (code: string) => `/tv/codes/${encodeURIComponent(normaliseUserCode(code))}`;
+const codeIn = (code: string) => ({ params: { path: { userCode: normaliseUserCode(code) } } });
 
-export const lookUpTvCode = (code: string) => api<TvSignInRequest>("GET", path(code));
+export const lookUpTvCode = (code: string) => call(() => usher.GET("/api/v1/tv/codes/{userCode}", codeIn(code)));
 /** A locked profile needs its PIN. */
 export const approveTvCode = (code: string, profileId: string, pin?: string) =>
-  api<TvSignInRequest>("POST", `${path(code)}/approve`, pin === undefined ? { profileId } : { profileId, pin });
-export const denyTvCode = (code: string) => api<TvSignInRequest>("POST", `${path(code)}/deny`);
+  call(() => usher.POST("/api/v1/tv/codes/{userCode}/approve", { ...codeIn(code), body: pin === undefined ? { profileId } : { profileId, pin } }));
+export const denyTvCode = (code: string) => call(() => usher.POST("/api/v1/tv/codes/{userCode}/deny", codeIn(code)));

@@ -1,5 +1,7 @@
-// The TV's calls to Usher's API, with its bearer token (no cookie): who is signed in, the
-// profiles, choosing one, and the event stream that says when this TV has been signed out.
+// The TV's calls to Usher's API, through the typed client in bearer mode (no cookie): who is
+// signed in, the profiles, choosing one, and the event stream that says when this TV has
+// been signed out.
+import { createUsherClient, type UsherError } from "../../../../client";
 import type { PublicProfile } from "../../../../contract/schemas/profiles";
 import { sessionEventNames } from "../../../../contract/schemas/sessions";
 
@@ -19,21 +21,21 @@ export class TvRefusal extends Error {
   }
 }
 
-async function call<T>(token: string, method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`/api/v1${path}`, {
-    method,
-    credentials: "omit",
-    headers: {
-      authorization: `Bearer ${token}`,
-      accept: "application/json",
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const json = (await response.json().catch(() => null)) as (T & { error?: { code: string; message: string; reason?: string } }) | null;
-  if (response.status === 401) throw new TvSignedOut(json?.error?.reason ?? "signed_out");
-  if (!response.ok) throw new TvRefusal(json?.error?.code ?? "NETWORK_ERROR", json?.error?.message ?? "Usher can't be reached right now.");
-  return json as T;
+/** The typed client as a TV app holds it: its bearer token, no cookie of this browser's. */
+const tvUsher = (token: string) => createUsherClient({ baseUrl: window.location.origin, auth: { mode: "bearer", token } });
+
+/** The answer's data, or the TV's words for a refusal: signed out (401), or what the catalogue says. */
+async function answerOf<Data>(send: Promise<{ data?: Data; error?: unknown; response: Response }>): Promise<Data> {
+  let answer: Awaited<typeof send>;
+  try {
+    answer = await send;
+  } catch {
+    throw new TvRefusal("NETWORK_ERROR", "Usher can't be reached right now.");
+  }
+  if (answer.response.ok) return answer.data as Data;
+  const error = (answer.error as Partial<UsherError> | undefined)?.error;
+  if (answer.response.status === 401) throw new TvSignedOut(error?.reason ?? "signed_out");
+  throw new TvRefusal(error?.code ?? "NETWORK_ERROR", error?.message ?? "Usher can't be reached right now.");
 }
 
 export interface TvMe {
@@ -42,11 +44,13 @@ export interface TvMe {
 }
 
 export const tvApi = {
-  me: (token: string) => call<TvMe>(token, "GET", "/me"),
-  profiles: async (token: string) => (await call<{ profiles: PublicProfile[] }>(token, "GET", "/profiles")).profiles,
+  me: (token: string): Promise<TvMe> => answerOf(tvUsher(token).GET("/api/v1/me")),
+  profiles: async (token: string): Promise<PublicProfile[]> => (await answerOf(tvUsher(token).GET("/api/v1/profiles"))).profiles,
   /** A locked profile needs its PIN. */
-  choose: async (token: string, profileId: string, pin?: string) =>
-    (await call<{ profile: PublicProfile }>(token, "POST", `/profiles/${profileId}/choose`, pin === undefined ? undefined : { pin })).profile,
+  choose: async (token: string, profileId: string, pin?: string): Promise<PublicProfile> => {
+    const body = pin === undefined ? {} : { pin };
+    return (await answerOf(tvUsher(token).POST("/api/v1/profiles/{id}/choose", { params: { path: { id: profileId } }, body }))).profile;
+  },
 };
 
 /**
@@ -57,14 +61,14 @@ export const tvApi = {
 export async function watchTvSession(token: string, signal: AbortSignal, onSignedOut: () => void): Promise<void> {
   while (!signal.aborted) {
     try {
-      const response = await fetch("/api/v1/sessions/events", {
-        credentials: "omit",
-        headers: { authorization: `Bearer ${token}`, accept: "text/event-stream" },
+      const { data: stream, response } = await tvUsher(token).GET("/api/v1/sessions/events", {
+        parseAs: "stream",
+        headers: { accept: "text/event-stream" },
         signal,
       });
       if (response.status === 401) return onSignedOut();
-      if (!response.ok || !response.body) throw new Error(`event stream answered ${response.status}`);
-      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      if (!response.ok || !stream) throw new Error(`event stream answered ${response.status}`);
+      const reader = stream.pipeThrough(new TextDecoderStream()).getReader();
       let buffer = "";
       for (;;) {
         const { value, done } = await reader.read();

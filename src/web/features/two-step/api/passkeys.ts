@@ -3,27 +3,28 @@
 import { useCallback, useEffect, useState } from "react";
 import type { z } from "zod";
 import type { passkeyAddedResponse, PublicPasskey } from "../../../../contract/schemas/two-step";
-import { api, failureMessage, isSessionLost } from "../../../lib/api-client";
+import { call, failureMessage, isSessionLost } from "../../../lib/api-client";
+import { usher } from "../../../lib/usher";
 import { createPasskey } from "../../../lib/webauthn";
 import type { TwoStepChanged } from "./totp";
 
 export type Passkey = PublicPasskey;
 export type PasskeyAdded = z.infer<typeof passkeyAddedResponse>;
 
-export const listPasskeys = async (): Promise<Passkey[]> => (await api<{ passkeys: Passkey[] }>("GET", "/account/passkeys")).passkeys;
+export const listPasskeys = async (): Promise<Passkey[]> => (await call(() => usher.GET("/api/v1/account/passkeys"))).passkeys;
 
 export async function addPasskey(name: string, signOutOtherDevices: boolean): Promise<PasskeyAdded> {
   // The options are asked for first: that is where a stale session is asked to confirm it's you.
-  const { options } = await api<{ options: Record<string, unknown> }>("POST", "/account/passkeys/registration-options");
+  const { options } = await call(() => usher.POST("/api/v1/account/passkeys/registration-options"));
   const passkey = await createPasskey(options);
-  return api<PasskeyAdded>("POST", "/account/passkeys", { name, passkey, signOutOtherDevices });
+  return call(() => usher.POST("/api/v1/account/passkeys", { body: { name, passkey, signOutOtherDevices } }));
 }
 
 export const renamePasskey = async (id: string, name: string): Promise<Passkey> =>
-  (await api<{ passkey: Passkey }>("PATCH", `/account/passkeys/${encodeURIComponent(id)}`, { name })).passkey;
+  (await call(() => usher.PATCH("/api/v1/account/passkeys/{id}", { params: { path: { id } }, body: { name } }))).passkey;
 
 export const removePasskey = (id: string, signOutOtherDevices: boolean): Promise<TwoStepChanged> =>
-  api<TwoStepChanged>("POST", `/account/passkeys/${encodeURIComponent(id)}/remove`, { signOutOtherDevices });
+  call(() => usher.POST("/api/v1/account/passkeys/{id}/remove", { params: { path: { id } }, body: { signOutOtherDevices } }));
 
 export type PasskeysState = { status: "loading" } | { status: "failed"; message: string } | { status: "ready"; passkeys: Passkey[] };
 

@@ -2,11 +2,12 @@
 import { useCallback, useEffect, useState } from "react";
 import type { z } from "zod";
 import type { securityResponse } from "../../../../contract/schemas/two-step";
-import { api, failureMessage, isSessionLost } from "../../../lib/api-client";
+import { call, failureMessage, isSessionLost } from "../../../lib/api-client";
+import { usher } from "../../../lib/usher";
 
 export type Security = z.infer<typeof securityResponse>;
 
-export const getSecurity = (): Promise<Security> => api<Security>("GET", "/account/security");
+export const getSecurity = (): Promise<Security> => call(() => usher.GET("/api/v1/account/security"));
 
 export type SecurityState = { status: "loading" } | { status: "failed"; message: string } | { status: "ready"; security: Security };
 
