@@ -68,6 +68,7 @@ function transformOperation(input: Parameters<typeof transformZod>[0]): ReturnTy
   const eventStream = { description: stream, content: { "text/event-stream": { schema: { type: "string" } } } };
   return { ...result, schema: { ...schema, response: { 200: eventStream, ...schema.response } } };
 }
+
 const transformObject = createJsonSchemaTransformObject({ schemaRegistry: components });
 
 export async function registerOpenApi(app: FastifyInstance, options: { publicUrl: string }): Promise<void> {
