@@ -110,7 +110,13 @@ it("delivers a committed text message after the node is killed mid-send and star
   expect(accepted[0]).toMatchObject({ to: "+12025550123", text: held.text });
   const [, timestamp, mac] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(accepted[0]!.signature)!;
   expect(mac).toBe(createHmac("sha256", WEBHOOK_SECRET).update(`${timestamp}.${accepted[0]!.body}`).digest("hex"));
-  const sent = await outboxRow();
+  // The node marks the message sent once the provider's answer reaches it, a moment after the
+  // provider has the request: wait for that, as the delivery above was waited for.
+  let sent = await outboxRow();
+  while (!sent?.sent_at && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    sent = await outboxRow();
+  }
   expect(sent?.attempts).toBe(2);
   expect(sent?.sent_at).not.toBeNull();
   // Production mode: once sent, the code no longer rests in the outbox.
