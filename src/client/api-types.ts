@@ -266,6 +266,7 @@ export interface paths {
                             account: {
                                 id: string;
                                 email: string;
+                                emailVerified: boolean;
                             };
                             session: {
                                 id: string;

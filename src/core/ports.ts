@@ -61,6 +61,8 @@ export interface SessionRecord {
 export interface SessionInUse {
   session: SessionRecord;
   accountEmail: string;
+  /** Whether that email is verified: every signed-in page reminds the owner until it is. */
+  accountEmailVerified: boolean;
   /** The profile last chosen on this device, if it still exists. */
   profile: ProfileRecord | null;
 }

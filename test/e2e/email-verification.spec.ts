@@ -61,3 +61,25 @@ test("Verify the email from the reminder's Resend email, then change it to a new
   await page.getByRole("link", { name: "Go to Account" }).click();
   await expect(page.getByRole("main")).toContainText(newEmail);
 });
+
+test("The reminder is on Who's watching? from its first frame: the profile about to be tapped never moves", async ({ page }, testInfo) => {
+  // A slow connection: every API answer comes 800 ms late. Anything the page fetched after
+  // drawing would then arrive well after the viewer could have tapped.
+  await page.route("**/api/v1/**", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await route.continue();
+  });
+  const account = newAccount(testInfo);
+  await signUp(page, account);
+
+  const banner = page.getByRole("region", { name: "Verify your email" });
+  expect(await banner.isVisible(), "the reminder is drawn with the page").toBe(true);
+  const tile = page.getByRole("main").getByRole("button", { name: account.profileName });
+  const drawnAt = await tile.boundingBox();
+  // Longer than any late answer: nothing may move in the meantime.
+  await page.waitForTimeout(2_000);
+  expect(await tile.boundingBox()).toEqual(drawnAt);
+
+  await chooseProfile(page, account.profileName);
+  await expect(banner).toBeVisible();
+});

@@ -26,7 +26,7 @@ export const accountResponse = z.object({
 export type AccountResponse = z.infer<typeof accountResponse>;
 
 export const meResponse = z.object({
-  account: z.object({ id: z.string(), email: z.string() }),
+  account: z.object({ id: z.string(), email: z.string(), emailVerified: z.boolean() }),
   session: z.object({ id: z.string(), deviceKind: z.string(), deviceName: z.string() }),
   profile: publicProfile.nullable(),
 });

@@ -17,9 +17,9 @@ import { replyFailure } from "../http/reply-failure";
 export const accountRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (app, { core }) => {
   // Served from what the session check read: no statement of its own.
   app.get("/me", { onRequest: app.requireSession, schema: { response: { 200: meResponse } } }, async (request) => {
-    const { session, accountEmail, profile } = request.sessionInUse;
+    const { session, accountEmail, accountEmailVerified, profile } = request.sessionInUse;
     return {
-      account: { id: session.accountId, email: accountEmail },
+      account: { id: session.accountId, email: accountEmail, emailVerified: accountEmailVerified },
       session: { id: session.id, deviceKind: session.deviceKind, deviceName: session.deviceName },
       profile: profile ? toPublicProfile(profile) : null,
     };

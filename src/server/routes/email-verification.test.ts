@@ -36,6 +36,8 @@ describe("email verification", () => {
   it("emails a link at sign-up; opening it on any device verifies the address", async () => {
     const m = await member();
     expect((await m.browser.get("/api/v1/account")).json().account.emailVerified).toBe(false);
+    // Every signed-in page reads /me: its reminder needs no request of its own.
+    expect((await m.browser.get("/api/v1/me")).json().account.emailVerified).toBe(false);
     const token = await emailedToken(m.email);
     expect(token.startsWith(`${m.accountId}.`)).toBe(true);
 
@@ -44,6 +46,7 @@ describe("email verification", () => {
     expect(response.json()).toEqual({ email: m.email, verified: true });
     expect(await verified(m.accountId)).toEqual(t.clock.now());
     expect((await m.browser.get("/api/v1/account")).json().account.emailVerified).toBe(true);
+    expect((await m.browser.get("/api/v1/me")).json().account.emailVerified).toBe(true);
     expect((await t.core.stores.audit.listByAccount(m.accountId, 10)).map((e) => e.type)).toContain("email_verified");
   });
 

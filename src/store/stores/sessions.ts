@@ -29,7 +29,7 @@ export function createSessionStore(db: Database): SessionStore {
   // serves a revoked session).
   const inUseByIds = preparedOnce(() =>
     db
-      .select({ session, accountEmail: account.email, profile })
+      .select({ session, accountEmail: account.email, accountEmailVerifiedAt: account.emailVerifiedAt, profile })
       .from(session)
       .innerJoin(account, eq(account.id, session.accountId))
       .leftJoin(profile, and(eq(profile.id, session.profileId), eq(profile.accountId, session.accountId)))
@@ -41,7 +41,12 @@ export function createSessionStore(db: Database): SessionStore {
     return new Map(
       rows.map((row): [string, SessionInUse] => [
         row.session.id,
-        { session: toRecord(row.session), accountEmail: row.accountEmail, profile: row.profile && toProfileRecord(row.profile) },
+        {
+          session: toRecord(row.session),
+          accountEmail: row.accountEmail,
+          accountEmailVerified: row.accountEmailVerifiedAt !== null,
+          profile: row.profile && toProfileRecord(row.profile),
+        },
       ]),
     );
   });

@@ -8,11 +8,13 @@ import { ReauthPrompt } from "../../features/session/components/reauth-prompt";
 import { VerifyEmailBanner } from "../../features/recovery/components/verify-email-banner";
 import { SignedOutNotice } from "../../features/session/components/signed-out-notice";
 import { useLiveSignOut } from "../../features/session/hooks/use-live-sign-out";
+import { useSignedIn } from "../signed-in-data";
 import { ProfileMenu } from "./profile-menu";
 
 export default function SignedInLayout() {
   const navigation = useNavigation();
   const signedOut = useLiveSignOut();
+  const { me } = useSignedIn();
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -29,7 +31,7 @@ export default function SignedInLayout() {
         <ProfileMenu />
       </header>
       <main id="main" className="page" aria-busy={navigation.state === "loading"}>
-        <VerifyEmailBanner />
+        <VerifyEmailBanner email={me.account.email} emailVerified={me.account.emailVerified} />
         <Outlet />
       </main>
       <nav className="tabbar" aria-label="Tabs">

@@ -13,7 +13,3 @@ export const changeEmail = (newEmail: string, currentPassword: string): Promise<
 
 export const confirmEmailChange = (token: string): Promise<{ email: string }> =>
   call(() => usher.POST("/api/v1/account/email/confirm", { body: { token } }), { signedIn: false });
-
-/** The account's email and whether it is verified, for the reminder banner. */
-export const getEmailStatus = async (): Promise<{ email: string; emailVerified: boolean }> =>
-  (await call(() => usher.GET("/api/v1/account"))).account;

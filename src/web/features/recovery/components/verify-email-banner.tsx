@@ -1,40 +1,30 @@
 // The reminder on signed-in pages while the account's email is not verified: Resend email,
 // and a way to put it away for the rest of this browser session (sessionStorage holds only
-// that choice, nothing secret).
-import { useEffect, useState } from "react";
+// that choice, nothing secret). It knows from /me, which the signed-in layout has loaded
+// before it draws, so it is there with the page's first frame: appearing a moment later, it
+// would push down what the owner was about to tap.
+import { useState } from "react";
 import { failureMessage } from "../../../lib/api-client";
-import { getEmailStatus, resendVerification } from "../api/email";
+import { resendVerification } from "../api/email";
 
 const DISMISSED = "usher.verify-email-banner.dismissed";
 
-type State = { status: "hidden" } | { status: "shown"; email: string } | { status: "sent"; email: string } | { status: "failed"; email: string; message: string };
+type Resend = { status: "idle" } | { status: "sent"; sentTo: string } | { status: "failed"; message: string };
 
-export function VerifyEmailBanner() {
-  const [state, setState] = useState<State>({ status: "hidden" });
+export function VerifyEmailBanner({ email, emailVerified }: { email: string; emailVerified: boolean }) {
+  const [dismissed, setDismissed] = useState(() => sessionStorage.getItem(DISMISSED) !== null);
+  const [resend, setResend] = useState<Resend>({ status: "idle" });
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    if (sessionStorage.getItem(DISMISSED)) return;
-    let current = true;
-    // Quietly: a page that can't load the account has its own ways of saying so.
-    getEmailStatus().then(
-      (account) => current && !account.emailVerified && setState({ status: "shown", email: account.email }),
-      () => undefined,
-    );
-    return () => {
-      current = false;
-    };
-  }, []);
+  if (emailVerified || dismissed) return null;
 
-  if (state.status === "hidden") return null;
-
-  async function resend(email: string) {
+  async function sendAgain() {
     setBusy(true);
     try {
       const { sentTo } = await resendVerification();
-      setState({ status: "sent", email: sentTo });
+      setResend({ status: "sent", sentTo });
     } catch (failure) {
-      setState({ status: "failed", email, message: failureMessage(failure, "The email couldn't be sent. Please try again.") });
+      setResend({ status: "failed", message: failureMessage(failure, "The email couldn't be sent. Please try again.") });
     } finally {
       setBusy(false);
     }
@@ -42,26 +32,26 @@ export function VerifyEmailBanner() {
 
   function dismiss() {
     sessionStorage.setItem(DISMISSED, "1");
-    setState({ status: "hidden" });
+    setDismissed(true);
   }
 
   return (
     <section className="verify-banner" aria-label="Verify your email">
       <div className="verify-banner__text" role="status">
-        {state.status === "sent" ? (
+        {resend.status === "sent" ? (
           <p>
-            We've sent a new link to <strong className="break-anywhere">{state.email}</strong>. Open it to verify your email.
+            We've sent a new link to <strong className="break-anywhere">{resend.sentTo}</strong>. Open it to verify your email.
           </p>
         ) : (
           <p>
-            Please verify your email address, <strong className="break-anywhere">{state.email}</strong>: open the link we emailed you.
+            Please verify your email address, <strong className="break-anywhere">{email}</strong>: open the link we emailed you.
           </p>
         )}
-        {state.status === "failed" && <p className="verify-banner__error">{state.message}</p>}
+        {resend.status === "failed" && <p className="verify-banner__error">{resend.message}</p>}
       </div>
       <div className="verify-banner__actions">
-        {state.status !== "sent" && (
-          <button type="button" className="button button--secondary" onClick={() => void resend(state.email)} disabled={busy}>
+        {resend.status !== "sent" && (
+          <button type="button" className="button button--secondary" onClick={() => void sendAgain()} disabled={busy}>
             {busy ? "Sending…" : "Resend email"}
           </button>
         )}
