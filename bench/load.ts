@@ -9,7 +9,7 @@ import { emailOf, PASSWORD } from "./support/usher-api";
 /** The baseline: a bare Node `http` server answering a constant JSON body, one process. */
 export const BARE_SERVER = `
 const http = require("node:http");
-const body = JSON.stringify({ account: { id: "acc_0123456789", email: "bench@example.com" }, session: { id: "0123456789abcdefghijkl", deviceKind: "mobile", deviceName: "Bench" }, profile: null });
+const body = JSON.stringify({ account: { id: "acc_0123456789", email: "bench@example.com", emailVerified: true }, session: { id: "0123456789abcdefghijkl", deviceKind: "mobile", deviceName: "Bench" }, profile: null });
 http.createServer((req, res) => {
   res.writeHead(200, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body) });
   res.end(body);

@@ -154,7 +154,7 @@ describe("POST /auth/sign-up", () => {
 
     const me = await meWithBearer(body.token);
     expect(me.statusCode).toBe(200);
-    expect(me.json().account).toEqual({ id: body.account.id, email });
+    expect(me.json().account).toEqual({ id: body.account.id, email, emailVerified: false });
     expect(me.json().session.id).toBe(body.session.id);
   });
 
