@@ -109,13 +109,15 @@ describe("answers of the typed client, as the web app gets them", () => {
     expect(lost).toHaveBeenCalledTimes(1);
   });
 
-  it("says Usher can't be reached when fetch fails, and when a page that isn't Usher's answers", async () => {
+  it("says Usher can't be reached when fetch fails, and something went wrong when an answer isn't Usher's error body", async () => {
     const usher = clientWith(
       vi.fn<typeof globalThis.fetch>()
         .mockRejectedValueOnce(new TypeError("Failed to fetch"))
-        .mockResolvedValueOnce(new Response("<html>Bad gateway</html>", { status: 502, headers: { "content-type": "text/html" } })),
+        .mockResolvedValueOnce(new Response("<html>Bad gateway</html>", { status: 502, headers: { "content-type": "text/html" } }))
+        .mockResolvedValueOnce(new Response("null", { status: 500, headers: { "content-type": "application/json" } })),
     );
     await expect(call(() => usher.GET("/api/v1/me"))).rejects.toMatchObject({ status: 0, code: "NETWORK_ERROR" });
     await expect(call(() => usher.GET("/api/v1/me"))).rejects.toMatchObject({ status: 502, code: "INTERNAL_ERROR", message: "Something went wrong on our side. Please try again." });
+    await expect(call(() => usher.GET("/api/v1/me"))).rejects.toMatchObject({ status: 500, code: "INTERNAL_ERROR" });
   });
 });

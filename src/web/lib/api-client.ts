@@ -112,8 +112,9 @@ async function answerOf<A extends Answer>(send: () => Promise<A>, options: CallO
   const { response } = answer;
   if (response.ok) return answer.data as DataOf<A>;
 
-  const error = (answer.error as Partial<ErrorBody> | string | undefined) ?? undefined;
-  const body = typeof error === "object" ? error.error : undefined;
+  // The catalogue's body, or whatever else answered (a proxy's HTML page, nothing at all).
+  const error = answer.error as Partial<ErrorBody> | string | null | undefined;
+  const body = error && typeof error === "object" ? error.error : undefined;
   const retryAfter = Number(response.headers.get("retry-after")) || undefined;
   const failure = new ApiError(
     response.status,
