@@ -31,11 +31,11 @@ export type TokenPoll =
  * The typed client as the TV app holds it before sign-in: no token, and no cookie of Usher's
  * (the simulator must not borrow this browser's sign-in). OAuth bodies are form-encoded.
  */
-const tvSigningIn = () => createUsherClient({ baseUrl: window.location.origin, auth: { mode: "none" } });
+const tvSigningIn = createUsherClient({ baseUrl: window.location.origin, auth: { mode: "none" } });
 const formEncoded = { headers: { "content-type": "application/x-www-form-urlencoded" } };
 
 export async function requestDeviceAuthorization(now = Date.now()): Promise<DeviceAuthorization> {
-  const { data, error } = await tvSigningIn().POST("/oauth/device_authorization", {
+  const { data, error } = await tvSigningIn.POST("/oauth/device_authorization", {
     body: { client_id: TV_CLIENT_ID, device_name: TV_DEVICE_NAME },
     ...formEncoded,
   });
@@ -53,7 +53,7 @@ export async function requestDeviceAuthorization(now = Date.now()): Promise<Devi
 export async function pollForToken(deviceCode: string): Promise<TokenPoll> {
   let answer;
   try {
-    answer = await tvSigningIn().POST("/oauth/token", {
+    answer = await tvSigningIn.POST("/oauth/token", {
       body: { grant_type: DEVICE_CODE_GRANT, device_code: deviceCode, client_id: TV_CLIENT_ID },
       ...formEncoded,
     });
