@@ -11,6 +11,9 @@ import type { PasswordHasher } from "../src/core/ports";
 import { MemoryRateLimiter } from "../src/core/rate-limit/memory-rate-limiter";
 import { InProcessRevocationSignals, type RevocationSignals } from "../src/core/sessions/revocation-signals";
 import { createStores } from "../src/store/stores";
+import { createCodeFlowDelivery } from "../src/core/code-flows/deliver-code-flow";
+import { createDispatcher } from "../src/core/delivery/dispatcher";
+import { createRenderer } from "../src/core/delivery/templates/render";
 import { buildApp, type App } from "../src/server/app";
 import { deriveCoreKeys } from "../src/server/secret-key";
 import { logRedactions } from "../src/server/main";
@@ -42,6 +45,10 @@ export interface TestApp {
   phoneApp(options?: { name?: string; ip?: string }): Device;
   /** Rows of a raw query on the test database, on either driver. */
   query<T>(statement: SQL): Promise<T[]>;
+  /** Every email and text message the app's dispatcher has handed to its senders, oldest first. */
+  sent: SentMessage[];
+  /** Resolves once the dispatcher has delivered (or dropped) everything written so far. */
+  delivered(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -59,6 +66,9 @@ export function withoutPerIpLimits(config: CoreConfig): CoreConfig {
     },
   };
 }
+
+/** A message as its reader gets it: a rendered email or text, with the template it came from. */
+export type SentMessage = { channel: "email"; to: string; template: string; subject: string; text: string } | { channel: "sms"; to: string; text: string };
 
 export interface TestAppOptions {
   config?: (config: CoreConfig) => CoreConfig;
@@ -86,6 +96,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
   };
   const signals = options.signals ? await options.signals(database) : new InProcessRevocationSignals();
+  let outboxWritten = () => {};
   const core: CoreDeps = {
     stores: createStores(database.database.db),
     clock,
@@ -94,9 +105,22 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     passwords,
     limiter: new MemoryRateLimiter(clock),
     keys: deriveCoreKeys(cryptoRandom.bytes(32)),
-    outboxWritten: () => {},
+    outboxWritten: () => outboxWritten(),
     sessionsRevoked: (accountId) => signals.publish(accountId),
   };
+  // Delivery as in embedded mode: every message is rendered and kept where the test can read it.
+  const sent: SentMessage[] = [];
+  const dispatcher = createDispatcher({
+    stores: core.stores,
+    clock,
+    render: createRenderer({ publicUrl: APP_ORIGIN }),
+    resolve: createCodeFlowDelivery(core),
+    senders: {
+      email: { send: async ({ to, template, subject, text }) => void sent.push({ channel: "email", to, template, subject, text }) },
+      sms: { send: async ({ to, text }) => void sent.push({ channel: "sms", to, text }) },
+    },
+  });
+  outboxWritten = dispatcher.wake;
   const app = await buildApp({
     core,
     allowedOrigins: [APP_ORIGIN],
@@ -120,7 +144,13 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     browser: (o = {}) => new Device(app, logs, "browser", o.userAgent ?? CHROME_ON_MAC, o.ip ?? "203.0.113.10"),
     phoneApp: (o = {}) => new Device(app, logs, "app", "UsherApp/1.0 (iPhone; iOS 18.1)", o.ip ?? "203.0.113.20", o.name),
     query: (statement) => rowsOf(database.database.db, statement),
+    sent,
+    async delivered() {
+      dispatcher.wake();
+      await dispatcher.idle();
+    },
     async close() {
+      await dispatcher.stop();
       await app.close();
       await signals.close();
       try {
@@ -144,6 +174,8 @@ type Body = Record<string, unknown> | undefined;
 export class Device {
   cookies = new Map<string, string>();
   token: string | undefined;
+  /** An app's device token, from its last sign-in: sent back with the next one, as Usher's apps do. */
+  deviceToken: string | undefined;
 
   constructor(
     readonly app: App,
@@ -179,7 +211,12 @@ export class Device {
     return this.post("/api/v1/auth/sign-up", { email, password, ...(this.client ? { client: this.client } : {}), ...extra });
   }
   async signIn(email: string, password = STRONG_PASSWORD) {
-    return this.post("/api/v1/auth/sign-in", { email, password, ...(this.client ? { client: this.client } : {}) });
+    return this.post("/api/v1/auth/sign-in", { email, password, ...this.appFields });
+  }
+
+  /** What an app adds to a sign-in body: its declaration, and its device token once it has one. */
+  get appFields() {
+    return { ...(this.client ? { client: this.client } : {}), ...(this.kind === "app" && this.deviceToken ? { deviceToken: this.deviceToken } : {}) };
   }
 
   async request(options: InjectOptions): Promise<LightMyRequestResponse> {
@@ -212,9 +249,11 @@ export class Device {
       else this.cookies.set(cookie.name, cookie.value);
     }
     if (response.headers["content-type"]?.toString().includes("json")) {
-      const body = response.json() as { token?: string };
+      const body = response.json() as { token?: string; deviceToken?: string };
       if (body && typeof body.token === "string") this.logs.remember(body.token);
+      if (body && typeof body.deviceToken === "string") this.logs.remember(body.deviceToken);
       if (this.kind === "app" && body && typeof body.token === "string") this.token = body.token;
+      if (this.kind === "app" && body && typeof body.deviceToken === "string") this.deviceToken = body.deviceToken;
     }
   }
 }
@@ -261,6 +300,7 @@ async function rememberStoredSecrets(core: CoreDeps, database: TestDatabase, log
     ...(await db.select({ secret: schema.backupCode.codeHash }).from(schema.backupCode)),
     ...(await db.select({ secret: schema.mfaTotp.secretEncrypted }).from(schema.mfaTotp)),
     ...(await db.select({ secret: schema.authFlow.handleHash }).from(schema.authFlow)),
+    ...(await db.select({ secret: schema.codeFlow.codeHash }).from(schema.codeFlow)),
     ...(await db.select({ secret: schema.profile.pinHash }).from(schema.profile)),
   ];
   for (const row of stored) logs.remember(row.secret);

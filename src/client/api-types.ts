@@ -104,6 +104,7 @@ export interface paths {
                             };
                             profiles: components["schemas"]["Profile"][];
                             token?: string;
+                            deviceToken?: string;
                         };
                     };
                 };
@@ -150,6 +151,7 @@ export interface paths {
                             kind: "web" | "mobile" | "tv";
                             name?: string;
                         };
+                        deviceToken?: string;
                     };
                 };
             };
@@ -175,6 +177,7 @@ export interface paths {
                             };
                             profiles: components["schemas"]["Profile"][];
                             token?: string;
+                            deviceToken?: string;
                         } | {
                             /** @enum {boolean} */
                             twoStepRequired: true;
@@ -185,6 +188,13 @@ export interface paths {
                             passkeyOptions: {
                                 [key: string]: unknown;
                             } | null;
+                        } | {
+                            /** @enum {boolean} */
+                            signInCodeRequired: true;
+                            /** Format: uuid */
+                            flowId: string;
+                            /** Format: date-time */
+                            expiresAt: string;
                         };
                     };
                 };
@@ -223,6 +233,169 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sign-in-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        email: string;
+                        client?: {
+                            /** @enum {string} */
+                            kind: "web" | "mobile" | "tv";
+                            name?: string;
+                        };
+                        deviceToken?: string;
+                    } | {
+                        phone: string;
+                        country?: string;
+                        client?: {
+                            /** @enum {string} */
+                            kind: "web" | "mobile" | "tv";
+                            name?: string;
+                        };
+                        deviceToken?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            flowId: string;
+                            /** @enum {string} */
+                            channel: "email" | "sms";
+                            /** Format: date-time */
+                            expiresAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sign-in-code/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        flowId: string;
+                        code: string;
+                        client?: {
+                            /** @enum {string} */
+                            kind: "web" | "mobile" | "tv";
+                            name?: string;
+                        };
+                        deviceToken?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            account: {
+                                id: string;
+                                email: string;
+                            };
+                            session: {
+                                id: string;
+                                /** @enum {string} */
+                                deviceKind: "web" | "mobile" | "tv";
+                                deviceName: string;
+                                /** Format: date-time */
+                                expiresAt: string;
+                            };
+                            profiles: components["schemas"]["Profile"][];
+                            token?: string;
+                            deviceToken?: string;
+                        } | {
+                            /** @enum {boolean} */
+                            twoStepRequired: true;
+                            challenge: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            methods: ("passkey" | "totp" | "backup_code")[];
+                            passkeyOptions: {
+                                [key: string]: unknown;
+                            } | null;
+                        } | {
+                            /** @enum {boolean} */
+                            signInCodeRequired: true;
+                            /** Format: uuid */
+                            flowId: string;
+                            /** Format: date-time */
+                            expiresAt: string;
+                        };
+                    };
+                };
                 /** @description Default Response */
                 "4XX": {
                     headers: {
@@ -1419,6 +1592,7 @@ export interface paths {
                         } & {
                             [key: string]: unknown;
                         };
+                        deviceToken?: string;
                     };
                 };
             };
@@ -1444,6 +1618,7 @@ export interface paths {
                             };
                             profiles: components["schemas"]["Profile"][];
                             token?: string;
+                            deviceToken?: string;
                         };
                     };
                 };
@@ -1557,6 +1732,7 @@ export interface paths {
                             kind: "web" | "mobile" | "tv";
                             name?: string;
                         };
+                        deviceToken?: string;
                     };
                 };
             };
@@ -1582,6 +1758,7 @@ export interface paths {
                             };
                             profiles: components["schemas"]["Profile"][];
                             token?: string;
+                            deviceToken?: string;
                         };
                     };
                 };
@@ -2513,6 +2690,7 @@ export interface paths {
                          * @enum {string}
                          */
                         method?: "email" | "sms";
+                        deviceToken?: string;
                     };
                 };
             };
@@ -2526,6 +2704,8 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             method: "email" | "sms";
+                            /** Format: uuid */
+                            flowId: string;
                         };
                     };
                 };
@@ -2572,8 +2752,10 @@ export interface paths {
                             kind: "web" | "mobile" | "tv";
                             name?: string;
                         };
+                        deviceToken?: string;
                     } | {
-                        email: string;
+                        /** Format: uuid */
+                        flowId: string;
                         code: string;
                         newPassword: string;
                         client?: {
@@ -2581,6 +2763,7 @@ export interface paths {
                             kind: "web" | "mobile" | "tv";
                             name?: string;
                         };
+                        deviceToken?: string;
                     };
                 };
             };
@@ -2606,6 +2789,7 @@ export interface paths {
                             };
                             profiles: components["schemas"]["Profile"][];
                             token?: string;
+                            deviceToken?: string;
                         };
                     };
                 };
@@ -2888,7 +3072,7 @@ export interface components {
         ErrorInput: {
             error: {
                 /** @enum {string} */
-                code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "EMPTY_BODY" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "BAD_REQUEST" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CROSS_ORIGIN_REQUEST" | "RATE_LIMITED" | "INTERNAL_ERROR" | "INVALID_CREDENTIALS" | "SESSION_NOT_FOUND" | "UNAUTHENTICATED" | "SESSION_REVOKED" | "SESSION_EXPIRED" | "EMAIL_TAKEN" | "INVALID_EMAIL" | "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_LONG" | "PASSWORD_TOO_COMMON" | "WRONG_PASSWORD" | "PASSWORD_UNCHANGED" | "PROFILE_NOT_FOUND" | "PROFILE_LIMIT_REACHED" | "PROFILE_NAME_TAKEN" | "LAST_PROFILE" | "INVALID_PHONE" | "PHONE_NOT_MOBILE" | "PHONE_IN_USE" | "NO_PHONE" | "PHONE_ALREADY_VERIFIED" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_ATTEMPTS_EXCEEDED" | "TV_CODE_NOT_FOUND" | "TV_CODE_EXPIRED" | "TV_CODE_ALREADY_USED" | "REAUTH_REQUIRED" | "TWO_STEP_CODE_INVALID" | "TWO_STEP_CODE_USED" | "TWO_STEP_CHALLENGE_INVALID" | "TWO_STEP_CHALLENGE_EXPIRED" | "TWO_STEP_ATTEMPTS_EXCEEDED" | "TOTP_ALREADY_ENABLED" | "TOTP_NOT_ENABLED" | "TOTP_SETUP_NOT_STARTED" | "TWO_STEP_NOT_ENABLED" | "PASSKEY_NOT_FOUND" | "PASSKEY_INVALID" | "PASSKEY_UNKNOWN" | "PASSKEY_ALREADY_REGISTERED" | "PASSKEY_CHALLENGE_EXPIRED" | "PROFILE_LOCKED" | "INVALID_PIN" | "MAIN_PROFILE_NOT_LOCKED" | "PIN_REQUIRED" | "LINK_INVALID" | "LINK_EXPIRED" | "EMAIL_ALREADY_VERIFIED" | "INVALID_CURSOR" | "EMAIL_UNCHANGED" | "RESET_CODE_INVALID";
+                code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "EMPTY_BODY" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "BAD_REQUEST" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CROSS_ORIGIN_REQUEST" | "RATE_LIMITED" | "INTERNAL_ERROR" | "INVALID_CREDENTIALS" | "SESSION_NOT_FOUND" | "UNAUTHENTICATED" | "SESSION_REVOKED" | "SESSION_EXPIRED" | "EMAIL_TAKEN" | "INVALID_EMAIL" | "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_LONG" | "PASSWORD_TOO_COMMON" | "WRONG_PASSWORD" | "PASSWORD_UNCHANGED" | "PROFILE_NOT_FOUND" | "PROFILE_LIMIT_REACHED" | "PROFILE_NAME_TAKEN" | "LAST_PROFILE" | "INVALID_PHONE" | "PHONE_NOT_MOBILE" | "PHONE_IN_USE" | "NO_PHONE" | "PHONE_ALREADY_VERIFIED" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_ATTEMPTS_EXCEEDED" | "TV_CODE_NOT_FOUND" | "TV_CODE_EXPIRED" | "TV_CODE_ALREADY_USED" | "REAUTH_REQUIRED" | "TWO_STEP_CODE_INVALID" | "TWO_STEP_CODE_USED" | "TWO_STEP_CHALLENGE_INVALID" | "TWO_STEP_CHALLENGE_EXPIRED" | "TWO_STEP_ATTEMPTS_EXCEEDED" | "TOTP_ALREADY_ENABLED" | "TOTP_NOT_ENABLED" | "TOTP_SETUP_NOT_STARTED" | "TWO_STEP_NOT_ENABLED" | "PASSKEY_NOT_FOUND" | "PASSKEY_INVALID" | "PASSKEY_UNKNOWN" | "PASSKEY_ALREADY_REGISTERED" | "PASSKEY_CHALLENGE_EXPIRED" | "PROFILE_LOCKED" | "INVALID_PIN" | "MAIN_PROFILE_NOT_LOCKED" | "PIN_REQUIRED" | "LINK_INVALID" | "LINK_EXPIRED" | "EMAIL_ALREADY_VERIFIED" | "INVALID_CURSOR" | "EMAIL_UNCHANGED" | "SIGN_IN_CODE_INVALID" | "RESET_CODE_INVALID";
                 message: string;
                 issues?: {
                     path: string;
@@ -2927,7 +3111,7 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "EMPTY_BODY" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "BAD_REQUEST" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CROSS_ORIGIN_REQUEST" | "RATE_LIMITED" | "INTERNAL_ERROR" | "INVALID_CREDENTIALS" | "SESSION_NOT_FOUND" | "UNAUTHENTICATED" | "SESSION_REVOKED" | "SESSION_EXPIRED" | "EMAIL_TAKEN" | "INVALID_EMAIL" | "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_LONG" | "PASSWORD_TOO_COMMON" | "WRONG_PASSWORD" | "PASSWORD_UNCHANGED" | "PROFILE_NOT_FOUND" | "PROFILE_LIMIT_REACHED" | "PROFILE_NAME_TAKEN" | "LAST_PROFILE" | "INVALID_PHONE" | "PHONE_NOT_MOBILE" | "PHONE_IN_USE" | "NO_PHONE" | "PHONE_ALREADY_VERIFIED" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_ATTEMPTS_EXCEEDED" | "TV_CODE_NOT_FOUND" | "TV_CODE_EXPIRED" | "TV_CODE_ALREADY_USED" | "REAUTH_REQUIRED" | "TWO_STEP_CODE_INVALID" | "TWO_STEP_CODE_USED" | "TWO_STEP_CHALLENGE_INVALID" | "TWO_STEP_CHALLENGE_EXPIRED" | "TWO_STEP_ATTEMPTS_EXCEEDED" | "TOTP_ALREADY_ENABLED" | "TOTP_NOT_ENABLED" | "TOTP_SETUP_NOT_STARTED" | "TWO_STEP_NOT_ENABLED" | "PASSKEY_NOT_FOUND" | "PASSKEY_INVALID" | "PASSKEY_UNKNOWN" | "PASSKEY_ALREADY_REGISTERED" | "PASSKEY_CHALLENGE_EXPIRED" | "PROFILE_LOCKED" | "INVALID_PIN" | "MAIN_PROFILE_NOT_LOCKED" | "PIN_REQUIRED" | "LINK_INVALID" | "LINK_EXPIRED" | "EMAIL_ALREADY_VERIFIED" | "INVALID_CURSOR" | "EMAIL_UNCHANGED" | "RESET_CODE_INVALID";
+                code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "EMPTY_BODY" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "BAD_REQUEST" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CROSS_ORIGIN_REQUEST" | "RATE_LIMITED" | "INTERNAL_ERROR" | "INVALID_CREDENTIALS" | "SESSION_NOT_FOUND" | "UNAUTHENTICATED" | "SESSION_REVOKED" | "SESSION_EXPIRED" | "EMAIL_TAKEN" | "INVALID_EMAIL" | "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_LONG" | "PASSWORD_TOO_COMMON" | "WRONG_PASSWORD" | "PASSWORD_UNCHANGED" | "PROFILE_NOT_FOUND" | "PROFILE_LIMIT_REACHED" | "PROFILE_NAME_TAKEN" | "LAST_PROFILE" | "INVALID_PHONE" | "PHONE_NOT_MOBILE" | "PHONE_IN_USE" | "NO_PHONE" | "PHONE_ALREADY_VERIFIED" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_ATTEMPTS_EXCEEDED" | "TV_CODE_NOT_FOUND" | "TV_CODE_EXPIRED" | "TV_CODE_ALREADY_USED" | "REAUTH_REQUIRED" | "TWO_STEP_CODE_INVALID" | "TWO_STEP_CODE_USED" | "TWO_STEP_CHALLENGE_INVALID" | "TWO_STEP_CHALLENGE_EXPIRED" | "TWO_STEP_ATTEMPTS_EXCEEDED" | "TOTP_ALREADY_ENABLED" | "TOTP_NOT_ENABLED" | "TOTP_SETUP_NOT_STARTED" | "TWO_STEP_NOT_ENABLED" | "PASSKEY_NOT_FOUND" | "PASSKEY_INVALID" | "PASSKEY_UNKNOWN" | "PASSKEY_ALREADY_REGISTERED" | "PASSKEY_CHALLENGE_EXPIRED" | "PROFILE_LOCKED" | "INVALID_PIN" | "MAIN_PROFILE_NOT_LOCKED" | "PIN_REQUIRED" | "LINK_INVALID" | "LINK_EXPIRED" | "EMAIL_ALREADY_VERIFIED" | "INVALID_CURSOR" | "EMAIL_UNCHANGED" | "SIGN_IN_CODE_INVALID" | "RESET_CODE_INVALID";
                 message: string;
                 issues?: {
                     path: string;

@@ -92,6 +92,10 @@ export const errorCatalogue = {
   EMAIL_ALREADY_VERIFIED: { status: 409, message: "Your email address is already verified." },
   INVALID_CURSOR: { status: 400, message: "That page of results doesn't exist. Start again from the first page." },
   EMAIL_UNCHANGED: { status: 400, message: "That is already your email address." },
+  SIGN_IN_CODE_INVALID: {
+    status: 400,
+    message: "That code is not right, or it has expired. Check the newest email or text message, or ask for a new code.",
+  },
   RESET_CODE_INVALID: {
     status: 400,
     message: "That code is not right, or it has expired. Check the text message, or ask for a new code.",

@@ -14,3 +14,4 @@ export * from "./schemas/profile-lock";
 // Issue 6
 export * from "./schemas/recovery";
 export * from "./schemas/activity";
+export * from "./schemas/sign-in-code";

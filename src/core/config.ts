@@ -23,10 +23,16 @@ export interface CoreConfig {
     resetCodeTtlMs: number;
     resetCodeMaxAttempts: number;
   };
+  /** Sign-in codes: "Use a sign-in code", and a new device's sign-in once the account's guess budget is spent. */
+  signInCodes: { ttlMs: number; maxAttempts: number };
   limits: {
     signInPerIp: RateRule;
     signInPerAccountAndIp: RateRule;
-    /** Across all IPs; a browser with a device cookie for the account is exempt (see device-cookie.ts). */
+    /**
+     * Password guesses across all IPs from devices the account doesn't know. Once spent, a new
+     * device is not refused: it is asked for a code sent to the owner (see accounts/sign-in.ts).
+     * A browser or app with a device credential for the account has its own budget instead.
+     */
     signInPerAccount: RateRule;
     signInPerKnownDevice: RateRule;
     signUpPerIp: RateRule;
@@ -55,10 +61,18 @@ export interface CoreConfig {
     /** Checks of emailed links (verification, reset) from one IP. */
     linkCheckPerIp: RateRule;
     passwordResetRequestPerIp: RateRule;
-    /** Per email address asked for, whether or not it has an account. */
-    passwordResetRequestPerEmail: RateRule;
-    passwordResetCodeCheckPerIp: RateRule;
-    passwordResetCodeCheckPerEmail: RateRule;
+    /** Asking for a sign-in code, per IP. Past it the answer is the same; nothing is sent. */
+    signInCodeRequestPerIp: RateRule;
+    /**
+     * Codes and reset links actually sent, decided when the message goes out: a device the
+     * account knows has its own budget; other requesters share one per network and one per
+     * account, which bounds the mail a stranger can make the owner receive.
+     */
+    codeSendPerKnownDevice: RateRule;
+    codeSendPerAccountAndNetwork: RateRule;
+    codeSendPerAccount: RateRule;
+    /** Sign-in and reset codes tried, per IP (each flow also allows only a few). */
+    codeCheckPerIp: RateRule;
   };
   /** TV sign-in (issue 7): the device authorization grant's clients and pace. */
   tvSignIn: TvSignInConfig;
@@ -104,6 +118,7 @@ export const defaultCoreConfig: CoreConfig = {
   },
   phoneCodes: { ttlMs: minutes(10), maxAttempts: 5 },
   recovery: { emailVerificationTtlMs: hours(24), emailChangeTtlMs: hours(24), resetLinkTtlMs: hours(1), resetCodeTtlMs: minutes(10), resetCodeMaxAttempts: 5 },
+  signInCodes: { ttlMs: minutes(10), maxAttempts: 5 },
   limits: {
     signInPerIp: { limit: 100, windowMs: minutes(15) },
     signInPerAccountAndIp: { limit: 10, windowMs: minutes(15) },
@@ -125,9 +140,11 @@ export const defaultCoreConfig: CoreConfig = {
     emailVerificationSendPerAccount: { limit: 5, windowMs: hours(1) },
     linkCheckPerIp: { limit: 30, windowMs: minutes(15) },
     passwordResetRequestPerIp: { limit: 20, windowMs: hours(1) },
-    passwordResetRequestPerEmail: { limit: 5, windowMs: hours(1) },
-    passwordResetCodeCheckPerIp: { limit: 30, windowMs: minutes(15) },
-    passwordResetCodeCheckPerEmail: { limit: 10, windowMs: minutes(15) },
+    signInCodeRequestPerIp: { limit: 20, windowMs: minutes(15) },
+    codeSendPerKnownDevice: { limit: 5, windowMs: minutes(15) },
+    codeSendPerAccountAndNetwork: { limit: 3, windowMs: minutes(15) },
+    codeSendPerAccount: { limit: 6, windowMs: minutes(15) },
+    codeCheckPerIp: { limit: 30, windowMs: minutes(15) },
   },
   tvSignIn: { clients: defaultOAuthClients, codeTtlMs: minutes(15), intervalSec: 5, slowDownStepSec: 5 },
   reauthWindowMs: minutes(10),

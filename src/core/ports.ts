@@ -143,6 +143,8 @@ export interface AccountStore {
   /** Marks the account's number verified if it is still `e164`; false when it isn't, or another account verified it. */
   markPhoneVerified(id: string, e164: string, at: Date): Promise<boolean>;
   isPhoneVerifiedElsewhere(e164: string, accountId: string): Promise<boolean>;
+  /** The account that verified this number, if any. */
+  findByVerifiedPhone(e164: string): Promise<AccountRecord | null>;
   /** Issue 6: marks the email verified if it is still `email`; false when it changed meanwhile. */
   markEmailVerified(id: string, email: string, at: Date): Promise<boolean>;
   /** Issue 6: the new address, verified at `at` (a link to it was opened); false when another account has it. */
@@ -222,6 +224,61 @@ export interface OutboxStore {
   recordFailure(id: string, failure: OutboxFailure): Promise<void>;
   /** Newest first; the dev mailbox and tests read delivered messages here. */
   listRecent(limit: number): Promise<OutboxMessageRecord[]>;
+  /** A message whose recipient was settled when it went out (see code flows): where it really goes. */
+  readdress(id: string, recipient: string): Promise<void>;
+  /** Drops a message that must not go out (nobody to send it to, or a send budget spent). */
+  discard(id: string): Promise<void>;
+}
+
+// ---- Codes asked for by address: sign-in codes and password resets ----
+
+export type CodeFlowPurpose = "sign_in" | "password_reset";
+/**
+ * requested → sent (the account is bound, the code went out) or withheld (no such account,
+ * a wrong password, a spent send budget); sent → redeemed once, or retired by a finished reset.
+ */
+export type CodeFlowStatus = "requested" | "sent" | "withheld" | "redeemed" | "retired";
+
+/** Who asked for a code: recorded with the audit event, and what the send budgets key on. */
+export interface CodeRequester {
+  ip: string | null;
+  userAgent: string | null;
+  /** The network asked from (see rate-limit/client-network.ts). */
+  network: string;
+  /** The device credential it showed, as its id and a digest of its MAC (never the credential itself). */
+  device: { id: string; macDigest: string } | null;
+}
+
+export interface CodeFlowRecord {
+  id: string;
+  purpose: CodeFlowPurpose;
+  channel: OutboxChannel;
+  /** What was asked for: a case-folded email or an E.164 number. */
+  address: string;
+  /** Bound when the code goes out; null while requested, and for good when nothing was sent. */
+  accountId: string | null;
+  /** HMAC-SHA-256 (hex) of the code, or of a link's secret. */
+  codeHash: string;
+  status: CodeFlowStatus;
+  attempts: number;
+  requester: CodeRequester;
+  /** A sign-in from a new device past the account's guess budget: whether its password was right. */
+  passwordProven: boolean | null;
+  expiresAt: Date;
+  createdAt: Date;
+}
+
+export interface CodeFlowStore {
+  create(flow: CodeFlowRecord): Promise<void>;
+  find(id: string): Promise<CodeFlowRecord | null>;
+  /** requested → sent to `accountId`, or requested → withheld: true for exactly one caller. */
+  decide(id: string, decision: { status: "sent"; accountId: string } | { status: "withheld" }): Promise<boolean>;
+  /** Counts one guess in the database (racing guesses all count); answers the new count. */
+  recordAttempt(id: string): Promise<number>;
+  /** sent → redeemed while not expired at `at`, in one conditional update: true for exactly one caller. */
+  redeem(id: string, at: Date): Promise<boolean>;
+  /** Every requested or sent flow of the account with this purpose → retired; answers how many. */
+  retireAll(accountId: string, purpose: CodeFlowPurpose): Promise<number>;
 }
 
 export interface Stores {
@@ -238,6 +295,7 @@ export interface Stores {
   backupCodes: BackupCodeStore;
   passkeys: PasskeyStore;
   authFlows: AuthFlowStore;
+  codeFlows: CodeFlowStore;
   /** Runs `work` in one database transaction: all of it commits, or none of it. */
   transaction<T>(work: (stores: Stores) => Promise<T>): Promise<T>;
 }
@@ -322,12 +380,18 @@ export interface RateDecision {
   allowed: boolean;
   /** Seconds until the window resets (0 when allowed). */
   retryAfterSec: number;
+  /** Names the window the attempt was counted in, so that a success can take back its own attempt. */
+  window: string;
 }
 export interface RateLimiter {
   /** Counts one attempt against `key` and answers whether it is within the rule. */
   consume(key: string, rule: RateRule): Promise<RateDecision>;
-  /** Forgets the attempts counted against `key` (after a success). */
-  reset(key: string): Promise<void>;
+  /**
+   * Takes back one attempt counted in `window`, because it succeeded; nothing once that window
+   * has closed, and never below zero. Called once per successful attempt, so a success gives
+   * back its own attempt and never refills what failures spent.
+   */
+  refund(key: string, window: string): Promise<void>;
 }
 
 // ---- Two-step verification, passkeys and sign-in flows (issue 5) ----

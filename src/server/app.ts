@@ -35,6 +35,7 @@ import { twoStepSignInRoutes } from "./routes/two-step-sign-in";
 // Issue 6: recovery, verification, account activity
 import { recoveryRoutes } from "./routes/recovery";
 import { accountActivityRoutes } from "./routes/account-activity";
+import { signInCodeRoutes } from "./routes/sign-in-code";
 
 export const BODY_LIMIT_BYTES = 16 * 1024;
 
@@ -104,6 +105,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(
     async (api) => {
       await api.register(authRoutes, { core: options.core });
+      await api.register(signInCodeRoutes, { core: options.core });
       await api.register(accountRoutes, { core: options.core });
       await api.register(phoneRoutes, { core: options.core });
       await api.register(profileRoutes, { core: options.core });

@@ -19,6 +19,7 @@ import type { ServerConfig } from "./config";
 import { createDispatcher, defaultDispatcherOptions } from "../core/delivery/dispatcher";
 import { createRenderer, redactSecrets } from "../core/delivery/templates/render";
 import { createSenders } from "./delivery/senders";
+import { createCodeFlowDelivery } from "../core/code-flows/deliver-code-flow";
 import { deriveCoreKeys, loadMasterSecret } from "./secret-key";
 
 export interface RunningServer {
@@ -87,6 +88,7 @@ export async function startServer(
       clock: systemClock,
       senders,
       render: createRenderer({ publicUrl: config.publicUrl }),
+      resolve: createCodeFlowDelivery(core),
       // Codes and link tokens rest in the outbox only until sent; the dev mailbox (embedded) still shows them.
       ...(config.mode === "production" ? { redact: redactSecrets } : {}),
       onFailure: (failure) => app.log.warn(failure, failure.final ? "message delivery failed for good" : "message delivery failed; will retry"),

@@ -50,8 +50,8 @@ describe.skipIf(redis === null)("Redis rate limiter", () => {
     const limiter = new RedisRateLimiter(db, prefix);
     const decisions = [];
     for (let i = 0; i < 4; i += 1) decisions.push(await limiter.consume("limit", rule));
-    expect(decisions.slice(0, 3)).toEqual(Array(3).fill({ allowed: true, retryAfterSec: 0 }));
-    expect(decisions[3]).toEqual({ allowed: false, retryAfterSec: 2 });
+    expect(decisions.slice(0, 3)).toEqual(Array(3).fill(expect.objectContaining({ allowed: true, retryAfterSec: 0 })));
+    expect(decisions[3]).toMatchObject({ allowed: false, retryAfterSec: 2 });
   });
 
   it("stores the counter under the key prefix with the window as its expiry", async () => {
@@ -78,19 +78,42 @@ describe.skipIf(redis === null)("Redis rate limiter", () => {
     expect(decisions.filter((d) => d.allowed)).toHaveLength(3);
   });
 
-  it("forgets a key's attempts on reset, for every node", async () => {
+  it("takes back one attempt on refund, for every node", async () => {
     const nodeA = new RedisRateLimiter(db, prefix);
     const nodeB = new RedisRateLimiter(db, prefix);
-    for (let i = 0; i < 4; i += 1) await nodeA.consume("reset", rule);
-    await nodeB.reset("reset");
-    expect(await nodeA.consume("reset", rule)).toEqual({ allowed: true, retryAfterSec: 0 });
+    await nodeA.consume("refund", rule);
+    const success = await nodeA.consume("refund", rule);
+    await nodeB.refund("refund", success.window);
+    // One failure and nothing else counted: two more fit, the third is refused.
+    expect((await nodeA.consume("refund", rule)).allowed).toBe(true);
+    expect((await nodeB.consume("refund", rule)).allowed).toBe(true);
+    expect((await nodeA.consume("refund", rule)).allowed).toBe(false);
+  });
+
+  it("never refunds below zero", async () => {
+    const limiter = new RedisRateLimiter(db, prefix);
+    const first = await limiter.consume("floor", rule);
+    for (let i = 0; i < 5; i += 1) await limiter.refund("floor", first.window);
+    const decisions = [];
+    for (let i = 0; i < 4; i += 1) decisions.push((await limiter.consume("floor", rule)).allowed);
+    expect(decisions).toEqual([true, true, true, false]);
+  });
+
+  it("refunds nothing into a window opened after the attempt's", async () => {
+    const limiter = new RedisRateLimiter(db, prefix);
+    const short = { limit: 1, windowMs: 150 };
+    const old = await limiter.consume("late-refund", short);
+    await new Promise((resolve) => setTimeout(resolve, 250)); // Redis keeps its own time
+    expect((await limiter.consume("late-refund", short)).allowed).toBe(true);
+    await limiter.refund("late-refund", old.window);
+    expect((await limiter.consume("late-refund", short)).allowed).toBe(false);
   });
 
   it("opens a fresh window once the old one has passed", async () => {
     const limiter = new RedisRateLimiter(db, prefix);
     const short = { limit: 1, windowMs: 150 };
     expect((await limiter.consume("window", short)).allowed).toBe(true);
-    expect(await limiter.consume("window", short)).toEqual({ allowed: false, retryAfterSec: 1 });
+    expect(await limiter.consume("window", short)).toMatchObject({ allowed: false, retryAfterSec: 1 });
     await new Promise((resolve) => setTimeout(resolve, 250)); // Redis keeps its own time
     expect((await limiter.consume("window", short)).allowed).toBe(true);
   });

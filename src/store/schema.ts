@@ -249,3 +249,36 @@ export const profileLockSetting = pgTable("profile_lock_setting", {
   /** Adding a profile needs the PIN of the account's first locked profile (see core/profiles/profile-lock.ts). */
   requirePinToAddProfiles: boolean("require_pin_to_add_profiles").notNull().default(false),
 });
+
+/**
+ * A code asked for by address (a sign-in code, a password reset): one row per request, so no
+ * request or guess touches another's code. The account is looked up only when the message
+ * goes out, off the request path, so asking answers alike whether or not the address has one.
+ */
+export const codeFlow = pgTable(
+  "code_flow",
+  {
+    /** The flow id the requester holds; completing names it with the code. */
+    id: uuid("id").primaryKey(),
+    /** sign_in | password_reset */
+    purpose: text("purpose").notNull(),
+    /** email | sms: how the code goes out. */
+    channel: text("channel").notNull(),
+    /** What was asked for: a case-folded email or an E.164 number. */
+    address: text("address").notNull(),
+    /** Set when the code goes out to this account's address or verified phone. */
+    accountId: uuid("account_id").references(() => account.id, { onDelete: "cascade" }),
+    /** HMAC-SHA-256 (hex) of the code, or of the link's secret, under a server key. */
+    codeHash: text("code_hash").notNull(),
+    /** requested | sent | withheld | redeemed | retired */
+    status: text("status").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    /** Who asked: the network and device the send budgets key on (a device only as a digest). */
+    requester: jsonb("requester").notNull(),
+    /** Sign-in from a new device past the account's guess budget: whether its password was right. */
+    passwordProven: boolean("password_proven"),
+    expiresAt: at("expires_at").notNull(),
+    createdAt: at("created_at").notNull(),
+  },
+  (t) => [index("code_flow_account_purpose_idx").on(t.accountId, t.purpose), index("code_flow_expires_idx").on(t.expiresAt)],
+);

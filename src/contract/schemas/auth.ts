@@ -1,6 +1,6 @@
 // Sign up, sign in and sign out.
 import { z } from "zod";
-import { clientDeclaration, deviceKind, passwordInput, timestamp } from "./common";
+import { clientDeclaration, deviceKind, deviceToken, passwordInput, timestamp } from "./common";
 import { publicProfile } from "./profiles";
 
 export const signUpRequest = z.strictObject({
@@ -15,6 +15,7 @@ export const signInRequest = z.strictObject({
   email: z.string().max(320),
   password: passwordInput,
   client: clientDeclaration.optional(),
+  deviceToken: deviceToken.optional(),
 });
 export type SignInRequest = z.infer<typeof signInRequest>;
 
@@ -26,13 +27,15 @@ export const publicSignedInSession = z.object({
 });
 
 /**
- * Answer to a sign-in or sign-up. `token` is present only for phone and TV apps, which send
- * it back as `Authorization: Bearer`; browsers get an HttpOnly cookie instead.
+ * Answer to a sign-in or sign-up. `token` and `deviceToken` are present only for phone and TV
+ * apps: they send the token back as `Authorization: Bearer`, and the device token with their
+ * next sign-in. Browsers get HttpOnly cookies instead.
  */
 export const signedInResponse = z.object({
   account: z.object({ id: z.string(), email: z.string() }),
   session: publicSignedInSession,
   profiles: z.array(publicProfile),
   token: z.string().optional(),
+  deviceToken: z.string().optional(),
 });
 export type SignedInResponse = z.infer<typeof signedInResponse>;

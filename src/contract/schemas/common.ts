@@ -14,6 +14,13 @@ export const clientDeclaration = z.strictObject({
   name: z.string().trim().min(1).max(60).optional(),
 });
 
+/**
+ * The device token a phone or TV app got at its last sign-in on this account, sent back with
+ * the next one (browsers hold the same thing as a cookie). A device that signed in before is
+ * never held back by password guesses made elsewhere.
+ */
+export const deviceToken = z.string().max(200);
+
 /** Long enough for any real password; the policy (8–128) is checked by the domain. */
 export const passwordInput = z.string().min(1).max(1024);
 

@@ -1,6 +1,6 @@
 // Issue 6: email verification and forgot password.
 import { z } from "zod";
-import { clientDeclaration, passwordInput } from "./common";
+import { clientDeclaration, deviceToken, passwordInput } from "./common";
 
 const linkToken = z.string().trim().min(1).max(200);
 
@@ -18,20 +18,25 @@ export const emailChangedResponse = z.object({ email: z.string() });
 export const passwordResetRequest = z.strictObject({
   email: z.string().max(320),
   method: z.enum(["email", "sms"]).default("email"),
+  deviceToken: deviceToken.optional(),
 });
 export type PasswordResetRequest = z.infer<typeof passwordResetRequest>;
 
-/** The same answer whether or not the account exists. */
-export const passwordResetAcceptedResponse = z.object({ method: z.enum(["email", "sms"]) });
+/**
+ * The same answer whether or not the account exists. Each request is its own reset: a texted
+ * code is completed with this `flowId` (an emailed link names its flow itself).
+ */
+export const passwordResetAcceptedResponse = z.object({ method: z.enum(["email", "sms"]), flowId: z.uuid() });
 
-/** With the emailed link's token, or with the email address and the texted code. */
+/** With the emailed link's token, or with the request's flowId and the texted code. */
 export const completePasswordResetRequest = z.union([
-  z.strictObject({ token: linkToken, newPassword: passwordInput, client: clientDeclaration.optional() }),
+  z.strictObject({ token: linkToken, newPassword: passwordInput, client: clientDeclaration.optional(), deviceToken: deviceToken.optional() }),
   z.strictObject({
-    email: z.string().max(320),
+    flowId: z.uuid(),
     code: z.string().trim().regex(/^\d{6}$/, "Enter the 6-digit code."),
     newPassword: passwordInput,
     client: clientDeclaration.optional(),
+    deviceToken: deviceToken.optional(),
   }),
 ]);
 export type CompletePasswordResetRequest = z.infer<typeof completePasswordResetRequest>;

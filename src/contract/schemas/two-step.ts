@@ -1,6 +1,6 @@
 // Re-authentication, two-step verification (authenticator app, backup codes) and passkeys.
 import { z } from "zod";
-import { clientDeclaration, passwordInput, timestamp } from "./common";
+import { clientDeclaration, deviceToken, passwordInput, timestamp } from "./common";
 import { signedInResponse } from "./auth";
 
 export const twoStepMethods = ["passkey", "totp", "backup_code"] as const;
@@ -63,8 +63,19 @@ export const twoStepRequiredResponse = z.object({
 });
 export type TwoStepRequiredResponse = z.infer<typeof twoStepRequiredResponse>;
 
-/** POST /auth/sign-in answers either a session or the request for a second step. */
-export const signInResponse = z.union([signedInResponse, twoStepRequiredResponse]);
+/**
+ * The account's password guesses from new devices are being throttled: this device finishes
+ * with a code (POST /auth/sign-in-code/complete). Answered alike for a right and a wrong
+ * password; the code is sent to the account's email (and verified phone) only for the right one.
+ */
+export const signInCodeRequiredResponse = z.object({
+  signInCodeRequired: z.literal(true),
+  flowId: z.uuid(),
+  expiresAt: timestamp,
+});
+
+/** POST /auth/sign-in answers a session, the request for a second step, or the request for a sign-in code. */
+export const signInResponse = z.union([signedInResponse, twoStepRequiredResponse, signInCodeRequiredResponse]);
 
 export const completeTwoStepRequest = z
   .strictObject({
@@ -72,12 +83,14 @@ export const completeTwoStepRequest = z
     /** A 6-digit authenticator-app code or a backup code ("abcde-fghjk"). */
     code: z.string().trim().min(1).max(32).optional(),
     passkey: passkeyAuthenticationResponse.optional(),
+    deviceToken: deviceToken.optional(),
   })
   .refine((body) => (body.code === undefined) !== (body.passkey === undefined), { message: "Send either code or passkey." });
 
 export const passkeySignInRequest = z.strictObject({
   passkey: passkeyAuthenticationResponse,
   client: clientDeclaration.optional(),
+  deviceToken: deviceToken.optional(),
 });
 export { signedInResponse };
 

@@ -16,7 +16,7 @@ export async function checkCurrentPassword(
   const limited = await throttle(deps.limiter, [
     [`password-check:account:${accountId}`, deps.config.limits.passwordCheckPerAccount],
   ]);
-  if (limited) return limited;
+  if (!limited.ok) return limited;
   const account = await deps.stores.accounts.findById(accountId);
   if (!account) return fail("UNAUTHENTICATED");
   if (!(await deps.passwords.verify(account.passwordHash, normalizePassword(password)))) {

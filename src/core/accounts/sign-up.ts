@@ -6,6 +6,7 @@ import type { CoreDeps, RequestContext } from "../deps";
 import { checkNewPassword } from "../passwords/policy";
 import type { AccountRecord, ProfileRecord } from "../ports";
 import { cleanProfileName } from "../profiles/public-profile";
+import { clientNetwork } from "../rate-limit/client-network";
 import { throttle } from "../rate-limit/throttle";
 import { fail, ok, type Result } from "../result";
 import { issueDeviceCookie } from "../sessions/device-cookie";
@@ -34,8 +35,8 @@ export async function signUp(
   input: SignUpInput,
   context: RequestContext,
 ): Promise<Result<SignedIn, SignUpFailure>> {
-  const limited = await throttle(deps.limiter, [[`sign-up:ip:${context.ip}`, deps.config.limits.signUpPerIp]]);
-  if (limited) return limited;
+  const limited = await throttle(deps.limiter, [[`sign-up:ip:${clientNetwork(context)}`, deps.config.limits.signUpPerIp]]);
+  if (!limited.ok) return limited;
   const email = normalizeEmail(input.email);
   if (!email) return fail("INVALID_EMAIL");
   const password = checkNewPassword(input.password);

@@ -7,11 +7,11 @@ import { toPublicProfile } from "../profiles/public-profile";
 export interface SignedIn extends IssuedSession {
   account: AccountRecord;
   profiles: ProfileRecord[];
-  /** A fresh device cookie for browsers (see sessions/device-cookie.ts). */
+  /** The device credential: a cookie for browsers, the device token for apps (see sessions/device-cookie.ts). */
   deviceCookie: string;
 }
 
-/** The JSON answer; the token is included only when the device keeps it itself (apps). */
+/** The JSON answer; the token and the device token are included only when the device keeps them itself (apps). */
 export function toSignedInResponse(signedIn: SignedIn, includeToken: boolean): SignedInResponse {
   const { account, session, profiles, token } = signedIn;
   return {
@@ -23,6 +23,6 @@ export function toSignedInResponse(signedIn: SignedIn, includeToken: boolean): S
       expiresAt: session.expiresAt.toISOString(),
     },
     profiles: profiles.map(toPublicProfile),
-    ...(includeToken ? { token } : {}),
+    ...(includeToken ? { token, deviceToken: signedIn.deviceCookie } : {}),
   };
 }

@@ -6,6 +6,8 @@ export type AuditEventType =
   | "account_created"
   | "signed_in"
   | "sign_in_failed"
+  | "sign_in_code_required"
+  | "sign_in_code_requested"
   | "signed_out"
   | "signed_out_all_devices"
   | "signed_out_other_devices"

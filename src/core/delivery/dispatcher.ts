@@ -46,6 +46,12 @@ export interface DispatcherDeps {
   clock: Clock;
   senders: Senders;
   render(message: OutboxMessageRecord): RenderedMessage;
+  /**
+   * Settles a message whose recipient is decided only as it goes out (a code asked for by an
+   * address that may have no account): the message to send, or null when it must not go out
+   * (the resolver has dropped it). A throw is a failed try, retried like a failed send.
+   */
+  resolve?(message: OutboxMessageRecord): Promise<OutboxMessageRecord | null>;
   onFailure?(failure: DeliveryFailure): void;
   /**
    * Blanks a finished message's secrets (production). Embedded mode keeps them, so the dev
@@ -77,8 +83,12 @@ export function createDispatcher(deps: DispatcherDeps, options: DispatcherOption
   let stopped = false;
   let poll: ReturnType<typeof setInterval> | undefined;
 
-  const deliver = async (message: OutboxMessageRecord): Promise<void> => {
+  const deliver = async (claimed: OutboxMessageRecord): Promise<void> => {
+    let message = claimed;
     try {
+      const resolved = deps.resolve ? await deps.resolve(claimed) : claimed;
+      if (resolved === null) return;
+      message = resolved;
       const rendered = deps.render(message);
       if (rendered.channel === "email") await deps.senders.email.send({ to: message.recipient, template: message.template, ...rendered.email });
       else await deps.senders.sms.send({ to: message.recipient, text: rendered.text });

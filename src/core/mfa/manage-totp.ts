@@ -59,11 +59,11 @@ export async function enableTotp(
   if (!pending) return fail("TOTP_SETUP_NOT_STARTED");
   if (pending.enabledAt) return fail("TOTP_ALREADY_ENABLED");
   const limited = await throttle(deps.limiter, [[`two-step-code:account:${session.accountId}`, deps.config.limits.twoStepCodePerAccount]]);
-  if (limited) return limited;
+  if (!limited.ok) return limited;
   const secret = openTotpSecret(deps, session.accountId, pending.secretEncrypted);
   const step = secret ? matchTotp(secret, input.code, deps.clock.now()) : null;
   if (step === null) return fail("TWO_STEP_CODE_INVALID");
-  await deps.limiter.reset(`two-step-code:account:${session.accountId}`);
+  await limited.succeeded();
 
   const changed = await applyFactorChange(deps, session, context, {
     type: "two_step_enabled",

@@ -5,6 +5,7 @@ import type { DeviceKind } from "../../contract/schemas/common";
 import { sha256Hex } from "../crypto/hashing";
 import type { CoreDeps, RequestContext } from "../deps";
 import type { AuthFlowRecord, PasskeyRecord, SessionRecord } from "../ports";
+import { clientNetwork } from "../rate-limit/client-network";
 import { throttle } from "../rate-limit/throttle";
 import { fail, ok, type Result } from "../result";
 import type { IssuedSession } from "../sessions/issue-session";
@@ -21,8 +22,8 @@ export async function startPasskeySignIn(
   context: RequestContext,
 ): Promise<Result<Record<string, unknown>, "RATE_LIMITED">> {
   // Unauthenticated writes: throttled per IP like sign-in.
-  const limited = await throttle(deps.limiter, [[`sign-in:ip:${context.ip}`, deps.config.limits.signInPerIp]]);
-  if (limited) return limited;
+  const limited = await throttle(deps.limiter, [[`sign-in:ip:${clientNetwork(context)}`, deps.config.limits.signInPerIp]]);
+  if (!limited.ok) return limited;
   const options = await authenticationOptions(deps, null);
   await storeCeremony(deps, deps.stores, "passkey_sign_in", null, options.challenge, { purpose: "sign_in" });
   return ok({ ...options });
@@ -53,7 +54,7 @@ async function checkAssertion(
   // A discoverable passkey names its account too; it must be the passkey's own.
   if (response.response.userHandle && response.response.userHandle !== userHandleOf(passkey.accountId)) return fail("PASSKEY_UNKNOWN");
   const limited = await throttle(deps.limiter, [[`two-step-code:account:${passkey.accountId}`, deps.config.limits.twoStepCodePerAccount]]);
-  if (limited) return limited;
+  if (!limited.ok) return limited;
   const counter = await verifyAssertion(deps, response, passkey, flow.webauthnChallenge);
   if (counter === null) return fail("PASSKEY_INVALID");
   return ok({ flow, passkey, counter });
@@ -65,8 +66,8 @@ export async function signInWithPasskey(
   context: RequestContext,
 ): Promise<Result<SignedIn, PasskeyFailure>> {
   // A credential check without an account to key on yet: throttled per IP like sign-in.
-  const limited = await throttle(deps.limiter, [[`sign-in:ip:${context.ip}`, deps.config.limits.signInPerIp]]);
-  if (limited) return limited;
+  const limited = await throttle(deps.limiter, [[`sign-in:ip:${clientNetwork(context)}`, deps.config.limits.signInPerIp]]);
+  if (!limited.ok) return limited;
   const checked = await checkAssertion(deps, input.passkey, "sign_in", null);
   if (!checked.ok) return checked;
   const { flow, passkey, counter } = checked.value;

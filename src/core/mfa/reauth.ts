@@ -56,10 +56,10 @@ export async function reauthenticateWithPassword(
 ): Promise<Result<IssuedSession, "WRONG_PASSWORD" | "RATE_LIMITED" | "UNAUTHENTICATED">> {
   // Throttled like sign-in, per account, on top of the account page's password-check limit.
   const limited = await throttle(deps.limiter, [[`reauth:account:${session.accountId}`, deps.config.limits.reauthPerAccount]]);
-  if (limited) return limited;
+  if (!limited.ok) return limited;
   const checked = await checkCurrentPassword(deps, session.accountId, password, context);
   if (!checked.ok) return checked;
-  await deps.limiter.reset(`reauth:account:${session.accountId}`);
+  await limited.succeeded();
   return ok(await finishReauthentication(deps, session, context, "password"));
 }
 

@@ -10,7 +10,7 @@ import { sha256Hex } from "../crypto/hashing";
 import { randomToken } from "../crypto/random";
 import type { CoreDeps, RequestContext } from "../deps";
 import type { AccountRecord, AuthFlowRecord } from "../ports";
-import { throttle } from "../rate-limit/throttle";
+import { throttle, type Pass } from "../rate-limit/throttle";
 import { fail, ok, type Result } from "../result";
 import { looksLikeBackupCode, spendBackupCode } from "./backup-codes";
 import { finishSignIn } from "./finish-sign-in";
@@ -71,34 +71,40 @@ export interface TwoStepCompleted {
   keepsTokenItself: boolean;
 }
 
+interface OpenChallenge {
+  flow: AuthFlowRecord;
+  account: AccountRecord;
+  /** This guess, counted against the account's budget: given back if it proves right. */
+  attempt: Pass;
+}
+
 type ChallengeFailure = "TWO_STEP_CHALLENGE_INVALID" | "TWO_STEP_CHALLENGE_EXPIRED" | "TWO_STEP_ATTEMPTS_EXCEEDED" | "RATE_LIMITED";
 
 /** The pending flow behind a challenge, with one attempt counted against it and the account. */
-async function openChallenge(deps: CoreDeps, challenge: string): Promise<Result<{ flow: AuthFlowRecord; account: AccountRecord }, ChallengeFailure>> {
+async function openChallenge(deps: CoreDeps, challenge: string): Promise<Result<OpenChallenge, ChallengeFailure>> {
   const flow = await deps.stores.authFlows.findByHandle("two_step", sha256Hex(challenge));
   // Unknown, or already completed (a challenge belongs to one attempt, and completes once).
   if (!flow || !flow.accountId || flow.status !== "pending") return fail("TWO_STEP_CHALLENGE_INVALID");
   if (flow.expiresAt.getTime() <= deps.clock.now().getTime()) return fail("TWO_STEP_CHALLENGE_EXPIRED");
   const limited = await throttle(deps.limiter, [[`two-step-code:account:${flow.accountId}`, deps.config.limits.twoStepCodePerAccount]]);
-  if (limited) return limited;
+  if (!limited.ok) return limited;
   // Counted before checking, in the database, so racing guesses all count.
   if ((await deps.stores.authFlows.recordAttempt(flow.id)) > deps.config.twoStep.maxAttempts) return fail("TWO_STEP_ATTEMPTS_EXCEEDED");
   const account = await deps.stores.accounts.findById(flow.accountId);
   if (!account) return fail("TWO_STEP_CHALLENGE_INVALID");
-  return ok({ flow, account });
+  return ok({ flow, account, attempt: limited });
 }
 
 async function redeem(
   deps: CoreDeps,
-  flow: AuthFlowRecord,
-  account: AccountRecord,
+  { flow, account, attempt }: OpenChallenge,
   method: "totp" | "backup_code" | "passkey",
   deviceCookie: string | undefined,
   context: RequestContext,
 ): Promise<Result<TwoStepCompleted, "TWO_STEP_CHALLENGE_INVALID">> {
   const details = flow.details as unknown as TwoStepDetails;
-  // The owner proved the second factor: their own earlier typos stop counting against them.
-  await deps.limiter.reset(`two-step-code:account:${account.id}`);
+  // A right code costs nothing; the wrong ones before it stay counted.
+  await attempt.succeeded();
   const completed = await deps.stores.transaction(async (stores) => {
     if (!(await stores.authFlows.redeem(flow.id, deps.clock.now()))) return fail("TWO_STEP_CHALLENGE_INVALID");
     const signedIn = await finishSignIn(deps, stores, account, {
@@ -138,7 +144,7 @@ export async function completeTwoStepWithCode(
     if (spent === "invalid") return refused(deps, account, "TWO_STEP_CODE_INVALID", context);
     if (spent === "used") return refused(deps, account, "TWO_STEP_CODE_USED", context);
     await deps.stores.audit.record(auditEvent("backup_code_used", { accountId: account.id }, context, deps.clock.now()));
-    return redeem(deps, flow, account, "backup_code", input.deviceCookie, context);
+    return redeem(deps, opened.value, "backup_code", input.deviceCookie, context);
   }
 
   const totp = await deps.stores.totp.find(account.id);
@@ -147,7 +153,7 @@ export async function completeTwoStepWithCode(
   if (step === null) return refused(deps, account, "TWO_STEP_CODE_INVALID", context);
   // A code (time step) is accepted once: this or an earlier step used before is a replay.
   if (!(await deps.stores.totp.useStep(account.id, step))) return refused(deps, account, "TWO_STEP_CODE_USED", context);
-  return redeem(deps, flow, account, "totp", input.deviceCookie, context);
+  return redeem(deps, opened.value, "totp", input.deviceCookie, context);
 }
 
 export async function completeTwoStepWithPasskey(
@@ -166,5 +172,5 @@ export async function completeTwoStepWithPasskey(
   const counter = await verifyAssertion(deps, input.passkey, passkey, flow.webauthnChallenge);
   if (counter === null) return refused(deps, account, "PASSKEY_INVALID", context);
   await deps.stores.passkeys.recordUse(passkey.id, counter, deps.clock.now());
-  return redeem(deps, flow, account, "passkey", input.deviceCookie, context);
+  return redeem(deps, opened.value, "passkey", input.deviceCookie, context);
 }

@@ -53,7 +53,7 @@ export async function setPhone(
   }
 
   const limited = await throttle(deps.limiter, [[`phone-code-send:${account.id}`, deps.config.limits.phoneCodeSendPerAccount]]);
-  if (limited) return limited;
+  if (!limited.ok) return limited;
   const code = await deps.stores.transaction(async (stores) => {
     await stores.accounts.setPhone(account.id, { e164, smsOptIn: input.smsOptIn });
     const sent = await sendPhoneCode(deps, stores, account.id, e164);
@@ -78,7 +78,7 @@ export async function resendPhoneCode(
   if (!account.phoneE164) return fail("NO_PHONE");
   if (account.phoneVerifiedAt) return fail("PHONE_ALREADY_VERIFIED");
   const limited = await throttle(deps.limiter, [[`phone-code-send:${account.id}`, deps.config.limits.phoneCodeSendPerAccount]]);
-  if (limited) return limited;
+  if (!limited.ok) return limited;
   const e164 = account.phoneE164;
   const code = await deps.stores.transaction((stores) => sendPhoneCode(deps, stores, account.id, e164));
   deps.outboxWritten();
@@ -104,7 +104,7 @@ export async function verifyPhone(
   const limited = await throttle(deps.limiter, [
     [`phone-code-check:${session.accountId}`, deps.config.limits.phoneCodeCheckPerAccount],
   ]);
-  if (limited) return limited;
+  if (!limited.ok) return limited;
   const account = await deps.stores.accounts.findById(session.accountId);
   if (!account) return fail("UNAUTHENTICATED");
   if (!account.phoneE164) return fail("NO_PHONE");

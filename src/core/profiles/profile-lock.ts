@@ -30,12 +30,11 @@ export async function checkProfilePin(
 ): Promise<Result<void, "PROFILE_LOCKED" | "PIN_REQUIRED" | "INVALID_PIN" | "RATE_LIMITED">> {
   if (!profile.pinHash) return ok(undefined);
   if (pin === undefined) return fail(missing);
-  const profileKey = `profile-pin:profile:${profile.id}`;
   const limited = await throttle(deps.limiter, [
-    [profileKey, deps.config.limits.pinPerProfile],
+    [`profile-pin:profile:${profile.id}`, deps.config.limits.pinPerProfile],
     [`profile-pin:account:${profile.accountId}`, deps.config.limits.pinPerAccount],
   ]);
-  if (limited) return limited;
+  if (!limited.ok) return limited;
   if (!digestsEqual(pinDigest(deps.keys.profilePins, profile.id, pin), profile.pinHash)) {
     await deps.stores.audit.record(
       auditEvent("profile_pin_failed", { accountId: profile.accountId, sessionId: session.id }, context, deps.clock.now(), {
@@ -44,7 +43,7 @@ export async function checkProfilePin(
     );
     return fail("INVALID_PIN");
   }
-  await deps.limiter.reset(profileKey);
+  await limited.succeeded();
   return ok(undefined);
 }
 

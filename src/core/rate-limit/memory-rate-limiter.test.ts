@@ -14,8 +14,8 @@ describe("in-memory rate limiter", () => {
   it("allows up to the limit in a window and refuses the attempt after", async () => {
     const limiter = new MemoryRateLimiter(new ManualClock());
     const decisions = await consumeTimes(limiter, "ip:203.0.113.7", 6);
-    expect(decisions.slice(0, 5)).toEqual(Array(5).fill({ allowed: true, retryAfterSec: 0 }));
-    expect(decisions[5]).toEqual({ allowed: false, retryAfterSec: 60 });
+    expect(decisions.slice(0, 5)).toEqual(Array(5).fill(expect.objectContaining({ allowed: true, retryAfterSec: 0 })));
+    expect(decisions[5]).toMatchObject({ allowed: false, retryAfterSec: 60 });
   });
 
   it("answers the seconds left in the window, rounded up, as retry-after", async () => {
@@ -23,9 +23,9 @@ describe("in-memory rate limiter", () => {
     const limiter = new MemoryRateLimiter(clock);
     await consumeTimes(limiter, "k", 5);
     clock.advance(20_500);
-    expect(await limiter.consume("k", fivePerMinute)).toEqual({ allowed: false, retryAfterSec: 40 });
+    expect(await limiter.consume("k", fivePerMinute)).toMatchObject({ allowed: false, retryAfterSec: 40 });
     clock.advance(39_400); // 100 ms left
-    expect(await limiter.consume("k", fivePerMinute)).toEqual({ allowed: false, retryAfterSec: 1 });
+    expect(await limiter.consume("k", fivePerMinute)).toMatchObject({ allowed: false, retryAfterSec: 1 });
   });
 
   it("opens a fresh window once the old one has passed", async () => {
@@ -44,21 +44,40 @@ describe("in-memory rate limiter", () => {
     clock.advance(59_000);
     await consumeTimes(limiter, "k", 5);
     clock.advance(1_000);
-    expect(await limiter.consume("k", fivePerMinute)).toEqual({ allowed: true, retryAfterSec: 0 });
+    expect(await limiter.consume("k", fivePerMinute)).toMatchObject({ allowed: true, retryAfterSec: 0 });
   });
 
   it("counts each key separately", async () => {
     const limiter = new MemoryRateLimiter(new ManualClock());
     await consumeTimes(limiter, "account:a", 6);
-    expect(await limiter.consume("account:b", fivePerMinute)).toEqual({ allowed: true, retryAfterSec: 0 });
+    expect(await limiter.consume("account:b", fivePerMinute)).toMatchObject({ allowed: true, retryAfterSec: 0 });
   });
 
-  it("forgets a key's attempts on reset, e.g. after a successful sign-in", async () => {
+  it("takes back one attempt on refund: a success costs nothing, and the failures before it stay counted", async () => {
     const limiter = new MemoryRateLimiter(new ManualClock());
-    await consumeTimes(limiter, "k", 6);
-    await limiter.reset("k");
-    expect(await limiter.consume("k", fivePerMinute)).toEqual({ allowed: true, retryAfterSec: 0 });
-    expect(limiter.size).toBe(1);
+    await consumeTimes(limiter, "k", 4);
+    const success = await limiter.consume("k", fivePerMinute);
+    await limiter.refund("k", success.window);
+    expect((await limiter.consume("k", fivePerMinute)).allowed).toBe(true);
+    expect((await limiter.consume("k", fivePerMinute)).allowed).toBe(false);
+  });
+
+  it("refunds nothing once the window the attempt was counted in has closed", async () => {
+    const clock = new ManualClock();
+    const limiter = new MemoryRateLimiter(clock);
+    const old = await limiter.consume("k", fivePerMinute);
+    clock.advance(minutes(1));
+    await consumeTimes(limiter, "k", 5);
+    await limiter.refund("k", old.window);
+    expect((await limiter.consume("k", fivePerMinute)).allowed).toBe(false);
+  });
+
+  it("never refunds below zero, however often a success is reported", async () => {
+    const limiter = new MemoryRateLimiter(new ManualClock());
+    const first = await limiter.consume("k", fivePerMinute);
+    for (let i = 0; i < 10; i += 1) await limiter.refund("k", first.window);
+    const decisions = await consumeTimes(limiter, "k", 6);
+    expect(decisions.filter((d) => d.allowed)).toHaveLength(5);
   });
 
   it("caps the number of keys, evicting the oldest window, so sprayed keys can't grow memory", async () => {
@@ -71,7 +90,7 @@ describe("in-memory rate limiter", () => {
     }
     expect(limiter.size).toBe(100);
     // The oldest window went first; the newest are still counted.
-    expect(await limiter.consume("victim", fivePerMinute)).toEqual({ allowed: true, retryAfterSec: 0 });
+    expect(await limiter.consume("victim", fivePerMinute)).toMatchObject({ allowed: true, retryAfterSec: 0 });
     await consumeTimes(limiter, "spray:999", 4);
     expect((await limiter.consume("spray:999", fivePerMinute)).allowed).toBe(false);
   });

@@ -15,6 +15,7 @@ export interface MemoryRateLimiterOptions {
 }
 
 interface Window {
+  id: string;
   count: number;
   endsAt: number;
 }
@@ -27,6 +28,7 @@ export class MemoryRateLimiter implements RateLimiter {
   readonly #maxKeys: number;
   readonly #sweepEvery: number;
   #callsSinceSweep = 0;
+  #windowsOpened = 0;
 
   constructor(clock: Clock, options: MemoryRateLimiterOptions = {}) {
     this.#clock = clock;
@@ -46,19 +48,24 @@ export class MemoryRateLimiter implements RateLimiter {
     const open = this.#windows.get(key);
     if (open !== undefined && now < open.endsAt) {
       open.count += 1;
-      if (open.count <= rule.limit) return { allowed: true, retryAfterSec: 0 };
-      return { allowed: false, retryAfterSec: Math.max(1, Math.ceil((open.endsAt - now) / 1000)) };
+      if (open.count <= rule.limit) return { allowed: true, retryAfterSec: 0, window: open.id };
+      return { allowed: false, retryAfterSec: Math.max(1, Math.ceil((open.endsAt - now) / 1000)), window: open.id };
     }
 
     this.#windows.delete(key);
     while (this.#windows.size >= this.#maxKeys) this.#evictOldest();
-    this.#windows.set(key, { count: 1, endsAt: now + rule.windowMs });
-    if (rule.limit >= 1) return { allowed: true, retryAfterSec: 0 };
-    return { allowed: false, retryAfterSec: Math.max(1, Math.ceil(rule.windowMs / 1000)) };
+    this.#windowsOpened += 1;
+    const opened = { id: String(this.#windowsOpened), count: 1, endsAt: now + rule.windowMs };
+    this.#windows.set(key, opened);
+    if (rule.limit >= 1) return { allowed: true, retryAfterSec: 0, window: opened.id };
+    return { allowed: false, retryAfterSec: Math.max(1, Math.ceil(rule.windowMs / 1000)), window: opened.id };
   }
 
-  async reset(key: string): Promise<void> {
-    this.#windows.delete(key);
+  async refund(key: string, window: string): Promise<void> {
+    const open = this.#windows.get(key);
+    if (open === undefined || open.id !== window || open.count === 0) return;
+    if (this.#clock.now().getTime() >= open.endsAt) return;
+    open.count -= 1;
   }
 
   #maybeSweep(now: number): void {

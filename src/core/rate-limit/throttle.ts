@@ -5,12 +5,28 @@ import { fail, type Failure } from "../result";
 
 export type Limit = readonly [key: string, rule: RateRule];
 
-/** Answers a RATE_LIMITED failure (with the longest wait) or null when every limit allows it. */
-export async function throttle(limiter: RateLimiter, limits: readonly Limit[]): Promise<Failure<"RATE_LIMITED"> | null> {
+/** Let through. `succeeded()` takes back the attempts this pass counted, once the action worked. */
+export interface Pass {
+  ok: true;
+  succeeded(): Promise<void>;
+}
+
+/**
+ * Answers a RATE_LIMITED failure (with the longest wait), or a pass when every limit allows it.
+ * Budgets count failures: a pass that succeeds gives back its own attempt and nothing more, so
+ * an attacker who succeeds at something of their own (their own TV code, their own password)
+ * never refills the budget their guesses spent.
+ */
+export async function throttle(limiter: RateLimiter, limits: readonly Limit[]): Promise<Failure<"RATE_LIMITED"> | Pass> {
   const decisions = await Promise.all(limits.map(([key, rule]) => limiter.consume(key, rule)));
   const refused = decisions.filter((decision) => !decision.allowed);
-  if (refused.length === 0) return null;
-  return fail("RATE_LIMITED", Math.max(...refused.map((decision) => decision.retryAfterSec)));
+  if (refused.length > 0) return fail("RATE_LIMITED", Math.max(...refused.map((decision) => decision.retryAfterSec)));
+  return {
+    ok: true,
+    succeeded: async () => {
+      await Promise.all(limits.map(([key], i) => limiter.refund(key, decisions[i]!.window)));
+    },
+  };
 }
 
 /** Limiter keys never carry an email or phone number in clear. */

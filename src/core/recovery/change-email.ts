@@ -6,6 +6,7 @@ import { checkCurrentPassword } from "../accounts/check-current-password";
 import { normalizeEmail } from "../accounts/email";
 import type { CoreDeps, RequestContext } from "../deps";
 import type { SessionRecord } from "../ports";
+import { clientNetwork } from "../rate-limit/client-network";
 import { throttle } from "../rate-limit/throttle";
 import { fail, ok, type Result } from "../result";
 import { findLink, writeLink } from "./link-token";
@@ -32,7 +33,7 @@ export async function requestEmailChange(
   if (newEmail === account.email) return fail("EMAIL_UNCHANGED");
   if (await deps.stores.accounts.findByEmail(newEmail)) return fail("EMAIL_TAKEN");
   const limited = await throttle(deps.limiter, [[`email-verification-send:${account.id}`, deps.config.limits.emailVerificationSendPerAccount]]);
-  if (limited) return limited;
+  if (!limited.ok) return limited;
 
   await deps.stores.transaction(async (stores) => {
     const { token, record } = await writeLink(deps, stores, {
@@ -53,8 +54,8 @@ export async function confirmEmailChange(
   token: string,
   context: RequestContext,
 ): Promise<Result<{ email: string }, "LINK_INVALID" | "LINK_EXPIRED" | "RATE_LIMITED" | "EMAIL_TAKEN">> {
-  const limited = await throttle(deps.limiter, [[`link-check:ip:${context.ip}`, deps.config.limits.linkCheckPerIp]]);
-  if (limited) return limited;
+  const limited = await throttle(deps.limiter, [[`link-check:ip:${clientNetwork(context)}`, deps.config.limits.linkCheckPerIp]]);
+  if (!limited.ok) return limited;
   const link = await findLink(deps, token, "email_change");
   if (!link.ok) return link;
   const { id, accountId, target } = link.value;

@@ -4,6 +4,7 @@
 import { auditEvent } from "../audit/events";
 import type { CoreDeps, RequestContext } from "../deps";
 import type { SessionRecord, Stores } from "../ports";
+import { clientNetwork } from "../rate-limit/client-network";
 import { throttle } from "../rate-limit/throttle";
 import { fail, ok, type Result } from "../result";
 import { findLink, writeLink } from "./link-token";
@@ -39,7 +40,7 @@ export async function resendEmailVerification(
   if (!account) return fail("UNAUTHENTICATED");
   if (account.emailVerifiedAt) return fail("EMAIL_ALREADY_VERIFIED");
   const limited = await throttle(deps.limiter, [[`email-verification-send:${account.id}`, deps.config.limits.emailVerificationSendPerAccount]]);
-  if (limited) return limited;
+  if (!limited.ok) return limited;
   await deps.stores.transaction((stores) => writeEmailVerification(deps, stores, account));
   deps.outboxWritten();
   return ok({ email: account.email });
@@ -50,8 +51,8 @@ export async function verifyEmail(
   token: string,
   context: RequestContext,
 ): Promise<Result<{ email: string }, "LINK_INVALID" | "LINK_EXPIRED" | "RATE_LIMITED">> {
-  const limited = await throttle(deps.limiter, [[`link-check:ip:${context.ip}`, deps.config.limits.linkCheckPerIp]]);
-  if (limited) return limited;
+  const limited = await throttle(deps.limiter, [[`link-check:ip:${clientNetwork(context)}`, deps.config.limits.linkCheckPerIp]]);
+  if (!limited.ok) return limited;
   const link = await findLink(deps, token, "email_verification");
   if (!link.ok) return link;
   const { id, accountId, target } = link.value;

@@ -7,7 +7,8 @@ import { auditEvent } from "../audit/events";
 import type { CoreDeps, RequestContext } from "../deps";
 import type { SessionRecord, TvCodeRecord } from "../ports";
 import { checkProfilePin } from "../profiles/profile-lock";
-import { throttle } from "../rate-limit/throttle";
+import { clientNetwork } from "../rate-limit/client-network";
+import { throttle, type Pass } from "../rate-limit/throttle";
 import { fail, ok, type Result } from "../result";
 import { decisionBlocker } from "./tv-code-flow";
 import { formatUserCode, normalizeUserCode } from "./user-code";
@@ -26,26 +27,28 @@ export function toPublicTvCode(deps: Pick<CoreDeps, "config">, flow: TvCodeRecor
   };
 }
 
-const limitKey = (session: SessionRecord) => `tv-code:account:${session.accountId}`;
-
-/** The pending flow behind a typed code, after counting the attempt. */
+/**
+ * The pending flow behind a typed code, after counting the attempt. Only misses stay counted:
+ * a code that leads to a pending flow gives its attempt back, and nothing more, so deciding
+ * codes of one's own never refills a budget that guesses spent.
+ */
 async function findPendingFlow(
   deps: CoreDeps,
   session: SessionRecord,
   typedCode: string,
   context: RequestContext,
-): Promise<Result<TvCodeRecord, LookupFailure>> {
+): Promise<Result<{ flow: TvCodeRecord; attempt: Pass }, LookupFailure>> {
   const limits = deps.config.limits;
   const limited = await throttle(deps.limiter, [
-    [limitKey(session), limits.tvCodeCheckPerAccount],
-    [`tv-code:ip:${context.ip}`, limits.tvCodeCheckPerIp],
+    [`tv-code:account:${session.accountId}`, limits.tvCodeCheckPerAccount],
+    [`tv-code:ip:${clientNetwork(context)}`, limits.tvCodeCheckPerIp],
   ]);
-  if (limited) return limited;
+  if (!limited.ok) return limited;
   const userCode = normalizeUserCode(typedCode);
   const flow = userCode ? await deps.stores.tvCodes.findByUserCode(userCode) : null;
   if (!flow) return fail("TV_CODE_NOT_FOUND");
   const blocker = decisionBlocker(flow, deps.clock.now());
-  return blocker ? fail(blocker) : ok(flow);
+  return blocker ? fail(blocker) : ok({ flow, attempt: limited });
 }
 
 export async function lookUpTvCode(
@@ -55,7 +58,9 @@ export async function lookUpTvCode(
   context: RequestContext,
 ): Promise<Result<TvCodeLookupResponse, LookupFailure>> {
   const found = await findPendingFlow(deps, session, typedCode, context);
-  return found.ok ? ok(toPublicTvCode(deps, found.value)) : found;
+  if (!found.ok) return found;
+  await found.value.attempt.succeeded();
+  return ok(toPublicTvCode(deps, found.value.flow));
 }
 
 export async function decideTvSignIn(
@@ -67,7 +72,7 @@ export async function decideTvSignIn(
 ): Promise<Result<TvCodeLookupResponse, LookupFailure | PinFailure | "PROFILE_NOT_FOUND">> {
   const found = await findPendingFlow(deps, session, typedCode, context);
   if (!found.ok) return found;
-  const flow = found.value;
+  const { flow, attempt } = found.value;
   if (decision.approve) {
     const profile = await deps.stores.profiles.find(session.accountId, decision.profileId);
     if (!profile) return fail("PROFILE_NOT_FOUND");
@@ -95,7 +100,7 @@ export async function decideTvSignIn(
   });
   // Someone else decided (or it expired) between the read and the update.
   if (!decided) return fail(flowAfterLostRace(await deps.stores.tvCodes.findByUserCode(flow.userCode), now));
-  await deps.limiter.reset(limitKey(session));
+  await attempt.succeeded();
   return ok(toPublicTvCode(deps, flow));
 }
 

@@ -5,6 +5,7 @@ import { DEVICE_CODE_GRANT } from "../../contract/schemas/tv-sign-in";
 import { auditEvent } from "../audit/events";
 import { sha256Hex } from "../crypto/hashing";
 import type { CoreDeps, RequestContext } from "../deps";
+import { clientNetwork } from "../rate-limit/client-network";
 import { throttle } from "../rate-limit/throttle";
 import { issueSession, type IssuedSession } from "../sessions/issue-session";
 import { newSessionToken } from "../sessions/session-token";
@@ -18,8 +19,8 @@ export async function redeemDeviceCode(
   input: { clientId: string | undefined; deviceCode: string | undefined },
   context: RequestContext,
 ): Promise<{ ok: true; value: IssuedSession } | OAuthFailure> {
-  const limited = await throttle(deps.limiter, [[`tv-token:ip:${context.ip}`, deps.config.limits.tvTokenPerIp]]);
-  if (limited) return oauthFail("slow_down", "Too many requests from this address.", limited.retryAfterSec);
+  const limited = await throttle(deps.limiter, [[`tv-token:ip:${clientNetwork(context)}`, deps.config.limits.tvTokenPerIp]]);
+  if (!limited.ok) return oauthFail("slow_down", "Too many requests from this address.", limited.retryAfterSec);
   const allowed = deviceGrantClient(deps, input.clientId, DEVICE_CODE_GRANT);
   if (!allowed.ok) return allowed;
   if (!input.deviceCode) return oauthFail("invalid_request", "device_code is required.");

@@ -5,6 +5,7 @@ import { sha256Hex } from "../crypto/hashing";
 import { randomToken } from "../crypto/random";
 import type { CoreDeps, RequestContext } from "../deps";
 import type { TvCodeRecord } from "../ports";
+import { clientNetwork } from "../rate-limit/client-network";
 import { throttle } from "../rate-limit/throttle";
 import { describeDevice } from "../sessions/device";
 import { deviceGrantClient, oauthFail, type OAuthFailure } from "./oauth-failure";
@@ -27,8 +28,8 @@ export async function startDeviceAuthorization(
   input: { clientId: string | undefined; deviceName?: string | undefined },
   context: RequestContext,
 ): Promise<{ ok: true; value: StartedDeviceAuthorization } | OAuthFailure> {
-  const limited = await throttle(deps.limiter, [[`tv-authorize:ip:${context.ip}`, deps.config.limits.tvAuthorizePerIp]]);
-  if (limited) return oauthFail("slow_down", "Too many sign-in requests from this address.", limited.retryAfterSec);
+  const limited = await throttle(deps.limiter, [[`tv-authorize:ip:${clientNetwork(context)}`, deps.config.limits.tvAuthorizePerIp]]);
+  if (!limited.ok) return oauthFail("slow_down", "Too many sign-in requests from this address.", limited.retryAfterSec);
   const allowed = deviceGrantClient(deps, input.clientId, DEVICE_CODE_GRANT);
   if (!allowed.ok) return allowed;
 

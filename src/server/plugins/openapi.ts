@@ -41,6 +41,8 @@ const documented = (url: string) =>
 const PUBLIC = new Set([
   "/api/v1/auth/sign-up",
   "/api/v1/auth/sign-in",
+  "/api/v1/auth/sign-in-code",
+  "/api/v1/auth/sign-in-code/complete",
   "/api/v1/auth/two-step",
   "/api/v1/auth/passkey/options",
   "/api/v1/auth/passkey",

@@ -2,17 +2,17 @@
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { signInRequest, signUpRequest, signedInResponse } from "../../contract/schemas/auth";
+import { signInResponse } from "../../contract/schemas/two-step";
 import type { SignedIn } from "../../core/accounts/signed-in";
 import { toSignedInResponse } from "../../core/accounts/signed-in";
 import { signIn } from "../../core/accounts/sign-in";
 import { signUp } from "../../core/accounts/sign-up";
 import type { CoreDeps } from "../../core/deps";
+import type { TwoStepRequired } from "../../core/mfa/two-step-sign-in";
 import { signOut } from "../../core/sessions/sign-out";
 import { requestContext, signingInDevice } from "../http/client";
-import { clearSessionCookie, DEVICE_COOKIE, setDeviceCookie, setSessionCookie } from "../http/cookies";
+import { clearSessionCookie, deviceCredentialOf, setDeviceCookie, setSessionCookie } from "../http/cookies";
 import { replyFailure } from "../http/reply-failure";
-// issue 5: sign-in may answer a two-step challenge
-import { signInResponse } from "../../contract/schemas/two-step";
 
 export const authRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (app, { core }) => {
   app.post(
@@ -31,17 +31,13 @@ export const authRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (app,
     "/auth/sign-in",
     { schema: { body: signInRequest, response: { 200: signInResponse } } },
     async (request, reply) => {
-      const { device, keepsTokenItself } = signingInDevice(request, request.body.client);
-      const deviceCookie = request.cookies[DEVICE_COOKIE];
-      const result = await signIn(core, { ...request.body, device, deviceCookie, keepsTokenItself }, requestContext(request));
+      const { email, password, client, deviceToken } = request.body;
+      const { device, keepsTokenItself } = signingInDevice(request, client);
+      const deviceCredential = deviceCredentialOf(request, deviceToken);
+      const result = await signIn(core, { email, password, device, deviceCredential, keepsTokenItself }, requestContext(request));
       if (!result.ok) return replyFailure(reply, result);
-      if ("twoStepRequired" in result.value) {
-        // No session yet: the second step (POST /auth/two-step) completes the sign-in.
-        const { expiresAt, ...challenge } = result.value;
-        return { ...challenge, expiresAt: expiresAt.toISOString() };
-      }
-      handOver(reply, result.value, keepsTokenItself);
-      return toSignedInResponse(result.value, keepsTokenItself);
+      if ("signInCodeRequired" in result.value) return { ...result.value, expiresAt: result.value.expiresAt.toISOString() };
+      return signedInOrSecondStep(reply, result.value, keepsTokenItself);
     },
   );
 
@@ -57,4 +53,14 @@ export function handOver(reply: FastifyReply, signedIn: SignedIn, keepsTokenItse
   if (keepsTokenItself) return;
   setSessionCookie(reply, signedIn.token, signedIn.session.expiresAt);
   setDeviceCookie(reply, signedIn.deviceCookie);
+}
+
+/** A proven first factor: a session, or (no session yet) the challenge POST /auth/two-step completes. */
+export function signedInOrSecondStep(reply: FastifyReply, value: SignedIn | TwoStepRequired, keepsTokenItself: boolean) {
+  if ("twoStepRequired" in value) {
+    const { expiresAt, ...challenge } = value;
+    return { ...challenge, expiresAt: expiresAt.toISOString() };
+  }
+  handOver(reply, value, keepsTokenItself);
+  return toSignedInResponse(value, keepsTokenItself);
 }

@@ -1,7 +1,7 @@
 // Issue 6: email verification, change email and forgot password. Opening a link needs no session (it may be
 // opened on any device); asking for a reset answers the same for every address; completing one
-// signs in this device like a sign-in does. Rate limits: see the core services (link checks per
-// IP, reset requests per IP and per address, code checks per IP and per address).
+// signs in this device like a sign-in does. Rate limits: see the core services (link and code
+// checks per IP and per flow, reset requests per IP, what is sent per account and device).
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { signedInResponse } from "../../contract/schemas/auth";
 import {
@@ -21,8 +21,9 @@ import { confirmEmailChange, requestEmailChange } from "../../core/recovery/chan
 import { resendEmailVerification, verifyEmail } from "../../core/recovery/email-verification";
 import { completePasswordReset, requestPasswordReset } from "../../core/recovery/password-reset";
 import { requestContext, signingInDevice } from "../http/client";
-import { DEVICE_COOKIE, setDeviceCookie, setSessionCookie } from "../http/cookies";
+import { deviceCredentialOf } from "../http/cookies";
 import { replyFailure } from "../http/reply-failure";
+import { handOver } from "./auth";
 
 export const recoveryRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (app, { core }) => {
   app.post(
@@ -65,8 +66,9 @@ export const recoveryRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (
     "/auth/password-reset",
     { schema: { body: passwordResetRequest, response: { 202: passwordResetAcceptedResponse } } },
     async (request, reply) => {
-      const result = await requestPasswordReset(core, request.body, requestContext(request));
-      return result.ok ? reply.code(202).send(result.value) : replyFailure(reply, result);
+      const { email, method, deviceToken } = request.body;
+      const deviceCredential = deviceCredentialOf(request, deviceToken);
+      return reply.code(202).send(await requestPasswordReset(core, { email, method, deviceCredential }, requestContext(request)));
     },
   );
 
@@ -74,18 +76,12 @@ export const recoveryRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (
     "/auth/password-reset/complete",
     { schema: { body: completePasswordResetRequest, response: { 200: signedInResponse } } },
     async (request, reply) => {
-      const { client, ...proof } = request.body;
+      const { client, deviceToken, ...proof } = request.body;
       const { device, keepsTokenItself } = signingInDevice(request, client);
-      const result = await completePasswordReset(
-        core,
-        { ...proof, device, deviceCookie: request.cookies[DEVICE_COOKIE] },
-        requestContext(request),
-      );
+      const deviceCredential = deviceCredentialOf(request, deviceToken);
+      const result = await completePasswordReset(core, { ...proof, device, deviceCredential }, requestContext(request));
       if (!result.ok) return replyFailure(reply, result);
-      if (!keepsTokenItself) {
-        setSessionCookie(reply, result.value.token, result.value.session.expiresAt);
-        setDeviceCookie(reply, result.value.deviceCookie);
-      }
+      handOver(reply, result.value, keepsTokenItself);
       return toSignedInResponse(result.value, keepsTokenItself);
     },
   );

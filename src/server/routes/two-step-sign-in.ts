@@ -9,7 +9,7 @@ import { signInWithPasskey, startPasskeySignIn } from "../../core/mfa/passkey-si
 import { completeTwoStepWithCode, completeTwoStepWithPasskey } from "../../core/mfa/two-step-sign-in";
 import type { AuthenticationResponseJSON } from "../../core/mfa/webauthn";
 import { requestContext, signingInDevice } from "../http/client";
-import { DEVICE_COOKIE } from "../http/cookies";
+import { deviceCredentialOf } from "../http/cookies";
 import { replyFailure } from "../http/reply-failure";
 import { handOver } from "./auth";
 
@@ -18,8 +18,8 @@ export const twoStepSignInRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = as
     "/auth/two-step",
     { schema: { body: completeTwoStepRequest, response: { 200: signedInResponse } } },
     async (request, reply) => {
-      const { challenge, code, passkey } = request.body;
-      const deviceCookie = request.cookies[DEVICE_COOKIE];
+      const { challenge, code, passkey, deviceToken } = request.body;
+      const deviceCookie = deviceCredentialOf(request, deviceToken);
       const context = requestContext(request);
       const result =
         code !== undefined
@@ -43,7 +43,7 @@ export const twoStepSignInRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = as
     { schema: { body: passkeySignInRequest, response: { 200: signedInResponse } } },
     async (request, reply) => {
       const { device, keepsTokenItself } = signingInDevice(request, request.body.client);
-      const deviceCookie = request.cookies[DEVICE_COOKIE];
+      const deviceCookie = deviceCredentialOf(request, request.body.deviceToken);
       const passkey = request.body.passkey as unknown as AuthenticationResponseJSON;
       const result = await signInWithPasskey(core, { passkey, device, deviceCookie }, requestContext(request));
       if (!result.ok) return replyFailure(reply, result);

@@ -105,5 +105,13 @@ export function createAccountStore(db: Database): AccountStore {
         .limit(1);
       return rows.length > 0;
     },
+
+    async findByVerifiedPhone(e164) {
+      const [row] = await db
+        .select()
+        .from(account)
+        .where(and(eq(account.phoneE164, e164), isNotNull(account.phoneVerifiedAt)));
+      return row ? toRecord(row) : null;
+    },
   };
 }

@@ -4,6 +4,7 @@ import type { Stores } from "../../core/ports";
 import type { Database } from "../database";
 import { createAccountStore } from "./accounts";
 import { createAuditStore } from "./audit";
+import { createCodeFlowStore } from "./code-flows";
 import { createOneTimeCodeStore } from "./one-time-codes";
 import { createOutboxStore } from "./outbox";
 import { createProfileStore } from "./profiles";
@@ -30,6 +31,7 @@ export function createStores(db: Database): Stores {
     backupCodes: createBackupCodeStore(db),
     passkeys: createPasskeyStore(db),
     authFlows: createAuthFlowStore(db),
+    codeFlows: createCodeFlowStore(db),
     // Inside a transaction `db` is the transaction, so a nested call becomes a savepoint.
     transaction: (work) => db.transaction((tx) => work(createStores(tx))),
   };

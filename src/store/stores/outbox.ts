@@ -59,6 +59,14 @@ export function createOutboxStore(db: Database): OutboxStore {
         .where(and(eq(outbox.id, id), isNull(outbox.sentAt)));
     },
 
+    async readdress(id, recipient) {
+      await db.update(outbox).set({ recipient }).where(eq(outbox.id, id));
+    },
+
+    async discard(id) {
+      await db.delete(outbox).where(and(eq(outbox.id, id), isNull(outbox.sentAt)));
+    },
+
     async listRecent(limit) {
       const rows = await db.select().from(outbox).orderBy(desc(outbox.createdAt)).limit(limit);
       return rows.map(toRecord);

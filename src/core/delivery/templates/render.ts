@@ -8,6 +8,7 @@ import { renderEmail, type Brand, type RenderedEmail } from "./layout";
 import { emailChanged, newSignIn, passwordChanged, phoneChanged, signedOutAllDevices, twoStepChanged } from "./security-notices";
 import type { AnyTemplate } from "./template";
 import { passwordResetCode, phoneVerification } from "./text-messages";
+import { signInCode, signInCodeText } from "./sign-in-codes";
 
 export const templates = {
   email_verification: emailVerification,
@@ -15,6 +16,8 @@ export const templates = {
   email_change: emailChange,
   phone_verification: phoneVerification,
   password_reset_code: passwordResetCode,
+  sign_in_code: signInCode,
+  sign_in_code_text: signInCodeText,
   new_sign_in: newSignIn,
   password_changed: passwordChanged,
   email_changed: emailChanged,

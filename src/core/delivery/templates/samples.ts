@@ -10,6 +10,8 @@ export const samplePayloads: Record<TemplateName, Record<string, unknown>> = {
   email_change: { token: "sample-email-change-token" },
   phone_verification: { code: "123456" },
   password_reset_code: { code: "654321" },
+  sign_in_code: { code: "246810", device: "Chrome on macOS", newDevice: true },
+  sign_in_code_text: { code: "135790" },
   new_sign_in: { device: "Chrome on macOS", ip: "203.0.113.10", at },
   password_changed: { at },
   email_changed: { newEmail: "n***@example.com", at },

@@ -1,0 +1,27 @@
+// "Use a sign-in code": a 6-digit code by email, or by text to a verified phone, instead of a
+// password. Also how a new device finishes signing in while the account's password guesses
+// are being throttled (see signInCodeRequiredResponse).
+import { z } from "zod";
+import { clientDeclaration, deviceToken, timestamp } from "./common";
+
+const asker = { client: clientDeclaration.optional(), deviceToken: deviceToken.optional() };
+
+/** An email address, or a phone number (with its country when not in +… form). */
+export const signInCodeRequest = z.union([
+  z.strictObject({ email: z.string().max(320), ...asker }),
+  z.strictObject({ phone: z.string().trim().min(1).max(40), country: z.string().length(2).optional(), ...asker }),
+]);
+export type SignInCodeRequest = z.infer<typeof signInCodeRequest>;
+
+/** The same answer whether or not the address has an account; completing names this flow. */
+export const signInCodeSentResponse = z.object({
+  flowId: z.uuid(),
+  channel: z.enum(["email", "sms"]),
+  expiresAt: timestamp,
+});
+
+export const completeSignInCodeRequest = z.strictObject({
+  flowId: z.uuid(),
+  code: z.string().trim().regex(/^\d{6}$/, "Enter the 6-digit code."),
+  ...asker,
+});

@@ -1,0 +1,26 @@
+// Codes asked for by address: a sign-in code (asked for with "Use a sign-in code", or sent to
+// finish a new device's sign-in once the account's guess budget is spent) and a password reset
+// (a link by email, a code by text). Every request is its own flow with its own code, so no
+// request or wrong guess touches another's; guesses count per flow.
+//
+// Asking answers alike whether or not the address has an account: the request path only
+// writes the flow and its message. Which account the address belongs to, whether anything is
+// sent, and to which number, is decided when the message goes out (deliver-code-flow.ts).
+import type { CodeFlowPurpose, CodeFlowRecord, OutboxChannel } from "../ports";
+import { hmacSha256Hex } from "../crypto/hashing";
+
+/** Keyed and salted with the flow: a 6-digit code is otherwise reversed by trying them all. */
+export const codeDigest = (key: Buffer, flowId: string, code: string): string => hmacSha256Hex(key, `code-flow:${flowId}:${code}`);
+
+/** The template each purpose goes out with on each channel. */
+export const codeTemplates = {
+  sign_in: { email: "sign_in_code", sms: "sign_in_code_text" },
+  password_reset: { email: "password_reset", sms: "password_reset_code" },
+} as const satisfies Record<CodeFlowPurpose, Record<OutboxChannel, string>>;
+
+export const codeTemplateNames: ReadonlySet<string> = new Set(Object.values(codeTemplates).flatMap((byChannel) => Object.values(byChannel)));
+
+/** Whether the flow's code may still be tried: sent to an account, not redeemed or retired, not expired. */
+export function isOpen(flow: CodeFlowRecord, purpose: CodeFlowPurpose, now: Date): flow is CodeFlowRecord & { accountId: string } {
+  return flow.purpose === purpose && flow.status === "sent" && flow.accountId !== null && flow.expiresAt.getTime() > now.getTime();
+}
