@@ -14,9 +14,11 @@ import { createStores } from "../src/store/stores";
 import { createCodeFlowDelivery } from "../src/core/code-flows/deliver-code-flow";
 import { createDispatcher } from "../src/core/delivery/dispatcher";
 import { createRenderer } from "../src/core/delivery/templates/render";
+import type { EmailSender } from "../src/core/delivery/senders";
 import { buildApp, type App } from "../src/server/app";
 import { deriveCoreKeys } from "../src/server/secret-key";
 import { logRedactions } from "../src/server/main";
+import { fastifyTrustProxy, type TrustProxy } from "../src/server/trust-proxy";
 import * as schema from "../src/store/schema";
 import { createTestDatabase, routeTestDatabase, rowsOf, type TestDatabase } from "./support/databases";
 import { LogCapture } from "./support/log-capture";
@@ -41,7 +43,7 @@ export interface TestApp {
   verifications: { count: number };
   /** Everything the app logged (at trace level) and every secret the test handled. */
   logs: LogCapture;
-  browser(options?: { userAgent?: string; ip?: string }): Device;
+  browser(options?: { userAgent?: string; ip?: string; headers?: Record<string, string> }): Device;
   phoneApp(options?: { name?: string; ip?: string }): Device;
   /** Rows of a raw query on the test database, on either driver. */
   query<T>(statement: SQL): Promise<T[]>;
@@ -80,10 +82,16 @@ export interface TestAppOptions {
   eventStreamHeartbeatMs?: number;
   /** TV sign-in (issue 7): the origin OAuth metadata names (default APP_ORIGIN). */
   publicUrl?: string;
+  /** Which proxies may name the client (TRUST_PROXY); none by default. */
+  trustProxy?: TrustProxy;
+  /** Sees every SQL statement the app's stores send. */
+  onStatement?: (sql: string) => void;
+  /** Also hands every email to this sender (a real SMTP server), besides keeping it in `sent`. */
+  emailSender?: EmailSender;
 }
 
 export async function buildTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const database = await createTestDatabase(routeTestDatabase);
+  const database = await createTestDatabase(routeTestDatabase, options.onStatement);
   const clock = new ManualClock(new Date());
   const verifications = { count: 0 };
   const logs = new LogCapture();
@@ -116,7 +124,12 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     render: createRenderer({ publicUrl: APP_ORIGIN }),
     resolve: createCodeFlowDelivery(core),
     senders: {
-      email: { send: async ({ to, template, subject, text }) => void sent.push({ channel: "email", to, template, subject, text }) },
+      email: {
+        send: async (email) => {
+          sent.push({ channel: "email", to: email.to, template: email.template, subject: email.subject, text: email.text });
+          await options.emailSender?.send(email);
+        },
+      },
       sms: { send: async ({ to, text }) => void sent.push({ channel: "sms", to, text }) },
     },
   });
@@ -132,6 +145,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     signals,
     ...(options.eventStreamHeartbeatMs ? { eventStreamHeartbeatMs: options.eventStreamHeartbeatMs } : {}),
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+    trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
   });
   return {
     app,
@@ -141,7 +155,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     signals,
     verifications,
     logs,
-    browser: (o = {}) => new Device(app, logs, "browser", o.userAgent ?? CHROME_ON_MAC, o.ip ?? "203.0.113.10"),
+    browser: (o = {}) => new Device(app, logs, "browser", o.userAgent ?? CHROME_ON_MAC, o.ip ?? "203.0.113.10", undefined, o.headers),
     phoneApp: (o = {}) => new Device(app, logs, "app", "UsherApp/1.0 (iPhone; iOS 18.1)", o.ip ?? "203.0.113.20", o.name),
     query: (statement) => rowsOf(database.database.db, statement),
     sent,
@@ -184,6 +198,8 @@ export class Device {
     readonly userAgent: string,
     readonly ip: string,
     readonly appName?: string,
+    /** Sent with every request, e.g. the X-Forwarded-For a load balancer adds. */
+    readonly headers: Record<string, string> = {},
   ) {}
 
   get(url: string, extra: Partial<InjectOptions> = {}) {
@@ -220,7 +236,7 @@ export class Device {
   }
 
   async request(options: InjectOptions): Promise<LightMyRequestResponse> {
-    const headers: Record<string, string> = { "user-agent": this.userAgent, ...(options.headers as Record<string, string>) };
+    const headers: Record<string, string> = { "user-agent": this.userAgent, ...this.headers, ...(options.headers as Record<string, string>) };
     if (this.kind === "browser") {
       if (options.method !== "GET" && !("origin" in headers)) headers.origin = APP_ORIGIN;
       if (this.cookies.size > 0 && !("cookie" in headers)) {

@@ -30,6 +30,20 @@ describe("configuration", () => {
     expect(() => readConfig({ SIGN_UPS_PER_IP_PER_HOUR: "0" })).toThrow(/SIGN_UPS_PER_IP_PER_HOUR must be at least 1/);
   });
 
+  it("trusts no proxy unless told, a number of hops, or the proxies' addresses and ranges", () => {
+    expect(readConfig({}).trustProxy).toBe(false);
+    expect(readConfig({ TRUST_PROXY: "false" }).trustProxy).toBe(false);
+    expect(readConfig({ TRUST_PROXY: "1" }).trustProxy).toEqual({ hops: 1 });
+    expect(readConfig({ TRUST_PROXY: "2" }).trustProxy).toEqual({ hops: 2 });
+    expect(readConfig({ TRUST_PROXY: "10.0.0.0/8, 127.0.0.1,::1,fd00::/8" }).trustProxy).toEqual({ proxies: ["10.0.0.0/8", "127.0.0.1", "::1", "fd00::/8"] });
+  });
+
+  it("refuses TRUST_PROXY=true, which would believe whatever X-Forwarded-For a client writes, and says what to set", () => {
+    expect(() => readConfig({ TRUST_PROXY: "true" })).toThrow(/TRUST_PROXY=true .*TRUST_PROXY=1 behind one load balancer.*TRUST_PROXY=10\.0\.0\.0\/8,127\.0\.0\.1/);
+    expect(() => readConfig({ TRUST_PROXY: "10.0.0.0/8,the-balancer" })).toThrow(/TRUST_PROXY must be a number of hops or addresses and ranges, not "the-balancer"/);
+    expect(() => readConfig({ TRUST_PROXY: "10.0.0.0/99" })).toThrow(/TRUST_PROXY/);
+  });
+
   it("stops the start with a message that names a malformed variable", () => {
     expect(() => readConfig({ SESSION_MAX_DAYS: "a year" })).toThrow(/SESSION_MAX_DAYS must be a whole number/);
   });

@@ -7,6 +7,7 @@ import { days } from "../core/clock";
 import { defaultCoreConfig, type CoreConfig } from "../core/config";
 import { owaspArgon2Params, type Argon2Params } from "../core/passwords/argon2-hasher";
 import { readOAuthClients } from "./oauth-clients-config";
+import { readTrustProxy, type TrustProxy } from "./trust-proxy";
 import { readDeliveryConfig, type DeliveryConfig } from "./delivery/delivery-config";
 
 export interface ServerConfig {
@@ -26,7 +27,8 @@ export interface ServerConfig {
   /** The domain's tunables: session lifetimes from the environment, the rest as shipped. */
   core: CoreConfig;
   logLevel: string;
-  trustProxy: boolean;
+  /** Which proxies in front may name the client (X-Forwarded-For): none, a hop count, or their addresses. */
+  trustProxy: TrustProxy;
   /** Issue 6: how email and text messages leave this node (SMTP, SMS provider, dev outbox). */
   delivery: DeliveryConfig;
 }
@@ -79,7 +81,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       reauthWindowMs: Math.round(positive(env, "REAUTH_WINDOW_MINUTES", 10) * 60_000),
     },
     logLevel: env.LOG_LEVEL ?? "info",
-    trustProxy: env.TRUST_PROXY === "true",
+    trustProxy: readTrustProxy(env.TRUST_PROXY),
     delivery: readDeliveryConfig(env, mode, publicUrl),
   };
 }

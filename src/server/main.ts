@@ -16,6 +16,7 @@ import { RedisRateLimiter } from "../store/redis-rate-limiter";
 import { createStores } from "../store/stores";
 import { buildApp, type App } from "./app";
 import type { ServerConfig } from "./config";
+import { fastifyTrustProxy } from "./trust-proxy";
 import { createDispatcher, defaultDispatcherOptions } from "../core/delivery/dispatcher";
 import { createRenderer, redactSecrets } from "../core/delivery/templates/render";
 import { createSenders } from "./delivery/senders";
@@ -74,7 +75,7 @@ export async function startServer(
     devMailbox: config.mode === "embedded",
     checkDatabase: async () => void (await database.db.execute(sql`select 1`)),
     logger: options.logger ?? { level: config.logLevel, redact: logRedactions },
-    trustProxy: config.trustProxy,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     signals,
     publicUrl: config.publicUrl,
   });

@@ -23,12 +23,14 @@ export interface OpenDatabase {
   close(): Promise<void>;
 }
 
-export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
+/** `onStatement` sees the SQL of every statement the query builder sends (never its parameters). */
+export async function openDatabase(target: DatabaseTarget, onStatement?: (sql: string) => void): Promise<OpenDatabase> {
+  const logger = onStatement ? { logQuery: (query: string) => onStatement(query) } : false;
   if (target.kind === "postgres") {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
     // An idle client's network error must not crash the process; the next query reconnects.
     pool.on("error", () => {});
-    return { db: drizzlePg(pool, { schema }) as unknown as Database, target, close: () => pool.end() };
+    return { db: drizzlePg(pool, { schema, logger }) as unknown as Database, target, close: () => pool.end() };
   }
   // PGlite's default 128 MB of shared buffers is committed up front (~840 MB resident in all);
   // 16 MB is plenty for one embedded node.
@@ -41,7 +43,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
   }
   const client = await PGlite.create(target.dataDir, options);
   return {
-    db: drizzlePglite(client, { schema }) as unknown as Database,
+    db: drizzlePglite(client, { schema, logger }) as unknown as Database,
     target,
     close: () => client.close(),
   };

@@ -20,16 +20,16 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(kind: TestDatabaseKind): Promise<TestDatabase> {
+export async function createTestDatabase(kind: TestDatabaseKind, onStatement?: (sql: string) => void): Promise<TestDatabase> {
   if (kind === "pglite") {
-    const database = await openDatabase({ kind: "pglite" });
+    const database = await openDatabase({ kind: "pglite" }, onStatement);
     await migrateDatabase(database);
     return { database, drop: () => database.close() };
   }
   const name = `usher_test_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
   await adminQuery(`create database ${name}`);
   const url = withDatabase(postgresAdminUrl, name);
-  const database = await openDatabase({ kind: "postgres", url, poolSize: 5 });
+  const database = await openDatabase({ kind: "postgres", url, poolSize: 5 }, onStatement);
   await migrateDatabase(database);
   return {
     database,
