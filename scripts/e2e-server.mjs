@@ -42,6 +42,8 @@ const server = spawn(join(root, "node_modules/.bin/tsx"), ["src/cli/main.ts", "s
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
     // Every browser test signs up its own account, all from 127.0.0.1: more than the default 20 an hour.
     SIGN_UPS_PER_IP_PER_HOUR: process.env.SIGN_UPS_PER_IP_PER_HOUR ?? "500",
+    // One proxy hop: a test's X-Forwarded-For stands for many networks; the browser sends none (127.0.0.1).
+    TRUST_PROXY: process.env.TRUST_PROXY ?? "1",
     // Email goes out over SMTP to the tests' mail server (scripts/e2e-smtp-inbox.mjs); text
     // messages stay in the dev outbox, where the tests read them.
     SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT ?? "4190"}`,

@@ -17,6 +17,7 @@ export const router = createBrowserRouter([
     children: [
       { path: "/", lazy: page(() => import("./routes/landing")) },
       { path: "/sign-in", lazy: page(() => import("./routes/sign-in")) },
+      { path: "/sign-in/code", lazy: page(() => import("./routes/sign-in-code")) },
       { path: "/sign-up", lazy: page(() => import("./routes/sign-up")) },
       { path: "/tv/simulator", lazy: page(() => import("./routes/tv-simulator")) },
       // Issue 6: forgot password, and the pages emailed links open (signed in or not).

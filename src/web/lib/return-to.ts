@@ -17,3 +17,8 @@ export function safeReturnPath(value: string | null): string | null {
 export function signInReturningTo(path: string, extra = ""): string {
   return `/sign-in?${extra ? `${extra}&` : ""}${RETURN_TO_PARAM}=${encodeURIComponent(path)}`;
 }
+
+/** A signed-out page's address that keeps `returnTo` (between Sign In and Use a sign-in code). */
+export function keepingReturnTo(page: string, returnTo: string | null): string {
+  return returnTo ? `${page}?${RETURN_TO_PARAM}=${encodeURIComponent(returnTo)}` : page;
+}

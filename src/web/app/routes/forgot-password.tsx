@@ -1,7 +1,7 @@
 // Forgot password?: the email address and how to get back in (a link by email, or a code by
 // text message to the verified phone). The answer is the same whether or not an account
 // exists, so this page never tells anyone which addresses have accounts. After a texted code,
-// the same page takes the code and the new password.
+// the same page takes the code and the new password, sent with the request's flowId.
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
 import { Alert } from "../../components/ui/alert";
@@ -23,7 +23,7 @@ export default function ForgotPasswordPage() {
   const [emailError, setEmailError] = useState<string>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const [sent, setSent] = useState<{ email: string; method: ResetMethod }>();
+  const [sent, setSent] = useState<{ email: string; method: ResetMethod; flowId: string }>();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -32,8 +32,8 @@ export default function ForgotPasswordPage() {
     setEmailError(undefined);
     setBusy(true);
     try {
-      await requestPasswordReset(email.trim(), method);
-      setSent({ email: email.trim(), method });
+      const { flowId } = await requestPasswordReset(email.trim(), method);
+      setSent({ email: email.trim(), method, flowId });
     } catch (failure) {
       setError(failureMessage(failure, "Your request couldn't be sent. Please try again."));
     } finally {
@@ -108,8 +108,9 @@ export default function ForgotPasswordPage() {
               </Alert>
               <ResetCodeForm
                 email={sent.email}
+                flowId={sent.flowId}
                 onSignedIn={() => navigate("/profiles", { replace: true })}
-                onNewCode={() => setSent(undefined)}
+                onStartOver={() => setSent(undefined)}
               />
             </>
           )}

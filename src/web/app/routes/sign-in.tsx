@@ -1,15 +1,18 @@
 // Sign in: email and password (then the second step when two-step verification is on), or a
-// passkey alone; errors in words, and why you are here when a sign-out sent you.
+// passkey alone, or a sign-in code (its own page); errors in words, and why you are here when
+// a sign-out sent you. While the account's password guesses are throttled, a browser new to
+// it finishes with a code sent to the owner.
 import { useState, type FormEvent } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { Alert } from "../../components/ui/alert";
 import { PasswordField, TextField } from "../../components/ui/text-field";
-import { needsSecondStep, signIn, signInWithPasskey, type TwoStepRequiredResponse } from "../../features/auth/api/sign-in";
+import { needsSecondStep, needsSignInCode, signIn, signInWithPasskey, type TwoStepRequiredResponse } from "../../features/auth/api/sign-in";
+import { NewDeviceCodeStep } from "../../features/auth/components/new-device-code-step";
 import { SecondStepForm } from "../../features/auth/components/second-step-form";
 import { PublicHeader } from "../../features/auth/components/public-header";
 import { failureMessage } from "../../lib/api-client";
 import { PasskeyCancelled } from "../../lib/webauthn";
-import { RETURN_TO_PARAM, safeReturnPath } from "../../lib/return-to";
+import { keepingReturnTo, RETURN_TO_PARAM, safeReturnPath } from "../../lib/return-to";
 import { signInReasons, type SignInReason } from "../../lib/sign-in-reasons";
 
 export default function SignInPage() {
@@ -22,8 +25,10 @@ export default function SignInPage() {
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState<"password" | "passkey">();
   const [secondStep, setSecondStep] = useState<TwoStepRequiredResponse>();
+  const [codeStep, setCodeStep] = useState<{ flowId: string; email: string }>();
 
   const signedIn = () => navigate(returnTo ?? "/profiles", { replace: true });
+  const signInCodePage = keepingReturnTo("/sign-in/code", returnTo);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -31,10 +36,11 @@ export default function SignInPage() {
     setError(undefined);
     try {
       const result = await signIn(email, password);
-      if (!needsSecondStep(result)) return signedIn();
-      // The password is no longer needed: don't keep it in memory while the second step runs.
+      if (!needsSecondStep(result) && !needsSignInCode(result)) return signedIn();
+      // The password is no longer needed: don't keep it in memory while the next step runs.
       setPassword("");
-      setSecondStep(result);
+      if (needsSignInCode(result)) setCodeStep({ flowId: result.flowId, email: email.trim() });
+      else setSecondStep(result);
       setBusy(undefined);
     } catch (failure) {
       setError(failureMessage(failure, "Signing in failed. Please try again."));
@@ -52,6 +58,29 @@ export default function SignInPage() {
       setError(failure instanceof PasskeyCancelled ? failure.message : failureMessage(failure, "Signing in with a passkey failed. Please try again."));
       setBusy(undefined);
     }
+  }
+
+  if (codeStep) {
+    return (
+      <>
+        <PublicHeader show="sign-up" />
+        <main id="main" className="page page--narrow">
+          <div className="card">
+            <NewDeviceCodeStep
+              flowId={codeStep.flowId}
+              email={codeStep.email}
+              signInCodePage={signInCodePage}
+              onSignedIn={signedIn}
+              onSecondStep={(attempt) => {
+                setCodeStep(undefined);
+                setSecondStep(attempt);
+              }}
+              onStartOver={() => setCodeStep(undefined)}
+            />
+          </div>
+        </main>
+      </>
+    );
   }
 
   if (secondStep) {
@@ -101,9 +130,14 @@ export default function SignInPage() {
           <div className="sign-in__or" aria-hidden="true">
             or
           </div>
-          <button type="button" className="button button--secondary button--block" onClick={() => void withPasskey()} disabled={Boolean(busy)}>
-            {busy === "passkey" ? "Waiting for your passkey…" : "Sign in with a passkey"}
-          </button>
+          <div className="sign-in__other">
+            <Link className="button button--secondary button--block" to={signInCodePage} state={{ email: email.trim() }}>
+              Use a sign-in code
+            </Link>
+            <button type="button" className="button button--secondary button--block" onClick={() => void withPasskey()} disabled={Boolean(busy)}>
+              {busy === "passkey" ? "Waiting for your passkey…" : "Sign in with a passkey"}
+            </button>
+          </div>
           <p className="form-footer">
             New to Usher? <Link to="/sign-up">Sign up now</Link>.
           </p>

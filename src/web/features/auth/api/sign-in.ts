@@ -1,17 +1,21 @@
 // Sign in and sign up from the browser: the session arrives as an HttpOnly cookie. With
 // two-step verification on, the password answers a challenge instead, completed by a code or
-// a passkey; a passkey alone also signs in (no email: the passkey says whose it is).
+// a passkey; a passkey alone also signs in (no email: the passkey says whose it is). While
+// strangers' password guesses at the account are throttled, a browser new to the account is
+// asked for a sign-in code instead (completed in sign-in-code.ts).
 import type { z } from "zod";
 import type { SignedInResponse } from "../../../../contract/schemas/auth";
-import type { signInResponse, TwoStepRequiredResponse } from "../../../../contract/schemas/two-step";
+import type { signInCodeRequiredResponse, signInResponse, TwoStepRequiredResponse } from "../../../../contract/schemas/two-step";
 import { call } from "../../../lib/api-client";
 import { usher } from "../../../lib/usher";
 import { answerWithPasskey } from "../../../lib/webauthn";
 
 export type { TwoStepRequiredResponse };
+export type SignInCodeRequiredResponse = z.infer<typeof signInCodeRequiredResponse>;
 export type SignInResult = z.infer<typeof signInResponse>;
 
 export const needsSecondStep = (result: SignInResult): result is TwoStepRequiredResponse => "twoStepRequired" in result;
+export const needsSignInCode = (result: SignInResult): result is SignInCodeRequiredResponse => "signInCodeRequired" in result;
 
 export const signIn = (email: string, password: string): Promise<SignInResult> =>
   call(() => usher.POST("/api/v1/auth/sign-in", { body: { email, password } }), { signedIn: false });

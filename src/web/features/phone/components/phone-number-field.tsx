@@ -8,10 +8,14 @@ interface PhoneNumberFieldProps {
   value: string;
   error?: string | undefined;
   disabled?: boolean;
+  /** What the number is for; by default, the number being added to the account. */
+  hint?: string;
   onChange(next: { country: string; value: string }): void;
 }
 
-export function PhoneNumberField({ country, value, error, disabled, onChange }: PhoneNumberFieldProps) {
+const ADDING_HINT = "A mobile number that can receive text messages. We'll text it a 6-digit code to check it's yours.";
+
+export function PhoneNumberField({ country, value, error, disabled, hint = ADDING_HINT, onChange }: PhoneNumberFieldProps) {
   const id = useId();
   const [lib, setLib] = useState<Lib>();
   const [options, setOptions] = useState<CountryOption[]>([]);
@@ -94,7 +98,7 @@ export function PhoneNumberField({ country, value, error, disabled, onChange }: 
         />
       </div>
       <p className="field__hint phone-field__hint" id={`${id}-hint`}>
-        A mobile number that can receive text messages. We'll text it a 6-digit code to check it's yours.
+        {hint}
       </p>
       {error && (
         <p className="field__error phone-field__hint" id={`${id}-error`}>

@@ -2,6 +2,7 @@
 // code, which waits out a visible countdown before it can be used again.
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { Alert } from "../../../components/ui/alert";
+import { CodeField, SIX_DIGITS } from "../../../components/ui/code-field";
 import { ApiError, failureMessage } from "../../../lib/api-client";
 import { resendPhoneCode, verifyPhone } from "../api/phone";
 
@@ -32,7 +33,7 @@ export function VerifyCodeForm({ masked, justSent, onVerified, onUseAnotherNumbe
     event.preventDefault();
     setFormError(undefined);
     setNotice(undefined);
-    if (!/^\d{6}$/.test(code)) {
+    if (!SIX_DIGITS.test(code)) {
       setError("Enter the 6 digits from the text message.");
       return input.current?.focus();
     }
@@ -84,34 +85,7 @@ export function VerifyCodeForm({ masked, justSent, onVerified, onUseAnotherNumbe
       </p>
       {notice && <Alert tone="success">{notice}</Alert>}
       {formError && <Alert tone="error">{formError}</Alert>}
-      <div className={`field verify__code${error ? " field--invalid" : ""}`}>
-        <label htmlFor={`${id}-code`}>6-digit code</label>
-        <input
-          ref={input}
-          id={`${id}-code`}
-          // The step before it is gone; the keyboard lands where the code goes.
-          autoFocus
-          name="code"
-          type="text"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          pattern="[0-9]*"
-          required
-          value={code}
-          onChange={(event) => setCode(event.target.value.replace(/\D/g, "").slice(0, 6))}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : `${id}-hint`}
-        />
-        {error ? (
-          <p className="field__error" id={`${id}-error`}>
-            {error}
-          </p>
-        ) : (
-          <p className="field__hint" id={`${id}-hint`}>
-            The code works for 10 minutes.
-          </p>
-        )}
-      </div>
+      <CodeField inputRef={input} autoFocus value={code} onChange={setCode} error={error} />
       <div className="form__actions">
         <button className="button button--primary" type="submit" disabled={busy !== undefined}>
           {busy === "verify" ? "Verifying…" : "Verify"}

@@ -1,21 +1,32 @@
 // Forgot password by text message, second step: the 6-digit code, the new password twice.
 // Every failing code gets the same answer from the API (wrong, expired, used, unknown
-// address), so the page can only say that and offer a new code.
-import { useId, useRef, useState, type FormEvent } from "react";
+// address), so the page can only say that and offer a new code. A new code is a new request,
+// a flow of its own: the code is sent back with the newest request's flowId.
+import { useRef, useState, type FormEvent } from "react";
 import { Alert } from "../../../components/ui/alert";
+import { CodeField, SIX_DIGITS } from "../../../components/ui/code-field";
 import { ApiError, failureMessage } from "../../../lib/api-client";
-import { completePasswordReset } from "../api/password-reset";
+import { completePasswordReset, requestPasswordReset } from "../api/password-reset";
 import { checkNewPassword, NEW_PASSWORD_CODES, NewPasswordFields } from "../../auth/components/new-password-fields";
 
 type Errors = { code?: string; next?: string; confirm?: string; form?: string };
 
-export function ResetCodeForm({ email, onSignedIn, onNewCode }: { email: string; onSignedIn(): void; onNewCode(): void }) {
-  const id = useId();
+interface ResetCodeFormProps {
+  email: string;
+  /** The request that texted the code. */
+  flowId: string;
+  onSignedIn(): void;
+  onStartOver(): void;
+}
+
+export function ResetCodeForm({ email, flowId: firstFlowId, onSignedIn, onStartOver }: ResetCodeFormProps) {
+  const [flowId, setFlowId] = useState(firstFlowId);
   const [code, setCode] = useState("");
   const [next, setNext] = useState("");
   const [confirm, setConfirm] = useState("");
   const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<string>();
+  const [busy, setBusy] = useState<"save" | "resend">();
   const form = useRef<HTMLFormElement>(null);
 
   function show(found: Errors) {
@@ -26,16 +37,17 @@ export function ResetCodeForm({ email, onSignedIn, onNewCode }: { email: string;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    setNotice(undefined);
     const found: Errors = { ...checkNewPassword(next, confirm) };
-    if (!/^\d{6}$/.test(code)) found.code = "Enter the 6 digits from the text message.";
+    if (!SIX_DIGITS.test(code)) found.code = "Enter the 6 digits from the text message.";
     if (Object.keys(found).length > 0) return show(found);
-    setBusy(true);
+    setBusy("save");
     setErrors({});
     try {
-      await completePasswordReset({ email, code }, next);
+      await completePasswordReset({ flowId, code }, next);
       onSignedIn();
     } catch (failure) {
-      setBusy(false);
+      setBusy(undefined);
       const message = failureMessage(failure, "Your password couldn't be set. Please try again.");
       const failed = failure instanceof ApiError ? failure.code : undefined;
       if (failed === "RESET_CODE_INVALID") show({ code: message });
@@ -44,35 +56,27 @@ export function ResetCodeForm({ email, onSignedIn, onNewCode }: { email: string;
     }
   }
 
+  async function sendNewCode() {
+    setBusy("resend");
+    setErrors({});
+    setNotice(undefined);
+    try {
+      setFlowId((await requestPasswordReset(email, "sms")).flowId);
+      setCode("");
+      setNotice("We've sent a new code. Use the one in the newest text message.");
+      form.current?.querySelector<HTMLInputElement>('[name="code"]')?.focus();
+    } catch (failure) {
+      show({ form: failureMessage(failure, "A new code couldn't be sent. Please try again.") });
+    } finally {
+      setBusy(undefined);
+    }
+  }
+
   return (
     <form ref={form} className="form" onSubmit={submit} noValidate>
+      {notice && <Alert tone="success">{notice}</Alert>}
       {errors.form && <Alert tone="error">{errors.form}</Alert>}
-      <div className={`field verify__code${errors.code ? " field--invalid" : ""}`}>
-        <label htmlFor={`${id}-code`}>6-digit code</label>
-        <input
-          id={`${id}-code`}
-          autoFocus
-          name="code"
-          type="text"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          pattern="[0-9]*"
-          required
-          value={code}
-          onChange={(event) => setCode(event.target.value.replace(/\D/g, "").slice(0, 6))}
-          aria-invalid={errors.code ? true : undefined}
-          aria-describedby={errors.code ? `${id}-error` : `${id}-hint`}
-        />
-        {errors.code ? (
-          <p className="field__error" id={`${id}-error`}>
-            {errors.code}
-          </p>
-        ) : (
-          <p className="field__hint" id={`${id}-hint`}>
-            The code works for 10 minutes.
-          </p>
-        )}
-      </div>
+      <CodeField autoFocus value={code} onChange={setCode} error={errors.code} />
       <NewPasswordFields
         next={next}
         confirm={confirm}
@@ -81,14 +85,19 @@ export function ResetCodeForm({ email, onSignedIn, onNewCode }: { email: string;
         onNext={setNext}
         onConfirm={setConfirm}
       />
-      <button className="button button--primary button--block" type="submit" disabled={busy}>
-        {busy ? "Saving…" : "Save"}
+      <button className="button button--primary button--block" type="submit" disabled={busy !== undefined}>
+        {busy === "save" ? "Saving…" : "Save"}
       </button>
       <p className="form-footer">
         No text message?{" "}
-        <button type="button" className="button button--link" onClick={onNewCode}>
-          Ask for a new code
+        <button type="button" className="button button--link" onClick={() => void sendNewCode()} disabled={busy !== undefined}>
+          {busy === "resend" ? "Sending…" : "Send a new code"}
+        </button>{" "}
+        or{" "}
+        <button type="button" className="button button--link" onClick={onStartOver} disabled={busy !== undefined}>
+          use a different email
         </button>
+        .
       </p>
     </form>
   );

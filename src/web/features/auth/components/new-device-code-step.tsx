@@ -1,0 +1,43 @@
+// A browser new to the account signs in while strangers' password guesses at it are being
+// throttled: the API answers alike for a right and a wrong password, and sends a code to the
+// owner only for the right one. So the page can't say which it was, only where a code went if
+// it was right; "Use a sign-in code" is the way on for someone unsure of the password.
+import { useEffect, useRef } from "react";
+import { Link } from "react-router";
+import type { TwoStepRequiredResponse } from "../api/sign-in";
+import { SignInCodeForm } from "./sign-in-code-form";
+
+interface NewDeviceCodeStepProps {
+  flowId: string;
+  email: string;
+  /** Where "Use a sign-in code instead" leads (keeping the way back after signing in). */
+  signInCodePage: string;
+  onSignedIn(): void;
+  onSecondStep(attempt: TwoStepRequiredResponse): void;
+  onStartOver(): void;
+}
+
+export function NewDeviceCodeStep({ flowId, email, signInCodePage, onSignedIn, onSecondStep, onStartOver }: NewDeviceCodeStepProps) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <div className="second-step">
+      <h1 ref={heading} tabIndex={-1}>
+        Enter the code we sent you
+      </h1>
+      <p className="second-step__lead">
+        To keep your account safe, we need to confirm it's you on this device. If the password you entered is right, we've sent a 6-digit
+        sign-in code to <strong className="break-anywhere">{email}</strong>, and by text to your phone if it's verified. It expires in 10 minutes.
+      </p>
+      <SignInCodeForm flowId={flowId} onSignedIn={onSignedIn} onSecondStep={onSecondStep} />
+      <div className="second-step__other">
+        <Link className="button button--link" to={signInCodePage} state={{ email }}>
+          Use a sign-in code instead
+        </Link>
+        <button type="button" className="button button--link" onClick={onStartOver}>
+          Cancel and sign in again
+        </button>
+      </div>
+    </div>
+  );
+}

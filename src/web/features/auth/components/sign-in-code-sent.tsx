@@ -1,0 +1,67 @@
+// "Use a sign-in code", second step: where the code went (said alike whether or not an
+// account uses the address), the code, Sign In, and a new code, which is a new request: the
+// code is sent back with the newest request's flowId.
+import { useEffect, useRef, useState } from "react";
+import { Alert } from "../../../components/ui/alert";
+import { failureMessage } from "../../../lib/api-client";
+import { requestSignInCode, type SignInCodeAddress } from "../api/sign-in-code";
+import type { TwoStepRequiredResponse } from "../api/sign-in";
+import { SignInCodeForm } from "./sign-in-code-form";
+
+interface SignInCodeSentProps {
+  address: SignInCodeAddress;
+  /** The address as the person typed it. */
+  shownAs: string;
+  flowId: string;
+  onSignedIn(): void;
+  onSecondStep(attempt: TwoStepRequiredResponse): void;
+  onChangeAddress(): void;
+}
+
+export function SignInCodeSent({ address, shownAs, flowId: firstFlowId, onSignedIn, onSecondStep, onChangeAddress }: SignInCodeSentProps) {
+  const [flowId, setFlowId] = useState(firstFlowId);
+  const [notice, setNotice] = useState<string>();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const byEmail = "email" in address;
+
+  async function sendNewCode() {
+    setBusy(true);
+    setNotice(undefined);
+    setError(undefined);
+    try {
+      setFlowId((await requestSignInCode(address)).flowId);
+      setNotice(byEmail ? "We've sent a new code. Use the one in the newest email." : "We've sent a new code. Use the one in the newest text message.");
+    } catch (failure) {
+      setError(failureMessage(failure, "A new code couldn't be sent. Please try again."));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="second-step">
+      <h1 ref={heading} tabIndex={-1}>
+        {byEmail ? "Check your email" : "Check your phone"}
+      </h1>
+      <p className="second-step__lead">
+        If an account uses <strong className="break-anywhere">{shownAs}</strong>, we've {byEmail ? "sent" : "texted"} it a 6-digit code. It expires
+        in 10 minutes.
+      </p>
+      {notice && <Alert tone="success">{notice}</Alert>}
+      {error && <Alert tone="error">{error}</Alert>}
+      {/* A new flow starts with an empty field. */}
+      <SignInCodeForm key={flowId} flowId={flowId} onSignedIn={onSignedIn} onSecondStep={onSecondStep} />
+      <div className="second-step__other">
+        <button type="button" className="button button--secondary button--block" onClick={() => void sendNewCode()} disabled={busy}>
+          {busy ? "Sending…" : "Send a new code"}
+        </button>
+        <button type="button" className="button button--link" onClick={onChangeAddress}>
+          Use a different email or phone
+        </button>
+      </div>
+    </div>
+  );
+}
