@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { cores, median, root } from "./support/common";
 import type { CpuUse } from "./support/measure";
 import type { Argon2Probe, Run } from "./load";
+import { spread, type ResetTiming } from "./reset-timing";
 import type { ClusterRefusal, LiveNotices } from "./revocation";
 
 export interface Figures {
@@ -28,6 +29,8 @@ export interface Figures {
   nodes: number;
   refusal: ClusterRefusal;
   notices: LiveNotices;
+  /** `POST /auth/password-reset`, known against unknown addresses: one per method (email, sms). */
+  resetTiming: ResetTiming[];
   runs: number;
   duration: number;
   postgresVersion: string;
@@ -40,6 +43,15 @@ const f0 = (n: number) => n.toFixed(0);
 const f1 = (n: number) => n.toFixed(1);
 const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
 const met = (ok: boolean) => (ok ? "yes" : "**no**");
+const f2 = (n: number) => n.toFixed(2);
+const f3 = (n: number) => n.toFixed(3);
+/**
+ * How far from 0.5 a reset-timing AUC may be and still count as "no signal". With 200 + 200
+ * samples chance alone spreads it by ±0.03 (one standard error); a shared 2-core machine's
+ * noise spreads it more from run to run (0.46–0.56 seen). The leak this guards against gave 0.73–0.79.
+ */
+export const RESET_AUC_BAND = 0.1;
+const resetIndistinct = (t: ResetTiming) => Math.abs(t.auc - 0.5) <= RESET_AUC_BAND;
 
 function gitCommit(): string {
   try {
@@ -139,6 +151,15 @@ export function report(f: Figures): string {
       "< 1 s",
       met(f.notices.missed === 0 && f.notices.p99 < 1000),
     ],
+    ...f.resetTiming.map((t) => [
+      `\`POST /api/v1/auth/password-reset\` (\`${t.method}\`): round trip, address with an account vs without ` +
+        `(${t.knownMs.length} + ${t.unknownMs.length} requests, one at a time, shuffled; AUC: chance the known one is slower, 0.5 = no signal)`,
+      `${f2(t.knownMedian)} ms`,
+      `${f2(t.unknownMedian)} ms (unknown address)`,
+      `${f2(t.ratio)}×, AUC ${f3(t.auc)}`,
+      `AUC 0.5 ± ${RESET_AUC_BAND}`,
+      met(resetIndistinct(t)),
+    ]),
     ["resident memory (RSS), idle after start", `${f0(f.rssIdle)} MiB`, `${f0(f.rssBareIdle)} MiB (bare)`, "–", "–", "–"],
     ["resident memory (RSS), max under the `/me` load", `${f0(rssLoad)} MiB`, `${f0(rssBareLoad)} MiB (bare)`, "–", "–", "–"],
   ];
@@ -155,6 +176,13 @@ export function report(f: Figures): string {
     missed.push(
       `- Sign-in reaches ${pct(signInShare)} of the hashing limit, ${f1((0.85 - signInShare) * 100)} points short of 85% ` +
         `(it needs ${f1(0.85 * hashLimit)} sign-ins/s).`,
+    );
+  }
+
+  for (const t of f.resetTiming.filter((timing) => !resetIndistinct(timing))) {
+    missed.push(
+      `- Password-reset requests (\`${t.method}\`) for known addresses can be told from unknown ones by their timing: ` +
+        `AUC ${f3(t.auc)} (medians ${f2(t.knownMedian)} vs ${f2(t.unknownMedian)} ms). Re-run before acting on a value just outside the band.`,
     );
   }
 
@@ -216,6 +244,17 @@ export function report(f: Figures): string {
     }),
     `- PostgreSQL statements per \`GET /me\` (xact_commit over the first run ÷ its requests): ${f1(f.statementsPerRequest)}.`,
     `- Sign-out-all → last node refusing, per round (ms): ${f.refusal.ms.map(f1).join(", ")}.`,
+    ...f.resetTiming.map((t) => {
+      const [k10, k90] = spread(t.knownMs);
+      const [u10, u90] = spread(t.unknownMs);
+      return (
+        `- Password-reset timing (\`${t.method}\`), client round trips after ${t.warmup} uncounted requests, each from its own client address: ` +
+          `known p10–p90 ${f2(k10)}–${f2(k90)} ms, unknown ${f2(u10)}–${f2(u90)} ms; AUC ${f3(t.auc)} ` +
+          `(standard error by chance alone ${f3(t.nullStandardError)}); the request right after a known one against the one right after an unknown one: ` +
+          `AUC ${f3(t.nextAuc)} (the dispatcher's lookup and send, done after the answer); ${t.flowsRecorded} of ${t.knownMs.length + t.unknownMs.length} ` +
+          `measured requests left a flow from their own address (none throttled).`
+      );
+    }),
     `- Live notices: ${f.notices.delaysMs.length} heard, ${f.notices.beforeResponse} of them before the sign-out-all response itself arrived (counted as 0 ms).`,
     "",
     "",

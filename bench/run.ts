@@ -17,11 +17,12 @@ import { join } from "node:path";
 import pg from "pg";
 import { BARE_SERVER, loadMe, loadSignIn, measureArgon2, type Run } from "./load";
 import { report, type Figures } from "./report";
+import { measureResetTiming, type ResetTiming } from "./reset-timing";
 import { measureClusterRefusal, measureLiveNotices } from "./revocation";
 import { cores, log, resultsDir, sleep } from "./support/common";
 import { committedStatements, rssMiB, sampleRss, withCpu, type CpuUse } from "./support/measure";
 import { freePort, startProcess, stopAll, stopProcess, type Node } from "./support/processes";
-import { api, signUp } from "./support/usher-api";
+import { api, emailOf, signUp } from "./support/usher-api";
 
 const adminUrl = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -36,6 +37,10 @@ const NODES = 3;
 const REVOCATION_ROUNDS = 15;
 const NOTICE_ACCOUNTS = 10;
 const SCREENS_PER_ACCOUNT = 10;
+/** Password-reset timing: measured requests per class (known, unknown address) and method, after uncounted ones. */
+const RESET_SAMPLES = 200;
+const RESET_WARMUP = 40;
+const RESET_SEED = 20_251_121;
 
 async function adminQuery(statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
@@ -135,6 +140,21 @@ async function main(): Promise<void> {
       const check = await api(usher, "GET", "/api/v1/me", { token: meToken });
       if (check.status !== 200) throw new Error(`GET /me answered ${check.status}`);
 
+      // 3b. Password-reset timing, known against unknown addresses, while nothing else runs:
+      //     the accounts just signed up, and addresses of the same length that have none.
+      const known = Array.from({ length: SIGN_IN_ACCOUNTS + 1 }, (_, i) => emailOf(i));
+      const unknown = known.map((email) => email.replace(/^bench-/, "ghost-"));
+      const resetTiming: ResetTiming[] = [];
+      for (const [k, method] of (["email", "sms"] as const).entries()) {
+        log(`POST /api/v1/auth/password-reset (${method}): ${RESET_SAMPLES} known + ${RESET_SAMPLES} unknown addresses, one at a time, shuffled`);
+        const timing = await measureResetTiming(usher, databaseUrl, { method, known, unknown, samples: RESET_SAMPLES, warmup: RESET_WARMUP, seed: RESET_SEED + k });
+        resetTiming.push(timing);
+        log(
+          `${method}: median ${timing.knownMedian.toFixed(2)} ms known, ${timing.unknownMedian.toFixed(2)} ms unknown ` +
+            `(ratio ${timing.ratio.toFixed(2)}), AUC ${timing.auc.toFixed(3)}`,
+        );
+      }
+
       // 4. GET /me at 32 connections, runs interleaved with the bare baseline.
       log(`GET /api/v1/me: warm-up ${WARMUP} s each, then ${RUNS} × ${DURATION} s each, interleaved with the bare server`);
       const me: Run[] = [];
@@ -232,6 +252,7 @@ async function main(): Promise<void> {
         nodes: NODES,
         refusal,
         notices,
+        resetTiming,
         runs: RUNS,
         duration: DURATION,
         postgresVersion,

@@ -51,6 +51,8 @@ export interface TestApp {
   sent: SentMessage[];
   /** Resolves once the dispatcher has delivered (or dropped) everything written so far. */
   delivered(): Promise<void>;
+  /** How many messages were sent once everything written so far is delivered: `sent.slice(mark)` is what came after. */
+  sentMark(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -162,6 +164,10 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     async delivered() {
       dispatcher.wake();
       await dispatcher.idle();
+    },
+    async sentMark() {
+      await this.delivered();
+      return sent.length;
     },
     async close() {
       await dispatcher.stop();

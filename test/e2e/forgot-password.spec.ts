@@ -1,6 +1,7 @@
-// Forgot password? from the Sign In page, both ways: a link by email (read from the dev
-// mailbox) and a 6-digit code texted to the verified phone (the dev outbox). Setting the new
-// password signs out every other device and signs this one in.
+// Forgot password? from the Sign In page, both ways: a link by email (read from the tests'
+// SMTP server) and a 6-digit code texted to the verified phone (the dev outbox), where a new
+// code is a new request. Setting the new password signs out every other device and signs
+// this one in.
 import { expect, test } from "./support/fixtures";
 import { expectSignedOut, newAccount, newPassword, signIn, signUp } from "./support/accounts";
 import { otherDevice } from "./support/layout";
@@ -86,7 +87,7 @@ test("Forgot password? by text message: the code and a new password sign in here
   await lost.getByRole("button", { name: "Send code" }).click();
   await expect(lost.getByRole("heading", { name: "Enter the code" })).toBeVisible();
   await expect(lost.getByRole("status")).toContainText(`If an account exists for ${account.email} with a verified phone number`);
-  const code = await readTextedCode(lost.request, phone.e164, askedAt);
+  const code = await readTextedCode(lost.request, phone.e164, askedAt, "password_reset_code");
 
   // A wrong code is refused in words, next to the field.
   const fresh = newPassword();
@@ -97,7 +98,12 @@ test("Forgot password? by text message: the code and a new password sign in here
   await expect(lost.getByText("That code is not right")).toBeVisible();
   await checkPage(lost, "forgot-password-code");
 
-  await lost.getByLabel("6-digit code").fill(code);
+  // Send a new code: a new request, whose code is the one that works now.
+  await lost.getByRole("button", { name: "Send a new code" }).click();
+  await expect(lost.getByRole("status").filter({ hasText: "We've sent a new code" })).toBeVisible();
+  let newCode = code;
+  await expect.poll(async () => (newCode = await readTextedCode(lost.request, phone.e164, askedAt, "password_reset_code"))).not.toBe(code);
+  await lost.getByLabel("6-digit code").fill(newCode);
   await lost.getByRole("button", { name: "Save", exact: true }).click();
   await expect(lost.getByRole("heading", { name: "Who's watching?" })).toBeVisible();
   await context.close();

@@ -140,6 +140,8 @@ function expectError(response: LightMyRequestResponse, status: number, code: key
 
 /** Runs the request and proves the database is exactly as it was before. */
 async function withoutWrites(request: () => Promise<LightMyRequestResponse>): Promise<LightMyRequestResponse> {
+  // Messages from setting up are sent in the background; let that finish before comparing.
+  await t.delivered();
   const before = await snapshot();
   const response = await request();
   expect(await snapshot()).toEqual(before);

@@ -15,8 +15,11 @@ export interface MailboxMessage {
   createdAt: string;
 }
 
-/** The 6-digit code in the newest text message to `e164` newer than `since`. */
-export async function readTextedCode(request: APIRequestContext, e164: string, since: Date): Promise<string> {
+/**
+ * The 6-digit code in the newest text message to `e164` newer than `since`; only of that
+ * template when one is named (a number just verified has its own code, sent moments before).
+ */
+export async function readTextedCode(request: APIRequestContext, e164: string, since: Date, template?: string): Promise<string> {
   let code: string | undefined;
   await expect
     .poll(
@@ -26,6 +29,7 @@ export async function readTextedCode(request: APIRequestContext, e164: string, s
         const { messages } = (await response.json()) as { messages: MailboxMessage[] };
         const newest = messages
           .filter((message) => message.channel === "sms" && message.to === e164 && new Date(message.createdAt).getTime() >= since.getTime() - 2_000)
+          .filter((message) => !template || message.template === template)
           .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
         code = newest?.text.match(/\b(\d{6})\b/)?.[1];
         return code;

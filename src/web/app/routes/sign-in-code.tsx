@@ -2,7 +2,7 @@
 // verified phone. The answer is the same whether or not an account uses the address, so this
 // page never tells anyone which addresses have accounts. Then the code (and the second step
 // when two-step verification is on), and on as after a password sign-in.
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { Link, useLocation, useNavigate, useSearchParams } from "react-router";
 import { Alert } from "../../components/ui/alert";
 import { TextField } from "../../components/ui/text-field";
@@ -39,6 +39,7 @@ export default function SignInCodePage() {
   const [busy, setBusy] = useState(false);
   const [sent, setSent] = useState<{ address: SignInCodeAddress; shownAs: string; flowId: string }>();
   const [secondStep, setSecondStep] = useState<TwoStepRequiredResponse>();
+  const form = useRef<HTMLFormElement>(null);
 
   const signedIn = () => navigate(returnTo ?? "/profiles", { replace: true });
   const startOver = () => {
@@ -46,11 +47,17 @@ export default function SignInCodePage() {
     setSent(undefined);
   };
 
+  function show(found: Errors) {
+    setErrors(found);
+    const field = found.email ? "email" : found.phone ? "phone" : undefined;
+    if (field) form.current?.querySelector<HTMLInputElement>(`[name="${field}"]`)?.focus();
+  }
+
   async function submit(event: FormEvent) {
     event.preventDefault();
     const address: SignInCodeAddress = channel === "email" ? { email: email.trim() } : { phone: number.value, country: number.country };
-    if (channel === "email" && !email.trim()) return setErrors({ email: "Enter the email address of your account." });
-    if (channel === "sms" && !/\d/.test(number.value)) return setErrors({ phone: "Enter your mobile phone number." });
+    if (channel === "email" && !email.trim()) return show({ email: "Enter the email address of your account." });
+    if (channel === "sms" && !/\d/.test(number.value)) return show({ phone: "Enter your mobile phone number." });
     setErrors({});
     setBusy(true);
     try {
@@ -59,9 +66,9 @@ export default function SignInCodePage() {
     } catch (failure) {
       const message = failureMessage(failure, "Your code couldn't be sent. Please try again.");
       const code = failure instanceof ApiError ? failure.code : undefined;
-      if (code === "INVALID_EMAIL") setErrors({ email: message });
-      else if (code && PHONE_CODES.has(code)) setErrors({ phone: message });
-      else setErrors({ form: message });
+      if (code === "INVALID_EMAIL") show({ email: message });
+      else if (code && PHONE_CODES.has(code)) show({ phone: message });
+      else show({ form: message });
     } finally {
       setBusy(false);
     }
@@ -80,7 +87,7 @@ export default function SignInCodePage() {
             <>
               <h1>Use a sign-in code</h1>
               <p className="sign-up__lead">No password needed: we'll send you a 6-digit code to sign in with.</p>
-              <form className="form" onSubmit={submit} noValidate>
+              <form ref={form} className="form" onSubmit={submit} noValidate>
                 {errors.form && <Alert tone="error">{errors.form}</Alert>}
                 <fieldset className="choices">
                   <legend>Where should we send it?</legend>
@@ -97,6 +104,7 @@ export default function SignInCodePage() {
                 {channel === "email" ? (
                   <TextField
                     label="Email"
+                    name="email"
                     type="email"
                     autoComplete="username"
                     required

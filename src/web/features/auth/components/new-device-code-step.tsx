@@ -5,7 +5,7 @@
 import { useEffect, useRef } from "react";
 import { Link } from "react-router";
 import type { TwoStepRequiredResponse } from "../api/sign-in";
-import { SignInCodeForm } from "./sign-in-code-form";
+import { EMAIL_HINT, SignInCodeForm } from "./sign-in-code-form";
 
 interface NewDeviceCodeStepProps {
   flowId: string;
@@ -29,7 +29,7 @@ export function NewDeviceCodeStep({ flowId, email, signInCodePage, onSignedIn, o
         To keep your account safe, we need to confirm it's you on this device. If the password you entered is right, we've sent a 6-digit
         sign-in code to <strong className="break-anywhere">{email}</strong>, and by text to your phone if it's verified. It expires in 10 minutes.
       </p>
-      <SignInCodeForm flowId={flowId} onSignedIn={onSignedIn} onSecondStep={onSecondStep} />
+      <SignInCodeForm flowId={flowId} hint={EMAIL_HINT} onSignedIn={onSignedIn} onSecondStep={onSecondStep} />
       <div className="second-step__other">
         <Link className="button button--link" to={signInCodePage} state={{ email }}>
           Use a sign-in code instead

@@ -8,14 +8,19 @@ import { ApiError, failureMessage } from "../../../lib/api-client";
 import { completeSignInCode } from "../api/sign-in-code";
 import type { TwoStepRequiredResponse } from "../api/sign-in";
 
+export const EMAIL_HINT = "Nothing in your inbox after a minute? Check your spam folder.";
+export const TEXT_HINT = "Text messages can take a minute to arrive.";
+
 interface SignInCodeFormProps {
   flowId: string;
+  /** Under the field: where to look when the code is slow to arrive. */
+  hint: string;
   onSignedIn(): void;
   /** Two-step verification is on: the code was right, the second step comes next. */
   onSecondStep(attempt: TwoStepRequiredResponse): void;
 }
 
-export function SignInCodeForm({ flowId, onSignedIn, onSecondStep }: SignInCodeFormProps) {
+export function SignInCodeForm({ flowId, hint, onSignedIn, onSecondStep }: SignInCodeFormProps) {
   const [code, setCode] = useState("");
   const [codeError, setCodeError] = useState<string>();
   const [formError, setFormError] = useState<string>();
@@ -50,7 +55,7 @@ export function SignInCodeForm({ flowId, onSignedIn, onSecondStep }: SignInCodeF
   return (
     <form className="form" onSubmit={submit} noValidate>
       {formError && <Alert tone="error">{formError}</Alert>}
-      <CodeField inputRef={input} autoFocus value={code} onChange={setCode} error={codeError} />
+      <CodeField inputRef={input} autoFocus value={code} onChange={setCode} error={codeError} hint={hint} />
       <button className="button button--primary button--block" type="submit" disabled={busy}>
         {busy ? "Signing in…" : "Sign In"}
       </button>

@@ -6,7 +6,7 @@ import { Alert } from "../../../components/ui/alert";
 import { failureMessage } from "../../../lib/api-client";
 import { requestSignInCode, type SignInCodeAddress } from "../api/sign-in-code";
 import type { TwoStepRequiredResponse } from "../api/sign-in";
-import { SignInCodeForm } from "./sign-in-code-form";
+import { EMAIL_HINT, SignInCodeForm, TEXT_HINT } from "./sign-in-code-form";
 
 interface SignInCodeSentProps {
   address: SignInCodeAddress;
@@ -47,13 +47,13 @@ export function SignInCodeSent({ address, shownAs, flowId: firstFlowId, onSigned
         {byEmail ? "Check your email" : "Check your phone"}
       </h1>
       <p className="second-step__lead">
-        If an account uses <strong className="break-anywhere">{shownAs}</strong>, we've {byEmail ? "sent" : "texted"} it a 6-digit code. It expires
+        If an account uses <strong className={byEmail ? "break-anywhere" : "verify__number"}>{shownAs}</strong>, we've {byEmail ? "sent" : "texted"} it a 6-digit code. It expires
         in 10 minutes.
       </p>
       {notice && <Alert tone="success">{notice}</Alert>}
       {error && <Alert tone="error">{error}</Alert>}
       {/* A new flow starts with an empty field. */}
-      <SignInCodeForm key={flowId} flowId={flowId} onSignedIn={onSignedIn} onSecondStep={onSecondStep} />
+      <SignInCodeForm key={flowId} flowId={flowId} hint={byEmail ? EMAIL_HINT : TEXT_HINT} onSignedIn={onSignedIn} onSecondStep={onSecondStep} />
       <div className="second-step__other">
         <button type="button" className="button button--secondary button--block" onClick={() => void sendNewCode()} disabled={busy}>
           {busy ? "Sending…" : "Send a new code"}
