@@ -136,6 +136,10 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
   });
   outboxWritten = dispatcher.wake;
+  const delivered = async () => {
+    dispatcher.wake();
+    await dispatcher.idle();
+  };
   const app = await buildApp({
     core,
     allowedOrigins: [APP_ORIGIN],
@@ -161,12 +165,9 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     phoneApp: (o = {}) => new Device(app, logs, "app", "UsherApp/1.0 (iPhone; iOS 18.1)", o.ip ?? "203.0.113.20", o.name),
     query: (statement) => rowsOf(database.database.db, statement),
     sent,
-    async delivered() {
-      dispatcher.wake();
-      await dispatcher.idle();
-    },
+    delivered,
     async sentMark() {
-      await this.delivered();
+      await delivered();
       return sent.length;
     },
     async close() {

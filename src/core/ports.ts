@@ -70,10 +70,8 @@ export interface SessionInUse {
 
 export type CodePurpose =
   | "phone_verification"
-  // Issue 6 (recovery): single-use links (the digest is of the link's secret) and the texted reset code.
+  // Single-use links (the digest is of the link's secret). Password resets are code flows.
   | "email_verification"
-  | "password_reset_link"
-  | "password_reset_code"
   | "email_change";
 
 export interface OneTimeCodeRecord {

@@ -117,7 +117,7 @@ describe("asking for a reset, known address or not", () => {
           if (typeof value !== "object" || value === null) return value;
           return new Proxy(value, {
             get(store, method: string) {
-              const fn = (store as Record<string, unknown>)[method];
+              const fn = (store as unknown as Record<string, unknown>)[method];
               return typeof fn === "function" ? (...args: unknown[]) => (calls.push(`${area}.${method}`), fn.apply(store, args)) : fn;
             },
           });

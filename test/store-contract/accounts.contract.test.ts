@@ -142,6 +142,19 @@ describeOnEachDatabase("account store", (t) => {
     expect(await t.stores.accounts.markPhoneVerified(anAccount().id, aPhoneNumber(), T0)).toBe(false);
   });
 
+  it("finds the account that verified a number, and none for a number only held unverified", async () => {
+    const owner = anAccount();
+    const holder = anAccount();
+    const phone = aPhoneNumber();
+    await t.stores.accounts.create(owner);
+    await t.stores.accounts.create(holder);
+    await t.stores.accounts.setPhone(holder.id, { e164: phone, smsOptIn: false });
+    expect(await t.stores.accounts.findByVerifiedPhone(phone)).toBeNull();
+    await t.stores.accounts.setPhone(owner.id, { e164: phone, smsOptIn: true });
+    await t.stores.accounts.markPhoneVerified(owner.id, phone, minutes(1));
+    expect(await t.stores.accounts.findByVerifiedPhone(phone)).toMatchObject({ id: owner.id, phoneE164: phone, smsOptIn: true });
+  });
+
   it("tells whether a number is verified on an account other than the one asking", async () => {
     const owner = anAccount();
     const other = anAccount();

@@ -129,6 +129,20 @@ describeOnEachDatabase("audit and outbox stores", (t) => {
       expect(payloads).toEqual([{ code: "111111" }, { code: "[redacted]" }, { code: "[redacted]" }]);
     });
 
+    it("readdresses a claimed message, and discards one that must not go out (never one already sent)", async () => {
+      for (const m of [1, 2, 3]) await t.stores.outbox.enqueue(anOutboxMessage({ createdAt: minutes(m), recipient: `asked-${m}@example.test` }));
+      const [first, second, third] = await t.stores.outbox.claimDue(minutes(3), lease(3), 10);
+      await t.stores.outbox.readdress(first!.id, "+14155550100");
+      await t.stores.outbox.discard(second!.id);
+      await t.stores.outbox.markSent(third!.id, minutes(4));
+      await t.stores.outbox.discard(third!.id);
+      const recent = await t.stores.outbox.listRecent(10);
+      expect(recent.map((m) => [m.id, m.recipient])).toEqual([
+        [third!.id, "asked-3@example.test"],
+        [first!.id, "+14155550100"],
+      ]);
+    });
+
     it("lists recent messages newest first, sent or not", async () => {
       for (const m of [1, 3, 2]) await t.stores.outbox.enqueue(anOutboxMessage({ createdAt: minutes(m) }));
       const [oldest] = await t.stores.outbox.claimDue(minutes(3), lease(3), 1);

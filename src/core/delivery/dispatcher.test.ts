@@ -6,7 +6,7 @@ import type { OutboxMessageInput, Stores } from "../ports";
 import { createStores } from "../../store/stores";
 import { outbox } from "../../store/schema";
 import { createTestDatabase, type TestDatabase } from "../../../test/support/databases";
-import { backoffDelay, createDispatcher, defaultDispatcherOptions, type DeliveryFailure, type Dispatcher } from "./dispatcher";
+import { backoffDelay, createDispatcher, defaultDispatcherOptions, type DeliveryFailure, type Dispatcher, type DispatcherDeps } from "./dispatcher";
 import { PermanentDeliveryError, type EmailMessage, type Senders, type SmsMessage } from "./senders";
 import { createRenderer, redactSecrets } from "./templates/render";
 
@@ -46,7 +46,7 @@ async function record(message: EmailMessage | SmsMessage): Promise<void> {
   sent.push(message);
 }
 
-function dispatcher(options: { redact?: boolean } = {}): Dispatcher {
+function dispatcher(options: { redact?: boolean; resolve?: DispatcherDeps["resolve"] } = {}): Dispatcher {
   const made = createDispatcher({
     stores,
     clock,
@@ -54,6 +54,7 @@ function dispatcher(options: { redact?: boolean } = {}): Dispatcher {
     render: createRenderer({ publicUrl: "https://watch.example" }),
     onFailure: (failure) => failures.push(failure),
     ...(options.redact ? { redact: redactSecrets } : {}),
+    ...(options.resolve ? { resolve: options.resolve } : {}),
   });
   dispatchers.push(made);
   return made;
@@ -75,6 +76,29 @@ const code = (digits: string): OutboxMessageInput => ({
 const stored = async () => (await stores.outbox.listRecent(100))[0]!;
 
 describe("outbox dispatcher", () => {
+  it("sends a message as its resolver settles it, sends nothing for one the resolver drops, and retries one whose resolving failed", async () => {
+    await stores.outbox.enqueue({ ...code("111111"), recipient: "asked-for@example.test" });
+    await stores.outbox.enqueue({ ...code("222222"), recipient: "nobody@example.test", createdAt: new Date(clock.now().getTime() + 1) });
+    await stores.outbox.enqueue({ ...code("333333"), recipient: "later@example.test", createdAt: new Date(clock.now().getTime() + 2) });
+    clock.advance(10);
+    let resolverUp = false;
+    const d = dispatcher({
+      resolve: async (message) => {
+        if (message.recipient === "nobody@example.test") return null;
+        if (message.recipient === "later@example.test" && !resolverUp) throw new Error("database away");
+        return { ...message, recipient: "+14155550123" };
+      },
+    });
+    await deliverNow(d);
+    expect(sent).toEqual([{ to: "+14155550123", text: expect.stringContaining("111111") }]);
+    expect(failures.map((f) => [f.final, f.error])).toEqual([[false, "Error: database away"]]);
+
+    resolverUp = true;
+    clock.advance(backoffDelay(1, defaultDispatcherOptions));
+    await deliverNow(d);
+    expect(sent.map((m) => (m as SmsMessage).text.match(/\d{6}/)![0])).toEqual(["111111", "333333"]);
+  });
+
   it("renders and sends what is due, then marks it sent", async () => {
     await stores.outbox.enqueue({ channel: "email", recipient: "viewer@example.test", template: "password_changed", payload: { at: clock.now().toISOString() }, createdAt: clock.now() });
     await stores.outbox.enqueue(code("123456"));
