@@ -386,13 +386,6 @@ export interface paths {
                             passkeyOptions: {
                                 [key: string]: unknown;
                             } | null;
-                        } | {
-                            /** @enum {boolean} */
-                            signInCodeRequired: true;
-                            /** Format: uuid */
-                            flowId: string;
-                            /** Format: date-time */
-                            expiresAt: string;
                         };
                     };
                 };

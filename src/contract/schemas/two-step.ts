@@ -74,6 +74,9 @@ export const signInCodeRequiredResponse = z.object({
   expiresAt: timestamp,
 });
 
+/** A proven first factor (a password, a sign-in code) answers a session, or the request for a second step. */
+export const firstFactorResponse = z.union([signedInResponse, twoStepRequiredResponse]);
+
 /** POST /auth/sign-in answers a session, the request for a second step, or the request for a sign-in code. */
 export const signInResponse = z.union([signedInResponse, twoStepRequiredResponse, signInCodeRequiredResponse]);
 

@@ -2,7 +2,7 @@
 // then sign in with it. A new device finishes a throttled sign-in the same way.
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { completeSignInCodeRequest, signInCodeRequest, signInCodeSentResponse } from "../../contract/schemas/sign-in-code";
-import { signInResponse } from "../../contract/schemas/two-step";
+import { firstFactorResponse } from "../../contract/schemas/two-step";
 import { completeSignInCode, requestSignInCode } from "../../core/accounts/sign-in-code";
 import type { CoreDeps } from "../../core/deps";
 import { requestContext, signingInDevice } from "../http/client";
@@ -26,7 +26,7 @@ export const signInCodeRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async
 
   app.post(
     "/auth/sign-in-code/complete",
-    { schema: { body: completeSignInCodeRequest, response: { 200: signInResponse } } },
+    { schema: { body: completeSignInCodeRequest, response: { 200: firstFactorResponse } } },
     async (request, reply) => {
       const { flowId, code, client, deviceToken } = request.body;
       const { device, keepsTokenItself } = signingInDevice(request, client);
