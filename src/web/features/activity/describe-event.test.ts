@@ -18,6 +18,14 @@ describe("account activity in words", () => {
     expect(describeEvent(event("signed_in", { deviceName: "Living-room TV", method: "tv_code" })).title).toBe("Signed in on a TV with a code");
   });
 
+  it("tells a sign-in code sent from one asked for and not sent", () => {
+    expect(describeEvent(event("signed_in", { method: "sign_in_code" })).title).toBe("Signed in with a sign-in code");
+    expect(describeEvent(event("sign_in_code_requested", { method: "email", sent: true }))).toEqual({ title: "Sign-in code sent", detail: "By email.", tone: "normal" });
+    expect(describeEvent(event("sign_in_code_requested", { method: "sms", sent: false, reason: "send_budget_spent" })).tone).toBe("warning");
+    expect(describeEvent(event("password_reset_requested", { method: "email", sent: false })).detail).toBe("Too many resets were asked for; this one wasn't sent.");
+    expect(describeEvent(event("sign_in_code_required")).tone).toBe("warning");
+  });
+
   it("marks failed attempts as warnings", () => {
     expect(describeEvent(event("sign_in_failed")).tone).toBe("warning");
     expect(describeEvent(event("two_step_failed")).tone).toBe("warning");

@@ -16,16 +16,36 @@ const devices = (count: unknown) =>
 
 const text = (value: unknown) => (typeof value === "string" && value ? value : undefined);
 
+/** Why something asked for was not sent: no verified phone to text, or too many asked for. */
+const notSent = (reason: unknown, what: "codes" | "resets") =>
+  reason === "no_verified_phone" ? "It was asked for by text message, and this account has no verified phone." : `Too many ${what} were asked for; this one wasn't sent.`;
+
+const signInTitles: Record<string, string> = {
+  tv_code: "Signed in on a TV with a code",
+  passkey: "Signed in with a passkey",
+  sign_in_code: "Signed in with a sign-in code",
+};
+
 type Describe = (details: ActivityEvent["details"], event: ActivityEvent) => Omit<DescribedEvent, "tone"> & { tone?: Tone };
 
 const described: Record<string, Describe> = {
   account_created: () => ({ title: "Account created" }),
   signed_in: (d, event) => ({
-    title: d.method === "tv_code" ? "Signed in on a TV with a code" : d.method === "passkey" ? "Signed in with a passkey" : "Signed in",
+    title: signInTitles[String(d.method)] ?? "Signed in",
     // The entry's own line already names the browser it came from; a TV or app may differ.
     detail: text(d.deviceName) && d.deviceName !== event.device ? `On ${d.deviceName}` : undefined,
   }),
   sign_in_failed: () => ({ title: "Failed sign-in attempt", detail: "Someone entered a wrong password for this account.", tone: "warning" }),
+  sign_in_code_required: () => ({
+    title: "Sign-in code asked for on a new device",
+    detail: "The password was right. Wrong passwords were being tried, so a new device also needs the code we sent you.",
+    tone: "warning",
+  }),
+  sign_in_code_requested: (d) => ({
+    title: d.sent === false ? "Sign-in code asked for, not sent" : "Sign-in code sent",
+    detail: d.sent === false ? notSent(d.reason, "codes") : d.method === "sms" ? "By text message." : "By email.",
+    ...(d.sent === false ? { tone: "warning" as const } : {}),
+  }),
   signed_out: () => ({ title: "Signed out" }),
   signed_out_all_devices: (d) => ({ title: "Signed out of all devices", detail: devices(d.signedOutDevices) }),
   signed_out_other_devices: (d) => ({ title: "Signed out of all other devices", detail: devices(d.signedOutDevices) }),
@@ -37,7 +57,13 @@ const described: Record<string, Describe> = {
   password_check_failed: () => ({ title: "Wrong current password entered", detail: "A change was refused.", tone: "warning" }),
   password_reset_requested: (d) => ({
     title: "Password reset requested",
-    detail: d.method === "sms" ? "A code was asked for by text message." : "A link was asked for by email.",
+    detail:
+      d.sent === false
+        ? notSent(d.reason, "resets")
+        : d.method === "sms"
+          ? "A code was sent by text message."
+          : "A link was sent by email.",
+    ...(d.sent === false ? { tone: "warning" as const } : {}),
   }),
   password_reset: (d) => ({
     title: d.method === "sms" ? "Password reset with a texted code" : "Password reset with an emailed link",
