@@ -23,5 +23,6 @@ export async function checkCurrentPassword(
     await deps.stores.audit.record(auditEvent("password_check_failed", { accountId }, context, deps.clock.now()));
     return fail("WRONG_PASSWORD");
   }
+  await limited.succeeded();
   return ok(account);
 }

@@ -6,7 +6,7 @@ import { sha256Hex } from "../crypto/hashing";
 import type { CoreDeps, RequestContext } from "../deps";
 import type { AuthFlowRecord, PasskeyRecord, SessionRecord } from "../ports";
 import { clientNetwork } from "../rate-limit/client-network";
-import { throttle } from "../rate-limit/throttle";
+import { throttle, type Pass } from "../rate-limit/throttle";
 import { fail, ok, type Result } from "../result";
 import type { IssuedSession } from "../sessions/issue-session";
 import type { SignedIn } from "../accounts/signed-in";
@@ -42,7 +42,7 @@ async function checkAssertion(
   response: AuthenticationResponseJSON,
   purpose: "sign_in" | "reauth",
   accountId: string | null,
-): Promise<Result<{ flow: AuthFlowRecord; passkey: PasskeyRecord; counter: number }, PasskeyFailure>> {
+): Promise<Result<{ flow: AuthFlowRecord; passkey: PasskeyRecord; counter: number; attempt: Pass }, PasskeyFailure>> {
   const challenge = signedChallenge(response.response.clientDataJSON);
   const flow = challenge ? await deps.stores.authFlows.findByHandle("passkey_sign_in", sha256Hex(challenge)) : null;
   if (!flow || flow.status !== "pending" || !flow.webauthnChallenge || flow.details.purpose !== purpose || flow.accountId !== accountId) {
@@ -57,7 +57,7 @@ async function checkAssertion(
   if (!limited.ok) return limited;
   const counter = await verifyAssertion(deps, response, passkey, flow.webauthnChallenge);
   if (counter === null) return fail("PASSKEY_INVALID");
-  return ok({ flow, passkey, counter });
+  return ok({ flow, passkey, counter, attempt: limited });
 }
 
 export async function signInWithPasskey(
@@ -70,7 +70,7 @@ export async function signInWithPasskey(
   if (!limited.ok) return limited;
   const checked = await checkAssertion(deps, input.passkey, "sign_in", null);
   if (!checked.ok) return checked;
-  const { flow, passkey, counter } = checked.value;
+  const { flow, passkey, counter, attempt } = checked.value;
   const account = await deps.stores.accounts.findById(passkey.accountId);
   if (!account) return fail("PASSKEY_UNKNOWN");
   const signedIn = await deps.stores.transaction(async (stores) => {
@@ -78,7 +78,10 @@ export async function signInWithPasskey(
     await stores.passkeys.recordUse(passkey.id, counter, deps.clock.now());
     return ok(await finishSignIn(deps, stores, account, { device: input.device, deviceCookie: input.deviceCookie, method: "passkey_only", context }));
   });
-  if (signedIn.ok) deps.outboxWritten();
+  if (signedIn.ok) {
+    await Promise.all([limited.succeeded(), attempt.succeeded()]);
+    deps.outboxWritten();
+  }
   return signedIn;
 }
 
@@ -90,8 +93,9 @@ export async function reauthenticateWithPasskey(
 ): Promise<Result<IssuedSession, PasskeyFailure>> {
   const checked = await checkAssertion(deps, response, "reauth", session.accountId);
   if (!checked.ok) return checked;
-  const { flow, passkey, counter } = checked.value;
+  const { flow, passkey, counter, attempt } = checked.value;
   if (!(await deps.stores.authFlows.redeem(flow.id, deps.clock.now()))) return fail("PASSKEY_INVALID");
   await deps.stores.passkeys.recordUse(passkey.id, counter, deps.clock.now());
+  await attempt.succeeded();
   return ok(await finishReauthentication(deps, session, context, "passkey"));
 }

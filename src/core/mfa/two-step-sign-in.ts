@@ -136,7 +136,7 @@ export async function completeTwoStepWithCode(
 ): Promise<Result<TwoStepCompleted, ChallengeFailure | "TWO_STEP_CODE_INVALID" | "TWO_STEP_CODE_USED">> {
   const opened = await openChallenge(deps, input.challenge);
   if (!opened.ok) return opened;
-  const { flow, account } = opened.value;
+  const { account } = opened.value;
   const code = input.code.trim();
 
   if (looksLikeBackupCode(code)) {
