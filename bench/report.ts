@@ -155,7 +155,7 @@ export function report(f: Figures): string {
       `\`POST /api/v1/auth/password-reset\` (\`${t.method}\`): round trip, address with an account vs without ` +
         `(${t.knownMs.length} + ${t.unknownMs.length} requests, one at a time, shuffled; AUC: chance the known one is slower, 0.5 = no signal)`,
       `${f2(t.knownMedian)} ms`,
-      `${f2(t.unknownMedian)} ms (unknown address)`,
+      `${f2(t.unknownMedian)} ms (unknown address); AUC of a second unknown set against it ${f3(t.baselineAuc)}`,
       `${f2(t.ratio)}×, AUC ${f3(t.auc)}`,
       `AUC 0.5 ± ${RESET_AUC_BAND}`,
       met(resetIndistinct(t)),
@@ -182,7 +182,8 @@ export function report(f: Figures): string {
   for (const t of f.resetTiming.filter((timing) => !resetIndistinct(timing))) {
     missed.push(
       `- Password-reset requests (\`${t.method}\`) for known addresses can be told from unknown ones by their timing: ` +
-        `AUC ${f3(t.auc)} (medians ${f2(t.knownMedian)} vs ${f2(t.unknownMedian)} ms). Re-run before acting on a value just outside the band.`,
+        `AUC ${f3(t.auc)} (medians ${f2(t.knownMedian)} vs ${f2(t.unknownMedian)} ms; unknown against unknown ${f3(t.baselineAuc)}). ` +
+        `Re-run before acting on a value just outside the band.`,
     );
   }
 
@@ -250,8 +251,9 @@ export function report(f: Figures): string {
       return (
         `- Password-reset timing (\`${t.method}\`), client round trips after ${t.warmup} uncounted requests, each from its own client address: ` +
           `known p10–p90 ${f2(k10)}–${f2(k90)} ms, unknown ${f2(u10)}–${f2(u90)} ms; AUC ${f3(t.auc)} ` +
-          `(standard error by chance alone ${f3(t.nullStandardError)}); the request right after a known one against the one right after an unknown one: ` +
-          `AUC ${f3(t.nextAuc)} (the dispatcher's lookup and send, done after the answer); ${t.flowsRecorded} of ${t.knownMs.length + t.unknownMs.length} ` +
+          `(standard error by chance alone ${f3(t.nullStandardError)}; a second set of unknown addresses against the first: ${f3(t.baselineAuc)}); ` +
+          `the request right after a known one against the one right after an unknown one: ` +
+          `AUC ${f3(t.nextAuc)} (the dispatcher's lookup and send, done after the answer); ${t.flowsRecorded} of ${t.requests} ` +
           `measured requests left a flow from their own address (none throttled).`
       );
     }),

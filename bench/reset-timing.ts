@@ -2,7 +2,8 @@
 // an account. Requests for known and for unknown addresses are sent one at a time, in one
 // shuffled order (fixed seed), each from its own client address so that no per-IP limit is
 // reached (a throttled request answers the same 202 but does less work). The figure is the
-// AUC: the chance that a random known-address round trip is slower than a random unknown one.
+// AUC: the chance that a random known-address round trip is slower than a random unknown one;
+// its baseline is the same AUC between two sets of unknown addresses in the same shuffle.
 import pg from "pg";
 import { log, median, percentile, sleep } from "./support/common";
 import type { Node } from "./support/processes";
@@ -21,6 +22,11 @@ export interface ResetTiming {
   ratio: number;
   /** P(known slower than unknown), ties counted half: 0.5 = the two cannot be told apart. */
   auc: number;
+  /**
+   * The baseline: the same AUC between two sets of unknown addresses, sent in the same shuffle.
+   * They cannot differ, so its distance from 0.5 is what the machine's noise alone gives.
+   */
+  baselineAuc: number;
   /** The AUC's standard error if the two came from one distribution (Mann–Whitney, no ties). */
   nullStandardError: number;
   /**
@@ -31,6 +37,8 @@ export interface ResetTiming {
   nextAuc: number;
   /** Requests before the measured ones, not counted (JIT, connections). */
   warmup: number;
+  /** Measured requests, all three sets. */
+  requests: number;
   /** Measured flows found in the database, with the client address the header gave: must be all. */
   flowsRecorded: number;
 }
@@ -116,32 +124,36 @@ async function outboxSettled(db: pg.Client, timeoutMs: number): Promise<void> {
   log(`reset timing: the outbox still had messages due after ${timeoutMs / 1000} s; measuring anyway`);
 }
 
+type Class = "known" | "unknown" | "control";
+
 /**
- * `samples` requests for known addresses (accounts that exist) and as many for unknown ones
- * (same shape and length), interleaved in a seeded random order and sent one at a time, after
- * `warmup` uncounted ones. Every answer must be 202; every measured flow must be in the
- * database from the address its header named (so none was throttled).
+ * `samples` requests for known addresses (accounts that exist), as many for unknown ones (same
+ * shape and length), and as many for a second set of unknown ones (the baseline: two samples
+ * that cannot differ, to show the noise), interleaved in a seeded random order and sent one at
+ * a time, after `warmup` uncounted ones. Every answer must be 202; every measured flow must be
+ * in the database from the address its header named (so none was throttled).
  */
 export async function measureResetTiming(
   node: Node,
   databaseUrl: string,
-  options: { method: ResetMethod; known: string[]; unknown: string[]; samples: number; warmup: number; seed: number },
+  options: { method: ResetMethod; known: string[]; unknown: string[]; control: string[]; samples: number; warmup: number; seed: number },
 ): Promise<ResetTiming> {
-  const { method, known, unknown, samples, warmup } = options;
+  const { method, samples, warmup } = options;
   const random = seeded(options.seed);
   // Each list is taken in turn, so that every address is asked for about as often.
-  let knownAt = 0;
-  let unknownAt = 0;
-  const next = (isKnown: boolean) => (isKnown ? known[knownAt++ % known.length]! : unknown[unknownAt++ % unknown.length]!);
-  const order = shuffle([...Array<boolean>(samples).fill(true), ...Array<boolean>(samples).fill(false)], random);
+  const lists: Record<Class, string[]> = { known: options.known, unknown: options.unknown, control: options.control };
+  const taken: Record<Class, number> = { known: 0, unknown: 0, control: 0 };
+  const next = (kind: Class) => lists[kind][taken[kind]++ % lists[kind].length]!;
+  const kinds: Class[] = ["known", "unknown", "control"];
+  const order = shuffle(kinds.flatMap((kind) => Array<Class>(samples).fill(kind)), random);
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   try {
-    for (let i = 0; i < warmup; i++) await requestReset(node, next(i % 2 === 0), method);
+    for (let i = 0; i < warmup; i++) await requestReset(node, next(kinds[i % kinds.length]!), method);
     // Start from a quiet server: no message from the warm-up (or before) still going out.
     await outboxSettled(db, 10_000);
-    const sent: Array<Sent & { known: boolean }> = [];
-    for (const isKnown of order) sent.push({ ...(await requestReset(node, next(isKnown), method)), known: isKnown });
+    const sent: Array<Sent & { kind: Class }> = [];
+    for (const kind of order) sent.push({ ...(await requestReset(node, next(kind), method)), kind });
 
     const recorded = await db.query<{ id: string; ip: string | null }>(
       "select id::text, requester->>'ip' as ip from code_flow where purpose = 'password_reset' and id = any($1::uuid[])",
@@ -157,10 +169,10 @@ export async function measureResetTiming(
     }
     await outboxSettled(db, 10_000);
 
-    const knownMs = sent.filter((s) => s.known).map((s) => s.ms);
-    const unknownMs = sent.filter((s) => !s.known).map((s) => s.ms);
-    const afterKnown = sent.slice(1).filter((_, i) => sent[i]!.known).map((s) => s.ms);
-    const afterUnknown = sent.slice(1).filter((_, i) => !sent[i]!.known).map((s) => s.ms);
+    const of = (kind: Class) => sent.filter((s) => s.kind === kind).map((s) => s.ms);
+    const after = (kind: Class) => sent.slice(1).filter((_, i) => sent[i]!.kind === kind).map((s) => s.ms);
+    const knownMs = of("known");
+    const unknownMs = of("unknown");
     const knownMedian = median(knownMs);
     const unknownMedian = median(unknownMs);
     return {
@@ -171,9 +183,11 @@ export async function measureResetTiming(
       unknownMedian,
       ratio: knownMedian / unknownMedian,
       auc: auc(knownMs, unknownMs),
+      baselineAuc: auc(of("control"), unknownMs),
       nullStandardError: aucNullStandardError(knownMs.length, unknownMs.length),
-      nextAuc: auc(afterKnown, afterUnknown),
+      nextAuc: auc(after("known"), after("unknown")),
       warmup,
+      requests: sent.length,
       flowsRecorded,
     };
   } finally {
