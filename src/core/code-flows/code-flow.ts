@@ -12,6 +12,22 @@ import { hmacSha256Hex } from "../crypto/hashing";
 /** Keyed and salted with the flow: a 6-digit code is otherwise reversed by trying them all. */
 export const codeDigest = (key: Buffer, flowId: string, code: string): string => hmacSha256Hex(key, `code-flow:${flowId}:${code}`);
 
+const FLOW_ID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+const FLOW_ID_SHAPE = new RegExp(`^${FLOW_ID}$`);
+const LINK_SHAPE = new RegExp(`^(${FLOW_ID})\\.([A-Za-z0-9_-]{43})$`);
+
+/** Whether a flow id can name a flow at all (anything else need not be looked up). */
+export const isFlowId = (value: string): boolean => FLOW_ID_SHAPE.test(value);
+
+/** An emailed link's token names its flow: "<flow id>.<secret>". */
+export const linkToken = (flowId: string, secret: string): string => `${flowId}.${secret}`;
+
+/** The flow and secret a link's token names, or null when it is not a link token at all. */
+export function parseLinkToken(token: string): { flowId: string; secret: string } | null {
+  const parsed = LINK_SHAPE.exec(token.trim());
+  return parsed ? { flowId: parsed[1]!, secret: parsed[2]! } : null;
+}
+
 /** The template each purpose goes out with on each channel. */
 export const codeTemplates = {
   sign_in: { email: "sign_in_code", sms: "sign_in_code_text" },

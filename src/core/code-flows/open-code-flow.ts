@@ -8,9 +8,7 @@ import { clientNetwork } from "../rate-limit/client-network";
 import { throttle, type Pass } from "../rate-limit/throttle";
 import { fail, ok, type Result } from "../result";
 import type { ErrorCode } from "../../contract/errors";
-import { codeDigest, isOpen } from "./code-flow";
-
-const FLOW_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+import { codeDigest, isFlowId, isOpen } from "./code-flow";
 
 export interface OpenCodeFlow {
   flow: CodeFlowRecord & { accountId: string };
@@ -36,7 +34,7 @@ export async function openCodeFlow<C extends ErrorCode>(
 ): Promise<Result<OpenCodeFlow, C | "RATE_LIMITED">> {
   const attempt = await throttle(deps.limiter, [[`code-check:ip:${clientNetwork(context)}`, deps.config.limits.codeCheckPerIp]]);
   if (!attempt.ok) return attempt;
-  const flow = FLOW_ID.test(check.flowId) ? await deps.stores.codeFlows.find(check.flowId) : null;
+  const flow = isFlowId(check.flowId) ? await deps.stores.codeFlows.find(check.flowId) : null;
   if (!flow || !isOpen(flow, check.purpose, deps.clock.now())) return fail(check.refused);
   const attempts = await deps.stores.codeFlows.recordAttempt(flow.id);
   if (attempts > check.maxAttempts) return fail(check.refused);

@@ -5,7 +5,7 @@ import type { CoreDeps, RequestContext } from "../deps";
 import type { CodeFlowPurpose, CodeRequester, OutboxChannel, Stores } from "../ports";
 import { clientNetwork } from "../rate-limit/client-network";
 import { deviceCredentialDigest } from "../sessions/device-cookie";
-import { codeDigest, codeTemplates } from "./code-flow";
+import { codeDigest, codeTemplates, linkToken } from "./code-flow";
 
 export interface CodeFlowRequest {
   purpose: CodeFlowPurpose;
@@ -54,7 +54,7 @@ export async function startCodeFlow(
     expiresAt,
     createdAt: now,
   });
-  const secretField = isLink ? { token: `${flowId}.${secret}` } : { code: secret };
+  const secretField = isLink ? { token: linkToken(flowId, secret) } : { code: secret };
   const about = request.purpose === "sign_in" && request.channel === "email" ? { device: request.deviceName ?? "A device", newDevice: request.passwordProven !== undefined } : {};
   await stores.outbox.enqueue({
     channel: request.channel,

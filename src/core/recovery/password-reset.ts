@@ -7,6 +7,7 @@
 import { auditEvent } from "../audit/events";
 import { normalizeEmail } from "../accounts/email";
 import type { SignedIn } from "../accounts/signed-in";
+import { parseLinkToken } from "../code-flows/code-flow";
 import { openCodeFlow, type OpenCodeFlow } from "../code-flows/open-code-flow";
 import { codeRequester, startCodeFlow } from "../code-flows/start-code-flow";
 import type { CoreDeps, RequestContext } from "../deps";
@@ -19,8 +20,6 @@ import { issueSession } from "../sessions/issue-session";
 import type { DeviceKind } from "../../contract/schemas/common";
 
 export type ResetMethod = "email" | "sms";
-
-const LINK = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.([A-Za-z0-9_-]{43})$/;
 
 export async function requestPasswordReset(
   deps: CoreDeps,
@@ -99,9 +98,9 @@ export async function completePasswordReset(
  * expiry. Either way the remedy is the same: ask for a new link.
  */
 async function checkLink(deps: CoreDeps, token: string, context: RequestContext): Promise<Result<OpenCodeFlow, "LINK_INVALID" | "LINK_EXPIRED" | "RATE_LIMITED">> {
-  const parsed = LINK.exec(token.trim());
-  if (!parsed) return fail("LINK_INVALID");
-  const check = { purpose: "password_reset" as const, flowId: parsed[1]!, secret: parsed[2]!, maxAttempts: deps.config.recovery.resetCodeMaxAttempts, refused: "LINK_EXPIRED" as const };
+  const link = parseLinkToken(token);
+  if (!link) return fail("LINK_INVALID");
+  const check = { purpose: "password_reset" as const, ...link, maxAttempts: deps.config.recovery.resetCodeMaxAttempts, refused: "LINK_EXPIRED" as const };
   return openCodeFlow(deps, check, context);
 }
 
