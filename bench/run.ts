@@ -1,4 +1,4 @@
-// `npm run bench`: the figures of issue 4 "Benchmarks", measured on PostgreSQL against the
+// `npm run bench`: the figures of the README's "Benchmarks" section, measured on PostgreSQL against the
 // real server process, each next to a baseline taken in the same run. Writes
 // bench/results/latest.md and prints it. Bounded: about 4 minutes on a 2-core machine.
 //

@@ -7,7 +7,7 @@ import { defaultCoreConfig, type CoreConfig } from "../src/core/config";
 import { cryptoRandom } from "../src/core/crypto/random";
 import type { CoreDeps } from "../src/core/deps";
 import { createArgon2Hasher } from "../src/core/passwords/argon2-hasher";
-import type { PasswordHasher } from "../src/core/ports";
+import type { PasswordHasher, RateLimiter } from "../src/core/ports";
 import { MemoryRateLimiter } from "../src/core/rate-limit/memory-rate-limiter";
 import { InProcessRevocationSignals, type RevocationSignals } from "../src/core/sessions/revocation-signals";
 import { createStores } from "../src/store/stores";
@@ -15,7 +15,7 @@ import { createCodeFlowDelivery } from "../src/core/code-flows/deliver-code-flow
 import { createDispatcher } from "../src/core/delivery/dispatcher";
 import { createRenderer } from "../src/core/delivery/templates/render";
 import type { EmailSender } from "../src/core/delivery/senders";
-import { buildApp, type App } from "../src/server/app";
+import { buildApp, type App, type AppOptions } from "../src/server/app";
 import { deriveCoreKeys } from "../src/server/secret-key";
 import { logRedactions } from "../src/server/main";
 import { fastifyTrustProxy, type TrustProxy } from "../src/server/trust-proxy";
@@ -82,7 +82,7 @@ export interface TestAppOptions {
   /** Makes the revocation signals to publish to and hear from (closed with the app); in process by default. */
   signals?: (database: TestDatabase) => Promise<RevocationSignals>;
   eventStreamHeartbeatMs?: number;
-  /** TV sign-in (issue 7): the origin OAuth metadata names (default APP_ORIGIN). */
+  /** TV sign-in: the origin OAuth metadata names (default APP_ORIGIN). */
   publicUrl?: string;
   /** Which proxies may name the client (TRUST_PROXY); none by default. */
   trustProxy?: TrustProxy;
@@ -90,6 +90,10 @@ export interface TestAppOptions {
   onStatement?: (sql: string) => void;
   /** Also hands every email to this sender (a real SMTP server), besides keeping it in `sent`. */
   emailSender?: EmailSender;
+  /** Counts rate limits instead of an in-process limiter on the test's clock. */
+  limiter?: RateLimiter;
+  /** Where rate limits are shared, for /healthz to report on (nothing by default). */
+  redis?: AppOptions["redis"];
 }
 
 export async function buildTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -113,7 +117,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     random: cryptoRandom,
     config: options.config ? options.config(structuredClone(defaultCoreConfig)) : defaultCoreConfig,
     passwords,
-    limiter: new MemoryRateLimiter(clock),
+    limiter: options.limiter ?? new MemoryRateLimiter(clock),
     keys: deriveCoreKeys(cryptoRandom.bytes(32)),
     outboxWritten: () => outboxWritten(),
     sessionsRevoked: (accountId) => signals.publish(accountId),
@@ -145,6 +149,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     allowedOrigins: [APP_ORIGIN],
     production: false,
     checkDatabase: async () => {},
+    redis: options.redis,
     ...(options.webRoot ? { webRoot: options.webRoot } : {}),
     devMailbox: options.devMailbox ?? false,
     logger: { level: "trace", redact: logRedactions, stream: logs.stream },
@@ -317,9 +322,9 @@ async function rememberStoredSecrets(core: CoreDeps, database: TestDatabase, log
     ...(await db.select({ secret: schema.account.passwordHash }).from(schema.account)),
     ...(await db.select({ secret: schema.session.tokenHash }).from(schema.session)),
     ...(await db.select({ secret: schema.oneTimeCode.codeHash }).from(schema.oneTimeCode)),
-    // TV sign-in (issue 7)
+    // TV sign-in
     ...(await db.select({ secret: schema.tvCode.deviceCodeHash }).from(schema.tvCode)),
-    // issue 5: second factors, sign-in flows and profile PINs
+    // Second factors, sign-in flows and profile PINs
     ...(await db.select({ secret: schema.backupCode.codeHash }).from(schema.backupCode)),
     ...(await db.select({ secret: schema.mfaTotp.secretEncrypted }).from(schema.mfaTotp)),
     ...(await db.select({ secret: schema.authFlow.handleHash }).from(schema.authFlow)),
@@ -330,7 +335,7 @@ async function rememberStoredSecrets(core: CoreDeps, database: TestDatabase, log
   for (const message of await core.stores.outbox.listRecent(1000)) {
     const code = (message.payload as { code?: unknown }).code;
     if (typeof code === "string") logs.codes.add(code);
-    // Issue 6: emailed links carry a token ("<account id>.<secret>"); neither it nor its secret may be logged.
+    // Emailed links carry a token ("<account id>.<secret>"); neither it nor its secret may be logged.
     const token = (message.payload as { token?: unknown }).token;
     if (typeof token === "string") {
       logs.remember(token);

@@ -1,10 +1,16 @@
-// `usher <command>`: the operator's entry point (npm run usher -- <command>).
-import { migrateCommand } from "./migrate";
-import { serveCommand } from "./serve";
+// `usher <command>`: the operator's entry point (npm run usher -- <command>). A command's module
+// is loaded only when it runs, and each reads its configuration before it loads anything that
+// connects: a bad variable ends the process at once, with nothing left open to keep it alive.
+import { ConfigError } from "../server/config";
 
-const commands: Record<string, { summary: string; run(args: string[]): Promise<void> }> = {
-  serve: serveCommand,
-  migrate: migrateCommand,
+interface Command {
+  summary: string;
+  load(): Promise<{ run(args: string[]): Promise<void> }>;
+}
+
+const commands: Record<string, Command> = {
+  serve: { summary: "Start the Usher service (embedded database unless DATABASE_URL is set)", load: () => import("./serve") },
+  migrate: { summary: "Apply database migrations (also done at every start)", load: () => import("./migrate") },
 };
 
 const [name = "help", ...args] = process.argv.slice(2);
@@ -16,8 +22,14 @@ if (!command) {
   console.log(`Usage: usher <command>\n\nCommands:\n${list}`);
   process.exitCode = name === "help" || name === "--help" ? 0 : 1;
 } else {
-  command.run(args).catch((error: unknown) => {
-    console.error(`usher ${name}: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 1;
-  });
+  try {
+    const { run } = await command.load();
+    await run(args);
+  } catch (error) {
+    // What to fix, not a stack. Exit now: a failure after connections opened (the port taken)
+    // would otherwise leave the process running, doing nothing.
+    const lines = error instanceof ConfigError ? error.problems : [`usher ${name}: ${error instanceof Error ? error.message : String(error)}`];
+    for (const line of lines) console.error(line);
+    process.exit(1);
+  }
 }

@@ -1,18 +1,16 @@
-// usher migrate: brings the database schema up to date, then exits.
-import { openDatabase } from "../store/database";
-import { migrateDatabase } from "../store/migrate";
+// usher migrate: brings the database schema up to date, then exits. Like serve, it reads the
+// configuration before it loads the database modules.
 import { readConfig } from "../server/config";
 
-export const migrateCommand = {
-  summary: "Apply database migrations (also done at every start)",
-  async run(): Promise<void> {
-    const config = readConfig();
-    const database = await openDatabase(config.database);
-    try {
-      await migrateDatabase(database);
-      console.log(`Database is up to date (${config.mode === "embedded" ? config.database.kind === "pglite" && config.database.dataDir : "PostgreSQL"}).`);
-    } finally {
-      await database.close();
-    }
-  },
-};
+export async function run(): Promise<void> {
+  const config = readConfig();
+  const { openDatabase } = await import("../store/database");
+  const { migrateDatabase } = await import("../store/migrate");
+  const database = await openDatabase(config.database);
+  try {
+    await migrateDatabase(database);
+    console.log(`Database is up to date (${config.database.kind === "pglite" ? config.database.dataDir : "PostgreSQL"}).`);
+  } finally {
+    await database.close();
+  }
+}

@@ -27,6 +27,8 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             status: "ok";
+                            /** @enum {string} */
+                            redis?: "ok" | "degraded";
                         };
                     };
                 };
@@ -2336,6 +2338,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         pin: string;
+                        currentPassword: string;
                     };
                 };
             };
@@ -2363,7 +2366,22 @@ export interface paths {
             };
         };
         post?: never;
-        delete: {
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/profiles/{id}/pin/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
             parameters: {
                 query?: never;
                 header?: never;
@@ -2372,7 +2390,13 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        currentPassword: string;
+                    };
+                };
+            };
             responses: {
                 /** @description Default Response */
                 200: {
@@ -2396,6 +2420,7 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2420,6 +2445,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         requirePinToAddProfiles: boolean;
+                        currentPassword: string;
                     };
                 };
             };
@@ -3065,7 +3091,7 @@ export interface components {
         ErrorInput: {
             error: {
                 /** @enum {string} */
-                code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "EMPTY_BODY" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "BAD_REQUEST" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CROSS_ORIGIN_REQUEST" | "RATE_LIMITED" | "INTERNAL_ERROR" | "INVALID_CREDENTIALS" | "SESSION_NOT_FOUND" | "UNAUTHENTICATED" | "SESSION_REVOKED" | "SESSION_EXPIRED" | "EMAIL_TAKEN" | "INVALID_EMAIL" | "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_LONG" | "PASSWORD_TOO_COMMON" | "WRONG_PASSWORD" | "PASSWORD_UNCHANGED" | "PROFILE_NOT_FOUND" | "PROFILE_LIMIT_REACHED" | "PROFILE_NAME_TAKEN" | "LAST_PROFILE" | "INVALID_PHONE" | "PHONE_NOT_MOBILE" | "PHONE_IN_USE" | "NO_PHONE" | "PHONE_ALREADY_VERIFIED" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_ATTEMPTS_EXCEEDED" | "TV_CODE_NOT_FOUND" | "TV_CODE_EXPIRED" | "TV_CODE_ALREADY_USED" | "REAUTH_REQUIRED" | "TWO_STEP_CODE_INVALID" | "TWO_STEP_CODE_USED" | "TWO_STEP_CHALLENGE_INVALID" | "TWO_STEP_CHALLENGE_EXPIRED" | "TWO_STEP_ATTEMPTS_EXCEEDED" | "TOTP_ALREADY_ENABLED" | "TOTP_NOT_ENABLED" | "TOTP_SETUP_NOT_STARTED" | "TWO_STEP_NOT_ENABLED" | "PASSKEY_NOT_FOUND" | "PASSKEY_INVALID" | "PASSKEY_UNKNOWN" | "PASSKEY_ALREADY_REGISTERED" | "PASSKEY_CHALLENGE_EXPIRED" | "PROFILE_LOCKED" | "INVALID_PIN" | "MAIN_PROFILE_NOT_LOCKED" | "PIN_REQUIRED" | "LINK_INVALID" | "LINK_EXPIRED" | "EMAIL_ALREADY_VERIFIED" | "INVALID_CURSOR" | "EMAIL_UNCHANGED" | "SIGN_IN_CODE_INVALID" | "RESET_CODE_INVALID";
+                code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "EMPTY_BODY" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "BAD_REQUEST" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CROSS_ORIGIN_REQUEST" | "RATE_LIMITED" | "INTERNAL_ERROR" | "INVALID_CREDENTIALS" | "SESSION_NOT_FOUND" | "UNAUTHENTICATED" | "SESSION_REVOKED" | "SESSION_EXPIRED" | "EMAIL_TAKEN" | "INVALID_EMAIL" | "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_LONG" | "PASSWORD_TOO_COMMON" | "WRONG_PASSWORD" | "PASSWORD_UNCHANGED" | "PROFILE_NOT_FOUND" | "PROFILE_LIMIT_REACHED" | "PROFILE_NAME_TAKEN" | "LAST_PROFILE" | "KIDS_PROFILE" | "INVALID_PHONE" | "PHONE_NOT_MOBILE" | "PHONE_IN_USE" | "NO_PHONE" | "PHONE_ALREADY_VERIFIED" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_ATTEMPTS_EXCEEDED" | "TV_CODE_NOT_FOUND" | "TV_CODE_EXPIRED" | "TV_CODE_ALREADY_USED" | "REAUTH_REQUIRED" | "TWO_STEP_CODE_INVALID" | "TWO_STEP_CODE_USED" | "TWO_STEP_CHALLENGE_INVALID" | "TWO_STEP_CHALLENGE_EXPIRED" | "TWO_STEP_ATTEMPTS_EXCEEDED" | "TOTP_ALREADY_ENABLED" | "TOTP_NOT_ENABLED" | "TOTP_SETUP_NOT_STARTED" | "TWO_STEP_NOT_ENABLED" | "PASSKEY_NOT_FOUND" | "PASSKEY_INVALID" | "PASSKEY_UNKNOWN" | "PASSKEY_ALREADY_REGISTERED" | "PASSKEY_CHALLENGE_EXPIRED" | "PROFILE_LOCKED" | "INVALID_PIN" | "MAIN_PROFILE_NOT_LOCKED" | "PIN_REQUIRED" | "LINK_INVALID" | "LINK_EXPIRED" | "EMAIL_ALREADY_VERIFIED" | "INVALID_CURSOR" | "EMAIL_UNCHANGED" | "SIGN_IN_CODE_INVALID" | "RESET_CODE_INVALID";
                 message: string;
                 issues?: {
                     path: string;
@@ -3104,7 +3130,7 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "EMPTY_BODY" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "BAD_REQUEST" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CROSS_ORIGIN_REQUEST" | "RATE_LIMITED" | "INTERNAL_ERROR" | "INVALID_CREDENTIALS" | "SESSION_NOT_FOUND" | "UNAUTHENTICATED" | "SESSION_REVOKED" | "SESSION_EXPIRED" | "EMAIL_TAKEN" | "INVALID_EMAIL" | "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_LONG" | "PASSWORD_TOO_COMMON" | "WRONG_PASSWORD" | "PASSWORD_UNCHANGED" | "PROFILE_NOT_FOUND" | "PROFILE_LIMIT_REACHED" | "PROFILE_NAME_TAKEN" | "LAST_PROFILE" | "INVALID_PHONE" | "PHONE_NOT_MOBILE" | "PHONE_IN_USE" | "NO_PHONE" | "PHONE_ALREADY_VERIFIED" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_ATTEMPTS_EXCEEDED" | "TV_CODE_NOT_FOUND" | "TV_CODE_EXPIRED" | "TV_CODE_ALREADY_USED" | "REAUTH_REQUIRED" | "TWO_STEP_CODE_INVALID" | "TWO_STEP_CODE_USED" | "TWO_STEP_CHALLENGE_INVALID" | "TWO_STEP_CHALLENGE_EXPIRED" | "TWO_STEP_ATTEMPTS_EXCEEDED" | "TOTP_ALREADY_ENABLED" | "TOTP_NOT_ENABLED" | "TOTP_SETUP_NOT_STARTED" | "TWO_STEP_NOT_ENABLED" | "PASSKEY_NOT_FOUND" | "PASSKEY_INVALID" | "PASSKEY_UNKNOWN" | "PASSKEY_ALREADY_REGISTERED" | "PASSKEY_CHALLENGE_EXPIRED" | "PROFILE_LOCKED" | "INVALID_PIN" | "MAIN_PROFILE_NOT_LOCKED" | "PIN_REQUIRED" | "LINK_INVALID" | "LINK_EXPIRED" | "EMAIL_ALREADY_VERIFIED" | "INVALID_CURSOR" | "EMAIL_UNCHANGED" | "SIGN_IN_CODE_INVALID" | "RESET_CODE_INVALID";
+                code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "EMPTY_BODY" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "BAD_REQUEST" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CROSS_ORIGIN_REQUEST" | "RATE_LIMITED" | "INTERNAL_ERROR" | "INVALID_CREDENTIALS" | "SESSION_NOT_FOUND" | "UNAUTHENTICATED" | "SESSION_REVOKED" | "SESSION_EXPIRED" | "EMAIL_TAKEN" | "INVALID_EMAIL" | "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_LONG" | "PASSWORD_TOO_COMMON" | "WRONG_PASSWORD" | "PASSWORD_UNCHANGED" | "PROFILE_NOT_FOUND" | "PROFILE_LIMIT_REACHED" | "PROFILE_NAME_TAKEN" | "LAST_PROFILE" | "KIDS_PROFILE" | "INVALID_PHONE" | "PHONE_NOT_MOBILE" | "PHONE_IN_USE" | "NO_PHONE" | "PHONE_ALREADY_VERIFIED" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_ATTEMPTS_EXCEEDED" | "TV_CODE_NOT_FOUND" | "TV_CODE_EXPIRED" | "TV_CODE_ALREADY_USED" | "REAUTH_REQUIRED" | "TWO_STEP_CODE_INVALID" | "TWO_STEP_CODE_USED" | "TWO_STEP_CHALLENGE_INVALID" | "TWO_STEP_CHALLENGE_EXPIRED" | "TWO_STEP_ATTEMPTS_EXCEEDED" | "TOTP_ALREADY_ENABLED" | "TOTP_NOT_ENABLED" | "TOTP_SETUP_NOT_STARTED" | "TWO_STEP_NOT_ENABLED" | "PASSKEY_NOT_FOUND" | "PASSKEY_INVALID" | "PASSKEY_UNKNOWN" | "PASSKEY_ALREADY_REGISTERED" | "PASSKEY_CHALLENGE_EXPIRED" | "PROFILE_LOCKED" | "INVALID_PIN" | "MAIN_PROFILE_NOT_LOCKED" | "PIN_REQUIRED" | "LINK_INVALID" | "LINK_EXPIRED" | "EMAIL_ALREADY_VERIFIED" | "INVALID_CURSOR" | "EMAIL_UNCHANGED" | "SIGN_IN_CODE_INVALID" | "RESET_CODE_INVALID";
                 message: string;
                 issues?: {
                     path: string;

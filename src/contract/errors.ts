@@ -42,6 +42,7 @@ export const errorCatalogue = {
   PROFILE_LIMIT_REACHED: { status: 409, message: "An account can have at most 5 profiles." },
   PROFILE_NAME_TAKEN: { status: 409, message: "Another profile on this account already has that name." },
   LAST_PROFILE: { status: 409, message: "An account needs at least one profile, so the last one can't be deleted." },
+  KIDS_PROFILE: { status: 403, message: "A Kids profile can't do this. Switch to another profile." },
 
   // Phone
   INVALID_PHONE: { status: 400, message: "Enter a valid phone number, with its country code." },
@@ -56,11 +57,11 @@ export const errorCatalogue = {
   CODE_EXPIRED: { status: 410, message: "That code has expired. Ask for a new one." },
   CODE_ATTEMPTS_EXCEEDED: { status: 410, message: "Too many wrong codes. Ask for a new one." },
 
-  // TV sign-in (issue 7): the code a TV shows, entered on a phone or computer
+  // TV sign-in: the code a TV shows, entered on a phone or computer
   TV_CODE_NOT_FOUND: { status: 404, message: "That code isn't right. Check the code on your TV and try again." },
   TV_CODE_EXPIRED: { status: 410, message: "That code has expired. Start again on your TV to get a new one." },
   TV_CODE_ALREADY_USED: { status: 409, message: "That code has already been used. Start again on your TV to get a new one." },
-  // ---- Re-authentication, two-step verification, passkeys, profile lock (issue 5) ----
+  // ---- Re-authentication, two-step verification, passkeys, profile lock ----
   REAUTH_REQUIRED: {
     status: 403,
     message: "For your security, confirm it's you: enter your password (or use a passkey) to continue.",
@@ -86,7 +87,7 @@ export const errorCatalogue = {
     message: "Lock the main profile with a PIN first: its PIN is the one asked for when adding profiles.",
   },
   PIN_REQUIRED: { status: 403, message: "Enter the profile PIN to add a new profile." },
-  // Issue 6: email verification and forgot password
+  // Email verification and forgot password
   LINK_INVALID: { status: 400, message: "This link is not valid. Copy the whole link from the email, or ask for a new one." },
   LINK_EXPIRED: { status: 410, message: "This link has expired or was already used. Ask for a new one." },
   EMAIL_ALREADY_VERIFIED: { status: 409, message: "Your email address is already verified." },

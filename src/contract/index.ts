@@ -8,10 +8,8 @@ export * from "./schemas/account";
 export * from "./schemas/sessions";
 export * from "./schemas/tv-sign-in";
 export * from "./schemas/error-body";
-// issue 5
 export * from "./schemas/two-step";
 export * from "./schemas/profile-lock";
-// Issue 6
 export * from "./schemas/recovery";
 export * from "./schemas/activity";
 export * from "./schemas/sign-in-code";

@@ -8,7 +8,6 @@ export interface CoreKeys {
   oneTimeCodes: Buffer;
   /** Signs the device cookie that exempts a known browser from account-wide throttling. */
   deviceCookies: Buffer;
-  // ---- issue 5 ----
   /** AES-256-GCM key for authenticator-app secrets (they must be read back). */
   totpSecrets: Buffer;
   /** Keys the digests of backup codes. */
@@ -39,4 +38,9 @@ export interface CoreDeps {
 export interface RequestContext {
   ip: string | null;
   userAgent: string | null;
+  /**
+   * The session token the browser presented (its cookie), if any. A new session for this
+   * browser replaces it: see sessions/issue-session.ts. Never recorded or logged.
+   */
+  presentedSession?: string | undefined;
 }

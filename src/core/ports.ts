@@ -35,8 +35,10 @@ export type RevokedReason =
   | "signed_out_all_devices"
   | "password_changed"
   | "signed_out_by_other_device"
-  // issue 5: the token was replaced by a new one after re-authentication
-  | "reauthenticated";
+  /** The token was replaced by a new one after re-authentication. */
+  | "reauthenticated"
+  /** The browser signed in again: its new session replaced this one. */
+  | "replaced";
 
 export interface SessionRecord {
   id: string;
@@ -143,9 +145,9 @@ export interface AccountStore {
   isPhoneVerifiedElsewhere(e164: string, accountId: string): Promise<boolean>;
   /** The account that verified this number, if any. */
   findByVerifiedPhone(e164: string): Promise<AccountRecord | null>;
-  /** Issue 6: marks the email verified if it is still `email`; false when it changed meanwhile. */
+  /** Marks the email verified if it is still `email`; false when it changed meanwhile. */
   markEmailVerified(id: string, email: string, at: Date): Promise<boolean>;
-  /** Issue 6: the new address, verified at `at` (a link to it was opened); false when another account has it. */
+  /** The new address, verified at `at` (a link to it was opened); false when another account has it. */
   changeEmail(id: string, email: string, at: Date): Promise<boolean>;
 }
 
@@ -163,7 +165,7 @@ export interface ProfileStore {
   /** Answers "not_found", "name_taken" or the updated profile. */
   update(accountId: string, profileId: string, patch: ProfilePatch): Promise<ProfileRecord | "not_found" | "name_taken">;
   delete(accountId: string, profileId: string): Promise<boolean>;
-  // ---- profile lock (issue 5) ----
+  // ---- profile lock ----
   /** Sets or clears (null) a profile's PIN digest; false when the profile isn't the account's. */
   setPin(accountId: string, profileId: string, pinHash: string | null): Promise<boolean>;
   requiresPinToAdd(accountId: string): Promise<boolean>;
@@ -205,7 +207,7 @@ export interface OneTimeCodeStore {
 export interface AuditStore {
   record(event: AuditEventInput): Promise<void>;
   listByAccount(accountId: string, limit: number): Promise<AuditEventRecord[]>;
-  /** Issue 6 (account activity): newest first by (at, id), strictly after the cursor `before` when given. */
+  /** Account activity: newest first by (at, id), strictly after the cursor `before` when given. */
   listPage(accountId: string, limit: number, before?: { at: Date; id: string }): Promise<AuditEventRecord[]>;
 }
 
@@ -286,9 +288,9 @@ export interface Stores {
   codes: OneTimeCodeStore;
   audit: AuditStore;
   outbox: OutboxStore;
-  /** TV sign-in (issue 7). */
+  /** TV sign-in. */
   tvCodes: TvCodeStore;
-  // ---- two-step verification and passkeys (issue 5) ----
+  // ---- two-step verification and passkeys ----
   totp: TotpStore;
   backupCodes: BackupCodeStore;
   passkeys: PasskeyStore;
@@ -298,7 +300,7 @@ export interface Stores {
   transaction<T>(work: (stores: Stores) => Promise<T>): Promise<T>;
 }
 
-// --- TV sign-in (issue 7): device authorization flows, RFC 8628 ---------------------------
+// --- TV sign-in: device authorization flows, RFC 8628 ---------------------------
 
 export type TvCodeStatus = "pending" | "approved" | "denied" | "redeemed";
 
@@ -392,7 +394,7 @@ export interface RateLimiter {
   refund(key: string, window: string): Promise<void>;
 }
 
-// ---- Two-step verification, passkeys and sign-in flows (issue 5) ----
+// ---- Two-step verification, passkeys and sign-in flows ----
 
 export interface TotpRecord {
   accountId: string;

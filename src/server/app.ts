@@ -18,21 +18,22 @@ import { phoneRoutes } from "./routes/phone";
 import { profileRoutes } from "./routes/profiles";
 import { devMailboxRoutes } from "./routes/dev-mailbox";
 import { devMailboxPages } from "./routes/dev-mailbox-page";
+import { onlyFromThisMachine } from "./routes/dev-mailbox-guard";
 import { sessionEventRoutes } from "./routes/session-events";
 import { sessionRoutes } from "./routes/sessions";
 import { registerWebApp } from "./routes/web-app";
-// TV sign-in (issue 7)
+// TV sign-in
 import { oauthRoutes } from "./routes/oauth";
 import { tvCodeRoutes } from "./routes/tv-codes";
 import { registerOpenApi } from "./plugins/openapi";
 import { withMaskedCodes } from "./http/log-serializers";
-// issue 5: re-authentication, two-step verification, passkeys, profile lock
+// Re-authentication, two-step verification, passkeys, profile lock
 import { passkeyRoutes } from "./routes/passkeys";
 import { profileLockRoutes } from "./routes/profile-lock";
 import { reauthRoutes } from "./routes/reauth";
 import { twoStepRoutes } from "./routes/two-step";
 import { twoStepSignInRoutes } from "./routes/two-step-sign-in";
-// Issue 6: recovery, verification, account activity
+// Recovery, verification, account activity
 import { recoveryRoutes } from "./routes/recovery";
 import { accountActivityRoutes } from "./routes/account-activity";
 import { signInCodeRoutes } from "./routes/sign-in-code";
@@ -46,10 +47,15 @@ export interface AppOptions {
   production: boolean;
   /** The built web app (dist/web); served when it exists. */
   webRoot?: string;
-  /** Embedded mode: expose the dev outbox's messages at /dev/mailbox/messages. */
+  /**
+   * Embedded mode on a loopback address: the dev outbox's messages at /dev/mailbox. It holds
+   * every reset link, so it answers only requests whose socket comes from this machine.
+   */
   devMailbox?: boolean;
   /** Checked by /healthz. */
   checkDatabase(): Promise<void>;
+  /** When rate limits are shared through Redis: /healthz says whether it is reachable. */
+  redis?: { readonly reachable: boolean };
   /**
    * Where revocations are heard (the same signals `core.sessionsRevoked` publishes to). Without
    * one, the app hears nothing from elsewhere: fine for tests that open no event stream.
@@ -59,7 +65,7 @@ export interface AppOptions {
   eventStreamHeartbeatMs?: number;
   logger?: FastifyServerOptions["logger"];
   trustProxy?: FastifyServerOptions["trustProxy"];
-  /** TV sign-in (issue 7): the origin named in OAuth metadata and verification links (default: the first allowed origin). */
+  /** TV sign-in: the origin named in OAuth metadata and verification links (default: the first allowed origin). */
   publicUrl?: string;
 }
 
@@ -74,7 +80,7 @@ declare module "fastify" {
 
 export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
-    // Issue 7: URLs can carry TV sign-in codes; they are masked in the log.
+    // URLs can carry TV sign-in codes; they are masked in the log.
     logger: withMaskedCodes(options.logger ?? false),
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: options.trustProxy ?? false,
@@ -99,9 +105,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.decorate("liveSessions", liveSessions);
   app.addHook("onClose", async () => liveSessions.close());
 
-  // Issue 7: collects every route registered after it into the OpenAPI document.
+  // Collects every route registered after it into the OpenAPI document.
   await registerOpenApi(app, { publicUrl: options.publicUrl ?? options.allowedOrigins[0]! });
-  await app.register(healthRoutes, { checkDatabase: options.checkDatabase });
+  await app.register(healthRoutes, { checkDatabase: options.checkDatabase, redis: options.redis });
   await app.register(
     async (api) => {
       await api.register(authRoutes, { core: options.core });
@@ -111,26 +117,27 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(profileRoutes, { core: options.core });
       await api.register(sessionRoutes, { core: options.core });
       await api.register(sessionEventRoutes, { liveSessions, heartbeatMs: options.eventStreamHeartbeatMs ?? 25_000 });
-      // TV sign-in (issue 7)
+      // TV sign-in
       await api.register(tvCodeRoutes, { core: options.core });
-      // issue 5
       await api.register(reauthRoutes, { core: options.core });
       await api.register(twoStepSignInRoutes, { core: options.core });
       await api.register(twoStepRoutes, { core: options.core });
       await api.register(passkeyRoutes, { core: options.core });
       await api.register(profileLockRoutes, { core: options.core });
-      // Issue 6
       await api.register(recoveryRoutes, { core: options.core });
       await api.register(accountActivityRoutes, { core: options.core });
     },
     { prefix: "/api/v1" },
   );
-  // TV sign-in (issue 7): OAuth endpoints outside /api/v1
+  // TV sign-in: OAuth endpoints outside /api/v1
   await app.register(oauthRoutes, { core: options.core, publicUrl: options.publicUrl ?? options.allowedOrigins[0]! });
   if (options.devMailbox) {
     const render = createRenderer({ publicUrl: options.allowedOrigins[0] ?? "" });
-    await app.register(devMailboxRoutes, { core: options.core, render });
-    await app.register(devMailboxPages, { core: options.core, render });
+    await app.register(async (mailbox) => {
+      mailbox.addHook("onRequest", onlyFromThisMachine);
+      await mailbox.register(devMailboxRoutes, { core: options.core, render });
+      await mailbox.register(devMailboxPages, { core: options.core, render });
+    });
   }
   registerNotFound(app, options.webRoot ? await registerWebApp(app, options.webRoot) : undefined);
   return app;

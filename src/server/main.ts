@@ -1,6 +1,5 @@
 // Starts a node: configuration → database (migrated) → stores → app → listening port.
 import { fileURLToPath } from "node:url";
-import { Redis } from "ioredis";
 import { sql } from "drizzle-orm";
 import type { FastifyServerOptions } from "fastify";
 import { systemClock } from "../core/clock";
@@ -12,15 +11,17 @@ import { InProcessRevocationSignals, type RevocationSignals } from "../core/sess
 import { openDatabase, type OpenDatabase } from "../store/database";
 import { migrateDatabase } from "../store/migrate";
 import { PostgresRevocationSignals, type SignalLog } from "../store/postgres-revocation-signals";
-import { RedisRateLimiter } from "../store/redis-rate-limiter";
+import { ResilientRateLimiter } from "../store/resilient-rate-limiter";
 import { createStores } from "../store/stores";
 import { buildApp, type App } from "./app";
 import type { ServerConfig } from "./config";
 import { fastifyTrustProxy } from "./trust-proxy";
+import { isLoopbackHost } from "./http/loopback";
 import { createDispatcher, defaultDispatcherOptions } from "../core/delivery/dispatcher";
 import { createRenderer, redactSecrets } from "../core/delivery/templates/render";
 import { createSenders } from "./delivery/senders";
 import { createCodeFlowDelivery } from "../core/code-flows/deliver-code-flow";
+import { loggableError } from "../core/loggable-error";
 import { deriveCoreKeys, loadMasterSecret } from "./secret-key";
 
 export interface RunningServer {
@@ -40,8 +41,8 @@ export async function startServer(
   const database = await openDatabase(config.database);
   await migrateDatabase(database);
   const stores = createStores(database.db);
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2 }) : null;
-  if (redis) await redis.connect();
+  // Limits shared through Redis; while it is unreachable (at start too) the node counts in process.
+  const redisLimits = config.redisUrl ? new ResilientRateLimiter(config.redisUrl, { fallback: new MemoryRateLimiter(systemClock) }) : null;
   // Revocations reach the open screens of every node: over LISTEN/NOTIFY in production, in
   // process when this node is the whole service. The log exists once the app does.
   let log: SignalLog | undefined;
@@ -61,7 +62,7 @@ export async function startServer(
     random: cryptoRandom,
     config: config.core,
     passwords: createArgon2Hasher(config.argon2, config.passwordHashConcurrency),
-    limiter: redis ? new RedisRateLimiter(redis) : new MemoryRateLimiter(systemClock),
+    limiter: redisLimits ?? new MemoryRateLimiter(systemClock),
     keys: deriveCoreKeys(loadMasterSecret(config)),
     outboxWritten: () => outboxWritten(),
     // After the commit; never fails or delays the sign-out (the database already refuses the token).
@@ -72,14 +73,16 @@ export async function startServer(
     allowedOrigins: [config.publicUrl],
     production: config.mode === "production",
     webRoot: fileURLToPath(new URL("../../dist/web", import.meta.url)),
-    devMailbox: config.mode === "embedded",
+    devMailbox: devMailboxServed(config),
     checkDatabase: async () => void (await database.db.execute(sql`select 1`)),
+    redis: redisLimits ?? undefined,
     logger: options.logger ?? { level: config.logLevel, redact: logRedactions },
     trustProxy: fastifyTrustProxy(config.trustProxy),
     signals,
     publicUrl: config.publicUrl,
   });
   log = app.log;
+  redisLimits?.start(app.log);
   // Delivery: the dispatcher sends what every commit wrote to the outbox, and polls for
   // retries, expired leases and messages other nodes wrote. It stops before the database closes.
   const senders = createSenders(config.delivery, systemClock, (line) => app.log.info({ devOutbox: true }, line));
@@ -93,7 +96,7 @@ export async function startServer(
       // Codes and link tokens rest in the outbox only until sent; the dev mailbox (embedded) still shows them.
       ...(config.mode === "production" ? { redact: redactSecrets } : {}),
       onFailure: (failure) => app.log.warn(failure, failure.final ? "message delivery failed for good" : "message delivery failed; will retry"),
-      onError: (error) => app.log.warn({ error: error instanceof Error ? error.message : "unknown" }, "outbox could not be read"),
+      onError: (error) => app.log.warn({ failure: loggableError(error) }, "outbox could not be read"),
     },
     { ...defaultDispatcherOptions, leaseMs: config.delivery.leaseMs },
   );
@@ -116,7 +119,15 @@ export async function startServer(
       await app.close();
       await signals.close();
       await database.close();
-      redis?.disconnect();
+      await redisLimits?.close();
     },
   };
+}
+
+/**
+ * The dev mailbox holds every reset link, so it exists only where nobody else can reach it:
+ * embedded mode, listening on this machine's loopback address.
+ */
+export function devMailboxServed(config: Pick<ServerConfig, "mode" | "host">): boolean {
+  return config.mode === "embedded" && isLoopbackHost(config.host);
 }

@@ -5,7 +5,8 @@
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { SignalFanOut, type RevocationListener, type RevocationSignals } from "../core/sessions/revocation-signals";
-import { postgresErrorCode, type Database } from "./database";
+import { loggableError } from "../core/loggable-error";
+import type { Database } from "./database";
 
 export const REVOCATION_CHANNEL = "usher_sessions_revoked";
 
@@ -66,7 +67,7 @@ export class PostgresRevocationSignals implements RevocationSignals {
   publish(accountId: string): void {
     this.#options.db.execute(sql`select pg_notify(${this.#channel}, ${accountId})`).catch((error: unknown) => {
       // The sign-out stands: the database refuses the token. Only the live notice is late.
-      this.#log.warn(describe(error), "revocation signal not published; open screens learn at their next request");
+      this.#log.warn(loggableError(error), "revocation signal not published; open screens learn at their next request");
     });
   }
 
@@ -118,7 +119,7 @@ export class PostgresRevocationSignals implements RevocationSignals {
     this.#client = null;
     this.#backendPid = null;
     void client.end().catch(() => {});
-    this.#log.warn(error ? describe(error) : {}, "revocation signals: listening connection lost; reconnecting");
+    this.#log.warn(error ? loggableError(error) : {}, "revocation signals: listening connection lost; reconnecting");
     this.#scheduleReconnect();
   }
 
@@ -137,21 +138,11 @@ export class PostgresRevocationSignals implements RevocationSignals {
           this.#fanOut.missed();
         },
         (failure: unknown) => {
-          this.#log.warn(describe(failure), "revocation signals: reconnection failed; retrying");
+          this.#log.warn(loggableError(failure), "revocation signals: reconnection failed; retrying");
           this.#scheduleReconnect();
         },
       );
     }, delay);
     this.#timer.unref();
   }
-}
-
-/** An error in words fit for the log: its code and the driver's message, no query or parameters. */
-function describe(error: unknown): Record<string, unknown> {
-  let innermost: unknown = error;
-  while (innermost && typeof innermost === "object" && (innermost as { cause?: unknown }).cause) {
-    innermost = (innermost as { cause?: unknown }).cause;
-  }
-  const message = innermost instanceof Error ? innermost.message : String(innermost);
-  return { code: postgresErrorCode(error) ?? (innermost as { code?: unknown })?.code, error: message.slice(0, 200) };
 }

@@ -1,12 +1,12 @@
-// Profile lock (issue 5): Manage profiles → Edit → Profile lock sets, changes and removes a
+// Profile lock: Manage profiles → Edit → Profile lock sets, changes and removes a
 // profile's 4-digit PIN; Who's watching? shows the padlock and asks for the PIN (a wrong one
 // refused, the right one opens, the 6th try after 5 wrong ones told to wait); "Require PIN to
 // add new profiles" makes adding a profile ask for the main profile's PIN.
-// Setting or removing a PIN needs a password proof from the last 10 minutes: each test signs
-// up (a fresh sign-in, which counts) right before, so the API never answers REAUTH_REQUIRED.
+// Every change to a lock (setting, changing, removing it, and that option) asks for the account
+// password right there, though each test signed up a moment ago: no window spares it.
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
-import { newAccount, signUp } from "./support/accounts";
+import { newAccount, signUp, type TestAccount } from "./support/accounts";
 import { isPhoneLayout, openProfileMenu } from "./support/layout";
 import { checkPage, screenshot } from "./support/pages";
 
@@ -38,11 +38,12 @@ async function openProfileLock(page: Page, name: string) {
   return lock;
 }
 
-async function lockWithPin(page: Page, name: string, pin: string): Promise<void> {
+async function lockWithPin(page: Page, name: string, pin: string, account: TestAccount): Promise<void> {
   const lock = await openProfileLock(page, name);
   await lock.getByRole("button", { name: "Lock with a PIN" }).click();
   await lock.getByLabel("PIN", { exact: true }).fill(pin);
   await lock.getByLabel("Confirm PIN", { exact: true }).fill(pin);
+  await lock.getByLabel("Account password", { exact: true }).fill(account.password);
   await lock.getByRole("button", { name: "Save PIN" }).click();
   await expect(lock.getByRole("status")).toHaveText(`${name} is locked. Opening it now needs the PIN.`);
 }
@@ -67,7 +68,16 @@ test("locks a profile: the picker asks for its PIN, refuses a wrong one, waits a
   await checkPage(page, "profile-lock-editor");
   await lock.getByRole("button", { name: "Save PIN" }).click();
   await expect(lock.getByText("The PINs don't match. Enter the same 4 digits twice.")).toBeVisible();
+  await expect(lock.getByText("Enter your account password.")).toBeVisible();
   await lock.getByLabel("Confirm PIN", { exact: true }).fill("1357");
+  // The password, though this browser signed up a moment ago; a wrong one is refused at the field.
+  const password = lock.getByLabel("Account password", { exact: true });
+  await password.fill(`${account.password}-wrong`);
+  await lock.getByRole("button", { name: "Save PIN" }).click();
+  await expect(lock.getByText("Your current password is incorrect.")).toBeVisible();
+  await expect(password).toHaveValue("");
+  await expect(profileRow(page, "Sam").getByText("Locked", { exact: true })).toHaveCount(0);
+  await password.fill(account.password);
   await lock.getByRole("button", { name: "Save PIN" }).click();
   await expect(lock.getByRole("status")).toHaveText("Sam is locked. Opening it now needs the PIN.");
   await expect(profileRow(page, "Sam").getByText("Locked", { exact: true })).toBeVisible();
@@ -79,6 +89,8 @@ test("locks a profile: the picker asks for its PIN, refuses a wrong one, waits a
   await lock.getByRole("button", { name: "Change PIN" }).click();
   await lock.getByLabel("New PIN", { exact: true }).fill("2468");
   await lock.getByLabel("Confirm new PIN", { exact: true }).fill("2468");
+  await expect(lock.getByLabel("Account password", { exact: true }), "asked again, empty").toHaveValue("");
+  await lock.getByLabel("Account password", { exact: true }).fill(account.password);
   await lock.getByRole("button", { name: "Save PIN" }).click();
   await expect(lock.getByRole("status")).toHaveText("The PIN for Sam was changed.");
 
@@ -139,6 +151,16 @@ test("locks a profile: the picker asks for its PIN, refuses a wrong one, waits a
   await again.getByRole("button", { name: "Remove lock" }).click();
   const confirm = page.getByRole("dialog", { name: "Remove the lock from Sam?" });
   await expect(confirm).toBeVisible();
+  const confirmPassword = confirm.getByLabel("Account password", { exact: true });
+  await expect(confirmPassword).toBeFocused();
+  await confirm.getByRole("button", { name: "Remove lock" }).click();
+  await expect(confirm.getByText("Enter your account password.")).toBeVisible();
+  await confirmPassword.fill(`${account.password}-wrong`);
+  await confirm.getByRole("button", { name: "Remove lock" }).click();
+  await expect(confirm.getByText("Your current password is incorrect.")).toBeVisible();
+  await expect(confirmPassword).toBeFocused();
+  await screenshot(page, "profile-lock-remove-password");
+  await confirmPassword.fill(account.password);
   await confirm.getByRole("button", { name: "Remove lock" }).click();
   await expect(confirm).toBeHidden();
   await expect(again.getByRole("status")).toHaveText("The lock on Sam was removed.");
@@ -161,10 +183,15 @@ test("Require PIN to add new profiles: adding a profile asks for the main profil
   await expect(setting).toBeDisabled();
   await expect(page.getByText(/Lock Alex first/)).toBeVisible();
 
-  await lockWithPin(page, "Alex", "4321");
+  await lockWithPin(page, "Alex", "4321", account);
   await page.getByRole("button", { name: "Cancel", exact: true }).click();
   await expect(setting).toBeEnabled();
   await setting.click();
+  const turnOn = page.getByRole("dialog", { name: "Ask for a PIN to add profiles?" });
+  await expect(turnOn.getByLabel("Account password", { exact: true })).toBeFocused();
+  await turnOn.getByLabel("Account password", { exact: true }).fill(account.password);
+  await turnOn.getByRole("button", { name: "Turn on" }).click();
+  await expect(turnOn).toBeHidden();
   await expect(setting).toHaveAttribute("aria-checked", "true");
   await expect(page.getByRole("status").filter({ hasText: "Adding a profile now asks for Alex's PIN." })).toBeVisible();
   await checkPage(page, "manage-profiles-require-pin");
@@ -223,6 +250,7 @@ test("Require PIN to add new profiles: adding a profile asks for the main profil
   await lock.getByRole("button", { name: "Remove lock" }).click();
   const confirm = page.getByRole("dialog", { name: "Remove the lock from Alex?" });
   await expect(confirm).toContainText("Adding a profile will no longer ask for a PIN either.");
+  await confirm.getByLabel("Account password", { exact: true }).fill(account.password);
   await confirm.getByRole("button", { name: "Remove lock" }).click();
   await expect(lock.getByRole("status")).toHaveText("The lock on Alex was removed.");
   await expect(setting).toHaveAttribute("aria-checked", "false");

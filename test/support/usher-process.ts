@@ -24,6 +24,7 @@ export function productionNodeEnv(databaseUrl: string, overrides: NodeJS.Process
     ARGON2_MEMORY_KIB: "1024",
     ARGON2_ITERATIONS: "1",
     ARGON2_PARALLELISM: "1",
+    ARGON2_ALLOW_WEAK_FOR_TESTS: "1",
     REDIS_URL: "",
     SMTP_URL: "smtp://127.0.0.1:9",
     SMS_PROVIDER: "webhook",

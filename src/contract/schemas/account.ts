@@ -1,6 +1,6 @@
 // The account page: membership details, password and phone.
 import { z } from "zod";
-import { passwordInput, timestamp } from "./common";
+import { passwordInput, text, timestamp } from "./common";
 import { publicProfile } from "./profiles";
 
 export const plans = ["basic", "standard", "premium"] as const;
@@ -19,7 +19,7 @@ export const accountResponse = z.object({
     phone: publicPhone.nullable(),
     passwordChangedAt: timestamp,
     memberSince: timestamp,
-    /** Issue 6: false until the sign-up's link is opened (the web app shows a reminder). */
+    /** False until the sign-up's link is opened (the web app shows a reminder). */
     emailVerified: z.boolean(),
   }),
 });
@@ -46,9 +46,9 @@ export const changePasswordResponse = z.object({
 });
 
 export const setPhoneRequest = z.strictObject({
-  phone: z.string().trim().min(1).max(40),
+  phone: text().trim().min(1).max(40),
   /** ISO 3166 country for numbers typed without "+": "US", "GB", … */
-  country: z.string().length(2).toUpperCase().optional(),
+  country: text().length(2).toUpperCase().optional(),
   currentPassword: passwordInput,
   smsOptIn: z.boolean(),
 });
@@ -61,7 +61,7 @@ export const phoneCodeSentResponse = z.object({
 });
 
 export const verifyPhoneRequest = z.strictObject({
-  code: z.string().trim().regex(/^\d{6}$/, "The code has 6 digits."),
+  code: text().trim().regex(/^\d{6}$/, "The code has 6 digits."),
 });
 
 export const removePhoneRequest = z.strictObject({ currentPassword: passwordInput });

@@ -1,11 +1,11 @@
-// Issue 6: Account activity (Security & Privacy): this account's audit log, newest first, paged.
+// Account activity (Security & Privacy): this account's audit log, newest first, paged.
 import { z } from "zod";
-import { timestamp } from "./common";
+import { text, timestamp } from "./common";
 
 export const activityQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(20),
-  /** `nextCursor` of the previous page. */
-  cursor: z.string().max(200).optional(),
+  /** `nextCursor` of the previous page; opaque (any other value is INVALID_CURSOR). */
+  cursor: text().max(200).optional(),
 });
 
 export const publicActivityEvent = z.object({

@@ -1,18 +1,18 @@
 // Sign up, sign in and sign out.
 import { z } from "zod";
-import { clientDeclaration, deviceKind, deviceToken, passwordInput, timestamp } from "./common";
+import { clientDeclaration, deviceKind, deviceToken, passwordInput, text, timestamp } from "./common";
 import { publicProfile } from "./profiles";
 
 export const signUpRequest = z.strictObject({
-  email: z.string().max(320),
+  email: text().max(320),
   password: passwordInput,
-  profileName: z.string().trim().min(1).max(50).optional(),
+  profileName: text().trim().min(1).max(50).optional(),
   client: clientDeclaration.optional(),
 });
 export type SignUpRequest = z.infer<typeof signUpRequest>;
 
 export const signInRequest = z.strictObject({
-  email: z.string().max(320),
+  email: text().max(320),
   password: passwordInput,
   client: clientDeclaration.optional(),
   deviceToken: deviceToken.optional(),

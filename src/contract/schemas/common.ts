@@ -8,10 +8,25 @@ export type DeviceKind = z.infer<typeof deviceKind>;
 /** ISO timestamps travel as strings. */
 export const timestamp = z.iso.datetime({ offset: true });
 
+// A JSON body can carry NUL and lone surrogates ("\u0000", "\ud800"), and neither survives the
+// database: text columns refuse NUL, jsonb refuses both escapes, and a lone surrogate written
+// to a text column silently becomes U+FFFD. So no request field takes them.
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const unstorableTextMessage = "Must not contain NUL characters or unpaired surrogates.";
+
+/** Whether the database can keep this string as it is (no NUL, every surrogate paired). */
+export const isStorableText = (value: string): boolean => !UNSTORABLE.test(value);
+
+/**
+ * The string of every request field: `text().max(60)` where `z.string().max(60)` would be.
+ * Emoji, right-to-left scripts and combining marks are all fine; see isStorableText.
+ */
+export const text = () => z.string().refine(isStorableText, { message: unstorableTextMessage, abort: true });
+
 /** What a phone or TV app declares about itself when it signs in. Browsers send nothing. */
 export const clientDeclaration = z.strictObject({
   kind: deviceKind,
-  name: z.string().trim().min(1).max(60).optional(),
+  name: text().trim().min(1).max(60).optional(),
 });
 
 /**
@@ -19,9 +34,9 @@ export const clientDeclaration = z.strictObject({
  * the next one (browsers hold the same thing as a cookie). A device that signed in before is
  * never held back by password guesses made elsewhere.
  */
-export const deviceToken = z.string().max(200);
+export const deviceToken = text().max(200);
 
 /** Long enough for any real password; the policy (8–128) is checked by the domain. */
-export const passwordInput = z.string().min(1).max(1024);
+export const passwordInput = text().min(1).max(1024);
 
-export const idParam = z.strictObject({ id: z.string().min(1).max(64) });
+export const idParam = z.strictObject({ id: text().min(1).max(64) });

@@ -1,11 +1,13 @@
 // Profiles: "Who's watching?"
 import { z } from "zod";
 import { avatarIds } from "../avatars";
+import { text } from "./common";
+import { profilePin } from "./profile-lock";
 
 export const maxProfilesPerAccount = 5;
 
 export const avatarId = z.enum(avatarIds);
-export const profileName = z.string().trim().min(1).max(50);
+export const profileName = text().trim().min(1).max(50);
 
 export const publicProfile = z.object({
   id: z.string(),
@@ -13,7 +15,7 @@ export const publicProfile = z.object({
   avatar: avatarId,
   isKids: z.boolean(),
   position: z.number().int(),
-  /** Choosing it needs its 4-digit PIN (issue 5). */
+  /** Choosing it needs its 4-digit PIN. */
   locked: z.boolean(),
 });
 export type PublicProfile = z.infer<typeof publicProfile>;
@@ -24,8 +26,8 @@ export const createProfileRequest = z.strictObject({
   name: profileName,
   avatar: avatarId.optional(),
   isKids: z.boolean().optional(),
-  /** The main profile's PIN, when the account requires it to add profiles (issue 5). */
-  pin: z.string().regex(/^\d{4}$/, "The PIN has 4 digits.").optional(),
+  /** The main profile's PIN, when the account requires it to add profiles. */
+  pin: profilePin.optional(),
 });
 export type CreateProfileRequest = z.infer<typeof createProfileRequest>;
 

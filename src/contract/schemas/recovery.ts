@@ -1,8 +1,8 @@
-// Issue 6: email verification and forgot password.
+// Email verification, change of email and forgot password.
 import { z } from "zod";
-import { clientDeclaration, deviceToken, passwordInput } from "./common";
+import { clientDeclaration, deviceToken, passwordInput, text } from "./common";
 
-const linkToken = z.string().trim().min(1).max(200);
+const linkToken = text().trim().min(1).max(200);
 
 export const verifyEmailRequest = z.strictObject({ token: linkToken });
 export const emailVerifiedResponse = z.object({ email: z.string(), verified: z.literal(true) });
@@ -10,13 +10,13 @@ export const emailVerifiedResponse = z.object({ email: z.string(), verified: z.l
 export const verificationSentResponse = z.object({ sentTo: z.string() });
 
 /** Change email: re-authenticate; a link goes to the new address, which counts once opened. */
-export const changeEmailRequest = z.strictObject({ newEmail: z.string().max(320), currentPassword: passwordInput });
+export const changeEmailRequest = z.strictObject({ newEmail: text().max(320), currentPassword: passwordInput });
 export const confirmEmailChangeRequest = z.strictObject({ token: linkToken });
 export const emailChangedResponse = z.object({ email: z.string() });
 
 /** `method` "sms" texts a code to the account's verified phone instead of emailing a link. */
 export const passwordResetRequest = z.strictObject({
-  email: z.string().max(320),
+  email: text().max(320),
   method: z.enum(["email", "sms"]).default("email"),
   deviceToken: deviceToken.optional(),
 });
@@ -33,7 +33,7 @@ export const completePasswordResetRequest = z.union([
   z.strictObject({ token: linkToken, newPassword: passwordInput, client: clientDeclaration.optional(), deviceToken: deviceToken.optional() }),
   z.strictObject({
     flowId: z.uuid(),
-    code: z.string().trim().regex(/^\d{6}$/, "Enter the 6-digit code."),
+    code: text().trim().regex(/^\d{6}$/, "Enter the 6-digit code."),
     newPassword: passwordInput,
     client: clientDeclaration.optional(),
     deviceToken: deviceToken.optional(),

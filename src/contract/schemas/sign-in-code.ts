@@ -2,14 +2,14 @@
 // password. Also how a new device finishes signing in while the account's password guesses
 // are being throttled (see signInCodeRequiredResponse).
 import { z } from "zod";
-import { clientDeclaration, deviceToken, timestamp } from "./common";
+import { clientDeclaration, deviceToken, text, timestamp } from "./common";
 
 const asker = { client: clientDeclaration.optional(), deviceToken: deviceToken.optional() };
 
 /** An email address, or a phone number (with its country when not in +… form). */
 export const signInCodeRequest = z.union([
-  z.strictObject({ email: z.string().max(320), ...asker }),
-  z.strictObject({ phone: z.string().trim().min(1).max(40), country: z.string().length(2).optional(), ...asker }),
+  z.strictObject({ email: text().max(320), ...asker }),
+  z.strictObject({ phone: text().trim().min(1).max(40), country: text().length(2).optional(), ...asker }),
 ]);
 export type SignInCodeRequest = z.infer<typeof signInCodeRequest>;
 
@@ -22,6 +22,6 @@ export const signInCodeSentResponse = z.object({
 
 export const completeSignInCodeRequest = z.strictObject({
   flowId: z.uuid(),
-  code: z.string().trim().regex(/^\d{6}$/, "Enter the 6-digit code."),
+  code: text().trim().regex(/^\d{6}$/, "Enter the 6-digit code."),
   ...asker,
 });

@@ -1,7 +1,7 @@
 // TV sign-in: the OAuth 2.0 Device Authorization Grant (RFC 8628) a TV app speaks, and the
 // approval API that the /tv page uses on the viewer's phone or computer. Browser-safe.
 import { z } from "zod";
-import { deviceKind, timestamp } from "./common";
+import { deviceKind, text, timestamp } from "./common";
 import { profilePin } from "./profile-lock";
 
 export const DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
@@ -14,8 +14,7 @@ export const USER_CODE_LENGTH = 8;
  * What a viewer may type: letters in any case, with or without the dash or spaces. Other
  * characters are refused here rather than silently dropped.
  */
-export const userCodeInput = z
-  .string()
+export const userCodeInput = text()
   .max(32)
   .regex(/^[A-Za-z\s-]+$/, "Enter the code shown on your TV, like ABCD-EFGH.");
 
@@ -23,9 +22,9 @@ export const tvCodeParams = z.strictObject({ userCode: userCodeInput });
 
 /** POST /oauth/device_authorization (form-encoded). `device_name` is Usher's extension. */
 export const deviceAuthorizationRequest = z.object({
-  client_id: z.string().min(1).max(100),
-  scope: z.string().max(200).optional(),
-  device_name: z.string().max(200).optional(),
+  client_id: text().min(1).max(100),
+  scope: text().max(200).optional(),
+  device_name: text().max(200).optional(),
 });
 
 export const deviceAuthorizationResponse = z.object({
@@ -40,9 +39,9 @@ export type DeviceAuthorizationResponse = z.infer<typeof deviceAuthorizationResp
 
 /** POST /oauth/token (form-encoded). Only the device-code grant is supported. */
 export const tokenRequest = z.object({
-  grant_type: z.string().max(200),
-  device_code: z.string().max(200).optional(),
-  client_id: z.string().max(100).optional(),
+  grant_type: text().max(200),
+  device_code: text().max(200).optional(),
+  client_id: text().max(100).optional(),
 });
 
 export const tokenResponse = z.object({

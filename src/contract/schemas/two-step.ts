@@ -1,6 +1,6 @@
 // Re-authentication, two-step verification (authenticator app, backup codes) and passkeys.
 import { z } from "zod";
-import { clientDeclaration, deviceToken, passwordInput, timestamp } from "./common";
+import { clientDeclaration, deviceToken, passwordInput, text, timestamp } from "./common";
 import { signedInResponse } from "./auth";
 
 export const twoStepMethods = ["passkey", "totp", "backup_code"] as const;
@@ -10,19 +10,19 @@ export type TwoStepMethod = z.infer<typeof twoStepMethod>;
 /** A WebAuthn answer exactly as @simplewebauthn/browser's startRegistration / startAuthentication give it. */
 const webAuthnResponse = <R extends z.ZodType>(response: R) =>
   z.looseObject({
-    id: z.string().min(1).max(1024),
-    rawId: z.string().min(1).max(1024),
+    id: text().min(1).max(1024),
+    rawId: text().min(1).max(1024),
     type: z.literal("public-key"),
     response,
-    clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
-    authenticatorAttachment: z.string().max(40).optional(),
+    clientExtensionResults: z.record(text(), z.unknown()).default({}),
+    authenticatorAttachment: text().max(40).optional(),
   });
-const b64url = z.string().max(8192).regex(/^[A-Za-z0-9_-]*$/, "Expected base64url.");
+const b64url = text().max(8192).regex(/^[A-Za-z0-9_-]*$/, "Expected base64url.");
 export const passkeyRegistrationResponse = webAuthnResponse(
   z.looseObject({
     clientDataJSON: b64url,
     attestationObject: b64url,
-    transports: z.array(z.string().max(40)).max(10).optional(),
+    transports: z.array(text().max(40)).max(10).optional(),
   }),
 );
 export const passkeyAuthenticationResponse = webAuthnResponse(
@@ -82,9 +82,9 @@ export const signInResponse = z.union([signedInResponse, twoStepRequiredResponse
 
 export const completeTwoStepRequest = z
   .strictObject({
-    challenge: z.string().min(1).max(200),
+    challenge: text().min(1).max(200),
     /** A 6-digit authenticator-app code or a backup code ("abcde-fghjk"). */
-    code: z.string().trim().min(1).max(32).optional(),
+    code: text().trim().min(1).max(32).optional(),
     passkey: passkeyAuthenticationResponse.optional(),
     deviceToken: deviceToken.optional(),
   })
@@ -120,7 +120,7 @@ export const totpSetupResponse = z.object({
 
 const signOutOtherDevices = z.boolean().default(true);
 export const enableTotpRequest = z.strictObject({
-  code: z.string().trim().regex(/^\d{6}$/, "The code has 6 digits."),
+  code: text().trim().regex(/^\d{6}$/, "The code has 6 digits."),
   signOutOtherDevices,
 });
 export const twoStepChangedResponse = z.object({
@@ -137,7 +137,7 @@ export const signOutOthersChoice = z
 export const backupCodesResponse = z.object({ backupCodes: z.array(z.string()) });
 
 // ---- Passkeys ----
-export const passkeyName = z.string().trim().min(1).max(60);
+export const passkeyName = text().trim().min(1).max(60);
 export const publicPasskey = z.object({
   id: z.string(),
   name: z.string(),

@@ -10,7 +10,19 @@ import { describeDevice } from "../sessions/device";
 
 type PublicActivityEvent = z.infer<typeof publicActivityEvent>;
 
-const SHOWN_DETAILS = ["deviceName", "signedOutDevices", "requireAllDevicesToSignIn", "method", "from", "to"] as const;
+const SHOWN_DETAILS = [
+  "deviceName",
+  "signedOutDevices",
+  "requireAllDevicesToSignIn",
+  "method",
+  "from",
+  "to",
+  // Profile changes: to which profile, by which, what changed.
+  "profileName",
+  "actingProfileName",
+  "changed",
+  "requirePinToAddProfiles",
+] as const;
 
 export function toPublicActivityEvent(event: AuditEventRecord): PublicActivityEvent {
   const details: PublicActivityEvent["details"] = {};
@@ -28,13 +40,25 @@ export function toPublicActivityEvent(event: AuditEventRecord): PublicActivityEv
   };
 }
 
-const encodeCursor = (event: AuditEventRecord): string => Buffer.from(`${event.at.toISOString()}|${event.id}`).toString("base64url");
+const encodeCursor = (at: Date, id: string): string => Buffer.from(`${at.toISOString()}|${id}`).toString("base64url");
 
+const EVENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * The (time, id) a cursor from encodeCursor names, or null for anything else. The store hands
+ * the id to a uuid column and the time to timestamptz, so a look-alike must stop here:
+ * PostgreSQL has no year 0 and cannot read the six-digit years toISOString writes past 9999,
+ * though JS dates reach both.
+ */
 function decodeCursor(cursor: string): { at: Date; id: string } | null {
-  const [at, id, extra] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  const date = new Date(at ?? "");
-  if (extra !== undefined || !id || !/^[0-9a-f-]{36}$/.test(id) || Number.isNaN(date.getTime())) return null;
-  return { at: date, id };
+  const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  if (at === undefined || id === undefined || !EVENT_ID.test(id)) return null;
+  const date = new Date(at);
+  if (Number.isNaN(date.getTime())) return null;
+  const year = date.getUTCFullYear();
+  if (year < 1 || year > 9999) return null;
+  // Exactly what encodeCursor writes: nothing appended, no other spelling of the time.
+  return encodeCursor(date, id) === cursor ? { at: date, id } : null;
 }
 
 export async function listAccountActivity(
@@ -48,5 +72,5 @@ export async function listAccountActivity(
   const rows = await deps.stores.audit.listPage(session.accountId, page.limit + 1, before);
   const shown = rows.slice(0, page.limit);
   const last = shown[shown.length - 1];
-  return ok({ events: shown.map(toPublicActivityEvent), nextCursor: rows.length > page.limit && last ? encodeCursor(last) : null });
+  return ok({ events: shown.map(toPublicActivityEvent), nextCursor: rows.length > page.limit && last ? encodeCursor(last.at, last.id) : null });
 }

@@ -18,12 +18,13 @@ export type AuditEventType =
   | "phone_changed"
   | "phone_verified"
   | "phone_removed"
+  // Profile changes name the profile changed and the one acting (see profiles/profile-change.ts).
   | "profile_created"
+  | "profile_updated"
   | "profile_deleted"
-  // TV sign-in (issue 7)
+  // TV sign-in
   | "tv_sign_in_approved"
   | "tv_sign_in_denied"
-  // ---- issue 5 ----
   | "reauthenticated"
   | "reauth_failed"
   | "two_step_enabled"
@@ -35,10 +36,10 @@ export type AuditEventType =
   | "passkey_renamed"
   | "passkey_removed"
   | "profile_pin_set"
+  | "profile_pin_changed"
   | "profile_pin_removed"
   | "profile_pin_failed"
   | "profile_lock_setting_changed"
-  // Issue 6
   | "email_verified"
   | "password_reset_requested"
   | "password_reset"

@@ -1,5 +1,5 @@
-// Re-authentication: sensitive changes (password, phone, second factors, profile lock, backup
-// codes, signing out devices) need a password or passkey proof within the last 10 minutes
+// Re-authentication: sensitive changes (second factors, backup codes, signing out devices)
+// need a password or passkey proof within the last 10 minutes
 // (session.authenticated_at). A proof rotates the token: the device gets a new session with a
 // fresh authenticated_at, and the old token dies (a privilege change never keeps a token).
 import { checkCurrentPassword } from "../accounts/check-current-password";

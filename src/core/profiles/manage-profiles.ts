@@ -6,8 +6,9 @@ import { auditEvent } from "../audit/events";
 import type { CoreDeps, RequestContext } from "../deps";
 import type { ProfilePatch, ProfileRecord, SessionRecord } from "../ports";
 import { fail, ok, type Result } from "../result";
+import { profileChangeDetails } from "./profile-change";
 import { cleanProfileName } from "./public-profile";
-// issue 5: profile lock
+// Profile lock
 import { checkProfilePin, mainProfile } from "./profile-lock";
 
 export function listProfiles(deps: Pick<CoreDeps, "stores">, accountId: string): Promise<ProfileRecord[]> {
@@ -54,9 +55,7 @@ export async function createProfile(
     };
     if (!(await stores.profiles.create(profile))) return fail("PROFILE_NAME_TAKEN");
     await stores.audit.record(
-      auditEvent("profile_created", { accountId: session.accountId, sessionId: session.id }, context, profile.createdAt, {
-        profileId: profile.id,
-      }),
+      auditEvent("profile_created", { accountId: session.accountId, sessionId: session.id }, context, profile.createdAt, profileChangeDetails(existing, session, profile)),
     );
     return ok(profile);
   });
@@ -64,19 +63,30 @@ export async function createProfile(
 
 export async function updateProfile(
   deps: CoreDeps,
-  accountId: string,
+  session: SessionRecord,
   profileId: string,
   patch: ProfilePatch,
+  context: RequestContext,
 ): Promise<Result<ProfileRecord, "PROFILE_NOT_FOUND" | "PROFILE_NAME_TAKEN" | "VALIDATION_FAILED">> {
   const cleaned: ProfilePatch = { ...patch };
   if (patch.name !== undefined) {
     cleaned.name = cleanProfileName(patch.name);
     if (!cleaned.name) return fail("VALIDATION_FAILED");
   }
-  const updated = await deps.stores.profiles.update(accountId, profileId, cleaned);
-  if (updated === "not_found") return fail("PROFILE_NOT_FOUND");
-  if (updated === "name_taken") return fail("PROFILE_NAME_TAKEN");
-  return ok(updated);
+  return deps.stores.transaction(async (stores) => {
+    const updated = await stores.profiles.update(session.accountId, profileId, cleaned);
+    if (updated === "not_found") return fail("PROFILE_NOT_FOUND");
+    if (updated === "name_taken") return fail("PROFILE_NAME_TAKEN");
+    const profiles = await stores.profiles.listByAccount(session.accountId);
+    await stores.audit.record(
+      auditEvent("profile_updated", { accountId: session.accountId, sessionId: session.id }, context, deps.clock.now(), {
+        ...profileChangeDetails(profiles, session, updated),
+        // Which settings changed, not their values: a rename still shows the new name above.
+        changed: Object.keys(cleaned).sort().join(","),
+      }),
+    );
+    return ok(updated);
+  });
 }
 
 export async function deleteProfile(
@@ -88,13 +98,12 @@ export async function deleteProfile(
   return deps.stores.transaction(async (stores) => {
     await stores.accounts.lockForUpdate(session.accountId);
     const profiles = await stores.profiles.listByAccount(session.accountId);
-    if (!profiles.some((p) => p.id === profileId)) return fail("PROFILE_NOT_FOUND");
+    const profile = profiles.find((p) => p.id === profileId);
+    if (!profile) return fail("PROFILE_NOT_FOUND");
     if (profiles.length === 1) return fail("LAST_PROFILE");
     await stores.profiles.delete(session.accountId, profileId);
     await stores.audit.record(
-      auditEvent("profile_deleted", { accountId: session.accountId, sessionId: session.id }, context, deps.clock.now(), {
-        profileId,
-      }),
+      auditEvent("profile_deleted", { accountId: session.accountId, sessionId: session.id }, context, deps.clock.now(), profileChangeDetails(profiles, session, profile)),
     );
     return ok(undefined);
   });

@@ -1,15 +1,18 @@
-// Profile lock: a 4-digit PIN on a profile, set or removed only after re-authentication, and
-// asked for when the profile is chosen (5 wrong tries per profile, then a wait; a cap across
-// the account too). "Require PIN to add new profiles" asks for the MAIN profile's PIN (the
-// first in the picker, the account owner's, made at sign-up), so it can only be turned on
-// while that profile is locked, and removing that PIN turns it off.
+// Profile lock: a 4-digit PIN on a profile, asked for when the profile is chosen (5 wrong tries
+// per profile, then a wait; a cap across the account too). "Require PIN to add new profiles"
+// asks for the MAIN profile's PIN (the first in the picker, the account owner's, made at
+// sign-up), so it can only be turned on while that profile is locked, and removing that PIN
+// turns it off. Setting, changing or removing a lock, or that option, always takes the account
+// password, whatever the re-authentication window: a browser where the password was typed a
+// few minutes ago may already be in a child's hands.
+import { checkCurrentPassword } from "../accounts/check-current-password";
 import { auditEvent } from "../audit/events";
 import { digestsEqual, hmacSha256Hex } from "../crypto/hashing";
 import type { CoreDeps, RequestContext } from "../deps";
 import type { ProfileRecord, SessionRecord } from "../ports";
 import { throttle } from "../rate-limit/throttle";
-import { requireRecentAuth } from "../mfa/reauth";
 import { fail, ok, type Result } from "../result";
+import { profileChangeDetails } from "./profile-change";
 
 /** Keyed, and salted with the profile id: 10,000 PINs are otherwise reversed at once. */
 export const pinDigest = (key: Buffer, profileId: string, pin: string): string => hmacSha256Hex(key, `${profileId}:${pin}`);
@@ -47,15 +50,19 @@ export async function checkProfilePin(
   return ok(undefined);
 }
 
+type PasswordFailure = "WRONG_PASSWORD" | "RATE_LIMITED" | "UNAUTHENTICATED";
+
+/** Sets or changes (`pin`) or removes (null) a profile's lock, given the account password. */
 export async function setProfilePin(
   deps: CoreDeps,
   session: SessionRecord,
   profileId: string,
-  pin: string | null,
+  change: { pin: string | null; currentPassword: string },
   context: RequestContext,
-): Promise<Result<ProfileRecord, "REAUTH_REQUIRED" | "PROFILE_NOT_FOUND">> {
-  const stale = requireRecentAuth(deps, session);
-  if (stale) return stale;
+): Promise<Result<ProfileRecord, PasswordFailure | "PROFILE_NOT_FOUND">> {
+  const checked = await checkCurrentPassword(deps, session.accountId, change.currentPassword, context);
+  if (!checked.ok) return checked;
+  const { pin } = change;
   return deps.stores.transaction(async (stores) => {
     await stores.accounts.lockForUpdate(session.accountId);
     const profiles = await stores.profiles.listByAccount(session.accountId);
@@ -65,30 +72,33 @@ export async function setProfilePin(
     await stores.profiles.setPin(session.accountId, profileId, pinHash);
     // Without the main profile's PIN there is nothing to ask for when adding profiles.
     if (pin === null && mainProfile(profiles)?.id === profileId) await stores.profiles.setRequirePinToAdd(session.accountId, false);
+    const type = pin === null ? "profile_pin_removed" : profile.pinHash ? "profile_pin_changed" : "profile_pin_set";
     await stores.audit.record(
-      auditEvent(pin === null ? "profile_pin_removed" : "profile_pin_set", { accountId: session.accountId, sessionId: session.id }, context, deps.clock.now(), {
-        profileId,
-      }),
+      auditEvent(type, { accountId: session.accountId, sessionId: session.id }, context, deps.clock.now(), profileChangeDetails(profiles, session, profile)),
     );
     return ok({ ...profile, pinHash });
   });
 }
 
+/** Turns "Require PIN to add new profiles" on or off, given the account password. */
 export async function setRequirePinToAddProfiles(
   deps: CoreDeps,
   session: SessionRecord,
-  required: boolean,
+  change: { required: boolean; currentPassword: string },
   context: RequestContext,
-): Promise<Result<boolean, "REAUTH_REQUIRED" | "MAIN_PROFILE_NOT_LOCKED">> {
-  const stale = requireRecentAuth(deps, session);
-  if (stale) return stale;
+): Promise<Result<boolean, PasswordFailure | "MAIN_PROFILE_NOT_LOCKED">> {
+  const checked = await checkCurrentPassword(deps, session.accountId, change.currentPassword, context);
+  if (!checked.ok) return checked;
+  const { required } = change;
   return deps.stores.transaction(async (stores) => {
     await stores.accounts.lockForUpdate(session.accountId);
-    if (required && !mainProfile(await stores.profiles.listByAccount(session.accountId))?.pinHash) return fail("MAIN_PROFILE_NOT_LOCKED");
+    const profiles = await stores.profiles.listByAccount(session.accountId);
+    if (required && !mainProfile(profiles)?.pinHash) return fail("MAIN_PROFILE_NOT_LOCKED");
     await stores.profiles.setRequirePinToAdd(session.accountId, required);
     await stores.audit.record(
       auditEvent("profile_lock_setting_changed", { accountId: session.accountId, sessionId: session.id }, context, deps.clock.now(), {
         requirePinToAddProfiles: required,
+        ...profileChangeDetails(profiles, session),
       }),
     );
     return ok(required);

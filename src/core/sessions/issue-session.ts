@@ -3,12 +3,14 @@
 import type { DeviceKind } from "../../contract/schemas/common";
 import type { CoreDeps, RequestContext } from "../deps";
 import type { SessionRecord, Stores } from "../ports";
-import { newSessionToken, type NewSessionToken } from "./session-token";
+import { newSessionToken, parseSessionToken, secretMatches, type NewSessionToken } from "./session-token";
 
 export interface IssuedSession {
   session: SessionRecord;
   /** Handed to the device once; never stored, logged or shown again. */
   token: string;
+  /** The account whose session this browser held until now, ended by this one (announce it after the commit). */
+  replacedSessionOf?: string;
 }
 
 export interface SessionRequest {
@@ -47,7 +49,21 @@ export async function issueSession(
     revokedReason: null,
   };
   await stores.sessions.create(session);
-  return { session, token };
+  const replaced = await endPresentedSession(stores, request.context.presentedSession, now);
+  return replaced ? { session, token, replacedSessionOf: replaced.accountId } : { session, token };
+}
+
+/**
+ * A browser that signs in again (any account, any method) holds one session: the one its
+ * cookie named until now ends with the new one, in the same transaction, rather than living on
+ * unseen until it expires. Only a token that proves itself ends anything.
+ */
+async function endPresentedSession(stores: Stores, token: string | undefined, now: Date): Promise<SessionRecord | null> {
+  const presented = token ? parseSessionToken(token) : null;
+  if (!presented) return null;
+  const held = await stores.sessions.findById(presented.id);
+  if (!held || held.revokedAt || !secretMatches(presented.secret, held.tokenHash)) return null;
+  return (await stores.sessions.revoke(held.id, now, "replaced")) ? held : null;
 }
 
 /** Idle expiry slides with use but never past the absolute lifetime. */

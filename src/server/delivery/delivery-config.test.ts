@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readConfig } from "../config";
 
-const production = { DATABASE_URL: "postgres://db.example/usher", PUBLIC_URL: "https://watch.example" };
+const production = { DATABASE_URL: "postgres://db.example/usher", SECRET_KEY: Buffer.alloc(32, 7).toString("base64"), PUBLIC_URL: "https://watch.example" };
 const webhook = { SMS_PROVIDER: "webhook", SMS_WEBHOOK_URL: "https://sms.example/send", SMS_WEBHOOK_SECRET: "s3cret" };
 
 describe("delivery configuration", () => {
@@ -36,6 +36,7 @@ describe("delivery configuration", () => {
 
   it("sends webhooks over HTTPS, or plain HTTP only to this machine", () => {
     expect(() => readConfig({ ...webhook, SMS_WEBHOOK_URL: "http://sms.example/send" })).toThrow(/must be an https:\/\/ URL/);
+    expect(() => readConfig({ ...webhook, SMS_WEBHOOK_URL: "sms.example" })).toThrow(/SMS_WEBHOOK_URL must be an https:\/\/ URL/);
     expect(readConfig({ ...webhook, SMS_WEBHOOK_URL: "http://127.0.0.1:8025/sms" }).delivery.sms).toEqual({
       kind: "webhook",
       url: "http://127.0.0.1:8025/sms",

@@ -17,7 +17,25 @@ export interface DeliveryConfig {
   leaseMs: number;
 }
 
-export function readDeliveryConfig(env: NodeJS.ProcessEnv, mode: "embedded" | "production", publicUrl: string): DeliveryConfig {
+/** The variables read here; the rest of the environment is the configuration schema's. */
+export type DeliveryEnvironment = Partial<
+  Record<
+    | "SMTP_URL"
+    | "MAIL_FROM"
+    | "SMS_PROVIDER"
+    | "SMS_WEBHOOK_URL"
+    | "SMS_WEBHOOK_SECRET"
+    | "TWILIO_ACCOUNT_SID"
+    | "TWILIO_AUTH_TOKEN"
+    | "TWILIO_FROM"
+    | "TWILIO_BASE_URL"
+    | "OUTBOX_POLL_SECONDS"
+    | "OUTBOX_LEASE_SECONDS",
+    string
+  >
+>;
+
+export function readDeliveryConfig(env: DeliveryEnvironment, mode: "embedded" | "production", publicUrl: string): DeliveryConfig {
   const production = mode === "production";
   const smtpUrl = env.SMTP_URL || undefined;
   if (production && !smtpUrl) {
@@ -51,7 +69,7 @@ export function readDeliveryConfig(env: NodeJS.ProcessEnv, mode: "embedded" | "p
   return { email, sms, pollMs: seconds(env, "OUTBOX_POLL_SECONDS", 10), leaseMs: seconds(env, "OUTBOX_LEASE_SECONDS", 300) };
 }
 
-function required(env: NodeJS.ProcessEnv, name: string): string {
+function required(env: DeliveryEnvironment, name: keyof DeliveryEnvironment): string {
   const value = env[name];
   if (!value) throw new Error(`${name} is required with SMS_PROVIDER=${env.SMS_PROVIDER}.`);
   return value;
@@ -59,15 +77,15 @@ function required(env: NodeJS.ProcessEnv, name: string): string {
 
 /** HTTPS, or plain HTTP to this machine only (a local relay, or a test's peer). */
 function webhookUrl(raw: string): string {
-  const url = new URL(raw);
-  const loopback = ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && loopback)) {
+  const url = URL.parse(raw);
+  const loopback = ["127.0.0.1", "localhost", "[::1]"].includes(url?.hostname ?? "");
+  if (!url || (url.protocol !== "https:" && !(url.protocol === "http:" && loopback))) {
     throw new Error("SMS_WEBHOOK_URL must be an https:// URL (http:// only to 127.0.0.1 or localhost).");
   }
   return url.toString();
 }
 
-function seconds(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+function seconds(env: DeliveryEnvironment, name: keyof DeliveryEnvironment, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === "") return fallback * 1000;
   const value = Number(raw);

@@ -3,10 +3,15 @@ import type { FastifyRequest } from "fastify";
 import type { DeviceKind } from "../../contract/schemas/common";
 import type { RequestContext } from "../../core/deps";
 import { describeDevice } from "../../core/sessions/device";
+import { SESSION_COOKIE } from "./cookies";
 
 export function requestContext(request: FastifyRequest): RequestContext {
   const userAgent = request.headers["user-agent"];
-  return { ip: request.ip ?? null, userAgent: typeof userAgent === "string" ? userAgent.slice(0, 512) : null };
+  return {
+    ip: request.ip ?? null,
+    userAgent: typeof userAgent === "string" ? userAgent.slice(0, 512) : null,
+    presentedSession: request.cookies[SESSION_COOKIE],
+  };
 }
 
 export interface ClientDeclaration {

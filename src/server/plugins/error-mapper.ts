@@ -1,9 +1,10 @@
 // One place where every error becomes an answer from the catalogue. Bad input of any shape
 // is a 4xx with a code and a message; anything else is a bare 500 whose log line carries no
-// request data (database errors can hold query parameters, i.e. hashes and emails).
+// request data (see core/loggable-error.ts).
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { errorBody, errorCatalogue, type ErrorCode } from "../../contract/errors";
+import { loggableError } from "../../core/loggable-error";
 
 const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: "MALFORMED_JSON",
@@ -31,7 +32,7 @@ export function registerErrorMapper(app: FastifyInstance): void {
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) return send(reply, status === 404 ? "NOT_FOUND" : "BAD_REQUEST");
 
-    request.log.error({ failure: describeSafely(error) }, "request failed");
+    request.log.error({ failure: loggableError(error) }, "request failed");
     return send(reply, "INTERNAL_ERROR");
   });
 }
@@ -61,20 +62,4 @@ export function frameworkErrors(error: FastifyError, _request: FastifyRequest, r
 
 function send(reply: FastifyReply, code: ErrorCode, issues?: { path: string; message: string }[]) {
   return reply.code(errorCatalogue[code].status).type("application/json").send(errorBody(code, issues));
-}
-
-/** Name, code and the first line of the innermost message: never parameters or details. */
-export function describeSafely(error: unknown): Record<string, unknown> {
-  let inner: unknown = error;
-  while (inner && typeof inner === "object" && "cause" in inner && (inner as { cause?: unknown }).cause) {
-    inner = (inner as { cause: unknown }).cause;
-  }
-  const outer = error as { name?: string; code?: unknown };
-  const cause = inner as { name?: string; code?: unknown; message?: string };
-  return {
-    type: outer?.name,
-    code: cause?.code ?? outer?.code,
-    message: typeof cause?.message === "string" ? cause.message.split("\n")[0]!.slice(0, 200) : undefined,
-    stack: error instanceof Error ? error.stack?.split("\n").slice(1, 6).join("\n") : undefined,
-  };
 }

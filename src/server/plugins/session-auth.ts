@@ -1,9 +1,11 @@
 // Authenticates a request from its bearer token or session cookie, against the database,
-// every time. Routes opt in with `onRequest: app.requireSession`.
+// every time. Routes opt in with `onRequest: app.requireSession`. A session watching as a Kids
+// profile is refused (403 KIDS_PROFILE) unless the route says `config: { kidsProfile: "allowed" }`.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import type { CoreDeps } from "../../core/deps";
 import type { SessionInUse, SessionRecord } from "../../core/ports";
+import { refuseKidsProfile, type KidsProfileAccess } from "../../core/profiles/kids-profile";
 import { validateSession } from "../../core/sessions/validate-session";
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from "../http/cookies";
 import { requestContext } from "../http/client";
@@ -20,6 +22,10 @@ declare module "fastify" {
   }
   interface FastifyInstance {
     requireSession(request: FastifyRequest, reply: FastifyReply): Promise<void>;
+  }
+  interface FastifyContextConfig {
+    /** Set only on what a Kids profile may use (browsing, switching profile, signing out); others refuse it. */
+    kidsProfile?: KidsProfileAccess;
   }
 }
 
@@ -53,5 +59,7 @@ export const sessionAuth = fp(async (app: FastifyInstance, options: { core: Core
     // The cookie's own expiry must slide with the session's, or an active browser would
     // drop it 30 days after signing in, however much it was used.
     if (extended && !bearer) setSessionCookie(reply, token, session.expiresAt);
+    const kids = refuseKidsProfile(inUse.profile, request.routeOptions.config?.kidsProfile);
+    if (kids) return void (await replyFailure(reply, kids));
   });
 });

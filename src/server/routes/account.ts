@@ -15,8 +15,9 @@ import { setSessionCookie } from "../http/cookies";
 import { replyFailure } from "../http/reply-failure";
 
 export const accountRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (app, { core }) => {
-  // Served from what the session check read: no statement of its own.
-  app.get("/me", { onRequest: app.requireSession, schema: { response: { 200: meResponse } } }, async (request) => {
+  // Served from what the session check read: no statement of its own. Every signed-in page
+  // needs it, a Kids profile's included.
+  app.get("/me", { onRequest: app.requireSession, config: { kidsProfile: "allowed" }, schema: { response: { 200: meResponse } } }, async (request) => {
     const { session, accountEmail, accountEmailVerified, profile } = request.sessionInUse;
     return {
       account: { id: session.accountId, email: accountEmail, emailVerified: accountEmailVerified },

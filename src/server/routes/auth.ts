@@ -22,7 +22,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (app,
       const { device, keepsTokenItself } = signingInDevice(request, request.body.client);
       const result = await signUp(core, { ...request.body, device }, requestContext(request));
       if (!result.ok) return replyFailure(reply, result);
-      handOver(reply, result.value, keepsTokenItself);
+      handOver(core, reply, result.value, keepsTokenItself);
       return reply.code(201).send(toSignedInResponse(result.value, keepsTokenItself));
     },
   );
@@ -37,30 +37,35 @@ export const authRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (app,
       const result = await signIn(core, { email, password, device, deviceCredential, keepsTokenItself }, requestContext(request));
       if (!result.ok) return replyFailure(reply, result);
       if ("signInCodeRequired" in result.value) return { ...result.value, expiresAt: result.value.expiresAt.toISOString() };
-      return signedInOrSecondStep(reply, result.value, keepsTokenItself);
+      return signedInOrSecondStep(core, reply, result.value, keepsTokenItself);
     },
   );
 
-  app.post("/auth/sign-out", { onRequest: app.requireSession }, async (request, reply) => {
+  // Anyone at the device may sign it out, a Kids profile included.
+  app.post("/auth/sign-out", { onRequest: app.requireSession, config: { kidsProfile: "allowed" } }, async (request, reply) => {
     await signOut(core, request.session, requestContext(request));
     if (request.sessionCarrier === "cookie") clearSessionCookie(reply);
     return reply.code(204).send();
   });
 };
 
-/** Browsers get their token as cookies; apps get it in the body (see toSignedInResponse). */
-export function handOver(reply: FastifyReply, signedIn: SignedIn, keepsTokenItself: boolean): void {
+/**
+ * Browsers get their token as cookies; apps get it in the body (see toSignedInResponse). The
+ * session a browser held until now has ended with the sign-in: its open screens hear it.
+ */
+export function handOver(core: CoreDeps, reply: FastifyReply, signedIn: SignedIn, keepsTokenItself: boolean): void {
+  if (signedIn.replacedSessionOf) core.sessionsRevoked(signedIn.replacedSessionOf);
   if (keepsTokenItself) return;
   setSessionCookie(reply, signedIn.token, signedIn.session.expiresAt);
   setDeviceCookie(reply, signedIn.deviceCookie);
 }
 
 /** A proven first factor: a session, or (no session yet) the challenge POST /auth/two-step completes. */
-export function signedInOrSecondStep(reply: FastifyReply, value: SignedIn | TwoStepRequired, keepsTokenItself: boolean) {
+export function signedInOrSecondStep(core: CoreDeps, reply: FastifyReply, value: SignedIn | TwoStepRequired, keepsTokenItself: boolean) {
   if ("twoStepRequired" in value) {
     const { expiresAt, ...challenge } = value;
     return { ...challenge, expiresAt: expiresAt.toISOString() };
   }
-  handOver(reply, value, keepsTokenItself);
+  handOver(core, reply, value, keepsTokenItself);
   return toSignedInResponse(value, keepsTokenItself);
 }

@@ -20,7 +20,7 @@ import { redeemDeviceCode } from "../../core/tv-sign-in/redeem-device-code";
 import { startDeviceAuthorization } from "../../core/tv-sign-in/start-device-authorization";
 import { formatUserCode } from "../../core/tv-sign-in/user-code";
 import { oauthFail, type OAuthFailure } from "../../core/tv-sign-in/oauth-failure";
-import { describeSafely } from "../plugins/error-mapper";
+import { loggableError } from "../../core/loggable-error";
 import { acceptFormBodies } from "../http/form-body";
 import { requestContext } from "../http/client";
 
@@ -33,7 +33,7 @@ export const oauthRoutes: FastifyPluginAsyncZod<{ core: CoreDeps; publicUrl: str
   app.setErrorHandler((error, request, reply) => {
     const status = (error as { statusCode?: number }).statusCode ?? 500;
     if (status >= 400 && status < 500) return sendOAuthError(reply, oauthFail("invalid_request", badRequestDescription(error)));
-    request.log.error({ failure: describeSafely(error) }, "oauth request failed");
+    request.log.error({ failure: loggableError(error) }, "oauth request failed");
     return sendOAuthError(reply, oauthFail("server_error", "Something went wrong on our side."));
   });
 

@@ -1,6 +1,7 @@
-// Route tests for the profile lock: a 4-digit PIN set or removed only after re-authentication,
-// asked for when the profile is chosen (throttled after 5 wrong tries), shown as `locked`,
-// and "Require PIN to add new profiles" (the main profile's PIN).
+// Route tests for the profile lock: a 4-digit PIN set, changed or removed only with the account
+// password (whatever the re-authentication window), asked for when the profile is chosen
+// (throttled after 5 wrong tries), shown as `locked`, and "Require PIN to add new profiles"
+// (the main profile's PIN, switched with the password too).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { minutes } from "../../core/clock";
 import { buildTestApp, errorCode, STRONG_PASSWORD, uniqueEmail, withoutPerIpLimits, type Device, type TestApp } from "../../../test/helper";
@@ -31,7 +32,12 @@ async function member() {
   return { device, email, accountId: response.json().account.id as string, main, kids };
 }
 
-const setPin = (device: Device, profileId: string, pin = PIN) => device.put(`/api/v1/profiles/${profileId}/pin`, { pin });
+const setPin = (device: Device, profileId: string, pin = PIN, currentPassword = STRONG_PASSWORD) =>
+  device.put(`/api/v1/profiles/${profileId}/pin`, { pin, currentPassword });
+const removePin = (device: Device, profileId: string, currentPassword = STRONG_PASSWORD) =>
+  device.post(`/api/v1/profiles/${profileId}/pin/remove`, { currentPassword });
+const requirePinToAdd = (device: Device, required: boolean, currentPassword = STRONG_PASSWORD) =>
+  device.put("/api/v1/account/profile-lock", { requirePinToAddProfiles: required, currentPassword });
 const choose = (device: Device, profileId: string, pin?: string) =>
   device.post(`/api/v1/profiles/${profileId}/choose`, pin === undefined ? undefined : { pin });
 
@@ -49,23 +55,51 @@ describe("setting and removing a profile PIN", () => {
     expect((await t.core.stores.audit.listByAccount(accountId, 10)).map((e) => e.type)).toContain("profile_pin_set");
   });
 
-  it("needs a recent re-authentication to set or remove a PIN", async () => {
-    const { device, kids } = await member();
-    t.clock.advance(minutes(11));
-    const stale = await setPin(device, kids.id);
-    expect(stale.statusCode).toBe(403);
-    expect(errorCode(stale)).toBe("REAUTH_REQUIRED");
+  it("asks for the account password to set, change or remove a PIN, even right after signing in", async () => {
+    const { device, accountId, kids } = await member();
+    // Signed up a moment ago: well inside the re-authentication window, and still asked.
+    const missing = await device.put(`/api/v1/profiles/${kids.id}/pin`, { pin: PIN });
+    expect(missing.statusCode).toBe(400);
+    expect(errorCode(missing)).toBe("VALIDATION_FAILED");
+    const wrong = await setPin(device, kids.id, PIN, "not-the-password");
+    expect(wrong.statusCode).toBe(403);
+    expect(errorCode(wrong)).toBe("WRONG_PASSWORD");
     expect((await device.get("/api/v1/profiles")).json().profiles[1].locked).toBe(false);
-
-    await device.post("/api/v1/auth/reauthenticate", { password: STRONG_PASSWORD });
     expect((await setPin(device, kids.id)).statusCode).toBe(200);
-    t.clock.advance(minutes(11));
-    expect(errorCode(await device.delete(`/api/v1/profiles/${kids.id}/pin`))).toBe("REAUTH_REQUIRED");
-    await device.post("/api/v1/auth/reauthenticate", { password: STRONG_PASSWORD });
-    const removed = await device.delete(`/api/v1/profiles/${kids.id}/pin`);
+
+    expect(errorCode(await setPin(device, kids.id, OTHER_PIN, "not-the-password"))).toBe("WRONG_PASSWORD");
+    expect(errorCode(await choose(device, kids.id, OTHER_PIN))).toBe("INVALID_PIN");
+
+    expect(errorCode(await device.post(`/api/v1/profiles/${kids.id}/pin/remove`, {}))).toBe("VALIDATION_FAILED");
+    expect(errorCode(await removePin(device, kids.id, "not-the-password"))).toBe("WRONG_PASSWORD");
+    expect((await device.get("/api/v1/profiles")).json().profiles[1].locked).toBe(true);
+    const removed = await removePin(device, kids.id);
     expect(removed.statusCode).toBe(200);
     expect(removed.json().profile.locked).toBe(false);
     expect((await choose(device, kids.id)).statusCode).toBe(200);
+    const types = (await t.core.stores.audit.listByAccount(accountId, 20)).map((e) => e.type);
+    expect(types.filter((type) => type === "password_check_failed")).toHaveLength(3);
+  });
+
+  it("takes the password without a recent re-authentication: the password is the proof", async () => {
+    const { device, kids } = await member();
+    t.clock.advance(minutes(11));
+    expect((await setPin(device, kids.id)).statusCode).toBe(200);
+    t.clock.advance(minutes(11));
+    expect((await removePin(device, kids.id)).statusCode).toBe(200);
+  });
+
+  it("throttles wrong passwords like the account page does, sharing its limit", async () => {
+    const { device, kids } = await member();
+    const limit = t.core.config.limits.passwordCheckPerAccount.limit;
+    for (let i = 0; i < limit; i++) expect(errorCode(await setPin(device, kids.id, PIN, `wrong-${i}`))).toBe("WRONG_PASSWORD");
+    const limited = await setPin(device, kids.id);
+    expect(limited.statusCode).toBe(429);
+    expect(errorCode(limited)).toBe("RATE_LIMITED");
+    // The account page's password check counts against the same window.
+    expect(errorCode(await device.post("/api/v1/account/phone/remove", { currentPassword: STRONG_PASSWORD }))).toBe("RATE_LIMITED");
+    t.clock.advance(t.core.config.limits.passwordCheckPerAccount.windowMs);
+    expect((await setPin(device, kids.id)).statusCode).toBe(200);
   });
 
   it("refuses a PIN that isn't 4 digits, and another account's profile", async () => {
@@ -73,6 +107,7 @@ describe("setting and removing a profile PIN", () => {
     const other = await member();
     for (const pin of ["123", "12345", "abcd", ""]) expect(errorCode(await setPin(device, kids.id, pin))).toBe("VALIDATION_FAILED");
     expect(errorCode(await setPin(other.device, kids.id))).toBe("PROFILE_NOT_FOUND");
+    expect(errorCode(await removePin(other.device, kids.id))).toBe("PROFILE_NOT_FOUND");
     expect((await device.get("/api/v1/profiles")).json().profiles[1].locked).toBe(false);
   });
 });
@@ -133,12 +168,12 @@ describe("choosing a locked profile", () => {
 describe("Require PIN to add new profiles", () => {
   it("can only be turned on while the main profile is locked, and then asks for its PIN to add a profile", async () => {
     const { device, main } = await member();
-    const notLocked = await device.put("/api/v1/account/profile-lock", { requirePinToAddProfiles: true });
+    const notLocked = await requirePinToAdd(device, true);
     expect(notLocked.statusCode).toBe(409);
     expect(errorCode(notLocked)).toBe("MAIN_PROFILE_NOT_LOCKED");
 
     await setPin(device, main.id);
-    const on = await device.put("/api/v1/account/profile-lock", { requirePinToAddProfiles: true });
+    const on = await requirePinToAdd(device, true);
     expect(on.statusCode).toBe(200);
     expect((await device.get("/api/v1/account/security")).json().requirePinToAddProfiles).toBe(true);
 
@@ -149,15 +184,56 @@ describe("Require PIN to add new profiles", () => {
     expect((await device.post("/api/v1/profiles", { name: "Guest", pin: PIN })).statusCode).toBe(201);
   });
 
-  it("needs a recent re-authentication, and turns off when the main profile's PIN is removed", async () => {
+  it("asks for the account password whatever the window, and turns off when the main profile's PIN is removed", async () => {
     const { device, main } = await member();
     await setPin(device, main.id);
+    expect(errorCode(await device.put("/api/v1/account/profile-lock", { requirePinToAddProfiles: true }))).toBe("VALIDATION_FAILED");
+    expect(errorCode(await requirePinToAdd(device, true, "not-the-password"))).toBe("WRONG_PASSWORD");
+    expect((await device.get("/api/v1/account/security")).json().requirePinToAddProfiles).toBe(false);
     t.clock.advance(minutes(11));
-    expect(errorCode(await device.put("/api/v1/account/profile-lock", { requirePinToAddProfiles: true }))).toBe("REAUTH_REQUIRED");
-    await device.post("/api/v1/auth/reauthenticate", { password: STRONG_PASSWORD });
-    expect((await device.put("/api/v1/account/profile-lock", { requirePinToAddProfiles: true })).statusCode).toBe(200);
-    expect((await device.delete(`/api/v1/profiles/${main.id}/pin`)).statusCode).toBe(200);
+    expect((await requirePinToAdd(device, true)).statusCode).toBe(200);
+    expect(errorCode(await removePin(device, main.id, "not-the-password"))).toBe("WRONG_PASSWORD");
+    expect((await device.get("/api/v1/account/security")).json().requirePinToAddProfiles).toBe(true);
+    expect((await removePin(device, main.id)).statusCode).toBe(200);
     expect((await device.get("/api/v1/account/security")).json().requirePinToAddProfiles).toBe(false);
     expect((await device.post("/api/v1/profiles", { name: "Guest" })).statusCode).toBe(201);
+  });
+});
+
+describe("account activity for locks", () => {
+  it("names the profile locked, changed or unlocked, and the profile that did it", async () => {
+    const { device, main } = await member();
+    const dad = (await device.post("/api/v1/profiles", { name: "Dad" })).json().profile as { id: string };
+    expect((await choose(device, main.id)).statusCode).toBe(200);
+    const mum = (await device.get("/api/v1/me")).json().profile.name as string;
+
+    // A second apart each, so the activity's order is theirs.
+    for (const change of [
+      () => setPin(device, dad.id),
+      () => setPin(device, dad.id, OTHER_PIN),
+      () => removePin(device, dad.id),
+      () => setPin(device, main.id),
+      () => requirePinToAdd(device, true),
+    ]) {
+      t.clock.advance(1000);
+      expect((await change()).statusCode).toBe(200);
+    }
+
+    const events = (await device.get("/api/v1/account/activity?limit=5")).json().events as { type: string; details: object }[];
+    expect(events.map((e) => [e.type, e.details])).toEqual([
+      ["profile_lock_setting_changed", { requirePinToAddProfiles: true, actingProfileName: mum }],
+      ["profile_pin_set", { profileName: mum, actingProfileName: mum }],
+      ["profile_pin_removed", { profileName: "Dad", actingProfileName: mum }],
+      ["profile_pin_changed", { profileName: "Dad", actingProfileName: mum }],
+      ["profile_pin_set", { profileName: "Dad", actingProfileName: mum }],
+    ]);
+  });
+
+  it("names no acting profile when the device has not chosen one", async () => {
+    const { device, accountId, kids } = await member();
+    await setPin(device, kids.id);
+    const event = (await t.core.stores.audit.listByAccount(accountId, 10)).find((e) => e.type === "profile_pin_set");
+    expect(event).toMatchObject({ details: { profileId: kids.id, profileName: "Kids" } });
+    expect(event!.details).not.toHaveProperty("actingProfileName");
   });
 });

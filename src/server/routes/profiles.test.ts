@@ -430,3 +430,23 @@ describe("another account's profile", () => {
     expect((await list(intruder.browser)).map((p) => p.id)).toEqual([intruder.first.id]);
   });
 });
+
+describe("account activity for profile changes", () => {
+  it("names the profile added, edited or deleted, and the profile that did it", async () => {
+    const m = await member("Mum");
+    expect((await m.browser.post(`/api/v1/profiles/${m.first.id}/choose`)).statusCode).toBe(200);
+    t.clock.advance(1000);
+    const dad = (await create(m.browser, { name: "Dad" })).json().profile;
+    t.clock.advance(1000);
+    expect((await m.browser.patch(`/api/v1/profiles/${dad.id}`, { name: "Papa", avatar: "ocean" })).statusCode).toBe(200);
+    t.clock.advance(1000);
+    expect((await m.browser.delete(`/api/v1/profiles/${dad.id}`)).statusCode).toBe(204);
+
+    const events = (await m.browser.get("/api/v1/account/activity?limit=3")).json().events as { type: string; details: object }[];
+    expect(events.map((e) => [e.type, e.details])).toEqual([
+      ["profile_deleted", { profileName: "Papa", actingProfileName: "Mum" }],
+      ["profile_updated", { profileName: "Papa", actingProfileName: "Mum", changed: "avatar,name" }],
+      ["profile_created", { profileName: "Dad", actingProfileName: "Mum" }],
+    ]);
+  });
+});

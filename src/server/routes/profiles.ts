@@ -18,7 +18,7 @@ import {
 import { toPublicProfile } from "../../core/profiles/public-profile";
 import { requestContext } from "../http/client";
 import { replyFailure } from "../http/reply-failure";
-// issue 5: a locked profile is chosen with its PIN
+// A locked profile is chosen with its PIN
 import { chooseProfileRequest } from "../../contract/schemas/profile-lock";
 
 const profileParams = z.strictObject({ id: z.uuid() });
@@ -26,7 +26,9 @@ const profileParams = z.strictObject({ id: z.uuid() });
 export const profileRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (app, { core }) => {
   app.addHook("onRequest", app.requireSession);
 
-  app.get("/profiles", { schema: { response: { 200: profileListResponse } } }, async (request) => {
+  // "Who's watching?" and switching profile serve a Kids profile too (a locked profile still
+  // asks for its PIN); adding, editing and deleting profiles do not.
+  app.get("/profiles", { config: { kidsProfile: "allowed" }, schema: { response: { 200: profileListResponse } } }, async (request) => {
     const profiles = await listProfiles(core, request.session.accountId);
     return { profiles: profiles.map(toPublicProfile) };
   });
@@ -45,7 +47,7 @@ export const profileRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (a
     "/profiles/:id",
     { schema: { params: profileParams, body: updateProfileRequest, response: { 200: profileResponse } } },
     async (request, reply) => {
-      const result = await updateProfile(core, request.session.accountId, request.params.id, request.body);
+      const result = await updateProfile(core, request.session, request.params.id, request.body, requestContext(request));
       return result.ok ? { profile: toPublicProfile(result.value) } : replyFailure(reply, result);
     },
   );
@@ -57,7 +59,7 @@ export const profileRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (a
 
   app.post(
     "/profiles/:id/choose",
-    { schema: { params: profileParams, body: chooseProfileRequest, response: { 200: profileResponse } } },
+    { config: { kidsProfile: "allowed" }, schema: { params: profileParams, body: chooseProfileRequest, response: { 200: profileResponse } } },
     async (request, reply) => {
       const result = await chooseProfile(core, request.session, request.params.id, request.body?.pin, requestContext(request));
       return result.ok ? { profile: toPublicProfile(result.value) } : replyFailure(reply, result);

@@ -1,4 +1,4 @@
-// Issue 6: email verification, change email and forgot password. Opening a link needs no session (it may be
+// Email verification, change email and forgot password. Opening a link needs no session (it may be
 // opened on any device); asking for a reset answers the same for every address; completing one
 // signs in this device like a sign-in does. Rate limits: see the core services (link and code
 // checks per IP and per flow, reset requests per IP, what is sent per account and device).
@@ -81,7 +81,7 @@ export const recoveryRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (
       const deviceCredential = deviceCredentialOf(request, deviceToken);
       const result = await completePasswordReset(core, { ...proof, device, deviceCredential }, requestContext(request));
       if (!result.ok) return replyFailure(reply, result);
-      handOver(reply, result.value, keepsTokenItself);
+      handOver(core, reply, result.value, keepsTokenItself);
       return toSignedInResponse(result.value, keepsTokenItself);
     },
   );

@@ -31,8 +31,9 @@ export const sessionEventRoutes: FastifyPluginAsync<SessionEventsOptions> = asyn
   });
   app.addHook("onClose", async () => clearInterval(heartbeat));
 
-  // No HEAD twin: it would hold a watcher open with nothing to send it to.
-  app.get("/sessions/events", { onRequest: app.requireSession, exposeHeadRoute: false }, async (request, reply) => {
+  // No HEAD twin: it would hold a watcher open with nothing to send it to. A Kids profile's
+  // screen must hear that it was signed out too.
+  app.get("/sessions/events", { onRequest: app.requireSession, config: { kidsProfile: "allowed" }, exposeHeadRoute: false }, async (request, reply) => {
     const { session } = request;
     if (!liveSessions.hasRoomFor(session.accountId)) {
       return replyFailure(reply, { ok: false, code: "RATE_LIMITED", retryAfterSec: 30 });

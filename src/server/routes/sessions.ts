@@ -1,5 +1,6 @@
 // The devices signed in to this account, and signing all of them out.
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { text } from "../../contract/schemas/common";
 import { sessionListResponse, signOutAllResponse } from "../../contract/schemas/sessions";
 import type { CoreDeps } from "../../core/deps";
 import { listSessions } from "../../core/sessions/list-sessions";
@@ -8,10 +9,10 @@ import { z } from "zod";
 import { requestContext } from "../http/client";
 import { clearSessionCookie } from "../http/cookies";
 import { replyFailure } from "../http/reply-failure";
-// issue 5: signing devices out from a stale session needs a recent proof
+// Signing devices out from a stale session needs a recent proof
 import { requireRecentAuth } from "../../core/mfa/reauth";
 
-const sessionParams = z.strictObject({ id: z.string().regex(/^[A-Za-z0-9_-]{22}$/, "Not a session id.") });
+const sessionParams = z.strictObject({ id: text().regex(/^[A-Za-z0-9_-]{22}$/, "Not a session id.") });
 
 export const sessionRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (app, { core }) => {
   app.addHook("onRequest", app.requireSession);

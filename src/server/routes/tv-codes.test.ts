@@ -2,7 +2,7 @@
 // profile or denying it, and the throttling that keeps codes from being guessed.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, errorCode, nextIp, uniqueEmail, withoutPerIpLimits, type Device, type TestApp } from "../../../test/helper";
+import { buildTestApp, errorCode, nextIp, STRONG_PASSWORD, uniqueEmail, withoutPerIpLimits, type Device, type TestApp } from "../../../test/helper";
 import { TvApp, SAMSUNG_TV_UA } from "../../../test/support/tv";
 
 let t: TestApp;
@@ -96,7 +96,7 @@ describe("approving and denying", () => {
     const { browser, profileId } = await viewer();
     const pin = "4826";
     t.logs.remember(pin);
-    expect((await browser.put(`/api/v1/profiles/${profileId}/pin`, { pin })).statusCode).toBe(200);
+    expect((await browser.put(`/api/v1/profiles/${profileId}/pin`, { pin, currentPassword: STRONG_PASSWORD })).statusCode).toBe(200);
     const flow = await new TvApp(t, nextIp()).start();
     const approve = (body: object) => browser.post(`/api/v1/tv/codes/${flow.user_code}/approve`, { profileId, ...body });
 

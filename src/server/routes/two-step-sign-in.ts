@@ -28,7 +28,7 @@ export const twoStepSignInRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = as
       if (!result.ok) return replyFailure(reply, result);
       // The device is the one that typed the password: its kind was kept with the challenge.
       const { signedIn, keepsTokenItself } = result.value;
-      handOver(reply, signedIn, keepsTokenItself);
+      handOver(core, reply, signedIn, keepsTokenItself);
       return toSignedInResponse(signedIn, keepsTokenItself);
     },
   );
@@ -47,7 +47,7 @@ export const twoStepSignInRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = as
       const passkey = request.body.passkey as unknown as AuthenticationResponseJSON;
       const result = await signInWithPasskey(core, { passkey, device, deviceCookie }, requestContext(request));
       if (!result.ok) return replyFailure(reply, result);
-      handOver(reply, result.value, keepsTokenItself);
+      handOver(core, reply, result.value, keepsTokenItself);
       return toSignedInResponse(result.value, keepsTokenItself);
     },
   );

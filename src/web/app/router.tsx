@@ -1,15 +1,19 @@
 // Every page of the web app. Pages load lazily, so the first visit downloads only what it
 // shows; the signed-in layout re-checks the session on every navigation, so a device that
-// was signed out elsewhere lands on the sign-in page at its next step.
+// was signed out elsewhere lands on the sign-in page at its next step. On a Kids profile the
+// layout shows only the pages marked `kidsProfile: "allowed"`, as the API serves only their calls.
 import { createBrowserRouter } from "react-router";
 import { setSessionLostHandler } from "../lib/api-client";
 import { signInPageFor } from "../lib/sign-in-reasons";
 import { RouteError } from "./route-error";
-import { loadSignedIn } from "./signed-in-data";
+import { loadSignedIn, type SignedInHandle } from "./signed-in-data";
 
 const page = (load: () => Promise<{ default: React.ComponentType }>) => async () => ({
   Component: (await load()).default,
 });
+
+/** Browsing and switching profile: what a Kids profile may open (see signed-in-layout.tsx). */
+const kidsProfileAllowed: SignedInHandle = { kidsProfile: "allowed" };
 
 export const router = createBrowserRouter([
   {
@@ -20,7 +24,7 @@ export const router = createBrowserRouter([
       { path: "/sign-in/code", lazy: page(() => import("./routes/sign-in-code")) },
       { path: "/sign-up", lazy: page(() => import("./routes/sign-up")) },
       { path: "/tv/simulator", lazy: page(() => import("./routes/tv-simulator")) },
-      // Issue 6: forgot password, and the pages emailed links open (signed in or not).
+      // Forgot password, and the pages emailed links open (signed in or not).
       { path: "/forgot-password", lazy: page(() => import("./routes/forgot-password")) },
       { path: "/reset-password", lazy: page(() => import("./routes/reset-password")) },
       { path: "/verify-email", lazy: page(() => import("./routes/verify-email")) },
@@ -31,18 +35,17 @@ export const router = createBrowserRouter([
         shouldRevalidate: () => true,
         lazy: page(() => import("./layouts/signed-in-layout")),
         children: [
-          { path: "/profiles", lazy: page(() => import("./routes/who-is-watching")) },
+          { path: "/profiles", handle: kidsProfileAllowed, lazy: page(() => import("./routes/who-is-watching")) },
           { path: "/profiles/manage", lazy: page(() => import("./routes/manage-profiles")) },
-          { path: "/browse", lazy: page(() => import("./routes/profile-home")) },
+          { path: "/browse", handle: kidsProfileAllowed, lazy: page(() => import("./routes/profile-home")) },
           { path: "/account", lazy: page(() => import("./routes/account")) },
           { path: "/account/password", lazy: page(() => import("./routes/change-password")) },
           { path: "/account/phone", lazy: page(() => import("./routes/add-phone")) },
           { path: "/account/devices", lazy: page(() => import("./routes/devices")) },
           { path: "/account/two-step", lazy: page(() => import("./routes/two-step")) },
           { path: "/account/passkeys", lazy: page(() => import("./routes/passkeys")) },
-          { path: "/my-usher", lazy: page(() => import("./routes/my-usher")) },
+          { path: "/my-usher", handle: kidsProfileAllowed, lazy: page(() => import("./routes/my-usher")) },
           { path: "/tv", lazy: page(() => import("./routes/tv-approve")) },
-          // Issue 6
           { path: "/account/email", lazy: page(() => import("./routes/change-email")) },
           { path: "/account/activity", lazy: page(() => import("./routes/account-activity")) },
           { path: "/secure-account", lazy: page(() => import("./routes/secure-account")) },

@@ -25,3 +25,13 @@ export async function loadSignedIn({ request }: LoaderFunctionArgs): Promise<Sig
 export function useSignedIn(): SignedInData {
   return useRouteLoaderData("signed-in") as SignedInData;
 }
+
+/** A signed-in page's route `handle`: pages a Kids profile may open say so; every other one is closed to it. */
+export interface SignedInHandle {
+  kidsProfile?: "allowed";
+}
+
+/** Whether this device is watching as a Kids profile: then account, devices, security and profile settings stay out of sight. */
+export function useKidsProfile(): boolean {
+  return useSignedIn().me.profile?.isKids ?? false;
+}

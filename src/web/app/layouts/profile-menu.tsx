@@ -1,5 +1,6 @@
 // The profile icon at the top right. Its menu (on hover or click) lists the other profiles,
 // Manage profiles, Account and Sign out. A locked profile (padlock) asks for its PIN first.
+// On a Kids profile it lists only the other profiles and Sign out.
 import { useEffect, useRef, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { Alert } from "../../components/ui/alert";
@@ -8,10 +9,11 @@ import type { Profile } from "../../features/profiles/api/profiles";
 import { LockIcon } from "../../features/profiles/components/lock-icon";
 import { useChooseProfile } from "../../features/profiles/hooks/use-choose-profile";
 import { SignOutDialog } from "../../features/session/components/sign-out-dialog";
-import { useSignedIn } from "../signed-in-data";
+import { useKidsProfile, useSignedIn } from "../signed-in-data";
 
 export function ProfileMenu() {
   const { me, profiles } = useSignedIn();
+  const kids = useKidsProfile();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   const [signingOut, setSigningOut] = useState(false);
@@ -73,16 +75,20 @@ export function ProfileMenu() {
                 </button>
               </li>
             ))}
-            <li role="none">
-              <Link role="menuitem" className="profile-menu__item" to="/profiles/manage" onClick={() => setOpen(false)}>
-                Manage profiles
-              </Link>
-            </li>
-            <li role="none">
-              <Link role="menuitem" className="profile-menu__item" to="/account" onClick={() => setOpen(false)}>
-                Account
-              </Link>
-            </li>
+            {!kids && (
+              <>
+                <li role="none">
+                  <Link role="menuitem" className="profile-menu__item" to="/profiles/manage" onClick={() => setOpen(false)}>
+                    Manage profiles
+                  </Link>
+                </li>
+                <li role="none">
+                  <Link role="menuitem" className="profile-menu__item" to="/account" onClick={() => setOpen(false)}>
+                    Account
+                  </Link>
+                </li>
+              </>
+            )}
             <li role="none" className="profile-menu__separator">
               <button
                 type="button"

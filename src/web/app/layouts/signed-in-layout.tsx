@@ -1,20 +1,25 @@
 // The frame of every signed-in page: the header with the profile menu on wide screens, and
 // a bottom tab bar (Home, My Usher) on phone-sized ones. It listens for this session's end, so
 // a page left open learns at once that it was signed out elsewhere, and asks "Confirm it's you"
-// when a sensitive change needs a fresh password.
-import { NavLink, Outlet, useNavigation } from "react-router";
+// when a sensitive change needs a fresh password. On a Kids profile it shows only the pages
+// marked for one (browsing, switching profile) and none of the ways to the account.
+import { NavLink, Outlet, useMatches, useNavigation } from "react-router";
 import { Logo } from "../../components/ui/logo";
 import { ReauthPrompt } from "../../features/session/components/reauth-prompt";
 import { VerifyEmailBanner } from "../../features/recovery/components/verify-email-banner";
 import { SignedOutNotice } from "../../features/session/components/signed-out-notice";
 import { useLiveSignOut } from "../../features/session/hooks/use-live-sign-out";
-import { useSignedIn } from "../signed-in-data";
+import { useKidsProfile, useSignedIn, type SignedInHandle } from "../signed-in-data";
+import { NotOnKidsProfile } from "./not-on-kids-profile";
 import { ProfileMenu } from "./profile-menu";
 
 export default function SignedInLayout() {
   const navigation = useNavigation();
   const signedOut = useLiveSignOut();
   const { me } = useSignedIn();
+  const kids = useKidsProfile();
+  // Closed unless the page says otherwise, as in the API: a page added later stays closed to Kids.
+  const pageAllowsKids = useMatches().some((match) => (match.handle as SignedInHandle | undefined)?.kidsProfile === "allowed");
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -26,13 +31,13 @@ export default function SignedInLayout() {
         <Logo to="/browse" />
         <nav className="topbar__nav" aria-label="Main">
           <NavLink to="/browse">Home</NavLink>
-          <NavLink to="/account">Account</NavLink>
+          {!kids && <NavLink to="/account">Account</NavLink>}
         </nav>
         <ProfileMenu />
       </header>
       <main id="main" className="page" aria-busy={navigation.state === "loading"}>
-        <VerifyEmailBanner email={me.account.email} emailVerified={me.account.emailVerified} />
-        <Outlet />
+        {!kids && <VerifyEmailBanner email={me.account.email} emailVerified={me.account.emailVerified} />}
+        {kids && !pageAllowsKids ? <NotOnKidsProfile /> : <Outlet />}
       </main>
       <nav className="tabbar" aria-label="Tabs">
         <NavLink to="/browse" className="tabbar__tab">

@@ -1,5 +1,6 @@
 // My Usher, the phone layout's tab: who is watching, and the three-line menu that leads to
-// Account, the profiles and Sign out. Switching to a locked profile asks for its PIN first.
+// Account, the profiles and Sign out (on a Kids profile, not to Account or Manage profiles).
+// Switching to a locked profile asks for its PIN first.
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { Alert } from "../../components/ui/alert";
@@ -8,10 +9,11 @@ import { LockIcon } from "../../features/profiles/components/lock-icon";
 import { useChooseProfile } from "../../features/profiles/hooks/use-choose-profile";
 import { MyUsherMenu } from "../../features/session/components/my-usher-menu";
 import { SignOutDialog } from "../../features/session/components/sign-out-dialog";
-import { useSignedIn } from "../signed-in-data";
+import { useKidsProfile, useSignedIn } from "../signed-in-data";
 
 export default function MyUsherPage() {
   const { me, profiles } = useSignedIn();
+  const kids = useKidsProfile();
   const navigate = useNavigate();
   const [signingOut, setSigningOut] = useState(false);
   const { choose, choosing: switching, error, pinDialog } = useChooseProfile(() => void navigate("/browse"));
@@ -22,7 +24,7 @@ export default function MyUsherPage() {
     <div className="my-usher">
       <div className="my-usher__header">
         <h1>My Usher</h1>
-        <MyUsherMenu onSignOut={() => setSigningOut(true)} />
+        <MyUsherMenu kidsProfile={kids} onSignOut={() => setSigningOut(true)} />
       </div>
       <section className="my-usher__profile" aria-labelledby="my-usher-profile">
         {profile ? (

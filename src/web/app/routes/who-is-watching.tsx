@@ -1,15 +1,16 @@
 // "Who's watching?": the profile picker after sign-in. Choosing a profile remembers it for
 // this device and opens its home; a locked profile (padlock) asks for its PIN first. Manage
-// profiles adds, edits, locks and deletes them.
+// profiles adds, edits, locks and deletes them (not offered while watching as a Kids profile).
 import { Link, useNavigate } from "react-router";
 import { Alert } from "../../components/ui/alert";
 import { Avatar } from "../../components/ui/avatar";
 import { LockIcon } from "../../features/profiles/components/lock-icon";
 import { useChooseProfile } from "../../features/profiles/hooks/use-choose-profile";
-import { useSignedIn } from "../signed-in-data";
+import { useKidsProfile, useSignedIn } from "../signed-in-data";
 
 export default function WhoIsWatchingPage() {
   const { profiles } = useSignedIn();
+  const kids = useKidsProfile();
   const navigate = useNavigate();
   const { choose, choosing, error, pinDialog } = useChooseProfile(() => void navigate("/browse"));
 
@@ -44,9 +45,11 @@ export default function WhoIsWatchingPage() {
           ))}
         </ul>
       )}
-      <Link className="button button--secondary picker__manage" to="/profiles/manage">
-        Manage profiles
-      </Link>
+      {!kids && (
+        <Link className="button button--secondary picker__manage" to="/profiles/manage">
+          Manage profiles
+        </Link>
+      )}
       {pinDialog}
     </div>
   );

@@ -45,6 +45,32 @@ describe("account activity in words", () => {
     expect(describeEvent(event("email_changed", { from: "a•••@example.com", to: "b•••@example.com" })).detail).toBe("From a•••@example.com to b•••@example.com");
   });
 
+  it("names which profile a lock change was made to, and from which profile", () => {
+    const names = { profileName: "Dad", actingProfileName: "Mum" };
+    expect(describeEvent(event("profile_pin_removed", names))).toEqual({ title: "Lock removed from Dad's profile by Mum", tone: "normal" });
+    expect(describeEvent(event("profile_pin_set", names)).title).toBe("Lock set on Dad's profile by Mum");
+    expect(describeEvent(event("profile_pin_changed", names)).title).toBe("Lock PIN changed on Dad's profile by Mum");
+    expect(describeEvent(event("profile_pin_set", { profileName: "Dad" })).title).toBe("Lock set on Dad's profile");
+    expect(describeEvent(event("profile_lock_setting_changed", { requirePinToAddProfiles: false, actingProfileName: "Mum" })).title).toBe(
+      '"Require PIN to add new profiles" turned off by Mum',
+    );
+  });
+
+  it("names the profile added, edited or deleted, the profile acting, and what an edit changed", () => {
+    expect(describeEvent(event("profile_created", { profileName: "Sam", actingProfileName: "Mum" })).title).toBe("Profile added: Sam, by Mum");
+    expect(describeEvent(event("profile_deleted", { profileName: "Sam" })).title).toBe("Profile deleted: Sam");
+    expect(describeEvent(event("profile_updated", { profileName: "Sam", actingProfileName: "Mum", changed: "avatar,isKids" }))).toEqual({
+      title: "Profile edited: Sam, by Mum",
+      detail: "Changed: avatar, Kids setting.",
+      tone: "normal",
+    });
+  });
+
+  it("still reads profile entries recorded without names", () => {
+    expect(describeEvent(event("profile_deleted")).title).toBe("Profile deleted");
+    expect(describeEvent(event("profile_pin_removed")).title).toBe("Lock removed from a profile");
+  });
+
   it("still reads an event type it doesn't know", () => {
     expect(describeEvent(event("something_new_happened"))).toEqual({ title: "Something new happened", tone: "normal" });
   });

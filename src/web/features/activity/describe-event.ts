@@ -20,6 +20,21 @@ const text = (value: unknown) => (typeof value === "string" && value ? value : u
 const notSent = (reason: unknown, what: "codes" | "resets") =>
   reason === "no_verified_phone" ? "It was asked for by text message, and this account has no verified phone." : `Too many ${what} were asked for; this one wasn't sent.`;
 
+/** " by Mum": the profile the change was made from, when the device had one chosen. */
+const by = (d: ActivityEvent["details"]) => (text(d.actingProfileName) ? ` by ${d.actingProfileName}` : "");
+
+/** "Dad's profile", or "a profile" for entries recorded before profiles were named. */
+const whose = (d: ActivityEvent["details"]) => (text(d.profileName) ? `${d.profileName}'s profile` : "a profile");
+
+/** A profile change: what happened, to which profile, by which ("Profile deleted: Sam, by Mum"). */
+const profileChange = (what: string) => (d: ActivityEvent["details"]) => {
+  const target = text(d.profileName);
+  const actor = text(d.actingProfileName);
+  return { title: [target ? `${what}: ${target}` : what, actor && `by ${actor}`].filter(Boolean).join(", ") };
+};
+
+const changedSettings: Record<string, string> = { name: "name", avatar: "avatar", isKids: "Kids setting" };
+
 const signInTitles: Record<string, string> = {
   tv_code: "Signed in on a TV with a code",
   passkey: "Signed in with a passkey",
@@ -76,8 +91,13 @@ const described: Record<string, Describe> = {
   email_verified: () => ({ title: "Email address verified" }),
   email_change_requested: () => ({ title: "Email change requested", detail: "A link was sent to the new address." }),
   email_changed: (d) => ({ title: "Email address changed", detail: text(d.from) && text(d.to) ? `From ${d.from} to ${d.to}` : undefined }),
-  profile_created: () => ({ title: "Profile added" }),
-  profile_deleted: () => ({ title: "Profile deleted" }),
+  profile_created: profileChange("Profile added"),
+  profile_updated: (d) => {
+    const changed = typeof d.changed === "string" ? d.changed.split(",").map((key) => changedSettings[key]).filter(Boolean) : [];
+    const list = changed.join(", ");
+    return { ...profileChange("Profile edited")(d), detail: list ? `Changed: ${list}.` : undefined };
+  },
+  profile_deleted: profileChange("Profile deleted"),
   tv_sign_in_approved: (d) => ({ title: "TV sign-in approved", detail: text(d.deviceName) && `For ${d.deviceName}` }),
   tv_sign_in_denied: (d) => ({ title: "TV sign-in denied", detail: text(d.deviceName) && `For ${d.deviceName}` }),
   reauthenticated: () => ({ title: "Confirmed it's you" }),
@@ -90,10 +110,18 @@ const described: Record<string, Describe> = {
   passkey_added: (d) => ({ title: "Passkey added", detail: devices(d.signedOutDevices) }),
   passkey_renamed: () => ({ title: "Passkey renamed" }),
   passkey_removed: (d) => ({ title: "Passkey removed", detail: devices(d.signedOutDevices) }),
-  profile_pin_set: () => ({ title: "Profile lock PIN set" }),
-  profile_pin_removed: () => ({ title: "Profile lock PIN removed" }),
+  profile_pin_set: (d) => ({ title: `Lock set on ${whose(d)}${by(d)}` }),
+  profile_pin_changed: (d) => ({ title: `Lock PIN changed on ${whose(d)}${by(d)}` }),
+  profile_pin_removed: (d) => ({ title: `Lock removed from ${whose(d)}${by(d)}` }),
   profile_pin_failed: () => ({ title: "Wrong profile PIN entered", tone: "warning" }),
-  profile_lock_setting_changed: () => ({ title: "Profile lock setting changed" }),
+  profile_lock_setting_changed: (d) => ({
+    title:
+      d.requirePinToAddProfiles === true
+        ? `"Require PIN to add new profiles" turned on${by(d)}`
+        : d.requirePinToAddProfiles === false
+          ? `"Require PIN to add new profiles" turned off${by(d)}`
+          : "Profile lock setting changed",
+  }),
 };
 
 export function describeEvent(event: ActivityEvent): DescribedEvent {

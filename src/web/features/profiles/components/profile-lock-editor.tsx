@@ -1,14 +1,15 @@
 // Manage profiles → Edit → Profile lock: lock a profile with a 4-digit PIN (entered twice),
-// change the PIN, or remove the lock. Each needs a recent password proof; until the app asks
-// for it inline, the API's REAUTH_REQUIRED message is shown as it is.
+// change the PIN, or remove the lock. Each asks for the account password right there, every
+// time, however recently it was typed on this device.
 import { useEffect, useId, useState, type FormEvent } from "react";
 import { Alert } from "../../../components/ui/alert";
-import { ConfirmDialog } from "../../../components/ui/confirm-dialog";
 import { PinField, pinProblem } from "../../../components/ui/pin-field";
-import { failureMessage } from "../../../lib/api-client";
+import { PasswordField } from "../../../components/ui/text-field";
+import { ApiError, failureMessage } from "../../../lib/api-client";
 import { removeProfilePin, setProfilePin } from "../api/profile-lock";
 import type { Profile } from "../api/profiles";
 import { LockIcon } from "./lock-icon";
+import { LockPasswordDialog } from "./lock-password-dialog";
 
 interface ProfileLockEditorProps {
   profile: Profile;
@@ -26,12 +27,12 @@ export function ProfileLockEditor({ profile, isMain, requirePinToAddProfiles, on
   const [confirmPin, setConfirmPin] = useState("");
   const [pinError, setPinError] = useState<string>();
   const [confirmError, setConfirmError] = useState<string>();
+  const [password, setPassword] = useState("");
+  const [passwordError, setPasswordError] = useState<string>();
   const [formError, setFormError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string>();
   const [removing, setRemoving] = useState(false);
-  const [removeBusy, setRemoveBusy] = useState(false);
-  const [removeError, setRemoveError] = useState<string>();
 
   const lockButtonId = `lock-${profile.id}`;
   const changeButtonId = `change-pin-${profile.id}`;
@@ -49,13 +50,16 @@ export function ProfileLockEditor({ profile, isMain, requirePinToAddProfiles, on
     setNotice(undefined);
     setPin("");
     setConfirmPin("");
+    setPassword("");
     setPinError(undefined);
     setConfirmError(undefined);
+    setPasswordError(undefined);
     setFormError(undefined);
     setSetting(true);
   }
 
   function stopSetting() {
+    setPassword("");
     setSetting(false);
     focus(profile.locked ? changeButtonId : lockButtonId);
   }
@@ -65,39 +69,39 @@ export function ProfileLockEditor({ profile, isMain, requirePinToAddProfiles, on
     setFormError(undefined);
     const problem = pinProblem(pin);
     const mismatch = !problem && confirmPin !== pin ? "The PINs don't match. Enter the same 4 digits twice." : undefined;
+    const noPassword = password ? undefined : "Enter your account password.";
     setPinError(problem);
     setConfirmError(mismatch);
-    if (problem || mismatch) return;
+    setPasswordError(noPassword);
+    if (problem || mismatch || noPassword) return;
     setBusy(true);
     try {
       const wasLocked = profile.locked;
-      await setProfilePin(profile.id, pin);
+      await setProfilePin(profile.id, pin, password);
+      setPassword("");
       await onChanged();
       setNotice(wasLocked ? `The PIN for ${profile.name} was changed.` : `${profile.name} is locked. Opening it now needs the PIN.`);
       setSetting(false);
       focus(changeButtonId);
     } catch (failure) {
-      setFormError(failureMessage(failure, "Saving the PIN failed. Please try again."));
+      const message = failureMessage(failure, "Saving the PIN failed. Please try again.");
+      if (failure instanceof ApiError && failure.code === "WRONG_PASSWORD") {
+        setPassword("");
+        setPasswordError(message);
+      } else setFormError(message);
     } finally {
       setBusy(false);
     }
   }
 
-  async function confirmRemove() {
-    setRemoveBusy(true);
-    setRemoveError(undefined);
-    try {
-      await removeProfilePin(profile.id);
-      await onChanged();
-      setNotice(`The lock on ${profile.name} was removed.`);
-      setRemoving(false);
-      // After the dialog has closed: while it is open, the rest of the page is inert.
-      focus(lockButtonId);
-    } catch (failure) {
-      setRemoveError(failureMessage(failure, "Removing the lock failed. Please try again."));
-    } finally {
-      setRemoveBusy(false);
-    }
+  /** Throws the API's refusal to the dialog, which says it there. */
+  async function remove(currentPassword: string) {
+    await removeProfilePin(profile.id, currentPassword);
+    await onChanged();
+    setNotice(`The lock on ${profile.name} was removed.`);
+    setRemoving(false);
+    // After the dialog has closed: while it is open, the rest of the page is inert.
+    focus(lockButtonId);
   }
 
   return (
@@ -133,6 +137,15 @@ export function ProfileLockEditor({ profile, isMain, requirePinToAddProfiles, on
             autoFocus
           />
           <PinField label={profile.locked ? "Confirm new PIN" : "Confirm PIN"} value={confirmPin} onValueChange={setConfirmPin} error={confirmError} />
+          <PasswordField
+            label="Account password"
+            hint="Profile locks always ask for it."
+            autoComplete="current-password"
+            required
+            value={password}
+            error={passwordError}
+            onChange={(event) => setPassword(event.target.value)}
+          />
           <div className="form__actions">
             <button type="submit" className="button button--primary" disabled={busy}>
               {busy ? "Saving…" : "Save PIN"}
@@ -152,7 +165,6 @@ export function ProfileLockEditor({ profile, isMain, requirePinToAddProfiles, on
             className="button button--danger"
             onClick={() => {
               setNotice(undefined);
-              setRemoveError(undefined);
               setRemoving(true);
             }}
           >
@@ -167,19 +179,18 @@ export function ProfileLockEditor({ profile, isMain, requirePinToAddProfiles, on
         </div>
       )}
 
-      <ConfirmDialog
+      <LockPasswordDialog
         open={removing}
         title={`Remove the lock from ${profile.name}?`}
         confirmLabel="Remove lock"
         busyLabel="Removing…"
-        busy={removeBusy}
-        onConfirm={() => void confirmRemove()}
+        failedMessage="Removing the lock failed. Please try again."
+        onConfirm={remove}
         onCancel={() => setRemoving(false)}
       >
         <p>Anyone using this account will be able to open {profile.name} without a PIN.</p>
         {isMain && requirePinToAddProfiles && <p>Adding a profile will no longer ask for a PIN either.</p>}
-        {removeError && <Alert tone="error">{removeError}</Alert>}
-      </ConfirmDialog>
+      </LockPasswordDialog>
     </section>
   );
 }

@@ -1,12 +1,13 @@
 // Manage profiles → "Require PIN to add new profiles": a switch for the account's option.
 // Adding a profile then asks for the main profile's PIN, so the switch only turns on while
-// that profile is locked; it says so instead of letting the API refuse.
+// that profile is locked; it says so instead of letting the API refuse. Switching it either
+// way asks for the account password, as every profile-lock change does.
 import { useId, useState } from "react";
 import { Alert } from "../../../components/ui/alert";
 import { LoadFailed } from "../../../components/ui/load-failed";
-import { failureMessage } from "../../../lib/api-client";
 import { setRequirePinToAddProfiles, type ProfileLockSetting } from "../api/profile-lock";
 import type { Profile } from "../api/profiles";
+import { LockPasswordDialog } from "./lock-password-dialog";
 
 interface RequirePinSettingProps {
   setting: ProfileLockSetting;
@@ -19,26 +20,18 @@ export function RequirePinSetting({ setting, main, onRetry, onSaved }: RequirePi
   const headingId = useId();
   const labelId = useId();
   const descriptionId = useId();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const [confirming, setConfirming] = useState(false);
   const [notice, setNotice] = useState<string>();
 
   const on = setting.status === "ready" && setting.requirePinToAddProfiles;
   const mainLocked = main?.locked ?? false;
 
-  async function toggle() {
-    setBusy(true);
-    setError(undefined);
-    setNotice(undefined);
-    try {
-      const required = await setRequirePinToAddProfiles(!on);
-      onSaved(required);
-      setNotice(required ? `Adding a profile now asks for ${main?.name ?? "the main profile"}'s PIN.` : "Adding a profile no longer asks for a PIN.");
-    } catch (failure) {
-      setError(failureMessage(failure, "Saving the setting failed. Please try again."));
-    } finally {
-      setBusy(false);
-    }
+  /** Throws the API's refusal to the dialog, which says it there. */
+  async function save(currentPassword: string) {
+    const required = await setRequirePinToAddProfiles(!on, currentPassword);
+    onSaved(required);
+    setNotice(required ? `Adding a profile now asks for ${main?.name ?? "the main profile"}'s PIN.` : "Adding a profile no longer asks for a PIN.");
+    setConfirming(false);
   }
 
   return (
@@ -59,9 +52,12 @@ export function RequirePinSetting({ setting, main, onRetry, onSaved }: RequirePi
               aria-checked={on}
               aria-labelledby={labelId}
               aria-describedby={descriptionId}
-              aria-busy={busy || setting.status === "loading"}
-              disabled={busy || setting.status === "loading" || (!on && !mainLocked)}
-              onClick={() => void toggle()}
+              aria-busy={setting.status === "loading"}
+              disabled={setting.status === "loading" || (!on && !mainLocked)}
+              onClick={() => {
+                setNotice(undefined);
+                setConfirming(true);
+              }}
             >
               <span className="switch__thumb" aria-hidden="true" />
               <span className="switch__state" aria-hidden="true">
@@ -76,10 +72,24 @@ export function RequirePinSetting({ setting, main, onRetry, onSaved }: RequirePi
                 ? `Adding a profile asks for the PIN of ${main?.name}, the main profile, so only its owner can add people to this account.`
                 : `Adding a profile can ask for the PIN of ${main?.name ?? "the main profile"}, the main profile. Lock ${main?.name ?? "it"} first: Edit, then Profile lock.`}
           </p>
-          {error && <Alert tone="error">{error}</Alert>}
           {notice && <Alert tone="success">{notice}</Alert>}
         </>
       )}
+      <LockPasswordDialog
+        open={confirming}
+        title={on ? "Stop asking for a PIN to add profiles?" : "Ask for a PIN to add profiles?"}
+        confirmLabel={on ? "Turn off" : "Turn on"}
+        busyLabel="Saving…"
+        failedMessage="Saving the setting failed. Please try again."
+        onConfirm={save}
+        onCancel={() => setConfirming(false)}
+      >
+        <p>
+          {on
+            ? "Anyone using this account will be able to add a profile without a PIN."
+            : `Adding a profile will ask for the PIN of ${main?.name ?? "the main profile"}, the main profile.`}
+        </p>
+      </LockPasswordDialog>
     </section>
   );
 }

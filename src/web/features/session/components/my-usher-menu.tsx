@@ -1,9 +1,10 @@
 // The three-line menu at the top right of My Usher: Account, Manage profiles, Switch profile
-// and Sign out. A menu button: arrows move between items, Escape closes and returns focus.
+// and Sign out (on a Kids profile only the last two). A menu button: arrows move between
+// items, Escape closes and returns focus.
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { Link } from "react-router";
 
-export function MyUsherMenu({ onSignOut }: { onSignOut(): void }) {
+export function MyUsherMenu({ kidsProfile, onSignOut }: { kidsProfile: boolean; onSignOut(): void }) {
   const id = useId();
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
@@ -67,16 +68,20 @@ export function MyUsherMenu({ onSignOut }: { onSignOut(): void }) {
       </button>
       {open && (
         <ul id={`${id}-menu`} className="my-usher-menu__list" role="menu" aria-label="My Usher" onKeyDown={onMenuKey}>
-          <li role="none">
-            <Link role="menuitem" className="my-usher-menu__item" to="/account" onClick={() => close(false)}>
-              Account
-            </Link>
-          </li>
-          <li role="none">
-            <Link role="menuitem" className="my-usher-menu__item" to="/profiles/manage" onClick={() => close(false)}>
-              Manage profiles
-            </Link>
-          </li>
+          {!kidsProfile && (
+            <>
+              <li role="none">
+                <Link role="menuitem" className="my-usher-menu__item" to="/account" onClick={() => close(false)}>
+                  Account
+                </Link>
+              </li>
+              <li role="none">
+                <Link role="menuitem" className="my-usher-menu__item" to="/profiles/manage" onClick={() => close(false)}>
+                  Manage profiles
+                </Link>
+              </li>
+            </>
+          )}
           <li role="none">
             <Link role="menuitem" className="my-usher-menu__item" to="/profiles" onClick={() => close(false)}>
               Switch profile
