@@ -1,6 +1,7 @@
 // Two passes: everything on the embedded database (PGlite), then the route tests again on
 // PostgreSQL. The store contract suite runs both databases itself. A JSON report feeds the
 // summary line that .ci/run prints.
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 const routeTests = ["src/server/**/*.test.ts", "test/security/**/*.test.ts"];
@@ -8,7 +9,11 @@ const routeTests = ["src/server/**/*.test.ts", "test/security/**/*.test.ts"];
 export default defineConfig({
   test: {
     pool: "forks",
+    // Test files wait on PostgreSQL and argon2 as much as they compute: a file or two more than
+    // there are cores keeps every core busy (Vitest's default leaves one idle, one file at a time on 2 cores).
+    maxWorkers: Math.max(3, availableParallelism() + 1),
     testTimeout: 20_000,
+    globalSetup: ["test/support/pglite-template.ts"],
     hookTimeout: 60_000,
     reporters: ["default", ["json", { outputFile: "test-results/vitest.json" }]],
     projects: [

@@ -15,7 +15,12 @@ export type Database = PgDatabase<PgQueryResultHKT, Schema>;
 
 export type DatabaseTarget =
   | { kind: "postgres"; url: string; poolSize?: number }
-  | { kind: "pglite"; dataDir?: string };
+  | {
+      kind: "pglite";
+      dataDir?: string;
+      /** In memory, starting from this dump of a data folder (tests start from a migrated one). */
+      loadDataDir?: Blob;
+    };
 
 export interface OpenDatabase {
   db: Database;
@@ -41,7 +46,7 @@ export async function openDatabase(target: DatabaseTarget, onStatement?: (sql: s
     mkdirSync(target.dataDir, { recursive: true });
     await (await PGlite.create(target.dataDir, options)).close();
   }
-  const client = await PGlite.create(target.dataDir, options);
+  const client = await PGlite.create(target.dataDir, target.loadDataDir ? { ...options, loadDataDir: target.loadDataDir } : options);
   return {
     db: drizzlePglite(client, { schema, logger }) as unknown as Database,
     target,

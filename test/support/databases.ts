@@ -1,7 +1,9 @@
 // Fresh databases for tests: an in-memory PGlite, or a uniquely named PostgreSQL database
 // that is created for the test file and dropped after it. Nothing depends on earlier runs.
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import pg from "pg";
+import { inject } from "vitest";
 import { openDatabase, type Database, type OpenDatabase } from "../../src/store/database";
 import { migrateDatabase } from "../../src/store/migrate";
 
@@ -22,7 +24,7 @@ export interface TestDatabase {
 
 export async function createTestDatabase(kind: TestDatabaseKind, onStatement?: (sql: string) => void): Promise<TestDatabase> {
   if (kind === "pglite") {
-    const database = await openDatabase({ kind: "pglite" }, onStatement);
+    const database = await openDatabase({ kind: "pglite", ...migratedTemplate() }, onStatement);
     await migrateDatabase(database);
     return { database, drop: () => database.close() };
   }
@@ -43,6 +45,15 @@ export async function createTestDatabase(kind: TestDatabaseKind, onStatement?: (
       }
     },
   };
+}
+
+/** The migrated dump the run's global setup made (test/support/pglite-template.ts), read once per file. */
+let template: Blob | undefined;
+function migratedTemplate(): { loadDataDir?: Blob } {
+  const file = inject("pgliteTemplate");
+  if (!file) return {};
+  template ??= new Blob([readFileSync(file)]);
+  return { loadDataDir: template };
 }
 
 /** Runs one statement on the admin database of the PostgreSQL server (creating and dropping databases). */
