@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { APP_ORIGIN, buildTestApp, errorCode, SESSION_COOKIE, STRONG_PASSWORD, uniqueEmail, withoutPerIpLimits, type Device, type TestApp } from "../helper";
 import { openEventStream } from "../support/event-stream";
 import { TvApp } from "../support/tv";
+import { apiRoutes as listApiRoutes } from "../support/api-routes";
 
 /** Everything a Kids profile may do: browse, choose a profile, sign this device out, keep the page live. */
 const KIDS_ALLOWED = [
@@ -34,20 +35,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-/** Every method and path under /api/v1 (HEAD twins included), in OpenAPI's spelling, from Fastify's route tree. */
-function apiRoutes(): string[] {
-  const found = new Set<string>();
-  const stack: string[] = [];
-  for (const line of t.app.printRoutes({ commonPrefix: false }).split("\n")) {
-    const match = /^((?:│ {3}| {4})*)[├└]── (\S+)(?: \(([^)]+)\))?/.exec(line);
-    if (!match) continue;
-    const depth = [...match[1]!].length / 4;
-    stack[depth] = (depth > 0 ? stack[depth - 1]! : "") + match[2]!;
-    const path = stack[depth]!.replace(/:(\w+)/g, "{$1}");
-    if (path.startsWith("/api/v1/") && match[3]) for (const method of match[3].split(", ")) found.add(`${method} ${path}`);
-  }
-  return [...found].sort();
-}
+const apiRoutes = () => listApiRoutes(t.app, { withHeadRoutes: true });
 
 type Method = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE";
 const urlOf = (path: string) => path.replace("{userCode}", "BCDFGHJK").replace("{id}", SOME_ID);

@@ -3,6 +3,7 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { APP_ORIGIN, buildTestApp, type TestApp } from "../../../test/helper";
+import { apiRoutes as listApiRoutes } from "../../../test/support/api-routes";
 
 let t: TestApp;
 let doc: {
@@ -22,21 +23,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-/** Every method and path the app routes under /api/v1, in OpenAPI's spelling ({id}), read from Fastify's route tree. */
-function apiRoutes(): string[] {
-  const found = new Set<string>();
-  const stack: string[] = [];
-  for (const line of t.app.printRoutes({ commonPrefix: false }).split("\n")) {
-    const match = /^((?:│ {3}| {4})*)[├└]── (\S+)(?: \(([^)]+)\))?/.exec(line);
-    if (!match) continue;
-    const depth = [...match[1]!].length / 4;
-    stack[depth] = (depth > 0 ? stack[depth - 1]! : "") + match[2]!;
-    const path = stack[depth]!.replace(/:(\w+)/g, "{$1}");
-    if (!path.startsWith("/api/v1/") || !match[3]) continue;
-    for (const method of match[3].split(", ")) if (method !== "HEAD") found.add(`${method} ${path}`);
-  }
-  return [...found].sort();
-}
+const apiRoutes = () => listApiRoutes(t.app, { withHeadRoutes: false });
 
 describe("GET /api/openapi.json", () => {
   it("is a valid OpenAPI 3.1 document", async () => {
