@@ -14,7 +14,7 @@ export interface CoreConfig {
     touchIntervalMs: number;
   };
   phoneCodes: { ttlMs: number; maxAttempts: number };
-  /** Issue 6: email verification and forgot-password. */
+  /** Email verification and forgot-password. */
   recovery: {
     emailVerificationTtlMs: number;
     /** The link to a new address (change email). */
@@ -40,7 +40,7 @@ export interface CoreConfig {
     passwordCheckPerAccount: RateRule;
     phoneCodeSendPerAccount: RateRule;
     phoneCodeCheckPerAccount: RateRule;
-    // TV sign-in (issue 7)
+    // TV sign-in
     /** Starting device authorization flows, per IP. */
     tvAuthorizePerIp: RateRule;
     /** Token-endpoint requests (polls), per IP; the per-flow pace is slow_down's job. */
@@ -48,7 +48,6 @@ export interface CoreConfig {
     /** Looking up, approving or denying user codes on the /tv page: wrong codes are throttled. */
     tvCodeCheckPerAccount: RateRule;
     tvCodeCheckPerIp: RateRule;
-    // ---- issue 5 ----
     /** Password (or passkey) re-authentication, like sign-in but per account. */
     reauthPerAccount: RateRule;
     /** Authenticator-app and backup codes, across every challenge and set-up of the account. */
@@ -56,7 +55,7 @@ export interface CoreConfig {
     /** Profile PINs: 5 wrong tries per profile, and a cap across the account's profiles. */
     pinPerProfile: RateRule;
     pinPerAccount: RateRule;
-    // Issue 6: recovery and verification.
+    // Recovery and verification.
     emailVerificationSendPerAccount: RateRule;
     /** Checks of emailed links (verification, reset) from one IP. */
     linkCheckPerIp: RateRule;
@@ -74,9 +73,8 @@ export interface CoreConfig {
     /** Sign-in and reset codes tried, per IP (each flow also allows only a few). */
     codeCheckPerIp: RateRule;
   };
-  /** TV sign-in (issue 7): the device authorization grant's clients and pace. */
+  /** TV sign-in: the device authorization grant's clients and pace. */
   tvSignIn: TvSignInConfig;
-  // ---- issue 5 ----
   /** Sensitive changes need a password or passkey proof this recent. */
   reauthWindowMs: number;
   /** The challenge between the password and the second step. */
@@ -128,7 +126,7 @@ export const defaultCoreConfig: CoreConfig = {
     passwordCheckPerAccount: { limit: 10, windowMs: minutes(15) },
     phoneCodeSendPerAccount: { limit: 5, windowMs: hours(1) },
     phoneCodeCheckPerAccount: { limit: 10, windowMs: minutes(15) },
-    // TV sign-in (issue 7): a flow polls ~180 times in its 15 minutes; a household NAT has several TVs.
+    // TV sign-in: a flow polls ~180 times in its 15 minutes; a household NAT has several TVs.
     tvAuthorizePerIp: { limit: 60, windowMs: minutes(15) },
     tvTokenPerIp: { limit: 1_000, windowMs: minutes(15) },
     tvCodeCheckPerAccount: { limit: 10, windowMs: minutes(15) },

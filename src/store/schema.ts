@@ -128,7 +128,7 @@ export const outbox = pgTable(
     attempts: integer("attempts").notNull().default(0),
     sentAt: at("sent_at"),
     lastError: text("last_error"),
-    // Issue 6 (dispatcher): when the message may next be tried. A claim pushes it a lease
+    // Dispatcher: when the message may next be tried. A claim pushes it a lease
     // ahead, so a node that dies mid-send leaves it to another after the lease; a failure
     // sets it by backoff. failed_at ends the retries once the bounded number is spent.
     // The default only fills rows that exist when the column is added.
@@ -138,7 +138,7 @@ export const outbox = pgTable(
   (t) => [index("outbox_due_idx").on(t.nextAttemptAt).where(sql`sent_at is null and failed_at is null`)],
 );
 
-// --- TV sign-in (issue 7) ------------------------------------------------------------------
+// --- TV sign-in ------------------------------------------------------------------
 // One row per device authorization flow (RFC 8628): a TV asking to be signed in.
 export const tvCode = pgTable(
   "tv_code",
@@ -170,7 +170,7 @@ export const tvCode = pgTable(
     index("tv_code_user_code_idx").on(t.userCode, t.createdAt),
   ],
 );
-// ---- Two-step verification, passkeys, re-authentication and profile lock (issue 5) ----
+// ---- Two-step verification, passkeys, re-authentication and profile lock ----
 
 export const mfaTotp = pgTable("mfa_totp", {
   /** One authenticator app per account; a set-up not yet confirmed has no enabled_at. */

@@ -1,4 +1,4 @@
-// The cluster test (issue 4): three real server processes on one PostgreSQL database. Once
+// The cluster test: three real server processes on one PostgreSQL database. Once
 // a sign-out call has answered, no request from a revoked device is served again, on any
 // node — proven for sign out of all devices, a per-device sign-out and a password change
 // with "Require all devices to sign in again", and by a race of 1,000+ requests on

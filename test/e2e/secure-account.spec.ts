@@ -35,7 +35,7 @@ test("This wasn't me → Secure your account: sign out of all devices, then a ne
   await checkPage(owner.page, "secure-account");
 
   // Step 1: every other device is signed out at once (the intruder's and the first browser).
-  await owner.page.getByRole("button", { name: "Sign out of all devices" }).click();
+  await owner.page.getByRole("button", { name: "Sign out of all other devices" }).click();
   await expect(owner.page.getByText("2 other devices were signed out. Only this device is signed in now.")).toBeVisible();
   await expect(owner.page.getByText("1 of 5 steps done")).toBeVisible();
   await expectSignedOut(intruder.page, /signed out from another device/i);

@@ -180,7 +180,7 @@ describeOnEachDatabase("account store", (t) => {
     });
   });
 
-  // Issue 6: email verification.
+  // Email verification.
   it("marks the email verified only while it is still the account's address", async () => {
     const account = anAccount();
     await t.stores.accounts.create(account);

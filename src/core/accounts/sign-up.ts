@@ -77,7 +77,7 @@ export async function signUp(
     await stores.audit.record(auditEvent("account_created", who, context, now));
     await stores.audit.record(auditEvent("signed_in", who, context, now, { deviceName: input.device.name }));
     const deviceCookie = issueDeviceCookie(deps.keys.deviceCookies, deps.random, account.id);
-    // Issue 6: the verification link goes out with the account, in the same transaction.
+    // The verification link goes out with the account, in the same transaction.
     await writeEmailVerification(deps, stores, account);
     return ok({ ...issued, account, profiles: [profile], deviceCookie });
   });

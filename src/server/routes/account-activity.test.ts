@@ -1,4 +1,4 @@
-// Route tests for Account activity (issue 6): the account's own audit log, newest first,
+// Route tests for Account activity: the account's own audit log, newest first,
 // paged, with device and IP, and nothing of other accounts or of secrets.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, errorCode, nextIp, STRONG_PASSWORD, uniqueEmail, withoutPerIpLimits, type TestApp } from "../../../test/helper";

@@ -1,4 +1,4 @@
-// Issue 6: GET /account/activity — this account's sign-ins (with device and IP), failed
+// GET /account/activity — this account's sign-ins (with device and IP), failed
 // attempts and security changes, newest first, paged by an opaque cursor.
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { activityQuery, activityResponse } from "../../contract/schemas/activity";

@@ -1,4 +1,4 @@
-// Route tests for "change email" (issue 6): re-authentication, a link to the new address
+// Route tests for "change email": re-authentication, a link to the new address
 // (24 h, single use), the change once it is opened, and a notice to the old address.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hours } from "../../core/clock";

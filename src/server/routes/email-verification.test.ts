@@ -1,4 +1,4 @@
-// Route tests for email verification (issue 6): the sign-up's link (24 h, single use, kept
+// Route tests for email verification: the sign-up's link (24 h, single use, kept
 // only as a keyed digest), opening it on any device, resend, and every way a link fails.
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

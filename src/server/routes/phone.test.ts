@@ -78,7 +78,7 @@ async function smsTo(e164: string) {
 }
 
 async function codeRows(accountId: string) {
-  // Phone codes only: since issue 6 every account also has its email-verification link row.
+  // Phone codes only: every account also has its email-verification link row.
   return t.database.database.db
     .select()
     .from(oneTimeCode)

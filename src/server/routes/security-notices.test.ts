@@ -1,4 +1,4 @@
-// Route tests for the security notices (issue 6): each security change writes its email to
+// Route tests for the security notices: each security change writes its email to
 // the account's address in the change's own transaction, with what the owner needs to
 // recognise it; a refused change writes none.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -76,7 +76,7 @@ describe("the dev mailbox", () => {
       const messages = mailbox.json().messages as { id: string; channel: string; to: string; text: string; subject: string | null; html: string | null }[];
       const message = messages.find((m) => m.channel === "sms")!;
       expect(message).toMatchObject({ channel: "sms", to: "+12025550143", subject: null, html: null });
-      // Issue 6: the sign-up's verification email, rendered as its reader sees it.
+      // The sign-up's verification email, rendered as its reader sees it.
       const email = messages.find((m) => m.channel === "email")!;
       expect(email).toMatchObject({ to: "mailbox.reader@example.com", subject: "Verify your email address", template: "email_verification" });
       expect(email.text).toContain("http://localhost:3000/verify-email#token=");

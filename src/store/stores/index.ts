@@ -10,7 +10,7 @@ import { createOutboxStore } from "./outbox";
 import { createProfileStore } from "./profiles";
 import { createSessionStore } from "./sessions";
 import { createTvCodeStore } from "./tv-codes";
-// issue 5: two-step verification and passkeys
+// Two-step verification and passkeys
 import { createAuthFlowStore } from "./auth-flows";
 import { createBackupCodeStore } from "./backup-codes";
 import { createPasskeyStore } from "./passkeys";
@@ -24,9 +24,9 @@ export function createStores(db: Database): Stores {
     codes: createOneTimeCodeStore(db),
     audit: createAuditStore(db),
     outbox: createOutboxStore(db),
-    // TV sign-in (issue 7)
+    // TV sign-in
     tvCodes: createTvCodeStore(db),
-    // issue 5: two-step verification and passkeys
+    // Two-step verification and passkeys
     totp: createTotpStore(db),
     backupCodes: createBackupCodeStore(db),
     passkeys: createPasskeyStore(db),

@@ -70,7 +70,7 @@ export function createProfileStore(db: Database): ProfileStore {
       return deleted.length === 1;
     },
 
-    // ---- profile lock (issue 5) ----
+    // ---- profile lock ----
     async setPin(accountId, profileId, pinHash) {
       const updated = await db.update(profile).set({ pinHash }).where(byId(accountId, profileId)).returning({ id: profile.id });
       return updated.length === 1;

@@ -37,7 +37,7 @@ export default function SecureAccountPage() {
         {count === STEPS.length ? "All steps done. Your account is secure." : `${count} of ${STEPS.length} steps done`}
       </p>
       <ol className="steps">
-        <Step number={1} title="Sign out of all devices" done={done.signOut}>
+        <Step number={1} title="Sign out of all other devices" done={done.signOut}>
           <SignOutStep done={Boolean(done.signOut)} onDone={(signedOut) => markDone("signOut", signedOutSaying(signedOut))} />
         </Step>
         <Step number={2} title="Set a new password" done={done.password}>

@@ -35,7 +35,7 @@ export function SignOutStep({ done, onDone }: { done: boolean; onDone(count: num
       {error && <Alert tone="error">{error}</Alert>}
       <div className="step__actions">
         <button type="button" className={`button ${done ? "button--secondary" : "button--primary"}`} onClick={() => void signOut()} disabled={busy}>
-          {busy ? "Signing out…" : done ? "Sign out of all devices again" : "Sign out of all devices"}
+          {busy ? "Signing out…" : done ? "Sign out of all other devices again" : "Sign out of all other devices"}
         </button>
       </div>
     </>

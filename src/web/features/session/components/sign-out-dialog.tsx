@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useNavigate } from "react-router";
 import { Alert } from "../../../components/ui/alert";
 import { ConfirmDialog } from "../../../components/ui/confirm-dialog";
-import { ApiError } from "../../../lib/api-client";
+import { failureMessage } from "../../../lib/api-client";
 import { signOut, signOutAllDevices } from "../api/sign-out";
 
 export type SignOutScope = "this-device" | "all-devices";
@@ -21,9 +21,15 @@ export function SignOutDialog({ scope, open, onClose }: { scope: SignOutScope; o
       await (scope === "all-devices" ? signOutAllDevices() : signOut());
       navigate(`/sign-in?reason=${scope === "all-devices" ? "signed-out-all" : "signed-out"}`, { replace: true });
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : "Signing out failed. Please try again.");
+      setError(failureMessage(failure, "Signing out failed. Check your connection and try again."));
       setBusy(false);
     }
+  }
+
+  // A dialog opened again starts afresh, not with the last attempt's error.
+  function cancel() {
+    setError(undefined);
+    onClose();
   }
 
   return (
@@ -33,7 +39,7 @@ export function SignOutDialog({ scope, open, onClose }: { scope: SignOutScope; o
       confirmLabel="Sign out"
       busy={busy}
       onConfirm={confirm}
-      onCancel={onClose}
+      onCancel={cancel}
     >
       {scope === "all-devices" ? (
         <p>
