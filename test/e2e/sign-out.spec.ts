@@ -33,6 +33,16 @@ test("Sign out, sign in again, then Sign out of all devices from the phone layou
     const dialog = phone.getByRole("dialog");
     await expect(dialog).toBeVisible();
     await screenshot(phone, "sign-out-of-all-devices-confirm");
+    // With no network the sign-out fails and says so; cancelled and opened again, the dialog
+    // starts afresh rather than showing the old failure.
+    await phone.context().setOffline(true);
+    await dialog.getByRole("button", { name: "Sign out", exact: true }).click();
+    await expect(dialog.getByRole("alert")).toContainText("Usher can't be reached");
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await phone.context().setOffline(false);
+    await menuEntry(phone, "Sign out of all devices").click();
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole("alert")).toHaveCount(0);
     await dialog.getByRole("button", { name: "Sign out", exact: true }).click();
     await expectSignedOut(phone, /all devices/i);
 

@@ -21,7 +21,7 @@ export function SignOutDialog({ scope, open, onClose }: { scope: SignOutScope; o
       await (scope === "all-devices" ? signOutAllDevices() : signOut());
       navigate(`/sign-in?reason=${scope === "all-devices" ? "signed-out-all" : "signed-out"}`, { replace: true });
     } catch (failure) {
-      setError(failureMessage(failure, "Signing out failed. Check your connection and try again."));
+      setError(failureMessage(failure, "Signing out failed. Please try again."));
       setBusy(false);
     }
   }
