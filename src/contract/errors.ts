@@ -112,7 +112,11 @@ export interface ErrorBody {
     message: string;
     /** Field-level problems, for VALIDATION_FAILED. */
     issues?: { path: string; message: string }[];
-    /** For SESSION_REVOKED: "signed_out", "signed_out_all_devices", "signed_out_by_other_device" or "password_changed". */
+    /**
+     * For SESSION_REVOKED, why the session ended: "signed_out", "signed_out_all_devices",
+     * "signed_out_by_other_device", "password_changed", "reauthenticated" (a proof replaced the
+     * token) or "replaced" (the browser signed in again).
+     */
     reason?: string;
   };
 }
