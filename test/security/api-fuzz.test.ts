@@ -18,7 +18,7 @@ import { fuzzString, junkBody, Random, serialize, wtf8QueryValue } from "../supp
 import { type Draw, handedOutAs, mutate, type OpenApiDocument, type Operation, operationsOf, type Parameter, pathJunk, stringFields, validFor, within } from "../support/fuzz-requests";
 
 const SEED = Number(process.env.USHER_FUZZ_SEED ?? 0x5eed2026);
-const CASES_PER_OPERATION = Number(process.env.USHER_FUZZ_CASES ?? 60);
+const CASES_PER_OPERATION = Number(process.env.USHER_FUZZ_CASES ?? 40);
 
 /** Every rate limit raised out of reach, so that a 429 never stands in for the code behind it. */
 const unlimited = (config: CoreConfig): CoreConfig => ({
