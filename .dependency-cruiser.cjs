@@ -1,20 +1,42 @@
-// The arrows point inward (DESIGN.md "Layout"): server, cli and store depend on core; core
-// depends on nothing of ours but contract; contract is browser-safe. test/architecture.test.ts
-// runs this, so a wrong-way import fails the tests.
+// The arrows point inward (DESIGN.md "Layout"). core is the domain: it imports only core,
+// contract and a short allow-list of pure packages, so whatever talks to the outside (a
+// database, Redis, SMTP, SMS providers, argon2) lives in store/ or adapters/. Those depend on
+// core; only server and cli import adapters, to wire them in. contract, client and web stay
+// browser-safe. test/architecture.test.ts runs this, with a deliberately wrong fixture, so a
+// wrong-way import fails the tests.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
     {
       name: "core-is-framework-free",
-      comment: "core/ never imports HTTP, database drivers, UI or our outer layers",
+      comment: "core/ imports only core, contract and pure packages: computation over values, no I/O and no framework",
       severity: "error",
       from: { path: "^src/core/" },
       to: {
-        path: [
-          "^src/(server|store|cli|web)/",
-          "node_modules/(fastify|@fastify|pg|@electric-sql|drizzle-orm|ioredis|react|react-dom)/",
+        pathNot: [
+          "^src/(core|contract)/",
+          // Pure computation over values: validation, user agents, IP addresses, phone numbers, WebAuthn checks.
+          "node_modules/(zod|bowser|ipaddr\\.js|libphonenumber-js|@simplewebauthn/server)/",
+          // Hashing, HMAC and randomness (the random source handed to services is built on it).
+          "^(node:)?crypto$",
+          // Only to read the common-password list that ships beside its module (see the next rule).
+          "^(node:)?fs$",
         ],
       },
+    },
+    {
+      name: "core-reads-only-its-own-data",
+      comment: "node:fs in core reads the common-password list shipped with the module, and nothing else",
+      severity: "error",
+      from: { path: "^src/core/", pathNot: "^src/core/passwords/common-passwords\\.ts$" },
+      to: { path: "^(node:)?fs$" },
+    },
+    {
+      name: "only-server-and-cli-use-adapters",
+      comment: "adapters/ implement core's ports against the outside; server and cli choose and wire them",
+      severity: "error",
+      from: { path: "^src/", pathNot: "^src/(server|cli|adapters)/" },
+      to: { path: "^src/adapters/" },
     },
     {
       name: "contract-is-browser-safe",
@@ -24,10 +46,17 @@ module.exports = {
       to: { pathNot: ["^src/contract/", "node_modules/zod/"] },
     },
     {
+      name: "adapters-serve-core",
+      comment: "adapters/ use core, contract, store (the database they share) and their own packages",
+      severity: "error",
+      from: { path: "^src/adapters/" },
+      to: { path: "^src/(server|cli|web|client)/" },
+    },
+    {
       name: "store-serves-core",
       severity: "error",
       from: { path: "^src/store/" },
-      to: { path: "^src/(server|cli|web)/" },
+      to: { path: "^src/(server|cli|web|client)/" },
     },
     {
       name: "server-does-not-use-cli",
@@ -40,7 +69,7 @@ module.exports = {
       comment: "web/ uses the contract and the typed client, nothing of the service's inside",
       severity: "error",
       from: { path: "^src/web/" },
-      to: { path: "^src/(core|server|store|cli)/" },
+      to: { path: "^src/", pathNot: "^src/(web|contract|client)/" },
     },
     {
       name: "client-is-browser-safe",

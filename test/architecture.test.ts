@@ -21,19 +21,40 @@ async function cruise(cwd: string, config: string) {
   }
 }
 
+/** The fixture of deliberately wrong imports, cruised once for the tests that read it. */
+let wrongWay: ReturnType<typeof cruise> | undefined;
+function cruiseWrongWay() {
+  wrongWay ??= cruise(fileURLToPath(new URL("./fixtures/wrong-way", import.meta.url)), "../../../.dependency-cruiser.cjs");
+  return wrongWay;
+}
+
 describe("architecture", () => {
-  it("keeps core free of HTTP, drivers and outer layers, and contract browser-safe", async () => {
+  it("keeps core free of HTTP, drivers, adapters and outer layers, and contract browser-safe", async () => {
     const result = await cruise(root, ".dependency-cruiser.cjs");
     expect(result.output).toContain("no dependency violations");
     expect(result.ok).toBe(true);
   });
 
   it("refuses a core module that imports the server or Fastify", async () => {
-    const fixture = fileURLToPath(new URL("./fixtures/wrong-way", import.meta.url));
-    const result = await cruise(fixture, "../../../.dependency-cruiser.cjs");
+    const result = await cruiseWrongWay();
     expect(result.ok).toBe(false);
     expect(result.output).toContain("core-is-framework-free: src/core/uses-server.ts → src/server/port.ts");
     expect(result.output).toMatch(/core-is-framework-free: src\/core\/uses-server\.ts → .*node_modules\/fastify/);
+  });
+
+  it("refuses a core module that imports a package or a Node API off its allow-list", async () => {
+    const result = await cruiseWrongWay();
+    expect(result.ok).toBe(false);
+    expect(result.output).toMatch(/core-is-framework-free: src\/core\/uses-outside\.ts → .*node_modules\/nodemailer/);
+    expect(result.output).toMatch(/core-is-framework-free: src\/core\/uses-outside\.ts → os$/m);
+    expect(result.output).toMatch(/core-reads-only-its-own-data: src\/core\/uses-outside\.ts → fs$/m);
+  });
+
+  it("refuses a core module that imports an adapter", async () => {
+    const result = await cruiseWrongWay();
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain("core-is-framework-free: src/core/uses-adapter.ts → src/adapters/hasher.ts");
+    expect(result.output).toContain("only-server-and-cli-use-adapters: src/core/uses-adapter.ts → src/adapters/hasher.ts");
   });
 });
 

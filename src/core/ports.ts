@@ -59,6 +59,9 @@ export interface SessionRecord {
   revokedReason: RevokedReason | null;
 }
 
+/** Names a session and the account it belongs to (whose open screens hear of its end). */
+export type SessionRef = Pick<SessionRecord, "id" | "accountId">;
+
 /** A session as a request sees it, read together with what nearly every page shows. */
 export interface SessionInUse {
   session: SessionRecord;
@@ -187,7 +190,8 @@ export interface SessionStore {
    */
   touch(id: string, seen: { at: Date; ip: string | null; expiresAt: Date }, staleBefore: Date): Promise<void>;
   setProfile(id: string, profileId: string): Promise<void>;
-  revoke(id: string, at: Date, reason: RevokedReason): Promise<boolean>;
+  /** Ends one live session; false when it was already ended (the first reason is kept). */
+  revoke(session: SessionRef, at: Date, reason: RevokedReason): Promise<boolean>;
   /** One statement: every live session of the account, less `exceptSessionId`. Answers how many. */
   revokeAllForAccount(accountId: string, at: Date, reason: RevokedReason, exceptSessionId?: string): Promise<number>;
   /** Sessions neither revoked nor past `expiresAt`, newest activity first. */
@@ -296,7 +300,11 @@ export interface Stores {
   passkeys: PasskeyStore;
   authFlows: AuthFlowStore;
   codeFlows: CodeFlowStore;
-  /** Runs `work` in one database transaction: all of it commits, or none of it. */
+  /**
+   * Runs `work` in one database transaction: it commits when `work` resolves and rolls back
+   * when it throws. Use cases go through core's inUnitOfWork, which also rolls back on a
+   * failure answer and announces what committed.
+   */
   transaction<T>(work: (stores: Stores) => Promise<T>): Promise<T>;
 }
 

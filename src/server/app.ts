@@ -6,7 +6,8 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fas
 import type { CoreDeps } from "../core/deps";
 import { createRenderer } from "../core/delivery/templates/render";
 import { LiveSessions } from "../core/sessions/live-sessions";
-import { InProcessRevocationSignals, type RevocationSignals } from "../core/sessions/revocation-signals";
+import type { RevocationSignals } from "../core/sessions/revocation-signals";
+import { InProcessRevocationSignals } from "../adapters/revocation/in-process-revocation-signals";
 import { frameworkErrors, registerErrorMapper, registerNotFound } from "./plugins/error-mapper";
 import { originCheck } from "./plugins/origin-check";
 import { securityHeaders } from "./plugins/security-headers";

@@ -3,7 +3,7 @@
 // anything connects, with one line per bad variable that names it and says what it accepts.
 import type { DatabaseTarget } from "../store/database";
 import type { CoreConfig } from "../core/config";
-import type { Argon2Params } from "../core/passwords/argon2-hasher";
+import type { Argon2Params } from "../adapters/passwords/argon2-hasher";
 import type { TrustProxy } from "./trust-proxy";
 import type { DeliveryConfig } from "./delivery/delivery-config";
 import { environmentSchema, readingRules } from "./config/environment";

@@ -6,8 +6,8 @@
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from "vitest";
 import { systemClock } from "../../src/core/clock";
-import { MemoryRateLimiter } from "../../src/core/rate-limit/memory-rate-limiter";
-import { ResilientRateLimiter } from "../../src/store/resilient-rate-limiter";
+import { MemoryRateLimiter } from "../../src/adapters/rate-limit/memory-rate-limiter";
+import { ResilientRateLimiter } from "../../src/adapters/rate-limit/resilient-rate-limiter";
 import { buildTestApp, errorCode, nextIp, uniqueEmail, type TestApp } from "../helper";
 import { hasRedisServer, RedisServer } from "../support/redis-server";
 

@@ -74,13 +74,13 @@ describeOnEachDatabase("session store", (t) => {
     const device = aSession(accountId);
     await t.stores.sessions.create(device);
 
-    expect(await t.stores.sessions.revoke(device.id, minutes(1), "signed_out")).toBe(true);
-    expect(await t.stores.sessions.revoke(device.id, minutes(2), "password_changed")).toBe(false);
+    expect(await t.stores.sessions.revoke(device, minutes(1), "signed_out")).toBe(true);
+    expect(await t.stores.sessions.revoke(device, minutes(2), "password_changed")).toBe(false);
     expect(await t.stores.sessions.findById(device.id)).toMatchObject({
       revokedAt: minutes(1),
       revokedReason: "signed_out",
     });
-    expect(await t.stores.sessions.revoke("no-such-session", minutes(1), "signed_out")).toBe(false);
+    expect(await t.stores.sessions.revoke({ id: "no-such-session", accountId: device.accountId }, minutes(1), "signed_out")).toBe(false);
   });
 
   it("revokes every live session of the account in one statement and leaves other accounts alone", async () => {
@@ -172,7 +172,7 @@ describeOnEachDatabase("session store", (t) => {
     const before = sessions.findInUse(device.id);
     // Let the first statement go out, then revoke, then read again while it may still be running.
     await new Promise((resolve) => setImmediate(resolve));
-    await sessions.revoke(device.id, minutes(1), "signed_out_all_devices");
+    await sessions.revoke(device, minutes(1), "signed_out_all_devices");
     const after = await sessions.findInUse(device.id);
 
     expect((await before)?.session.id).toBe(device.id);

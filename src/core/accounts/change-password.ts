@@ -5,9 +5,11 @@ import type { CoreDeps, RequestContext } from "../deps";
 import { checkNewPassword, normalizePassword } from "../passwords/policy";
 import type { SessionRecord } from "../ports";
 import { fail, ok, type Result } from "../result";
-import { issueSession, type IssuedSession } from "../sessions/issue-session";
-import { checkCurrentPassword } from "./check-current-password";
+import type { IssuedSession } from "../sessions/issue-session";
+import { replaceSession } from "../sessions/replace-session";
+import { checkCurrentPassword } from "../passwords/check-current-password";
 import { writeSecurityNotice } from "../notices/security-notice";
+import { inUnitOfWork } from "../unit-of-work";
 
 export interface ChangePasswordInput {
   currentPassword: string;
@@ -43,23 +45,16 @@ export async function changePassword(
   if (newPassword.value === normalizePassword(input.currentPassword)) return fail("PASSWORD_UNCHANGED");
   const passwordHash = await deps.passwords.hash(newPassword.value);
 
-  const changed = await deps.stores.transaction(async (stores) => {
+  return inUnitOfWork(deps, async (stores) => {
     const at = deps.clock.now();
     await stores.accounts.updatePassword(current.accountId, passwordHash, at);
-    // The chosen profile may have been deleted since this request was authenticated. The
-    // account row just updated is the lock deleteProfile takes, so this read is current.
-    const profileId =
-      current.profileId && (await stores.profiles.find(current.accountId, current.profileId)) ? current.profileId : null;
-    await stores.sessions.revoke(current.id, at, "password_changed");
-    const signedOutDevices = input.requireAllDevicesToSignIn
-      ? await stores.sessions.revokeAllForAccount(current.accountId, at, "password_changed", current.id)
-      : 0;
-    const replacement = await issueSession(deps, stores, {
-      accountId: current.accountId,
-      device: { kind: current.deviceKind, name: current.deviceName },
-      profileId,
+    // The account row just updated is the lock deleteProfile takes, so the replacement's
+    // check that the chosen profile still exists reads the current state.
+    const replacement = await replaceSession(deps, stores, { session: current, reason: "password_changed" }, {
       context,
+      signOutOtherDevices: input.requireAllDevicesToSignIn ? "password_changed" : undefined,
     });
+    const signedOutDevices = replacement.signedOutOtherDevices;
     await stores.audit.record(
       auditEvent("password_changed", { accountId: current.accountId, sessionId: replacement.session.id }, context, at, {
         requireAllDevicesToSignIn: input.requireAllDevicesToSignIn,
@@ -69,9 +64,4 @@ export async function changePassword(
     await writeSecurityNotice(stores, current.accountId, { template: "password_changed", payload: { at: at.toISOString() } }, at);
     return ok({ signedOutDevices, replacement });
   });
-  if (changed.ok) {
-    deps.sessionsRevoked(current.accountId);
-    deps.outboxWritten();
-  }
-  return changed;
 }

@@ -3,6 +3,7 @@
 // the profiles, a device credential, and the owner's "new sign-in" notice when the device is
 // not one this account has signed in on before.
 import type { DeviceKind } from "../../contract/schemas/common";
+import { inUnitOfWork } from "../unit-of-work";
 import { auditEvent } from "../audit/events";
 import type { CoreDeps, RequestContext } from "../deps";
 import { startTwoStep, type TwoStepRequired } from "../mfa/two-step-sign-in";
@@ -11,7 +12,7 @@ import { writeSecurityNotice } from "../notices/security-notice";
 import type { AccountRecord } from "../ports";
 import { issueDeviceCookie, knownDeviceId } from "../sessions/device-cookie";
 import { issueSession } from "../sessions/issue-session";
-import type { SignedIn } from "./signed-in";
+import type { SignedIn } from "../sessions/signed-in";
 
 export interface ProvenSignIn {
   device: { kind: DeviceKind; name: string };
@@ -32,7 +33,7 @@ export async function signInProven(
   const state = await twoStepState(deps.stores, account.id);
   if (state.enabled) return startTwoStep(deps, account, state, { ...request.device, keepsTokenItself: request.keepsTokenItself });
   const knownDevice = knownDeviceId(deps.keys.deviceCookies, request.deviceCredential, account.id);
-  const signedIn = await deps.stores.transaction(async (stores) => {
+  return inUnitOfWork(deps, async (stores) => {
     const issued = await issueSession(deps, stores, { accountId: account.id, device: request.device, context });
     // A device this account has signed in on before is not news; anything else is.
     if (!knownDevice) {
@@ -50,6 +51,4 @@ export async function signInProven(
     const deviceCookie = knownDevice ? request.deviceCredential! : issueDeviceCookie(deps.keys.deviceCookies, deps.random, account.id);
     return { ...issued, account, profiles, deviceCookie };
   });
-  if (!knownDevice) deps.outboxWritten();
-  return signedIn;
 }

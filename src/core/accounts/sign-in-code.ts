@@ -3,6 +3,7 @@
 // request is its own flow with its own code and its own few tries. A code from a new
 // device's sign-in (sign-in.ts) is finished here too. Two-step verification still applies.
 import type { DeviceKind } from "../../contract/schemas/common";
+import { inUnitOfWork } from "../unit-of-work";
 import { codeRequester, startCodeFlow, type StartedCodeFlow } from "../code-flows/start-code-flow";
 import { openCodeFlow } from "../code-flows/open-code-flow";
 import type { CoreDeps, RequestContext } from "../deps";
@@ -11,9 +12,9 @@ import { parsePhone } from "../phone/phone-number";
 import { clientNetwork } from "../rate-limit/client-network";
 import { throttle } from "../rate-limit/throttle";
 import { fail, ok, type Result } from "../result";
-import { normalizeEmail } from "./email";
+import { normalizeEmail } from "../email/address";
 import { signInProven } from "./proven-sign-in";
-import type { SignedIn } from "./signed-in";
+import type { SignedIn } from "../sessions/signed-in";
 
 export type SignInCodeAddress = { email: string } | { phone: string; country?: string | undefined };
 
@@ -32,7 +33,7 @@ export async function requestSignInCode(
   const limited = await throttle(deps.limiter, [[`sign-in-code:ip:${clientNetwork(context)}`, deps.config.limits.signInCodeRequestPerIp]]);
   // Past the per-IP limit the answer is the same; there is just no flow behind it.
   if (!limited.ok) return ok({ flowId: deps.random.uuid(), expiresAt: new Date(deps.clock.now().getTime() + deps.config.signInCodes.ttlMs), channel });
-  const started = await deps.stores.transaction((stores) =>
+  const started = await inUnitOfWork(deps, (stores) =>
     startCodeFlow(deps, stores, {
       purpose: "sign_in",
       channel,
@@ -41,7 +42,6 @@ export async function requestSignInCode(
       deviceName: input.device.name,
     }),
   );
-  deps.outboxWritten();
   return ok({ ...started, channel });
 }
 

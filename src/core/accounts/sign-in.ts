@@ -9,6 +9,7 @@
 // it is spent, the answer no longer depends on the password (so guessing learns nothing
 // more), and a code goes to the owner's email (and verified phone) only when it was right.
 import type { DeviceKind } from "../../contract/schemas/common";
+import { inUnitOfWork } from "../unit-of-work";
 import { auditEvent } from "../audit/events";
 import { codeRequester, startCodeFlow } from "../code-flows/start-code-flow";
 import type { CoreDeps, RequestContext } from "../deps";
@@ -19,9 +20,9 @@ import { clientNetwork } from "../rate-limit/client-network";
 import { keyPart, throttle, type Limit } from "../rate-limit/throttle";
 import { fail, ok, type Result } from "../result";
 import { knownDeviceId } from "../sessions/device-cookie";
-import { normalizeEmail } from "./email";
+import { normalizeEmail } from "../email/address";
 import { signInProven } from "./proven-sign-in";
-import type { SignedIn } from "./signed-in";
+import type { SignedIn } from "../sessions/signed-in";
 
 export interface SignInInput {
   email: string;
@@ -93,7 +94,7 @@ async function askForSignInCode(
   context: RequestContext,
 ): Promise<SignInCodeRequired> {
   const passwordProven = account !== null && passwordMatches;
-  const started = await deps.stores.transaction(async (stores) => {
+  const started = await inUnitOfWork(deps, async (stores) => {
     const flow = await startCodeFlow(deps, stores, {
       purpose: "sign_in",
       channel: "email",
@@ -106,7 +107,6 @@ async function askForSignInCode(
     await stores.audit.record(auditEvent(type, { accountId: account?.id ?? null }, context, deps.clock.now(), failureDetails(account, email)));
     return flow;
   });
-  deps.outboxWritten();
   return { signInCodeRequired: true, ...started };
 }
 

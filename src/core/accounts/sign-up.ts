@@ -1,5 +1,6 @@
 // Sign up: a new account with one profile, signed in on this device.
 import { avatarIds } from "../../contract/avatars";
+import { inUnitOfWork } from "../unit-of-work";
 import type { DeviceKind } from "../../contract/schemas/common";
 import { auditEvent } from "../audit/events";
 import type { CoreDeps, RequestContext } from "../deps";
@@ -11,9 +12,9 @@ import { throttle } from "../rate-limit/throttle";
 import { fail, ok, type Result } from "../result";
 import { issueDeviceCookie } from "../sessions/device-cookie";
 import { issueSession } from "../sessions/issue-session";
-import { writeEmailVerification } from "../recovery/email-verification";
-import { normalizeEmail, profileNameFromEmail } from "./email";
-import type { SignedIn } from "./signed-in";
+import { writeEmailVerification } from "../email/email-verification";
+import { normalizeEmail, profileNameFromEmail } from "../email/address";
+import type { SignedIn } from "../sessions/signed-in";
 
 export interface SignUpInput {
   email: string;
@@ -68,7 +69,7 @@ export async function signUp(
     createdAt: now,
   };
 
-  const signedUp = await deps.stores.transaction(async (stores) => {
+  return inUnitOfWork(deps, async (stores) => {
     // Two sign-ups racing for one email: the loser finds the row taken here.
     if (!(await stores.accounts.create(account))) return fail("EMAIL_TAKEN");
     await stores.profiles.create(profile);
@@ -81,6 +82,4 @@ export async function signUp(
     await writeEmailVerification(deps, stores, account);
     return ok({ ...issued, account, profiles: [profile], deviceCookie });
   });
-  if (signedUp.ok) deps.outboxWritten();
-  return signedUp;
 }

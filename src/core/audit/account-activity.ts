@@ -6,7 +6,7 @@ import type { publicActivityEvent } from "../../contract/schemas/activity";
 import type { CoreDeps } from "../deps";
 import type { AuditEventRecord, SessionRecord } from "../ports";
 import { fail, ok, type Result } from "../result";
-import { describeDevice } from "../sessions/device";
+import { describeDevice } from "../devices/device";
 
 type PublicActivityEvent = z.infer<typeof publicActivityEvent>;
 

@@ -4,6 +4,7 @@
 // an account, for a new device's wrong password, or past a send budget; the requester was
 // answered alike long before, so none of this can be read from the answer or its timing.
 import { auditEvent } from "../audit/events";
+import { inUnitOfWork } from "../unit-of-work";
 import type { CoreDeps } from "../deps";
 import type { AccountRecord, CodeFlowRecord, OutboxMessageRecord } from "../ports";
 import { keyPart, throttle, type Limit } from "../rate-limit/throttle";
@@ -26,7 +27,7 @@ export function createCodeFlowDelivery(deps: CoreDeps): (message: OutboxMessageR
       return null;
     }
     const verdict = await decide(deps, flow);
-    const { sent, companion } = await deps.stores.transaction(async (stores) => {
+    const { sent, companion } = await inUnitOfWork(deps, async (stores) => {
       const at = deps.clock.now();
       const requester = { ip: flow.requester.ip, userAgent: flow.requester.userAgent };
       if (!verdict.send) {
@@ -51,7 +52,6 @@ export function createCodeFlowDelivery(deps: CoreDeps): (message: OutboxMessageR
       await stores.audit.record(requestedEvent(flow, verdict.account, true, requester, at));
       return { sent: { ...message, recipient: verdict.recipient }, companion };
     });
-    if (companion) deps.outboxWritten();
     return sent;
   };
 }

@@ -6,8 +6,9 @@ import type { CoreDeps, RequestContext } from "../deps";
 import type { SessionRecord, Stores } from "../ports";
 import { writeSecurityNotice } from "../notices/security-notice";
 import type { IssuedSession } from "../sessions/issue-session";
+import { replaceSession } from "../sessions/replace-session";
+import { inUnitOfWork } from "../unit-of-work";
 import { replaceBackupCodes } from "./backup-codes";
-import { rotateSession } from "./reauth";
 import { twoStepState } from "./two-step-state";
 
 /** The owner's notice says which change it was. */
@@ -39,7 +40,7 @@ export async function applyFactorChange(
     aal: 1 | 2;
   },
 ): Promise<FactorChanged | null> {
-  const result = await deps.stores.transaction(async (stores) => {
+  return inUnitOfWork(deps, async (stores) => {
     if (!(await change.write(stores))) return null;
     const at = deps.clock.now();
     const state = await twoStepState(stores, session.accountId);
@@ -50,10 +51,12 @@ export async function applyFactorChange(
       // With no second factor left, old backup codes must not outlive it.
       await stores.backupCodes.deleteAll(session.accountId);
     }
-    const signedOutDevices = change.signOutOtherDevices
-      ? await stores.sessions.revokeAllForAccount(session.accountId, at, "signed_out_by_other_device", session.id)
-      : 0;
-    const replacement = await rotateSession(deps, stores, session, context, change.aal);
+    const replacement = await replaceSession(deps, stores, { session, reason: "reauthenticated" }, {
+      context,
+      signOutOtherDevices: change.signOutOtherDevices ? "signed_out_by_other_device" : undefined,
+      aal: change.aal,
+    });
+    const signedOutDevices = replacement.signedOutOtherDevices;
     await stores.audit.record(
       auditEvent(change.type, { accountId: session.accountId, sessionId: replacement.session.id }, context, at, {
         ...change.details,
@@ -65,9 +68,4 @@ export async function applyFactorChange(
     await writeSecurityNotice(stores, session.accountId, { template: "two_step_changed", payload: { change: noticeOf[change.type], at: at.toISOString() } }, at);
     return { signedOutDevices, backupCodes, replacement };
   });
-  if (result) {
-    deps.sessionsRevoked(session.accountId);
-    deps.outboxWritten();
-  }
-  return result;
 }

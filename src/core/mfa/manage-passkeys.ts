@@ -7,7 +7,7 @@ import type { CoreDeps, RequestContext } from "../deps";
 import type { PasskeyRecord, SessionRecord } from "../ports";
 import { fail, ok, type Result } from "../result";
 import { applyFactorChange, type FactorChanged } from "./factor-change";
-import { requireRecentAuth } from "./reauth";
+import { requireRecentAuth } from "../sessions/recent-proof";
 import { registrationOptions, signedChallenge, storeCeremony, verifyRegistration, type RegistrationResponseJSON } from "./webauthn";
 
 export function toPublicPasskey(passkey: PasskeyRecord): PublicPasskey {

@@ -7,7 +7,7 @@ import type { SessionRecord } from "../ports";
 import { throttle } from "../rate-limit/throttle";
 import { fail, ok, type Result } from "../result";
 import { applyFactorChange, type FactorChanged } from "./factor-change";
-import { requireRecentAuth } from "./reauth";
+import { requireRecentAuth } from "../sessions/recent-proof";
 import { base32Decode, base32Encode, matchTotp, otpauthUri } from "./totp";
 
 /** Associated data for the AES-GCM seal of an account's secret: it opens for that account only. */

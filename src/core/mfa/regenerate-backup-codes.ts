@@ -1,12 +1,13 @@
 // A new set of backup codes (the old set stops working), shown once. Needs a recent
 // re-authentication, and two-step verification to be on (the codes stand in for it).
 import { auditEvent } from "../audit/events";
+import { inUnitOfWork } from "../unit-of-work";
 import type { CoreDeps, RequestContext } from "../deps";
 import { writeSecurityNotice } from "../notices/security-notice";
 import type { SessionRecord } from "../ports";
 import { fail, ok, type Result } from "../result";
 import { replaceBackupCodes } from "./backup-codes";
-import { requireRecentAuth } from "./reauth";
+import { requireRecentAuth } from "../sessions/recent-proof";
 import { twoStepState } from "./two-step-state";
 
 export async function regenerateBackupCodes(
@@ -16,7 +17,7 @@ export async function regenerateBackupCodes(
 ): Promise<Result<string[], "REAUTH_REQUIRED" | "TWO_STEP_NOT_ENABLED">> {
   const stale = requireRecentAuth(deps, session);
   if (stale) return stale;
-  const renewed = await deps.stores.transaction(async (stores) => {
+  return inUnitOfWork(deps, async (stores) => {
     await stores.accounts.lockForUpdate(session.accountId);
     if (!(await twoStepState(stores, session.accountId)).enabled) return fail("TWO_STEP_NOT_ENABLED");
     const codes = await replaceBackupCodes(deps, stores, session.accountId);
@@ -25,6 +26,4 @@ export async function regenerateBackupCodes(
     await writeSecurityNotice(stores, session.accountId, { template: "two_step_changed", payload: { change: "backup_codes_renewed", at: at.toISOString() } }, at);
     return ok(codes);
   });
-  if (renewed.ok) deps.outboxWritten();
-  return renewed;
 }

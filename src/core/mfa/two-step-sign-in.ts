@@ -3,8 +3,9 @@
 // for a flow record bound to that attempt, pending for 5 minutes. A TOTP code, a backup code
 // or a passkey completes it; redeeming is one conditional update, so it completes once.
 import type { DeviceKind } from "../../contract/schemas/common";
+import { inUnitOfWork } from "../unit-of-work";
 import type { TwoStepMethod } from "../../contract/schemas/two-step";
-import type { SignedIn } from "../accounts/signed-in";
+import type { SignedIn } from "../sessions/signed-in";
 import { auditEvent } from "../audit/events";
 import { sha256Hex } from "../crypto/hashing";
 import { randomToken } from "../crypto/random";
@@ -13,7 +14,7 @@ import type { AccountRecord, AuthFlowRecord } from "../ports";
 import { throttle, type Pass } from "../rate-limit/throttle";
 import { fail, ok, type Result } from "../result";
 import { looksLikeBackupCode, spendBackupCode } from "./backup-codes";
-import { finishSignIn } from "./finish-sign-in";
+import { finishSignIn } from "../sessions/finish-sign-in";
 import { openTotpSecret } from "./manage-totp";
 import { matchTotp } from "./totp";
 import { twoStepMethods, type TwoStepState } from "./two-step-state";
@@ -105,7 +106,7 @@ async function redeem(
   const details = flow.details as unknown as TwoStepDetails;
   // A right code costs nothing; the wrong ones before it stay counted.
   await attempt.succeeded();
-  const completed = await deps.stores.transaction(async (stores) => {
+  return inUnitOfWork(deps, async (stores) => {
     if (!(await stores.authFlows.redeem(flow.id, deps.clock.now()))) return fail("TWO_STEP_CHALLENGE_INVALID");
     const signedIn = await finishSignIn(deps, stores, account, {
       device: { kind: details.deviceKind, name: details.deviceName },
@@ -115,8 +116,6 @@ async function redeem(
     });
     return ok({ signedIn, keepsTokenItself: details.keepsTokenItself });
   });
-  if (completed.ok) deps.outboxWritten();
-  return completed;
 }
 
 async function refused<C extends "TWO_STEP_CODE_INVALID" | "TWO_STEP_CODE_USED" | "PASSKEY_UNKNOWN" | "PASSKEY_INVALID">(

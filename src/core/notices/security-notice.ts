@@ -1,7 +1,7 @@
 // Security notices: an email to the account's address telling of a change, written in the
 // transaction of the change itself (so a committed change always has its notice, and a
-// rolled-back one never). The caller calls deps.outboxWritten() after the commit.
-import type { Stores } from "../ports";
+// rolled-back one never). The unit of work wakes delivery once it has committed.
+import type { AccountRecord, Stores } from "../ports";
 
 export type SecurityNotice =
   | { template: "new_sign_in"; payload: { device: string; ip: string | null; at: string } }
@@ -11,8 +11,14 @@ export type SecurityNotice =
   | { template: "two_step_changed"; payload: { change: "two_step_on" | "two_step_off" | "passkey_added" | "passkey_removed" | "backup_codes_renewed"; at: string } }
   | { template: "signed_out_all_devices"; payload: { at: string } };
 
-export async function writeSecurityNotice(stores: Stores, accountId: string, notice: SecurityNotice, at: Date): Promise<void> {
-  const account = await stores.accounts.findById(accountId);
+/** Writes the notice to the account (by id, or as the caller has just read it). */
+export async function writeSecurityNotice(
+  stores: Stores,
+  to: string | Pick<AccountRecord, "email">,
+  notice: SecurityNotice,
+  at: Date,
+): Promise<void> {
+  const account = typeof to === "string" ? await stores.accounts.findById(to) : to;
   if (!account) return;
   await stores.outbox.enqueue({ channel: "email", recipient: account.email, template: notice.template, payload: notice.payload, createdAt: at });
 }

@@ -1,6 +1,7 @@
 // Add phone number, change it, verify it with the texted code, remove it.
 import { auditEvent } from "../audit/events";
-import { checkCurrentPassword } from "../accounts/check-current-password";
+import { inUnitOfWork } from "../unit-of-work";
+import { checkCurrentPassword } from "../passwords/check-current-password";
 import { digestsEqual } from "../crypto/hashing";
 import type { CoreDeps, RequestContext } from "../deps";
 import type { AccountRecord, SessionRecord } from "../ports";
@@ -54,7 +55,7 @@ export async function setPhone(
 
   const limited = await throttle(deps.limiter, [[`phone-code-send:${account.id}`, deps.config.limits.phoneCodeSendPerAccount]]);
   if (!limited.ok) return limited;
-  const code = await deps.stores.transaction(async (stores) => {
+  const code = await inUnitOfWork(deps, async (stores) => {
     await stores.accounts.setPhone(account.id, { e164, smsOptIn: input.smsOptIn });
     const sent = await sendPhoneCode(deps, stores, account.id, e164);
     const type = account.phoneE164 ? "phone_changed" : "phone_added";
@@ -64,7 +65,6 @@ export async function setPhone(
     await writeSecurityNotice(stores, account.id, { template: "phone_changed", payload: { phone: maskPhone(e164), change, at: at.toISOString() } }, at);
     return sent;
   });
-  deps.outboxWritten();
   const updated: AccountRecord = { ...account, phoneE164: e164, phoneVerifiedAt: null, smsOptIn: input.smsOptIn };
   return ok({ account: updated, codeExpiresAt: code.expiresAt });
 }
@@ -80,8 +80,7 @@ export async function resendPhoneCode(
   const limited = await throttle(deps.limiter, [[`phone-code-send:${account.id}`, deps.config.limits.phoneCodeSendPerAccount]]);
   if (!limited.ok) return limited;
   const e164 = account.phoneE164;
-  const code = await deps.stores.transaction((stores) => sendPhoneCode(deps, stores, account.id, e164));
-  deps.outboxWritten();
+  const code = await inUnitOfWork(deps, (stores) => sendPhoneCode(deps, stores, account.id, e164));
   return ok({ account, codeExpiresAt: code.expiresAt });
 }
 
@@ -123,7 +122,7 @@ export async function verifyPhone(
   }
 
   const e164 = account.phoneE164;
-  return deps.stores.transaction(async (stores) => {
+  return inUnitOfWork(deps, async (stores) => {
     // Account row first, as setPhone and removePhone do: a change or removal racing this
     // verification waits for it (or it for them) instead of deadlocking on the code row.
     await stores.accounts.lockForUpdate(account.id);
@@ -143,7 +142,7 @@ export async function removePhone(
   const checked = await checkCurrentPassword(deps, session.accountId, currentPassword, context);
   if (!checked.ok) return checked;
   if (!checked.value.phoneE164) return fail("NO_PHONE");
-  await deps.stores.transaction(async (stores) => {
+  await inUnitOfWork(deps, async (stores) => {
     const at = deps.clock.now();
     await stores.accounts.setPhone(session.accountId, null);
     // Retire the code still pending, or a verification racing this removal could redeem it
@@ -155,6 +154,5 @@ export async function removePhone(
     const phone = maskPhone(checked.value.phoneE164!);
     await writeSecurityNotice(stores, session.accountId, { template: "phone_changed", payload: { phone, change: "removed", at: at.toISOString() } }, at);
   });
-  deps.outboxWritten();
   return ok(undefined);
 }

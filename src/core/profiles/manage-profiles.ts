@@ -1,6 +1,7 @@
 // "Who's watching?": list, add, edit, delete and choose profiles. At most 5 per account,
 // names unique within the account, and never fewer than one.
 import { avatarIds, type AvatarId } from "../../contract/avatars";
+import { inUnitOfWork } from "../unit-of-work";
 import { maxProfilesPerAccount } from "../../contract/schemas/profiles";
 import { auditEvent } from "../audit/events";
 import type { CoreDeps, RequestContext } from "../deps";
@@ -38,7 +39,7 @@ export async function createProfile(
     const checked = main ? await checkProfilePin(deps, session, main, input.pin, context, "PIN_REQUIRED") : null;
     if (checked && !checked.ok) return checked;
   }
-  return deps.stores.transaction(async (stores) => {
+  return inUnitOfWork(deps, async (stores) => {
     // Holding the account row makes "count, then insert" safe against a second request.
     await stores.accounts.lockForUpdate(session.accountId);
     const existing = await stores.profiles.listByAccount(session.accountId);
@@ -73,7 +74,7 @@ export async function updateProfile(
     cleaned.name = cleanProfileName(patch.name);
     if (!cleaned.name) return fail("VALIDATION_FAILED");
   }
-  return deps.stores.transaction(async (stores) => {
+  return inUnitOfWork(deps, async (stores) => {
     const updated = await stores.profiles.update(session.accountId, profileId, cleaned);
     if (updated === "not_found") return fail("PROFILE_NOT_FOUND");
     if (updated === "name_taken") return fail("PROFILE_NAME_TAKEN");
@@ -95,7 +96,7 @@ export async function deleteProfile(
   profileId: string,
   context: RequestContext,
 ): Promise<Result<void, "PROFILE_NOT_FOUND" | "LAST_PROFILE">> {
-  return deps.stores.transaction(async (stores) => {
+  return inUnitOfWork(deps, async (stores) => {
     await stores.accounts.lockForUpdate(session.accountId);
     const profiles = await stores.profiles.listByAccount(session.accountId);
     const profile = profiles.find((p) => p.id === profileId);
@@ -125,7 +126,7 @@ export async function chooseProfile(
   }
   // Under the account lock that deleteProfile also takes: otherwise a delete landing between
   // the find and the update makes the session point at a vanished profile (a foreign-key error).
-  return deps.stores.transaction(async (stores) => {
+  return inUnitOfWork(deps, async (stores) => {
     await stores.accounts.lockForUpdate(session.accountId);
     const profile = await stores.profiles.find(session.accountId, profileId);
     if (!profile) return fail("PROFILE_NOT_FOUND");

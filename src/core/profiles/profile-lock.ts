@@ -5,7 +5,8 @@
 // turns it off. Setting, changing or removing a lock, or that option, always takes the account
 // password, whatever the re-authentication window: a browser where the password was typed a
 // few minutes ago may already be in a child's hands.
-import { checkCurrentPassword } from "../accounts/check-current-password";
+import { checkCurrentPassword } from "../passwords/check-current-password";
+import { inUnitOfWork } from "../unit-of-work";
 import { auditEvent } from "../audit/events";
 import { digestsEqual, hmacSha256Hex } from "../crypto/hashing";
 import type { CoreDeps, RequestContext } from "../deps";
@@ -63,7 +64,7 @@ export async function setProfilePin(
   const checked = await checkCurrentPassword(deps, session.accountId, change.currentPassword, context);
   if (!checked.ok) return checked;
   const { pin } = change;
-  return deps.stores.transaction(async (stores) => {
+  return inUnitOfWork(deps, async (stores) => {
     await stores.accounts.lockForUpdate(session.accountId);
     const profiles = await stores.profiles.listByAccount(session.accountId);
     const profile = profiles.find((p) => p.id === profileId);
@@ -90,7 +91,7 @@ export async function setRequirePinToAddProfiles(
   const checked = await checkCurrentPassword(deps, session.accountId, change.currentPassword, context);
   if (!checked.ok) return checked;
   const { required } = change;
-  return deps.stores.transaction(async (stores) => {
+  return inUnitOfWork(deps, async (stores) => {
     await stores.accounts.lockForUpdate(session.accountId);
     const profiles = await stores.profiles.listByAccount(session.accountId);
     if (required && !mainProfile(profiles)?.pinHash) return fail("MAIN_PROFILE_NOT_LOCKED");

@@ -5,8 +5,8 @@
 // wrong guess touches another flow's link or code. Completing one sets the new password, ends
 // every other reset flow, signs out every device, and signs in the device that completed it.
 import { auditEvent } from "../audit/events";
-import { normalizeEmail } from "../accounts/email";
-import type { SignedIn } from "../accounts/signed-in";
+import { normalizeEmail } from "../email/address";
+import type { SignedIn } from "../sessions/signed-in";
 import { parseLinkToken } from "../code-flows/code-flow";
 import { openCodeFlow, type OpenCodeFlow } from "../code-flows/open-code-flow";
 import { codeRequester, startCodeFlow } from "../code-flows/start-code-flow";
@@ -16,7 +16,9 @@ import { clientNetwork } from "../rate-limit/client-network";
 import { throttle } from "../rate-limit/throttle";
 import { fail, ok, type Result } from "../result";
 import { issueDeviceCookie, knownDeviceId } from "../sessions/device-cookie";
-import { issueSession } from "../sessions/issue-session";
+import { replaceSession } from "../sessions/replace-session";
+import { writeSecurityNotice } from "../notices/security-notice";
+import { inUnitOfWork } from "../unit-of-work";
 import type { DeviceKind } from "../../contract/schemas/common";
 
 export type ResetMethod = "email" | "sms";
@@ -30,10 +32,9 @@ export async function requestPasswordReset(
   const limited = await throttle(deps.limiter, [[`password-reset:ip:${clientNetwork(context)}`, deps.config.limits.passwordResetRequestPerIp]]);
   // Past the per-IP limit the answer is the same; there is just no flow behind it.
   if (!limited.ok) return { method: input.method, flowId: deps.random.uuid() };
-  const { flowId } = await deps.stores.transaction((stores) =>
+  const { flowId } = await inUnitOfWork(deps, (stores) =>
     startCodeFlow(deps, stores, { purpose: "password_reset", channel: input.method, address: email, requester: codeRequester(context, input.deviceCredential) }),
   );
-  deps.outboxWritten();
   return { method: input.method, flowId };
 }
 
@@ -59,7 +60,7 @@ export async function completePasswordReset(
   const passwordHash = await deps.passwords.hash(password.value);
   const byEmail = flow.channel === "email";
 
-  const done = await deps.stores.transaction(async (stores): Promise<Result<SignedIn, CompleteFailure>> => {
+  const done = await inUnitOfWork(deps, async (stores): Promise<Result<SignedIn, CompleteFailure>> => {
     const now = deps.clock.now();
     await stores.accounts.lockForUpdate(account.id);
     const current = await stores.accounts.findById(account.id);
@@ -73,22 +74,23 @@ export async function completePasswordReset(
     await stores.accounts.updatePassword(account.id, passwordHash, now);
     // The link arrived by email: its owner controls the address.
     if (byEmail && !current.emailVerifiedAt) await stores.accounts.markEmailVerified(account.id, current.email, now);
-    const signedOutDevices = await stores.sessions.revokeAllForAccount(account.id, now, "password_changed");
-    const issued = await issueSession(deps, stores, { accountId: account.id, device: input.device, context });
+    const { signedOutOtherDevices, ...issued } = await replaceSession(deps, stores, { accountId: account.id, device: input.device }, {
+      context,
+      signOutOtherDevices: "password_changed",
+    });
     await stores.audit.record(
-      auditEvent("password_reset", { accountId: account.id, sessionId: issued.session.id }, context, now, { method: flow.channel, signedOutDevices }),
+      auditEvent("password_reset", { accountId: account.id, sessionId: issued.session.id }, context, now, {
+        method: flow.channel,
+        signedOutDevices: signedOutOtherDevices,
+      }),
     );
-    await stores.outbox.enqueue({ channel: "email", recipient: current.email, template: "password_changed", payload: { at: now.toISOString() }, createdAt: now });
+    await writeSecurityNotice(stores, current, { template: "password_changed", payload: { at: now.toISOString() } }, now);
     const profiles = await stores.profiles.listByAccount(account.id);
     const knownDevice = knownDeviceId(deps.keys.deviceCookies, input.deviceCredential, account.id);
     const deviceCookie = knownDevice ? input.deviceCredential! : issueDeviceCookie(deps.keys.deviceCookies, deps.random, account.id);
     return ok({ ...issued, account: { ...current, passwordHash, passwordChangedAt: now }, profiles, deviceCookie });
   });
-  if (done.ok) {
-    await proof.value.attempt.succeeded();
-    deps.sessionsRevoked(account.id);
-    deps.outboxWritten();
-  }
+  if (done.ok) await proof.value.attempt.succeeded();
   return done;
 }
 

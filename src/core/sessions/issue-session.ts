@@ -1,5 +1,6 @@
 // Creates a session for a device that has just proven who it is (sign-up, sign-in, or a
-// password change that rotates its token). Always a new id and a new secret.
+// replacement after a new proof: replace-session.ts). Always a new id and a new secret.
+// Runs inside the caller's unit of work.
 import type { DeviceKind } from "../../contract/schemas/common";
 import type { CoreDeps, RequestContext } from "../deps";
 import type { SessionRecord, Stores } from "../ports";
@@ -9,8 +10,6 @@ export interface IssuedSession {
   session: SessionRecord;
   /** Handed to the device once; never stored, logged or shown again. */
   token: string;
-  /** The account whose session this browser held until now, ended by this one (announce it after the commit). */
-  replacedSessionOf?: string;
 }
 
 export interface SessionRequest {
@@ -49,8 +48,8 @@ export async function issueSession(
     revokedReason: null,
   };
   await stores.sessions.create(session);
-  const replaced = await endPresentedSession(stores, request.context.presentedSession, now);
-  return replaced ? { session, token, replacedSessionOf: replaced.accountId } : { session, token };
+  await endPresentedSession(stores, request.context.presentedSession, now);
+  return { session, token };
 }
 
 /**
@@ -58,12 +57,12 @@ export async function issueSession(
  * cookie named until now ends with the new one, in the same transaction, rather than living on
  * unseen until it expires. Only a token that proves itself ends anything.
  */
-async function endPresentedSession(stores: Stores, token: string | undefined, now: Date): Promise<SessionRecord | null> {
+async function endPresentedSession(stores: Stores, token: string | undefined, now: Date): Promise<void> {
   const presented = token ? parseSessionToken(token) : null;
-  if (!presented) return null;
+  if (!presented) return;
   const held = await stores.sessions.findById(presented.id);
-  if (!held || held.revokedAt || !secretMatches(presented.secret, held.tokenHash)) return null;
-  return (await stores.sessions.revoke(held.id, now, "replaced")) ? held : null;
+  if (!held || held.revokedAt || !secretMatches(presented.secret, held.tokenHash)) return;
+  await stores.sessions.revoke(held, now, "replaced");
 }
 
 /** Idle expiry slides with use but never past the absolute lifetime. */

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { days, ManualClock } from "../clock";
 import type { SessionRecord, Stores } from "../ports";
 import { LiveSessions, type SessionEnd } from "./live-sessions";
-import { InProcessRevocationSignals } from "./revocation-signals";
+import { InProcessRevocationSignals } from "../../adapters/revocation/in-process-revocation-signals";
 
 const start = new Date("2026-01-01T00:00:00Z");
 

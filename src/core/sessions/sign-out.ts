@@ -1,56 +1,65 @@
 // Signing out: this device, one device of the account, every other device, or all of them.
-// Each is one conditional statement; open screens hear of it once the change has committed.
+// Each is one conditional statement in one unit of work; open screens hear of it once the
+// change has committed. Signing out other devices needs a recent proof (recent-proof.ts): a
+// token picked up from an unattended screen must not lock its owner's other devices out.
 import { auditEvent } from "../audit/events";
 import type { CoreDeps, RequestContext } from "../deps";
+import { writeSecurityNotice } from "../notices/security-notice";
 import type { SessionRecord } from "../ports";
 import { fail, ok, type Result } from "../result";
-import { writeSecurityNotice } from "../notices/security-notice";
+import { inUnitOfWork } from "../unit-of-work";
+import { requireRecentAuth } from "./recent-proof";
 
 export async function signOut(deps: CoreDeps, session: SessionRecord, context: RequestContext): Promise<void> {
-  await deps.stores.transaction(async (stores) => {
+  await inUnitOfWork(deps, async (stores) => {
     const at = deps.clock.now();
-    await stores.sessions.revoke(session.id, at, "signed_out");
+    await stores.sessions.revoke(session, at, "signed_out");
     await stores.audit.record(auditEvent("signed_out", { accountId: session.accountId, sessionId: session.id }, context, at));
   });
-  deps.sessionsRevoked(session.accountId);
 }
 
 /**
  * Revokes every session of the account, this one included, in one statement: each of those
- * tokens is refused (SESSION_REVOKED) from its next request on. Answers how many.
+ * tokens is refused (SESSION_REVOKED) from its next request on. Answers how many devices,
+ * this one included, were signed out.
  */
-export function signOutAllDevices(deps: CoreDeps, session: SessionRecord, context: RequestContext): Promise<number> {
-  return revokeAccountSessions(deps, session, context, { keepThisDevice: false });
-}
-
-/** "Sign out of all other devices": every session of the account but this one. */
-export function signOutOtherDevices(deps: CoreDeps, session: SessionRecord, context: RequestContext): Promise<number> {
-  return revokeAccountSessions(deps, session, context, { keepThisDevice: true });
-}
-
-async function revokeAccountSessions(
+export async function signOutAllDevices(
   deps: CoreDeps,
   session: SessionRecord,
   context: RequestContext,
-  { keepThisDevice }: { keepThisDevice: boolean },
-): Promise<number> {
-  const count = await deps.stores.transaction(async (stores) => {
+): Promise<Result<number, "REAUTH_REQUIRED">> {
+  const stale = requireRecentAuth(deps, session);
+  if (stale) return stale;
+  return inUnitOfWork(deps, async (stores) => {
     const at = deps.clock.now();
-    const revoked = keepThisDevice
-      ? await stores.sessions.revokeAllForAccount(session.accountId, at, "signed_out_by_other_device", session.id)
-      : await stores.sessions.revokeAllForAccount(session.accountId, at, "signed_out_all_devices");
-    const type = keepThisDevice ? "signed_out_other_devices" : "signed_out_all_devices";
+    const signedOutDevices = await stores.sessions.revokeAllForAccount(session.accountId, at, "signed_out_all_devices");
     await stores.audit.record(
-      auditEvent(type, { accountId: session.accountId, sessionId: session.id }, context, at, { signedOutDevices: revoked }),
+      auditEvent("signed_out_all_devices", { accountId: session.accountId, sessionId: session.id }, context, at, { signedOutDevices }),
     );
-    if (!keepThisDevice) {
-      await writeSecurityNotice(stores, session.accountId, { template: "signed_out_all_devices", payload: { at: at.toISOString() } }, at);
-    }
-    return revoked;
+    await writeSecurityNotice(stores, session.accountId, { template: "signed_out_all_devices", payload: { at: at.toISOString() } }, at);
+    return ok(signedOutDevices);
   });
-  deps.sessionsRevoked(session.accountId);
-  if (!keepThisDevice) deps.outboxWritten();
-  return count;
+}
+
+/** "Sign out of all other devices": every session of the account but this one. Answers how many. */
+export async function signOutOtherDevices(
+  deps: CoreDeps,
+  session: SessionRecord,
+  context: RequestContext,
+): Promise<Result<number, "REAUTH_REQUIRED">> {
+  const stale = requireRecentAuth(deps, session);
+  if (stale) return stale;
+  return inUnitOfWork(deps, async (stores) => {
+    const at = deps.clock.now();
+    const signedOutOtherDevices = await stores.sessions.revokeAllForAccount(session.accountId, at, "signed_out_by_other_device", session.id);
+    await stores.audit.record(
+      auditEvent("signed_out_other_devices", { accountId: session.accountId, sessionId: session.id }, context, at, {
+        // The audit log's stored name for the count, whatever the operation.
+        signedOutDevices: signedOutOtherDevices,
+      }),
+    );
+    return ok(signedOutOtherDevices);
+  });
 }
 
 /**
@@ -68,17 +77,14 @@ export async function signOutDevice(
   const live = target && target.accountId === current.accountId && !target.revokedAt && target.expiresAt > now;
   if (!live) return fail("SESSION_NOT_FOUND");
   const wasThisDevice = target.id === current.id;
-  const revoked = await deps.stores.transaction(async (stores) => {
-    if (!(await stores.sessions.revoke(target.id, now, wasThisDevice ? "signed_out" : "signed_out_by_other_device"))) return false;
+  return inUnitOfWork(deps, async (stores) => {
+    if (!(await stores.sessions.revoke(target, now, wasThisDevice ? "signed_out" : "signed_out_by_other_device"))) return fail("SESSION_NOT_FOUND");
     await stores.audit.record(
       auditEvent("signed_out_device", { accountId: current.accountId, sessionId: current.id }, context, now, {
         signedOutSessionId: target.id,
         deviceName: target.deviceName,
       }),
     );
-    return true;
+    return ok({ wasThisDevice });
   });
-  if (!revoked) return fail("SESSION_NOT_FOUND");
-  deps.sessionsRevoked(current.accountId);
-  return ok({ wasThisDevice });
 }

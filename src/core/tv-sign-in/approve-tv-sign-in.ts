@@ -3,6 +3,7 @@
 // creates nothing yet: the TV's next poll redeems the flow and gets its session.
 // Every attempt counts against per-account and per-IP limits, so codes can't be guessed.
 import type { TvCodeLookupResponse } from "../../contract/schemas/tv-sign-in";
+import { inUnitOfWork } from "../unit-of-work";
 import { auditEvent } from "../audit/events";
 import type { CoreDeps, RequestContext } from "../deps";
 import type { SessionRecord, TvCodeRecord } from "../ports";
@@ -82,7 +83,7 @@ export async function decideTvSignIn(
   }
 
   const now = deps.clock.now();
-  const decided = await deps.stores.transaction(async (stores) => {
+  const decided = await inUnitOfWork(deps, async (stores) => {
     const won = await stores.tvCodes.decide(flow.id, {
       status: decision.approve ? "approved" : "denied",
       accountId: session.accountId,

@@ -2,6 +2,7 @@
 // viewer has decided. Redemption is one conditional update inside the transaction that
 // creates the session, so however many polls race, exactly one session comes out.
 import { DEVICE_CODE_GRANT } from "../../contract/schemas/tv-sign-in";
+import { inUnitOfWork } from "../unit-of-work";
 import { auditEvent } from "../audit/events";
 import { sha256Hex } from "../crypto/hashing";
 import type { CoreDeps, RequestContext } from "../deps";
@@ -55,7 +56,7 @@ export async function redeemDeviceCode(
 
   // The session's id is drawn first so the winning update can name it.
   const token = newSessionToken(deps.random);
-  const issued = await deps.stores.transaction(async (stores) => {
+  const issued = await inUnitOfWork(deps, async (stores) => {
     if (!(await stores.tvCodes.redeem(flow.id, token.id))) return null;
     const session = await issueSession(deps, stores, {
       accountId: flow.accountId!,

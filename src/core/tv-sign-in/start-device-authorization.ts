@@ -7,7 +7,7 @@ import type { CoreDeps, RequestContext } from "../deps";
 import type { TvCodeRecord } from "../ports";
 import { clientNetwork } from "../rate-limit/client-network";
 import { throttle } from "../rate-limit/throttle";
-import { describeDevice } from "../sessions/device";
+import { describeDevice } from "../devices/device";
 import { deviceGrantClient, oauthFail, type OAuthFailure } from "./oauth-failure";
 import { newUserCode } from "./user-code";
 

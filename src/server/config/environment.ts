@@ -8,7 +8,7 @@ import { resolve } from "node:path";
 import { z } from "zod";
 import { days } from "../../core/clock";
 import { defaultCoreConfig } from "../../core/config";
-import { owaspArgon2Params } from "../../core/passwords/argon2-hasher";
+import { owaspArgon2Params } from "../../adapters/passwords/argon2-hasher";
 import type { ServerConfig } from "../config";
 import { readDeliveryConfig } from "../delivery/delivery-config";
 import { readOAuthClients } from "../oauth-clients-config";

@@ -2,10 +2,10 @@
 import type { Clock } from "../../core/clock";
 import type { Senders } from "../../core/delivery/senders";
 import type { DeliveryConfig } from "./delivery-config";
-import { createDevEmailSender, createDevSmsSender } from "./dev-senders";
-import { createSmtpEmailSender } from "./smtp-email-sender";
-import { createTwilioSmsSender } from "./twilio-sms-sender";
-import { createWebhookSmsSender } from "./webhook-sms-sender";
+import { createDevEmailSender, createDevSmsSender } from "../../adapters/delivery/dev-senders";
+import { createSmtpEmailSender } from "../../adapters/delivery/smtp-email-sender";
+import { createTwilioSmsSender } from "../../adapters/delivery/twilio-sms-sender";
+import { createWebhookSmsSender } from "../../adapters/delivery/webhook-sms-sender";
 
 export function createSenders(config: DeliveryConfig, clock: Clock, printDev: (line: string) => void): Senders & { close(): void } {
   const smtp = config.email.kind === "smtp" ? createSmtpEmailSender(config.email) : null;

@@ -2,7 +2,7 @@
 import type { FastifyRequest } from "fastify";
 import type { DeviceKind } from "../../contract/schemas/common";
 import type { RequestContext } from "../../core/deps";
-import { describeDevice } from "../../core/sessions/device";
+import { describeDevice } from "../../core/devices/device";
 import { SESSION_COOKIE } from "./cookies";
 
 export function requestContext(request: FastifyRequest): RequestContext {

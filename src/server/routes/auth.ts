@@ -3,8 +3,8 @@ import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { signInRequest, signUpRequest, signedInResponse } from "../../contract/schemas/auth";
 import { signInResponse } from "../../contract/schemas/two-step";
-import type { SignedIn } from "../../core/accounts/signed-in";
-import { toSignedInResponse } from "../../core/accounts/signed-in";
+import type { SignedIn } from "../../core/sessions/signed-in";
+import { toSignedInResponse } from "../../core/sessions/signed-in";
 import { signIn } from "../../core/accounts/sign-in";
 import { signUp } from "../../core/accounts/sign-up";
 import type { CoreDeps } from "../../core/deps";
@@ -22,7 +22,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (app,
       const { device, keepsTokenItself } = signingInDevice(request, request.body.client);
       const result = await signUp(core, { ...request.body, device }, requestContext(request));
       if (!result.ok) return replyFailure(reply, result);
-      handOver(core, reply, result.value, keepsTokenItself);
+      handOver(reply, result.value, keepsTokenItself);
       return reply.code(201).send(toSignedInResponse(result.value, keepsTokenItself));
     },
   );
@@ -37,7 +37,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (app,
       const result = await signIn(core, { email, password, device, deviceCredential, keepsTokenItself }, requestContext(request));
       if (!result.ok) return replyFailure(reply, result);
       if ("signInCodeRequired" in result.value) return { ...result.value, expiresAt: result.value.expiresAt.toISOString() };
-      return signedInOrSecondStep(core, reply, result.value, keepsTokenItself);
+      return signedInOrSecondStep(reply, result.value, keepsTokenItself);
     },
   );
 
@@ -49,23 +49,19 @@ export const authRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (app,
   });
 };
 
-/**
- * Browsers get their token as cookies; apps get it in the body (see toSignedInResponse). The
- * session a browser held until now has ended with the sign-in: its open screens hear it.
- */
-export function handOver(core: CoreDeps, reply: FastifyReply, signedIn: SignedIn, keepsTokenItself: boolean): void {
-  if (signedIn.replacedSessionOf) core.sessionsRevoked(signedIn.replacedSessionOf);
+/** Browsers get their token as cookies; apps get it in the body (see toSignedInResponse). */
+export function handOver(reply: FastifyReply, signedIn: SignedIn, keepsTokenItself: boolean): void {
   if (keepsTokenItself) return;
   setSessionCookie(reply, signedIn.token, signedIn.session.expiresAt);
   setDeviceCookie(reply, signedIn.deviceCookie);
 }
 
 /** A proven first factor: a session, or (no session yet) the challenge POST /auth/two-step completes. */
-export function signedInOrSecondStep(core: CoreDeps, reply: FastifyReply, value: SignedIn | TwoStepRequired, keepsTokenItself: boolean) {
+export function signedInOrSecondStep(reply: FastifyReply, value: SignedIn | TwoStepRequired, keepsTokenItself: boolean) {
   if ("twoStepRequired" in value) {
     const { expiresAt, ...challenge } = value;
     return { ...challenge, expiresAt: expiresAt.toISOString() };
   }
-  handOver(core, reply, value, keepsTokenItself);
+  handOver(reply, value, keepsTokenItself);
   return toSignedInResponse(value, keepsTokenItself);
 }

@@ -17,7 +17,7 @@ import {
   type Device,
   type TestApp,
 } from "../../../test/helper";
-import { createSmtpEmailSender } from "../delivery/smtp-email-sender";
+import { createSmtpEmailSender } from "../../adapters/delivery/smtp-email-sender";
 
 const NEW_PASSWORD = "copper-lantern-meadow-77";
 let t: TestApp;

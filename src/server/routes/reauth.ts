@@ -3,7 +3,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { reauthenticateRequest, reauthenticateResponse, webAuthnOptionsResponse } from "../../contract/schemas/two-step";
 import type { CoreDeps } from "../../core/deps";
-import { reauthenticatedUntil, reauthenticateWithPassword } from "../../core/mfa/reauth";
+import { reauthenticateWithPassword } from "../../core/sessions/reauthenticate";
+import { reauthenticatedUntil } from "../../core/sessions/recent-proof";
 import { reauthenticateWithPasskey, startPasskeyReauthentication } from "../../core/mfa/passkey-sign-in";
 import type { AuthenticationResponseJSON } from "../../core/mfa/webauthn";
 import { requestContext } from "../http/client";

@@ -15,10 +15,10 @@ import {
   verificationSentResponse,
   verifyEmailRequest,
 } from "../../contract/schemas/recovery";
-import { toSignedInResponse } from "../../core/accounts/signed-in";
+import { toSignedInResponse } from "../../core/sessions/signed-in";
 import type { CoreDeps } from "../../core/deps";
-import { confirmEmailChange, requestEmailChange } from "../../core/recovery/change-email";
-import { resendEmailVerification, verifyEmail } from "../../core/recovery/email-verification";
+import { confirmEmailChange, requestEmailChange } from "../../core/email/change-email";
+import { resendEmailVerification, verifyEmail } from "../../core/email/email-verification";
 import { completePasswordReset, requestPasswordReset } from "../../core/recovery/password-reset";
 import { requestContext, signingInDevice } from "../http/client";
 import { deviceCredentialOf } from "../http/cookies";
@@ -81,7 +81,7 @@ export const recoveryRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (
       const deviceCredential = deviceCredentialOf(request, deviceToken);
       const result = await completePasswordReset(core, { ...proof, device, deviceCredential }, requestContext(request));
       if (!result.ok) return replyFailure(reply, result);
-      handOver(core, reply, result.value, keepsTokenItself);
+      handOver(reply, result.value, keepsTokenItself);
       return toSignedInResponse(result.value, keepsTokenItself);
     },
   );

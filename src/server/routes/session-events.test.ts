@@ -15,7 +15,7 @@ import {
 } from "../../../test/helper";
 import { routeTestDatabase } from "../../../test/support/databases";
 import { openEventStream, type OpenEventStream } from "../../../test/support/event-stream";
-import { PostgresRevocationSignals } from "../../store/postgres-revocation-signals";
+import { PostgresRevocationSignals } from "../../adapters/revocation/postgres-revocation-signals";
 
 const HEARTBEAT_MS = 200;
 

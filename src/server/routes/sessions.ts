@@ -9,8 +9,6 @@ import { z } from "zod";
 import { requestContext } from "../http/client";
 import { clearSessionCookie } from "../http/cookies";
 import { replyFailure } from "../http/reply-failure";
-// Signing devices out from a stale session needs a recent proof
-import { requireRecentAuth } from "../../core/mfa/reauth";
 
 const sessionParams = z.strictObject({ id: text().regex(/^[A-Za-z0-9_-]{22}$/, "Not a session id.") });
 
@@ -22,17 +20,16 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (a
   });
 
   app.post("/sessions/sign-out-all", { schema: { response: { 200: signOutAllResponse } } }, async (request, reply) => {
-    const stale = requireRecentAuth(core, request.session);
-    if (stale) return replyFailure(reply, stale);
-    const signedOutDevices = await signOutAllDevices(core, request.session, requestContext(request));
+    const result = await signOutAllDevices(core, request.session, requestContext(request));
+    if (!result.ok) return replyFailure(reply, result);
     if (request.sessionCarrier === "cookie") clearSessionCookie(reply);
-    return { signedOutDevices };
+    return { signedOutDevices: result.value };
   });
 
   app.post("/sessions/sign-out-others", { schema: { response: { 200: signOutAllResponse } } }, async (request, reply) => {
-    const stale = requireRecentAuth(core, request.session);
-    if (stale) return replyFailure(reply, stale);
-    return { signedOutDevices: await signOutOtherDevices(core, request.session, requestContext(request)) };
+    const result = await signOutOtherDevices(core, request.session, requestContext(request));
+    if (!result.ok) return replyFailure(reply, result);
+    return { signedOutDevices: result.value };
   });
 
   app.delete("/sessions/:id", { schema: { params: sessionParams } }, async (request, reply) => {

@@ -33,7 +33,7 @@ export const signInCodeRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async
       const deviceCredential = deviceCredentialOf(request, deviceToken);
       const result = await completeSignInCode(core, { flowId, code, device, deviceCredential, keepsTokenItself }, requestContext(request));
       if (!result.ok) return replyFailure(reply, result);
-      return signedInOrSecondStep(core, reply, result.value, keepsTokenItself);
+      return signedInOrSecondStep(reply, result.value, keepsTokenItself);
     },
   );
 };

@@ -3,7 +3,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { signedInResponse } from "../../contract/schemas/auth";
 import { completeTwoStepRequest, passkeySignInRequest, webAuthnOptionsResponse } from "../../contract/schemas/two-step";
-import { toSignedInResponse } from "../../core/accounts/signed-in";
+import { toSignedInResponse } from "../../core/sessions/signed-in";
 import type { CoreDeps } from "../../core/deps";
 import { signInWithPasskey, startPasskeySignIn } from "../../core/mfa/passkey-sign-in";
 import { completeTwoStepWithCode, completeTwoStepWithPasskey } from "../../core/mfa/two-step-sign-in";
@@ -28,7 +28,7 @@ export const twoStepSignInRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = as
       if (!result.ok) return replyFailure(reply, result);
       // The device is the one that typed the password: its kind was kept with the challenge.
       const { signedIn, keepsTokenItself } = result.value;
-      handOver(core, reply, signedIn, keepsTokenItself);
+      handOver(reply, signedIn, keepsTokenItself);
       return toSignedInResponse(signedIn, keepsTokenItself);
     },
   );
@@ -47,7 +47,7 @@ export const twoStepSignInRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = as
       const passkey = request.body.passkey as unknown as AuthenticationResponseJSON;
       const result = await signInWithPasskey(core, { passkey, device, deviceCookie }, requestContext(request));
       if (!result.ok) return replyFailure(reply, result);
-      handOver(core, reply, result.value, keepsTokenItself);
+      handOver(reply, result.value, keepsTokenItself);
       return toSignedInResponse(result.value, keepsTokenItself);
     },
   );

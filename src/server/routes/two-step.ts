@@ -13,7 +13,7 @@ import {
 import type { CoreDeps } from "../../core/deps";
 import type { FactorChanged } from "../../core/mfa/factor-change";
 import { disableTotp, enableTotp, startTotpSetup } from "../../core/mfa/manage-totp";
-import { reauthenticatedUntil } from "../../core/mfa/reauth";
+import { reauthenticatedUntil } from "../../core/sessions/recent-proof";
 import { regenerateBackupCodes } from "../../core/mfa/regenerate-backup-codes";
 import { twoStepState } from "../../core/mfa/two-step-state";
 import type { FastifyReply, FastifyRequest } from "fastify";

@@ -78,12 +78,12 @@ export function createSessionStore(db: Database): SessionStore {
       await db.update(session).set({ profileId }).where(eq(session.id, id));
     },
 
-    async revoke(id, at, reason) {
+    async revoke(target, at, reason) {
       // Only a live row: the first revocation's time and reason are the ones kept.
       const revoked = await db
         .update(session)
         .set({ revokedAt: at, revokedReason: reason })
-        .where(and(eq(session.id, id), isNull(session.revokedAt)))
+        .where(and(eq(session.id, target.id), isNull(session.revokedAt)))
         .returning({ id: session.id });
       return revoked.length === 1;
     },

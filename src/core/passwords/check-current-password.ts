@@ -2,7 +2,7 @@
 // Those checks are credential checks too, so they are throttled per account.
 import { auditEvent } from "../audit/events";
 import type { CoreDeps, RequestContext } from "../deps";
-import { normalizePassword } from "../passwords/policy";
+import { normalizePassword } from "./policy";
 import type { AccountRecord } from "../ports";
 import { throttle } from "../rate-limit/throttle";
 import { fail, ok, type Result } from "../result";

@@ -2,6 +2,7 @@
 // one (resend) retires the previous. Opening the link needs no session: it may be opened on
 // any device, and the link itself is the proof.
 import { auditEvent } from "../audit/events";
+import { inUnitOfWork } from "../unit-of-work";
 import type { CoreDeps, RequestContext } from "../deps";
 import type { SessionRecord, Stores } from "../ports";
 import { clientNetwork } from "../rate-limit/client-network";
@@ -41,8 +42,7 @@ export async function resendEmailVerification(
   if (account.emailVerifiedAt) return fail("EMAIL_ALREADY_VERIFIED");
   const limited = await throttle(deps.limiter, [[`email-verification-send:${account.id}`, deps.config.limits.emailVerificationSendPerAccount]]);
   if (!limited.ok) return limited;
-  await deps.stores.transaction((stores) => writeEmailVerification(deps, stores, account));
-  deps.outboxWritten();
+  await inUnitOfWork(deps, (stores) => writeEmailVerification(deps, stores, account));
   return ok({ email: account.email });
 }
 
@@ -56,7 +56,7 @@ export async function verifyEmail(
   const link = await findLink(deps, token, "email_verification");
   if (!link.ok) return link;
   const { id, accountId, target } = link.value;
-  return deps.stores.transaction(async (stores) => {
+  return inUnitOfWork(deps, async (stores) => {
     const now = deps.clock.now();
     await stores.accounts.lockForUpdate(accountId);
     // The address changed since the link was sent: it proves nothing about the new one.

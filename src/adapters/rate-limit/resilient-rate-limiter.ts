@@ -3,8 +3,8 @@
 // keeps enforcing them on its own until Redis returns (an attacker spreading attempts over
 // the nodes gets one budget per node meanwhile, which is the price of staying up).
 import { Redis } from "ioredis";
-import { loggableError } from "../core/loggable-error";
-import type { RateDecision, RateLimiter, RateRule } from "../core/ports";
+import { loggableError } from "../../core/loggable-error";
+import type { RateDecision, RateLimiter, RateRule } from "../../core/ports";
 import { RedisRateLimiter } from "./redis-rate-limiter";
 
 /** Where the limiter says that Redis went and came back: a pino/Fastify logger fits. */

@@ -1,6 +1,6 @@
 // What a device holds after signing up or in.
 import type { SignedInResponse } from "../../contract/schemas/auth";
-import type { IssuedSession } from "../sessions/issue-session";
+import type { IssuedSession } from "./issue-session";
 import type { AccountRecord, ProfileRecord } from "../ports";
 import { toPublicProfile } from "../profiles/public-profile";
 

@@ -2,7 +2,7 @@
 // publish on one is heard on both, and a listener whose connection is killed comes back.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, postgresAdminUrl, type TestDatabase } from "../../test/support/databases";
+import { createTestDatabase, postgresAdminUrl, type TestDatabase } from "../../../test/support/databases";
 import { PostgresRevocationSignals } from "./postgres-revocation-signals";
 
 async function postgresIsReachable(): Promise<boolean> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ManualClock, minutes } from "../clock";
+import { ManualClock, minutes } from "../../core/clock";
 import { MemoryRateLimiter } from "./memory-rate-limiter";
 
 const fivePerMinute = { limit: 5, windowMs: minutes(1) };

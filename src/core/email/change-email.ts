@@ -2,8 +2,10 @@
 // to the new address; opening it makes that the account's email (verified) and tells the old
 // address, with "This wasn't me". Until then nothing changes, so a typo costs nothing.
 import { auditEvent } from "../audit/events";
-import { checkCurrentPassword } from "../accounts/check-current-password";
-import { normalizeEmail } from "../accounts/email";
+import { writeSecurityNotice } from "../notices/security-notice";
+import { inUnitOfWork } from "../unit-of-work";
+import { checkCurrentPassword } from "../passwords/check-current-password";
+import { normalizeEmail } from "./address";
 import type { CoreDeps, RequestContext } from "../deps";
 import type { SessionRecord } from "../ports";
 import { clientNetwork } from "../rate-limit/client-network";
@@ -35,7 +37,7 @@ export async function requestEmailChange(
   const limited = await throttle(deps.limiter, [[`email-verification-send:${account.id}`, deps.config.limits.emailVerificationSendPerAccount]]);
   if (!limited.ok) return limited;
 
-  await deps.stores.transaction(async (stores) => {
+  await inUnitOfWork(deps, async (stores) => {
     const { token, record } = await writeLink(deps, stores, {
       accountId: account.id,
       purpose: "email_change",
@@ -45,7 +47,6 @@ export async function requestEmailChange(
     await stores.outbox.enqueue({ channel: "email", recipient: newEmail, template: "email_change", payload: { token }, createdAt: record.createdAt });
     await stores.audit.record(auditEvent("email_change_requested", { accountId: account.id, sessionId: session.id }, context, record.createdAt));
   });
-  deps.outboxWritten();
   return ok({ sentTo: newEmail });
 }
 
@@ -61,31 +62,18 @@ export async function confirmEmailChange(
   const { id, accountId, target } = link.value;
   if (await deps.stores.accounts.findByEmail(target)) return fail("EMAIL_TAKEN");
 
-  const changed = await deps.stores.transaction(async (stores): Promise<Result<{ email: string }, "LINK_EXPIRED" | "EMAIL_TAKEN">> => {
+  return inUnitOfWork(deps, async (stores): Promise<Result<{ email: string }, "LINK_EXPIRED" | "EMAIL_TAKEN">> => {
     const now = deps.clock.now();
     await stores.accounts.lockForUpdate(accountId);
     const before = await stores.accounts.findById(accountId);
     if (!before) return fail("LINK_EXPIRED");
     if (!(await stores.codes.consume(id, now))) return fail("LINK_EXPIRED");
-    // A sign-up or another account's change took the address since the check above.
-    if (!(await stores.accounts.changeEmail(accountId, target, now))) throw new EmailTakenMeanwhile();
+    // A sign-up or another account's change took the address since the check above: the
+    // consumed link rolls back with the rest, and works again once the address is free.
+    if (!(await stores.accounts.changeEmail(accountId, target, now))) return fail("EMAIL_TAKEN");
     await stores.audit.record(auditEvent("email_changed", { accountId }, context, now, { from: maskEmail(before.email), to: maskEmail(target) }));
     // The notice goes to the old address: its owner is the one who must hear of it.
-    await stores.outbox.enqueue({
-      channel: "email",
-      recipient: before.email,
-      template: "email_changed",
-      payload: { newEmail: maskEmail(target), at: now.toISOString() },
-      createdAt: now,
-    });
+    await writeSecurityNotice(stores, before, { template: "email_changed", payload: { newEmail: maskEmail(target), at: now.toISOString() } }, now);
     return ok({ email: target });
-  }).catch((error: unknown) => {
-    // Thrown so the consumed link rolls back with the rest; the link still works once the address is free.
-    if (error instanceof EmailTakenMeanwhile) return fail("EMAIL_TAKEN");
-    throw error;
   });
-  if (changed.ok) deps.outboxWritten();
-  return changed;
 }
-
-class EmailTakenMeanwhile extends Error {}

@@ -4,9 +4,10 @@
 // the account id only, never a token.
 import { sql } from "drizzle-orm";
 import pg from "pg";
-import { SignalFanOut, type RevocationListener, type RevocationSignals } from "../core/sessions/revocation-signals";
-import { loggableError } from "../core/loggable-error";
-import type { Database } from "./database";
+import type { RevocationListener, RevocationSignals } from "../../core/sessions/revocation-signals";
+import { loggableError } from "../../core/loggable-error";
+import type { Database } from "../../store/database";
+import { SignalFanOut } from "./signal-fan-out";
 
 export const REVOCATION_CHANNEL = "usher_sessions_revoked";
 

@@ -1,15 +1,15 @@
 // The end of every sign-in that needed more than a password (second step, passkey alone):
 // a new session at assurance level 2, the audit record, the profiles and a device cookie, and
 // the owner's "new sign-in" notice when the device is not one this account has used before.
-// Callers wake the outbox (deps.outboxWritten) once their transaction has committed.
+// Runs inside the caller's unit of work.
 import type { DeviceKind } from "../../contract/schemas/common";
-import type { SignedIn } from "../accounts/signed-in";
+import type { SignedIn } from "./signed-in";
 import { auditEvent } from "../audit/events";
 import type { CoreDeps, RequestContext } from "../deps";
 import type { AccountRecord, Stores } from "../ports";
-import { issueDeviceCookie, knownDeviceId } from "../sessions/device-cookie";
+import { issueDeviceCookie, knownDeviceId } from "./device-cookie";
 import { writeSecurityNotice } from "../notices/security-notice";
-import { issueSession } from "../sessions/issue-session";
+import { issueSession } from "./issue-session";
 
 export async function finishSignIn(
   deps: CoreDeps,

@@ -1,9 +1,9 @@
 import { Redis } from "ioredis";
 import { afterEach, describe, expect, it } from "vitest";
-import { systemClock } from "../core/clock";
-import type { RateLimiter } from "../core/ports";
-import { MemoryRateLimiter } from "../core/rate-limit/memory-rate-limiter";
-import { hasRedisServer, RedisServer } from "../../test/support/redis-server";
+import { systemClock } from "../../core/clock";
+import type { RateLimiter } from "../../core/ports";
+import { MemoryRateLimiter } from "./memory-rate-limiter";
+import { hasRedisServer, RedisServer } from "../../../test/support/redis-server";
 import { ResilientRateLimiter, type LimiterLog } from "./resilient-rate-limiter";
 
 const rule = { limit: 3, windowMs: 60_000 };

@@ -1,0 +1,97 @@
+// One unit of work: a database transaction that commits all of its writes or none, and then,
+// only once it has committed, tells the rest of the system what changed. A use case never
+// signals by hand, so a signal can neither be forgotten nor sent for a change that rolled back.
+//
+// A use case answers a Result. A failure answered from inside the unit of work rolls it back:
+// a refusal half-way through leaves nothing half-written (a consumed code, a stray audit row).
+// What a refusal must leave behind — the attempt counters of codes, PINs and two-step
+// challenges, and the failure audit rows the brute-force limits read — is written before the
+// unit of work opens, in statements of its own that commit whatever the answer.
+import type { CoreDeps } from "./deps";
+import type { OutboxMessageInput, RevokedReason, SessionRef, Stores } from "./ports";
+
+/** What a unit of work announces once it has committed. */
+export type AfterCommit = Pick<CoreDeps, "outboxWritten" | "sessionsRevoked">;
+
+type UnitOfWorkDeps = Pick<CoreDeps, "stores"> & AfterCommit;
+
+/**
+ * Runs `work` in one transaction. Writing to the outbox wakes delivery, and revoking a session
+ * tells that account's open screens (on every node), after the commit. A `{ ok: false }` answer
+ * rolls everything back and is answered as it is.
+ */
+export async function inUnitOfWork<T>(deps: UnitOfWorkDeps, work: (stores: Stores) => Promise<T>): Promise<T> {
+  const effects = new PendingEffects();
+  let answer: T;
+  try {
+    answer = await deps.stores.transaction(async (stores) => {
+      const result = await work(announcing(stores, effects));
+      if (isFailure(result)) throw new RolledBack(result);
+      return result;
+    });
+  } catch (error) {
+    if (error instanceof RolledBack) return error.answer as T;
+    throw error;
+  }
+  effects.run(deps);
+  return answer;
+}
+
+function isFailure(value: unknown): boolean {
+  return typeof value === "object" && value !== null && (value as { ok?: unknown }).ok === false;
+}
+
+/** Carries a failure answer out of the transaction, which rolls back on the way. */
+class RolledBack extends Error {
+  constructor(readonly answer: unknown) {
+    super("unit of work rolled back on a failure answer");
+  }
+}
+
+class PendingEffects {
+  private outbox = false;
+  private readonly revokedAccounts = new Set<string>();
+
+  outboxWritten(): void {
+    this.outbox = true;
+  }
+
+  sessionsRevoked(accountId: string): void {
+    this.revokedAccounts.add(accountId);
+  }
+
+  run(deps: AfterCommit): void {
+    for (const accountId of this.revokedAccounts) deps.sessionsRevoked(accountId);
+    if (this.outbox) deps.outboxWritten();
+  }
+}
+
+/** The same stores, noting the writes that must be announced after the commit. */
+function announcing(stores: Stores, effects: PendingEffects): Stores {
+  const { sessions, outbox } = stores;
+  return {
+    ...stores,
+    sessions: {
+      ...sessions,
+      async revoke(session: SessionRef, at: Date, reason: RevokedReason) {
+        const revoked = await sessions.revoke(session, at, reason);
+        if (revoked) effects.sessionsRevoked(session.accountId);
+        return revoked;
+      },
+      async revokeAllForAccount(accountId: string, at: Date, reason: RevokedReason, exceptSessionId?: string) {
+        const count = await sessions.revokeAllForAccount(accountId, at, reason, exceptSessionId);
+        if (count > 0) effects.sessionsRevoked(accountId);
+        return count;
+      },
+    },
+    outbox: {
+      ...outbox,
+      async enqueue(message: OutboxMessageInput) {
+        await outbox.enqueue(message);
+        effects.outboxWritten();
+      },
+    },
+    // A nested unit is a savepoint of this one: its writes announce with this one's commit.
+    transaction: (work) => stores.transaction((inner) => work(announcing(inner, effects))),
+  };
+}
