@@ -2,7 +2,7 @@
 import type { DeviceKind } from "../contract/schemas/common";
 import { DEVICE_CODE_GRANT } from "../contract/schemas/tv-sign-in";
 import { days, minutes, hours } from "./clock";
-import type { RateRule } from "./ports";
+import type { RateRule } from "./rate-limit/ports";
 
 export interface CoreConfig {
   sessions: {

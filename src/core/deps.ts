@@ -1,7 +1,10 @@
 // What every domain service receives. Nothing here knows about HTTP or a database driver.
 import type { Clock } from "./clock";
 import type { CoreConfig } from "./config";
-import type { PasswordHasher, Random, RateLimiter, Stores } from "./ports";
+import type { Stores } from "./ports";
+import type { Random } from "./crypto/ports";
+import type { PasswordHasher } from "./passwords/ports";
+import type { RateLimiter } from "./rate-limit/ports";
 
 export interface CoreKeys {
   /** Keys the digests of one-time codes. */

@@ -8,7 +8,9 @@
 // challenges, and the failure audit rows the brute-force limits read — is written before the
 // unit of work opens, in statements of its own that commit whatever the answer.
 import type { CoreDeps } from "./deps";
-import type { OutboxMessageInput, RevokedReason, SessionRef, Stores } from "./ports";
+import type { Stores } from "./ports";
+import type { OutboxMessageInput } from "./delivery/ports";
+import type { RevokedReason, SessionRef } from "./sessions/ports";
 
 /** What a unit of work announces once it has committed. */
 export type AfterCommit = Pick<CoreDeps, "outboxWritten" | "sessionsRevoked">;

@@ -3,7 +3,7 @@
 // together when a reset completes.
 import { randomBytes, randomUUID } from "node:crypto";
 import { beforeEach, expect, it } from "vitest";
-import type { CodeFlowRecord } from "../../src/core/ports";
+import type { CodeFlowRecord } from "../../src/core/code-flows/ports";
 import { describeOnEachDatabase } from "./each-database";
 import { anAccount, minutes, T0 } from "./fixtures";
 

@@ -1,14 +1,12 @@
 // Small builders for store records: every field has a fixed, valid default and a fresh id, so
 // a test states only what it is about and tests sharing one database never collide.
 import { randomBytes, randomInt, randomUUID } from "node:crypto";
-import type {
-  AccountRecord,
-  AuditEventInput,
-  OneTimeCodeRecord,
-  OutboxMessageInput,
-  ProfileRecord,
-  SessionRecord,
-} from "../../src/core/ports";
+import type { AccountRecord } from "../../src/core/accounts/ports";
+import type { AuditEventInput } from "../../src/core/audit/ports";
+import type { OneTimeCodeRecord } from "../../src/core/code-flows/ports";
+import type { OutboxMessageInput } from "../../src/core/delivery/ports";
+import type { ProfileRecord } from "../../src/core/profiles/ports";
+import type { SessionRecord } from "../../src/core/sessions/ports";
 
 /** The instant every fixture is built around; tests move from it with `minutes`. */
 export const T0 = new Date("2025-03-01T12:00:00.000Z");

@@ -2,7 +2,7 @@
 // and decisions as conditional updates, and a redemption that exactly one caller wins.
 import { randomBytes, randomUUID } from "node:crypto";
 import { beforeEach, expect, it } from "vitest";
-import type { TvCodeRecord } from "../../src/core/ports";
+import type { TvCodeRecord } from "../../src/core/tv-sign-in/ports";
 import { describeOnEachDatabase } from "./each-database";
 import { anAccount, aProfile, aSession, minutes, T0 } from "./fixtures";
 

@@ -3,7 +3,7 @@
 // the profile lock, on PGlite and on PostgreSQL.
 import { randomBytes, randomUUID } from "node:crypto";
 import { beforeEach, expect, it } from "vitest";
-import type { AuthFlowRecord, BackupCodeRecord, PasskeyRecord } from "../../src/core/ports";
+import type { AuthFlowRecord, BackupCodeRecord, PasskeyRecord } from "../../src/core/mfa/ports";
 import { describeOnEachDatabase } from "./each-database";
 import { anAccount, aProfile, minutes, T0 } from "./fixtures";
 

@@ -2,7 +2,7 @@
 // minimum is the default, and only tests that say so use cheaper ones.
 import { availableParallelism } from "node:os";
 import { hash, parseOptions, verify, type Options } from "@node-rs/argon2";
-import type { PasswordHasher } from "../../core/ports";
+import type { PasswordHasher } from "../../core/passwords/ports";
 import { workSlots } from "../../core/passwords/work-slots";
 
 export interface Argon2Params {

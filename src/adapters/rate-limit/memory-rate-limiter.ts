@@ -1,7 +1,7 @@
 // A fixed-window rate limiter held in this process's memory: for a single node, dev and
 // tests. Several nodes must share limits through RedisRateLimiter instead.
 import type { Clock } from "../../core/clock";
-import type { RateDecision, RateLimiter, RateRule } from "../../core/ports";
+import type { RateDecision, RateLimiter, RateRule } from "../../core/rate-limit/ports";
 
 export interface MemoryRateLimiterOptions {
   /**

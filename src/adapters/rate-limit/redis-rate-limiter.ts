@@ -2,7 +2,7 @@
 // an attacker gains nothing by spreading attempts over the nodes behind a load balancer.
 import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
-import type { RateDecision, RateLimiter, RateRule } from "../../core/ports";
+import type { RateDecision, RateLimiter, RateRule } from "../../core/rate-limit/ports";
 
 // One script, so counting and opening the window are atomic: two nodes racing on a fresh key
 // can't both see "new" or leave a counter without an expiry (which would block it forever).

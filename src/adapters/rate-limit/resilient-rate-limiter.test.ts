@@ -1,7 +1,7 @@
 import { Redis } from "ioredis";
 import { afterEach, describe, expect, it } from "vitest";
 import { systemClock } from "../../core/clock";
-import type { RateLimiter } from "../../core/ports";
+import type { RateLimiter } from "../../core/rate-limit/ports";
 import { MemoryRateLimiter } from "./memory-rate-limiter";
 import { hasRedisServer, RedisServer } from "../../../test/support/redis-server";
 import { ResilientRateLimiter, type LimiterLog } from "./resilient-rate-limiter";

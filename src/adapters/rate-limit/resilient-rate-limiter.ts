@@ -4,7 +4,7 @@
 // the nodes gets one budget per node meanwhile, which is the price of staying up).
 import { Redis } from "ioredis";
 import { loggableError } from "../../core/loggable-error";
-import type { RateDecision, RateLimiter, RateRule } from "../../core/ports";
+import type { RateDecision, RateLimiter, RateRule } from "../../core/rate-limit/ports";
 import { RedisRateLimiter } from "./redis-rate-limiter";
 
 /** Where the limiter says that Redis went and came back: a pino/Fastify logger fits. */

@@ -1,6 +1,6 @@
 // The account page's membership details.
 import type { AccountResponse } from "../../contract/schemas/account";
-import type { AccountRecord } from "../ports";
+import type { AccountRecord } from "./ports";
 import { toPublicPhone } from "../phone/public-phone";
 
 export function toPublicAccount(account: AccountRecord): AccountResponse["account"] {

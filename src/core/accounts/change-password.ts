@@ -3,7 +3,7 @@
 import { auditEvent } from "../audit/events";
 import type { CoreDeps, RequestContext } from "../deps";
 import { checkNewPassword, normalizePassword } from "../passwords/policy";
-import type { SessionRecord } from "../ports";
+import type { SessionRecord } from "../sessions/ports";
 import { fail, ok, type Result } from "../result";
 import type { IssuedSession } from "../sessions/issue-session";
 import { replaceSession } from "../sessions/replace-session";

@@ -9,7 +9,7 @@ import type { CoreDeps, RequestContext } from "../deps";
 import { startTwoStep, type TwoStepRequired } from "../mfa/two-step-sign-in";
 import { twoStepState } from "../mfa/two-step-state";
 import { writeSecurityNotice } from "../notices/security-notice";
-import type { AccountRecord } from "../ports";
+import type { AccountRecord } from "./ports";
 import { issueDeviceCookie, knownDeviceId } from "../sessions/device-cookie";
 import { issueSession } from "../sessions/issue-session";
 import type { SignedIn } from "../sessions/signed-in";

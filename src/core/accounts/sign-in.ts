@@ -15,7 +15,7 @@ import { codeRequester, startCodeFlow } from "../code-flows/start-code-flow";
 import type { CoreDeps, RequestContext } from "../deps";
 import type { TwoStepRequired } from "../mfa/two-step-sign-in";
 import { normalizePassword } from "../passwords/policy";
-import type { AccountRecord } from "../ports";
+import type { AccountRecord } from "./ports";
 import { clientNetwork } from "../rate-limit/client-network";
 import { keyPart, throttle, type Limit } from "../rate-limit/throttle";
 import { fail, ok, type Result } from "../result";

@@ -4,7 +4,8 @@
 import type { z } from "zod";
 import type { publicActivityEvent } from "../../contract/schemas/activity";
 import type { CoreDeps } from "../deps";
-import type { AuditEventRecord, SessionRecord } from "../ports";
+import type { AuditEventRecord } from "./ports";
+import type { SessionRecord } from "../sessions/ports";
 import { fail, ok, type Result } from "../result";
 import { describeDevice } from "../devices/device";
 

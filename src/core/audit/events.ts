@@ -1,5 +1,5 @@
 // The audit log: every security-relevant thing that happens to an account.
-import type { AuditEventInput } from "../ports";
+import type { AuditEventInput } from "./ports";
 import type { RequestContext } from "../deps";
 
 export type AuditEventType =

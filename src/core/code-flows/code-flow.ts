@@ -6,7 +6,8 @@
 // Asking answers alike whether or not the address has an account: the request path only
 // writes the flow and its message. Which account the address belongs to, whether anything is
 // sent, and to which number, is decided when the message goes out (deliver-code-flow.ts).
-import type { CodeFlowPurpose, CodeFlowRecord, OutboxChannel } from "../ports";
+import type { CodeFlowPurpose, CodeFlowRecord } from "./ports";
+import type { OutboxChannel } from "../delivery/ports";
 import { hmacSha256Hex } from "../crypto/hashing";
 
 /** Keyed and salted with the flow: a 6-digit code is otherwise reversed by trying them all. */

@@ -6,7 +6,9 @@
 import { auditEvent } from "../audit/events";
 import { inUnitOfWork } from "../unit-of-work";
 import type { CoreDeps } from "../deps";
-import type { AccountRecord, CodeFlowRecord, OutboxMessageRecord } from "../ports";
+import type { AccountRecord } from "../accounts/ports";
+import type { CodeFlowRecord } from "./ports";
+import type { OutboxMessageRecord } from "../delivery/ports";
 import { keyPart, throttle, type Limit } from "../rate-limit/throttle";
 import { knownDeviceFromDigest } from "../sessions/device-cookie";
 import { codeTemplateNames, codeTemplates } from "./code-flow";

@@ -3,7 +3,8 @@
 // every way it can fail, so a stranger learns nothing about the flow or the account.
 import { digestsEqual } from "../crypto/hashing";
 import type { CoreDeps, RequestContext } from "../deps";
-import type { AccountRecord, CodeFlowPurpose, CodeFlowRecord } from "../ports";
+import type { AccountRecord } from "../accounts/ports";
+import type { CodeFlowPurpose, CodeFlowRecord } from "./ports";
 import { clientNetwork } from "../rate-limit/client-network";
 import { throttle, type Pass } from "../rate-limit/throttle";
 import { fail, ok, type Result } from "../result";

@@ -2,7 +2,9 @@
 // transaction, whatever the address is. Nothing here looks the address up.
 import { randomToken } from "../crypto/random";
 import type { CoreDeps, RequestContext } from "../deps";
-import type { CodeFlowPurpose, CodeRequester, OutboxChannel, Stores } from "../ports";
+import type { Stores } from "../ports";
+import type { CodeFlowPurpose, CodeRequester } from "./ports";
+import type { OutboxChannel } from "../delivery/ports";
 import { clientNetwork } from "../rate-limit/client-network";
 import { deviceCredentialDigest } from "../sessions/device-cookie";
 import { codeDigest, codeTemplates, linkToken } from "./code-flow";

@@ -1,6 +1,6 @@
 // Cryptographic randomness for tokens, ids and codes.
 import { randomBytes, randomInt, randomUUID } from "node:crypto";
-import type { Random } from "../ports";
+import type { Random } from "./ports";
 
 export const cryptoRandom: Random = {
   bytes: (n) => randomBytes(n),

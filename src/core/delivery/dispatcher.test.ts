@@ -2,7 +2,8 @@
 // far end of each sender is stood in for, recording what it was handed or failing on cue.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ManualClock, minutes } from "../clock";
-import type { OutboxMessageInput, Stores } from "../ports";
+import type { Stores } from "../ports";
+import type { OutboxMessageInput } from "./ports";
 import { createStores } from "../../store/stores";
 import { outbox } from "../../store/schema";
 import { createTestDatabase, type TestDatabase } from "../../../test/support/databases";

@@ -6,7 +6,8 @@
 // messages).
 import type { Clock } from "../clock";
 import { minutes, hours } from "../clock";
-import type { OutboxMessageRecord, Stores } from "../ports";
+import type { Stores } from "../ports";
+import type { OutboxMessageRecord } from "./ports";
 import { PermanentDeliveryError, type Senders } from "./senders";
 import type { RenderedMessage } from "./templates/render";
 

@@ -7,7 +7,7 @@ import { inUnitOfWork } from "../unit-of-work";
 import { checkCurrentPassword } from "../passwords/check-current-password";
 import { normalizeEmail } from "./address";
 import type { CoreDeps, RequestContext } from "../deps";
-import type { SessionRecord } from "../ports";
+import type { SessionRecord } from "../sessions/ports";
 import { clientNetwork } from "../rate-limit/client-network";
 import { throttle } from "../rate-limit/throttle";
 import { fail, ok, type Result } from "../result";

@@ -4,7 +4,8 @@
 import { auditEvent } from "../audit/events";
 import { inUnitOfWork } from "../unit-of-work";
 import type { CoreDeps, RequestContext } from "../deps";
-import type { SessionRecord, Stores } from "../ports";
+import type { Stores } from "../ports";
+import type { SessionRecord } from "../sessions/ports";
 import { clientNetwork } from "../rate-limit/client-network";
 import { throttle } from "../rate-limit/throttle";
 import { fail, ok, type Result } from "../result";

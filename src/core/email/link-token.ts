@@ -4,7 +4,8 @@
 // update (codes.consume), so a link works exactly once even when clicked twice at once.
 import { digestsEqual, hmacSha256Hex } from "../crypto/hashing";
 import type { CoreDeps } from "../deps";
-import type { CodePurpose, OneTimeCodeRecord, Stores } from "../ports";
+import type { Stores } from "../ports";
+import type { CodePurpose, OneTimeCodeRecord } from "../code-flows/ports";
 import { fail, ok, type Result } from "../result";
 
 const TOKEN = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.([A-Za-z0-9_-]{43})$/;

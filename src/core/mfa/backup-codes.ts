@@ -2,7 +2,8 @@
 // A new set replaces the old one entirely.
 import { hmacSha256Hex } from "../crypto/hashing";
 import type { CoreDeps } from "../deps";
-import type { BackupCodeRecord, Stores } from "../ports";
+import type { Stores } from "../ports";
+import type { BackupCodeRecord } from "./ports";
 
 export const BACKUP_CODE_COUNT = 10;
 // No 0/o, 1/l/i: codes are read off paper and typed by hand.

@@ -3,7 +3,8 @@
 // token, lands in the audit log and emails the owner a notice, all in one transaction.
 import { auditEvent, type AuditEventType } from "../audit/events";
 import type { CoreDeps, RequestContext } from "../deps";
-import type { SessionRecord, Stores } from "../ports";
+import type { Stores } from "../ports";
+import type { SessionRecord } from "../sessions/ports";
 import { writeSecurityNotice } from "../notices/security-notice";
 import type { IssuedSession } from "../sessions/issue-session";
 import { replaceSession } from "../sessions/replace-session";

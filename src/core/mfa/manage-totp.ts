@@ -3,7 +3,7 @@
 import { accountLabel } from "./issuer";
 import type { CoreDeps, RequestContext } from "../deps";
 import { decryptSecret, encryptSecret } from "../crypto/secret-box";
-import type { SessionRecord } from "../ports";
+import type { SessionRecord } from "../sessions/ports";
 import { throttle } from "../rate-limit/throttle";
 import { fail, ok, type Result } from "../result";
 import { applyFactorChange, type FactorChanged } from "./factor-change";

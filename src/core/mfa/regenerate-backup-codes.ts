@@ -4,7 +4,7 @@ import { auditEvent } from "../audit/events";
 import { inUnitOfWork } from "../unit-of-work";
 import type { CoreDeps, RequestContext } from "../deps";
 import { writeSecurityNotice } from "../notices/security-notice";
-import type { SessionRecord } from "../ports";
+import type { SessionRecord } from "../sessions/ports";
 import { fail, ok, type Result } from "../result";
 import { replaceBackupCodes } from "./backup-codes";
 import { requireRecentAuth } from "../sessions/recent-proof";

@@ -13,7 +13,9 @@ import {
 } from "@simplewebauthn/server";
 import { sha256Hex } from "../crypto/hashing";
 import type { CoreDeps } from "../deps";
-import type { AccountRecord, AuthFlowKind, AuthFlowRecord, PasskeyRecord, Stores } from "../ports";
+import type { Stores } from "../ports";
+import type { AccountRecord } from "../accounts/ports";
+import type { AuthFlowKind, AuthFlowRecord, PasskeyRecord } from "./ports";
 
 export type { AuthenticationResponseJSON, RegistrationResponseJSON };
 

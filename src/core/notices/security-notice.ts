@@ -1,7 +1,8 @@
 // Security notices: an email to the account's address telling of a change, written in the
 // transaction of the change itself (so a committed change always has its notice, and a
 // rolled-back one never). The unit of work wakes delivery once it has committed.
-import type { AccountRecord, Stores } from "../ports";
+import type { Stores } from "../ports";
+import type { AccountRecord } from "../accounts/ports";
 
 export type SecurityNotice =
   | { template: "new_sign_in"; payload: { device: string; ip: string | null; at: string } }

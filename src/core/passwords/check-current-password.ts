@@ -3,7 +3,7 @@
 import { auditEvent } from "../audit/events";
 import type { CoreDeps, RequestContext } from "../deps";
 import { normalizePassword } from "./policy";
-import type { AccountRecord } from "../ports";
+import type { AccountRecord } from "../accounts/ports";
 import { throttle } from "../rate-limit/throttle";
 import { fail, ok, type Result } from "../result";
 

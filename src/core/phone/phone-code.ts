@@ -2,7 +2,8 @@
 // for 10 minutes and 5 attempts, stored only as a keyed digest.
 import { hmacSha256Hex } from "../crypto/hashing";
 import type { CoreDeps } from "../deps";
-import type { OneTimeCodeRecord, Stores } from "../ports";
+import type { Stores } from "../ports";
+import type { OneTimeCodeRecord } from "../code-flows/ports";
 
 export const PHONE_CODE_TEMPLATE = "phone_verification";
 

@@ -1,6 +1,6 @@
 // A profile as clients see it (no PIN hash, no account id).
 import type { PublicProfile } from "../../contract/schemas/profiles";
-import type { ProfileRecord } from "../ports";
+import type { ProfileRecord } from "./ports";
 
 export function toPublicProfile(profile: ProfileRecord): PublicProfile {
   return {

@@ -5,7 +5,8 @@
 // owner's own browser or app out.
 import { digestsEqual, hmacSha256Hex, sha256Hex } from "../crypto/hashing";
 import { randomToken } from "../crypto/random";
-import type { CodeRequester, Random } from "../ports";
+import type { CodeRequester } from "../code-flows/ports";
+import type { Random } from "../crypto/ports";
 
 const SHAPE = /^([A-Za-z0-9_-]{22})\.([0-9a-f]{64})$/;
 

@@ -3,7 +3,8 @@
 // Runs inside the caller's unit of work.
 import type { DeviceKind } from "../../contract/schemas/common";
 import type { CoreDeps, RequestContext } from "../deps";
-import type { SessionRecord, Stores } from "../ports";
+import type { Stores } from "../ports";
+import type { SessionRecord } from "./ports";
 import { newSessionToken, parseSessionToken, secretMatches, type NewSessionToken } from "./session-token";
 
 export interface IssuedSession {

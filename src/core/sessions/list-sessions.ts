@@ -1,7 +1,7 @@
 // The devices signed in to an account, as the account owner sees them.
 import type { PublicSession } from "../../contract/schemas/sessions";
 import type { CoreDeps } from "../deps";
-import type { SessionRecord } from "../ports";
+import type { SessionRecord } from "./ports";
 
 export async function listSessions(deps: Pick<CoreDeps, "stores" | "clock">, current: SessionRecord): Promise<PublicSession[]> {
   const sessions = await deps.stores.sessions.listLive(current.accountId, deps.clock.now());

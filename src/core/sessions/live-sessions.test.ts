@@ -2,7 +2,8 @@
 // screen, and nothing lost when a re-check fails or signals may have been missed.
 import { describe, expect, it } from "vitest";
 import { days, ManualClock } from "../clock";
-import type { SessionRecord, Stores } from "../ports";
+import type { Stores } from "../ports";
+import type { SessionRecord } from "./ports";
 import { LiveSessions, type SessionEnd } from "./live-sessions";
 import { InProcessRevocationSignals } from "../../adapters/revocation/in-process-revocation-signals";
 

@@ -2,7 +2,7 @@
 // each of its screens re-reads its own session row (one primary-key lookup) and, if that
 // session is over, is told why. One subscription per node, however many screens are open.
 import type { CoreDeps } from "../deps";
-import type { RevokedReason, SessionRecord } from "../ports";
+import type { RevokedReason, SessionRecord } from "./ports";
 import type { RevocationSignals } from "./revocation-signals";
 
 /** Why an open screen's session ended; the same words as a refused request's error. */

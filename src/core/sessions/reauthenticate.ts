@@ -3,7 +3,7 @@
 import { auditEvent } from "../audit/events";
 import type { CoreDeps, RequestContext } from "../deps";
 import { checkCurrentPassword } from "../passwords/check-current-password";
-import type { SessionRecord } from "../ports";
+import type { SessionRecord } from "./ports";
 import { throttle } from "../rate-limit/throttle";
 import { ok, type Result } from "../result";
 import { inUnitOfWork } from "../unit-of-work";

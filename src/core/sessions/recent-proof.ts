@@ -2,7 +2,7 @@
 // passkey proof within the re-authentication window (10 minutes by default), counted from the
 // session's authenticated_at: a sign-in, or a re-authentication that replaced the session.
 import type { CoreDeps } from "../deps";
-import type { SessionRecord } from "../ports";
+import type { SessionRecord } from "./ports";
 import { fail, type Failure } from "../result";
 
 /** When this session's proof stops counting as recent. */

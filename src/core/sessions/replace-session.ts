@@ -4,7 +4,8 @@
 // account. Runs inside the caller's unit of work, which announces the ended sessions.
 import type { DeviceKind } from "../../contract/schemas/common";
 import type { CoreDeps, RequestContext } from "../deps";
-import type { RevokedReason, SessionRecord, Stores } from "../ports";
+import type { Stores } from "../ports";
+import type { RevokedReason, SessionRecord } from "./ports";
 import { issueSession, type IssuedSession } from "./issue-session";
 
 export type ReplacedDevice =

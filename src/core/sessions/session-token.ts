@@ -3,7 +3,7 @@
 // usable token.
 import { digestsEqual, sha256Hex } from "../crypto/hashing";
 import { randomToken } from "../crypto/random";
-import type { Random } from "../ports";
+import type { Random } from "../crypto/ports";
 
 const ID_BYTES = 16;
 const SECRET_BYTES = 32;

@@ -5,7 +5,7 @@
 import { auditEvent } from "../audit/events";
 import type { CoreDeps, RequestContext } from "../deps";
 import { writeSecurityNotice } from "../notices/security-notice";
-import type { SessionRecord } from "../ports";
+import type { SessionRecord } from "./ports";
 import { fail, ok, type Result } from "../result";
 import { inUnitOfWork } from "../unit-of-work";
 import { requireRecentAuth } from "./recent-proof";

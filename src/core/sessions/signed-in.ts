@@ -1,7 +1,8 @@
 // What a device holds after signing up or in.
 import type { SignedInResponse } from "../../contract/schemas/auth";
 import type { IssuedSession } from "./issue-session";
-import type { AccountRecord, ProfileRecord } from "../ports";
+import type { AccountRecord } from "../accounts/ports";
+import type { ProfileRecord } from "../profiles/ports";
 import { toPublicProfile } from "../profiles/public-profile";
 
 export interface SignedIn extends IssuedSession {

@@ -4,7 +4,7 @@ import { DEVICE_CODE_GRANT } from "../../contract/schemas/tv-sign-in";
 import { sha256Hex } from "../crypto/hashing";
 import { randomToken } from "../crypto/random";
 import type { CoreDeps, RequestContext } from "../deps";
-import type { TvCodeRecord } from "../ports";
+import type { TvCodeRecord } from "./ports";
 import { clientNetwork } from "../rate-limit/client-network";
 import { throttle } from "../rate-limit/throttle";
 import { describeDevice } from "../devices/device";

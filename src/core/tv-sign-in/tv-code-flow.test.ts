@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { TvCodeRecord } from "../ports";
+import type { TvCodeRecord } from "./ports";
 import { decisionBlocker, pollTransition } from "./tv-code-flow";
 import { formatUserCode, newUserCode, normalizeUserCode } from "./user-code";
 import { cryptoRandom } from "../crypto/random";

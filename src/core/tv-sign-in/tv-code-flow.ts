@@ -1,7 +1,7 @@
 // A TV sign-in flow as a record with a status and an expiry, and the pure transitions that
 // say what a poll or a decision does to it. The use cases apply them with conditional
 // updates, so concurrent requests cannot both win.
-import type { TvCodeRecord } from "../ports";
+import type { TvCodeRecord } from "./ports";
 
 /** What the TV's poll gets, in RFC 8628 terms. */
 export type PollOutcome =

@@ -1,7 +1,7 @@
 // The short code a TV shows and a viewer types on a phone: 8 letters from an alphabet without
 // look-alikes (no 0/O, 1/I/L confusion) and without vowels, so no words are spelled by chance.
 import { USER_CODE_ALPHABET, USER_CODE_LENGTH } from "../../contract/schemas/tv-sign-in";
-import type { Random } from "../ports";
+import type { Random } from "../crypto/ports";
 
 // Bytes at or above this are drawn again, so that every letter is equally likely.
 const UNBIASED_BELOW = 256 - (256 % USER_CODE_ALPHABET.length);

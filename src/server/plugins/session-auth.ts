@@ -4,7 +4,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import type { CoreDeps } from "../../core/deps";
-import type { SessionInUse, SessionRecord } from "../../core/ports";
+import type { SessionInUse, SessionRecord } from "../../core/sessions/ports";
 import { refuseKidsProfile, type KidsProfileAccess } from "../../core/profiles/kids-profile";
 import { validateSession } from "../../core/sessions/validate-session";
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from "../http/cookies";

@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { CoreDeps } from "../../core/deps";
 import type { Renderer } from "../../core/delivery/templates/render";
-import type { OutboxMessageRecord } from "../../core/ports";
+import type { OutboxMessageRecord } from "../../core/delivery/ports";
 
 const mailboxResponse = z.object({
   messages: z.array(

@@ -1,6 +1,6 @@
 // The account aggregate on PostgreSQL / PGlite: sign-up, credentials and the recovery phone.
 import { and, eq, isNotNull, ne, sql } from "drizzle-orm";
-import type { AccountRecord, AccountStore, Plan } from "../../core/ports";
+import type { AccountRecord, AccountStore, Plan } from "../../core/accounts/ports";
 import type { Database } from "../database";
 import { account } from "../schema";
 import { preparedOnce } from "./prepared";

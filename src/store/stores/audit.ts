@@ -1,7 +1,7 @@
 // The security log: every sign-in, sign-out and credential change of an account, append-only.
 import { randomUUID } from "node:crypto";
 import { and, desc, eq, lt, or } from "drizzle-orm";
-import type { AuditStore } from "../../core/ports";
+import type { AuditStore } from "../../core/audit/ports";
 import type { Database } from "../database";
 import { auditEvent } from "../schema";
 

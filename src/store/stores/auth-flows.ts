@@ -1,7 +1,7 @@
 // Short-lived sign-in flows (two-step challenges, WebAuthn ceremonies): found by the digest
 // of the handle the client holds, counted on every guess, redeemed by one conditional update.
 import { and, eq, gt, sql } from "drizzle-orm";
-import type { AuthFlowKind, AuthFlowRecord, AuthFlowStatus, AuthFlowStore } from "../../core/ports";
+import type { AuthFlowKind, AuthFlowRecord, AuthFlowStatus, AuthFlowStore } from "../../core/mfa/ports";
 import type { Database } from "../database";
 import { authFlow } from "../schema";
 

@@ -1,6 +1,6 @@
 // Backup codes: a set of ten single-use codes per account, kept only as keyed digests.
 import { and, count, eq, isNotNull, isNull } from "drizzle-orm";
-import type { BackupCodeStore } from "../../core/ports";
+import type { BackupCodeStore } from "../../core/mfa/ports";
 import type { Database } from "../database";
 import { backupCode } from "../schema";
 

@@ -1,7 +1,8 @@
 // Codes asked for by address (sign-in codes, password resets): one row per request, decided
 // once when its message goes out, counted on every guess, redeemed by one conditional update.
 import { and, eq, gt, inArray, sql } from "drizzle-orm";
-import type { CodeFlowPurpose, CodeFlowRecord, CodeFlowStatus, CodeFlowStore, CodeRequester, OutboxChannel } from "../../core/ports";
+import type { CodeFlowPurpose, CodeFlowRecord, CodeFlowStatus, CodeFlowStore, CodeRequester } from "../../core/code-flows/ports";
+import type { OutboxChannel } from "../../core/delivery/ports";
 import type { Database } from "../database";
 import { codeFlow } from "../schema";
 

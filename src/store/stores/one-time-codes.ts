@@ -1,7 +1,7 @@
 // Short codes sent to prove control of something (a phone number): stored as an HMAC, counted
 // on every guess, and redeemed by one conditional update so only one request wins.
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
-import type { CodePurpose, OneTimeCodeRecord, OneTimeCodeStore } from "../../core/ports";
+import type { CodePurpose, OneTimeCodeRecord, OneTimeCodeStore } from "../../core/code-flows/ports";
 import type { Database } from "../database";
 import { oneTimeCode } from "../schema";
 

@@ -2,7 +2,7 @@
 // change they report, so a committed change always has its notice and a rolled-back one never.
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
-import type { OutboxChannel, OutboxMessageRecord, OutboxStore } from "../../core/ports";
+import type { OutboxChannel, OutboxMessageRecord, OutboxStore } from "../../core/delivery/ports";
 import type { Database } from "../database";
 import { outbox } from "../schema";
 

@@ -1,6 +1,6 @@
 // Passkeys (WebAuthn credentials): several per account, named by their owner.
 import { and, asc, eq } from "drizzle-orm";
-import type { PasskeyRecord, PasskeyStore } from "../../core/ports";
+import type { PasskeyRecord, PasskeyStore } from "../../core/mfa/ports";
 import type { Database } from "../database";
 import { passkey } from "../schema";
 

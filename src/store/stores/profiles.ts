@@ -1,7 +1,7 @@
 // Viewer profiles of an account ("Who's watching?"); names are unique per account, ignoring case.
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { AvatarId } from "../../contract/avatars";
-import type { ProfileRecord, ProfileStore } from "../../core/ports";
+import type { ProfileRecord, ProfileStore } from "../../core/profiles/ports";
 import type { Database } from "../database";
 import { profile, profileLockSetting } from "../schema";
 import { preparedOnce } from "./prepared";

@@ -2,7 +2,7 @@
 // so that "sign out of all devices" cannot miss a device that signs in meanwhile.
 import { and, desc, eq, gt, isNull, lt, ne, sql } from "drizzle-orm";
 import type { DeviceKind } from "../../contract/schemas/common";
-import type { RevokedReason, SessionInUse, SessionRecord, SessionStore } from "../../core/ports";
+import type { RevokedReason, SessionInUse, SessionRecord, SessionStore } from "../../core/sessions/ports";
 import type { Database } from "../database";
 import { account, profile, session } from "../schema";
 import { batchedLookup } from "./batched-lookup";

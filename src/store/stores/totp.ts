@@ -1,7 +1,7 @@
 // The account's authenticator app: its encrypted secret, whether it is on, and the last time
 // step a code was accepted for (so a code is never accepted twice).
 import { and, eq, isNotNull, isNull, lt, or } from "drizzle-orm";
-import type { TotpStore } from "../../core/ports";
+import type { TotpStore } from "../../core/mfa/ports";
 import type { Database } from "../database";
 import { mfaTotp } from "../schema";
 

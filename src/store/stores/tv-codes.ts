@@ -1,7 +1,7 @@
 // TV sign-in flows (RFC 8628 device authorization). Every change of state is one conditional
 // update, so racing polls or racing approvals have exactly one winner.
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
-import type { TvCodeRecord, TvCodeStatus, TvCodeStore } from "../../core/ports";
+import type { TvCodeRecord, TvCodeStatus, TvCodeStore } from "../../core/tv-sign-in/ports";
 import type { Database } from "../database";
 import { tvCode } from "../schema";
 import { unlessUniqueViolation } from "./conflicts";

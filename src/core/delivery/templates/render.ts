@@ -1,7 +1,7 @@
 // Every template by the name stored in outbox.template, and the renderer the dispatcher and
 // the dev mailbox use. A message whose template is unknown, whose channel doesn't match or
 // whose payload doesn't fit fails for good (PermanentDeliveryError): retrying can't fix it.
-import type { OutboxMessageRecord } from "../../ports";
+import type { OutboxMessageRecord } from "../ports";
 import { PermanentDeliveryError } from "../senders";
 import { emailChange, emailVerification, passwordReset } from "./account-links";
 import { renderEmail, type Brand, type RenderedEmail } from "./layout";

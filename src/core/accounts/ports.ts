@@ -1,0 +1,41 @@
+// What account use cases need stored: the account row.
+import type { plans } from "../../contract/schemas/account";
+
+/** The plans the API names (contract/schemas/account.ts). */
+export type Plan = (typeof plans)[number];
+
+export interface AccountRecord {
+  id: string;
+  email: string;
+  emailVerifiedAt: Date | null;
+  passwordHash: string;
+  passwordChangedAt: Date;
+  phoneE164: string | null;
+  phoneVerifiedAt: Date | null;
+  smsOptIn: boolean;
+  plan: Plan;
+  createdAt: Date;
+}
+
+export interface AccountStore {
+  /** Answers false when the email is already taken. */
+  create(account: AccountRecord): Promise<boolean>;
+  findById(id: string): Promise<AccountRecord | null>;
+  findByEmail(email: string): Promise<AccountRecord | null>;
+  /** Holds the account row until the transaction ends, so per-account limits don't race. */
+  lockForUpdate(id: string): Promise<void>;
+  updatePassword(id: string, passwordHash: string, changedAt: Date): Promise<void>;
+  /** Changes only whether the account gets text messages. */
+  setSmsOptIn(id: string, smsOptIn: boolean): Promise<void>;
+  /** Stores a new, unverified number (or none). */
+  setPhone(id: string, phone: { e164: string; smsOptIn: boolean } | null): Promise<void>;
+  /** Marks the account's number verified if it is still `e164`; false when it isn't, or another account verified it. */
+  markPhoneVerified(id: string, e164: string, at: Date): Promise<boolean>;
+  isPhoneVerifiedElsewhere(e164: string, accountId: string): Promise<boolean>;
+  /** The account that verified this number, if any. */
+  findByVerifiedPhone(e164: string): Promise<AccountRecord | null>;
+  /** Marks the email verified if it is still `email`; false when it changed meanwhile. */
+  markEmailVerified(id: string, email: string, at: Date): Promise<boolean>;
+  /** The new address, verified at `at` (a link to it was opened); false when another account has it. */
+  changeEmail(id: string, email: string, at: Date): Promise<boolean>;
+}

@@ -1,0 +1,48 @@
+// What delivery needs stored: the outbox every email and text goes through.
+
+
+export type OutboxChannel = "email" | "sms";
+
+export interface OutboxMessageInput {
+  channel: OutboxChannel;
+  recipient: string;
+  template: string;
+  payload: Record<string, unknown>;
+  createdAt: Date;
+}
+
+export interface OutboxMessageRecord extends OutboxMessageInput {
+  id: string;
+  /** Tries started so far (a claim counts one, so a node dying mid-send still uses one up). */
+  attempts: number;
+  sentAt: Date | null;
+  lastError: string | null;
+  /** When the message may next be claimed: a lease ahead while claimed, the backoff after a failure. */
+  nextAttemptAt: Date;
+  /** Set when the bounded number of tries is spent; the message is never tried again. */
+  failedAt: Date | null;
+}
+
+/** After a failed try: try again at `retryAt`, or give up (`failedAt`). */
+export type OutboxFailure =
+  | { error: string; retryAt: Date }
+  | { error: string; failedAt: Date; redactedPayload?: Record<string, unknown> };
+
+export interface OutboxStore {
+  /** Due at once: next_attempt_at is the message's createdAt. */
+  enqueue(message: OutboxMessageInput): Promise<void>;
+  /**
+   * One statement: takes up to `limit` due messages (oldest first) that no other node holds
+   * (`FOR UPDATE SKIP LOCKED`), counts a try on each and leases them until `leaseUntil`.
+   */
+  claimDue(now: Date, leaseUntil: Date, limit: number): Promise<OutboxMessageRecord[]>;
+  /** With `redactedPayload`, the payload is replaced too: its codes and link tokens need not outlive the send. */
+  markSent(id: string, at: Date, redactedPayload?: Record<string, unknown>): Promise<void>;
+  recordFailure(id: string, failure: OutboxFailure): Promise<void>;
+  /** Newest first; the dev mailbox and tests read delivered messages here. */
+  listRecent(limit: number): Promise<OutboxMessageRecord[]>;
+  /** A message whose recipient was settled when it went out (see code flows): where it really goes. */
+  readdress(id: string, recipient: string): Promise<void>;
+  /** Drops a message that must not go out (nobody to send it to, or a send budget spent). */
+  discard(id: string): Promise<void>;
+}

@@ -1,0 +1,34 @@
+// What profile use cases need stored: the profiles of an account.
+import type { AvatarId } from "../../contract/avatars";
+
+export interface ProfileRecord {
+  id: string;
+  accountId: string;
+  name: string;
+  avatar: AvatarId;
+  isKids: boolean;
+  pinHash: string | null;
+  position: number;
+  createdAt: Date;
+}
+
+export interface ProfilePatch {
+  name?: string;
+  avatar?: AvatarId;
+  isKids?: boolean;
+}
+
+export interface ProfileStore {
+  listByAccount(accountId: string): Promise<ProfileRecord[]>;
+  find(accountId: string, profileId: string): Promise<ProfileRecord | null>;
+  /** Answers false when the name is taken in this account. */
+  create(profile: ProfileRecord): Promise<boolean>;
+  /** Answers "not_found", "name_taken" or the updated profile. */
+  update(accountId: string, profileId: string, patch: ProfilePatch): Promise<ProfileRecord | "not_found" | "name_taken">;
+  delete(accountId: string, profileId: string): Promise<boolean>;
+  // ---- profile lock ----
+  /** Sets or clears (null) a profile's PIN digest; false when the profile isn't the account's. */
+  setPin(accountId: string, profileId: string, pinHash: string | null): Promise<boolean>;
+  requiresPinToAdd(accountId: string): Promise<boolean>;
+  setRequirePinToAdd(accountId: string, required: boolean): Promise<void>;
+}
