@@ -18,7 +18,7 @@ import pg from "pg";
 import { BARE_SERVER, loadMe, loadSignIn, measureArgon2, type Run } from "./load";
 import { report, type Figures } from "./report";
 import { measureResetTiming, type ResetTiming } from "./reset-timing";
-import { measureClusterRefusal, measureLiveNotices } from "./revocation";
+import { measureClusterRefusal, measureLiveNotices, type ClusterRefusal, type LiveNotices } from "./revocation";
 import { cores, log, resultsDir, sleep } from "./support/common";
 import { committedStatements, rssMiB, sampleRss, withCpu, type CpuUse } from "./support/measure";
 import { freePort, startProcess, stopAll, stopProcess, type Node } from "./support/processes";
@@ -224,8 +224,8 @@ async function main(): Promise<void> {
       const others = [];
       for (let n = 2; n <= NODES; n++) others.push(await startUsher(`usher-${n}`, databaseUrl, secretKey, sink.ports, false));
       const nodes = [usher, ...others];
-      let refusal;
-      let notices;
+      let refusal: ClusterRefusal;
+      let notices: LiveNotices;
       try {
         log(`sign-out-all → last of ${NODES} nodes refusing: ${REVOCATION_ROUNDS} rounds of 5 devices`);
         refusal = await measureClusterRefusal(nodes, SIGN_IN_ACCOUNTS + 1, REVOCATION_ROUNDS);

@@ -27,5 +27,5 @@ if (kept.size < 10_000) {
 
 // Source order (most common first) is kept, which makes diffs of a refreshed list readable.
 const target = new URL("../src/core/passwords/common-passwords.txt", import.meta.url);
-writeFileSync(target, [...kept].join("\n") + "\n", "utf8");
+writeFileSync(target, `${[...kept].join("\n")}\n`, "utf8");
 console.log(`Wrote ${kept.size} of ${source.length} entries to ${target.pathname}`);

@@ -7,7 +7,9 @@ const children = [
   spawn("npx", ["tsx", "watch", "src/cli/main.ts", "serve"], { stdio: "inherit", env }),
   spawn("npx", ["vite"], { stdio: "inherit", env }),
 ];
-const stop = () => children.forEach((child) => child.kill("SIGTERM"));
+const stop = () => {
+  for (const child of children) child.kill("SIGTERM");
+};
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
 for (const child of children) child.on("exit", (code) => code && stop());

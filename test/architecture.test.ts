@@ -93,11 +93,13 @@ describe("the web app's calls to the API", () => {
   it("would be caught going around it", () => {
     const wrong: [string, string][] = [
       ["src/web/a.ts", 'const me = await fetch("/api/v1/me");'],
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the fixture is source text holding a template literal.
       ["src/web/b.ts", "api(`/api/v1/profiles/${id}`);"],
       ["src/web/c.ts", 'call(() => usher.POST("/api/v1/sessions/sign-out-all"));'],
     ];
     expect(bypassesOfTheClient(wrong)).toEqual([
       'src/web/a.ts:1: const me = await fetch("/api/v1/me");',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the report quotes that fixture's source line.
       "src/web/b.ts:1: api(`/api/v1/profiles/${id}`);",
     ]);
   });

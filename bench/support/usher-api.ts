@@ -11,7 +11,7 @@ export async function api(
   method: string,
   path: string,
   options: { token?: string; body?: unknown; ip?: string } = {},
-): Promise<{ status: number; json: any }> {
+): Promise<{ status: number; json: Record<string, unknown> | null }> {
   const headers: Record<string, string> = {};
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.ip) headers["x-forwarded-for"] = options.ip;

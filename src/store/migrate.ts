@@ -2,7 +2,7 @@
 // migrations are skipped, so it is idempotent. On PostgreSQL it holds an advisory lock while
 // it works, so nodes starting together take turns instead of racing on the same DDL.
 import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";

@@ -56,6 +56,7 @@ test("signs out another device from its row, then all other devices, and this on
     await checkPage(page, "devices-manage");
 
     // Sign out the other device from its row.
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText(), not the DOM property: the name as the page shows it.
     const otherName = (await otherDevices(page).locator(".device__name").innerText()).trim();
     await otherDevices(page).getByRole("button", { name: /^Sign out/ }).click();
     const dialog = page.getByRole("dialog");

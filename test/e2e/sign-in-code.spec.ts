@@ -90,7 +90,12 @@ test("Use a sign-in code by email: the emailed code signs in, a wrong one is ref
   await visitor.getByRole("button", { name: "Send a new code" }).click();
   await expect(visitor.getByRole("status").filter({ hasText: "We've sent a new code" })).toBeVisible();
   let second = first;
-  await expect.poll(async () => (second = await readEmail(visitor.request, account.email, "sign_in_code", askedAt)).id).not.toBe(first.id);
+  await expect
+    .poll(async () => {
+      second = await readEmail(visitor.request, account.email, "sign_in_code", askedAt);
+      return second.id;
+    })
+    .not.toBe(first.id);
   await visitor.getByLabel("6-digit code").fill(codeIn(second));
   await visitor.getByRole("button", { name: "Sign In", exact: true }).click();
   await expect(visitor.getByRole("heading", { name: "Who's watching?" })).toBeVisible();

@@ -16,6 +16,7 @@ const TV_POLL_MS = 15_000;
 async function codeOnTv(tv: Page): Promise<string> {
   const code = tv.getByTestId("tv-user-code");
   await expect(code).toHaveText(/^[B-Z]{4}-[B-Z]{4}$/, { timeout: 10_000 });
+  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText(), not the DOM property: the code as the TV shows it.
   return (await code.innerText()).trim();
 }
 

@@ -62,7 +62,7 @@ function remember(value: unknown, key = "", owner = ""): void {
       if (!seen.includes(value)) seen.push(value);
       handedOut.set(name, seen.slice(-12));
     }
-  } else if (Array.isArray(value)) value.forEach((item) => remember(item, key, owner));
+  } else if (Array.isArray(value)) for (const item of value) remember(item, key, owner);
   else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) remember(v, k, key);
 }
 

@@ -113,12 +113,21 @@ describe("asking for a reset, known address or not", () => {
       new Proxy(stores, {
         get(target, area: string) {
           const value = target[area as keyof Stores];
-          if (area === "transaction") return (inner: (s: Stores) => Promise<unknown>) => (calls.push("transaction"), target.transaction((s) => inner(recording(s))));
+          if (area === "transaction") {
+            return (inner: (s: Stores) => Promise<unknown>) => {
+              calls.push("transaction");
+              return target.transaction((s) => inner(recording(s)));
+            };
+          }
           if (typeof value !== "object" || value === null) return value;
           return new Proxy(value, {
             get(store, method: string) {
               const fn = (store as unknown as Record<string, unknown>)[method];
-              return typeof fn === "function" ? (...args: unknown[]) => (calls.push(`${area}.${method}`), fn.apply(store, args)) : fn;
+              if (typeof fn !== "function") return fn;
+              return (...args: unknown[]) => {
+                calls.push(`${area}.${method}`);
+                return fn.apply(store, args);
+              };
             },
           });
         },

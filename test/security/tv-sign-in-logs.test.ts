@@ -26,11 +26,19 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+/** The fields of the OAuth answers this test reads; each answer carries some of them. */
+interface OAuthAnswer {
+  device_code: string;
+  user_code: string;
+  verification_uri: string;
+  access_token: string;
+  error: string;
+}
+
 async function form(path: string, params: Record<string, string>) {
   const response = await fetch(`${server.url}${path}`, { method: "POST", body: new URLSearchParams(params) });
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test reading whatever came back
-  const json = (await response.json()) as Record<string, any>;
-  for (const key of ["device_code", "access_token", "user_code"]) if (json[key]) logs.remember(json[key]);
+  const json = (await response.json()) as OAuthAnswer;
+  for (const key of ["device_code", "access_token", "user_code"] as const) if (json[key]) logs.remember(json[key]);
   return { status: response.status, json };
 }
 

@@ -68,12 +68,12 @@ describeOnEachDatabase("two-step stores", (t) => {
   it("TOTP: accepts each time step once and never an earlier one, even when racing", async () => {
     await t.stores.totp.savePending(pending(accountId));
     await t.stores.totp.enable(accountId, T0, 1000);
-    expect(await t.stores.totp.useStep(accountId, 1000)).toBe(false);
-    expect(await t.stores.totp.useStep(accountId, 999)).toBe(false);
-    const racing = await Promise.all(Array.from({ length: 5 }, () => t.stores.totp.useStep(accountId, 1001)));
+    expect(await t.stores.totp.consumeStep(accountId, 1000)).toBe(false);
+    expect(await t.stores.totp.consumeStep(accountId, 999)).toBe(false);
+    const racing = await Promise.all(Array.from({ length: 5 }, () => t.stores.totp.consumeStep(accountId, 1001)));
     expect(racing.filter(Boolean)).toHaveLength(1);
     expect(await t.stores.totp.delete(accountId)).toBe(true);
-    expect(await t.stores.totp.useStep(accountId, 1002)).toBe(false);
+    expect(await t.stores.totp.consumeStep(accountId, 1002)).toBe(false);
   });
 
   it("backup codes: one use each (racing too), counted, whole set replaced", async () => {

@@ -64,8 +64,7 @@ export async function openEventStream(url: string, headers: Record<string, strin
     try {
       for await (const value of response) {
         buffer += value as string;
-        let end: number;
-        while ((end = buffer.indexOf("\n\n")) >= 0) {
+        for (let end = buffer.indexOf("\n\n"); end >= 0; end = buffer.indexOf("\n\n")) {
           const block = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
           const event: StreamEvent = { event: "message", data: "" };

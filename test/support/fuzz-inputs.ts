@@ -119,7 +119,7 @@ export function fuzzValue(random: Random): unknown {
     case 4:
       return random.pick([true, false, null]);
     case 5:
-      return random.pick([new RawJson("1e400"), new RawJson("-1e400"), new RawJson("1" + "0".repeat(400)), new RawJson(deep(500, "[", "]")), new RawJson(deep(300, '{"a":', "}"))]);
+      return random.pick([new RawJson("1e400"), new RawJson("-1e400"), new RawJson(`1${"0".repeat(400)}`), new RawJson(deep(500, "[", "]")), new RawJson(deep(300, '{"a":', "}"))]);
     case 6:
       return random.pick([[], [1, 2, 3], ["a"], [{}], [[[]]], Array.from({ length: 500 }, () => "x")]);
     default:
@@ -142,7 +142,7 @@ export function junkBody(random: Random): { payload: string; contentType: string
     "true",
     "null",
     "[]",
-    "1" + "0".repeat(400),
+    `1${"0".repeat(400)}`,
     '{"__proto__":{"polluted":true}}',
     '{"constructor":{"prototype":{"polluted":true}}}',
     deep(8000, "[", "]", ""),

@@ -85,7 +85,9 @@ describe.skipIf(!reachable)("PostgreSQL revocation signals", () => {
     let missed = 0;
     const unsubscribe = nodeB.subscribe(
       () => {},
-      () => void (missed += 1),
+      () => {
+        missed += 1;
+      },
     );
 
     const admin = new pg.Client({ connectionString: database.url! });

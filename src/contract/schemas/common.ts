@@ -11,6 +11,7 @@ export const timestamp = z.iso.datetime({ offset: true });
 // A JSON body can carry NUL and lone surrogates ("\u0000", "\ud800"), and neither survives the
 // database: text columns refuse NUL, jsonb refuses both escapes, and a lone surrogate written
 // to a text column silently becomes U+FFFD. So no request field takes them.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is one of the characters this looks for.
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 export const unstorableTextMessage = "Must not contain NUL characters or unpaired surrogates.";
 

@@ -29,7 +29,7 @@ export function createCodeFlowDelivery(deps: CoreDeps): (message: OutboxMessageR
       return null;
     }
     const verdict = await decide(deps, flow);
-    const { sent, companion } = await inUnitOfWork(deps, async (stores) => {
+    return inUnitOfWork(deps, async (stores) => {
       const at = deps.clock.now();
       const requester = { ip: flow.requester.ip, userAgent: flow.requester.userAgent };
       if (!verdict.send) {
@@ -37,11 +37,11 @@ export function createCodeFlowDelivery(deps: CoreDeps): (message: OutboxMessageR
         await stores.outbox.discard(message.id);
         // A wrong password was recorded as a failed sign-in when it was tried.
         if (verdict.reason !== "wrong_password") await stores.audit.record(requestedEvent(flow, verdict.account, false, requester, at, verdict.reason));
-        return { sent: null, companion: false };
+        return null;
       }
       if (!(await stores.codeFlows.decide(flow.id, { status: "sent", accountId: verdict.account.id }))) {
         await stores.outbox.discard(message.id);
-        return { sent: null, companion: false };
+        return null;
       }
       await stores.outbox.readdress(message.id, verdict.recipient);
       // A new device that gave the right password gets the code by text too, when there is a verified phone.
@@ -52,9 +52,8 @@ export function createCodeFlowDelivery(deps: CoreDeps): (message: OutboxMessageR
         await stores.outbox.enqueue({ channel: "sms", recipient: phone, template: codeTemplates.sign_in.sms, payload, createdAt: at });
       }
       await stores.audit.record(requestedEvent(flow, verdict.account, true, requester, at));
-      return { sent: { ...message, recipient: verdict.recipient }, companion };
+      return { ...message, recipient: verdict.recipient };
     });
-    return sent;
   };
 }
 

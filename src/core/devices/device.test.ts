@@ -104,7 +104,7 @@ describe("describeDevice", () => {
   });
 
   it("examines only the first 512 characters of a huge User-Agent, quickly", () => {
-    const huge = UA.firefoxWindows + " " + "A(".repeat(500_000) + "\u0007".repeat(1_000);
+    const huge = `${UA.firefoxWindows} ${"A(".repeat(500_000)}${"\u0007".repeat(1_000)}`;
     const start = performance.now();
     expect(describeDevice(huge)).toEqual({ kind: "web", name: "Firefox on Windows" });
     expect(describeDevice("x".repeat(1_000_000) + UA.chromeMac)).toEqual({ kind: "web", name: "Web browser" });

@@ -53,6 +53,7 @@ export function describeDevice(
 function parseAgent(userAgent: string | null | undefined): ParsedAgent | null {
   if (typeof userAgent !== "string") return null;
   // Control characters never belong in a User-Agent; dropping them keeps the parser on text.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this strips.
   const ua = userAgent.slice(0, MAX_UA_EXAMINED).replace(/[\u0000-\u001f\u007f-\u009f]/g, "").trim();
   if (ua === "") return null; // Bowser throws on an empty string.
   try {
@@ -103,6 +104,7 @@ function appName(kind: Exclude<DeviceKind, "web">, agent: ParsedAgent | null): s
 
 /** A client-chosen name: printable, trimmed, at most 60 characters (code points). */
 function cleanName(name: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this strips.
   const printable = name.replace(/[\u0000-\u001f\u007f-\u009f]/g, "").trim();
   return [...printable].slice(0, MAX_NAME_LENGTH).join("").trim();
 }

@@ -67,8 +67,14 @@ export async function registerPasskey(
     details: { passkeyId: passkey.id, name: passkey.name },
     aal: session.aal,
     write: async (stores) => {
-      if (!(await stores.authFlows.redeem(flow.id, deps.clock.now()))) return void (outcome = "PASSKEY_INVALID"), false;
-      if (!(await stores.passkeys.create(passkey))) return void (outcome = "PASSKEY_ALREADY_REGISTERED"), false;
+      if (!(await stores.authFlows.redeem(flow.id, deps.clock.now()))) {
+        outcome = "PASSKEY_INVALID";
+        return false;
+      }
+      if (!(await stores.passkeys.create(passkey))) {
+        outcome = "PASSKEY_ALREADY_REGISTERED";
+        return false;
+      }
       return true;
     },
   });

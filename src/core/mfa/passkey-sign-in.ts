@@ -47,7 +47,7 @@ async function checkAssertion(
 ): Promise<Result<{ flow: AuthFlowRecord; passkey: PasskeyRecord; counter: number; attempt: Pass }, PasskeyFailure>> {
   const challenge = signedChallenge(response.response.clientDataJSON);
   const flow = challenge ? await deps.stores.authFlows.findByHandle("passkey_sign_in", sha256Hex(challenge)) : null;
-  if (!flow || flow.status !== "pending" || !flow.webauthnChallenge || flow.details.purpose !== purpose || flow.accountId !== accountId) {
+  if (flow?.status !== "pending" || !flow.webauthnChallenge || flow.details.purpose !== purpose || flow.accountId !== accountId) {
     return fail("PASSKEY_INVALID");
   }
   if (flow.expiresAt.getTime() <= deps.clock.now().getTime()) return fail("PASSKEY_CHALLENGE_EXPIRED");

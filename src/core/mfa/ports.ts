@@ -19,7 +19,7 @@ export interface TotpStore {
   /** Turns on a pending set-up with the step its first code used; false when it is not pending. */
   enable(accountId: string, at: Date, step: number): Promise<boolean>;
   /** Records `step` as used if it is later than every step used before: true for exactly one caller. */
-  useStep(accountId: string, step: number): Promise<boolean>;
+  consumeStep(accountId: string, step: number): Promise<boolean>;
   delete(accountId: string): Promise<boolean>;
 }
 

@@ -86,7 +86,7 @@ type ChallengeFailure = "TWO_STEP_CHALLENGE_INVALID" | "TWO_STEP_CHALLENGE_EXPIR
 async function openChallenge(deps: CoreDeps, challenge: string): Promise<Result<OpenChallenge, ChallengeFailure>> {
   const flow = await deps.stores.authFlows.findByHandle("two_step", sha256Hex(challenge));
   // Unknown, or already completed (a challenge belongs to one attempt, and completes once).
-  if (!flow || !flow.accountId || flow.status !== "pending") return fail("TWO_STEP_CHALLENGE_INVALID");
+  if (!flow?.accountId || flow.status !== "pending") return fail("TWO_STEP_CHALLENGE_INVALID");
   if (flow.expiresAt.getTime() <= deps.clock.now().getTime()) return fail("TWO_STEP_CHALLENGE_EXPIRED");
   const limited = await throttle(deps.limiter, [[`two-step-code:account:${flow.accountId}`, deps.config.limits.twoStepCodePerAccount]]);
   if (!limited.ok) return limited;
@@ -152,7 +152,7 @@ export async function completeTwoStepWithCode(
   const step = secret ? matchTotp(secret, code, deps.clock.now()) : null;
   if (step === null) return refused(deps, account, "TWO_STEP_CODE_INVALID", context);
   // A code (time step) is accepted once: this or an earlier step used before is a replay.
-  if (!(await deps.stores.totp.useStep(account.id, step))) return refused(deps, account, "TWO_STEP_CODE_USED", context);
+  if (!(await deps.stores.totp.consumeStep(account.id, step))) return refused(deps, account, "TWO_STEP_CODE_USED", context);
   return redeem(deps, opened.value, "totp", input.deviceCookie, context);
 }
 

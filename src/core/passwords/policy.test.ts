@@ -20,14 +20,14 @@ describe("password policy", () => {
 
   it("refuses 129 characters and accepts 128", () => {
     const base = "Tq7#vLm2pZ9!wR4k";
-    expect(checkNewPassword(base.repeat(8) + "x")).toEqual({ ok: false, code: "PASSWORD_TOO_LONG" });
+    expect(checkNewPassword(`${base.repeat(8)}x`)).toEqual({ ok: false, code: "PASSWORD_TOO_LONG" });
     expect(checkNewPassword(base.repeat(8))).toEqual({ ok: true, value: base.repeat(8) });
   });
 
   it("counts code points, not UTF-16 units: 8 emoji are long enough, 128 are not too long", () => {
     expect(checkNewPassword("🦊🐙🌵🚲🎻🧊🪐🍋").ok).toBe(true);
     expect(checkNewPassword("🦊🐙🌵🚲🎻🧊🪐🍋".repeat(16)).ok).toBe(true);
-    expect(checkNewPassword("🦊🐙🌵🚲🎻🧊🪐🍋".repeat(16) + "🦊")).toEqual({ ok: false, code: "PASSWORD_TOO_LONG" });
+    expect(checkNewPassword(`${"🦊🐙🌵🚲🎻🧊🪐🍋".repeat(16)}🦊`)).toEqual({ ok: false, code: "PASSWORD_TOO_LONG" });
   });
 
   it.each(["password123", "iloveyou", "PassWord123", "ILOVEYOU", "qwertyuiop"])(

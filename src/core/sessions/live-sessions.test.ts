@@ -131,7 +131,10 @@ describe("LiveSessions", () => {
     const fake = fakeStores(rows);
     const signals = new InProcessRevocationSignals();
     const subscribe = signals.subscribe.bind(signals);
-    signals.subscribe = (listener, onMissed) => ((missed = onMissed), subscribe(listener, onMissed));
+    signals.subscribe = (listener, onMissed) => {
+      missed = onMissed;
+      return subscribe(listener, onMissed);
+    };
     const live = new LiveSessions({ stores: fake.stores, clock }, signals, () => {});
     const ended: string[] = [];
     for (const row of rows) live.watch(row, () => ended.push(row.id));

@@ -73,7 +73,10 @@ export class LiveSessions {
       again: false,
     };
     let screens = this.#byAccount.get(watcher.accountId);
-    if (!screens) this.#byAccount.set(watcher.accountId, (screens = new Set()));
+    if (!screens) {
+      screens = new Set();
+      this.#byAccount.set(watcher.accountId, screens);
+    }
     screens.add(watcher);
     void this.#check(watcher);
     return () => this.#forget(watcher);

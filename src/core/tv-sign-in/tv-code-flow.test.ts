@@ -6,7 +6,7 @@ import { cryptoRandom } from "../crypto/random";
 import { USER_CODE_ALPHABET } from "../../contract/schemas/tv-sign-in";
 
 const T0 = new Date("2026-03-01T20:00:00Z");
-const after = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
+const later = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
 
 function aFlow(overrides: Partial<TvCodeRecord> = {}): TvCodeRecord {
   return {
@@ -15,7 +15,7 @@ function aFlow(overrides: Partial<TvCodeRecord> = {}): TvCodeRecord {
     userCode: "BCDFGHJK",
     clientId: "usher-tv",
     status: "pending",
-    expiresAt: after(900),
+    expiresAt: later(900),
     intervalSec: 5,
     lastPolledAt: null,
     deviceName: "Samsung TV",
@@ -33,12 +33,12 @@ function aFlow(overrides: Partial<TvCodeRecord> = {}): TvCodeRecord {
 describe("a TV sign-in poll", () => {
   it("is pending on the first poll and after waiting the interval", () => {
     expect(pollTransition(aFlow(), T0, 5)).toEqual({ kind: "authorization_pending", nextIntervalSec: 5 });
-    expect(pollTransition(aFlow({ lastPolledAt: T0 }), after(5), 5)).toEqual({ kind: "authorization_pending", nextIntervalSec: 5 });
+    expect(pollTransition(aFlow({ lastPolledAt: T0 }), later(5), 5)).toEqual({ kind: "authorization_pending", nextIntervalSec: 5 });
   });
 
   it("answers slow_down and grows the interval by 5 s when polled sooner than the interval", () => {
-    expect(pollTransition(aFlow({ lastPolledAt: T0 }), after(4), 5)).toEqual({ kind: "slow_down", nextIntervalSec: 10 });
-    expect(pollTransition(aFlow({ lastPolledAt: T0, intervalSec: 10 }), after(9), 5)).toEqual({ kind: "slow_down", nextIntervalSec: 15 });
+    expect(pollTransition(aFlow({ lastPolledAt: T0 }), later(4), 5)).toEqual({ kind: "slow_down", nextIntervalSec: 10 });
+    expect(pollTransition(aFlow({ lastPolledAt: T0, intervalSec: 10 }), later(9), 5)).toEqual({ kind: "slow_down", nextIntervalSec: 15 });
   });
 
   it("redeems an approved flow at once, however fast it is polled", () => {
@@ -46,20 +46,20 @@ describe("a TV sign-in poll", () => {
   });
 
   it("answers access_denied for a denied flow and expired_token once the code has expired", () => {
-    expect(pollTransition(aFlow({ status: "denied" }), after(10), 5)).toEqual({ kind: "access_denied" });
-    expect(pollTransition(aFlow(), after(900), 5)).toEqual({ kind: "expired_token" });
-    expect(pollTransition(aFlow({ status: "approved" }), after(901), 5)).toEqual({ kind: "expired_token" });
+    expect(pollTransition(aFlow({ status: "denied" }), later(10), 5)).toEqual({ kind: "access_denied" });
+    expect(pollTransition(aFlow(), later(900), 5)).toEqual({ kind: "expired_token" });
+    expect(pollTransition(aFlow({ status: "approved" }), later(901), 5)).toEqual({ kind: "expired_token" });
   });
 
   it("refuses a device code that has already been redeemed", () => {
-    expect(pollTransition(aFlow({ status: "redeemed" }), after(1), 5)).toEqual({ kind: "invalid_grant" });
+    expect(pollTransition(aFlow({ status: "redeemed" }), later(1), 5)).toEqual({ kind: "invalid_grant" });
   });
 });
 
 describe("deciding a TV sign-in", () => {
   it("is possible only while the flow is pending and unexpired", () => {
-    expect(decisionBlocker(aFlow(), after(899))).toBeNull();
-    expect(decisionBlocker(aFlow(), after(900))).toBe("TV_CODE_EXPIRED");
+    expect(decisionBlocker(aFlow(), later(899))).toBeNull();
+    expect(decisionBlocker(aFlow(), later(900))).toBe("TV_CODE_EXPIRED");
     for (const status of ["approved", "denied", "redeemed"] as const) {
       expect(decisionBlocker(aFlow({ status }), T0)).toBe("TV_CODE_ALREADY_USED");
     }

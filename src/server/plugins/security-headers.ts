@@ -36,7 +36,9 @@ function helmetOptions(production: boolean): HelmetOptions {
 export function securityHeaderValues(production: boolean): Record<string, string> {
   const headers: Record<string, string> = {};
   const response = {
-    setHeader: (name: string, value: string) => void (headers[name.toLowerCase()] = String(value)),
+    setHeader: (name: string, value: string) => {
+      headers[name.toLowerCase()] = String(value);
+    },
     removeHeader: (name: string) => void delete headers[name.toLowerCase()],
   };
   let failure: unknown;

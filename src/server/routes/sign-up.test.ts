@@ -154,7 +154,7 @@ describe("POST /auth/sign-up", () => {
     });
 
     it("refuses a 129-character password as PASSWORD_TOO_LONG", async () => {
-      const response = await browser().signUp(uniqueEmail(), "qz7!Kp2w".repeat(16) + "x");
+      const response = await browser().signUp(uniqueEmail(), `${"qz7!Kp2w".repeat(16)}x`);
       expect(response.statusCode).toBe(400);
       expect(errorCode(response)).toBe("PASSWORD_TOO_LONG");
     });

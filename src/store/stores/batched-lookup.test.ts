@@ -13,7 +13,10 @@ function recordingLoad(table: Map<string, number>) {
     const snapshot = new Map(keys.filter((k) => table.has(k)).map((k) => [k, table.get(k)!]));
     return new Promise<Map<string, number>>((resolve) => releases.push(() => resolve(snapshot)));
   };
-  return { load, batches, releaseAll: () => releases.splice(0).forEach((release) => release()) };
+  const releaseAll = () => {
+    for (const release of releases.splice(0)) release();
+  };
+  return { load, batches, releaseAll };
 }
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));

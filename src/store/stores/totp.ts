@@ -35,7 +35,7 @@ export function createTotpStore(db: Database): TotpStore {
       return enabled.length === 1;
     },
 
-    async useStep(accountId, step) {
+    async consumeStep(accountId, step) {
       // The comparison sits in the WHERE clause: two requests with the same code race on
       // one row, and only one of them moves last_used_step forward.
       const used = await db

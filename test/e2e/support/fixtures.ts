@@ -3,14 +3,14 @@
 // is otherwise silent: the page just looks or behaves a little wrong).
 import { expect, test as base } from "@playwright/test";
 
-export const test = base.extend<{ cspGuard: void }>({
+export const test = base.extend<{ cspGuard: undefined }>({
   cspGuard: [
     async ({ page }, use) => {
       const violations: string[] = [];
       page.on("console", (message) => {
         if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
       });
-      await use();
+      await use(undefined);
       expect(violations, "Content Security Policy violations").toEqual([]);
     },
     { auto: true },

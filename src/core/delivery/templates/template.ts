@@ -18,5 +18,5 @@ export interface SmsTemplate<P> {
   render(payload: P, brand: Brand): string;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyTemplate = EmailTemplate<any> | SmsTemplate<any>;
+/** Any template, its payload read as a plain object: the renderer checks it against `payload` first. */
+export type AnyTemplate = EmailTemplate<Record<string, unknown>> | SmsTemplate<Record<string, unknown>>;
