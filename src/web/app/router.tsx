@@ -1,15 +1,35 @@
 // Every page of the web app. Pages load lazily, so the first visit downloads only what it
-// shows; the signed-in layout re-checks the session on every navigation, so a device that
-// was signed out elsewhere lands on the sign-in page at its next step. On a Kids profile the
-// layout shows only the pages marked `kidsProfile: "allowed"`, as the API serves only their calls.
-import { createBrowserRouter } from "react-router";
+// shows; a page that shows data exports a `loader` beside its component, which reads it
+// before the page is drawn (and again when a change it made revalidates it). The signed-in
+// layout re-checks the session on every navigation, so a device that was signed out elsewhere
+// lands on the sign-in page at its next step. On a Kids profile the layout shows only the
+// pages marked `kidsProfile: "allowed"`, as the API serves only their calls.
+import { createBrowserRouter, type LoaderFunction } from "react-router";
 import { setSessionLostHandler } from "../lib/api-client";
 import { signInPageFor } from "../lib/sign-in-reasons";
 import { RouteError } from "./route-error";
-import { loadSignedIn, type SignedInHandle } from "./signed-in-data";
+import { closedToKids, loadSignedIn, type SignedInHandle } from "./signed-in-data";
 
-const page = (load: () => Promise<{ default: React.ComponentType }>) => async () => ({
-  Component: (await load()).default,
+interface PageModule {
+  default: React.ComponentType;
+  loader?: LoaderFunction;
+}
+
+const page =
+  (load: () => Promise<PageModule>, guard: (loader: LoaderFunction) => LoaderFunction = (loader) => loader) =>
+  async () => {
+    const { default: Component, loader } = await load();
+    return loader ? { Component, loader: guard(loader) } : { Component };
+  };
+
+/**
+ * A signed-in page, closed to a Kids profile unless its handle says otherwise (as in the API):
+ * on one, the layout shows NotOnKidsProfile instead and the page's loader loads nothing.
+ */
+const signedInPage = (path: string, load: () => Promise<PageModule>, handle: SignedInHandle = {}) => ({
+  path,
+  handle,
+  lazy: page(load, handle.kidsProfile === "allowed" ? undefined : closedToKids),
 });
 
 /** Browsing and switching profile: what a Kids profile may open (see signed-in-layout.tsx). */
@@ -35,20 +55,20 @@ export const router = createBrowserRouter([
         shouldRevalidate: () => true,
         lazy: page(() => import("./layouts/signed-in-layout")),
         children: [
-          { path: "/profiles", handle: kidsProfileAllowed, lazy: page(() => import("./routes/who-is-watching")) },
-          { path: "/profiles/manage", lazy: page(() => import("./routes/manage-profiles")) },
-          { path: "/browse", handle: kidsProfileAllowed, lazy: page(() => import("./routes/profile-home")) },
-          { path: "/account", lazy: page(() => import("./routes/account")) },
-          { path: "/account/password", lazy: page(() => import("./routes/change-password")) },
-          { path: "/account/phone", lazy: page(() => import("./routes/add-phone")) },
-          { path: "/account/devices", lazy: page(() => import("./routes/devices")) },
-          { path: "/account/two-step", lazy: page(() => import("./routes/two-step")) },
-          { path: "/account/passkeys", lazy: page(() => import("./routes/passkeys")) },
-          { path: "/my-usher", handle: kidsProfileAllowed, lazy: page(() => import("./routes/my-usher")) },
-          { path: "/tv", lazy: page(() => import("./routes/tv-approve")) },
-          { path: "/account/email", lazy: page(() => import("./routes/change-email")) },
-          { path: "/account/activity", lazy: page(() => import("./routes/account-activity")) },
-          { path: "/secure-account", lazy: page(() => import("./routes/secure-account")) },
+          signedInPage("/profiles", () => import("./routes/who-is-watching"), kidsProfileAllowed),
+          signedInPage("/profiles/manage", () => import("./routes/manage-profiles")),
+          signedInPage("/browse", () => import("./routes/profile-home"), kidsProfileAllowed),
+          signedInPage("/account", () => import("./routes/account")),
+          signedInPage("/account/password", () => import("./routes/change-password")),
+          signedInPage("/account/phone", () => import("./routes/add-phone")),
+          signedInPage("/account/devices", () => import("./routes/devices")),
+          signedInPage("/account/two-step", () => import("./routes/two-step")),
+          signedInPage("/account/passkeys", () => import("./routes/passkeys")),
+          signedInPage("/my-usher", () => import("./routes/my-usher"), kidsProfileAllowed),
+          signedInPage("/tv", () => import("./routes/tv-approve")),
+          signedInPage("/account/email", () => import("./routes/change-email")),
+          signedInPage("/account/activity", () => import("./routes/account-activity")),
+          signedInPage("/secure-account", () => import("./routes/secure-account")),
         ],
       },
       { path: "*", lazy: page(() => import("./routes/not-found")) },

@@ -1,17 +1,26 @@
 // What every signed-in page knows: who is signed in here, and the account's profiles.
 // Loaded by the signed-in layout on every navigation (a revoked session is caught there).
-import { redirect, useRouteLoaderData, type LoaderFunctionArgs } from "react-router";
+import { type LoaderFunction, type LoaderFunctionArgs, redirect, useRouteLoaderData } from "react-router";
+import { listProfiles, type Profile } from "../features/profiles/api/profiles";
+import { getMe, type Me } from "../features/session/api/get-me";
 import { isSessionLost } from "../lib/api-client";
 import { signInPageFor } from "../lib/sign-in-reasons";
-import { getMe, type Me } from "../features/session/api/get-me";
-import { listProfiles, type Profile } from "../features/profiles/api/profiles";
 
 export interface SignedInData {
   me: Me;
   profiles: Profile[];
 }
 
-export async function loadSignedIn({ request }: LoaderFunctionArgs): Promise<SignedInData> {
+/** The layout's load for each navigation (its request), which the pages' loaders may wait for. */
+const loads = new WeakMap<Request, Promise<SignedInData>>();
+
+export function loadSignedIn(args: LoaderFunctionArgs): Promise<SignedInData> {
+  const load = loadFor(args);
+  loads.set(args.request, load);
+  return load;
+}
+
+async function loadFor({ request }: LoaderFunctionArgs): Promise<SignedInData> {
   try {
     const [me, profiles] = await Promise.all([getMe(), listProfiles()]);
     return { me, profiles };
@@ -20,6 +29,18 @@ export async function loadSignedIn({ request }: LoaderFunctionArgs): Promise<Sig
     const url = new URL(request.url);
     throw redirect(signInPageFor(error, `${url.pathname}${url.search}`));
   }
+}
+
+/**
+ * A page's loader, for a page a Kids profile may not open: on one, the layout shows
+ * NotOnKidsProfile instead and the API would refuse the page's calls, so none are made. The
+ * router calls the layout's loader first, so its load for this navigation is there to wait for.
+ */
+export function closedToKids(loader: LoaderFunction): LoaderFunction {
+  return async (args) => {
+    const signedIn = await loads.get(args.request);
+    return signedIn?.me.profile?.isKids ? null : loader(args);
+  };
 }
 
 export function useSignedIn(): SignedInData {

@@ -56,7 +56,7 @@ export function requestsSettled(): Promise<void> {
   return new Promise((resolve) => whenIdle.push(resolve));
 }
 
-interface CallOptions {
+export interface CallOptions {
   /** false for requests made before signing in: a refusal is not a lost session. */
   signedIn?: boolean;
   /** false for the proof itself, which must not ask for a proof. */
@@ -87,7 +87,8 @@ export async function call<A extends Answer>(send: () => Promise<A>, options: Ca
       try {
         return await answerOf(send, options);
       } catch (error) {
-        const ask = options.reauth !== false && error instanceof ApiError && error.code === "REAUTH_REQUIRED" ? onReauthRequired : undefined;
+        const ask =
+          options.reauth !== false && error instanceof ApiError && error.code === "REAUTH_REQUIRED" ? onReauthRequired : undefined;
         if (!ask || !(await ask())) throw error;
       }
     }

@@ -1,6 +1,25 @@
 // The web app's one client for Usher's API: the typed client (src/client) every app uses,
 // here in cookie mode on this page's own origin. Wrap each call in `call` (api-client.ts),
 // which turns refusals into ApiError and asks "Confirm it's you" when a change needs it.
-import { createUsherClient } from "../../client";
+import { createUsherClient, type UsherClient } from "../../client";
+import type { CallOptions } from "./api-client";
 
 export const usher = createUsherClient({ baseUrl: window.location.origin, auth: { mode: "cookie" } });
+
+/**
+ * Whose session a call carries: this browser's cookie (the default), or the bearer token a TV
+ * app holds (the TV simulator). A fetcher that both use takes a Caller, so each endpoint keeps
+ * one fetcher.
+ */
+export interface Caller {
+  client: UsherClient;
+  options?: CallOptions;
+}
+
+export const thisBrowser: Caller = { client: usher };
+
+/** An app signed in with a bearer token: its refusals are its own, never this browser's sign-in or "Confirm it's you". */
+export const bearerCaller = (token: string): Caller => ({
+  client: createUsherClient({ baseUrl: window.location.origin, auth: { mode: "bearer", token } }),
+  options: { signedIn: false, reauth: false },
+});

@@ -1,12 +1,11 @@
 // The browser's side of a passkey ceremony (@simplewebauthn/browser), with the browser's
 // refusals turned into words: the server's options go in, the answer it expects comes out.
-import { browserSupportsWebAuthn, startAuthentication, startRegistration, WebAuthnError } from "@simplewebauthn/browser";
+
 import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
+import { browserSupportsWebAuthn, startAuthentication, startRegistration, WebAuthnError } from "@simplewebauthn/browser";
 import type { z } from "zod";
 import type { passkeyAuthenticationResponse, passkeyRegistrationResponse } from "../../contract/schemas/two-step";
-
-/** A ceremony the browser ended without an answer (cancelled, unsupported, timed out). */
-export class PasskeyCancelled extends Error {}
+import { PasskeyCancelled } from "./passkey-cancelled";
 
 // The answers as Usher's API takes them. They are the library's plain JSON objects; its
 // interfaces only lack the open index signature the contract's loose schemas carry.
@@ -17,7 +16,9 @@ export const passkeysSupported = (): boolean => browserSupportsWebAuthn();
 
 export async function answerWithPasskey(options: Record<string, unknown>): Promise<PasskeyAuthentication> {
   try {
-    return (await startAuthentication({ optionsJSON: options as unknown as PublicKeyCredentialRequestOptionsJSON })) as PasskeyAuthentication;
+    return (await startAuthentication({
+      optionsJSON: options as unknown as PublicKeyCredentialRequestOptionsJSON,
+    })) as PasskeyAuthentication;
   } catch (error) {
     throw inWords(error, "No passkey was used. Try again, or use another way.");
   }

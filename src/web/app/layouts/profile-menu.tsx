@@ -23,7 +23,7 @@ export function ProfileMenu() {
   const pinned = useRef(false);
   const current = me.profile;
   const others = profiles.filter((profile) => profile.id !== current?.id);
-  const { choose, error, pinDialog } = useChooseProfile(() => void navigate("/browse"));
+  const { choose, error, pinDialog } = useChooseProfile(() => navigate("/browse"));
 
   useEffect(() => {
     if (!open) {
@@ -61,8 +61,14 @@ export function ProfileMenu() {
             setOpen(!close);
           }}
         >
-          {current ? <Avatar avatar={current.avatar} name={current.name} size="small" /> : <span className="avatar avatar--small avatar--comet">?</span>}
-          <span className="profile-menu__caret" aria-hidden="true">▾</span>
+          {current ? (
+            <Avatar avatar={current.avatar} name={current.name} size="small" />
+          ) : (
+            <span className="avatar avatar--small avatar--comet">?</span>
+          )}
+          <span className="profile-menu__caret" aria-hidden="true">
+            ▾
+          </span>
         </button>
         {open && (
           <ul className="profile-menu__list" role="menu">
@@ -109,7 +115,7 @@ export function ProfileMenu() {
             <Alert tone="error">{error}</Alert>
           </div>
         )}
-        <SignOutDialog scope="this-device" open={signingOut} onClose={() => setSigningOut(false)} />
+        <SignOutDialog scope={signingOut ? "this-device" : undefined} onClose={() => setSigningOut(false)} />
       </div>
       {/* Outside the menu's hover area: pointing at the dialog must not open the menu behind it. */}
       {pinDialog}

@@ -5,11 +5,12 @@
 // marked for one (browsing, switching profile) and none of the ways to the account.
 import { NavLink, Outlet, useMatches, useNavigation } from "react-router";
 import { Logo } from "../../components/ui/logo";
-import { ReauthPrompt } from "../../features/session/components/reauth-prompt";
 import { VerifyEmailBanner } from "../../features/recovery/components/verify-email-banner";
+import { ReauthPrompt } from "../../features/session/components/reauth-prompt";
 import { SignedOutNotice } from "../../features/session/components/signed-out-notice";
 import { useLiveSignOut } from "../../features/session/hooks/use-live-sign-out";
-import { useKidsProfile, useSignedIn, type SignedInHandle } from "../signed-in-data";
+import { hasPasskeys } from "../../features/two-step/api/security";
+import { type SignedInHandle, useKidsProfile, useSignedIn } from "../signed-in-data";
 import { NotOnKidsProfile } from "./not-on-kids-profile";
 import { ProfileMenu } from "./profile-menu";
 
@@ -26,7 +27,7 @@ export default function SignedInLayout() {
         Skip to content
       </a>
       {signedOut && <SignedOutNotice />}
-      <ReauthPrompt />
+      <ReauthPrompt hasPasskeys={hasPasskeys} />
       <header className="topbar">
         <Logo to="/browse" />
         <nav className="topbar__nav" aria-label="Main">

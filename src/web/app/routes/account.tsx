@@ -2,21 +2,30 @@
 // verification, passkeys, sign out of all devices, manage access and devices), as the guides
 // customers follow describe.
 import { useState } from "react";
+import { useLoaderData, useRevalidator } from "react-router";
 import { Alert } from "../../components/ui/alert";
 import { LoadFailed } from "../../components/ui/load-failed";
-import { Loading } from "../../components/ui/loading";
-import { useAccount } from "../../features/account/api/get-account";
 import { useAccountNotice } from "../../features/account/account-notice";
+import { getAccount } from "../../features/account/api/get-account";
 import { MembershipBilling } from "../../features/account/components/membership-billing";
 import { SecurityPrivacy } from "../../features/account/components/security-privacy";
 import { PhoneRow } from "../../features/phone/components/phone-row";
-import { useSecurity } from "../../features/two-step/api/security";
-import { TwoStepRows } from "../../features/two-step/components/two-step-rows";
 import { SignOutDialog } from "../../features/session/components/sign-out-dialog";
+import { getSecurity } from "../../features/two-step/api/security";
+import { TwoStepRows } from "../../features/two-step/components/two-step-rows";
+import { loaded } from "../../lib/loaded";
+
+export const loader = async () => {
+  const [account, security] = await Promise.all([
+    loaded(getAccount(), "Your account details couldn't be loaded."),
+    loaded(getSecurity(), "Your security settings couldn't be loaded."),
+  ]);
+  return { account, security };
+};
 
 export default function AccountPage() {
-  const account = useAccount();
-  const security = useSecurity();
+  const { account, security } = useLoaderData<typeof loader>();
+  const revalidator = useRevalidator();
   const [notice, setNotice] = useAccountNotice();
   const [signingOutAll, setSigningOutAll] = useState(false);
 
@@ -24,26 +33,26 @@ export default function AccountPage() {
     <div className="account">
       <h1>Account</h1>
       {notice && <Alert tone="success">{notice}</Alert>}
-      {account.status === "loading" && <Loading label="Loading your account…" />}
-      {account.status === "failed" && <LoadFailed className="account__failed" message={account.message} onRetry={account.reload} />}
-      {account.status === "ready" && (
+      {account.ok ? (
         <>
           <MembershipBilling
-            account={account.account}
+            account={account.data}
             phoneRow={
               <PhoneRow
-                phone={account.account.phone}
+                phone={account.data.phone}
                 onRemoved={() => {
                   setNotice("Your phone number has been removed.");
-                  account.reload();
+                  return revalidator.revalidate();
                 }}
               />
             }
           />
-          <SecurityPrivacy factorRows={<TwoStepRows state={security} />} onSignOutOfAllDevices={() => setSigningOutAll(true)} />
+          <SecurityPrivacy factorRows={<TwoStepRows security={security} />} onSignOutOfAllDevices={() => setSigningOutAll(true)} />
         </>
+      ) : (
+        <LoadFailed className="account__failed" message={account.message} onRetry={() => void revalidator.revalidate()} />
       )}
-      <SignOutDialog scope="all-devices" open={signingOutAll} onClose={() => setSigningOutAll(false)} />
+      <SignOutDialog scope={signingOutAll ? "all-devices" : undefined} onClose={() => setSigningOutAll(false)} />
     </div>
   );
 }

@@ -1,16 +1,23 @@
 // Add phone number (or Change phone number when one is there): the number, then the code.
-import { Link, useNavigate, useSearchParams } from "react-router";
+import { Link, useLoaderData, useNavigate, useSearchParams } from "react-router";
 import { Alert } from "../../components/ui/alert";
-import { Loading } from "../../components/ui/loading";
-import { useAccount } from "../../features/account/api/get-account";
 import { backToAccount } from "../../features/account/account-notice";
+import { getAccount } from "../../features/account/api/get-account";
 import { PhoneFlow } from "../../features/phone/components/phone-flow";
+import { loaded } from "../../lib/loaded";
+
+export const loader = async () => ({
+  phone: await loaded(
+    getAccount().then((account) => account.phone),
+    "Your account details couldn't be loaded.",
+  ),
+});
 
 export default function AddPhonePage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const account = useAccount();
-  const phone = account.status === "ready" ? account.account.phone : null;
+  const loadedPhone = useLoaderData<typeof loader>().phone;
+  const phone = loadedPhone.ok ? loadedPhone.data : null;
   // "?step=code" comes from the account page's Verify phone number, for a number not verified yet.
   const verifying = params.get("step") === "code" && phone !== null && !phone.verified;
   const title = verifying ? "Verify phone number" : phone ? "Change phone number" : "Add phone number";
@@ -20,10 +27,8 @@ export default function AddPhonePage() {
       <Link className="back-link" to="/account">
         Account
       </Link>
-      <h1>{account.status === "ready" ? title : "Phone number"}</h1>
-      {account.status === "loading" && <Loading />}
-      {account.status === "failed" && <Alert tone="error">{account.message}</Alert>}
-      {account.status === "ready" && (
+      <h1>{loadedPhone.ok ? title : "Phone number"}</h1>
+      {loadedPhone.ok ? (
         <>
           <p className="subpage__lead">
             {phone
@@ -40,6 +45,8 @@ export default function AddPhonePage() {
             />
           </div>
         </>
+      ) : (
+        <Alert tone="error">{loadedPhone.message}</Alert>
       )}
     </div>
   );

@@ -2,14 +2,15 @@
 // text message to the verified phone). The answer is the same whether or not an account
 // exists, so this page never tells anyone which addresses have accounts. After a texted code,
 // the same page takes the code and the new password, sent with the request's flowId.
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Link, useNavigate } from "react-router";
+import { Form } from "../../components/form/form";
+import { useSubmission } from "../../components/form/use-submission";
 import { Alert } from "../../components/ui/alert";
 import { TextField } from "../../components/ui/text-field";
 import { PublicHeader } from "../../features/auth/components/public-header";
-import { requestPasswordReset, type ResetMethod } from "../../features/recovery/api/password-reset";
+import { type ResetMethod, requestPasswordReset } from "../../features/recovery/api/password-reset";
 import { ResetCodeForm } from "../../features/recovery/components/reset-code-form";
-import { failureMessage } from "../../lib/api-client";
 
 const methods: { value: ResetMethod; label: string; hint: string }[] = [
   { value: "email", label: "Email me a link", hint: "The link works for 1 hour." },
@@ -20,25 +21,13 @@ export default function ForgotPasswordPage() {
   const navigate = useNavigate();
   const [email, setEmail] = useState("");
   const [method, setMethod] = useState<ResetMethod>("email");
-  const [emailError, setEmailError] = useState<string>();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const send = useSubmission<"email">({ fallback: "Your request couldn't be sent. Please try again." });
   const [sent, setSent] = useState<{ email: string; method: ResetMethod; flowId: string }>();
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(undefined);
-    if (!email.trim()) return setEmailError("Enter the email address of your account.");
-    setEmailError(undefined);
-    setBusy(true);
-    try {
-      const { flowId } = await requestPasswordReset(email.trim(), method);
-      setSent({ email: email.trim(), method, flowId });
-    } catch (failure) {
-      setError(failureMessage(failure, "Your request couldn't be sent. Please try again."));
-    } finally {
-      setBusy(false);
-    }
+  async function submit() {
+    if (send.invalid({ email: email.trim() ? undefined : "Enter the email address of your account." })) return;
+    const requested = await send.run(() => requestPasswordReset(email.trim(), method));
+    if (requested.ok) setSent({ email: email.trim(), method, flowId: requested.value.flowId });
   }
 
   return (
@@ -50,8 +39,7 @@ export default function ForgotPasswordPage() {
             <>
               <h1>Forgot password?</h1>
               <p className="sign-up__lead">Enter the email address of your Usher account and choose how to set a new password.</p>
-              <form className="form" onSubmit={submit} noValidate>
-                {error && <Alert tone="error">{error}</Alert>}
+              <Form submission={send} onSubmit={() => void submit()}>
                 <TextField
                   label="Email"
                   type="email"
@@ -59,14 +47,20 @@ export default function ForgotPasswordPage() {
                   required
                   maxLength={320}
                   value={email}
-                  error={emailError}
+                  error={send.errors.email}
                   onChange={(event) => setEmail(event.target.value)}
                 />
                 <fieldset className="choices">
                   <legend>How should we help you reset it?</legend>
                   {methods.map((choice) => (
                     <label key={choice.value} className="choice">
-                      <input type="radio" name="method" value={choice.value} checked={method === choice.value} onChange={() => setMethod(choice.value)} />
+                      <input
+                        type="radio"
+                        name="method"
+                        value={choice.value}
+                        checked={method === choice.value}
+                        onChange={() => setMethod(choice.value)}
+                      />
                       <span>
                         <span className="choice__label">{choice.label}</span>
                         <span className="choice__hint">{choice.hint}</span>
@@ -74,10 +68,10 @@ export default function ForgotPasswordPage() {
                     </label>
                   ))}
                 </fieldset>
-                <button className="button button--primary button--block" type="submit" disabled={busy}>
-                  {busy ? "Sending…" : method === "email" ? "Send link" : "Send code"}
+                <button className="button button--primary button--block" type="submit" disabled={send.pending}>
+                  {send.pending ? "Sending…" : method === "email" ? "Send link" : "Send code"}
                 </button>
-              </form>
+              </Form>
               <p className="form-footer">
                 Remembered it? <Link to="/sign-in">Sign in</Link>.
               </p>
@@ -87,8 +81,8 @@ export default function ForgotPasswordPage() {
             <>
               <h1>Check your email</h1>
               <Alert tone="success">
-                If an account exists for <strong className="break-anywhere">{sent.email}</strong>, we've emailed it a link to set a new password. The link
-                works for 1 hour.
+                If an account exists for <strong className="break-anywhere">{sent.email}</strong>, we've emailed it a link to set a new
+                password. The link works for 1 hour.
               </Alert>
               <p className="form-footer">
                 Nothing arrived? Check your spam folder, or{" "}
@@ -103,8 +97,8 @@ export default function ForgotPasswordPage() {
             <>
               <h1>Enter the code</h1>
               <Alert tone="success">
-                If an account exists for <strong className="break-anywhere">{sent.email}</strong> with a verified phone number, we've texted it a
-                6-digit code.
+                If an account exists for <strong className="break-anywhere">{sent.email}</strong> with a verified phone number, we've texted
+                it a 6-digit code.
               </Alert>
               <ResetCodeForm
                 email={sent.email}

@@ -2,35 +2,42 @@
 // with a PIN, and delete with a confirmation (never the last one); the account's "Require PIN
 // to add new profiles" lives here too, next to what it guards. "Done" goes back to "Who's watching?".
 import { useRef, useState } from "react";
-import { Link, useRevalidator } from "react-router";
-import { avatarIds, type AvatarId } from "../../../contract/avatars";
+import { Link, useLoaderData, useRevalidator } from "react-router";
+import { type AvatarId, avatarIds } from "../../../contract/avatars";
 import { Alert } from "../../components/ui/alert";
 import { Avatar } from "../../components/ui/avatar";
 import { ConfirmDialog } from "../../components/ui/confirm-dialog";
-import { useProfileLockSetting } from "../../features/profiles/api/profile-lock";
-import { createProfile, deleteProfile, updateProfile, type Profile } from "../../features/profiles/api/profiles";
+import { createProfile, deleteProfile, type Profile, updateProfile } from "../../features/profiles/api/profiles";
 import { AddProfilePinDialog, useAddProfilePin } from "../../features/profiles/components/add-profile-pin-dialog";
 import { LockIcon } from "../../features/profiles/components/lock-icon";
-import { ProfileForm, type ProfileDraft } from "../../features/profiles/components/profile-form";
+import { type ProfileDraft, ProfileForm } from "../../features/profiles/components/profile-form";
 import { ProfileLockEditor } from "../../features/profiles/components/profile-lock-editor";
 import { RequirePinSetting } from "../../features/profiles/components/require-pin-setting";
 import { MAX_PROFILES } from "../../features/profiles/limits";
 import { mainProfile } from "../../features/profiles/main-profile";
+import { getSecurity } from "../../features/two-step/api/security";
 import { ApiError } from "../../lib/api-client";
+import { loaded } from "../../lib/loaded";
 import { useSignedIn } from "../signed-in-data";
+
+/** The account's "Require PIN to add new profiles"; the profiles come with every signed-in page. */
+export const loader = async () => ({
+  requirePin: await loaded(
+    getSecurity().then((security) => security.requirePinToAddProfiles),
+    "The profile lock setting couldn't be loaded.",
+  ),
+});
 
 export default function ManageProfilesPage() {
   const { profiles } = useSignedIn();
+  const { requirePin } = useLoaderData<typeof loader>();
   const revalidator = useRevalidator();
   const heading = useRef<HTMLHeadingElement>(null);
   const [editing, setEditing] = useState<string>();
   const [deleting, setDeleting] = useState<Profile>();
-  const [deleteBusy, setDeleteBusy] = useState(false);
-  const [deleteError, setDeleteError] = useState<string>();
   const [notice, setNotice] = useState<string>();
   const [addKey, setAddKey] = useState(0);
-  const lockSetting = useProfileLockSetting();
-  const requirePinToAdd = lockSetting.status === "ready" && lockSetting.requirePinToAddProfiles;
+  const requirePinToAdd = requirePin.ok && requirePin.data;
   const main = mainProfile(profiles);
   const addPin = useAddProfilePin();
 
@@ -59,7 +66,8 @@ export default function ManageProfilesPage() {
       } catch (failure) {
         // The setting was turned on elsewhere since this page loaded: ask for the PIN now.
         if (!(failure instanceof ApiError && failure.code === "PIN_REQUIRED")) throw failure;
-        lockSetting.set(true);
+        // Read again, so the page says so too.
+        void revalidator.revalidate();
         if (!(await addPin.ask(draft))) return;
       }
     }
@@ -68,24 +76,15 @@ export default function ManageProfilesPage() {
     setAddKey((key) => key + 1);
   }
 
-  async function confirmDelete() {
-    if (!deleting) return;
-    setDeleteBusy(true);
-    setDeleteError(undefined);
-    try {
-      await deleteProfile(deleting.id);
-      await revalidator.revalidate();
-      // Deleting the main profile makes the next one main: the server's setting may follow.
-      lockSetting.reload();
-      setNotice(`Deleted ${deleting.name}.`);
-      setDeleting(undefined);
-      // After the dialog has closed: while it is open, the rest of the page is inert.
-      requestAnimationFrame(() => heading.current?.focus());
-    } catch (failure) {
-      setDeleteError(failure instanceof ApiError ? failure.message : "Deleting the profile failed. Please try again.");
-    } finally {
-      setDeleteBusy(false);
-    }
+  /** Throws the API's refusal to the dialog, which says it there. */
+  async function confirmDelete(profile: Profile) {
+    await deleteProfile(profile.id);
+    // Deleting the main profile makes the next one main: the account's setting may follow.
+    await revalidator.revalidate();
+    setNotice(`Deleted ${profile.name}.`);
+    setDeleting(undefined);
+    // After the dialog has closed: while it is open, the rest of the page is inert.
+    requestAnimationFrame(() => heading.current?.focus());
   }
 
   const full = profiles.length >= MAX_PROFILES;
@@ -102,8 +101,8 @@ export default function ManageProfilesPage() {
         </Link>
       </div>
       <p className="manage__lead">
-        Up to {MAX_PROFILES} profiles share this account, each with its own name and avatar. Kids profiles only see titles made
-        for children.
+        Up to {MAX_PROFILES} profiles share this account, each with its own name and avatar. Kids profiles only see titles made for
+        children.
       </p>
       {notice && <Alert tone="success">{notice}</Alert>}
 
@@ -146,7 +145,6 @@ export default function ManageProfilesPage() {
                         aria-label={`Delete ${profile.name}`}
                         onClick={() => {
                           setNotice(undefined);
-                          setDeleteError(undefined);
                           setDeleting(profile);
                         }}
                       >
@@ -178,9 +176,8 @@ export default function ManageProfilesPage() {
                     requirePinToAddProfiles={requirePinToAdd}
                     onChanged={async () => {
                       setNotice(undefined);
+                      // Removing the main profile's PIN turns "Require PIN to add new profiles" off: read again too.
                       await revalidator.revalidate();
-                      // Removing the main profile's PIN turns "Require PIN to add new profiles" off.
-                      lockSetting.reload();
                     }}
                   />
                 </>
@@ -190,7 +187,7 @@ export default function ManageProfilesPage() {
         </ul>
       )}
 
-      <RequirePinSetting setting={lockSetting} main={main} onRetry={lockSetting.reload} onSaved={lockSetting.set} />
+      <RequirePinSetting setting={requirePin} main={main} onRetry={() => void revalidator.revalidate()} onSaved={revalidator.revalidate} />
 
       <section className="manage__add card" aria-labelledby="add-profile-heading">
         <h2 id="add-profile-heading">Add profile</h2>
@@ -200,9 +197,7 @@ export default function ManageProfilesPage() {
           </p>
         )}
         {full ? (
-          <p className="manage__note">
-            This account has {MAX_PROFILES} profiles, the most it can have. Delete one to add someone new.
-          </p>
+          <p className="manage__note">This account has {MAX_PROFILES} profiles, the most it can have. Delete one to add someone new.</p>
         ) : (
           <ProfileForm
             key={addKey}
@@ -221,12 +216,11 @@ export default function ManageProfilesPage() {
         title={deleting ? `Delete ${deleting.name}?` : "Delete profile?"}
         confirmLabel="Delete profile"
         busyLabel="Deleting…"
-        busy={deleteBusy}
-        onConfirm={() => void confirmDelete()}
+        failed="Deleting the profile failed. Please try again."
+        onConfirm={() => (deleting ? confirmDelete(deleting) : Promise.resolve())}
         onCancel={() => setDeleting(undefined)}
       >
         <p>This profile is removed from every device on this account. This can't be undone.</p>
-        {deleteError && <Alert tone="error">{deleteError}</Alert>}
       </ConfirmDialog>
     </div>
   );

@@ -16,7 +16,7 @@ export default function MyUsherPage() {
   const kids = useKidsProfile();
   const navigate = useNavigate();
   const [signingOut, setSigningOut] = useState(false);
-  const { choose, choosing: switching, error, pinDialog } = useChooseProfile(() => void navigate("/browse"));
+  const { choose, choosing: switching, error, pinDialog } = useChooseProfile(() => navigate("/browse"));
   const profile = me.profile;
   const others = profiles.filter((candidate) => candidate.id !== profile?.id);
 
@@ -53,12 +53,7 @@ export default function MyUsherPage() {
           <ul className="my-usher__list">
             {others.map((other) => (
               <li key={other.id}>
-                <button
-                  type="button"
-                  className="my-usher__switch"
-                  disabled={switching !== undefined}
-                  onClick={() => choose(other)}
-                >
+                <button type="button" className="my-usher__switch" disabled={switching !== undefined} onClick={() => choose(other)}>
                   <Avatar avatar={other.avatar} name={other.name} size="small" />
                   <span>{switching === other.id ? `Switching to ${other.name}…` : other.name}</span>
                   {other.locked && <LockIcon label="Locked" />}
@@ -69,7 +64,7 @@ export default function MyUsherPage() {
         </section>
       )}
       {pinDialog}
-      <SignOutDialog scope="this-device" open={signingOut} onClose={() => setSigningOut(false)} />
+      <SignOutDialog scope={signingOut ? "this-device" : undefined} onClose={() => setSigningOut(false)} />
     </div>
   );
 }

@@ -2,18 +2,18 @@
 // passkey alone, or a sign-in code (its own page); errors in words, and why you are here when
 // a sign-out sent you. While the account's password guesses are throttled, a browser new to
 // it finishes with a code sent to the owner.
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
+import { Form } from "../../components/form/form";
+import { useSubmission } from "../../components/form/use-submission";
 import { Alert } from "../../components/ui/alert";
 import { PasswordField, TextField } from "../../components/ui/text-field";
 import { needsSecondStep, needsSignInCode, signIn, signInWithPasskey, type TwoStepRequiredResponse } from "../../features/auth/api/sign-in";
 import { NewDeviceCodeStep } from "../../features/auth/components/new-device-code-step";
-import { SecondStepForm } from "../../features/auth/components/second-step-form";
 import { PublicHeader } from "../../features/auth/components/public-header";
-import { failureMessage } from "../../lib/api-client";
-import { PasskeyCancelled } from "../../lib/webauthn";
+import { SecondStepForm } from "../../features/auth/components/second-step-form";
 import { keepingReturnTo, RETURN_TO_PARAM, safeReturnPath } from "../../lib/return-to";
-import { signInReasons, type SignInReason } from "../../lib/sign-in-reasons";
+import { type SignInReason, signInReasons } from "../../lib/sign-in-reasons";
 
 export default function SignInPage() {
   const navigate = useNavigate();
@@ -22,42 +22,36 @@ export default function SignInPage() {
   const returnTo = safeReturnPath(params.get(RETURN_TO_PARAM));
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState<"password" | "passkey">();
+  const [how, setHow] = useState<"password" | "passkey">();
+  const signingIn = useSubmission({ fallback: "Signing in failed. Please try again." });
   const [secondStep, setSecondStep] = useState<TwoStepRequiredResponse>();
   const [codeStep, setCodeStep] = useState<{ flowId: string; email: string }>();
 
   const signedIn = () => navigate(returnTo ?? "/profiles", { replace: true });
   const signInCodePage = keepingReturnTo("/sign-in/code", returnTo);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy("password");
-    setError(undefined);
-    try {
+  async function submit() {
+    setHow("password");
+    const answered = await signingIn.run(async () => {
       const result = await signIn(email, password);
-      if (!needsSecondStep(result) && !needsSignInCode(result)) return signedIn();
-      // The password is no longer needed: don't keep it in memory while the next step runs.
-      setPassword("");
-      if (needsSignInCode(result)) setCodeStep({ flowId: result.flowId, email: email.trim() });
-      else setSecondStep(result);
-      setBusy(undefined);
-    } catch (failure) {
-      setError(failureMessage(failure, "Signing in failed. Please try again."));
-      setBusy(undefined);
-    }
+      if (!needsSecondStep(result) && !needsSignInCode(result)) await signedIn();
+      return result;
+    });
+    // Refused, or signed in and gone to the next page.
+    if (!answered.ok || !(needsSecondStep(answered.value) || needsSignInCode(answered.value))) return;
+    const result = answered.value;
+    // The password is no longer needed: don't keep it in memory while the next step runs.
+    setPassword("");
+    if (needsSignInCode(result)) setCodeStep({ flowId: result.flowId, email: email.trim() });
+    else setSecondStep(result);
   }
 
-  async function withPasskey() {
-    setBusy("passkey");
-    setError(undefined);
-    try {
+  function withPasskey() {
+    setHow("passkey");
+    void signingIn.run(async () => {
       await signInWithPasskey();
-      signedIn();
-    } catch (failure) {
-      setError(failure instanceof PasskeyCancelled ? failure.message : failureMessage(failure, "Signing in with a passkey failed. Please try again."));
-      setBusy(undefined);
-    }
+      await signedIn();
+    }, "Signing in with a passkey failed. Please try again.");
   }
 
   if (codeStep) {
@@ -103,8 +97,7 @@ export default function SignInPage() {
         <div className="card">
           <h1>Sign In</h1>
           {reason && reason in signInReasons && <Alert tone="info">{signInReasons[reason]}</Alert>}
-          <form className="form" onSubmit={submit} noValidate>
-            {error && <Alert tone="error">{error}</Alert>}
+          <Form submission={signingIn} onSubmit={() => void submit()}>
             <TextField
               label="Email"
               type="email"
@@ -120,10 +113,10 @@ export default function SignInPage() {
               value={password}
               onChange={(event) => setPassword(event.target.value)}
             />
-            <button className="button button--primary button--block" type="submit" disabled={Boolean(busy)}>
-              {busy === "password" ? "Signing in…" : "Sign In"}
+            <button className="button button--primary button--block" type="submit" disabled={signingIn.pending}>
+              {signingIn.pending && how === "password" ? "Signing in…" : "Sign In"}
             </button>
-          </form>
+          </Form>
           <p className="sign-in__forgot">
             <Link to="/forgot-password">Forgot password?</Link>
           </p>
@@ -134,8 +127,8 @@ export default function SignInPage() {
             <Link className="button button--secondary button--block" to={signInCodePage} state={{ email: email.trim() }}>
               Use a sign-in code
             </Link>
-            <button type="button" className="button button--secondary button--block" onClick={() => void withPasskey()} disabled={Boolean(busy)}>
-              {busy === "passkey" ? "Waiting for your passkey…" : "Sign in with a passkey"}
+            <button type="button" className="button button--secondary button--block" onClick={withPasskey} disabled={signingIn.pending}>
+              {signingIn.pending && how === "passkey" ? "Waiting for your passkey…" : "Sign in with a passkey"}
             </button>
           </div>
           <p className="form-footer">

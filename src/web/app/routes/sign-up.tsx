@@ -1,23 +1,17 @@
 // Sign up: email, password with a strength meter, an optional first profile name; then
 // "Who's watching?". The API's rules are stated up front and its refusals shown in words.
-import { useId, useState, type FormEvent } from "react";
+import { useId, useState } from "react";
 import { Link, useNavigate } from "react-router";
+import { Form } from "../../components/form/form";
+import { PasswordStrengthMeter } from "../../components/form/password-strength-meter";
+import { useSubmission } from "../../components/form/use-submission";
 import { Alert } from "../../components/ui/alert";
 import { PasswordField, TextField } from "../../components/ui/text-field";
 import { signUp } from "../../features/auth/api/sign-in";
-import { PasswordStrengthMeter } from "../../features/auth/components/password-strength-meter";
 import { PublicHeader } from "../../features/auth/components/public-header";
-import { ApiError } from "../../lib/api-client";
+import type { ApiError } from "../../lib/api-client";
 
 type Field = "email" | "password" | "profileName";
-type Problems = Partial<Record<Field | "form", string>>;
-
-const fieldOfCode: Partial<Record<string, Field>> = {
-  INVALID_EMAIL: "email",
-  PASSWORD_TOO_SHORT: "password",
-  PASSWORD_TOO_LONG: "password",
-  PASSWORD_TOO_COMMON: "password",
-};
 
 export default function SignUpPage() {
   const navigate = useNavigate();
@@ -25,36 +19,40 @@ export default function SignUpPage() {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [profileName, setProfileName] = useState("");
-  const [problems, setProblems] = useState<Problems>({});
   const [emailTaken, setEmailTaken] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const signingUp = useSubmission<Field>({
+    fallback: "Signing up failed. Please try again.",
+    // Taken: said with the way to sign in. Not valid: the answer names the field.
+    at: {
+      INVALID_EMAIL: "email",
+      PASSWORD_TOO_SHORT: "password",
+      PASSWORD_TOO_LONG: "password",
+      PASSWORD_TOO_COMMON: "password",
+      EMAIL_TAKEN: null,
+      VALIDATION_FAILED: null,
+    },
+  });
 
   /** Editing a field clears what was said about it. */
   function edit(field: Field, value: string, set: (value: string) => void) {
     set(value);
-    if (problems[field]) setProblems(({ [field]: _, ...rest }) => rest);
+    signingUp.forget(field);
     if (field === "email") setEmailTaken(false);
   }
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const missing: Problems = {};
-    if (!email.trim()) missing.email = "Enter your email address.";
-    if (!password) missing.password = "Choose a password.";
-    setProblems(missing);
+  async function submit() {
     setEmailTaken(false);
-    if (Object.keys(missing).length > 0) return;
-
-    setBusy(true);
-    try {
+    const found = { email: email.trim() ? undefined : "Enter your email address.", password: password ? undefined : "Choose a password." };
+    if (signingUp.invalid(found)) return;
+    const signedUp = await signingUp.run(async () => {
       await signUp(email.trim(), password, profileName.trim() || undefined);
-      navigate("/profiles", { replace: true });
-    } catch (failure) {
-      setBusy(false);
-      if (!(failure instanceof ApiError)) return setProblems({ form: "Signing up failed. Please try again." });
-      if (failure.code === "EMAIL_TAKEN") return setEmailTaken(true);
-      const field = fieldOfCode[failure.code] ?? fieldOfIssues(failure);
-      setProblems(field ? { [field]: failure.message } : { form: failure.message });
+      await navigate("/profiles", { replace: true });
+    });
+    if (signedUp.ok) return;
+    if (signedUp.code === "EMAIL_TAKEN") setEmailTaken(true);
+    if (signedUp.code === "VALIDATION_FAILED") {
+      const field = fieldOfIssues(signedUp.failure as ApiError);
+      signingUp.invalid(field ? { [field]: signedUp.message } : { form: signedUp.message });
     }
   }
 
@@ -67,8 +65,7 @@ export default function SignUpPage() {
         <div className="card">
           <h1>Sign Up</h1>
           <p className="sign-up__lead">Create your household's Usher account. You'll choose who's watching next.</p>
-          <form className="form" onSubmit={submit} noValidate>
-            {problems.form && <Alert tone="error">{problems.form}</Alert>}
+          <Form submission={signingUp} onSubmit={() => void submit()}>
             {emailTaken && (
               <Alert tone="error">
                 An account with this email already exists. <Link to="/sign-in">Sign in instead</Link>.
@@ -81,7 +78,7 @@ export default function SignUpPage() {
               required
               maxLength={320}
               value={email}
-              error={problems.email}
+              error={signingUp.errors.email}
               onChange={(event) => edit("email", event.target.value, setEmail)}
             />
             <div className="sign-up__password">
@@ -91,7 +88,7 @@ export default function SignUpPage() {
                 required
                 maxLength={1024}
                 value={password}
-                error={problems.password}
+                error={signingUp.errors.password}
                 hint="Use 8 to 128 characters. The most common passwords aren't accepted; a few unrelated words make a strong one."
                 onChange={(event) => edit("password", event.target.value, setPassword)}
               />
@@ -102,14 +99,14 @@ export default function SignUpPage() {
               autoComplete="nickname"
               maxLength={50}
               value={profileName}
-              error={problems.profileName}
+              error={signingUp.errors.profileName}
               hint="The first profile on this account. You can add up to 4 more later."
               onChange={(event) => edit("profileName", event.target.value, setProfileName)}
             />
-            <button className="button button--primary button--block" type="submit" disabled={busy}>
-              {busy ? "Creating your account…" : "Sign Up"}
+            <button className="button button--primary button--block" type="submit" disabled={signingUp.pending}>
+              {signingUp.pending ? "Creating your account…" : "Sign Up"}
             </button>
-          </form>
+          </Form>
           <p className="form-footer">
             Already have an account? <Link to="/sign-in">Sign in</Link>.
           </p>

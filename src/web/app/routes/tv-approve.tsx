@@ -1,7 +1,8 @@
 // /tv on a phone or computer: type the code the TV shows (or arrive from its QR code with the
 // code filled in), see which device is asking, choose who is watching, then Approve or Deny.
-import { useEffect, useState, type FormEvent } from "react";
-import { Link, useSearchParams } from "react-router";
+import { useState } from "react";
+import { Link, type LoaderFunctionArgs, useLoaderData } from "react-router";
+import { useSubmission } from "../../components/form/use-submission";
 import { Alert } from "../../components/ui/alert";
 import { Avatar } from "../../components/ui/avatar";
 import { PinField, pinProblem } from "../../components/ui/pin-field";
@@ -14,8 +15,16 @@ import {
   normaliseUserCode,
   type TvSignInRequest,
 } from "../../features/tv/api/tv-approval";
-import { failureMessage } from "../../lib/api-client";
+import { loaded } from "../../lib/loaded";
 import { useSignedIn } from "../signed-in-data";
+
+/** From the TV's QR code the code is already in the address: which device is asking comes with the page. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const code = new URL(request.url).searchParams.get("code") ?? "";
+  const fromQr =
+    normaliseUserCode(code).length === 8 ? await loaded(lookUpTvCode(code), "That code couldn't be checked. Please try again.") : undefined;
+  return { code, fromQr };
+}
 
 type Step =
   | { name: "enter" }
@@ -33,42 +42,40 @@ function requestedAgo(iso: string): string {
 
 export default function TvApprovePage() {
   const { me, profiles } = useSignedIn();
-  const [params] = useSearchParams();
-  const [code, setCode] = useState(formatUserCode(params.get("code") ?? ""));
-  const [step, setStep] = useState<Step>({ name: "enter" });
+  const { code: inAddress, fromQr } = useLoaderData<typeof loader>();
+  const [code, setCode] = useState(formatUserCode(inAddress));
+  const [step, setStep] = useState<Step>(fromQr?.ok ? { name: "decide", request: fromQr.data } : { name: "enter" });
   const [profileId, setProfileId] = useState(me.profile?.id ?? profiles[0]?.id ?? "");
   const [pin, setPin] = useState("");
   const chosen = profiles.find((profile) => profile.id === profileId);
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const answer = useSubmission({ fallback: "Please try again." });
+  const [qrFailed, setQrFailed] = useState(fromQr && !fromQr.ok ? fromQr.message : undefined);
+  const error = answer.errors.form ?? qrFailed;
 
-  async function run(action: () => Promise<void>, fallback: string) {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await action();
-    } catch (failure) {
-      setError(failureMessage(failure, fallback));
-    } finally {
-      setBusy(false);
-    }
+  async function lookUp() {
+    setQrFailed(undefined);
+    if (
+      answer.invalid({
+        form: normaliseUserCode(code).length === 8 ? undefined : "Enter the 8-letter code shown on your TV, like ABCD-EFGH.",
+      })
+    )
+      return;
+    const found = await answer.run(() => lookUpTvCode(code), "That code couldn't be checked. Please try again.");
+    if (found.ok) setStep({ name: "decide", request: found.value });
   }
 
-  const lookUp = (typed: string) =>
-    run(async () => setStep({ name: "decide", request: await lookUpTvCode(typed) }), "That code couldn't be checked. Please try again.");
+  async function approve(request: TvSignInRequest) {
+    if (chosen?.locked && answer.invalid({ form: pinProblem(pin) && `Enter the 4-digit PIN of ${chosen.name}.` })) return;
+    const approved = await answer.run(
+      () => approveTvCode(request.userCode, profileId, chosen?.locked ? pin : undefined),
+      "The TV couldn't be approved. Please try again.",
+    );
+    if (approved.ok) setStep({ name: "approved", request: approved.value, profileName: chosen?.name ?? "" });
+  }
 
-  // From the TV's QR code the code is already here: go straight to "which device is asking".
-  const fromQr = params.get("code");
-  useEffect(() => {
-    if (fromQr && normaliseUserCode(fromQr).length === 8) void lookUp(fromQr);
-    // Only once, for the code the page was opened with.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-
-  function submitCode(event: FormEvent) {
-    event.preventDefault();
-    if (normaliseUserCode(code).length !== 8) return setError("Enter the 8-letter code shown on your TV, like ABCD-EFGH.");
-    void lookUp(code);
+  async function deny(request: TvSignInRequest) {
+    const denied = await answer.run(() => denyTvCode(request.userCode));
+    if (denied.ok) setStep({ name: "denied", request: denied.value });
   }
 
   return (
@@ -78,7 +85,14 @@ export default function TvApprovePage() {
         {error && <Alert tone="error">{error}</Alert>}
 
         {step.name === "enter" && (
-          <form className="form" onSubmit={submitCode} noValidate>
+          <form
+            className="form"
+            noValidate
+            onSubmit={(event) => {
+              event.preventDefault();
+              void lookUp();
+            }}
+          >
             <p>Enter the code shown on your TV screen.</p>
             <TextField
               label="Code"
@@ -91,8 +105,8 @@ export default function TvApprovePage() {
               value={code}
               onChange={(event) => setCode(formatUserCode(event.target.value))}
             />
-            <button className="button button--primary button--block" type="submit" disabled={busy}>
-              {busy ? "Checking…" : "Continue"}
+            <button className="button button--primary button--block" type="submit" disabled={answer.pending}>
+              {answer.pending ? "Checking…" : "Continue"}
             </button>
           </form>
         )}
@@ -100,8 +114,8 @@ export default function TvApprovePage() {
         {step.name === "decide" && (
           <div className="form">
             <p>
-              <strong>{step.request.device.name}</strong> ({kindWords[step.request.device.kind]}) wants to sign in to your Usher
-              account <strong>{me.account.email}</strong>.
+              <strong>{step.request.device.name}</strong> ({kindWords[step.request.device.kind]}) wants to sign in to your Usher account{" "}
+              <strong>{me.account.email}</strong>.
             </p>
             <dl className="tv-approve__facts">
               <dt>Code</dt>
@@ -129,32 +143,24 @@ export default function TvApprovePage() {
               ))}
             </fieldset>
             {chosen?.locked && (
-              <PinField label={`PIN for ${chosen.name}`} hint="This profile is locked: approving the TV opens it there." value={pin} onValueChange={setPin} />
+              <PinField
+                label={`PIN for ${chosen.name}`}
+                hint="This profile is locked: approving the TV opens it there."
+                value={pin}
+                onValueChange={setPin}
+              />
             )}
             <p className="field__hint">Only approve a TV you are in front of. If you didn't start this, choose Deny.</p>
             <div className="row__actions">
               <button
                 type="button"
                 className="button button--primary"
-                disabled={busy || !profileId}
-                onClick={() => {
-                  if (chosen?.locked && pinProblem(pin)) return setError(`Enter the 4-digit PIN of ${chosen.name}.`);
-                  void run(async () => {
-                    const request = await approveTvCode(step.request.userCode, profileId, chosen?.locked ? pin : undefined);
-                    setStep({ name: "approved", request, profileName: chosen?.name ?? "" });
-                  }, "The TV couldn't be approved. Please try again.");
-                }}
+                disabled={answer.pending || !profileId}
+                onClick={() => void approve(step.request)}
               >
                 Approve
               </button>
-              <button
-                type="button"
-                className="button button--danger"
-                disabled={busy}
-                onClick={() =>
-                  void run(async () => setStep({ name: "denied", request: await denyTvCode(step.request.userCode) }), "Please try again.")
-                }
-              >
+              <button type="button" className="button button--danger" disabled={answer.pending} onClick={() => void deny(step.request)}>
                 Deny
               </button>
             </div>
@@ -167,9 +173,7 @@ export default function TvApprovePage() {
             sign it out any time in <Link to="/account/devices">Manage access and devices</Link>.
           </Alert>
         )}
-        {step.name === "denied" && (
-          <Alert tone="info">Sign-in denied. {step.request.device.name} was not signed in to your account.</Alert>
-        )}
+        {step.name === "denied" && <Alert tone="info">Sign-in denied. {step.request.device.name} was not signed in to your account.</Alert>}
       </div>
     </main>
   );

@@ -4,14 +4,14 @@
 // anywhere, it returns to the code screen on its own.
 import { useCallback, useEffect, useState } from "react";
 import type { PublicProfile } from "../../../contract/schemas/profiles";
-import {
-  pollForToken,
-  requestDeviceAuthorization,
-  type DeviceAuthorization,
-} from "../../features/tv/api/device-authorization";
-import { tvApi, TvRefusal, TvSignedOut, watchTvSession } from "../../features/tv/api/tv-client";
+import { chooseProfile, listProfiles } from "../../features/profiles/api/profiles";
+import { getMe } from "../../features/session/api/get-me";
+import { type DeviceAuthorization, pollForToken, requestDeviceAuthorization } from "../../features/tv/api/device-authorization";
+import { watchTvSession } from "../../features/tv/api/watch-tv-session";
 import { CodeScreen } from "../../features/tv/components/code-screen";
 import { tvToken } from "../../features/tv/lib/tv-token";
+import { ApiError, failureMessage, isSessionLost } from "../../lib/api-client";
+import { bearerCaller } from "../../lib/usher";
 import { TvHome } from "../tv/tv-home";
 import { TvPin } from "../tv/tv-pin";
 import { TvProfiles } from "../tv/tv-profiles";
@@ -56,12 +56,13 @@ export default function TvSimulatorPage() {
   const showProfiles = useCallback(
     async (token: string) => {
       try {
-        const [me, profiles] = await Promise.all([tvApi.me(token), tvApi.profiles(token)]);
+        const tv = bearerCaller(token);
+        const [me, profiles] = await Promise.all([getMe(tv), listProfiles(tv)]);
         setCodeFlow(null);
         setScreen({ name: "profiles", token, profiles, preferred: me.profile?.id ?? null });
       } catch (error) {
-        if (error instanceof TvSignedOut) signedOut(tvToken.read() ? undefined : "Sign in to start watching.");
-        else setScreen({ name: "trouble", message: error instanceof Error ? error.message : "Usher can't be reached." });
+        if (isSessionLost(error)) signedOut(tvToken.read() ? undefined : "Sign in to start watching.");
+        else setScreen({ name: "trouble", message: failureMessage(error, "Usher can't be reached.") });
       }
     },
     [signedOut],
@@ -111,7 +112,10 @@ export default function TvSimulatorPage() {
             setScreen({ name: "trouble", message: poll.message });
             return;
           }
-          notice = poll.kind === "denied" ? "Sign-in was denied on the other device. Here is a new code." : "That code expired. Here is a new one.";
+          notice =
+            poll.kind === "denied"
+              ? "Sign-in was denied on the other device. Here is a new code."
+              : "That code expired. Here is a new one.";
           break;
         }
       }
@@ -124,7 +128,7 @@ export default function TvSimulatorPage() {
   useEffect(() => {
     if (!token) return;
     const stop = new AbortController();
-    void watchTvSession(token, stop.signal, () => signedOut());
+    void watchTvSession(bearerCaller(token), stop.signal, () => signedOut());
     return () => stop.abort();
   }, [token, signedOut]);
 
@@ -132,13 +136,13 @@ export default function TvSimulatorPage() {
     if (profile.locked && pin === undefined) return setScreen({ name: "pin", token: current, profile });
     setBusy(true);
     try {
-      setScreen({ name: "home", token: current, profile: await tvApi.choose(current, profile.id, pin) });
+      setScreen({ name: "home", token: current, profile: await chooseProfile(profile.id, pin, bearerCaller(current)) });
     } catch (error) {
-      if (error instanceof TvSignedOut) signedOut();
+      if (isSessionLost(error)) signedOut();
       // A wrong PIN, or too many: said on the PIN screen, which stays.
-      else if (error instanceof TvRefusal && pin !== undefined && error.code !== "NETWORK_ERROR") {
+      else if (pin !== undefined && error instanceof ApiError && error.status >= 400 && error.status < 500) {
         setScreen({ name: "pin", token: current, profile, error: error.message });
-      } else setScreen({ name: "trouble", message: error instanceof Error ? error.message : "That profile couldn't be opened." });
+      } else setScreen({ name: "trouble", message: failureMessage(error, "That profile couldn't be opened.") });
     } finally {
       setBusy(false);
     }
@@ -146,9 +150,7 @@ export default function TvSimulatorPage() {
 
   return (
     <main className="tv-page">
-      <p className="tv-page__caption">
-        TV simulator: this screen behaves like Usher's TV app. Use the arrow keys and Enter as a remote.
-      </p>
+      <p className="tv-page__caption">TV simulator: this screen behaves like Usher's TV app. Use the arrow keys and Enter as a remote.</p>
       <div className="tv-screen" data-screen={screen.name}>
         <p className="tv-screen__brand" aria-hidden="true">
           Usher
@@ -176,9 +178,7 @@ export default function TvSimulatorPage() {
             onBack={() => void showProfiles(screen.token)}
           />
         )}
-        {screen.name === "home" && (
-          <TvHome profile={screen.profile} onSwitchProfile={() => void showProfiles(screen.token)} />
-        )}
+        {screen.name === "home" && <TvHome profile={screen.profile} onSwitchProfile={() => void showProfiles(screen.token)} />}
         {screen.name === "trouble" && (
           <div className="tv-trouble" role="alert">
             <h1>Something went wrong</h1>

@@ -2,70 +2,65 @@
 // turned off), backup codes (shown once, how many are left, a new set), and the passkeys'
 // count with the way to their page. Sensitive steps may first ask "Confirm it's you".
 import { useEffect, useRef, useState } from "react";
-import { Link } from "react-router";
+import { Link, useLoaderData, useRevalidator } from "react-router";
+import { useSubmission } from "../../components/form/use-submission";
 import { Alert } from "../../components/ui/alert";
 import { ConfirmDialog } from "../../components/ui/confirm-dialog";
 import { LoadFailed } from "../../components/ui/load-failed";
-import { Loading } from "../../components/ui/loading";
-import { failureMessage } from "../../lib/api-client";
-import { useSecurity } from "../../features/two-step/api/security";
+import { getSecurity } from "../../features/two-step/api/security";
 import { newBackupCodes, startTotpSetup, type TotpSetup, type TwoStepChanged } from "../../features/two-step/api/totp";
 import { BackupCodesPanel } from "../../features/two-step/components/backup-codes-panel";
 import { TotpSetupForm } from "../../features/two-step/components/totp-setup-form";
 import { TurnOffAppDialog } from "../../features/two-step/components/turn-off-app-dialog";
 import { backupCodesLeft, passkeyCount, signedOutNotice } from "../../features/two-step/describe";
+import { loaded } from "../../lib/loaded";
+
+export const loader = async () => ({ security: await loaded(getSecurity(), "Your security settings couldn't be loaded.") });
 
 type Step = { kind: "overview" } | { kind: "setting-up"; setup: TotpSetup } | { kind: "codes"; codes: string[] };
 
 export default function TwoStepPage() {
-  const security = useSecurity();
+  const { security } = useLoaderData<typeof loader>();
+  // A new session may have come with a change (a new cookie): the data is read again with it.
+  const revalidator = useRevalidator();
   const [step, setStep] = useState<Step>({ kind: "overview" });
   const [notice, setNotice] = useState<string>();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState<"setup" | "codes">();
   const [turningOff, setTurningOff] = useState(false);
   const [renewing, setRenewing] = useState(false);
+  const setUp = useSubmission({ fallback: "Setting up the authenticator app failed. Please try again." });
+  // A failure closes the dialog and is said on the page, as a setup's is.
+  const renew = useSubmission({ fallback: "New backup codes couldn't be made. Please try again." });
   const noticeRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (notice && step.kind === "overview") noticeRef.current?.focus();
   }, [notice, step.kind]);
 
-  async function setUp() {
-    setBusy("setup");
-    setError(undefined);
+  async function startSetUp() {
     setNotice(undefined);
-    try {
-      setStep({ kind: "setting-up", setup: await startTotpSetup() });
-    } catch (failure) {
-      setError(failureMessage(failure, "Setting up the authenticator app failed. Please try again."));
-    }
-    setBusy(undefined);
+    renew.reset();
+    const started = await setUp.run(startTotpSetup);
+    if (started.ok) setStep({ kind: "setting-up", setup: started.value });
   }
 
   function changed(result: TwoStepChanged, what: string) {
-    // A new session may have come with the change (a new cookie): the data is read again with it.
-    security.reload();
+    void revalidator.revalidate();
     setNotice(`${what}${signedOutNotice(result.signedOutDevices)}`);
     setStep(result.backupCodes ? { kind: "codes", codes: result.backupCodes } : { kind: "overview" });
   }
 
   async function renewCodes() {
-    setBusy("codes");
-    setError(undefined);
-    try {
-      const codes = await newBackupCodes();
-      setRenewing(false);
-      setNotice("You have a new set of backup codes. The old ones no longer work.");
-      setStep({ kind: "codes", codes });
-      security.reload();
-    } catch (failure) {
-      setError(failureMessage(failure, "New backup codes couldn't be made. Please try again."));
-      setRenewing(false);
-    }
-    setBusy(undefined);
+    setUp.reset();
+    const renewed = await renew.run(newBackupCodes);
+    setRenewing(false);
+    if (!renewed.ok) return;
+    setNotice("You have a new set of backup codes. The old ones no longer work.");
+    setStep({ kind: "codes", codes: renewed.value });
+    void revalidator.revalidate();
   }
 
-  const state = security.status === "ready" ? security.security.twoStep : undefined;
+  const error = setUp.errors.form ?? renew.errors.form;
+  const busy = setUp.pending || renew.pending;
+  const state = security.ok ? security.data.twoStep : undefined;
   return (
     <div className="subpage two-step">
       <Link className="back-link" to="/account">
@@ -77,20 +72,22 @@ export default function TwoStepPage() {
         {notice && <Alert tone="success">{notice}</Alert>}
         {error && <Alert tone="error">{error}</Alert>}
       </div>
-      {security.status === "loading" && <Loading label="Loading your security settings…" />}
-      {security.status === "failed" && <LoadFailed className="account__failed" message={security.message} onRetry={security.reload} />}
+      {!security.ok && <LoadFailed className="account__failed" message={security.message} onRetry={() => void revalidator.revalidate()} />}
       {step.kind === "codes" && <BackupCodesPanel codes={step.codes} onDone={() => setStep({ kind: "overview" })} />}
       {step.kind === "setting-up" && (
         <TotpSetupForm
           setup={step.setup}
-          onEnabled={(result) => changed(result, "Two-step verification is on: signing in now asks for a code from your authenticator app.")}
+          onEnabled={(result) =>
+            changed(result, "Two-step verification is on: signing in now asks for a code from your authenticator app.")
+          }
           onCancel={() => setStep({ kind: "overview" })}
         />
       )}
       {state && step.kind === "overview" && (
         <section className="section" aria-labelledby="two-step-status">
           <h2 id="two-step-status">
-            Two-step verification is <span className={`badge ${state.enabled ? "badge--ok" : "badge--warn"}`}>{state.enabled ? "On" : "Off"}</span>
+            Two-step verification is{" "}
+            <span className={`badge ${state.enabled ? "badge--ok" : "badge--warn"}`}>{state.enabled ? "On" : "Off"}</span>
           </h2>
           <div className="row">
             <div className="row__value">
@@ -108,8 +105,8 @@ export default function TwoStepPage() {
                   Turn off
                 </button>
               ) : (
-                <button type="button" className="button button--secondary" onClick={() => void setUp()} disabled={Boolean(busy)}>
-                  {busy === "setup" ? "Starting…" : "Set up an authenticator app"}
+                <button type="button" className="button button--secondary" onClick={() => void startSetUp()} disabled={busy}>
+                  {setUp.pending ? "Starting…" : "Set up an authenticator app"}
                 </button>
               )}
             </div>
@@ -127,7 +124,9 @@ export default function TwoStepPage() {
             <div className="row">
               <div className="row__value">
                 <span className="row__title">Backup codes</span>
-                <span className="row__hint">{backupCodesLeft(state.backupCodesLeft)}. Each signs you in once without your app or passkey.</span>
+                <span className="row__hint">
+                  {backupCodesLeft(state.backupCodesLeft)}. Each signs you in once without your app or passkey.
+                </span>
               </div>
               <div className="row__actions">
                 <button type="button" className="button button--link" onClick={() => (setNotice(undefined), setRenewing(true))}>
@@ -152,8 +151,8 @@ export default function TwoStepPage() {
         title="Get new backup codes?"
         confirmLabel="Get new codes"
         busyLabel="Getting new codes…"
-        busy={busy === "codes"}
-        onConfirm={() => void renewCodes()}
+        failed="New backup codes couldn't be made. Please try again."
+        onConfirm={renewCodes}
         onCancel={() => setRenewing(false)}
       >
         <p>You'll see 10 new codes once. The codes you have now will stop working.</p>

@@ -12,7 +12,7 @@ export default function WhoIsWatchingPage() {
   const { profiles } = useSignedIn();
   const kids = useKidsProfile();
   const navigate = useNavigate();
-  const { choose, choosing, error, pinDialog } = useChooseProfile(() => void navigate("/browse"));
+  const { choose, choosing, error, pinDialog } = useChooseProfile(() => navigate("/browse"));
 
   return (
     <div className="picker">

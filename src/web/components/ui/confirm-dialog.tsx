@@ -1,40 +1,40 @@
-// A modal confirmation built on <dialog>: focus moves in, Escape cancels, focus returns.
-import { useEffect, useId, useRef, type ReactNode } from "react";
+// A modal confirmation: what will happen, Cancel, and the action's button, which takes the
+// focus. The action runs as a Submission: a refusal is said in the dialog, which stays open,
+// and a dialog opened again starts afresh.
+import type { ReactNode } from "react";
+import { useSubmission } from "../form/use-submission";
+import { Alert } from "./alert";
+import { Dialog, DialogActions } from "./dialog";
 
 interface ConfirmDialogProps {
   open: boolean;
   title: string;
   children: ReactNode;
   confirmLabel: string;
-  busy?: boolean;
   /** What the confirm button says while the action runs. */
-  busyLabel?: string;
-  onConfirm(): void;
+  busyLabel: string;
+  /** Said when the action fails without words of its own. */
+  failed: string;
+  /** Resolves once done (the caller then closes the dialog, or leaves the page); throws a refusal to say here. */
+  onConfirm(): Promise<unknown>;
   onCancel(): void;
 }
 
-export function ConfirmDialog({ open, title, children, confirmLabel, busy, busyLabel = "Signing out…", onConfirm, onCancel }: ConfirmDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  // Several dialogs can share a page (the profile menu's and the account page's).
-  const titleId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+export function ConfirmDialog({ open, title, children, confirmLabel, busyLabel, failed, onConfirm, onCancel }: ConfirmDialogProps) {
+  const action = useSubmission({ fallback: failed });
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby={titleId} onCancel={(event) => (event.preventDefault(), onCancel())}>
-      <h2 id={titleId}>{title}</h2>
-      <div className="dialog__body">{children}</div>
-      <div className="dialog__actions">
-        <button type="button" className="button button--secondary" onClick={onCancel} disabled={busy}>
-          Cancel
-        </button>
-        <button type="button" className="button button--primary" onClick={onConfirm} disabled={busy} autoFocus>
-          {busy ? busyLabel : confirmLabel}
-        </button>
+    <Dialog open={open} title={title} busy={action.pending} onOpen={action.reset} onCancel={onCancel}>
+      <div className="dialog__body">
+        {children}
+        {action.errors.form && <Alert tone="error">{action.errors.form}</Alert>}
       </div>
-    </dialog>
+      <DialogActions
+        label={confirmLabel}
+        busyLabel={busyLabel}
+        busy={action.pending}
+        onCancel={onCancel}
+        onConfirm={() => void action.run(onConfirm)}
+      />
+    </Dialog>
   );
 }

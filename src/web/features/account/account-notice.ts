@@ -1,11 +1,11 @@
 // The one-line notice the account page shows after a change made on another page
 // ("Your password has been changed."). It travels in the navigation's history state.
 import { useEffect, useState } from "react";
-import { useLocation, useNavigate, type NavigateFunction } from "react-router";
+import { type NavigateFunction, useLocation, useNavigate } from "react-router";
 
-export function backToAccount(navigate: NavigateFunction, notice: string): void {
-  void navigate("/account", { state: { notice } });
-}
+/** Resolves once the account page is shown. */
+export const backToAccount = (navigate: NavigateFunction, notice: string): void | Promise<void> =>
+  navigate("/account", { state: { notice } });
 
 /** The notice brought by the last navigation, kept while the page is open but not on reload. */
 export function useAccountNotice(): [string | undefined, (notice: string | undefined) => void] {

@@ -8,7 +8,7 @@ import type { SignedInResponse } from "../../../../contract/schemas/auth";
 import type { signInCodeRequiredResponse, signInResponse, TwoStepRequiredResponse } from "../../../../contract/schemas/two-step";
 import { call } from "../../../lib/api-client";
 import { usher } from "../../../lib/usher";
-import { answerWithPasskey } from "../../../lib/webauthn";
+import { answerWithPasskey, type PasskeyAuthentication } from "../../../lib/webauthn";
 
 export type { TwoStepRequiredResponse };
 export type SignInCodeRequiredResponse = z.infer<typeof signInCodeRequiredResponse>;
@@ -21,17 +21,19 @@ export const signIn = (email: string, password: string): Promise<SignInResult> =
   call(() => usher.POST("/api/v1/auth/sign-in", { body: { email, password } }), { signedIn: false });
 
 export const signUp = (email: string, password: string, profileName?: string): Promise<SignedInResponse> =>
-  call(() => usher.POST("/api/v1/auth/sign-up", { body: { email, password, ...(profileName ? { profileName } : {}) } }), { signedIn: false });
+  call(() => usher.POST("/api/v1/auth/sign-up", { body: { email, password, ...(profileName ? { profileName } : {}) } }), {
+    signedIn: false,
+  });
 
-/** The second step with an authenticator-app code or a backup code. */
-export const completeWithCode = (challenge: string, code: string): Promise<SignedInResponse> =>
-  call(() => usher.POST("/api/v1/auth/two-step", { body: { challenge, code } }), { signedIn: false });
+/** The second step: an authenticator-app code or a backup code, or a passkey. */
+export const completeSecondStep = (
+  challenge: string,
+  proof: { code: string } | { passkey: PasskeyAuthentication },
+): Promise<SignedInResponse> => call(() => usher.POST("/api/v1/auth/two-step", { body: { challenge, ...proof } }), { signedIn: false });
 
 /** The second step with a passkey, from the options the sign-in answered with. */
-export async function completeWithPasskey(challenge: string, options: Record<string, unknown>): Promise<SignedInResponse> {
-  const passkey = await answerWithPasskey(options);
-  return call(() => usher.POST("/api/v1/auth/two-step", { body: { challenge, passkey } }), { signedIn: false });
-}
+export const completeWithPasskey = async (challenge: string, options: Record<string, unknown>): Promise<SignedInResponse> =>
+  completeSecondStep(challenge, { passkey: await answerWithPasskey(options) });
 
 /** Sign in with a passkey alone. */
 export async function signInWithPasskey(): Promise<SignedInResponse> {

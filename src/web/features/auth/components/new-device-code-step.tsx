@@ -12,7 +12,7 @@ interface NewDeviceCodeStepProps {
   email: string;
   /** Where "Use a sign-in code instead" leads (keeping the way back after signing in). */
   signInCodePage: string;
-  onSignedIn(): void;
+  onSignedIn(): unknown;
   onSecondStep(attempt: TwoStepRequiredResponse): void;
   onStartOver(): void;
 }
@@ -27,7 +27,8 @@ export function NewDeviceCodeStep({ flowId, email, signInCodePage, onSignedIn, o
       </h1>
       <p className="second-step__lead">
         To keep your account safe, we need to confirm it's you on this device. If the password you entered is right, we've sent a 6-digit
-        sign-in code to <strong className="break-anywhere">{email}</strong>, and by text to your phone if it's verified. It expires in 10 minutes.
+        sign-in code to <strong className="break-anywhere">{email}</strong>, and by text to your phone if it's verified. It expires in 10
+        minutes.
       </p>
       <SignInCodeForm flowId={flowId} hint={EMAIL_HINT} onSignedIn={onSignedIn} onSecondStep={onSecondStep} />
       <div className="second-step__other">

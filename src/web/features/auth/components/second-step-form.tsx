@@ -1,18 +1,17 @@
 // The second step of signing in with two-step verification: a 6-digit code from the
 // authenticator app, a backup code, or a passkey, as the account allows (`methods`).
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
+import { useSubmission } from "../../../components/form/use-submission";
 import { Alert } from "../../../components/ui/alert";
 import { TextField } from "../../../components/ui/text-field";
-import { ApiError, failureMessage } from "../../../lib/api-client";
-import { PasskeyCancelled } from "../../../lib/webauthn";
-import { completeWithCode, completeWithPasskey, type TwoStepRequiredResponse } from "../api/sign-in";
+import { completeSecondStep, completeWithPasskey, type TwoStepRequiredResponse } from "../api/sign-in";
 
 /** These end the attempt: only signing in again helps. */
 const ATTEMPT_OVER = new Set(["TWO_STEP_CHALLENGE_INVALID", "TWO_STEP_CHALLENGE_EXPIRED", "TWO_STEP_ATTEMPTS_EXCEEDED"]);
 
 interface SecondStepFormProps {
   attempt: TwoStepRequiredResponse;
-  onSignedIn(): void;
+  onSignedIn(): unknown;
   onStartOver(): void;
 }
 
@@ -23,35 +22,42 @@ export function SecondStepForm({ attempt, onSignedIn, onStartOver }: SecondStepF
   // The app's code first when there is one; else the passkey (nothing to type); backup codes last.
   const [using, setUsing] = useState<"totp" | "passkey" | "backup_code">(hasApp ? "totp" : hasPasskey ? "passkey" : "backup_code");
   const [code, setCode] = useState("");
-  const [error, setError] = useState<string>();
+  const [how, setHow] = useState<"code" | "passkey">();
   const [over, setOver] = useState(false);
-  const [busy, setBusy] = useState<"code" | "passkey">();
+  const completing = useSubmission({ fallback: "Signing in failed. Please try again." });
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
 
-  async function complete(how: "code" | "passkey") {
-    setBusy(how);
-    setError(undefined);
-    try {
-      await (how === "code" ? completeWithCode(attempt.challenge, code.trim()) : completeWithPasskey(attempt.challenge, attempt.passkeyOptions!));
-      onSignedIn();
-    } catch (failure) {
-      setBusy(undefined);
-      if (failure instanceof ApiError && ATTEMPT_OVER.has(failure.code)) setOver(true);
-      setError(failure instanceof PasskeyCancelled ? failure.message : failureMessage(failure, "Signing in failed. Please try again."));
-    }
+  async function complete(proof: "code" | "passkey") {
+    setHow(proof);
+    const completed = await completing.run(async () => {
+      await (proof === "code"
+        ? completeSecondStep(attempt.challenge, { code: code.trim() })
+        : completeWithPasskey(attempt.challenge, attempt.passkeyOptions!));
+      await onSignedIn();
+    });
+    if (!completed.ok && completed.code && ATTEMPT_OVER.has(completed.code)) setOver(true);
   }
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (!code.trim()) return setError(using === "totp" ? "Enter the 6-digit code from your authenticator app." : "Enter one of your backup codes.");
+    if (
+      completing.invalid({
+        form: code.trim()
+          ? undefined
+          : using === "totp"
+            ? "Enter the 6-digit code from your authenticator app."
+            : "Enter one of your backup codes.",
+      })
+    )
+      return;
     void complete("code");
   }
 
   function switchTo(method: "totp" | "passkey" | "backup_code") {
     setUsing(method);
     setCode("");
-    setError(undefined);
+    completing.reset();
   }
 
   const passkeyFirst = using === "passkey";
@@ -62,7 +68,7 @@ export function SecondStepForm({ attempt, onSignedIn, onStartOver }: SecondStepF
       </h1>
       {over ? (
         <>
-          {error && <Alert tone="error">{error}</Alert>}
+          {completing.errors.form && <Alert tone="error">{completing.errors.form}</Alert>}
           <button type="button" className="button button--primary button--block" onClick={onStartOver}>
             Sign in again
           </button>
@@ -76,7 +82,7 @@ export function SecondStepForm({ attempt, onSignedIn, onStartOver }: SecondStepF
                 ? "Enter the 6-digit code from your authenticator app."
                 : "Enter one of the backup codes you saved when you turned on two-step verification. Each works once."}
           </p>
-          {error && <Alert tone="error">{error}</Alert>}
+          {completing.errors.form && <Alert tone="error">{completing.errors.form}</Alert>}
           {!passkeyFirst && (
             <form className="form" onSubmit={submit} noValidate>
               {using === "totp" ? (
@@ -106,8 +112,8 @@ export function SecondStepForm({ attempt, onSignedIn, onStartOver }: SecondStepF
                   onChange={(event) => setCode(event.target.value)}
                 />
               )}
-              <button className="button button--primary button--block" type="submit" disabled={Boolean(busy)}>
-                {busy === "code" ? "Checking…" : "Verify"}
+              <button className="button button--primary button--block" type="submit" disabled={completing.pending}>
+                {completing.pending && how === "code" ? "Checking…" : "Verify"}
               </button>
             </form>
           )}
@@ -117,9 +123,9 @@ export function SecondStepForm({ attempt, onSignedIn, onStartOver }: SecondStepF
                 type="button"
                 className={passkeyFirst ? "button button--primary button--block" : "button button--secondary button--block"}
                 onClick={() => void complete("passkey")}
-                disabled={Boolean(busy)}
+                disabled={completing.pending}
               >
-                {busy === "passkey" ? "Waiting for your passkey…" : "Use a passkey"}
+                {completing.pending && how === "passkey" ? "Waiting for your passkey…" : "Use a passkey"}
               </button>
             )}
             {hasBackup && using !== "backup_code" && (

@@ -2,10 +2,10 @@
 // account uses the address), the code, Sign In, and a new code, which is a new request: the
 // code is sent back with the newest request's flowId.
 import { useEffect, useRef, useState } from "react";
+import { useSubmission } from "../../../components/form/use-submission";
 import { Alert } from "../../../components/ui/alert";
-import { failureMessage } from "../../../lib/api-client";
-import { requestSignInCode, type SignInCodeAddress } from "../api/sign-in-code";
 import type { TwoStepRequiredResponse } from "../api/sign-in";
+import { requestSignInCode, type SignInCodeAddress } from "../api/sign-in-code";
 import { EMAIL_HINT, SignInCodeForm, TEXT_HINT } from "./sign-in-code-form";
 
 interface SignInCodeSentProps {
@@ -13,7 +13,7 @@ interface SignInCodeSentProps {
   /** The address as the person typed it. */
   shownAs: string;
   flowId: string;
-  onSignedIn(): void;
+  onSignedIn(): unknown;
   onSecondStep(attempt: TwoStepRequiredResponse): void;
   onChangeAddress(): void;
 }
@@ -21,24 +21,21 @@ interface SignInCodeSentProps {
 export function SignInCodeSent({ address, shownAs, flowId: firstFlowId, onSignedIn, onSecondStep, onChangeAddress }: SignInCodeSentProps) {
   const [flowId, setFlowId] = useState(firstFlowId);
   const [notice, setNotice] = useState<string>();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const resend = useSubmission({ fallback: "A new code couldn't be sent. Please try again." });
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const byEmail = "email" in address;
 
   async function sendNewCode() {
-    setBusy(true);
     setNotice(undefined);
-    setError(undefined);
-    try {
-      setFlowId((await requestSignInCode(address)).flowId);
-      setNotice(byEmail ? "We've sent a new code. Use the one in the newest email." : "We've sent a new code. Use the one in the newest text message.");
-    } catch (failure) {
-      setError(failureMessage(failure, "A new code couldn't be sent. Please try again."));
-    } finally {
-      setBusy(false);
-    }
+    const sent = await resend.run(() => requestSignInCode(address));
+    if (!sent.ok) return;
+    setFlowId(sent.value.flowId);
+    setNotice(
+      byEmail
+        ? "We've sent a new code. Use the one in the newest email."
+        : "We've sent a new code. Use the one in the newest text message.",
+    );
   }
 
   return (
@@ -47,16 +44,27 @@ export function SignInCodeSent({ address, shownAs, flowId: firstFlowId, onSigned
         {byEmail ? "Check your email" : "Check your phone"}
       </h1>
       <p className="second-step__lead">
-        If an account uses <strong className={byEmail ? "break-anywhere" : "verify__number"}>{shownAs}</strong>, we've {byEmail ? "sent" : "texted"} it a 6-digit code. It expires
-        in 10 minutes.
+        If an account uses <strong className={byEmail ? "break-anywhere" : "verify__number"}>{shownAs}</strong>, we've{" "}
+        {byEmail ? "sent" : "texted"} it a 6-digit code. It expires in 10 minutes.
       </p>
       {notice && <Alert tone="success">{notice}</Alert>}
-      {error && <Alert tone="error">{error}</Alert>}
+      {resend.errors.form && <Alert tone="error">{resend.errors.form}</Alert>}
       {/* A new flow starts with an empty field. */}
-      <SignInCodeForm key={flowId} flowId={flowId} hint={byEmail ? EMAIL_HINT : TEXT_HINT} onSignedIn={onSignedIn} onSecondStep={onSecondStep} />
+      <SignInCodeForm
+        key={flowId}
+        flowId={flowId}
+        hint={byEmail ? EMAIL_HINT : TEXT_HINT}
+        onSignedIn={onSignedIn}
+        onSecondStep={onSecondStep}
+      />
       <div className="second-step__other">
-        <button type="button" className="button button--secondary button--block" onClick={() => void sendNewCode()} disabled={busy}>
-          {busy ? "Sending…" : "Send a new code"}
+        <button
+          type="button"
+          className="button button--secondary button--block"
+          onClick={() => void sendNewCode()}
+          disabled={resend.pending}
+        >
+          {resend.pending ? "Sending…" : "Send a new code"}
         </button>
         <button type="button" className="button button--link" onClick={onChangeAddress}>
           Use a different email or phone

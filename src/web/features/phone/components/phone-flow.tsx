@@ -11,7 +11,8 @@ interface PhoneFlowProps {
   phone: Phone | null;
   /** Open on the code step, for a number added earlier and not verified yet. */
   verifyExisting: boolean;
-  onDone(notice: string): void;
+  /** Resolves once the page has moved on. */
+  onDone(notice: string): unknown;
   /** Leaving the code step of `verifyExisting` for the number step (the page's title changes). */
   onLeaveVerify(): void;
 }

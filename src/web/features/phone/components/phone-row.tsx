@@ -1,11 +1,11 @@
 // The phone row of Membership & Billing: the masked number and whether it is verified, with
-// Add phone number, or Verify / Change / Remove.
+// Add phone number, or Verify / Change / Remove (after the current password).
 import { useState } from "react";
 import { Link } from "react-router";
-import type { Phone } from "../api/phone";
-import { RemovePhoneDialog } from "./remove-phone-dialog";
+import { PasswordDialog } from "../../../components/ui/password-dialog";
+import { type Phone, removePhone } from "../api/phone";
 
-export function PhoneRow({ phone, onRemoved }: { phone: Phone | null; onRemoved(): void }) {
+export function PhoneRow({ phone, onRemoved }: { phone: Phone | null; onRemoved(): unknown }) {
   const [removing, setRemoving] = useState(false);
 
   if (!phone) {
@@ -39,14 +39,23 @@ export function PhoneRow({ phone, onRemoved }: { phone: Phone | null; onRemoved(
           Remove phone number
         </button>
       </div>
-      <RemovePhoneDialog
+      <PasswordDialog
         open={removing}
-        onClose={() => setRemoving(false)}
-        onRemoved={() => {
+        title="Remove phone number?"
+        label="Current password"
+        missing="Enter your current password."
+        confirmLabel="Remove"
+        busyLabel="Removing…"
+        failed="Your phone number couldn't be removed. Please try again."
+        onConfirm={async (password) => {
+          await removePhone(password);
           setRemoving(false);
-          onRemoved();
+          await onRemoved();
         }}
-      />
+        onCancel={() => setRemoving(false)}
+      >
+        <p>You won't get texts from Usher any more, and you can't use this number to get back into your account.</p>
+      </PasswordDialog>
     </div>
   );
 }

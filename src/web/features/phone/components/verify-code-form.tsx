@@ -1,9 +1,9 @@
 // Add phone number, second step: the 6-digit code texted to the number, Verify, and Resend
 // code, which waits out a visible countdown before it can be used again.
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { type FormEvent, useEffect, useId, useState } from "react";
+import { useSubmission } from "../../../components/form/use-submission";
 import { Alert } from "../../../components/ui/alert";
 import { CodeField, SIX_DIGITS } from "../../../components/ui/code-field";
-import { ApiError, failureMessage } from "../../../lib/api-client";
 import { resendPhoneCode, verifyPhone } from "../api/phone";
 
 const RESEND_AFTER_SEC = 30;
@@ -14,68 +14,54 @@ interface VerifyCodeFormProps {
   masked: string;
   /** True when a code was texted a moment ago; false when coming back to verify later. */
   justSent: boolean;
-  onVerified(masked: string): void;
+  onVerified(masked: string): unknown;
   onUseAnotherNumber(): void;
 }
 
 export function VerifyCodeForm({ masked, justSent, onVerified, onUseAnotherNumber }: VerifyCodeFormProps) {
   const id = useId();
   const [code, setCode] = useState("");
-  const [error, setError] = useState<string>();
-  const [formError, setFormError] = useState<string>();
   const [notice, setNotice] = useState<string>();
-  const [busy, setBusy] = useState<"verify" | "resend">();
   const [resendAt, setResendAt] = useState(() => (justSent ? Date.now() + RESEND_AFTER_SEC * 1000 : 0));
   const waitSec = useCountdown(resendAt);
-  const input = useRef<HTMLInputElement>(null);
+  // Verified already (in another tab, say): nothing to say, the number is done.
+  const verify = useSubmission<"code">({
+    fallback: "The code couldn't be checked. Please try again.",
+    at: { PHONE_ALREADY_VERIFIED: null, NO_PHONE: "form", PHONE_IN_USE: "form" },
+    otherwise: "code",
+  });
+  const resend = useSubmission({ fallback: "A new code couldn't be sent. Please try again.", at: { PHONE_ALREADY_VERIFIED: null } });
+  const busy = verify.pending || resend.pending;
+  const focusCode = () => verify.form.current?.querySelector<HTMLInputElement>('[name="code"]')?.focus();
 
-  async function verify(event: FormEvent) {
+  async function submit(event: FormEvent) {
     event.preventDefault();
-    setFormError(undefined);
     setNotice(undefined);
-    if (!SIX_DIGITS.test(code)) {
-      setError("Enter the 6 digits from the text message.");
-      return input.current?.focus();
-    }
-    setBusy("verify");
-    setError(undefined);
-    try {
-      onVerified((await verifyPhone(code)).masked);
-    } catch (failure) {
-      setBusy(undefined);
-      const failed = failure instanceof ApiError ? failure.code : undefined;
-      if (failed === "PHONE_ALREADY_VERIFIED") return onVerified(masked);
-      const message = failureMessage(failure, "The code couldn't be checked. Please try again.");
-      if (failed === "NO_PHONE" || failed === "PHONE_IN_USE") return setFormError(message);
-      if (failed && NEEDS_NEW_CODE.has(failed)) setResendAt(0);
-      setError(message);
-      input.current?.focus();
-    }
+    resend.reset();
+    if (verify.invalid({ code: SIX_DIGITS.test(code) ? undefined : "Enter the 6 digits from the text message." })) return;
+    const verified = await verify.run(async () => onVerified((await verifyPhone(code)).masked));
+    if (verified.ok) return;
+    if (verified.code === "PHONE_ALREADY_VERIFIED") return onVerified(masked);
+    if (verified.code && NEEDS_NEW_CODE.has(verified.code)) setResendAt(0);
   }
 
-  async function resend() {
-    setBusy("resend");
-    setError(undefined);
-    setFormError(undefined);
+  async function sendNewCode() {
+    verify.reset();
     setNotice(undefined);
-    try {
-      const sent = await resendPhoneCode();
+    const sent = await resend.run(resendPhoneCode);
+    if (sent.ok) {
       setCode("");
-      setNotice(`We texted a new code to ${sent.phone.masked}.`);
+      setNotice(`We texted a new code to ${sent.value.phone.masked}.`);
       setResendAt(Date.now() + RESEND_AFTER_SEC * 1000);
-      input.current?.focus();
-    } catch (failure) {
-      const failed = failure instanceof ApiError ? failure : undefined;
-      if (failed?.code === "PHONE_ALREADY_VERIFIED") return onVerified(masked);
-      if (failed?.code === "RATE_LIMITED" && failed.retryAfterSec) setResendAt(Date.now() + failed.retryAfterSec * 1000);
-      setFormError(failureMessage(failure, "A new code couldn't be sent. Please try again."));
-    } finally {
-      setBusy(undefined);
+      return focusCode();
     }
+    if (sent.code === "PHONE_ALREADY_VERIFIED") return onVerified(masked);
+    if (sent.code === "RATE_LIMITED" && sent.retryAfterSec) setResendAt(Date.now() + sent.retryAfterSec * 1000);
   }
 
+  const formError = verify.errors.form ?? resend.errors.form;
   return (
-    <form className="form" onSubmit={verify} noValidate aria-labelledby={`${id}-title`}>
+    <form ref={verify.form} className="form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="verify__title">
         Check your phone
       </h2>
@@ -85,19 +71,19 @@ export function VerifyCodeForm({ masked, justSent, onVerified, onUseAnotherNumbe
       </p>
       {notice && <Alert tone="success">{notice}</Alert>}
       {formError && <Alert tone="error">{formError}</Alert>}
-      <CodeField inputRef={input} autoFocus value={code} onChange={setCode} error={error} />
+      <CodeField autoFocus value={code} onChange={setCode} error={verify.errors.code} />
       <div className="form__actions">
-        <button className="button button--primary" type="submit" disabled={busy !== undefined}>
-          {busy === "verify" ? "Verifying…" : "Verify"}
+        <button className="button button--primary" type="submit" disabled={busy}>
+          {verify.pending ? "Verifying…" : "Verify"}
         </button>
         <button
           type="button"
           className="button button--secondary"
-          onClick={() => void resend()}
-          disabled={busy !== undefined || waitSec > 0}
+          onClick={() => void sendNewCode()}
+          disabled={busy || waitSec > 0}
           aria-describedby={waitSec > 0 ? `${id}-wait` : undefined}
         >
-          {busy === "resend" ? "Sending…" : "Resend code"}
+          {resend.pending ? "Sending…" : "Resend code"}
         </button>
       </div>
       {waitSec > 0 && (

@@ -1,16 +1,20 @@
-// Profiles: "Who's watching?" and Manage profiles.
+// Profiles: "Who's watching?" and Manage profiles. Listing and choosing serve the TV app too,
+// with its own token (a Caller).
 import type { AvatarId } from "../../../../contract/avatars";
 import type { PublicProfile } from "../../../../contract/schemas/profiles";
 import { call } from "../../../lib/api-client";
-import { usher } from "../../../lib/usher";
+import { type Caller, thisBrowser, usher } from "../../../lib/usher";
 
 export type Profile = PublicProfile;
 
-export const listProfiles = async (): Promise<Profile[]> => (await call(() => usher.GET("/api/v1/profiles"))).profiles;
+export const listProfiles = async (as: Caller = thisBrowser): Promise<Profile[]> =>
+  (await call(() => as.client.GET("/api/v1/profiles"), as.options)).profiles;
 
 /** A locked profile needs its 4-digit PIN: without one the API answers PROFILE_LOCKED. */
-export const chooseProfile = async (id: string, pin?: string): Promise<Profile> =>
-  (await call(() => usher.POST("/api/v1/profiles/{id}/choose", { params: { path: { id } }, body: pin === undefined ? {} : { pin } }))).profile;
+export const chooseProfile = async (id: string, pin?: string, as: Caller = thisBrowser): Promise<Profile> => {
+  const body = pin === undefined ? {} : { pin };
+  return (await call(() => as.client.POST("/api/v1/profiles/{id}/choose", { params: { path: { id } }, body }), as.options)).profile;
+};
 
 export interface ProfileFields {
   name: string;

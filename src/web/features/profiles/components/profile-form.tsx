@@ -1,12 +1,12 @@
 // The form behind "Add profile" and "Edit": name, avatar and the Kids setting, with the
 // API's refusals shown in words beside the field they concern.
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import type { AvatarId } from "../../../../contract/avatars";
-import { Alert } from "../../../components/ui/alert";
+import { Form } from "../../../components/form/form";
+import { useSubmission } from "../../../components/form/use-submission";
 import { AvatarPicker } from "../../../components/ui/avatar-picker";
 import { Checkbox } from "../../../components/ui/checkbox";
 import { TextField } from "../../../components/ui/text-field";
-import { ApiError } from "../../../lib/api-client";
 
 export interface ProfileDraft {
   name: string;
@@ -26,30 +26,16 @@ interface ProfileFormProps {
 
 export function ProfileForm({ initial, submitLabel, busyLabel, onSubmit, onCancel, autoFocus }: ProfileFormProps) {
   const [draft, setDraft] = useState(initial);
-  const [nameError, setNameError] = useState<string>();
-  const [formError, setFormError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const save = useSubmission<"name">({ fallback: "Saving the profile failed. Please try again.", at: { PROFILE_NAME_TAKEN: "name" } });
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setFormError(undefined);
+  function submit() {
     const name = draft.name.trim();
-    if (!name) return setNameError("Enter a name for this profile.");
-    setNameError(undefined);
-    setBusy(true);
-    try {
-      await onSubmit({ ...draft, name });
-    } catch (failure) {
-      if (failure instanceof ApiError && failure.code === "PROFILE_NAME_TAKEN") setNameError(failure.message);
-      else setFormError(failure instanceof ApiError ? failure.message : "Saving the profile failed. Please try again.");
-    } finally {
-      setBusy(false);
-    }
+    if (save.invalid({ name: name ? undefined : "Enter a name for this profile." })) return;
+    void save.run(() => onSubmit({ ...draft, name }));
   }
 
   return (
-    <form className="form profile-form" onSubmit={submit} noValidate>
-      {formError && <Alert tone="error">{formError}</Alert>}
+    <Form submission={save} onSubmit={submit} className="form profile-form">
       <TextField
         label="Name"
         autoComplete="off"
@@ -57,7 +43,7 @@ export function ProfileForm({ initial, submitLabel, busyLabel, onSubmit, onCance
         required
         autoFocus={autoFocus}
         value={draft.name}
-        error={nameError}
+        error={save.errors.name}
         onChange={(event) => setDraft({ ...draft, name: event.target.value })}
       />
       <AvatarPicker value={draft.avatar} name={draft.name} onChange={(avatar) => setDraft({ ...draft, avatar })} />
@@ -67,15 +53,15 @@ export function ProfileForm({ initial, submitLabel, busyLabel, onSubmit, onCance
         onChange={(event) => setDraft({ ...draft, isKids: event.target.checked })}
       />
       <div className="profile-form__actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? busyLabel : submitLabel}
+        <button type="submit" className="button button--primary" disabled={save.pending}>
+          {save.pending ? busyLabel : submitLabel}
         </button>
         {onCancel && (
-          <button type="button" className="button button--secondary" onClick={onCancel} disabled={busy}>
+          <button type="button" className="button button--secondary" onClick={onCancel} disabled={save.pending}>
             Cancel
           </button>
         )}
       </div>
-    </form>
+    </Form>
   );
 }

@@ -5,15 +5,19 @@
 import { useId, useState } from "react";
 import { Alert } from "../../../components/ui/alert";
 import { LoadFailed } from "../../../components/ui/load-failed";
-import { setRequirePinToAddProfiles, type ProfileLockSetting } from "../api/profile-lock";
+import { PasswordDialog } from "../../../components/ui/password-dialog";
+import type { Loaded } from "../../../lib/loaded";
+import { setRequirePinToAddProfiles } from "../api/profile-lock";
 import type { Profile } from "../api/profiles";
-import { LockPasswordDialog } from "./lock-password-dialog";
+import { lockPassword } from "./lock-password";
 
 interface RequirePinSettingProps {
-  setting: ProfileLockSetting;
+  /** The account's setting, as the page loaded it. */
+  setting: Loaded<boolean>;
   main: Profile | undefined;
   onRetry(): void;
-  onSaved(required: boolean): void;
+  /** After a change: the page loads the setting again. */
+  onSaved(): Promise<unknown>;
 }
 
 export function RequirePinSetting({ setting, main, onRetry, onSaved }: RequirePinSettingProps) {
@@ -23,21 +27,24 @@ export function RequirePinSetting({ setting, main, onRetry, onSaved }: RequirePi
   const [confirming, setConfirming] = useState(false);
   const [notice, setNotice] = useState<string>();
 
-  const on = setting.status === "ready" && setting.requirePinToAddProfiles;
+  const on = setting.ok && setting.data;
   const mainLocked = main?.locked ?? false;
 
   /** Throws the API's refusal to the dialog, which says it there. */
   async function save(currentPassword: string) {
     const required = await setRequirePinToAddProfiles(!on, currentPassword);
-    onSaved(required);
-    setNotice(required ? `Adding a profile now asks for ${main?.name ?? "the main profile"}'s PIN.` : "Adding a profile no longer asks for a PIN.");
+    // Closed first: the dialog's words must not turn round while the setting is read again.
     setConfirming(false);
+    await onSaved();
+    setNotice(
+      required ? `Adding a profile now asks for ${main?.name ?? "the main profile"}'s PIN.` : "Adding a profile no longer asks for a PIN.",
+    );
   }
 
   return (
     <section className="card profile-lock-setting" aria-labelledby={headingId}>
       <h2 id={headingId}>Who can add profiles</h2>
-      {setting.status === "failed" ? (
+      {!setting.ok ? (
         <LoadFailed className="profile-lock-setting__failed" message={setting.message} onRetry={onRetry} />
       ) : (
         <>
@@ -52,8 +59,7 @@ export function RequirePinSetting({ setting, main, onRetry, onSaved }: RequirePi
               aria-checked={on}
               aria-labelledby={labelId}
               aria-describedby={descriptionId}
-              aria-busy={setting.status === "loading"}
-              disabled={setting.status === "loading" || (!on && !mainLocked)}
+              disabled={!on && !mainLocked}
               onClick={() => {
                 setNotice(undefined);
                 setConfirming(true);
@@ -66,21 +72,20 @@ export function RequirePinSetting({ setting, main, onRetry, onSaved }: RequirePi
             </button>
           </div>
           <p id={descriptionId} className="profile-lock-setting__hint">
-            {setting.status === "loading"
-              ? "Loading…"
-              : mainLocked
-                ? `Adding a profile asks for the PIN of ${main?.name}, the main profile, so only its owner can add people to this account.`
-                : `Adding a profile can ask for the PIN of ${main?.name ?? "the main profile"}, the main profile. Lock ${main?.name ?? "it"} first: Edit, then Profile lock.`}
+            {mainLocked
+              ? `Adding a profile asks for the PIN of ${main?.name}, the main profile, so only its owner can add people to this account.`
+              : `Adding a profile can ask for the PIN of ${main?.name ?? "the main profile"}, the main profile. Lock ${main?.name ?? "it"} first: Edit, then Profile lock.`}
           </p>
           {notice && <Alert tone="success">{notice}</Alert>}
         </>
       )}
-      <LockPasswordDialog
+      <PasswordDialog
+        {...lockPassword}
         open={confirming}
         title={on ? "Stop asking for a PIN to add profiles?" : "Ask for a PIN to add profiles?"}
         confirmLabel={on ? "Turn off" : "Turn on"}
         busyLabel="Saving…"
-        failedMessage="Saving the setting failed. Please try again."
+        failed="Saving the setting failed. Please try again."
         onConfirm={save}
         onCancel={() => setConfirming(false)}
       >
@@ -89,7 +94,7 @@ export function RequirePinSetting({ setting, main, onRetry, onSaved }: RequirePi
             ? "Anyone using this account will be able to add a profile without a PIN."
             : `Adding a profile will ask for the PIN of ${main?.name ?? "the main profile"}, the main profile.`}
         </p>
-      </LockPasswordDialog>
+      </PasswordDialog>
     </section>
   );
 }

@@ -2,33 +2,27 @@
 // My Usher): an unlocked one opens at once; a locked one first asks for its PIN in a dialog.
 // A profile locked since the list was loaded answers PROFILE_LOCKED, and then asks too.
 import { useState } from "react";
-import { ApiError, failureMessage, isSessionLost } from "../../../lib/api-client";
+import { useSubmission } from "../../../components/form/use-submission";
 import { chooseProfile, type Profile } from "../api/profiles";
 import { PinDialog } from "../components/pin-dialog";
 
-export function useChooseProfile(onChosen: (profile: Profile) => void) {
+export function useChooseProfile(onChosen: (profile: Profile) => unknown) {
   /** The profile being opened (no PIN needed), for its "Opening…" state. */
-  const [choosing, setChoosing] = useState<string>();
-  const [error, setError] = useState<string>();
+  const [opening, setOpening] = useState<string>();
   /** The locked profile whose PIN is being asked for. */
   const [asking, setAsking] = useState<Profile>();
+  const open = useSubmission({ fallback: "That profile couldn't be opened. Please try again.", at: { PROFILE_LOCKED: null } });
 
   async function choose(profile: Profile) {
-    setError(undefined);
-    if (profile.locked) {
-      setAsking(profile);
-      return;
-    }
-    setChoosing(profile.id);
-    try {
+    open.reset();
+    if (profile.locked) return setAsking(profile);
+    setOpening(profile.id);
+    const chosen = await open.run(async () => {
       await chooseProfile(profile.id);
-      onChosen(profile);
-    } catch (failure) {
-      setChoosing(undefined);
-      if (failure instanceof ApiError && failure.code === "PROFILE_LOCKED") setAsking(profile);
-      // A lost session is already on its way to the sign-in page.
-      else if (!isSessionLost(failure)) setError(failureMessage(failure, "That profile couldn't be opened. Please try again."));
-    }
+      await onChosen(profile);
+    });
+    setOpening(undefined);
+    if (!chosen.ok && chosen.code === "PROFILE_LOCKED") setAsking(profile);
   }
 
   const pinDialog = (
@@ -41,7 +35,7 @@ export function useChooseProfile(onChosen: (profile: Profile) => void) {
         if (!asking) return;
         await chooseProfile(asking.id, pin);
         setAsking(undefined);
-        onChosen(asking);
+        await onChosen(asking);
       }}
       onCancel={() => setAsking(undefined)}
     >
@@ -49,5 +43,5 @@ export function useChooseProfile(onChosen: (profile: Profile) => void) {
     </PinDialog>
   );
 
-  return { choose: (profile: Profile) => void choose(profile), choosing, error, pinDialog };
+  return { choose: (profile: Profile) => void choose(profile), choosing: opening, error: open.errors.form, pinDialog };
 }

@@ -1,52 +1,30 @@
 // Change email: the new address and the current password (which proves it's you). Nothing
 // changes until the link sent to the new address is opened.
-import { useRef, useState, type FormEvent } from "react";
-import { Alert } from "../../../components/ui/alert";
+import { useState } from "react";
+import { Form } from "../../../components/form/form";
+import { useSubmission } from "../../../components/form/use-submission";
 import { PasswordField, TextField } from "../../../components/ui/text-field";
-import { ApiError, failureMessage } from "../../../lib/api-client";
 import { changeEmail } from "../api/email";
-
-type Field = "email" | "password";
-type Errors = Partial<Record<Field | "form", string>>;
-
-const EMAIL_CODES = new Set(["INVALID_EMAIL", "EMAIL_UNCHANGED", "EMAIL_TAKEN"]);
 
 export function ChangeEmailForm({ onSent }: { onSent(sentTo: string): void }) {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
+  const save = useSubmission<"email" | "password">({
+    fallback: "Your email couldn't be changed. Please try again.",
+    at: { WRONG_PASSWORD: "password", INVALID_EMAIL: "email", EMAIL_UNCHANGED: "email", EMAIL_TAKEN: "email" },
+  });
 
-  function show(found: Errors) {
-    setErrors(found);
-    const first = (["email", "password"] as const).find((field) => found[field]);
-    if (first) form.current?.querySelector<HTMLInputElement>(`[name="${first}"]`)?.focus();
-  }
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const found: Errors = {};
-    if (!email.trim()) found.email = "Enter your new email address.";
-    if (!password) found.password = "Enter your current password.";
-    if (Object.keys(found).length > 0) return show(found);
-    setBusy(true);
-    setErrors({});
-    try {
-      onSent((await changeEmail(email.trim(), password)).sentTo);
-    } catch (failure) {
-      setBusy(false);
-      const message = failureMessage(failure, "Your email couldn't be changed. Please try again.");
-      const failed = failure instanceof ApiError ? failure.code : undefined;
-      if (failed === "WRONG_PASSWORD") show({ password: message });
-      else if (failed && EMAIL_CODES.has(failed)) show({ email: message });
-      else show({ form: message });
-    }
+  function submit() {
+    const found = {
+      email: email.trim() ? undefined : "Enter your new email address.",
+      password: password ? undefined : "Enter your current password.",
+    };
+    if (save.invalid(found)) return;
+    void save.run(async () => onSent((await changeEmail(email.trim(), password)).sentTo));
   }
 
   return (
-    <form ref={form} className="form" onSubmit={submit} noValidate>
-      {errors.form && <Alert tone="error">{errors.form}</Alert>}
+    <Form submission={save} onSubmit={submit}>
       <TextField
         label="New email"
         name="email"
@@ -55,7 +33,7 @@ export function ChangeEmailForm({ onSent }: { onSent(sentTo: string): void }) {
         required
         maxLength={320}
         value={email}
-        error={errors.email}
+        error={save.errors.email}
         onChange={(event) => setEmail(event.target.value)}
       />
       <PasswordField
@@ -64,14 +42,14 @@ export function ChangeEmailForm({ onSent }: { onSent(sentTo: string): void }) {
         autoComplete="current-password"
         required
         value={password}
-        error={errors.password}
+        error={save.errors.password}
         onChange={(event) => setPassword(event.target.value)}
       />
       <div className="form__actions">
-        <button className="button button--primary" type="submit" disabled={busy}>
-          {busy ? "Saving…" : "Save"}
+        <button className="button button--primary" type="submit" disabled={save.pending}>
+          {save.pending ? "Saving…" : "Save"}
         </button>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -2,20 +2,19 @@
 // Every failing code gets the same answer from the API (wrong, expired, used, unknown
 // address), so the page can only say that and offer a new code. A new code is a new request,
 // a flow of its own: the code is sent back with the newest request's flowId.
-import { useRef, useState, type FormEvent } from "react";
+import { useState } from "react";
+import { Form } from "../../../components/form/form";
+import { checkNewPassword, NEW_PASSWORD_REFUSALS, NewPasswordFields } from "../../../components/form/new-password-fields";
+import { useSubmission } from "../../../components/form/use-submission";
 import { Alert } from "../../../components/ui/alert";
 import { CodeField, SIX_DIGITS } from "../../../components/ui/code-field";
-import { ApiError, failureMessage } from "../../../lib/api-client";
 import { completePasswordReset, requestPasswordReset } from "../api/password-reset";
-import { checkNewPassword, NEW_PASSWORD_CODES, NewPasswordFields } from "../../auth/components/new-password-fields";
-
-type Errors = { code?: string; next?: string; confirm?: string; form?: string };
 
 interface ResetCodeFormProps {
   email: string;
   /** The request that texted the code. */
   flowId: string;
-  onSignedIn(): void;
+  onSignedIn(): unknown;
   onStartOver(): void;
 }
 
@@ -24,81 +23,66 @@ export function ResetCodeForm({ email, flowId: firstFlowId, onSignedIn, onStartO
   const [code, setCode] = useState("");
   const [next, setNext] = useState("");
   const [confirm, setConfirm] = useState("");
-  const [errors, setErrors] = useState<Errors>({});
   const [notice, setNotice] = useState<string>();
-  const [busy, setBusy] = useState<"save" | "resend">();
-  const form = useRef<HTMLFormElement>(null);
+  const save = useSubmission<"code" | "next" | "confirm">({
+    fallback: "Your password couldn't be set. Please try again.",
+    at: { RESET_CODE_INVALID: "code", ...NEW_PASSWORD_REFUSALS },
+  });
+  const resend = useSubmission({ fallback: "A new code couldn't be sent. Please try again." });
+  const busy = save.pending || resend.pending;
 
-  function show(found: Errors) {
-    setErrors(found);
-    const first = (["code", "next", "confirm"] as const).find((field) => found[field]);
-    if (first) form.current?.querySelector<HTMLInputElement>(`[name="${first}"]`)?.focus();
-  }
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     setNotice(undefined);
-    const found: Errors = { ...checkNewPassword(next, confirm) };
-    if (!SIX_DIGITS.test(code)) found.code = "Enter the 6 digits from the text message.";
-    if (Object.keys(found).length > 0) return show(found);
-    setBusy("save");
-    setErrors({});
-    try {
+    resend.reset();
+    const found = {
+      code: SIX_DIGITS.test(code) ? undefined : "Enter the 6 digits from the text message.",
+      ...checkNewPassword(next, confirm),
+    };
+    if (save.invalid(found)) return;
+    void save.run(async () => {
       await completePasswordReset({ flowId, code }, next);
-      onSignedIn();
-    } catch (failure) {
-      setBusy(undefined);
-      const message = failureMessage(failure, "Your password couldn't be set. Please try again.");
-      const failed = failure instanceof ApiError ? failure.code : undefined;
-      if (failed === "RESET_CODE_INVALID") show({ code: message });
-      else if (failed && NEW_PASSWORD_CODES.has(failed)) show({ next: message });
-      else show({ form: message });
-    }
+      await onSignedIn();
+    });
   }
 
   async function sendNewCode() {
-    setBusy("resend");
-    setErrors({});
+    save.reset();
     setNotice(undefined);
-    try {
-      setFlowId((await requestPasswordReset(email, "sms")).flowId);
-      setCode("");
-      setNotice("We've sent a new code. Use the one in the newest text message.");
-      form.current?.querySelector<HTMLInputElement>('[name="code"]')?.focus();
-    } catch (failure) {
-      show({ form: failureMessage(failure, "A new code couldn't be sent. Please try again.") });
-    } finally {
-      setBusy(undefined);
-    }
+    const sent = await resend.run(() => requestPasswordReset(email, "sms"));
+    if (!sent.ok) return;
+    setFlowId(sent.value.flowId);
+    setCode("");
+    setNotice("We've sent a new code. Use the one in the newest text message.");
+    save.form.current?.querySelector<HTMLInputElement>('[name="code"]')?.focus();
   }
 
   return (
-    <form ref={form} className="form" onSubmit={submit} noValidate>
+    <Form submission={save} onSubmit={submit}>
       {notice && <Alert tone="success">{notice}</Alert>}
-      {errors.form && <Alert tone="error">{errors.form}</Alert>}
-      <CodeField autoFocus value={code} onChange={setCode} error={errors.code} />
+      {resend.errors.form && <Alert tone="error">{resend.errors.form}</Alert>}
+      <CodeField autoFocus value={code} onChange={setCode} error={save.errors.code} />
       <NewPasswordFields
         next={next}
         confirm={confirm}
-        errors={errors}
+        errors={save.errors}
         hints={[email, email.split("@")[0] ?? ""]}
         onNext={setNext}
         onConfirm={setConfirm}
       />
-      <button className="button button--primary button--block" type="submit" disabled={busy !== undefined}>
-        {busy === "save" ? "Saving…" : "Save"}
+      <button className="button button--primary button--block" type="submit" disabled={busy}>
+        {save.pending ? "Saving…" : "Save"}
       </button>
       <p className="form-footer">
         No text message?{" "}
-        <button type="button" className="button button--link" onClick={() => void sendNewCode()} disabled={busy !== undefined}>
-          {busy === "resend" ? "Sending…" : "Send a new code"}
+        <button type="button" className="button button--link" onClick={() => void sendNewCode()} disabled={busy}>
+          {resend.pending ? "Sending…" : "Send a new code"}
         </button>{" "}
         or{" "}
-        <button type="button" className="button button--link" onClick={onStartOver} disabled={busy !== undefined}>
+        <button type="button" className="button button--link" onClick={onStartOver} disabled={busy}>
           use a different email
         </button>
         .
       </p>
-    </form>
+    </Form>
   );
 }

@@ -4,30 +4,21 @@
 // before it draws, so it is there with the page's first frame: appearing a moment later, it
 // would push down what the owner was about to tap.
 import { useState } from "react";
-import { failureMessage } from "../../../lib/api-client";
+import { useSubmission } from "../../../components/form/use-submission";
 import { resendVerification } from "../api/email";
 
 const DISMISSED = "usher.verify-email-banner.dismissed";
 
-type Resend = { status: "idle" } | { status: "sent"; sentTo: string } | { status: "failed"; message: string };
-
 export function VerifyEmailBanner({ email, emailVerified }: { email: string; emailVerified: boolean }) {
   const [dismissed, setDismissed] = useState(() => sessionStorage.getItem(DISMISSED) !== null);
-  const [resend, setResend] = useState<Resend>({ status: "idle" });
-  const [busy, setBusy] = useState(false);
+  const [sentTo, setSentTo] = useState<string>();
+  const resend = useSubmission({ fallback: "The email couldn't be sent. Please try again." });
 
   if (emailVerified || dismissed) return null;
 
   async function sendAgain() {
-    setBusy(true);
-    try {
-      const { sentTo } = await resendVerification();
-      setResend({ status: "sent", sentTo });
-    } catch (failure) {
-      setResend({ status: "failed", message: failureMessage(failure, "The email couldn't be sent. Please try again.") });
-    } finally {
-      setBusy(false);
-    }
+    const sent = await resend.run(resendVerification);
+    if (sent.ok) setSentTo(sent.value.sentTo);
   }
 
   function dismiss() {
@@ -38,21 +29,21 @@ export function VerifyEmailBanner({ email, emailVerified }: { email: string; ema
   return (
     <section className="verify-banner" aria-label="Verify your email">
       <div className="verify-banner__text" role="status">
-        {resend.status === "sent" ? (
+        {sentTo ? (
           <p>
-            We've sent a new link to <strong className="break-anywhere">{resend.sentTo}</strong>. Open it to verify your email.
+            We've sent a new link to <strong className="break-anywhere">{sentTo}</strong>. Open it to verify your email.
           </p>
         ) : (
           <p>
             Please verify your email address, <strong className="break-anywhere">{email}</strong>: open the link we emailed you.
           </p>
         )}
-        {resend.status === "failed" && <p className="verify-banner__error">{resend.message}</p>}
+        {resend.errors.form && <p className="verify-banner__error">{resend.errors.form}</p>}
       </div>
       <div className="verify-banner__actions">
-        {resend.status !== "sent" && (
-          <button type="button" className="button button--secondary" onClick={() => void sendAgain()} disabled={busy}>
-            {busy ? "Sending…" : "Resend email"}
+        {!sentTo && (
+          <button type="button" className="button button--secondary" onClick={() => void sendAgain()} disabled={resend.pending}>
+            {resend.pending ? "Sending…" : "Resend email"}
           </button>
         )}
         <button type="button" className="button button--link" onClick={dismiss}>

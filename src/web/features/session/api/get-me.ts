@@ -1,9 +1,10 @@
-// Who is signed in on this device: the account, this session and its chosen profile.
+// Who is signed in on this device: the account, this session and its chosen profile. The TV
+// app asks it too, with its own token (a Caller).
 import type { z } from "zod";
 import type { meResponse } from "../../../../contract/schemas/account";
 import { call } from "../../../lib/api-client";
-import { usher } from "../../../lib/usher";
+import { type Caller, thisBrowser } from "../../../lib/usher";
 
 export type Me = z.infer<typeof meResponse>;
 
-export const getMe = (): Promise<Me> => call(() => usher.GET("/api/v1/me"));
+export const getMe = (as: Caller = thisBrowser): Promise<Me> => call(() => as.client.GET("/api/v1/me"), as.options);

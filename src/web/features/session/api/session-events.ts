@@ -1,8 +1,9 @@
 // The signed-in session's event stream (GET /sessions/events): `signed-out` arrives when this
 // session is revoked (on any device, on any node) or expires.
-import { sessionEventNames, type SignedOutEvent } from "../../../../contract/schemas/sessions";
-import { call, requestsSettled } from "../../../lib/api-client";
+import { type SignedOutEvent, sessionEventNames } from "../../../../contract/schemas/sessions";
+import { requestsSettled } from "../../../lib/api-client";
 import { usher } from "../../../lib/usher";
+import { getMe } from "./get-me";
 
 export const SESSION_EVENTS_URL = "/api/v1/sessions/events";
 export { sessionEventNames };
@@ -34,7 +35,8 @@ export async function browserStillSignedIn(): Promise<boolean> {
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   await requestsSettled();
   try {
-    await call(() => usher.GET("/api/v1/me"), { signedIn: false });
+    // Not signed in is the answer here, not a lost session to leave the page for.
+    await getMe({ client: usher, options: { signedIn: false } });
     return true;
   } catch {
     return false;

@@ -1,11 +1,11 @@
 // "Confirm it's you": shown when a sensitive change answers REAUTH_REQUIRED. The password (or
 // a passkey) is checked, and the change the user started is then sent again by the API client.
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useState } from "react";
+import { useSubmission } from "../../../components/form/use-submission";
 import { Alert } from "../../../components/ui/alert";
+import { Dialog } from "../../../components/ui/dialog";
 import { PasswordField } from "../../../components/ui/text-field";
-import { failureMessage } from "../../../lib/api-client";
-import { PasskeyCancelled } from "../../../lib/webauthn";
-import { reauthenticateWithPasskey, reauthenticateWithPassword } from "../api/reauthenticate";
+import { reauthenticate, reauthenticateWithPasskey } from "../api/reauthenticate";
 
 interface ReauthDialogProps {
   open: boolean;
@@ -15,41 +15,20 @@ interface ReauthDialogProps {
 }
 
 export function ReauthDialog({ open, offerPasskey, onConfirmed, onCancel }: ReauthDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
   const [password, setPassword] = useState("");
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState<"password" | "passkey">();
+  const [how, setHow] = useState<"password" | "passkey">();
+  const proof = useSubmission({ fallback: "That didn't work. Please try again." });
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      // Each prompt starts empty: a password typed earlier is not kept around.
-      setPassword("");
-      setError(undefined);
-      dialog.showModal();
-    }
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-
-  async function prove(how: "password" | "passkey") {
-    setBusy(how);
-    setError(undefined);
-    try {
-      await (how === "password" ? reauthenticateWithPassword(password) : reauthenticateWithPasskey());
-      setPassword("");
-      setBusy(undefined);
-      onConfirmed();
-    } catch (failure) {
-      setBusy(undefined);
-      setError(failure instanceof PasskeyCancelled ? failure.message : failureMessage(failure, "That didn't work. Please try again."));
-    }
+  async function prove(using: "password" | "passkey") {
+    setHow(using);
+    const proven = await proof.run(() => (using === "password" ? reauthenticate({ password }) : reauthenticateWithPasskey()));
+    if (!proven.ok) return;
+    setPassword("");
+    onConfirmed();
   }
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!password) return setError("Enter your password.");
+  function submit() {
+    if (proof.invalid({ form: password ? undefined : "Enter your password." })) return;
     void prove("password");
   }
 
@@ -59,37 +38,52 @@ export function ReauthDialog({ open, offerPasskey, onConfirmed, onCancel }: Reau
   }
 
   return (
-    <dialog ref={ref} className="dialog" aria-labelledby={titleId} onCancel={(event) => (event.preventDefault(), busy || cancel())}>
-      <h2 id={titleId}>Confirm it's you</h2>
-      <form className="form" onSubmit={submit} noValidate>
-        <div className="dialog__body">
-          <p>For your security, enter your password to continue. You won't be asked again for a few minutes.</p>
-          {error && <Alert tone="error">{error}</Alert>}
-          {open && (
-            <PasswordField
-              label="Password"
-              autoComplete="current-password"
-              autoFocus
-              required
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-            />
-          )}
-          {offerPasskey && (
-            <button type="button" className="button button--link reauth__passkey" onClick={() => void prove("passkey")} disabled={Boolean(busy)}>
-              {busy === "passkey" ? "Waiting for your passkey…" : "Use a passkey"}
-            </button>
-          )}
-        </div>
-        <div className="dialog__actions">
-          <button type="button" className="button button--secondary" onClick={cancel} disabled={Boolean(busy)}>
-            Cancel
+    <Dialog
+      open={open}
+      title="Confirm it's you"
+      busy={proof.pending}
+      // Each prompt starts empty: a password typed earlier is not kept around.
+      onOpen={() => {
+        setPassword("");
+        proof.reset();
+      }}
+      onCancel={cancel}
+      onSubmit={submit}
+      formRef={proof.form}
+      formClassName="form"
+    >
+      <div className="dialog__body">
+        <p>For your security, enter your password to continue. You won't be asked again for a few minutes.</p>
+        {proof.errors.form && <Alert tone="error">{proof.errors.form}</Alert>}
+        {open && (
+          <PasswordField
+            label="Password"
+            autoComplete="current-password"
+            autoFocus
+            required
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+          />
+        )}
+        {offerPasskey && (
+          <button
+            type="button"
+            className="button button--link reauth__passkey"
+            onClick={() => void prove("passkey")}
+            disabled={proof.pending}
+          >
+            {proof.pending && how === "passkey" ? "Waiting for your passkey…" : "Use a passkey"}
           </button>
-          <button type="submit" className="button button--primary" disabled={Boolean(busy)}>
-            {busy === "password" ? "Checking…" : "Continue"}
-          </button>
-        </div>
-      </form>
-    </dialog>
+        )}
+      </div>
+      <div className="dialog__actions">
+        <button type="button" className="button button--secondary" onClick={cancel} disabled={proof.pending}>
+          Cancel
+        </button>
+        <button type="submit" className="button button--primary" disabled={proof.pending}>
+          {proof.pending && how === "password" ? "Checking…" : "Continue"}
+        </button>
+      </div>
+    </Dialog>
   );
 }

@@ -2,10 +2,10 @@
 // a request refused with REAUTH_REQUIRED waits for this dialog, then is sent again.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { setReauthHandler } from "../../../lib/api-client";
-import { hasPasskeys } from "../api/reauthenticate";
 import { ReauthDialog } from "./reauth-dialog";
 
-export function ReauthPrompt() {
+/** `hasPasskeys` tells whether to offer "Use a passkey": only when the account has one. */
+export function ReauthPrompt({ hasPasskeys }: { hasPasskeys(): Promise<boolean> }) {
   const [open, setOpen] = useState(false);
   const [offerPasskey, setOfferPasskey] = useState(false);
   // Several requests refused at once share one prompt.
@@ -24,7 +24,7 @@ export function ReauthPrompt() {
         });
         return promise;
       }),
-    [],
+    [hasPasskeys],
   );
 
   // A page left with the prompt open: the waiting request ends as refused.

@@ -1,9 +1,8 @@
 // The account's passkeys: list, add (the browser makes one from the server's options),
 // rename, remove.
-import { useCallback, useEffect, useState } from "react";
 import type { z } from "zod";
-import type { passkeyAddedResponse, PublicPasskey } from "../../../../contract/schemas/two-step";
-import { call, failureMessage, isSessionLost } from "../../../lib/api-client";
+import type { PublicPasskey, passkeyAddedResponse } from "../../../../contract/schemas/two-step";
+import { call } from "../../../lib/api-client";
 import { usher } from "../../../lib/usher";
 import { createPasskey } from "../../../lib/webauthn";
 import type { TwoStepChanged } from "./totp";
@@ -25,28 +24,3 @@ export const renamePasskey = async (id: string, name: string): Promise<Passkey> 
 
 export const removePasskey = (id: string, signOutOtherDevices: boolean): Promise<TwoStepChanged> =>
   call(() => usher.POST("/api/v1/account/passkeys/{id}/remove", { params: { path: { id } }, body: { signOutOtherDevices } }));
-
-export type PasskeysState = { status: "loading" } | { status: "failed"; message: string } | { status: "ready"; passkeys: Passkey[] };
-
-export function usePasskeys(): PasskeysState & { reload(): void } {
-  const [state, setState] = useState<PasskeysState>({ status: "loading" });
-  const [generation, setGeneration] = useState(0);
-
-  useEffect(() => {
-    let current = true;
-    listPasskeys().then(
-      (passkeys) => current && setState({ status: "ready", passkeys }),
-      (error: unknown) => {
-        if (current && !isSessionLost(error)) {
-          setState({ status: "failed", message: failureMessage(error, "Your passkeys couldn't be loaded.") });
-        }
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [generation]);
-
-  const reload = useCallback(() => setGeneration((value) => value + 1), []);
-  return { ...state, reload };
-}

@@ -1,58 +1,45 @@
 // Add a passkey: a name to tell it apart, then the browser's own prompt (fingerprint, face,
 // screen lock or security key) makes it.
-import { useState, type FormEvent } from "react";
-import { Alert } from "../../../components/ui/alert";
+import { useState } from "react";
+import { Form } from "../../../components/form/form";
+import { useSubmission } from "../../../components/form/use-submission";
 import { TextField } from "../../../components/ui/text-field";
-import { failureMessage } from "../../../lib/api-client";
-import { PasskeyCancelled } from "../../../lib/webauthn";
 import { addPasskey, type PasskeyAdded } from "../api/passkeys";
 import { SignOutOthersCheckbox } from "./sign-out-others-checkbox";
 
 export function AddPasskeyForm({ onAdded }: { onAdded(result: PasskeyAdded): void }) {
   const [name, setName] = useState("");
   const [signOutOthers, setSignOutOthers] = useState(true);
-  const [error, setError] = useState<string>();
-  const [nameError, setNameError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const add = useSubmission<"name">({ fallback: "The passkey couldn't be added. Please try again." });
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!name.trim()) return setNameError("Give this passkey a name, like “Work laptop” or “My phone”.");
-    setNameError(undefined);
-    setBusy(true);
-    setError(undefined);
-    try {
-      const result = await addPasskey(name.trim(), signOutOthers);
-      setName("");
-      setBusy(false);
-      onAdded(result);
-    } catch (failure) {
-      setBusy(false);
-      setError(failure instanceof PasskeyCancelled ? failure.message : failureMessage(failure, "The passkey couldn't be added. Please try again."));
-    }
+  async function submit() {
+    if (add.invalid({ name: name.trim() ? undefined : "Give this passkey a name, like “Work laptop” or “My phone”." })) return;
+    const added = await add.run(() => addPasskey(name.trim(), signOutOthers));
+    if (!added.ok) return;
+    setName("");
+    onAdded(added.value);
   }
 
   return (
     <section className="card passkeys__add" aria-labelledby="add-passkey-title">
       <h2 id="add-passkey-title">Add a passkey</h2>
       <p className="row__hint">Your browser or phone will ask for your fingerprint, face, screen lock or security key.</p>
-      <form className="form" onSubmit={submit} noValidate>
-        {error && <Alert tone="error">{error}</Alert>}
+      <Form submission={add} onSubmit={() => void submit()}>
         <TextField
           label="Passkey name"
           hint="To tell your passkeys apart, like “Work laptop” or “My phone”."
           maxLength={60}
-          error={nameError}
+          error={add.errors.name}
           value={name}
           onChange={(event) => setName(event.target.value)}
         />
         <SignOutOthersCheckbox checked={signOutOthers} onChange={setSignOutOthers} />
         <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? "Waiting for your passkey…" : "Add a passkey"}
+          <button type="submit" className="button button--primary" disabled={add.pending}>
+            {add.pending ? "Waiting for your passkey…" : "Add a passkey"}
           </button>
         </div>
-      </form>
+      </Form>
     </section>
   );
 }

@@ -1,47 +1,53 @@
 // One passkey in the list: its name, when it was added and last used; Rename in place, Remove.
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
+import { Form } from "../../../components/form/form";
+import { useSubmission } from "../../../components/form/use-submission";
 import { TextField } from "../../../components/ui/text-field";
-import { failureMessage } from "../../../lib/api-client";
-import { renamePasskey, type Passkey } from "../api/passkeys";
+import { type Passkey, renamePasskey } from "../api/passkeys";
 
 const day = (iso: string) => new Intl.DateTimeFormat(undefined, { dateStyle: "medium" }).format(new Date(iso));
 
 export function PasskeyItem({ passkey, onRenamed, onRemove }: { passkey: Passkey; onRenamed(passkey: Passkey): void; onRemove(): void }) {
   const [renaming, setRenaming] = useState(false);
   const [name, setName] = useState(passkey.name);
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  // Every refusal is said at its one field.
+  const rename = useSubmission<"name">({ fallback: "The passkey couldn't be renamed. Please try again.", otherwise: "name" });
 
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    if (!name.trim()) return setError("Enter a name.");
-    setBusy(true);
-    setError(undefined);
-    try {
-      const renamed = await renamePasskey(passkey.id, name.trim());
-      setBusy(false);
-      setRenaming(false);
-      onRenamed(renamed);
-    } catch (failure) {
-      setBusy(false);
-      setError(failureMessage(failure, "The passkey couldn't be renamed. Please try again."));
-    }
+  async function submit() {
+    if (rename.invalid({ name: name.trim() ? undefined : "Enter a name." })) return;
+    const renamed = await rename.run(() => renamePasskey(passkey.id, name.trim()));
+    if (!renamed.ok) return;
+    setRenaming(false);
+    onRenamed(renamed.value);
+  }
+
+  function cancel() {
+    setRenaming(false);
+    setName(passkey.name);
+    rename.reset();
   }
 
   return (
     <li className="passkey">
       {renaming ? (
-        <form className="passkey__rename" onSubmit={save} noValidate>
-          <TextField label={`New name for ${passkey.name}`} maxLength={60} autoFocus error={error} value={name} onChange={(event) => setName(event.target.value)} />
+        <Form submission={rename} onSubmit={() => void submit()} className="passkey__rename">
+          <TextField
+            label={`New name for ${passkey.name}`}
+            maxLength={60}
+            autoFocus
+            error={rename.errors.name}
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+          />
           <div className="form__actions">
-            <button type="submit" className="button button--primary" disabled={busy}>
-              {busy ? "Saving…" : "Save"}
+            <button type="submit" className="button button--primary" disabled={rename.pending}>
+              {rename.pending ? "Saving…" : "Save"}
             </button>
-            <button type="button" className="button button--secondary" onClick={() => (setRenaming(false), setName(passkey.name), setError(undefined))} disabled={busy}>
+            <button type="button" className="button button--secondary" onClick={cancel} disabled={rename.pending}>
               Cancel
             </button>
           </div>
-        </form>
+        </Form>
       ) : (
         <>
           <div className="passkey__text">

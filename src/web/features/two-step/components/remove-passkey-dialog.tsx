@@ -1,9 +1,7 @@
 // The confirmation before removing a passkey, with the offer to sign out the other devices.
 import { useState } from "react";
-import { Alert } from "../../../components/ui/alert";
 import { ConfirmDialog } from "../../../components/ui/confirm-dialog";
-import { failureMessage } from "../../../lib/api-client";
-import { removePasskey, type Passkey } from "../api/passkeys";
+import { type Passkey, removePasskey } from "../api/passkeys";
 import type { TwoStepChanged } from "../api/totp";
 import { SignOutOthersCheckbox } from "./sign-out-others-checkbox";
 
@@ -17,32 +15,17 @@ interface RemovePasskeyDialogProps {
 
 export function RemovePasskeyDialog({ passkey, isLastFactor, onCancel, onRemoved }: RemovePasskeyDialogProps) {
   const [signOutOthers, setSignOutOthers] = useState(true);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-
-  async function confirm() {
-    if (!passkey) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const result = await removePasskey(passkey.id, signOutOthers);
-      setBusy(false);
-      onRemoved(passkey, result);
-    } catch (failure) {
-      setBusy(false);
-      setError(failureMessage(failure, "The passkey couldn't be removed. Please try again."));
-    }
-  }
-
   return (
     <ConfirmDialog
       open={passkey !== undefined}
       title={`Remove ${passkey?.name ?? "this passkey"}?`}
       confirmLabel="Remove"
       busyLabel="Removing…"
-      busy={busy}
-      onConfirm={() => void confirm()}
-      onCancel={() => (setError(undefined), onCancel())}
+      failed="The passkey couldn't be removed. Please try again."
+      onConfirm={async () => {
+        if (passkey) onRemoved(passkey, await removePasskey(passkey.id, signOutOthers));
+      }}
+      onCancel={onCancel}
     >
       <p>
         {isLastFactor
@@ -50,7 +33,6 @@ export function RemovePasskeyDialog({ passkey, isLastFactor, onCancel, onRemoved
           : "It won't sign you in any more. You can add it again later."}
       </p>
       <SignOutOthersCheckbox checked={signOutOthers} onChange={setSignOutOthers} />
-      {error && <Alert tone="error">{error}</Alert>}
     </ConfirmDialog>
   );
 }

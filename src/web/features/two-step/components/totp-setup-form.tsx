@@ -1,32 +1,31 @@
 // Setting up the authenticator app: scan the QR code (or type the secret), then prove it
 // works with a code; two-step verification turns on with it.
-import { useState, type FormEvent } from "react";
-import { Alert } from "../../../components/ui/alert";
+import { useState } from "react";
+import { Form } from "../../../components/form/form";
+import { useSubmission } from "../../../components/form/use-submission";
 import { TextField } from "../../../components/ui/text-field";
-import { failureMessage } from "../../../lib/api-client";
 import { enableTotp, type TotpSetup, type TwoStepChanged } from "../api/totp";
 import { SignOutOthersCheckbox } from "./sign-out-others-checkbox";
 
 /** The secret in groups of four, easier to type by hand. */
 const grouped = (secret: string) => secret.match(/.{1,4}/g)?.join(" ") ?? secret;
 
-export function TotpSetupForm({ setup, onEnabled, onCancel }: { setup: TotpSetup; onEnabled(result: TwoStepChanged): void; onCancel(): void }) {
+export function TotpSetupForm({
+  setup,
+  onEnabled,
+  onCancel,
+}: {
+  setup: TotpSetup;
+  onEnabled(result: TwoStepChanged): void;
+  onCancel(): void;
+}) {
   const [code, setCode] = useState("");
   const [signOutOthers, setSignOutOthers] = useState(true);
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const turnOn = useSubmission({ fallback: "The authenticator app couldn't be turned on. Please try again." });
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!/^\d{6}$/.test(code)) return setError("Enter the 6-digit code your authenticator app shows.");
-    setBusy(true);
-    setError(undefined);
-    try {
-      onEnabled(await enableTotp(code, signOutOthers));
-    } catch (failure) {
-      setBusy(false);
-      setError(failureMessage(failure, "The authenticator app couldn't be turned on. Please try again."));
-    }
+  function submit() {
+    if (turnOn.invalid({ form: /^\d{6}$/.test(code) ? undefined : "Enter the 6-digit code your authenticator app shows." })) return;
+    void turnOn.run(async () => onEnabled(await enableTotp(code, signOutOthers)));
   }
 
   return (
@@ -36,15 +35,23 @@ export function TotpSetupForm({ setup, onEnabled, onCancel }: { setup: TotpSetup
         <li>Open an authenticator app on your phone (Google Authenticator, Microsoft Authenticator, 1Password…) and add an account.</li>
         <li>
           Scan this QR code.
-          <img className="totp-setup__qr" src={setup.qrCode} alt="QR code to add Usher to your authenticator app" width={200} height={200} />
+          <img
+            className="totp-setup__qr"
+            src={setup.qrCode}
+            alt="QR code to add Usher to your authenticator app"
+            width={200}
+            height={200}
+          />
           <span className="totp-setup__manual">
-            Can't scan it? Enter this key instead: <code className="totp-setup__secret" data-secret={setup.secret}>{grouped(setup.secret)}</code>
+            Can't scan it? Enter this key instead:{" "}
+            <code className="totp-setup__secret" data-secret={setup.secret}>
+              {grouped(setup.secret)}
+            </code>
           </span>
         </li>
         <li>Enter the 6-digit code the app shows for Usher.</li>
       </ol>
-      <form className="form" onSubmit={submit} noValidate>
-        {error && <Alert tone="error">{error}</Alert>}
+      <Form submission={turnOn} onSubmit={submit}>
         <TextField
           label="6-digit code"
           className="totp-setup__code"
@@ -57,14 +64,14 @@ export function TotpSetupForm({ setup, onEnabled, onCancel }: { setup: TotpSetup
         />
         <SignOutOthersCheckbox checked={signOutOthers} onChange={setSignOutOthers} />
         <div className="form__actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? "Turning on…" : "Turn on"}
+          <button type="submit" className="button button--primary" disabled={turnOn.pending}>
+            {turnOn.pending ? "Turning on…" : "Turn on"}
           </button>
-          <button type="button" className="button button--secondary" onClick={onCancel} disabled={busy}>
+          <button type="button" className="button button--secondary" onClick={onCancel} disabled={turnOn.pending}>
             Cancel
           </button>
         </div>
-      </form>
+      </Form>
     </section>
   );
 }

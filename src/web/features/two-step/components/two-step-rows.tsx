@@ -1,23 +1,22 @@
 // Account → Security & Privacy's rows for two-step verification and passkeys: their state in
-// a line each, and the way to their pages.
+// a line each (or why it couldn't be loaded), and the way to their pages.
 import { Link } from "react-router";
-import type { SecurityState } from "../api/security";
+import type { Loaded } from "../../../lib/loaded";
+import type { Security } from "../api/security";
 import { describeTwoStep, passkeyCount } from "../describe";
 
-export function TwoStepRows({ state }: { state: SecurityState }) {
-  const security = state.status === "ready" ? state.security : undefined;
-  const pending = state.status === "loading" ? "Loading…" : state.status === "failed" ? state.message : undefined;
+export function TwoStepRows({ security }: { security: Loaded<Security> }) {
+  const twoStep = security.ok ? security.data.twoStep : undefined;
+  const say = (words: (state: Security["twoStep"]) => string) => (security.ok ? words(security.data.twoStep) : security.message);
   return (
     <>
       <div className="row">
         <div className="row__value">
           <span className="row__title">
             Two-step verification{" "}
-            {security && (
-              <span className={`badge ${security.twoStep.enabled ? "badge--ok" : "badge--warn"}`}>{security.twoStep.enabled ? "On" : "Off"}</span>
-            )}
+            {twoStep && <span className={`badge ${twoStep.enabled ? "badge--ok" : "badge--warn"}`}>{twoStep.enabled ? "On" : "Off"}</span>}
           </span>
-          <span className="row__hint">{pending ?? describeTwoStep(security!.twoStep)}</span>
+          <span className="row__hint">{say(describeTwoStep)}</span>
         </div>
         <div className="row__actions">
           <Link to="/account/two-step">Manage two-step verification</Link>
@@ -27,10 +26,11 @@ export function TwoStepRows({ state }: { state: SecurityState }) {
         <div className="row__value">
           <span className="row__title">Passkeys</span>
           <span className="row__hint">
-            {pending ??
-              (security!.twoStep.passkeys === 0
+            {say(({ passkeys }) =>
+              passkeys === 0
                 ? "None yet. Sign in with your fingerprint, face or screen lock instead of a password."
-                : `${passkeyCount(security!.twoStep.passkeys)} on your account.`)}
+                : `${passkeyCount(passkeys)} on your account.`,
+            )}
           </span>
         </div>
         <div className="row__actions">

@@ -1,6 +1,6 @@
 // The password-strength estimator behind the sign-up meter. Its dictionaries weigh several
 // hundred kilobytes, so this module is only ever loaded with import() once the page is up.
-import { ZxcvbnFactory, type Score } from "@zxcvbn-ts/core";
+import { type Score, ZxcvbnFactory } from "@zxcvbn-ts/core";
 import { adjacencyGraphs, dictionary } from "@zxcvbn-ts/language-common";
 import { zxcvbnEnglish } from "./zxcvbn-en";
 

@@ -1,6 +1,6 @@
 // New password and Confirm new password, with the sign-up's strength meter under the first.
 import { useId } from "react";
-import { PasswordField } from "../../../components/ui/text-field";
+import { PasswordField } from "../ui/text-field";
 import { PasswordStrengthMeter } from "./password-strength-meter";
 
 interface NewPasswordFieldsProps {
@@ -44,7 +44,13 @@ export function NewPasswordFields({ next, confirm, errors, hints, onNext, onConf
   );
 }
 
-export const NEW_PASSWORD_CODES: ReadonlySet<string> = new Set(["PASSWORD_TOO_SHORT", "PASSWORD_TOO_LONG", "PASSWORD_TOO_COMMON", "PASSWORD_UNCHANGED"]);
+/** The API's refusals of a new password, said at the New password field (a Submission's `at`). */
+export const NEW_PASSWORD_REFUSALS = {
+  PASSWORD_TOO_SHORT: "next",
+  PASSWORD_TOO_LONG: "next",
+  PASSWORD_TOO_COMMON: "next",
+  PASSWORD_UNCHANGED: "next",
+} as const;
 
 /** What is wrong with the two fields before anything is sent, if anything. */
 export function checkNewPassword(next: string, confirm: string): { next?: string; confirm?: string } {

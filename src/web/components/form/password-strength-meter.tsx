@@ -2,7 +2,7 @@
 // estimator's advice. The estimator loads lazily when the page mounts; until then, and if
 // it can't load, the meter stays quiet and the API's rules still apply.
 import { useEffect, useState } from "react";
-import type { Strength } from "../lib/strength-estimator";
+import type { Strength } from "../../lib/strength-estimator";
 
 type Estimate = (password: string, hints?: string[]) => Strength;
 
@@ -13,9 +13,7 @@ export function useStrengthEstimator(): Estimate | undefined {
   const [estimate, setEstimate] = useState<Estimate>();
   useEffect(() => {
     let live = true;
-    import("../lib/strength-estimator")
-      .then((module) => live && setEstimate(() => module.estimateStrength))
-      .catch(() => undefined);
+    import("../../lib/strength-estimator").then((module) => live && setEstimate(() => module.estimateStrength)).catch(() => undefined);
     return () => {
       live = false;
     };
@@ -40,7 +38,9 @@ export function PasswordStrengthMeter({ id, password, hints }: { id: string; pas
             Password strength: <strong>{scoreWords[strength.score]}</strong>
           </p>
           {(strength.warning || (strength.score < 3 && strength.suggestion)) && (
-            <p className="strength__advice">{[strength.warning, strength.score < 3 ? strength.suggestion : undefined].filter(Boolean).join(" ")}</p>
+            <p className="strength__advice">
+              {[strength.warning, strength.score < 3 ? strength.suggestion : undefined].filter(Boolean).join(" ")}
+            </p>
           )}
         </>
       )}

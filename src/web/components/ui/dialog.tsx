@@ -1,0 +1,96 @@
+// A modal built on <dialog>: shown while `open` (focus moves in, the page behind is inert),
+// Escape cancels unless something is under way, and focus returns where it was on closing.
+// With `onSubmit` its content is a form, so Enter sends it.
+import { type ReactNode, type RefObject, useEffect, useId, useRef } from "react";
+
+interface DialogProps {
+  open: boolean;
+  title: string;
+  /** While true, Escape leaves the dialog open. */
+  busy?: boolean;
+  /** Each opening starts afresh: runs just before the dialog shows. */
+  onOpen?(): void;
+  onCancel(): void;
+  onSubmit?(): void;
+  formRef?: RefObject<HTMLFormElement | null>;
+  formClassName?: string;
+  className?: string;
+  children: ReactNode;
+}
+
+export function Dialog({ open, title, busy, onOpen, onCancel, onSubmit, formRef, formClassName, className, children }: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  // Several dialogs can share a page (the profile menu's and the account page's).
+  const titleId = useId();
+  const opening = useRef(onOpen);
+  opening.current = onOpen;
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) {
+      opening.current?.();
+      dialog.showModal();
+    }
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  return (
+    <dialog
+      ref={ref}
+      className={className ? `dialog ${className}` : "dialog"}
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        event.preventDefault();
+        if (!busy) onCancel();
+      }}
+    >
+      <h2 id={titleId}>{title}</h2>
+      {onSubmit ? (
+        <form
+          ref={formRef}
+          className={formClassName}
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            onSubmit();
+          }}
+        >
+          {children}
+        </form>
+      ) : (
+        children
+      )}
+    </dialog>
+  );
+}
+
+interface DialogActionsProps {
+  label: string;
+  busyLabel: string;
+  busy: boolean;
+  /** Beyond `busy`: a throttled request's wait, say. */
+  disabled?: boolean;
+  onCancel(): void;
+  /** For a dialog that isn't a form: the action, on a button that takes the focus as it opens. */
+  onConfirm?(): void;
+}
+
+export function DialogActions({ label, busyLabel, busy, disabled, onCancel, onConfirm }: DialogActionsProps) {
+  return (
+    <div className="dialog__actions">
+      <button type="button" className="button button--secondary" onClick={onCancel} disabled={busy}>
+        Cancel
+      </button>
+      <button
+        type={onConfirm ? "button" : "submit"}
+        className="button button--primary"
+        onClick={onConfirm}
+        disabled={busy || disabled}
+        autoFocus={onConfirm !== undefined}
+      >
+        {busy ? busyLabel : label}
+      </button>
+    </div>
+  );
+}

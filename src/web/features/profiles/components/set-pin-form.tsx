@@ -1,0 +1,79 @@
+// Manage profiles → Edit → Profile lock → Lock with a PIN (or Change PIN): the 4-digit PIN
+// twice, and the account password, asked for right here every time.
+import { useState } from "react";
+import { Form } from "../../../components/form/form";
+import { useSubmission } from "../../../components/form/use-submission";
+import { PinField, pinProblem } from "../../../components/ui/pin-field";
+import { PasswordField } from "../../../components/ui/text-field";
+import { setProfilePin } from "../api/profile-lock";
+import type { Profile } from "../api/profiles";
+import { lockPassword } from "./lock-password";
+
+interface SetPinFormProps {
+  profile: Profile;
+  /** After the PIN is saved: the page loads the profiles again. */
+  onSaved(): Promise<unknown>;
+  onCancel(): void;
+}
+
+export function SetPinForm({ profile, onSaved, onCancel }: SetPinFormProps) {
+  const [pin, setPin] = useState("");
+  const [confirmPin, setConfirmPin] = useState("");
+  const [password, setPassword] = useState("");
+  const save = useSubmission<"pin" | "confirm" | "password">({
+    fallback: "Saving the PIN failed. Please try again.",
+    at: { WRONG_PASSWORD: "password" },
+  });
+
+  async function submit() {
+    const problem = pinProblem(pin);
+    const found = {
+      pin: problem,
+      confirm: !problem && confirmPin !== pin ? "The PINs don't match. Enter the same 4 digits twice." : undefined,
+      password: password ? undefined : lockPassword.missing,
+    };
+    if (save.invalid(found)) return;
+    const saved = await save.run(async () => {
+      await setProfilePin(profile.id, pin, password);
+      setPassword("");
+      await onSaved();
+    });
+    if (!saved.ok && saved.code === "WRONG_PASSWORD") setPassword("");
+  }
+
+  return (
+    <Form submission={save} onSubmit={() => void submit()} className="form profile-lock__form">
+      <PinField
+        label={profile.locked ? "New PIN" : "PIN"}
+        hint="4 digits. Choose one that's not easy to guess."
+        value={pin}
+        onValueChange={setPin}
+        error={save.errors.pin}
+        autoFocus
+      />
+      <PinField
+        label={profile.locked ? "Confirm new PIN" : "Confirm PIN"}
+        value={confirmPin}
+        onValueChange={setConfirmPin}
+        error={save.errors.confirm}
+      />
+      <PasswordField
+        label={lockPassword.label}
+        hint={lockPassword.hint}
+        autoComplete="current-password"
+        required
+        value={password}
+        error={save.errors.password}
+        onChange={(event) => setPassword(event.target.value)}
+      />
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={save.pending}>
+          {save.pending ? "Saving…" : "Save PIN"}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onCancel} disabled={save.pending}>
+          Cancel
+        </button>
+      </div>
+    </Form>
+  );
+}
