@@ -546,7 +546,7 @@ export interface paths {
                         currentPassword: string;
                         newPassword: string;
                         /** @default true */
-                        requireAllDevicesToSignIn?: boolean;
+                        signOutOtherDevices?: boolean;
                     };
                 };
             };
@@ -558,7 +558,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            signedOutDevices: number;
+                            signedOutOtherDevices: number;
                             token?: string;
                         };
                     };
@@ -1138,7 +1138,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            signedOutDevices: number;
+                            signedOutOtherDevices: number;
                         };
                     };
                 };
@@ -1909,7 +1909,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            signedOutDevices: number;
+                            signedOutOtherDevices: number;
                             backupCodes: string[] | null;
                             token?: string;
                         };
@@ -1964,7 +1964,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            signedOutDevices: number;
+                            signedOutOtherDevices: number;
                             backupCodes: string[] | null;
                             token?: string;
                         };
@@ -2122,7 +2122,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            signedOutDevices: number;
+                            signedOutOtherDevices: number;
                             backupCodes: string[] | null;
                             token?: string;
                             passkey: {
@@ -2294,7 +2294,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            signedOutDevices: number;
+                            signedOutOtherDevices: number;
                             backupCodes: string[] | null;
                             token?: string;
                         };

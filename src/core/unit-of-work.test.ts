@@ -180,7 +180,7 @@ describe("a refusal keeps its brute-force evidence", () => {
 
   it("records password_check_failed though a change of password with the wrong current one is refused", async () => {
     const viewer = await signUpViewer(core);
-    const input = { currentPassword: "not-the-password-at-all", newPassword: "amber-lantern-meadow-17", requireAllDevicesToSignIn: false };
+    const input = { currentPassword: "not-the-password-at-all", newPassword: "amber-lantern-meadow-17", signOutOtherDevices: false };
 
     expect(await changePassword(core.deps, viewer.session, input, freshContext())).toEqual({ ok: false, code: "WRONG_PASSWORD" });
     expect(await auditTypes(core, viewer.account.id)).toContain("password_check_failed");

@@ -171,11 +171,11 @@ describe("revocation across a cluster of three nodes", () => {
     const changed = await call(node(2), "POST", "/account/password", changer.token, {
       currentPassword: PASSWORD,
       newPassword: NEW_PASSWORD,
-      requireAllDevicesToSignIn: true,
+      signOutOtherDevices: true,
     });
     expect(changed.status, JSON.stringify(changed.body)).toBe(200);
-    const { token, signedOutDevices } = changed.body as { token: string; signedOutDevices: number };
-    expect(signedOutDevices).toBe(4);
+    const { token, signedOutOtherDevices } = changed.body as { token: string; signedOutOtherDevices: number };
+    expect(signedOutOtherDevices).toBe(4);
 
     // The other four devices, and the changing device's old token, are refused everywhere.
     await expectRefusedEverywhere(devices, "password_changed");

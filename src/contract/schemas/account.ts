@@ -34,13 +34,14 @@ export const meResponse = z.object({
 export const changePasswordRequest = z.strictObject({
   currentPassword: passwordInput,
   newPassword: passwordInput,
-  requireAllDevicesToSignIn: z.boolean().default(true),
+  /** Sign every other device out too ("Require all devices to sign in again"). */
+  signOutOtherDevices: z.boolean().default(true),
 });
 export type ChangePasswordRequest = z.infer<typeof changePasswordRequest>;
 
 export const changePasswordResponse = z.object({
   /** How many other devices were signed out (0 when they were kept signed in). */
-  signedOutDevices: z.number().int(),
+  signedOutOtherDevices: z.number().int(),
   /** The current device's new token, for phone and TV apps; browsers get a new cookie. */
   token: z.string().optional(),
 });

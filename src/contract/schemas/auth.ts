@@ -9,7 +9,6 @@ export const signUpRequest = z.strictObject({
   profileName: text().trim().min(1).max(50).optional(),
   client: clientDeclaration.optional(),
 });
-export type SignUpRequest = z.infer<typeof signUpRequest>;
 
 export const signInRequest = z.strictObject({
   email: text().max(320),
@@ -17,9 +16,8 @@ export const signInRequest = z.strictObject({
   client: clientDeclaration.optional(),
   deviceToken: deviceToken.optional(),
 });
-export type SignInRequest = z.infer<typeof signInRequest>;
 
-export const publicSignedInSession = z.object({
+const publicSignedInSession = z.object({
   id: z.string(),
   deviceKind,
   deviceName: z.string(),

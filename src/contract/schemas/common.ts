@@ -1,7 +1,7 @@
 // Building blocks shared by the request and response schemas.
 import { z } from "zod";
 
-export const deviceKinds = ["web", "mobile", "tv"] as const;
+const deviceKinds = ["web", "mobile", "tv"] as const;
 export const deviceKind = z.enum(deviceKinds);
 export type DeviceKind = z.infer<typeof deviceKind>;
 

@@ -6,7 +6,7 @@ import { profilePin } from "./profile-lock";
 
 export const maxProfilesPerAccount = 5;
 
-export const avatarId = z.enum(avatarIds);
+const avatarId = z.enum(avatarIds);
 export const profileName = text().trim().min(1).max(50);
 
 export const publicProfile = z.object({
@@ -29,7 +29,6 @@ export const createProfileRequest = z.strictObject({
   /** The main profile's PIN, when the account requires it to add profiles. */
   pin: profilePin.optional(),
 });
-export type CreateProfileRequest = z.infer<typeof createProfileRequest>;
 
 export const updateProfileRequest = z
   .strictObject({
@@ -38,6 +37,5 @@ export const updateProfileRequest = z
     isKids: z.boolean().optional(),
   })
   .refine((body) => Object.keys(body).length > 0, { message: "Send at least one field to change." });
-export type UpdateProfileRequest = z.infer<typeof updateProfileRequest>;
 
 export const profileResponse = z.object({ profile: publicProfile });

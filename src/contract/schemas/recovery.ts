@@ -20,7 +20,6 @@ export const passwordResetRequest = z.strictObject({
   method: z.enum(["email", "sms"]).default("email"),
   deviceToken: deviceToken.optional(),
 });
-export type PasswordResetRequest = z.infer<typeof passwordResetRequest>;
 
 /**
  * The same answer whether or not the account exists. Each request is its own reset: a texted
@@ -39,4 +38,3 @@ export const completePasswordResetRequest = z.union([
     deviceToken: deviceToken.optional(),
   }),
 ]);
-export type CompletePasswordResetRequest = z.infer<typeof completePasswordResetRequest>;

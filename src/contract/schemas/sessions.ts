@@ -16,7 +16,10 @@ export type PublicSession = z.infer<typeof publicSession>;
 
 export const sessionListResponse = z.object({ sessions: z.array(publicSession) });
 
-export const signOutAllResponse = z.object({ signedOutDevices: z.number().int() });
+/** Signing out of all devices: how many were signed out, this one included. */
+export const signedOutDevicesResponse = z.object({ signedOutDevices: z.number().int() });
+/** Signing out of all other devices: how many were signed out besides this one. */
+export const signedOutOtherDevicesResponse = z.object({ signedOutOtherDevices: z.number().int() });
 
 /**
  * GET /sessions/events is a server-sent-events stream for the signed-in session: `ready` once
@@ -25,7 +28,7 @@ export const signOutAllResponse = z.object({ signedOutDevices: z.number().int() 
  */
 export const sessionEventNames = { ready: "ready", signedOut: "signed-out" } as const;
 
-export const signedOutEvent = z.object({
+const signedOutEvent = z.object({
   code: z.enum(["SESSION_REVOKED", "SESSION_EXPIRED"]),
   reason: z.string(),
 });

@@ -11,7 +11,6 @@ export const signInCodeRequest = z.union([
   z.strictObject({ email: text().max(320), ...asker }),
   z.strictObject({ phone: text().trim().min(1).max(40), country: text().length(2).optional(), ...asker }),
 ]);
-export type SignInCodeRequest = z.infer<typeof signInCodeRequest>;
 
 /** The same answer whether or not the address has an account; completing names this flow. */
 export const signInCodeSentResponse = z.object({

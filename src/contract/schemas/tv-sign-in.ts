@@ -14,7 +14,7 @@ export const USER_CODE_LENGTH = 8;
  * What a viewer may type: letters in any case, with or without the dash or spaces. Other
  * characters are refused here rather than silently dropped.
  */
-export const userCodeInput = text()
+const userCodeInput = text()
   .max(32)
   .regex(/^[A-Za-z\s-]+$/, "Enter the code shown on your TV, like ABCD-EFGH.");
 
@@ -35,7 +35,6 @@ export const deviceAuthorizationResponse = z.object({
   expires_in: z.number().int(),
   interval: z.number().int(),
 });
-export type DeviceAuthorizationResponse = z.infer<typeof deviceAuthorizationResponse>;
 
 /** POST /oauth/token (form-encoded). Only the device-code grant is supported. */
 export const tokenRequest = z.object({
@@ -49,10 +48,9 @@ export const tokenResponse = z.object({
   token_type: z.literal("Bearer"),
   expires_in: z.number().int(),
 });
-export type TokenResponse = z.infer<typeof tokenResponse>;
 
 /** Error codes of RFC 6749 §5.2 and RFC 8628 §3.5, as the OAuth endpoints answer them. */
-export const oauthErrorCodes = [
+const oauthErrorCodes = [
   "invalid_request",
   "invalid_client",
   "invalid_grant",
@@ -70,7 +68,6 @@ export const oauthErrorResponse = z.object({
   error: z.enum(oauthErrorCodes),
   error_description: z.string().optional(),
 });
-export type OAuthErrorResponse = z.infer<typeof oauthErrorResponse>;
 
 export const authorizationServerMetadata = z.object({
   issuer: z.string(),

@@ -4,7 +4,7 @@ import { clientDeclaration, deviceToken, passwordInput, text, timestamp } from "
 import { signedInResponse } from "./auth";
 
 export const twoStepMethods = ["passkey", "totp", "backup_code"] as const;
-export const twoStepMethod = z.enum(twoStepMethods);
+const twoStepMethod = z.enum(twoStepMethods);
 export type TwoStepMethod = z.infer<typeof twoStepMethod>;
 
 /** A WebAuthn answer exactly as @simplewebauthn/browser's startRegistration / startAuthentication give it. */
@@ -35,7 +35,7 @@ export const passkeyAuthenticationResponse = webAuthnResponse(
 );
 
 /** WebAuthn options to hand to the browser (startRegistration / startAuthentication `optionsJSON`). */
-export const webAuthnOptions = z.record(z.string(), z.unknown());
+const webAuthnOptions = z.record(z.string(), z.unknown());
 export const webAuthnOptionsResponse = z.object({ options: webAuthnOptions });
 
 // ---- Re-authentication ----
@@ -52,7 +52,7 @@ export const reauthenticateResponse = z.object({
 });
 
 // ---- Signing in with a second step ----
-export const twoStepRequiredResponse = z.object({
+const twoStepRequiredResponse = z.object({
   twoStepRequired: z.literal(true),
   /** Opaque; send it back with the second step. Bound to this sign-in attempt. */
   challenge: z.string(),
@@ -124,7 +124,8 @@ export const enableTotpRequest = z.strictObject({
   signOutOtherDevices,
 });
 export const twoStepChangedResponse = z.object({
-  signedOutDevices: z.number().int(),
+  /** How many other devices were signed out (0 when they were kept signed in). */
+  signedOutOtherDevices: z.number().int(),
   /** A new set of backup codes, shown once, when this change turned two-step verification on. */
   backupCodes: z.array(z.string()).nullable(),
   token: z.string().optional(),
@@ -137,8 +138,8 @@ export const signOutOthersChoice = z
 export const backupCodesResponse = z.object({ backupCodes: z.array(z.string()) });
 
 // ---- Passkeys ----
-export const passkeyName = text().trim().min(1).max(60);
-export const publicPasskey = z.object({
+const passkeyName = text().trim().min(1).max(60);
+const publicPasskey = z.object({
   id: z.string(),
   name: z.string(),
   createdAt: timestamp,

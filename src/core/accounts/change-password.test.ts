@@ -31,7 +31,7 @@ function change(viewer: Viewer, input: Partial<ChangePasswordInput> = {}) {
   return changePassword(
     core.deps,
     viewer.session,
-    { currentPassword: VIEWER_PASSWORD, newPassword: NEW_PASSWORD, requireAllDevicesToSignIn: false, ...input },
+    { currentPassword: VIEWER_PASSWORD, newPassword: NEW_PASSWORD, signOutOtherDevices: false, ...input },
     freshContext(),
   );
 }
@@ -98,9 +98,9 @@ describe("changePassword", () => {
     const viewer = await signUpViewer(core);
     const phone = await signInAnotherDevice(core, viewer.account.id);
 
-    const result = await change(viewer, { requireAllDevicesToSignIn: false });
+    const result = await change(viewer, { signOutOtherDevices: false });
 
-    expect(result).toMatchObject({ ok: true, value: { signedOutDevices: 0 } });
+    expect(result).toMatchObject({ ok: true, value: { signedOutOtherDevices: 0 } });
     expect((await stored(phone.session)).revokedAt).toBeNull();
   });
 
@@ -109,10 +109,10 @@ describe("changePassword", () => {
     const phone = await signInAnotherDevice(core, viewer.account.id, { kind: "mobile", name: "iPhone" });
     const tv = await signInAnotherDevice(core, viewer.account.id, { kind: "tv", name: "Living room TV" });
 
-    const result = await change(viewer, { requireAllDevicesToSignIn: true });
+    const result = await change(viewer, { signOutOtherDevices: true });
     if (!result.ok) throw new Error(result.code);
 
-    expect(result.value.signedOutDevices).toBe(2);
+    expect(result.value.signedOutOtherDevices).toBe(2);
     expect(await stored(phone.session)).toMatchObject({ revokedReason: "password_changed" });
     expect(await stored(tv.session)).toMatchObject({ revokedReason: "password_changed" });
     expect((await stored(result.value.replacement.session)).revokedAt).toBeNull();
@@ -122,7 +122,7 @@ describe("changePassword", () => {
     const viewer = await signUpViewer(core);
     await signInAnotherDevice(core, viewer.account.id);
 
-    const result = await change(viewer, { requireAllDevicesToSignIn: true });
+    const result = await change(viewer, { signOutOtherDevices: true });
     if (!result.ok) throw new Error(result.code);
 
     const events = await core.deps.stores.audit.listByAccount(viewer.account.id, 100);
@@ -137,7 +137,7 @@ describe("changePassword", () => {
     const viewer = await signUpViewer(core);
     await signInAnotherDevice(core, viewer.account.id);
 
-    await change(viewer, { requireAllDevicesToSignIn: true });
+    await change(viewer, { signOutOtherDevices: true });
 
     expect(core.announced).toEqual({ outboxWritten: 1, sessionsRevoked: [viewer.account.id] });
   });

@@ -14,7 +14,7 @@ import { inUnitOfWork } from "../unit-of-work";
 export interface ChangePasswordInput {
   currentPassword: string;
   newPassword: string;
-  requireAllDevicesToSignIn: boolean;
+  signOutOtherDevices: boolean;
 }
 
 export type ChangePasswordFailure =
@@ -27,7 +27,7 @@ export type ChangePasswordFailure =
   | "PASSWORD_UNCHANGED";
 
 export interface PasswordChanged {
-  signedOutDevices: number;
+  signedOutOtherDevices: number;
   /** This device's replacement session. */
   replacement: IssuedSession;
 }
@@ -52,16 +52,17 @@ export async function changePassword(
     // check that the chosen profile still exists reads the current state.
     const replacement = await replaceSession(deps, stores, { session: current, reason: "password_changed" }, {
       context,
-      signOutOtherDevices: input.requireAllDevicesToSignIn ? "password_changed" : undefined,
+      signOutOtherDevices: input.signOutOtherDevices ? "password_changed" : undefined,
     });
-    const signedOutDevices = replacement.signedOutOtherDevices;
+    const { signedOutOtherDevices } = replacement;
     await stores.audit.record(
       auditEvent("password_changed", { accountId: current.accountId, sessionId: replacement.session.id }, context, at, {
-        requireAllDevicesToSignIn: input.requireAllDevicesToSignIn,
-        signedOutDevices,
+        // The audit log's stored names.
+        requireAllDevicesToSignIn: input.signOutOtherDevices,
+        signedOutDevices: signedOutOtherDevices,
       }),
     );
     await writeSecurityNotice(stores, current.accountId, { template: "password_changed", payload: { at: at.toISOString() } }, at);
-    return ok({ signedOutDevices, replacement });
+    return ok({ signedOutOtherDevices, replacement });
   });
 }

@@ -21,7 +21,7 @@ const noticeOf = {
 } as const;
 
 export interface FactorChanged {
-  signedOutDevices: number;
+  signedOutOtherDevices: number;
   /** A fresh set, shown once, when the change turned two-step verification on without any codes left. */
   backupCodes: string[] | null;
   replacement: IssuedSession;
@@ -57,16 +57,17 @@ export async function applyFactorChange(
       signOutOtherDevices: change.signOutOtherDevices ? "signed_out_by_other_device" : undefined,
       aal: change.aal,
     });
-    const signedOutDevices = replacement.signedOutOtherDevices;
+    const { signedOutOtherDevices } = replacement;
     await stores.audit.record(
       auditEvent(change.type, { accountId: session.accountId, sessionId: replacement.session.id }, context, at, {
         ...change.details,
         signOutOtherDevices: change.signOutOtherDevices,
-        signedOutDevices,
+        // The audit log's stored name.
+        signedOutDevices: signedOutOtherDevices,
         twoStepEnabled: state.enabled,
       }),
     );
     await writeSecurityNotice(stores, session.accountId, { template: "two_step_changed", payload: { change: noticeOf[change.type], at: at.toISOString() } }, at);
-    return { signedOutDevices, backupCodes, replacement };
+    return { signedOutOtherDevices, backupCodes, replacement };
   });
 }

@@ -62,8 +62,8 @@ const ROUTES: BodyRoute[] = [
     method: "POST",
     url: () => "/api/v1/account/password",
     valid: () => ({ currentPassword: STRONG_PASSWORD, newPassword: "amber-lantern-meadow-77" }),
-    wrongTypes: { currentPassword: STRONG_PASSWORD, newPassword: "amber-lantern-meadow-77", requireAllDevicesToSignIn: "yes" },
-    wrongPaths: ["body.requireAllDevicesToSignIn"],
+    wrongTypes: { currentPassword: STRONG_PASSWORD, newPassword: "amber-lantern-meadow-77", signOutOtherDevices: "yes" },
+    wrongPaths: ["body.signOutOtherDevices"],
   },
   {
     name: "add phone number",

@@ -42,12 +42,12 @@ export const accountRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (a
     async (request, reply) => {
       const result = await changePassword(core, request.session, request.body, requestContext(request));
       if (!result.ok) return replyFailure(reply, result);
-      const { signedOutDevices, replacement } = result.value;
+      const { signedOutOtherDevices, replacement } = result.value;
       if (request.sessionCarrier === "cookie") {
         setSessionCookie(reply, replacement.token, replacement.session.expiresAt);
-        return { signedOutDevices };
+        return { signedOutOtherDevices };
       }
-      return { signedOutDevices, token: replacement.token };
+      return { signedOutOtherDevices, token: replacement.token };
     },
   );
 };

@@ -32,7 +32,7 @@ describe("POST /account/password", () => {
     const response = await changePassword(h.here, {
       currentPassword: "not-my-password-at-all",
       newPassword: NEW_PASSWORD,
-      requireAllDevicesToSignIn: true,
+      signOutOtherDevices: true,
     });
     expect(response.statusCode).toBe(403);
     expect(errorCode(response)).toBe("WRONG_PASSWORD");
@@ -64,7 +64,7 @@ describe("POST /account/password", () => {
       const response = await changePassword(h.here, {
         currentPassword: STRONG_PASSWORD,
         newPassword,
-        requireAllDevicesToSignIn: true,
+        signOutOtherDevices: true,
       });
       expect(response.statusCode).toBe(400);
       expect(errorCode(response)).toBe(code);
@@ -103,7 +103,7 @@ describe("POST /account/password", () => {
       { newPassword: NEW_PASSWORD },
       { currentPassword: STRONG_PASSWORD },
       { currentPassword: STRONG_PASSWORD, newPassword: NEW_PASSWORD, signOutEveryone: true },
-      { currentPassword: STRONG_PASSWORD, newPassword: NEW_PASSWORD, requireAllDevicesToSignIn: "yes" },
+      { currentPassword: STRONG_PASSWORD, newPassword: NEW_PASSWORD, signOutOtherDevices: "yes" },
     ]) {
       const response = await changePassword(h.here, body);
       expect(response.statusCode).toBe(400);

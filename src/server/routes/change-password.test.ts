@@ -36,10 +36,10 @@ describe("POST /account/password", () => {
     const response = await changePassword(h.here, {
       currentPassword: STRONG_PASSWORD,
       newPassword: NEW_PASSWORD,
-      requireAllDevicesToSignIn: true,
+      signOutOtherDevices: true,
     });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ signedOutDevices: 2 });
+    expect(response.json()).toEqual({ signedOutOtherDevices: 2 });
 
     const newCookie = response.cookies.find((c) => c.name === SESSION_COOKIE);
     expect(newCookie?.value).toBeTruthy();
@@ -68,11 +68,11 @@ describe("POST /account/password", () => {
     const response = await changePassword(h.phone, {
       currentPassword: STRONG_PASSWORD,
       newPassword: NEW_PASSWORD,
-      requireAllDevicesToSignIn: true,
+      signOutOtherDevices: true,
     });
     expect(response.statusCode).toBe(200);
     const body = response.json();
-    expect(body.signedOutDevices).toBe(2);
+    expect(body.signedOutOtherDevices).toBe(2);
     expect(typeof body.token).toBe("string");
     expect(body.token).not.toBe(oldToken);
     expect(response.cookies.find((c) => c.name === SESSION_COOKIE)).toBeUndefined();
@@ -92,7 +92,7 @@ describe("POST /account/password", () => {
     const h = await household();
     const response = await changePassword(h.here, { currentPassword: STRONG_PASSWORD, newPassword: NEW_PASSWORD });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ signedOutDevices: 2 });
+    expect(response.json()).toEqual({ signedOutOtherDevices: 2 });
 
     for (const device of [h.otherBrowser, h.phone]) {
       const refused = await device.get("/api/v1/me");
@@ -109,10 +109,10 @@ describe("POST /account/password", () => {
     const response = await changePassword(h.here, {
       currentPassword: STRONG_PASSWORD,
       newPassword: NEW_PASSWORD,
-      requireAllDevicesToSignIn: false,
+      signOutOtherDevices: false,
     });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ signedOutDevices: 0 });
+    expect(response.json()).toEqual({ signedOutOtherDevices: 0 });
 
     for (const device of [h.otherBrowser, h.phone]) {
       expect((await device.get("/api/v1/me")).statusCode).toBe(200);
@@ -133,10 +133,10 @@ describe("POST /account/password", () => {
     const response = await changePassword(h.phone, {
       currentPassword: STRONG_PASSWORD,
       newPassword: NEW_PASSWORD,
-      requireAllDevicesToSignIn: false,
+      signOutOtherDevices: false,
     });
     expect(response.statusCode).toBe(200);
-    expect(response.json().signedOutDevices).toBe(0);
+    expect(response.json().signedOutOtherDevices).toBe(0);
     expect(response.json().token).toEqual(expect.any(String));
     expect(response.json().token).not.toBe(oldToken);
 
@@ -166,7 +166,7 @@ describe("POST /account/password", () => {
     const response = await changePassword(h.here, {
       currentPassword: STRONG_PASSWORD,
       newPassword: NEW_PASSWORD,
-      requireAllDevicesToSignIn: true,
+      signOutOtherDevices: true,
     });
     expect(response.statusCode).toBe(200);
 
@@ -214,7 +214,7 @@ describe("POST /account/password", () => {
         changePassword(h.here, {
           currentPassword: STRONG_PASSWORD,
           newPassword: NEW_PASSWORD,
-          requireAllDevicesToSignIn: false,
+          signOutOtherDevices: false,
         }),
         h.phone.delete(`/api/v1/profiles/${sam.id}`),
       ]);

@@ -165,7 +165,7 @@ describe("POST /sessions/sign-out-others", () => {
   it("signs out every other device and keeps this one", async () => {
     const { laptop, phone, desktop } = await household();
     const response = await laptop.post("/api/v1/sessions/sign-out-others");
-    expect(response.json()).toEqual({ signedOutDevices: 2 });
+    expect(response.json()).toEqual({ signedOutOtherDevices: 2 });
     expect((await laptop.get("/api/v1/me")).statusCode).toBe(200);
     for (const device of [phone, desktop]) expect(errorCode(await device.get("/api/v1/me"))).toBe("SESSION_REVOKED");
     expect((await listSessions(laptop)).map((s) => s.current)).toEqual([true]);

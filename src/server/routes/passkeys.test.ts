@@ -144,7 +144,7 @@ describe("renaming and removing passkeys", () => {
     await device.post("/api/v1/auth/reauthenticate", { password: STRONG_PASSWORD });
     const removed = await device.post(`/api/v1/account/passkeys/${passkey.id}/remove`);
     expect(removed.statusCode).toBe(200);
-    expect(removed.json().signedOutDevices).toBe(1);
+    expect(removed.json().signedOutOtherDevices).toBe(1);
     expect(errorCode(await tv.get("/api/v1/me"))).toBe("SESSION_REVOKED");
     expect((await device.get("/api/v1/me")).statusCode).toBe(200);
     expect((await device.get("/api/v1/account/security")).json().twoStep).toEqual({ enabled: false, totp: false, passkeys: 0, backupCodesLeft: 0 });

@@ -157,7 +157,7 @@ describe("GET /sessions/events", () => {
     const changed = await laptop.post("/api/v1/account/password", {
       currentPassword: STRONG_PASSWORD,
       newPassword: "quiet-lantern-orchard-58",
-      requireAllDevicesToSignIn: true,
+      signOutOtherDevices: true,
     });
     expect(changed.statusCode).toBe(200);
 

@@ -1,7 +1,7 @@
 // The devices signed in to this account, and signing all of them out.
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { text } from "../../contract/schemas/common";
-import { sessionListResponse, signOutAllResponse } from "../../contract/schemas/sessions";
+import { sessionListResponse, signedOutDevicesResponse, signedOutOtherDevicesResponse } from "../../contract/schemas/sessions";
 import type { CoreDeps } from "../../core/deps";
 import { listSessions } from "../../core/sessions/list-sessions";
 import { signOutAllDevices, signOutDevice, signOutOtherDevices } from "../../core/sessions/sign-out";
@@ -19,17 +19,17 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (a
     return { sessions: await listSessions(core, request.session) };
   });
 
-  app.post("/sessions/sign-out-all", { schema: { response: { 200: signOutAllResponse } } }, async (request, reply) => {
+  app.post("/sessions/sign-out-all", { schema: { response: { 200: signedOutDevicesResponse } } }, async (request, reply) => {
     const result = await signOutAllDevices(core, request.session, requestContext(request));
     if (!result.ok) return replyFailure(reply, result);
     if (request.sessionCarrier === "cookie") clearSessionCookie(reply);
     return { signedOutDevices: result.value };
   });
 
-  app.post("/sessions/sign-out-others", { schema: { response: { 200: signOutAllResponse } } }, async (request, reply) => {
+  app.post("/sessions/sign-out-others", { schema: { response: { 200: signedOutOtherDevicesResponse } } }, async (request, reply) => {
     const result = await signOutOtherDevices(core, request.session, requestContext(request));
     if (!result.ok) return replyFailure(reply, result);
-    return { signedOutDevices: result.value };
+    return { signedOutOtherDevices: result.value };
   });
 
   app.delete("/sessions/:id", { schema: { params: sessionParams } }, async (request, reply) => {

@@ -91,7 +91,7 @@ describe("setting up the authenticator app", () => {
     t.logs.remember(secret);
     const response = await device.post("/api/v1/account/two-step/totp/enable", { code: totpAt(t, secret) });
     for (const code of response.json().backupCodes) t.logs.remember(code);
-    expect(response.json().signedOutDevices).toBe(1);
+    expect(response.json().signedOutOtherDevices).toBe(1);
     expect(device.sessionToken).not.toBe(oldToken);
     expect((await device.get("/api/v1/me")).statusCode).toBe(200);
     expect(errorCode(await phone.get("/api/v1/me"))).toBe("SESSION_REVOKED");

@@ -66,7 +66,7 @@ export const twoStepRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (a
 
 export function factorChanged(request: FastifyRequest, reply: FastifyReply, changed: FactorChanged) {
   return {
-    signedOutDevices: changed.signedOutDevices,
+    signedOutOtherDevices: changed.signedOutOtherDevices,
     backupCodes: changed.backupCodes,
     ...handOverReplacement(request, reply, changed.replacement),
   };

@@ -19,13 +19,13 @@ afterEach(() => unregister?.());
 
 describe("re-authentication in the API client", () => {
   it("sends the same request again once the prompt is confirmed", async () => {
-    const fetch = vi.fn<typeof globalThis.fetch>().mockResolvedValueOnce(reauthRequired()).mockResolvedValueOnce(ok({ signedOutDevices: 2 }));
+    const fetch = vi.fn<typeof globalThis.fetch>().mockResolvedValueOnce(reauthRequired()).mockResolvedValueOnce(ok({ signedOutOtherDevices: 2 }));
     const usher = clientWith(fetch);
     const prompt = vi.fn().mockResolvedValue(true);
     unregister = setReauthHandler(prompt);
 
     const body = { code: "123456", signOutOtherDevices: true };
-    await expect(call(() => usher.POST("/api/v1/account/two-step/totp/enable", { body }))).resolves.toEqual({ signedOutDevices: 2 });
+    await expect(call(() => usher.POST("/api/v1/account/two-step/totp/enable", { body }))).resolves.toEqual({ signedOutOtherDevices: 2 });
     expect(prompt).toHaveBeenCalledTimes(1);
     const sent = await Promise.all(
       fetch.mock.calls.map(async ([request]) => {

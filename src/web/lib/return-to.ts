@@ -4,7 +4,7 @@
 export const RETURN_TO_PARAM = "next";
 
 export function safeReturnPath(value: string | null): string | null {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return null;
+  if (!value?.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return null;
   try {
     const url = new URL(value, "https://usher.invalid");
     return url.origin === "https://usher.invalid" ? `${url.pathname}${url.search}${url.hash}` : null;

@@ -48,6 +48,7 @@ export function ProfileMenu() {
 
   return (
     <>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: hovering opens the menu for a pointer only; the button inside is the way in for the keyboard and screen readers. */}
       <div className="profile-menu" ref={root} onMouseEnter={() => setOpen(true)} onMouseLeave={() => pinned.current || setOpen(false)}>
         <button
           type="button"
@@ -71,6 +72,7 @@ export function ProfileMenu() {
           </span>
         </button>
         {open && (
+          // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the WAI-ARIA menu button pattern; ARIA in HTML allows role="menu" on a ul (the li are role="none").
           <ul className="profile-menu__list" role="menu">
             {others.map((profile) => (
               <li role="none" key={profile.id}>

@@ -13,14 +13,14 @@ export default function ChangePasswordPage() {
       <h1>Change password</h1>
       <p className="subpage__lead">Enter your current password, then your new password twice.</p>
       <div className="card">
-        <ChangePasswordForm onChanged={(signedOutDevices) => backToAccount(navigate, changedNotice(signedOutDevices))} />
+        <ChangePasswordForm onChanged={(signedOutOtherDevices) => backToAccount(navigate, changedNotice(signedOutOtherDevices))} />
       </div>
     </div>
   );
 }
 
-function changedNotice(signedOutDevices: number): string {
-  if (signedOutDevices === 0) return "Your password has been changed.";
-  const devices = signedOutDevices === 1 ? "1 other device was" : `${signedOutDevices} other devices were`;
+function changedNotice(signedOutOtherDevices: number): string {
+  if (signedOutOtherDevices === 0) return "Your password has been changed.";
+  const devices = signedOutOtherDevices === 1 ? "1 other device was" : `${signedOutOtherDevices} other devices were`;
   return `Your password has been changed. ${devices} signed out and will need the new password.`;
 }

@@ -83,7 +83,7 @@ export default function PasskeysPage() {
         (passkeysSupported() ? (
           <AddPasskeyForm
             onAdded={(result) => {
-              setNotice(`${result.passkey.name} was added: you can sign in with it.${signedOutNotice(result.signedOutDevices)}`);
+              setNotice(`${result.passkey.name} was added: you can sign in with it.${signedOutNotice(result.signedOutOtherDevices)}`);
               if (result.backupCodes) setCodes(result.backupCodes);
               reload();
             }}
@@ -97,7 +97,7 @@ export default function PasskeysPage() {
         onCancel={() => setRemoving(undefined)}
         onRemoved={(removed, result) => {
           setRemoving(undefined);
-          setNotice(`${removed.name} was removed.${signedOutNotice(result.signedOutDevices)}`);
+          setNotice(`${removed.name} was removed.${signedOutNotice(result.signedOutOtherDevices)}`);
           reload();
         }}
       />

@@ -43,7 +43,7 @@ export default function SecureAccountPage() {
         <Step number={1} title="Sign out of all other devices" done={done.signOut}>
           <SignOutStep
             done={Boolean(done.signOut)}
-            signOut={async () => (await signOutOtherDevices()).signedOutDevices}
+            signOut={async () => (await signOutOtherDevices()).signedOutOtherDevices}
             onDone={(signedOut) => markDone("signOut", signedOutSaying(signedOut))}
           />
         </Step>

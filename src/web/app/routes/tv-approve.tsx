@@ -134,7 +134,10 @@ export default function TvApprovePage() {
                     name="profile"
                     value={profile.id}
                     checked={profileId === profile.id}
-                    onChange={() => (setProfileId(profile.id), setPin(""))}
+                    onChange={() => {
+                      setProfileId(profile.id);
+                      setPin("");
+                    }}
                   />
                   <Avatar avatar={profile.avatar} name={profile.name} size="small" />
                   <span>{profile.name}</span>

@@ -28,10 +28,20 @@ type Screen =
 /** RFC 8628 §3.5: after slow_down, every later poll waits 5 s longer. */
 const SLOW_DOWN_MS = 5_000;
 
+/** A TV has no pointer: the remote starts on the screen's one button as it appears. */
+const focusOnArrival = (button: HTMLButtonElement | null) => button?.focus();
+
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
+    signal.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
   });
 
 export default function TvSimulatorPage() {
@@ -183,7 +193,7 @@ export default function TvSimulatorPage() {
           <div className="tv-trouble" role="alert">
             <h1>Something went wrong</h1>
             <p>{screen.message}</p>
-            <button type="button" className="button button--primary" autoFocus onClick={() => startCodeFlow()}>
+            <button ref={focusOnArrival} type="button" className="button button--primary" onClick={() => startCodeFlow()}>
               Try again
             </button>
           </div>

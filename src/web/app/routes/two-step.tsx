@@ -44,7 +44,7 @@ export default function TwoStepPage() {
 
   function changed(result: TwoStepChanged, what: string) {
     void revalidator.revalidate();
-    setNotice(`${what}${signedOutNotice(result.signedOutDevices)}`);
+    setNotice(`${what}${signedOutNotice(result.signedOutOtherDevices)}`);
     setStep(result.backupCodes ? { kind: "codes", codes: result.backupCodes } : { kind: "overview" });
   }
 
@@ -100,7 +100,10 @@ export default function TwoStepPage() {
                   type="button"
                   className="button button--link"
                   aria-label="Turn off the authenticator app"
-                  onClick={() => (setNotice(undefined), setTurningOff(true))}
+                  onClick={() => {
+                    setNotice(undefined);
+                    setTurningOff(true);
+                  }}
                 >
                   Turn off
                 </button>
@@ -129,7 +132,14 @@ export default function TwoStepPage() {
                 </span>
               </div>
               <div className="row__actions">
-                <button type="button" className="button button--link" onClick={() => (setNotice(undefined), setRenewing(true))}>
+                <button
+                  type="button"
+                  className="button button--link"
+                  onClick={() => {
+                    setNotice(undefined);
+                    setRenewing(true);
+                  }}
+                >
                   Get new backup codes
                 </button>
               </div>

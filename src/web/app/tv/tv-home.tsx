@@ -14,9 +14,16 @@ export function TvHome({ profile, onSwitchProfile }: { profile: PublicProfile; o
   const [selected, setSelected] = useState<Title>();
 
   return (
-    <div className="tv-home" ref={screen} onKeyDown={onKeyDown}>
+    <div className="tv-home" ref={screen}>
       <header className="tv-home__top">
-        <button type="button" className="tv-tile tv-home__profile" data-row={0} data-col={0} onClick={onSwitchProfile}>
+        <button
+          type="button"
+          className="tv-tile tv-home__profile"
+          data-row={0}
+          data-col={0}
+          onKeyDown={onKeyDown}
+          onClick={onSwitchProfile}
+        >
           <Avatar avatar={profile.avatar} name={profile.name} size="small" />
           <span>{profile.name}</span>
           <span className="tv-home__switch">Switch profile</span>
@@ -37,6 +44,7 @@ export function TvHome({ profile, onSwitchProfile }: { profile: PublicProfile; o
                   data-row={r + 1}
                   data-col={col}
                   aria-label={title.name}
+                  onKeyDown={onKeyDown}
                   onClick={() => setSelected(title)}
                 >
                   <Poster title={title} decorative />

@@ -22,7 +22,7 @@ export function TvProfiles({
   const onKeyDown = useRemoteControl(screen, profiles);
 
   return (
-    <div className="tv-picker" ref={screen} onKeyDown={onKeyDown}>
+    <div className="tv-picker" ref={screen}>
       <h1 className="tv-picker__heading">Who's watching?</h1>
       {ordered.length === 0 ? (
         <p className="empty">There are no profiles on this account yet. Add one on your phone or computer.</p>
@@ -36,6 +36,7 @@ export function TvProfiles({
                 data-row={0}
                 data-col={col}
                 disabled={busy}
+                onKeyDown={onKeyDown}
                 onClick={() => onChoose(profile)}
               >
                 <Avatar avatar={profile.avatar} name={profile.name} />

@@ -24,6 +24,7 @@ export function CodeField({ value, onChange, error, hint = "The code works for 1
       <input
         ref={inputRef}
         id={`${id}-code`}
+        // biome-ignore lint/a11y/noAutofocus: only when the caller asks, for the one field of a step that replaced the one before (see the prop).
         autoFocus={autoFocus}
         name="code"
         type="text"

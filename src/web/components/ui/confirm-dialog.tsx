@@ -1,6 +1,7 @@
-// A modal confirmation: what will happen, Cancel, and the action's button, which takes the
-// focus. The action runs as a Submission: a refusal is said in the dialog, which stays open,
-// and a dialog opened again starts afresh.
+// A modal confirmation: what will happen, Cancel, and the action's button. Opening it focuses
+// the first control: Cancel when the text holds none, so Enter doesn't confirm by accident.
+// The action runs as a Submission: a refusal is said in the dialog, which stays open, and a
+// dialog opened again starts afresh.
 import type { ReactNode } from "react";
 import { useSubmission } from "../form/use-submission";
 import { Alert } from "./alert";

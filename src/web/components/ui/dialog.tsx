@@ -72,7 +72,7 @@ interface DialogActionsProps {
   /** Beyond `busy`: a throttled request's wait, say. */
   disabled?: boolean;
   onCancel(): void;
-  /** For a dialog that isn't a form: the action, on a button that takes the focus as it opens. */
+  /** For a dialog that isn't a form: the action, run by its button instead of a submit. */
   onConfirm?(): void;
 }
 
@@ -82,13 +82,7 @@ export function DialogActions({ label, busyLabel, busy, disabled, onCancel, onCo
       <button type="button" className="button button--secondary" onClick={onCancel} disabled={busy}>
         Cancel
       </button>
-      <button
-        type={onConfirm ? "button" : "submit"}
-        className="button button--primary"
-        onClick={onConfirm}
-        disabled={busy || disabled}
-        autoFocus={onConfirm !== undefined}
-      >
+      <button type={onConfirm ? "button" : "submit"} className="button button--primary" onClick={onConfirm} disabled={busy || disabled}>
         {busy ? busyLabel : label}
       </button>
     </div>

@@ -125,11 +125,11 @@ const described: Record<string, Describe> = {
 };
 
 export function describeEvent(event: ActivityEvent): DescribedEvent {
-  const describe = described[event.type];
-  if (!describe) {
+  const inWords = described[event.type];
+  if (!inWords) {
     const words = event.type.replace(/_/g, " ");
     return { title: words.charAt(0).toUpperCase() + words.slice(1), tone: "normal" };
   }
-  const { tone = "normal", ...rest } = describe(event.details, event);
+  const { tone = "normal", ...rest } = inWords(event.details, event);
   return { tone, ...rest };
 }

@@ -5,4 +5,4 @@ import { usher } from "../../../lib/usher";
 
 /** Resolves with how many other devices were signed out. The browser's new cookie comes with the answer. */
 export const changePassword = async (request: ChangePasswordRequest): Promise<number> =>
-  (await call(() => usher.POST("/api/v1/account/password", { body: request }))).signedOutDevices;
+  (await call(() => usher.POST("/api/v1/account/password", { body: request }))).signedOutOtherDevices;

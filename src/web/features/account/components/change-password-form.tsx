@@ -11,11 +11,11 @@ import { changePassword } from "../api/change-password";
 type Field = "current" | "next" | "confirm";
 
 /** `onChanged` receives how many other devices were signed out. */
-export function ChangePasswordForm({ onChanged }: { onChanged(signedOutDevices: number): unknown }) {
+export function ChangePasswordForm({ onChanged }: { onChanged(signedOutOtherDevices: number): unknown }) {
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
   const [confirm, setConfirm] = useState("");
-  const [requireAllDevices, setRequireAllDevices] = useState(true);
+  const [signOutOtherDevices, setSignOutOtherDevices] = useState(true);
   const save = useSubmission<Field>({
     fallback: "Your password couldn't be changed. Please try again.",
     at: { WRONG_PASSWORD: "current", ...NEW_PASSWORD_REFUSALS },
@@ -25,7 +25,7 @@ export function ChangePasswordForm({ onChanged }: { onChanged(signedOutDevices: 
     const found: FormErrors<Field> = { current: current ? undefined : "Enter your current password.", ...checkNewPassword(next, confirm) };
     if (save.invalid(found)) return;
     void save.run(async () =>
-      onChanged(await changePassword({ currentPassword: current, newPassword: next, requireAllDevicesToSignIn: requireAllDevices })),
+      onChanged(await changePassword({ currentPassword: current, newPassword: next, signOutOtherDevices })),
     );
   }
 
@@ -43,8 +43,8 @@ export function ChangePasswordForm({ onChanged }: { onChanged(signedOutDevices: 
       <NewPasswordFields next={next} confirm={confirm} errors={save.errors} hints={[]} onNext={setNext} onConfirm={setConfirm} />
       <Checkbox
         label="Require all devices to sign in again with new password"
-        checked={requireAllDevices}
-        onChange={(event) => setRequireAllDevices(event.target.checked)}
+        checked={signOutOtherDevices}
+        onChange={(event) => setSignOutOtherDevices(event.target.checked)}
       />
       <div className="form__actions">
         <button className="button button--primary" type="submit" disabled={save.pending}>

@@ -159,7 +159,6 @@ export function Poster({ title, variant = "portrait", decorative = false, classN
   const fontSize = Math.min(variant === "wide" ? 40 : 30, Math.floor((w - 32) / (longest * 0.8)));
   const lineHeight = fontSize * 1.05;
   const firstBaseline = h - 22 - (text.length - 1) * lineHeight;
-  const label = decorative ? {} : { role: "img", "aria-label": `${title.name} (${title.kind.toLowerCase()}) poster` };
 
   return (
     <svg
@@ -167,7 +166,8 @@ export function Poster({ title, variant = "portrait", decorative = false, classN
       className={`poster poster--${variant}${className ? ` ${className}` : ""}`}
       focusable="false"
       aria-hidden={decorative ? true : undefined}
-      {...label}
+      role={decorative ? undefined : "img"}
+      aria-label={decorative ? undefined : `${title.name} (${title.kind.toLowerCase()}) poster`}
     >
       <defs>
         <linearGradient id={`${uid}-sky`} x1="0" y1="0" x2={rand() < 0.5 ? "0.3" : "0"} y2="1">
@@ -187,6 +187,7 @@ export function Poster({ title, variant = "portrait", decorative = false, classN
       </text>
       <text x={16} y={firstBaseline} fill="#ffffff" fontFamily="system-ui, sans-serif" fontSize={fontSize} fontWeight={800}>
         {text.map((line, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the lines follow from the name and never move; the same line can come twice ("BYE BYE BYE"), so its place is its key.
           <tspan key={i} x={16} dy={i === 0 ? 0 : lineHeight}>
             {line}
           </tspan>

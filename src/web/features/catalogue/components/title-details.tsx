@@ -1,5 +1,6 @@
 // A title's details in a modal dialog: the wide poster, what it is and its one-line story.
-// Clicking outside the content (on the backdrop) closes it too.
+// Clicking outside the content (on the backdrop) closes it too. Opening it puts the focus on
+// Close, its only control (showModal() focuses the first one).
 // The catalogue is made up, so there is no player.
 import { useEffect, useId, useRef } from "react";
 import type { Title } from "../titles";
@@ -15,11 +16,15 @@ export function TitleDetails({ title, onClose }: { title: Title | undefined; onC
     if (!title && dialog.open) dialog.close();
   }, [title]);
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: a click on the backdrop is the pointer's way out; the keyboard's are Escape (onCancel) and Close.
     <dialog
       ref={ref}
       className="dialog title-details"
       aria-labelledby={headingId}
-      onCancel={(event) => (event.preventDefault(), onClose())}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
       onClick={(event) => event.target === ref.current && onClose()}
     >
       {title && (
@@ -33,7 +38,7 @@ export function TitleDetails({ title, onClose }: { title: Title | undefined; onC
           <p>{title.blurb}</p>
           <p className="title-details__note">A made-up title from Usher's demo catalogue: there is nothing to play.</p>
           <div className="dialog__actions">
-            <button type="button" className="button button--primary" onClick={onClose} autoFocus>
+            <button type="button" className="button button--primary" onClick={onClose}>
               Close
             </button>
           </div>

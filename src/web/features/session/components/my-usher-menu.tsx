@@ -4,17 +4,18 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { Link } from "react-router";
 
+/** The open menu's items in order: what the arrow keys move between. */
+const menuItems = (menu: HTMLElement | null) => [...(menu?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+
 export function MyUsherMenu({ kidsProfile, onSignOut }: { kidsProfile: boolean; onSignOut(): void }) {
   const id = useId();
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
 
-  const items = () => [...(root.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
-
   useEffect(() => {
     if (!open) return;
-    items()[0]?.focus();
+    menuItems(root.current)[0]?.focus();
     const outside = (event: PointerEvent) => {
       if (!root.current?.contains(event.target as Node)) setOpen(false);
     };
@@ -28,7 +29,7 @@ export function MyUsherMenu({ kidsProfile, onSignOut }: { kidsProfile: boolean; 
   }
 
   function onMenuKey(event: KeyboardEvent) {
-    const all = items();
+    const all = menuItems(root.current);
     const at = all.indexOf(document.activeElement as HTMLElement);
     const move = (index: number) => {
       event.preventDefault();
@@ -67,6 +68,7 @@ export function MyUsherMenu({ kidsProfile, onSignOut }: { kidsProfile: boolean; 
         </svg>
       </button>
       {open && (
+        // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the WAI-ARIA menu button pattern; ARIA in HTML allows role="menu" on a ul (the li are role="none").
         <ul id={`${id}-menu`} className="my-usher-menu__list" role="menu" aria-label="My Usher" onKeyDown={onMenuKey}>
           {!kidsProfile && (
             <>

@@ -15,7 +15,7 @@ interface SignOutDialogProps {
   scope: SignOutScope | undefined;
   onClose(): void;
   /** Other devices were signed out: how many (for one device from the list, 0 when it had gone already). */
-  onSignedOut?(signedOutDevices: number): unknown;
+  onSignedOut?(signedOutOtherDevices: number): unknown;
 }
 
 const THIS_DEVICE = "You'll need your email and password to sign in again on this device.";
@@ -63,7 +63,7 @@ export function SignOutDialog({ scope, onClose, onSignedOut }: SignOutDialogProp
       await signOutAllDevices();
       return toSignIn("signed-out-all");
     }
-    if (scope === "other-devices") return onSignedOut?.((await signOutOtherDevices()).signedOutDevices);
+    if (scope === "other-devices") return onSignedOut?.((await signOutOtherDevices()).signedOutOtherDevices);
     if (!scope) return;
     try {
       await signOutDevice(scope.device.id);

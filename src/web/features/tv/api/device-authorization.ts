@@ -51,16 +51,14 @@ export async function requestDeviceAuthorization(now = Date.now()): Promise<Devi
 }
 
 export async function pollForToken(deviceCode: string): Promise<TokenPoll> {
-  let answer;
-  try {
-    answer = await tvSigningIn.POST("/oauth/token", {
+  const answer = await tvSigningIn
+    .POST("/oauth/token", {
       body: { grant_type: DEVICE_CODE_GRANT, device_code: deviceCode, client_id: TV_CLIENT_ID },
       ...formEncoded,
-    });
-  } catch {
-    // Offline for a moment: a TV keeps polling.
-    return { kind: "pending" };
-  }
+    })
+    .catch(() => undefined);
+  // Offline for a moment: a TV keeps polling.
+  if (!answer) return { kind: "pending" };
   const { data, error } = answer;
   if (data) return { kind: "token", accessToken: data.access_token };
   switch (error?.error) {

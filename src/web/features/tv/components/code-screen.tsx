@@ -37,8 +37,12 @@ export function CodeScreen({ authorization, notice }: { authorization: DeviceAut
           </li>
           <li>Enter this code:</li>
         </ol>
-        <p className="tv-code__code" aria-label={`Code ${authorization.userCode.split("").join(" ")}`} data-testid="tv-user-code">
-          {authorization.userCode}
+        {/* A screen reader spells the code out, letter by letter. */}
+        <p className="tv-code__code">
+          <span className="visually-hidden">Code {authorization.userCode.split("").join(" ")}</span>
+          <span aria-hidden="true" data-testid="tv-user-code">
+            {authorization.userCode}
+          </span>
         </p>
         <p className="tv-code__waiting">Waiting for you to approve on your phone…</p>
       </div>

@@ -16,8 +16,9 @@ function tileAt(screen: HTMLElement, row: number, col: number): HTMLElement | nu
   return rowTiles.find((tile) => Number(tile.dataset.col) === col) ?? rowTiles[rowTiles.length - 1]!;
 }
 
-/** Focuses the first tile when the screen appears; answers the screen's keydown handler. */
+/** Focuses the first tile when the screen appears; returns the keydown handler each tile takes. */
 export function useRemoteControl(screen: RefObject<HTMLElement | null>, focusKey: unknown) {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: focusKey stands for what the screen shows; when that changes, the remote starts again on the first tile.
   useEffect(() => {
     if (screen.current) tileAt(screen.current, 0, 0)?.focus();
   }, [screen, focusKey]);
@@ -25,7 +26,7 @@ export function useRemoteControl(screen: RefObject<HTMLElement | null>, focusKey
   return useCallback(
     (event: KeyboardEvent<HTMLElement>) => {
       const move = moves[event.key];
-      const current = event.target as HTMLElement;
+      const current = event.currentTarget;
       if (!move || !screen.current || current.dataset.row === undefined) return;
       event.preventDefault();
       const row = Number(current.dataset.row) + move[0];
