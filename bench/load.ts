@@ -1,9 +1,10 @@
 // The loads and their baselines: autocannon against /me and sign-in, the bare Node server,
 // and the argon2id probe that gives the hashing limit.
-import autocannon, { type Result } from "autocannon";
+
 import { spawn } from "node:child_process";
+import autocannon, { type Result } from "autocannon";
 import { cores, median, root } from "./support/common";
-import { started, type Node } from "./support/processes";
+import { type Node, started } from "./support/processes";
 import { emailOf, PASSWORD } from "./support/usher-api";
 
 /** The baseline: a bare Node `http` server answering a constant JSON body, one process. */
@@ -62,7 +63,6 @@ export async function measureArgon2(): Promise<Argon2Probe> {
   const { times, parallelPerSecond } = JSON.parse(output) as { times: number[]; parallelPerSecond: number };
   return { medianMs: median(times), times, parallelPerSecond };
 }
-
 
 // Load
 
@@ -129,4 +129,3 @@ export async function loadSignIn(node: Node, accounts: number, duration: number)
     }),
   );
 }
-

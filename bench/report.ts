@@ -3,11 +3,11 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
+import type { Argon2Probe, Run } from "./load";
+import { type ResetTiming, spread } from "./reset-timing";
+import type { ClusterRefusal, LiveNotices } from "./revocation";
 import { cores, median, root } from "./support/common";
 import type { CpuUse } from "./support/measure";
-import type { Argon2Probe, Run } from "./load";
-import { spread, type ResetTiming } from "./reset-timing";
-import type { ClusterRefusal, LiveNotices } from "./revocation";
 
 export interface Figures {
   /** The first probe, taken before any server starts, then one right before each sign-in run. */
@@ -38,7 +38,6 @@ export interface Figures {
   finished: Date;
 }
 
-
 const f0 = (n: number) => n.toFixed(0);
 const f1 = (n: number) => n.toFixed(1);
 const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
@@ -61,7 +60,12 @@ function gitCommit(): string {
     const refFile = join(root, ".git", ref);
     if (existsSync(refFile)) return readFileSync(refFile, "utf8").trim().slice(0, 10);
     const packed = readFileSync(join(root, ".git", "packed-refs"), "utf8");
-    return packed.split("\n").find((line) => line.endsWith(` ${ref}`))?.slice(0, 10) ?? "unknown";
+    return (
+      packed
+        .split("\n")
+        .find((line) => line.endsWith(` ${ref}`))
+        ?.slice(0, 10) ?? "unknown"
+    );
   } catch {
     return "unknown";
   }
@@ -189,8 +193,7 @@ export function report(f: Figures): string {
 
   const runRows = (name: string, runs: Run[], unit: string) =>
     runs.map(
-      (r, i) =>
-        `| ${name} | ${i + 1} | ${f1(r.rps)} ${unit} | ${f1(r.p50)} ms | ${f1(r.p99)} ms | ${r.ok} | ${r.non2xx} | ${r.errors} |`,
+      (r, i) => `| ${name} | ${i + 1} | ${f1(r.rps)} ${unit} | ${f1(r.p50)} ms | ${f1(r.p99)} ms | ${r.ok} | ${r.non2xx} | ${r.errors} |`,
     );
 
   const notesFile = join(root, "bench", "notes.md");
@@ -240,7 +243,7 @@ export function report(f: Figures): string {
       return (
         `- CPU during the ${name} runs (medians): server process ${pct(server)} of one core (all its threads), ` +
         `PostgreSQL (the bench database's backends) ${pct(postgres)} of one core, machine ${pct(median(uses.map((u) => u.machine)))} of all ${cores} cores busy; ` +
-        `per answered request ≈ ${(server / rate * 1000).toFixed(2)} ms of server CPU + ${(postgres / rate * 1000).toFixed(2)} ms of PostgreSQL CPU.`
+        `per answered request ≈ ${((server / rate) * 1000).toFixed(2)} ms of server CPU + ${((postgres / rate) * 1000).toFixed(2)} ms of PostgreSQL CPU.`
       );
     }),
     `- PostgreSQL statements per \`GET /me\` (xact_commit over the first run ÷ its requests): ${f1(f.statementsPerRequest)}.`,
@@ -250,11 +253,11 @@ export function report(f: Figures): string {
       const [u10, u90] = spread(t.unknownMs);
       return (
         `- Password-reset timing (\`${t.method}\`), client round trips after ${t.warmup} uncounted requests, each from its own client address: ` +
-          `known p10–p90 ${f2(k10)}–${f2(k90)} ms, unknown ${f2(u10)}–${f2(u90)} ms; AUC ${f3(t.auc)} ` +
-          `(standard error by chance alone ${f3(t.nullStandardError)}; a second set of unknown addresses against the first: ${f3(t.baselineAuc)}); ` +
-          `the request right after a known one against the one right after an unknown one: ` +
-          `AUC ${f3(t.nextAuc)} (the dispatcher's lookup and send, done after the answer); ${t.flowsRecorded} of ${t.requests} ` +
-          `measured requests left a flow from their own address (none throttled).`
+        `known p10–p90 ${f2(k10)}–${f2(k90)} ms, unknown ${f2(u10)}–${f2(u90)} ms; AUC ${f3(t.auc)} ` +
+        `(standard error by chance alone ${f3(t.nullStandardError)}; a second set of unknown addresses against the first: ${f3(t.baselineAuc)}); ` +
+        `the request right after a known one against the one right after an unknown one: ` +
+        `AUC ${f3(t.nextAuc)} (the dispatcher's lookup and send, done after the answer); ${t.flowsRecorded} of ${t.requests} ` +
+        `measured requests left a flow from their own address (none throttled).`
       );
     }),
     `- Live notices: ${f.notices.delaysMs.length} heard, ${f.notices.beforeResponse} of them before the sign-out-all response itself arrived (counted as 0 ms).`,
@@ -264,4 +267,3 @@ export function report(f: Figures): string {
     "",
   ].join("\n");
 }
-

@@ -108,7 +108,9 @@ async function requestReset(node: Node, email: string, method: ResetMethod): Pro
   const response = await api(node, "POST", "/api/v1/auth/password-reset", { ip, body: { email, method } });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (response.status !== 202 || response.json?.method !== method || typeof response.json?.flowId !== "string") {
-    throw new Error(`POST /api/v1/auth/password-reset (${method}, ${email}, from ${ip}) answered ${response.status}: ${JSON.stringify(response.json)}`);
+    throw new Error(
+      `POST /api/v1/auth/password-reset (${method}, ${email}, from ${ip}) answered ${response.status}: ${JSON.stringify(response.json)}`,
+    );
   }
   return { ms, flowId: response.json.flowId as string, ip };
 }
@@ -145,7 +147,10 @@ export async function measureResetTiming(
   const taken: Record<Class, number> = { known: 0, unknown: 0, control: 0 };
   const next = (kind: Class) => lists[kind][taken[kind]++ % lists[kind].length]!;
   const kinds: Class[] = ["known", "unknown", "control"];
-  const order = shuffle(kinds.flatMap((kind) => Array<Class>(samples).fill(kind)), random);
+  const order = shuffle(
+    kinds.flatMap((kind) => Array<Class>(samples).fill(kind)),
+    random,
+  );
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   try {
@@ -170,7 +175,11 @@ export async function measureResetTiming(
     await outboxSettled(db, 10_000);
 
     const of = (kind: Class) => sent.filter((s) => s.kind === kind).map((s) => s.ms);
-    const after = (kind: Class) => sent.slice(1).filter((_, i) => sent[i]!.kind === kind).map((s) => s.ms);
+    const after = (kind: Class) =>
+      sent
+        .slice(1)
+        .filter((_, i) => sent[i]!.kind === kind)
+        .map((s) => s.ms);
     const knownMs = of("known");
     const unknownMs = of("unknown");
     const knownMedian = median(knownMs);

@@ -2,7 +2,7 @@
 // sign-out-all answers until the last node refuses the signed-out devices, and how long the
 // open screens of those devices wait for their "You were signed out" notice.
 import { sessionEventNames } from "../src/contract/schemas/sessions";
-import { openEventStream, type OpenEventStream } from "../test/support/event-stream";
+import { type OpenEventStream, openEventStream } from "../test/support/event-stream";
 import { percentile } from "./support/common";
 import type { Node } from "./support/processes";
 import { api, signIn, signUp } from "./support/usher-api";
@@ -18,9 +18,7 @@ export interface ClusterRefusal {
 /** `count` devices of one new account, signed in round-robin on the nodes (the first by signing up). */
 async function devicesOf(nodes: Node[], accountIndex: number, count: number): Promise<string[]> {
   const first = await signUp(nodes[0]!, accountIndex);
-  const others = await Promise.all(
-    Array.from({ length: count - 1 }, (_, k) => signIn(nodes[(k + 1) % nodes.length]!, accountIndex)),
-  );
+  const others = await Promise.all(Array.from({ length: count - 1 }, (_, k) => signIn(nodes[(k + 1) % nodes.length]!, accountIndex)));
   return [first, ...others];
 }
 

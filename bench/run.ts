@@ -16,12 +16,12 @@ import { loadavg } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { BARE_SERVER, loadMe, loadSignIn, measureArgon2, type Run } from "./load";
-import { report, type Figures } from "./report";
+import { type Figures, report } from "./report";
 import { measureResetTiming, type ResetTiming } from "./reset-timing";
-import { measureClusterRefusal, measureLiveNotices, type ClusterRefusal, type LiveNotices } from "./revocation";
+import { type ClusterRefusal, type LiveNotices, measureClusterRefusal, measureLiveNotices } from "./revocation";
 import { cores, log, resultsDir, sleep } from "./support/common";
-import { committedStatements, rssMiB, sampleRss, withCpu, type CpuUse } from "./support/measure";
-import { freePort, startProcess, stopAll, stopProcess, type Node } from "./support/processes";
+import { type CpuUse, committedStatements, rssMiB, sampleRss, withCpu } from "./support/measure";
+import { freePort, type Node, startProcess, stopAll, stopProcess } from "./support/processes";
 import { api, emailOf, signUp } from "./support/usher-api";
 
 const adminUrl = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -57,7 +57,6 @@ function withDatabase(url: string, name: string): string {
   parsed.pathname = `/${name}`;
   return parsed.toString();
 }
-
 
 /** Ports of the delivery sink every node sends its email and text messages to. */
 interface Sink {
@@ -148,8 +147,18 @@ async function main(): Promise<void> {
       const control = known.map((email) => email.replace(/^bench-/, "phant-"));
       const resetTiming: ResetTiming[] = [];
       for (const [k, method] of (["email", "sms"] as const).entries()) {
-        log(`POST /api/v1/auth/password-reset (${method}): ${RESET_SAMPLES} known + 2 × ${RESET_SAMPLES} unknown addresses, one at a time, shuffled`);
-        const timing = await measureResetTiming(usher, databaseUrl, { method, known, unknown, control, samples: RESET_SAMPLES, warmup: RESET_WARMUP, seed: RESET_SEED + k });
+        log(
+          `POST /api/v1/auth/password-reset (${method}): ${RESET_SAMPLES} known + 2 × ${RESET_SAMPLES} unknown addresses, one at a time, shuffled`,
+        );
+        const timing = await measureResetTiming(usher, databaseUrl, {
+          method,
+          known,
+          unknown,
+          control,
+          samples: RESET_SAMPLES,
+          warmup: RESET_WARMUP,
+          seed: RESET_SEED + k,
+        });
         resetTiming.push(timing);
         log(
           `${method}: median ${timing.knownMedian.toFixed(2)} ms known, ${timing.unknownMedian.toFixed(2)} ms unknown ` +

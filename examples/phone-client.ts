@@ -18,7 +18,8 @@ export async function phoneClient(options: { baseUrl: string; email: string; pas
   // While strangers are guessing the account's password, a device the account doesn't know yet
   // finishes with a code sent to the owner (POST /auth/sign-in-code/complete). Keep `deviceToken`
   // and send it with the next sign-in: a device that signed in before is never held back.
-  if ("signInCodeRequired" in signIn.data) throw new Error("finish with the sign-in code sent to the account's email: POST /api/v1/auth/sign-in-code/complete");
+  if ("signInCodeRequired" in signIn.data)
+    throw new Error("finish with the sign-in code sent to the account's email: POST /api/v1/auth/sign-in-code/complete");
   if (!signIn.data.token) throw new Error("sign-in answered without a token");
   // The token is this app's to keep (a phone keeps it in its secure storage); never print it.
   const token = signIn.data.token;

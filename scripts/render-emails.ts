@@ -3,7 +3,7 @@
 // sending anything: `npx tsx scripts/render-emails.ts [PUBLIC_URL]`.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { createRenderer, templates, type TemplateName } from "../src/core/delivery/templates/render";
+import { createRenderer, type TemplateName, templates } from "../src/core/delivery/templates/render";
 import { samplePayloads } from "../src/core/delivery/templates/samples";
 
 const out = join(process.cwd(), "test-results", "emails");

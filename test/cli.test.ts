@@ -1,6 +1,6 @@
 // The operator's entry points, run as real processes: `usher migrate` and `usher serve`
 // (what `npm start` runs) on a fresh embedded database.
-import { spawn, execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

@@ -59,11 +59,27 @@ const shortKey = randomBytes(12).toString("base64");
 
 const refused: { name: string; env: NodeJS.ProcessEnv; line: RegExp }[] = [
   { name: "missing-secret", env: production, line: /^SECRET_KEY is required with DATABASE_URL/ },
-  { name: "short-secret", env: { ...production, SECRET_KEY: shortKey }, line: /^SECRET_KEY must hold at least 32 random bytes.*it holds 12\.$/ },
+  {
+    name: "short-secret",
+    env: { ...production, SECRET_KEY: shortKey },
+    line: /^SECRET_KEY must hold at least 32 random bytes.*it holds 12\.$/,
+  },
   { name: "port", env: { PORT: "99999" }, line: /^PORT must be a port number from 0 to 65535, not "99999"\.$/ },
-  { name: "log-level", env: { LOG_LEVEL: "verbose" }, line: /^LOG_LEVEL must be one of fatal, error, warn, info, debug, trace or silent, not "verbose"\.$/ },
-  { name: "public-url", env: { PUBLIC_URL: "notaurl" }, line: /^PUBLIC_URL must be an http:\/\/ or https:\/\/ URL with no path.*not "notaurl"\.$/ },
-  { name: "weak-argon2", env: { ARGON2_MEMORY_KIB: "8" }, line: /^ARGON2_MEMORY_KIB must be a whole number, at least 19456 \(the OWASP minimum.*not "8"\.$/ },
+  {
+    name: "log-level",
+    env: { LOG_LEVEL: "verbose" },
+    line: /^LOG_LEVEL must be one of fatal, error, warn, info, debug, trace or silent, not "verbose"\.$/,
+  },
+  {
+    name: "public-url",
+    env: { PUBLIC_URL: "notaurl" },
+    line: /^PUBLIC_URL must be an http:\/\/ or https:\/\/ URL with no path.*not "notaurl"\.$/,
+  },
+  {
+    name: "weak-argon2",
+    env: { ARGON2_MEMORY_KIB: "8" },
+    line: /^ARGON2_MEMORY_KIB must be a whole number, at least 19456 \(the OWASP minimum.*not "8"\.$/,
+  },
   { name: "redis-url", env: { REDIS_URL: "notaurl" }, line: /^REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL\.$/ },
 ];
 

@@ -3,7 +3,7 @@ import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { buildTestApp, STRONG_PASSWORD, uniqueEmail, withoutPerIpLimits, type TestApp } from "./helper";
+import { buildTestApp, STRONG_PASSWORD, type TestApp, uniqueEmail, withoutPerIpLimits } from "./helper";
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL("..", import.meta.url));

@@ -2,26 +2,26 @@
 // USHER_TEST_DB=postgres) and talk to it through app.inject, as a browser or an app would.
 import type { SQL } from "drizzle-orm";
 import type { InjectOptions, LightMyRequestResponse } from "fastify";
-import { ManualClock, minutes } from "../src/core/clock";
-import { defaultCoreConfig, type CoreConfig } from "../src/core/config";
-import { cryptoRandom } from "../src/core/crypto/random";
-import type { CoreDeps } from "../src/core/deps";
 import { createArgon2Hasher } from "../src/adapters/passwords/argon2-hasher";
+import { MemoryRateLimiter } from "../src/adapters/rate-limit/memory-rate-limiter";
+import { InProcessRevocationSignals } from "../src/adapters/revocation/in-process-revocation-signals";
+import { ManualClock, minutes } from "../src/core/clock";
+import { createCodeFlowDelivery } from "../src/core/code-flows/deliver-code-flow";
+import { type CoreConfig, defaultCoreConfig } from "../src/core/config";
+import { cryptoRandom } from "../src/core/crypto/random";
+import { createDispatcher } from "../src/core/delivery/dispatcher";
+import type { EmailSender } from "../src/core/delivery/senders";
+import { createRenderer } from "../src/core/delivery/templates/render";
+import type { CoreDeps } from "../src/core/deps";
 import type { PasswordHasher } from "../src/core/passwords/ports";
 import type { RateLimiter } from "../src/core/rate-limit/ports";
-import { MemoryRateLimiter } from "../src/adapters/rate-limit/memory-rate-limiter";
 import type { RevocationSignals } from "../src/core/sessions/revocation-signals";
-import { InProcessRevocationSignals } from "../src/adapters/revocation/in-process-revocation-signals";
-import { createStores } from "../src/store/stores";
-import { createCodeFlowDelivery } from "../src/core/code-flows/deliver-code-flow";
-import { createDispatcher } from "../src/core/delivery/dispatcher";
-import { createRenderer } from "../src/core/delivery/templates/render";
-import type { EmailSender } from "../src/core/delivery/senders";
-import { buildApp, type App, type AppOptions } from "../src/server/app";
-import { deriveCoreKeys } from "../src/server/secret-key";
+import { type App, type AppOptions, buildApp } from "../src/server/app";
 import { logRedactions } from "../src/server/main";
+import { deriveCoreKeys } from "../src/server/secret-key";
 import { fastifyTrustProxy, type TrustProxy } from "../src/server/trust-proxy";
 import * as schema from "../src/store/schema";
+import { createStores } from "../src/store/stores";
 import { createTestDatabase, routeTestDatabase, rowsOf, type TestDatabase } from "./support/databases";
 import { LogCapture } from "./support/log-capture";
 
@@ -74,7 +74,9 @@ export function withoutPerIpLimits(config: CoreConfig): CoreConfig {
 }
 
 /** A message as its reader gets it: a rendered email or text, with the template it came from. */
-export type SentMessage = { channel: "email"; to: string; template: string; subject: string; text: string } | { channel: "sms"; to: string; text: string };
+export type SentMessage =
+  | { channel: "email"; to: string; template: string; subject: string; text: string }
+  | { channel: "sms"; to: string; text: string };
 
 export interface TestAppOptions {
   config?: (config: CoreConfig) => CoreConfig;
@@ -246,11 +248,18 @@ export class Device {
 
   /** What an app adds to a sign-in body: its declaration, and its device token once it has one. */
   get appFields() {
-    return { ...(this.client ? { client: this.client } : {}), ...(this.kind === "app" && this.deviceToken ? { deviceToken: this.deviceToken } : {}) };
+    return {
+      ...(this.client ? { client: this.client } : {}),
+      ...(this.kind === "app" && this.deviceToken ? { deviceToken: this.deviceToken } : {}),
+    };
   }
 
   async request(options: InjectOptions): Promise<LightMyRequestResponse> {
-    const headers: Record<string, string> = { "user-agent": this.userAgent, ...this.headers, ...(options.headers as Record<string, string>) };
+    const headers: Record<string, string> = {
+      "user-agent": this.userAgent,
+      ...this.headers,
+      ...(options.headers as Record<string, string>),
+    };
     if (this.kind === "browser") {
       if (options.method !== "GET" && !("origin" in headers)) headers.origin = APP_ORIGIN;
       if (this.cookies.size > 0 && !("cookie" in headers)) {

@@ -1,5 +1,5 @@
 // Processes the bench starts: every one is remembered and ended by its PID.
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { log, root, sleep } from "./common";
 
@@ -65,7 +65,6 @@ export async function stopProcess(child: ChildProcess): Promise<void> {
     await exited;
   }
 }
-
 
 /** Ends every process still running (on an error or Ctrl-C). */
 export const stopAll = () => {

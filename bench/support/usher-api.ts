@@ -55,4 +55,3 @@ export async function signIn(node: Node, i: number): Promise<string> {
   }
   return response.json.token as string;
 }
-

@@ -28,7 +28,8 @@ if (!command) {
   } catch (error) {
     // What to fix, not a stack. Exit now: a failure after connections opened (the port taken)
     // would otherwise leave the process running, doing nothing.
-    const lines = error instanceof ConfigError ? error.problems : [`usher ${name}: ${error instanceof Error ? error.message : String(error)}`];
+    const lines =
+      error instanceof ConfigError ? error.problems : [`usher ${name}: ${error instanceof Error ? error.message : String(error)}`];
     for (const line of lines) console.error(line);
     process.exit(1);
   }

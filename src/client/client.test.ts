@@ -2,8 +2,8 @@
 // uses it, cookie mode as a browser does, and generated types that match the document.
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { APP_ORIGIN, buildTestApp, STRONG_PASSWORD, type TestApp, uniqueEmail, withoutPerIpLimits } from "../../test/helper";
 import { apiTypesSource } from "../server/openapi-document";
-import { APP_ORIGIN, buildTestApp, STRONG_PASSWORD, uniqueEmail, withoutPerIpLimits, type TestApp } from "../../test/helper";
 import { createUsherClient, errorCodeOf } from "./index";
 
 let t: TestApp;

@@ -14,10 +14,7 @@ export type { components, paths } from "./api-types";
  * (`token` may be a function, so a token that changes, e.g. after a password change, is
  * always the current one). Browsers use the HttpOnly session cookie the server set.
  */
-export type UsherAuth =
-  | { mode: "bearer"; token: string | (() => string | undefined) }
-  | { mode: "cookie" }
-  | { mode: "none" };
+export type UsherAuth = { mode: "bearer"; token: string | (() => string | undefined) } | { mode: "cookie" } | { mode: "none" };
 
 export interface UsherClientOptions {
   /** Where Usher is served, e.g. "https://usher.example" (no /api/v1). */

@@ -67,7 +67,10 @@ export const errorCatalogue = {
     message: "For your security, confirm it's you: enter your password (or use a passkey) to continue.",
   },
   TWO_STEP_CODE_INVALID: { status: 400, message: "That code isn't right. Check your authenticator app or backup codes and try again." },
-  TWO_STEP_CODE_USED: { status: 400, message: "That code was already used. Wait for a new code in your authenticator app, or use another backup code." },
+  TWO_STEP_CODE_USED: {
+    status: 400,
+    message: "That code was already used. Wait for a new code in your authenticator app, or use another backup code.",
+  },
   TWO_STEP_CHALLENGE_INVALID: { status: 400, message: "This sign-in attempt is no longer valid. Sign in again." },
   TWO_STEP_CHALLENGE_EXPIRED: { status: 410, message: "This sign-in attempt has expired. Sign in again." },
   TWO_STEP_ATTEMPTS_EXCEEDED: { status: 410, message: "Too many wrong codes for this sign-in attempt. Sign in again." },
@@ -121,11 +124,7 @@ export interface ErrorBody {
   };
 }
 
-export function errorBody(
-  code: ErrorCode,
-  issues?: ErrorBody["error"]["issues"],
-  reason?: string,
-): ErrorBody {
+export function errorBody(code: ErrorCode, issues?: ErrorBody["error"]["issues"], reason?: string): ErrorBody {
   const { message } = errorCatalogue[code];
   return { error: { code, message, ...(issues ? { issues } : {}), ...(reason ? { reason } : {}) } };
 }

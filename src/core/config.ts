@@ -1,7 +1,7 @@
 // The domain's tunables, with the defaults a streaming service would ship.
 import type { DeviceKind } from "../contract/schemas/common";
 import { DEVICE_CODE_GRANT } from "../contract/schemas/tv-sign-in";
-import { days, minutes, hours } from "./clock";
+import { days, hours, minutes } from "./clock";
 import type { RateRule } from "./rate-limit/ports";
 
 export interface CoreConfig {
@@ -115,7 +115,13 @@ export const defaultCoreConfig: CoreConfig = {
     touchIntervalMs: minutes(5),
   },
   phoneCodes: { ttlMs: minutes(10), maxAttempts: 5 },
-  recovery: { emailVerificationTtlMs: hours(24), emailChangeTtlMs: hours(24), resetLinkTtlMs: hours(1), resetCodeTtlMs: minutes(10), resetCodeMaxAttempts: 5 },
+  recovery: {
+    emailVerificationTtlMs: hours(24),
+    emailChangeTtlMs: hours(24),
+    resetLinkTtlMs: hours(1),
+    resetCodeTtlMs: minutes(10),
+    resetCodeMaxAttempts: 5,
+  },
   signInCodes: { ttlMs: minutes(10), maxAttempts: 5 },
   limits: {
     signInPerIp: { limit: 100, windowMs: minutes(15) },

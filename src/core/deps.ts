@@ -1,9 +1,9 @@
 // What every domain service receives. Nothing here knows about HTTP or a database driver.
 import type { Clock } from "./clock";
 import type { CoreConfig } from "./config";
-import type { Stores } from "./ports";
 import type { Random } from "./crypto/ports";
 import type { PasswordHasher } from "./passwords/ports";
+import type { Stores } from "./ports";
 import type { RateLimiter } from "./rate-limit/ports";
 
 export interface CoreKeys {

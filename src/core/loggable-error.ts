@@ -26,7 +26,10 @@ export function loggableError(error: unknown): LoggableError {
 
 /** PostgreSQL names the value it refused after a colon ("invalid input syntax for type uuid: \"…\""). */
 function firstLineMasked(message: string): string {
-  return message.split("\n")[0]!.replace(/: ".*"$/, ': "…"').slice(0, 200);
+  return message
+    .split("\n")[0]!
+    .replace(/: ".*"$/, ': "…"')
+    .slice(0, 200);
 }
 
 /** "    at …" lines only: the message above them may span several lines, parameters included. */

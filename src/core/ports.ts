@@ -3,9 +3,9 @@
 // contract suite (test/store-contract).
 import type { AccountStore } from "./accounts/ports";
 import type { AuditStore } from "./audit/ports";
-import type { AuthFlowStore, BackupCodeStore, PasskeyStore, TotpStore } from "./mfa/ports";
 import type { CodeFlowStore, OneTimeCodeStore } from "./code-flows/ports";
 import type { OutboxStore } from "./delivery/ports";
+import type { AuthFlowStore, BackupCodeStore, PasskeyStore, TotpStore } from "./mfa/ports";
 import type { ProfileStore } from "./profiles/ports";
 import type { SessionStore } from "./sessions/ports";
 import type { TvCodeStore } from "./tv-sign-in/ports";

@@ -7,9 +7,10 @@
 // What a refusal must leave behind — the attempt counters of codes, PINs and two-step
 // challenges, and the failure audit rows the brute-force limits read — is written before the
 // unit of work opens, in statements of its own that commit whatever the answer.
+
+import type { OutboxMessageInput } from "./delivery/ports";
 import type { CoreDeps } from "./deps";
 import type { Stores } from "./ports";
-import type { OutboxMessageInput } from "./delivery/ports";
 import type { RevokedReason, SessionRef } from "./sessions/ports";
 
 /** What a unit of work announces once it has committed. */

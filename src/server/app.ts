@@ -3,41 +3,41 @@
 import cookie from "@fastify/cookie";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
-import type { CoreDeps } from "../core/deps";
+import { InProcessRevocationSignals } from "../adapters/revocation/in-process-revocation-signals";
 import { createRenderer } from "../core/delivery/templates/render";
+import type { CoreDeps } from "../core/deps";
 import { LiveSessions } from "../core/sessions/live-sessions";
 import type { RevocationSignals } from "../core/sessions/revocation-signals";
-import { InProcessRevocationSignals } from "../adapters/revocation/in-process-revocation-signals";
+import { withMaskedCodes } from "./http/log-serializers";
 import { frameworkErrors, registerErrorMapper, registerNotFound } from "./plugins/error-mapper";
+import { registerOpenApi } from "./plugins/openapi";
 import { originCheck } from "./plugins/origin-check";
 import { securityHeaders } from "./plugins/security-headers";
 import { sessionAuth } from "./plugins/session-auth";
 import { accountRoutes } from "./routes/account";
+import { accountActivityRoutes } from "./routes/account-activity";
 import { authRoutes } from "./routes/auth";
-import { healthRoutes } from "./routes/health";
-import { phoneRoutes } from "./routes/phone";
-import { profileRoutes } from "./routes/profiles";
 import { devMailboxRoutes } from "./routes/dev-mailbox";
-import { devMailboxPages } from "./routes/dev-mailbox-page";
 import { onlyFromThisMachine } from "./routes/dev-mailbox-guard";
-import { sessionEventRoutes } from "./routes/session-events";
-import { sessionRoutes } from "./routes/sessions";
-import { registerWebApp } from "./routes/web-app";
+import { devMailboxPages } from "./routes/dev-mailbox-page";
+import { healthRoutes } from "./routes/health";
 // TV sign-in
 import { oauthRoutes } from "./routes/oauth";
-import { tvCodeRoutes } from "./routes/tv-codes";
-import { registerOpenApi } from "./plugins/openapi";
-import { withMaskedCodes } from "./http/log-serializers";
 // Re-authentication, two-step verification, passkeys, profile lock
 import { passkeyRoutes } from "./routes/passkeys";
+import { phoneRoutes } from "./routes/phone";
 import { profileLockRoutes } from "./routes/profile-lock";
+import { profileRoutes } from "./routes/profiles";
 import { reauthRoutes } from "./routes/reauth";
-import { twoStepRoutes } from "./routes/two-step";
-import { twoStepSignInRoutes } from "./routes/two-step-sign-in";
 // Recovery, verification, account activity
 import { recoveryRoutes } from "./routes/recovery";
-import { accountActivityRoutes } from "./routes/account-activity";
+import { sessionEventRoutes } from "./routes/session-events";
+import { sessionRoutes } from "./routes/sessions";
 import { signInCodeRoutes } from "./routes/sign-in-code";
+import { tvCodeRoutes } from "./routes/tv-codes";
+import { twoStepRoutes } from "./routes/two-step";
+import { twoStepSignInRoutes } from "./routes/two-step-sign-in";
+import { registerWebApp } from "./routes/web-app";
 
 export const BODY_LIMIT_BYTES = 16 * 1024;
 

@@ -44,9 +44,13 @@ describe("configuration", () => {
   });
 
   it("refuses session lifetimes that are not whole days, or none", () => {
-    expect(problems({ SESSION_MAX_DAYS: "a year" })).toEqual(['SESSION_MAX_DAYS must be a whole number of days, at least 1, not "a year".']);
+    expect(problems({ SESSION_MAX_DAYS: "a year" })).toEqual([
+      'SESSION_MAX_DAYS must be a whole number of days, at least 1, not "a year".',
+    ]);
     expect(problems({ SESSION_IDLE_DAYS: "0" })).toEqual(['SESSION_IDLE_DAYS must be a whole number of days, at least 1, not "0".']);
-    expect(problems({ SESSION_IDLE_DAYS_TV: "1.5" })).toEqual(['SESSION_IDLE_DAYS_TV must be a whole number of days, at least 1, not "1.5".']);
+    expect(problems({ SESSION_IDLE_DAYS_TV: "1.5" })).toEqual([
+      'SESSION_IDLE_DAYS_TV must be a whole number of days, at least 1, not "1.5".',
+    ]);
   });
 
   it("asks for re-authentication after 10 minutes unless told otherwise, fractions of a minute included", () => {
@@ -68,31 +72,48 @@ describe("configuration", () => {
     expect(readConfig({ TRUST_PROXY: "false" }).trustProxy).toBe(false);
     expect(readConfig({ TRUST_PROXY: "1" }).trustProxy).toEqual({ hops: 1 });
     expect(readConfig({ TRUST_PROXY: "2" }).trustProxy).toEqual({ hops: 2 });
-    expect(readConfig({ TRUST_PROXY: "10.0.0.0/8, 127.0.0.1,::1,fd00::/8" }).trustProxy).toEqual({ proxies: ["10.0.0.0/8", "127.0.0.1", "::1", "fd00::/8"] });
+    expect(readConfig({ TRUST_PROXY: "10.0.0.0/8, 127.0.0.1,::1,fd00::/8" }).trustProxy).toEqual({
+      proxies: ["10.0.0.0/8", "127.0.0.1", "::1", "fd00::/8"],
+    });
   });
 
   it("refuses TRUST_PROXY=true, which would believe whatever X-Forwarded-For a client writes, and says what to set", () => {
-    expect(() => readConfig({ TRUST_PROXY: "true" })).toThrow(/TRUST_PROXY=true .*TRUST_PROXY=1 behind one load balancer.*TRUST_PROXY=10\.0\.0\.0\/8,127\.0\.0\.1/);
-    expect(() => readConfig({ TRUST_PROXY: "10.0.0.0/8,the-balancer" })).toThrow(/TRUST_PROXY must be a number of hops or addresses and ranges, not "the-balancer"/);
+    expect(() => readConfig({ TRUST_PROXY: "true" })).toThrow(
+      /TRUST_PROXY=true .*TRUST_PROXY=1 behind one load balancer.*TRUST_PROXY=10\.0\.0\.0\/8,127\.0\.0\.1/,
+    );
+    expect(() => readConfig({ TRUST_PROXY: "10.0.0.0/8,the-balancer" })).toThrow(
+      /TRUST_PROXY must be a number of hops or addresses and ranges, not "the-balancer"/,
+    );
     expect(problems({ TRUST_PROXY: "10.0.0.0/99" })).toEqual([expect.stringMatching(/^TRUST_PROXY must be a number of hops/)]);
   });
 
   it("computes one password hash per core at once unless told otherwise, and never none", () => {
     expect(readConfig({}).passwordHashConcurrency).toBeGreaterThanOrEqual(1);
     expect(readConfig({ PASSWORD_HASH_CONCURRENCY: "3" }).passwordHashConcurrency).toBe(3);
-    expect(problems({ PASSWORD_HASH_CONCURRENCY: "0" })).toEqual(['PASSWORD_HASH_CONCURRENCY must be a whole number, at least 1, not "0".']);
+    expect(problems({ PASSWORD_HASH_CONCURRENCY: "0" })).toEqual([
+      'PASSWORD_HASH_CONCURRENCY must be a whole number, at least 1, not "0".',
+    ]);
   });
 
   it("runs on PostgreSQL in production mode when DATABASE_URL is set", () => {
     const config = readConfig(production);
     expect(config.mode).toBe("production");
     expect(config.database).toEqual({ kind: "postgres", url: "postgres://db.example/usher", poolSize: 10 });
-    expect(readConfig({ ...production, DATABASE_URL: "postgresql://db.example/usher", DATABASE_POOL_SIZE: "25" }).database).toMatchObject({ poolSize: 25 });
+    expect(readConfig({ ...production, DATABASE_URL: "postgresql://db.example/usher", DATABASE_POOL_SIZE: "25" }).database).toMatchObject({
+      poolSize: 25,
+    });
   });
 
   it("takes an unset or empty variable as its default", () => {
     const config = readConfig({ PORT: "", HOST: "", LOG_LEVEL: "", DATABASE_URL: "", REDIS_URL: "" });
-    expect(config).toMatchObject({ mode: "embedded", port: 3000, host: "127.0.0.1", logLevel: "info", redisUrl: undefined, publicUrl: "http://localhost:3000" });
+    expect(config).toMatchObject({
+      mode: "embedded",
+      port: 3000,
+      host: "127.0.0.1",
+      logLevel: "info",
+      redisUrl: undefined,
+      publicUrl: "http://localhost:3000",
+    });
   });
 });
 
@@ -113,14 +134,25 @@ describe("a configuration that can't be used", () => {
       expect(problems({ PORT: bad })).toEqual([`PORT must be a port number from 0 to 65535, not "${bad}".`]);
     }
     for (const bad of ["my host", "[::1]", "http://127.0.0.1"]) {
-      expect(problems({ HOST: bad })).toEqual([expect.stringMatching(new RegExp(`^HOST must be an IP address or a host name .*, not "${bad.replace(/[[\]./]/g, "\\$&")}"\\.$`))]);
+      expect(problems({ HOST: bad })).toEqual([
+        expect.stringMatching(new RegExp(`^HOST must be an IP address or a host name .*, not "${bad.replace(/[[\]./]/g, "\\$&")}"\\.$`)),
+      ]);
     }
   });
 
   it("takes PUBLIC_URL as an origin, and refuses a path rather than dropping it", () => {
     expect(readConfig({ PUBLIC_URL: "https://account.example.com/" }).publicUrl).toBe("https://account.example.com");
-    expect(readConfig({ PUBLIC_URL: "http://localhost:5173" }).core.webAuthn).toMatchObject({ rpId: "localhost", origin: "http://localhost:5173" });
-    for (const bad of ["notaurl", "ftp://files.example", "https://example.com/account", "https://example.com/?next=1", "https://user:pw@example.com"]) {
+    expect(readConfig({ PUBLIC_URL: "http://localhost:5173" }).core.webAuthn).toMatchObject({
+      rpId: "localhost",
+      origin: "http://localhost:5173",
+    });
+    for (const bad of [
+      "notaurl",
+      "ftp://files.example",
+      "https://example.com/account",
+      "https://example.com/?next=1",
+      "https://user:pw@example.com",
+    ]) {
       expect(problems({ PUBLIC_URL: bad })).toEqual([
         `PUBLIC_URL must be an http:// or https:// URL with no path, such as https://account.example.com, not "${bad}".`,
       ]);
@@ -128,16 +160,23 @@ describe("a configuration that can't be used", () => {
   });
 
   it("keeps its data in a folder, and refuses a file in its place", () => {
-    expect(readConfig({ DATA_DIR: join(scratch, "not-yet") }).database).toEqual({ kind: "pglite", dataDir: join(scratch, "not-yet", "pglite") });
+    expect(readConfig({ DATA_DIR: join(scratch, "not-yet") }).database).toEqual({
+      kind: "pglite",
+      dataDir: join(scratch, "not-yet", "pglite"),
+    });
     const file = join(scratch, "a-file");
     writeFileSync(file, "");
     expect(problems({ DATA_DIR: file })).toEqual([`DATA_DIR must be a folder (made if missing), not "${file}".`]);
   });
 
   it("refuses a database or Redis URL of another kind without printing it, since it may hold a password", () => {
-    expect(problems({ ...production, DATABASE_URL: "mysql://usher:hunter2@db.example/usher" })).toEqual(["DATABASE_URL must be a postgres:// or postgresql:// URL."]);
+    expect(problems({ ...production, DATABASE_URL: "mysql://usher:hunter2@db.example/usher" })).toEqual([
+      "DATABASE_URL must be a postgres:// or postgresql:// URL.",
+    ]);
     expect(problems({ ...production, DATABASE_URL: "db.example" })).toEqual(["DATABASE_URL must be a postgres:// or postgresql:// URL."]);
-    expect(problems({ ...production, DATABASE_POOL_SIZE: "0" })).toEqual(['DATABASE_POOL_SIZE must be a whole number of connections, at least 1, not "0".']);
+    expect(problems({ ...production, DATABASE_POOL_SIZE: "0" })).toEqual([
+      'DATABASE_POOL_SIZE must be a whole number of connections, at least 1, not "0".',
+    ]);
     expect(problems({ REDIS_URL: "http://:hunter2@cache.example" })).toEqual(["REDIS_URL must be a redis:// or rediss:// URL."]);
     expect(readConfig({ REDIS_URL: "rediss://cache.example:6380" }).redisUrl).toBe("rediss://cache.example:6380");
   });
@@ -159,7 +198,9 @@ describe("a configuration that can't be used", () => {
 
   it("logs at one of pino's levels", () => {
     expect(readConfig({ LOG_LEVEL: "silent" }).logLevel).toBe("silent");
-    expect(problems({ LOG_LEVEL: "verbose" })).toEqual(['LOG_LEVEL must be one of fatal, error, warn, info, debug, trace or silent, not "verbose".']);
+    expect(problems({ LOG_LEVEL: "verbose" })).toEqual([
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace or silent, not "verbose".',
+    ]);
   });
 
   it("names malformed registered OAuth clients", () => {
@@ -174,7 +215,11 @@ describe("a configuration that can't be used", () => {
 describe("argon2id costs", () => {
   it("hash at the OWASP minimum unless raised", () => {
     expect(readConfig({}).argon2).toEqual({ memoryKiB: 19456, iterations: 2, parallelism: 1 });
-    expect(readConfig({ ARGON2_MEMORY_KIB: "65536", ARGON2_ITERATIONS: "3", ARGON2_PARALLELISM: "2" }).argon2).toEqual({ memoryKiB: 65536, iterations: 3, parallelism: 2 });
+    expect(readConfig({ ARGON2_MEMORY_KIB: "65536", ARGON2_ITERATIONS: "3", ARGON2_PARALLELISM: "2" }).argon2).toEqual({
+      memoryKiB: 65536,
+      iterations: 3,
+      parallelism: 2,
+    });
   });
 
   it("refuses costs below the OWASP minimum, each on its line", () => {
@@ -189,8 +234,12 @@ describe("argon2id costs", () => {
     const weak = { ARGON2_MEMORY_KIB: "8", ARGON2_ITERATIONS: "1", ARGON2_PARALLELISM: "1" };
     expect(readConfig({ ...weak, ARGON2_ALLOW_WEAK_FOR_TESTS: "1" }).argon2).toEqual({ memoryKiB: 8, iterations: 1, parallelism: 1 });
     expect(problems({ ...weak, ARGON2_ALLOW_WEAK_FOR_TESTS: "0" })).toHaveLength(2);
-    expect(problems({ ARGON2_ITERATIONS: "0", ARGON2_ALLOW_WEAK_FOR_TESTS: "1" })).toEqual(['ARGON2_ITERATIONS must be a whole number, at least 1, not "0".']);
-    expect(problems({ ARGON2_MEMORY_KIB: "4", ARGON2_ALLOW_WEAK_FOR_TESTS: "1" })).toEqual(['ARGON2_MEMORY_KIB must be a whole number, at least 8, not "4".']);
+    expect(problems({ ARGON2_ITERATIONS: "0", ARGON2_ALLOW_WEAK_FOR_TESTS: "1" })).toEqual([
+      'ARGON2_ITERATIONS must be a whole number, at least 1, not "0".',
+    ]);
+    expect(problems({ ARGON2_MEMORY_KIB: "4", ARGON2_ALLOW_WEAK_FOR_TESTS: "1" })).toEqual([
+      'ARGON2_MEMORY_KIB must be a whole number, at least 8, not "4".',
+    ]);
   });
 
   it("refuses an ARGON2_ALLOW_WEAK_FOR_TESTS that is neither 1 nor 0, rather than guess", () => {

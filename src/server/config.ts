@@ -1,12 +1,13 @@
 // Reads the service's configuration from the environment. Every variable is listed in the
 // README and in one schema (config/environment.ts); anything malformed stops the start, before
 // anything connects, with one line per bad variable that names it and says what it accepts.
-import type { DatabaseTarget } from "../store/database";
-import type { CoreConfig } from "../core/config";
+
 import type { Argon2Params } from "../adapters/passwords/argon2-hasher";
-import type { TrustProxy } from "./trust-proxy";
-import type { DeliveryConfig } from "./delivery/delivery-config";
+import type { CoreConfig } from "../core/config";
+import type { DatabaseTarget } from "../store/database";
 import { environmentSchema, readingRules } from "./config/environment";
+import type { DeliveryConfig } from "./delivery/delivery-config";
+import type { TrustProxy } from "./trust-proxy";
 
 export interface ServerConfig {
   /** embedded: PGlite under DATA_DIR, dev outbox. production: PostgreSQL, HSTS, real delivery. */
@@ -43,5 +44,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const parsed = environmentSchema(readingRules(env)).safeParse(env);
   if (parsed.success) return parsed.data;
   // Our own issues are whole lines; zod's (a value that is not text at all) get the variable's name.
-  throw new ConfigError(parsed.error.issues.map((issue) => (issue.code === "custom" ? issue.message : `${issue.path.join(".")}: ${issue.message}`)));
+  throw new ConfigError(
+    parsed.error.issues.map((issue) => (issue.code === "custom" ? issue.message : `${issue.path.join(".")}: ${issue.message}`)),
+  );
 }

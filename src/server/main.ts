@@ -2,28 +2,28 @@
 import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import type { FastifyServerOptions } from "fastify";
-import { systemClock } from "../core/clock";
-import { cryptoRandom } from "../core/crypto/random";
-import type { CoreDeps } from "../core/deps";
-import type { RevocationSignals } from "../core/sessions/revocation-signals";
 import { createArgon2Hasher } from "../adapters/passwords/argon2-hasher";
 import { MemoryRateLimiter } from "../adapters/rate-limit/memory-rate-limiter";
 import { ResilientRateLimiter } from "../adapters/rate-limit/resilient-rate-limiter";
 import { InProcessRevocationSignals } from "../adapters/revocation/in-process-revocation-signals";
 import { PostgresRevocationSignals, type SignalLog } from "../adapters/revocation/postgres-revocation-signals";
-import { openDatabase, type OpenDatabase } from "../store/database";
-import { migrateDatabase } from "../store/migrate";
-import { createStores } from "../store/stores";
-import { buildApp, type App } from "./app";
-import type { ServerConfig } from "./config";
-import { fastifyTrustProxy } from "./trust-proxy";
-import { isLoopbackHost } from "./http/loopback";
+import { systemClock } from "../core/clock";
+import { createCodeFlowDelivery } from "../core/code-flows/deliver-code-flow";
+import { cryptoRandom } from "../core/crypto/random";
 import { createDispatcher, defaultDispatcherOptions } from "../core/delivery/dispatcher";
 import { createRenderer, redactSecrets } from "../core/delivery/templates/render";
-import { createSenders } from "./delivery/senders";
-import { createCodeFlowDelivery } from "../core/code-flows/deliver-code-flow";
+import type { CoreDeps } from "../core/deps";
 import { loggableError } from "../core/loggable-error";
+import type { RevocationSignals } from "../core/sessions/revocation-signals";
+import { type OpenDatabase, openDatabase } from "../store/database";
+import { migrateDatabase } from "../store/migrate";
+import { createStores } from "../store/stores";
+import { type App, buildApp } from "./app";
+import type { ServerConfig } from "./config";
+import { createSenders } from "./delivery/senders";
+import { isLoopbackHost } from "./http/loopback";
 import { deriveCoreKeys, loadMasterSecret } from "./secret-key";
+import { fastifyTrustProxy } from "./trust-proxy";
 
 export interface RunningServer {
   app: App;
@@ -35,10 +35,7 @@ export interface RunningServer {
 /** Never logged: credentials in headers and the cookies we set. */
 export const logRedactions = ["req.headers.authorization", "req.headers.cookie", 'res.headers["set-cookie"]'];
 
-export async function startServer(
-  config: ServerConfig,
-  options: { logger?: FastifyServerOptions["logger"] } = {},
-): Promise<RunningServer> {
+export async function startServer(config: ServerConfig, options: { logger?: FastifyServerOptions["logger"] } = {}): Promise<RunningServer> {
   const database = await openDatabase(config.database);
   await migrateDatabase(database);
   const stores = createStores(database.db);
@@ -96,7 +93,8 @@ export async function startServer(
       resolve: createCodeFlowDelivery(core),
       // Codes and link tokens rest in the outbox only until sent; the dev mailbox (embedded) still shows them.
       ...(config.mode === "production" ? { redact: redactSecrets } : {}),
-      onFailure: (failure) => app.log.warn(failure, failure.final ? "message delivery failed for good" : "message delivery failed; will retry"),
+      onFailure: (failure) =>
+        app.log.warn(failure, failure.final ? "message delivery failed for good" : "message delivery failed; will retry"),
       onError: (error) => app.log.warn({ failure: loggableError(error) }, "outbox could not be read"),
     },
     { ...defaultDispatcherOptions, leaseMs: config.delivery.leaseMs },
@@ -111,7 +109,10 @@ export async function startServer(
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
-  const url = config.host === "127.0.0.1" || config.host === "0.0.0.0" || config.host === "::" ? `http://localhost:${port}` : `http://${config.host}:${port}`;
+  const url =
+    config.host === "127.0.0.1" || config.host === "0.0.0.0" || config.host === "::"
+      ? `http://localhost:${port}`
+      : `http://${config.host}:${port}`;
   return {
     app,
     url,

@@ -20,7 +20,9 @@ describe("OAUTH_CLIENTS", () => {
 
   it("stops the start with a message naming the variable when it is malformed", () => {
     expect(() => readConfig({ OAUTH_CLIENTS: "[{" })).toThrow(/OAUTH_CLIENTS must be a JSON array/);
-    expect(() => readConfig({ OAUTH_CLIENTS: '[{"id":"x y","name":"X","deviceKind":"tv"}]' })).toThrow(/OAUTH_CLIENTS is not valid at 0.id/);
+    expect(() => readConfig({ OAUTH_CLIENTS: '[{"id":"x y","name":"X","deviceKind":"tv"}]' })).toThrow(
+      /OAUTH_CLIENTS is not valid at 0.id/,
+    );
     const twice = JSON.stringify([1, 2].map(() => ({ id: "tv", name: "TV", deviceKind: "tv" })));
     expect(() => readConfig({ OAUTH_CLIENTS: twice })).toThrow(/lists "tv" twice/);
   });

@@ -8,13 +8,16 @@ import ipaddr from "ipaddr.js";
 /** No proxy; the number of proxies in front; or the proxies' own addresses and CIDR ranges. */
 export type TrustProxy = false | { hops: number } | { proxies: string[] };
 
-const HOW_TO = 'Set the number of proxies in front of Usher (TRUST_PROXY=1 behind one load balancer), or their addresses and ranges (TRUST_PROXY=10.0.0.0/8,127.0.0.1).';
+const HOW_TO =
+  "Set the number of proxies in front of Usher (TRUST_PROXY=1 behind one load balancer), or their addresses and ranges (TRUST_PROXY=10.0.0.0/8,127.0.0.1).";
 
 export function readTrustProxy(raw: string | undefined): TrustProxy {
   const value = (raw ?? "").trim();
   if (value === "" || value === "false" || value === "0") return false;
   if (value === "true") {
-    throw new Error(`TRUST_PROXY=true would believe any X-Forwarded-For a client writes, so every throttle could be walked around. ${HOW_TO}`);
+    throw new Error(
+      `TRUST_PROXY=true would believe any X-Forwarded-For a client writes, so every throttle could be walked around. ${HOW_TO}`,
+    );
   }
   if (/^\d+$/.test(value)) return { hops: Number(value) };
   const entries = value.split(",").map((entry) => entry.trim());

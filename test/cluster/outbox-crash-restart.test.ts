@@ -8,8 +8,8 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { productionNodeEnv, startUsherProcess, type UsherProcess } from "../support/usher-process";
 import { createTestDatabase, rowsOf, type TestDatabase } from "../support/databases";
+import { productionNodeEnv, startUsherProcess, type UsherProcess } from "../support/usher-process";
 
 const PASSWORD = "violet-kettle-harbour-42";
 const WEBHOOK_SECRET = randomBytes(16).toString("hex");
@@ -68,10 +68,12 @@ async function call(url: string, method: string, path: string, token?: string, b
 }
 
 const outboxRow = async () =>
-  (await rowsOf<{ attempts: number; sent_at: Date | null; payload: Record<string, unknown> }>(
-    database.database.db,
-    sql`select attempts, sent_at, payload from outbox where channel = 'sms'`,
-  ))[0];
+  (
+    await rowsOf<{ attempts: number; sent_at: Date | null; payload: Record<string, unknown> }>(
+      database.database.db,
+      sql`select attempts, sent_at, payload from outbox where channel = 'sms'`,
+    )
+  )[0];
 
 it("delivers a committed text message after the node is killed mid-send and started again", async () => {
   const env = productionNodeEnv(database.url!, {
@@ -83,7 +85,11 @@ it("delivers a committed text message after the node is killed mid-send and star
   });
 
   const first = await startNode(env);
-  const signUp = await call(first.url, "POST", "/auth/sign-up", undefined, { email: `crash.${Date.now()}@example.com`, password: PASSWORD, client: { kind: "mobile" } });
+  const signUp = await call(first.url, "POST", "/auth/sign-up", undefined, {
+    email: `crash.${Date.now()}@example.com`,
+    password: PASSWORD,
+    client: { kind: "mobile" },
+  });
   expect(signUp.status).toBe(201);
   const token = signUp.body.token as string;
 

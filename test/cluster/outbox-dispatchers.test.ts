@@ -3,10 +3,10 @@
 // once (a claim skips what another node holds, and a lease keeps it out of later claims).
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { systemClock } from "../../src/core/clock";
-import { createDispatcher, defaultDispatcherOptions, type Dispatcher } from "../../src/core/delivery/dispatcher";
+import { createDispatcher, type Dispatcher, defaultDispatcherOptions } from "../../src/core/delivery/dispatcher";
 import type { Senders } from "../../src/core/delivery/senders";
 import { createRenderer } from "../../src/core/delivery/templates/render";
-import { openDatabase, type OpenDatabase } from "../../src/store/database";
+import { type OpenDatabase, openDatabase } from "../../src/store/database";
 import { createStores } from "../../src/store/stores";
 import { createTestDatabase, type TestDatabase } from "../support/databases";
 
@@ -27,7 +27,13 @@ it("delivers each message exactly once when two nodes dispatch the same outbox",
   const writer = createStores(database.database.db);
   const now = systemClock.now();
   for (let i = 0; i < MESSAGES; i++) {
-    await writer.outbox.enqueue({ channel: "sms", recipient: "+14155550100", template: "phone_verification", payload: { code: String(100_000 + i) }, createdAt: now });
+    await writer.outbox.enqueue({
+      channel: "sms",
+      recipient: "+14155550100",
+      template: "phone_verification",
+      payload: { code: String(100_000 + i) },
+      createdAt: now,
+    });
   }
 
   const deliveries = new Map<string, string[]>();

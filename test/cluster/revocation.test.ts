@@ -6,8 +6,8 @@
 import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { productionNodeEnv, startUsherProcess, stopUsherProcess } from "../support/usher-process";
 import { createTestDatabase, type TestDatabase } from "../support/databases";
+import { productionNodeEnv, startUsherProcess, stopUsherProcess } from "../support/usher-process";
 
 const PASSWORD = "violet-kettle-harbour-42";
 const NEW_PASSWORD = "copper-lantern-meadow-77";

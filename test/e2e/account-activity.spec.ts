@@ -1,11 +1,16 @@
 // Account activity (Security & Privacy): the sign-in with its device and IP, a failed attempt,
 // security changes, newest first; older entries behind Show more.
-import { expect, test } from "./support/fixtures";
+
 import { chooseProfile, newAccount, signUp } from "./support/accounts";
+import { expect, test } from "./support/fixtures";
 import { menuEntry, openAccount, otherDevice } from "./support/layout";
 import { checkPage } from "./support/pages";
 
-test("Account activity shows the sign-in and a failed attempt, newest first, with Show more", async ({ page, browser, baseURL }, testInfo) => {
+test("Account activity shows the sign-in and a failed attempt, newest first, with Show more", async ({
+  page,
+  browser,
+  baseURL,
+}, testInfo) => {
   const account = newAccount(testInfo);
   await signUp(page, account);
 

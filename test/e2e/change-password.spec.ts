@@ -2,8 +2,8 @@
 // Account, Change password — with "Require all devices…" checked another signed-in device is
 // sent to the sign-in page at once, without a step of its own; unchecked, it stays signed in.
 import type { Page } from "@playwright/test";
-import { expect, test } from "./support/fixtures";
 import { chooseProfile, expectSignedOut, newAccount, newPassword, signInAndChoose, signUp } from "./support/accounts";
+import { expect, test } from "./support/fixtures";
 import { isPhoneLayout, menuEntry, openAccount, otherDevice } from "./support/layout";
 import { screenshot } from "./support/pages";
 

@@ -2,8 +2,8 @@
 // one from its row, then (signed in there again) Sign out of all other devices. Each time the
 // other device lands on the sign-in page at its next navigation, and this one stays.
 import type { Page } from "@playwright/test";
-import { expect, test } from "./support/fixtures";
 import { chooseProfile, expectSignedOut, newAccount, signInAndChoose, signUp } from "./support/accounts";
+import { expect, test } from "./support/fixtures";
 import { isPhoneLayout, menuEntry, openAccount, otherDevice } from "./support/layout";
 import { checkPage, screenshot } from "./support/pages";
 
@@ -12,11 +12,15 @@ function deviceList(page: Page) {
 }
 
 function thisDevice(page: Page) {
-  return deviceList(page).getByRole("listitem").filter({ has: page.getByText("This device", { exact: true }) });
+  return deviceList(page)
+    .getByRole("listitem")
+    .filter({ has: page.getByText("This device", { exact: true }) });
 }
 
 function otherDevices(page: Page) {
-  return deviceList(page).getByRole("listitem").filter({ hasNot: page.getByText("This device", { exact: true }) });
+  return deviceList(page)
+    .getByRole("listitem")
+    .filter({ hasNot: page.getByText("This device", { exact: true }) });
 }
 
 /**
@@ -58,7 +62,9 @@ test("signs out another device from its row, then all other devices, and this on
     // Sign out the other device from its row.
     // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText(), not the DOM property: the name as the page shows it.
     const otherName = (await otherDevices(page).locator(".device__name").innerText()).trim();
-    await otherDevices(page).getByRole("button", { name: /^Sign out/ }).click();
+    await otherDevices(page)
+      .getByRole("button", { name: /^Sign out/ })
+      .click();
     const dialog = page.getByRole("dialog");
     await expect(dialog).toBeVisible();
     await screenshot(page, "devices-sign-out-one-confirm");
@@ -106,7 +112,9 @@ test("signs out another device from its row, then all other devices, and this on
     await expect(thisDevice(page)).toHaveCount(1);
 
     // Sign out on this device's own row ends here, on the sign-in page.
-    await thisDevice(page).getByRole("button", { name: /^Sign out/ }).click();
+    await thisDevice(page)
+      .getByRole("button", { name: /^Sign out/ })
+      .click();
     await expect(dialog.getByRole("heading", { name: "Sign out of this device?" })).toBeVisible();
     await dialog.getByRole("button", { name: "Sign out", exact: true }).click();
     await expectSignedOut(page, /you've signed out/i);

@@ -1,7 +1,8 @@
 // Email verification after sign-up (the reminder banner, Resend email, the emailed link) and
 // Change email on Membership & Billing (a link to the new address, which makes it the account's).
-import { expect, test } from "./support/fixtures";
+
 import { chooseProfile, newAccount, signUp } from "./support/accounts";
+import { expect, test } from "./support/fixtures";
 import { menuEntry } from "./support/layout";
 import { linkIn, readEmail } from "./support/mailbox";
 import { checkPage } from "./support/pages";

@@ -1,8 +1,9 @@
 // Every page, at this project's size: a screenshot kept under test-results/screenshots/, and
 // axe-core finds no serious or critical violation. Signed-out pages stand alone; the signed-in
 // ones are walked the way a customer reaches them, on one account (sign-ups are rate limited).
-import { expect, test } from "./support/fixtures";
+
 import { action, chooseProfile, newAccount, newPhoneNumber, signUp } from "./support/accounts";
+import { expect, test } from "./support/fixtures";
 import { isPhoneLayout, menuEntry, openAccount, openMyUsherMenu, openProfileMenu } from "./support/layout";
 import { checkPage } from "./support/pages";
 
@@ -49,14 +50,20 @@ test.describe("signed out", () => {
   });
 });
 
-test("signed in: every page from Who's watching? to Manage access and devices, two-step verification and passkeys", async ({ page }, testInfo) => {
+test("signed in: every page from Who's watching? to Manage access and devices, two-step verification and passkeys", async ({
+  page,
+}, testInfo) => {
   // A long walk (an axe check per page) that ran past 90 s on the shared 2-core machine.
   test.slow();
   const account = newAccount(testInfo);
   await signUp(page, account);
   await checkPage(page, "who-is-watching");
 
-  await page.getByRole("link", { name: "Manage profiles" }).or(page.getByRole("button", { name: "Manage profiles" })).first().click();
+  await page
+    .getByRole("link", { name: "Manage profiles" })
+    .or(page.getByRole("button", { name: "Manage profiles" }))
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/profiles\/manage/);
   await checkPage(page, "manage-profiles");
 

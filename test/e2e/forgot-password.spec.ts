@@ -2,14 +2,18 @@
 // SMTP server) and a 6-digit code texted to the verified phone (the dev outbox), where a new
 // code is a new request. Setting the new password signs out every other device and signs
 // this one in.
-import { expect, test } from "./support/fixtures";
+
 import { expectSignedOut, newAccount, newPassword, signIn, signUp } from "./support/accounts";
+import { expect, test } from "./support/fixtures";
 import { otherDevice } from "./support/layout";
 import { linkIn, openEmail, readEmail, readTextedCode } from "./support/mailbox";
 import { checkPage } from "./support/pages";
 import { addVerifiedPhone } from "./support/recovery";
 
-test("Forgot password? by email: the link sets a new password, signs out every device and signs in here", async ({ page, browser }, testInfo) => {
+test("Forgot password? by email: the link sets a new password, signs out every device and signs in here", async ({
+  page,
+  browser,
+}, testInfo) => {
   const account = newAccount(testInfo);
   await signUp(page, account);
 

@@ -4,8 +4,8 @@
 // profile asks for its PIN; as the parent, removing that lock still asks for the password,
 // though this browser signed up (and so signed in) a moment ago.
 import type { Page } from "@playwright/test";
-import { expect, test } from "./support/fixtures";
 import { newAccount, signUp, type TestAccount } from "./support/accounts";
+import { expect, test } from "./support/fixtures";
 import { isPhoneLayout, menuEntry, openMyUsherMenu, openProfileMenu } from "./support/layout";
 import { checkPage } from "./support/pages";
 
@@ -17,7 +17,10 @@ async function kidsAndLockedParent(page: Page, account: TestAccount, baseURL: st
   expect((await page.request.post("/api/v1/profiles", { data: { name: "Robin", isKids: true }, headers })).status()).toBe(201);
   const { profiles } = (await (await page.request.get("/api/v1/profiles")).json()) as { profiles: { id: string; name: string }[] };
   const parent = profiles.find((profile) => profile.name === account.profileName)!;
-  const locked = await page.request.put(`/api/v1/profiles/${parent.id}/pin`, { data: { pin: PIN, currentPassword: account.password }, headers });
+  const locked = await page.request.put(`/api/v1/profiles/${parent.id}/pin`, {
+    data: { pin: PIN, currentPassword: account.password },
+    headers,
+  });
   expect(locked.status()).toBe(200);
 }
 
@@ -25,7 +28,10 @@ function pickerButton(page: Page, name: string) {
   return page.getByRole("main").getByRole("button", { name: new RegExp(`^${name}\\b`) });
 }
 
-test("watching as Kids: no way into the account, pages and API closed, the parent's profile behind its PIN, its lock behind the password", async ({ page, baseURL }, testInfo) => {
+test("watching as Kids: no way into the account, pages and API closed, the parent's profile behind its PIN, its lock behind the password", async ({
+  page,
+  baseURL,
+}, testInfo) => {
   const account = newAccount(testInfo);
   await signUp(page, account);
   await kidsAndLockedParent(page, account, baseURL!);
@@ -67,7 +73,10 @@ test("watching as Kids: no way into the account, pages and API closed, the paren
   expect(((await account403.json()) as { error: { code: string } }).error.code).toBe("KIDS_PROFILE");
   const { profiles } = (await (await page.request.get("/api/v1/profiles")).json()) as { profiles: { id: string; name: string }[] };
   const parent = profiles.find((profile) => profile.name === account.profileName)!;
-  const unlock = await page.request.post(`/api/v1/profiles/${parent.id}/pin/remove`, { data: { currentPassword: account.password }, headers });
+  const unlock = await page.request.post(`/api/v1/profiles/${parent.id}/pin/remove`, {
+    data: { currentPassword: account.password },
+    headers,
+  });
   expect(unlock.status()).toBe(403);
   expect(((await unlock.json()) as { error: { code: string } }).error.code).toBe("KIDS_PROFILE");
 

@@ -1,7 +1,8 @@
 // Live sign-out: a page left open on Account hears that another device signed the account out
 // of all devices, says "You were signed out" and reaches Sign In on its own, within a second.
+
+import { chooseProfile, expectSignedOut, newAccount, signInAndChoose, signUp } from "./support/accounts";
 import { expect, test } from "./support/fixtures";
-import { chooseProfile, expectSignedOut, signInAndChoose, newAccount, signUp } from "./support/accounts";
 import { menuEntry, openAccount, otherDevice } from "./support/layout";
 import { screenshot } from "./support/pages";
 

@@ -1,8 +1,9 @@
 // Passkeys with Chromium's virtual authenticator: two added (the first turns two-step
 // verification on and shows the backup codes), renamed, used alone to sign in (no email
 // typed) and as the second step after the password, then one removed.
-import { expect, test } from "./support/fixtures";
+
 import { newAccount, signUp } from "./support/accounts";
+import { expect, test } from "./support/fixtures";
 import { signOutHere } from "./support/layout";
 import { checkPage } from "./support/pages";
 import { openSecurityLink, passwordStep, virtualAuthenticator } from "./support/two-step";
@@ -33,7 +34,14 @@ test("adds two passkeys, signs in with one alone and as the second step, renames
   // another one stands in for the phone.
   await first.cdp.send("WebAuthn.removeVirtualAuthenticator", { authenticatorId: first.authenticatorId });
   await first.cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+    options: {
+      protocol: "ctap2",
+      transport: "internal",
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
   });
   await page.getByLabel("Passkey name").fill("My phone");
   await page.getByRole("button", { name: "Add a passkey" }).click();
@@ -43,7 +51,10 @@ test("adds two passkeys, signs in with one alone and as the second step, renames
   await checkPage(page, "passkeys-two");
 
   // Account → Security & Privacy counts them.
-  await page.getByRole("main").getByRole("link", { name: /Account$/ }).click();
+  await page
+    .getByRole("main")
+    .getByRole("link", { name: /Account$/ })
+    .click();
   await expect(page.getByText("2 passkeys on your account.")).toBeVisible();
   await expect(page.getByText(/On with 2 passkeys · 10 backup codes left/)).toBeVisible();
 

@@ -1,7 +1,8 @@
 // The seed guide's second step: Account → Add phone number (number, current password, the
 // text-message opt-in, Save), then the code texted to it — read here from the dev outbox.
-import { expect, test } from "./support/fixtures";
+
 import { chooseProfile, newAccount, newPhoneNumber, signUp } from "./support/accounts";
+import { expect, test } from "./support/fixtures";
 import { menuEntry, openAccount } from "./support/layout";
 import { readTextedCode } from "./support/mailbox";
 import { screenshot } from "./support/pages";

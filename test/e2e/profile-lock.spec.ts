@@ -5,8 +5,8 @@
 // Every change to a lock (setting, changing, removing it, and that option) asks for the account
 // password right there, though each test signed up a moment ago: no window spares it.
 import type { Page } from "@playwright/test";
-import { expect, test } from "./support/fixtures";
 import { newAccount, signUp, type TestAccount } from "./support/accounts";
+import { expect, test } from "./support/fixtures";
 import { isPhoneLayout, openProfileMenu } from "./support/layout";
 import { checkPage, screenshot } from "./support/pages";
 
@@ -48,7 +48,9 @@ async function lockWithPin(page: Page, name: string, pin: string, account: TestA
   await expect(lock.getByRole("status")).toHaveText(`${name} is locked. Opening it now needs the PIN.`);
 }
 
-test("locks a profile: the picker asks for its PIN, refuses a wrong one, waits after 5, opens with the right one; then the lock is removed", async ({ page }, testInfo) => {
+test("locks a profile: the picker asks for its PIN, refuses a wrong one, waits after 5, opens with the right one; then the lock is removed", async ({
+  page,
+}, testInfo) => {
   const account = newAccount(testInfo);
   await signUp(page, account);
   await openManageProfiles(page);
@@ -172,7 +174,9 @@ test("locks a profile: the picker asks for its PIN, refuses a wrong one, waits a
   await expect(page).toHaveURL(/\/browse$/);
 });
 
-test("Require PIN to add new profiles: adding a profile asks for the main profile's PIN; switching to the locked main profile asks for it too", async ({ page }, testInfo) => {
+test("Require PIN to add new profiles: adding a profile asks for the main profile's PIN; switching to the locked main profile asks for it too", async ({
+  page,
+}, testInfo) => {
   const account = newAccount(testInfo);
   await signUp(page, account);
   await openManageProfiles(page);

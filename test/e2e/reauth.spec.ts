@@ -3,9 +3,9 @@
 // itself: Sign out of all other devices, setting up the authenticator app, adding a passkey,
 // Sign out of all devices with a passkey as the proof.
 import type { Page } from "@playwright/test";
-import { expect, test } from "./support/fixtures";
 import { expectSignedOut, newAccount, signIn, signUp } from "./support/accounts";
-import { isPhoneLayout, phoneViewport, desktopViewport } from "./support/layout";
+import { expect, test } from "./support/fixtures";
+import { desktopViewport, isPhoneLayout, phoneViewport } from "./support/layout";
 import { checkPage } from "./support/pages";
 import { reauthBaseURL, reauthWindowMinutes } from "./support/servers";
 import { virtualAuthenticator } from "./support/two-step";
@@ -19,7 +19,10 @@ function confirmDialog(page: Page) {
   return page.getByRole("dialog", { name: "Confirm it's you" });
 }
 
-test("Sign out of all other devices asks to confirm it's you after the window, then signs them out", async ({ page, browser }, testInfo) => {
+test("Sign out of all other devices asks to confirm it's you after the window, then signs them out", async ({
+  page,
+  browser,
+}, testInfo) => {
   const account = newAccount(testInfo);
   await signUp(page, account);
   const other = await browser.newContext({
@@ -34,7 +37,10 @@ test("Sign out of all other devices asks to confirm it's you after the window, t
     await expect(page.getByRole("heading", { name: "Manage access and devices" })).toBeVisible();
     await windowCloses(page);
     await page.getByRole("button", { name: "Sign out of all other devices" }).click();
-    await page.getByRole("dialog", { name: "Sign out of all other devices?" }).getByRole("button", { name: "Sign out", exact: true }).click();
+    await page
+      .getByRole("dialog", { name: "Sign out of all other devices?" })
+      .getByRole("button", { name: "Sign out", exact: true })
+      .click();
 
     // The prompt: a wrong password is refused in words, the dialog stays.
     const reauth = confirmDialog(page);
@@ -61,7 +67,9 @@ test("Sign out of all other devices asks to confirm it's you after the window, t
   }
 });
 
-test("Setting up the authenticator app after the window: Cancel leaves things as they were, the password continues to the QR code", async ({ page }, testInfo) => {
+test("Setting up the authenticator app after the window: Cancel leaves things as they were, the password continues to the QR code", async ({
+  page,
+}, testInfo) => {
   const account = newAccount(testInfo);
   await signUp(page, account);
   await page.goto("/account/two-step");

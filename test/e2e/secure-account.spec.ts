@@ -1,8 +1,9 @@
 // "This wasn't me": a sign-in from a browser the account has never used sends a new-sign-in
 // notice; its link leads (through Sign In) to Secure your account, where the owner signs every
 // other device out at once and sets a new password.
-import { expect, test } from "./support/fixtures";
+
 import { expectSignedOut, newAccount, newPassword, signIn, signUp } from "./support/accounts";
+import { expect, test } from "./support/fixtures";
 import { otherDevice } from "./support/layout";
 import { openEmail, readEmail } from "./support/mailbox";
 import { checkPage } from "./support/pages";

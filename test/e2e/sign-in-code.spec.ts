@@ -4,10 +4,10 @@
 // have spent the account's budget, which finishes with the emailed code. Each test has its own
 // account: the server keeps its rate limits per account, in memory.
 import type { APIRequestContext } from "@playwright/test";
-import { expect, test } from "./support/fixtures";
 import { chooseProfile, newAccount, signIn, signUp, type TestAccount } from "./support/accounts";
+import { expect, test } from "./support/fixtures";
 import { otherDevice, signOutHere } from "./support/layout";
-import { readEmail, readTextedCode, type ReceivedEmail } from "./support/mailbox";
+import { type ReceivedEmail, readEmail, readTextedCode } from "./support/mailbox";
 import { checkPage } from "./support/pages";
 import { addVerifiedPhone } from "./support/recovery";
 
@@ -68,14 +68,18 @@ test("Use a sign-in code by email: the emailed code signs in, a wrong one is ref
   await visitor.getByLabel("Email", { exact: true }).fill(nobody);
   await visitor.getByRole("button", { name: "Send code", exact: true }).click();
   await expect(visitor.getByRole("heading", { name: "Check your email" })).toBeVisible();
-  await expect(visitor.getByRole("main")).toContainText(`If an account uses ${nobody}, we've sent it a 6-digit code. It expires in 10 minutes.`);
+  await expect(visitor.getByRole("main")).toContainText(
+    `If an account uses ${nobody}, we've sent it a 6-digit code. It expires in 10 minutes.`,
+  );
   await visitor.getByRole("button", { name: "Use a different email or phone" }).click();
 
   await visitor.getByLabel("Email", { exact: true }).fill(account.email);
   const askedAt = new Date();
   await visitor.getByRole("button", { name: "Send code", exact: true }).click();
   await expect(visitor.getByRole("heading", { name: "Check your email" })).toBeVisible();
-  await expect(visitor.getByRole("main")).toContainText(`If an account uses ${account.email}, we've sent it a 6-digit code. It expires in 10 minutes.`);
+  await expect(visitor.getByRole("main")).toContainText(
+    `If an account uses ${account.email}, we've sent it a 6-digit code. It expires in 10 minutes.`,
+  );
   await checkPage(visitor, "sign-in-code-sent");
   const first = await readEmail(visitor.request, account.email, "sign_in_code", askedAt);
   expect(first.subject).toBe("Your Usher sign-in code");
@@ -120,7 +124,9 @@ test("Use a sign-in code by text message: the code texted to the verified phone 
   const askedAt = new Date();
   await visitor.getByRole("button", { name: "Send code", exact: true }).click();
   await expect(visitor.getByRole("heading", { name: "Check your phone" })).toBeVisible();
-  await expect(visitor.getByRole("main")).toContainText(/If an account uses .+, we've texted it a 6-digit code\. It expires in 10 minutes\./);
+  await expect(visitor.getByRole("main")).toContainText(
+    /If an account uses .+, we've texted it a 6-digit code\. It expires in 10 minutes\./,
+  );
   await checkPage(visitor, "sign-in-code-phone-sent");
 
   await visitor.getByLabel("6-digit code").fill(await readTextedCode(visitor.request, phone.e164, askedAt, "sign_in_code_text"));

@@ -1,8 +1,9 @@
 // The seed guides "How to log out" and "Sign out of all devices": Sign out behind its
 // confirmation, sign in again, then Sign out of all devices from the phone layout (My Usher →
 // Menu → Account → Security & Privacy) while a desktop is signed in — both end on sign-in.
-import { expect, test } from "./support/fixtures";
+
 import { chooseProfile, expectSignedOut, newAccount, signInAndChoose, signUp } from "./support/accounts";
+import { expect, test } from "./support/fixtures";
 import { isPhoneLayout, menuEntry, openAccount, otherDevice, signOutHere } from "./support/layout";
 import { screenshot } from "./support/pages";
 

@@ -3,8 +3,8 @@
 // signing it out from Manage access and devices sends it back to its code screen on its own.
 // Deny, from a phone that had to sign in first, gives the TV a fresh code.
 import type { Page } from "@playwright/test";
-import { expect, test } from "./support/fixtures";
 import { chooseProfile, newAccount, signUp } from "./support/accounts";
+import { expect, test } from "./support/fixtures";
 import { otherDevice } from "./support/layout";
 import { checkPage, screenshot } from "./support/pages";
 
@@ -20,7 +20,10 @@ async function codeOnTv(tv: Page): Promise<string> {
   return (await code.innerText()).trim();
 }
 
-test("a TV signs in with a code approved on a phone, is driven by the remote, and is signed out from the phone", async ({ page: tv, browser }, testInfo) => {
+test("a TV signs in with a code approved on a phone, is driven by the remote, and is signed out from the phone", async ({
+  page: tv,
+  browser,
+}, testInfo) => {
   test.skip(testInfo.project.name !== "desktop", ONCE);
   const account = newAccount(testInfo);
   const phone = await otherDevice(browser, "phone");

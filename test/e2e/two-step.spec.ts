@@ -2,8 +2,8 @@
 // computed here by otpauth), the backup codes shown once, the second step at sign-in with an
 // app code, a backup code used once and refused the second time, then turned off.
 import type { Page } from "@playwright/test";
-import { expect, test } from "./support/fixtures";
 import { newAccount, signUp, type TestAccount } from "./support/accounts";
+import { expect, test } from "./support/fixtures";
 import { signOutHere } from "./support/layout";
 import { checkPage } from "./support/pages";
 import { openSecurityLink, passwordStep, totpCode } from "./support/two-step";
@@ -16,7 +16,9 @@ async function signedInAfterSecondStep(page: Page, account: TestAccount): Promis
   await expect(page.locator(".account__email")).toHaveText(account.email);
 }
 
-test("turns on the authenticator app, signs in with its code and with a backup code once, then turns it off", async ({ page }, testInfo) => {
+test("turns on the authenticator app, signs in with its code and with a backup code once, then turns it off", async ({
+  page,
+}, testInfo) => {
   const account = newAccount(testInfo);
   await signUp(page, account);
 

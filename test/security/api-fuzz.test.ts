@@ -7,15 +7,27 @@
 // run (a failure names the seed and the case); USHER_FUZZ_CASES runs longer than CI's budget.
 import type { InjectOptions, LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { errorCatalogue, type ErrorCode } from "../../src/contract/errors";
+import { type ErrorCode, errorCatalogue } from "../../src/contract/errors";
+import { unstorableTextMessage } from "../../src/contract/schemas/common";
 import { errorResponse } from "../../src/contract/schemas/error-body";
 import { oauthErrorResponse } from "../../src/contract/schemas/tv-sign-in";
-import { unstorableTextMessage } from "../../src/contract/schemas/common";
 import type { CoreConfig } from "../../src/core/config";
 import { base32Decode, totpCode, totpStep } from "../../src/core/mfa/totp";
-import { APP_ORIGIN, CHROME_ON_MAC, SESSION_COOKIE, STRONG_PASSWORD, buildTestApp, uniqueEmail, type TestApp } from "../helper";
+import { APP_ORIGIN, buildTestApp, CHROME_ON_MAC, SESSION_COOKIE, STRONG_PASSWORD, type TestApp, uniqueEmail } from "../helper";
 import { fuzzString, junkBody, Random, serialize, wtf8QueryValue } from "../support/fuzz-inputs";
-import { type Draw, handedOutAs, mutate, type OpenApiDocument, type Operation, operationsOf, type Parameter, pathJunk, stringFields, validFor, within } from "../support/fuzz-requests";
+import {
+  type Draw,
+  handedOutAs,
+  mutate,
+  type OpenApiDocument,
+  type Operation,
+  operationsOf,
+  type Parameter,
+  pathJunk,
+  stringFields,
+  validFor,
+  within,
+} from "../support/fuzz-requests";
 
 const SEED = Number(process.env.USHER_FUZZ_SEED ?? 0x5eed2026);
 const CASES_PER_OPERATION = Number(process.env.USHER_FUZZ_CASES ?? 40);
@@ -23,7 +35,9 @@ const CASES_PER_OPERATION = Number(process.env.USHER_FUZZ_CASES ?? 40);
 /** Every rate limit raised out of reach, so that a 429 never stands in for the code behind it. */
 const unlimited = (config: CoreConfig): CoreConfig => ({
   ...config,
-  limits: Object.fromEntries(Object.entries(config.limits).map(([name, rule]) => [name, { ...rule, limit: 1_000_000 }])) as CoreConfig["limits"],
+  limits: Object.fromEntries(
+    Object.entries(config.limits).map(([name, rule]) => [name, { ...rule, limit: 1_000_000 }]),
+  ) as CoreConfig["limits"],
 });
 
 let t: TestApp;
@@ -108,7 +122,12 @@ async function signUp(): Promise<Account> {
   t.logs.remember(cookie);
   t.logs.remember(token);
   // A TV waiting for approval, so that the /tv page's operations meet a real code.
-  const tv = await t.app.inject({ method: "POST", url: "/oauth/device_authorization", headers: { "content-type": "application/x-www-form-urlencoded" }, payload: "client_id=usher-tv&device_name=Fuzz%20TV" });
+  const tv = await t.app.inject({
+    method: "POST",
+    url: "/oauth/device_authorization",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    payload: "client_id=usher-tv&device_name=Fuzz%20TV",
+  });
   const authorization = tv.json() as { user_code: string; device_code: string };
   remember({ ...authorization, userCode: authorization.user_code });
   return { email, cookie, token };
@@ -130,16 +149,42 @@ function generate(operation: Operation, random: Random, account: Account): { req
   const kind = random.pick(kinds);
   const params = new Map<string, string>();
   for (const parameter of operation.parameters.filter((p) => p.in === "path")) {
-    params.set(parameter.name, kind === "path" && random.chance(0.8) ? pathJunk(random) : encodeURIComponent(String(validFor(parameter.schema, draw, handedOutAs(operation, parameter)))));
+    params.set(
+      parameter.name,
+      kind === "path" && random.chance(0.8)
+        ? pathJunk(random)
+        : encodeURIComponent(String(validFor(parameter.schema, draw, handedOutAs(operation, parameter)))),
+    );
   }
   const url = operation.path.replace(/\{(\w+)\}/g, (_, name: string) => params.get(name) ?? "x");
   const query: string[] = [];
   for (const parameter of operation.parameters.filter((p) => p.in === "query")) {
     if (!parameter.required && random.chance(0.4)) continue;
-    const value = kind === "query" && random.chance(0.7) ? fuzzString(random) : String(validFor(parameter.schema, draw, handedOutAs(operation, parameter)));
+    const value =
+      kind === "query" && random.chance(0.7)
+        ? fuzzString(random)
+        : String(validFor(parameter.schema, draw, handedOutAs(operation, parameter)));
     query.push(`${parameter.name}=${wtf8QueryValue(value)}`);
   }
-  if (kind === "query") query.push(...random.some(["x=1", "limit=1&limit=2", "a[b]=c", "__proto__[x]=1", "%", "%zz", "=%00", `cursor=${"A".repeat(300)}`, "limit=1e400", "limit=-0", "limit=0x10"], 2));
+  if (kind === "query")
+    query.push(
+      ...random.some(
+        [
+          "x=1",
+          "limit=1&limit=2",
+          "a[b]=c",
+          "__proto__[x]=1",
+          "%",
+          "%zz",
+          "=%00",
+          `cursor=${"A".repeat(300)}`,
+          "limit=1e400",
+          "limit=-0",
+          "limit=0x10",
+        ],
+        2,
+      ),
+    );
 
   const headers: Record<string, string> = { "user-agent": random.chance(0.8) ? CHROME_ON_MAC : "UsherApp/1.0 (iPhone; iOS 18.1)" };
   let payload: string | undefined;
@@ -163,7 +208,8 @@ function generate(operation: Operation, random: Random, account: Account): { req
       ? random.pick(["bearer", "cookie"] as const)
       : random.pick(["none", "none", "none", "cookie without origin", "bogus bearer", "bogus cookie"] as const);
   if (auth === "bearer") headers.authorization = `Bearer ${account.token}`;
-  if (auth === "bogus bearer") headers.authorization = `Bearer ${random.pick(["", "x", "a.b", "A".repeat(500), `${account.token}x`, "Bearer"])}`;
+  if (auth === "bogus bearer")
+    headers.authorization = `Bearer ${random.pick(["", "x", "a.b", "A".repeat(500), `${account.token}x`, "Bearer"])}`;
   if (auth.startsWith("cookie")) headers.cookie = `${SESSION_COOKIE}=${account.cookie}`;
   if (auth === "bogus cookie") headers.cookie = `${SESSION_COOKIE}=${random.pick(["", "x", "a.b.c", "%00", "A".repeat(500)])}`;
   if (auth === "cookie" || (auth !== "cookie without origin" && random.chance(0.3))) headers.origin = APP_ORIGIN;
@@ -194,7 +240,10 @@ function storageBreakers(operation: Operation, random: Random, account: Account)
     return {
       method: operation.method as InjectOptions["method"],
       url: query.length > 0 ? `${path}?${query.join("&")}` : path,
-      headers: { ...(operation.needsSession ? { authorization: `Bearer ${account.token}` } : {}), ...(operation.body ? { "content-type": operation.body.contentType } : {}) },
+      headers: {
+        ...(operation.needsSession ? { authorization: `Bearer ${account.token}` } : {}),
+        ...(operation.body ? { "content-type": operation.body.contentType } : {}),
+      },
       ...(operation.body ? { payload: serialize(sent, operation.body.contentType, random) } : {}),
     };
   };
@@ -218,19 +267,27 @@ function problemWith(path: string, response: LightMyRequestResponse): string | n
   if (response.statusCode < 400) return null;
   if (!String(response.headers["content-type"]).startsWith("application/json")) return `${response.statusCode} without a JSON body`;
   const body: unknown = response.json();
-  if (path.startsWith("/oauth/")) return oauthErrorResponse.safeParse(body).success ? null : `${response.statusCode} not an OAuth error body`;
+  if (path.startsWith("/oauth/"))
+    return oauthErrorResponse.safeParse(body).success ? null : `${response.statusCode} not an OAuth error body`;
   const parsed = errorResponse.safeParse(body);
   if (!parsed.success) return `${response.statusCode} not the catalogue's error body`;
   const entry = errorCatalogue[parsed.data.error.code as ErrorCode];
-  if (entry.status !== response.statusCode) return `${parsed.data.error.code} answered ${response.statusCode}, the catalogue says ${entry.status}`;
+  if (entry.status !== response.statusCode)
+    return `${parsed.data.error.code} answered ${response.statusCode}, the catalogue says ${entry.status}`;
   return entry.message === parsed.data.error.message ? null : `${parsed.data.error.code} with another message`;
 }
 
 /** The server's own account of a failure, from the log, for the report. */
-const lastFailureLogged = (from: number) => t.logs.lines.slice(from).filter((line) => /"level":50/.test(line)).map((line) => line.slice(0, 400));
+const lastFailureLogged = (from: number) =>
+  t.logs.lines
+    .slice(from)
+    .filter((line) => /"level":50/.test(line))
+    .map((line) => line.slice(0, 400));
 
 describe("the API under generated input", () => {
-  it("never answers 5xx, and answers every 4xx from the catalogue", { timeout: Math.max(60_000, CASES_PER_OPERATION * 1_000) }, async () => {
+  it("never answers 5xx, and answers every 4xx from the catalogue", {
+    timeout: Math.max(60_000, CASES_PER_OPERATION * 1_000),
+  }, async () => {
     const random = new Random(SEED);
     const schedule = random.shuffle(operations.flatMap((operation) => Array.from({ length: CASES_PER_OPERATION }, () => operation)));
     let account = await signUp();
@@ -255,12 +312,17 @@ describe("the API under generated input", () => {
       }
       if (response.statusCode < 300 && String(response.headers["content-type"]).includes("json")) remember(response.json());
       if (response.statusCode < 300 && request.method !== "GET") await rememberOutbox();
-      const code = response.statusCode >= 400 && !problem && !operation.path.startsWith("/oauth/") ? (response.json() as { error: { code: string } }).error.code : undefined;
+      const code =
+        response.statusCode >= 400 && !problem && !operation.path.startsWith("/oauth/")
+          ? (response.json() as { error: { code: string } }).error.code
+          : undefined;
       // Signed out, password changed, or watching as a Kids profile: carry on as a new account.
       if ((auth === "bearer" || auth === "cookie") && (response.statusCode === 401 || code === "KIDS_PROFILE")) account = await signUp();
       if (problems.length >= 20) break;
     }
-    console.info(`api fuzz: ${operations.length} operations, ${sent} cases in ${Date.now() - started} ms (seed ${SEED}): ${JSON.stringify(answered)}`);
+    console.info(
+      `api fuzz: ${operations.length} operations, ${sent} cases in ${Date.now() - started} ms (seed ${SEED}): ${JSON.stringify(answered)}`,
+    );
     expect(operations.length).toBeGreaterThan(40);
     expect(problems, problems.join("\n")).toEqual([]);
   });
@@ -280,7 +342,10 @@ describe("what the database cannot store", () => {
         sent += 1;
         signedOut ||= response.statusCode === 401;
         const problem = problemWith(operation.path, response) ?? (response.statusCode === 400 ? null : `answered ${response.statusCode}`);
-        if (problem) problems.push(`${request.method} ${operation.path} ${field} (seed ${SEED}): ${problem} ${response.body.slice(0, 200)}\n  ${lastFailureLogged(logMark).join("\n  ")}`);
+        if (problem)
+          problems.push(
+            `${request.method} ${operation.path} ${field} (seed ${SEED}): ${problem} ${response.body.slice(0, 200)}\n  ${lastFailureLogged(logMark).join("\n  ")}`,
+          );
       }
       // Only a field that let a breaker through can sign out (a new password, say): the next operation starts afresh.
       if (signedOut) account = await signUp();
@@ -294,14 +359,26 @@ describe("what the database cannot store", () => {
 describe("findings of an outside attack run", () => {
   const base64url = (value: string) => Buffer.from(value).toString("base64url");
   const activity = async (account: Account, cursor: string) =>
-    t.app.inject({ method: "GET", url: `/api/v1/account/activity?cursor=${cursor}`, headers: { authorization: `Bearer ${account.token}` } });
+    t.app.inject({
+      method: "GET",
+      url: `/api/v1/account/activity?cursor=${cursor}`,
+      headers: { authorization: `Bearer ${account.token}` },
+    });
 
   it("refuses a lone surrogate in the sign-in's client name (400, not 500)", async () => {
     const account = await signUp();
     const payload = `{"email":${JSON.stringify(account.email)},"password":${JSON.stringify(STRONG_PASSWORD)},"client":{"kind":"mobile","name":"\\ud800"}}`;
-    const response = await t.app.inject({ method: "POST", url: "/api/v1/auth/sign-in", headers: { "content-type": "application/json" }, payload });
+    const response = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/sign-in",
+      headers: { "content-type": "application/json" },
+      payload,
+    });
     expect(response.statusCode).toBe(400);
-    expect(response.json().error).toMatchObject({ code: "VALIDATION_FAILED", issues: [{ path: "body.client.name", message: unstorableTextMessage }] });
+    expect(response.json().error).toMatchObject({
+      code: "VALIDATION_FAILED",
+      issues: [{ path: "body.client.name", message: unstorableTextMessage }],
+    });
   });
 
   it("refuses a NUL in a passkey's name (400, not 500)", async () => {
@@ -313,13 +390,21 @@ describe("findings of an outside attack run", () => {
       payload: { name: "Work\u0000key" },
     });
     expect(response.statusCode).toBe(400);
-    expect(response.json().error).toMatchObject({ code: "VALIDATION_FAILED", issues: [{ path: "body.name", message: unstorableTextMessage }] });
+    expect(response.json().error).toMatchObject({
+      code: "VALIDATION_FAILED",
+      issues: [{ path: "body.name", message: unstorableTextMessage }],
+    });
   });
 
   it("refuses an activity cursor whose time PostgreSQL cannot hold (400 INVALID_CURSOR, not 500)", async () => {
     const account = await signUp();
     const id = crypto.randomUUID();
-    for (const at of ["+275760-09-13T00:00:00.000Z", "+010000-01-01T00:00:00.000Z", "0000-01-01T00:00:00.000Z", "-271821-04-20T00:00:00.000Z"]) {
+    for (const at of [
+      "+275760-09-13T00:00:00.000Z",
+      "+010000-01-01T00:00:00.000Z",
+      "0000-01-01T00:00:00.000Z",
+      "-271821-04-20T00:00:00.000Z",
+    ]) {
       const response = await activity(account, base64url(`${at}|${id}`));
       expect(response.statusCode, at).toBe(400);
       expect(response.json().error.code, at).toBe("INVALID_CURSOR");
@@ -337,7 +422,11 @@ describe("findings of an outside attack run", () => {
 
   it("still pages with the cursors it hands out", async () => {
     const account = await signUp();
-    const first = await t.app.inject({ method: "GET", url: "/api/v1/account/activity?limit=1", headers: { authorization: `Bearer ${account.token}` } });
+    const first = await t.app.inject({
+      method: "GET",
+      url: "/api/v1/account/activity?limit=1",
+      headers: { authorization: `Bearer ${account.token}` },
+    });
     const { nextCursor } = first.json();
     expect(nextCursor).toEqual(expect.any(String));
     const next = await activity(account, nextCursor);

@@ -3,7 +3,7 @@
 // parameters: the new password's hash, a reset token's digest, the email. Nothing is half-written.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, STRONG_PASSWORD, uniqueEmail, type TestApp } from "../helper";
+import { buildTestApp, STRONG_PASSWORD, type TestApp, uniqueEmail } from "../helper";
 
 const NEW_PASSWORD = "copper-lantern-meadow-77";
 let t: TestApp;

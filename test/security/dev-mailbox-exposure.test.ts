@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readConfig } from "../../src/server/config";
 import { devMailboxServed, startServer } from "../../src/server/main";
-import { buildTestApp, cheapArgon2, uniqueEmail, type TestApp } from "../helper";
+import { buildTestApp, cheapArgon2, type TestApp, uniqueEmail } from "../helper";
 
 let t: TestApp;
 beforeAll(async () => {

@@ -4,7 +4,7 @@
 // balancer saw is the one throttled, listed with the device and emailed in the notice.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { minutes } from "../../src/core/clock";
-import { buildTestApp, errorCode, nextIp, STRONG_PASSWORD, uniqueEmail, type TestApp } from "../helper";
+import { buildTestApp, errorCode, nextIp, STRONG_PASSWORD, type TestApp, uniqueEmail } from "../helper";
 
 const BALANCER = "192.168.0.2";
 let attempt = 0;
@@ -32,7 +32,11 @@ describe("one trusted hop (TRUST_PROXY=1)", () => {
       signIn: (email: string, password = STRONG_PASSWORD) =>
         device.post("/api/v1/auth/sign-in", { email, password }, { headers: { "x-forwarded-for": `${spoofed()}, ${client}` } }),
       signUp: (email: string) =>
-        device.post("/api/v1/auth/sign-up", { email, password: STRONG_PASSWORD }, { headers: { "x-forwarded-for": `${spoofed()}, ${client}` } }),
+        device.post(
+          "/api/v1/auth/sign-up",
+          { email, password: STRONG_PASSWORD },
+          { headers: { "x-forwarded-for": `${spoofed()}, ${client}` } },
+        ),
     };
   };
 
@@ -95,7 +99,15 @@ describe("trusted proxy addresses (TRUST_PROXY=10.0.0.0/8)", () => {
     for (let i = 0; i < 7; i++) {
       const device = t.browser({ ip: "10.1.2.3" });
       const forwarded = `${spoofed()}, 198.51.100.44, 10.9.9.9`;
-      answers.push((await device.post("/api/v1/auth/sign-in", { email: uniqueEmail("x"), password: "guess-guess-guess" }, { headers: { "x-forwarded-for": forwarded } })).statusCode);
+      answers.push(
+        (
+          await device.post(
+            "/api/v1/auth/sign-in",
+            { email: uniqueEmail("x"), password: "guess-guess-guess" },
+            { headers: { "x-forwarded-for": forwarded } },
+          )
+        ).statusCode,
+      );
     }
     expect(answers).toEqual([401, 401, 401, 401, 401, 429, 429]);
   });
@@ -104,7 +116,15 @@ describe("trusted proxy addresses (TRUST_PROXY=10.0.0.0/8)", () => {
     const answers = [];
     for (let i = 0; i < 7; i++) {
       const device = t.browser({ ip: "203.0.113.99" });
-      answers.push((await device.post("/api/v1/auth/sign-in", { email: uniqueEmail("y"), password: "guess-guess-guess" }, { headers: { "x-forwarded-for": spoofed() } })).statusCode);
+      answers.push(
+        (
+          await device.post(
+            "/api/v1/auth/sign-in",
+            { email: uniqueEmail("y"), password: "guess-guess-guess" },
+            { headers: { "x-forwarded-for": spoofed() } },
+          )
+        ).statusCode,
+      );
     }
     expect(answers).toEqual([401, 401, 401, 401, 401, 429, 429]);
   });
@@ -128,7 +148,10 @@ describe("IPv6 clients", () => {
     expect((await t.browser({ ip: "2001:db8:1:3::1" }).signIn(uniqueEmail("v6"), "guess-guess-guess")).statusCode).toBe(401);
     // An IPv4 client written as IPv6 is that IPv4 client.
     const v4 = [];
-    for (let i = 0; i < 5; i++) v4.push((await t.browser({ ip: i % 2 ? "::ffff:192.0.2.5" : "192.0.2.5" }).signIn(uniqueEmail("v4"), "guess-guess-guess")).statusCode);
+    for (let i = 0; i < 5; i++)
+      v4.push(
+        (await t.browser({ ip: i % 2 ? "::ffff:192.0.2.5" : "192.0.2.5" }).signIn(uniqueEmail("v4"), "guess-guess-guess")).statusCode,
+      );
     expect(v4).toEqual([401, 401, 401, 401, 429]);
   });
 });

@@ -4,10 +4,20 @@
 // travels. The routes are read from Fastify's own route tree, so an operation added later is
 // refused here until it is added to the short list below on purpose.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { APP_ORIGIN, buildTestApp, errorCode, SESSION_COOKIE, STRONG_PASSWORD, uniqueEmail, withoutPerIpLimits, type Device, type TestApp } from "../helper";
+import {
+  APP_ORIGIN,
+  buildTestApp,
+  type Device,
+  errorCode,
+  SESSION_COOKIE,
+  STRONG_PASSWORD,
+  type TestApp,
+  uniqueEmail,
+  withoutPerIpLimits,
+} from "../helper";
+import { apiRoutes as listApiRoutes } from "../support/api-routes";
 import { openEventStream } from "../support/event-stream";
 import { TvApp } from "../support/tv";
-import { apiRoutes as listApiRoutes } from "../support/api-routes";
 
 /** Everything a Kids profile may do: browse, choose a profile, sign this device out, keep the page live. */
 const KIDS_ALLOWED = [
@@ -82,7 +92,8 @@ const credentialsOf = (device: Device): Record<string, string> =>
 function send(device: Device, route: string) {
   const [method, path] = route.split(" ") as [Method, string];
   // A HEAD answer has no body for the device to read.
-  if (method === "HEAD") return t.app.inject({ method, url: urlOf(path), headers: { "user-agent": device.userAgent, ...credentialsOf(device) } });
+  if (method === "HEAD")
+    return t.app.inject({ method, url: urlOf(path), headers: { "user-agent": device.userAgent, ...credentialsOf(device) } });
   // A body of the right shape would not matter: the refusal comes before the body is read.
   return device.request({ method, url: urlOf(path), ...(method === "GET" ? {} : { payload: {} }) });
 }
@@ -102,7 +113,7 @@ describe("a session watching as a Kids profile", () => {
         if (route === "GET /api/v1/sessions/events" || route === "POST /api/v1/auth/sign-out") continue;
         const answer = await send(device, route);
         if (answer.statusCode === 403 && (route.startsWith("HEAD ") || errorCode(answer) === "KIDS_PROFILE")) refused.push(route);
-        else served.push(`${route} → ${answer.statusCode} ${route.startsWith("HEAD ") ? "" : errorCode(answer) ?? ""}`.trim());
+        else served.push(`${route} → ${answer.statusCode} ${route.startsWith("HEAD ") ? "" : (errorCode(answer) ?? "")}`.trim());
       }
       expect(served).toEqual([
         "GET /api/v1/me → 200",
@@ -145,7 +156,9 @@ describe("a session watching as a Kids profile", () => {
     expect(removed.statusCode).toBe(403);
     expect(errorCode(removed)).toBe("KIDS_PROFILE");
     expect(errorCode(await device.post("/api/v1/auth/reauthenticate", { password: STRONG_PASSWORD }))).toBe("KIDS_PROFILE");
-    expect(errorCode(await device.put(`/api/v1/profiles/${h.kids.id}/pin`, { pin: "0000", currentPassword: STRONG_PASSWORD }))).toBe("KIDS_PROFILE");
+    expect(errorCode(await device.put(`/api/v1/profiles/${h.kids.id}/pin`, { pin: "0000", currentPassword: STRONG_PASSWORD }))).toBe(
+      "KIDS_PROFILE",
+    );
     expect(errorCode(await device.patch(`/api/v1/profiles/${h.kids.id}`, { isKids: false }))).toBe("KIDS_PROFILE");
     const profiles = (await device.get("/api/v1/profiles")).json().profiles as { name: string; locked: boolean; isKids: boolean }[];
     expect(profiles.map((p) => [p.name, p.locked, p.isKids])).toEqual([

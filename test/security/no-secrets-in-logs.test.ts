@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readConfig } from "../../src/server/config";
-import { logRedactions, startServer, type RunningServer } from "../../src/server/main";
+import { logRedactions, type RunningServer, startServer } from "../../src/server/main";
 import * as schema from "../../src/store/schema";
 import { cheapArgon2, STRONG_PASSWORD } from "../helper";
 import { LogCapture } from "../support/log-capture";

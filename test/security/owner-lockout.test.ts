@@ -5,7 +5,7 @@
 // own, and a new device with the right password finishes with a code sent to the owner.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { minutes } from "../../src/core/clock";
-import { buildTestApp, errorCode, nextIp, STRONG_PASSWORD, uniqueEmail, type Device, type TestApp } from "../helper";
+import { buildTestApp, type Device, errorCode, nextIp, STRONG_PASSWORD, type TestApp, uniqueEmail } from "../helper";
 
 const ACCOUNT_BUDGET = 12;
 const ATTACKERS = 100;
@@ -36,7 +36,13 @@ async function guessFromEverywhere(email: string, rounds = 2) {
   for (let round = 0; round < rounds; round++) {
     for (let i = 0; i < ATTACKERS; i++) {
       const response = await t.phoneApp({ ip: `198.51.100.${i + 1}` }).signIn(email, `guess-${round}-${i}-password`);
-      answers.push(response.statusCode === 401 ? errorCode(response)! : "signInCodeRequired" in response.json() ? "code step" : String(response.statusCode));
+      answers.push(
+        response.statusCode === 401
+          ? errorCode(response)!
+          : "signInCodeRequired" in response.json()
+            ? "code step"
+            : String(response.statusCode),
+      );
     }
   }
   return answers;
@@ -112,7 +118,8 @@ describe("100 addresses guessing an account's password", () => {
     const code = (await codeSentTo(email, before))!;
     t.logs.codes.add(code);
     const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, "0");
-    for (let i = 0; i < 5; i++) expect(errorCode(await device.post("/api/v1/auth/sign-in-code/complete", { flowId, code: wrong }))).toBe("SIGN_IN_CODE_INVALID");
+    for (let i = 0; i < 5; i++)
+      expect(errorCode(await device.post("/api/v1/auth/sign-in-code/complete", { flowId, code: wrong }))).toBe("SIGN_IN_CODE_INVALID");
     expect(errorCode(await device.post("/api/v1/auth/sign-in-code/complete", { flowId, code }))).toBe("SIGN_IN_CODE_INVALID");
     expect((await device.get("/api/v1/me")).statusCode).toBe(401);
   });

@@ -4,11 +4,11 @@
 // that Redis went and once that it came back, and /healthz stays 200 but says "degraded".
 // Once Redis answers again, attempts are counted there again.
 import { Redis } from "ioredis";
-import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from "vitest";
-import { systemClock } from "../../src/core/clock";
+import { afterAll, beforeAll, describe, expect, it, type MockInstance, vi } from "vitest";
 import { MemoryRateLimiter } from "../../src/adapters/rate-limit/memory-rate-limiter";
 import { ResilientRateLimiter } from "../../src/adapters/rate-limit/resilient-rate-limiter";
-import { buildTestApp, errorCode, nextIp, uniqueEmail, type TestApp } from "../helper";
+import { systemClock } from "../../src/core/clock";
+import { buildTestApp, errorCode, nextIp, type TestApp, uniqueEmail } from "../helper";
 import { hasRedisServer, RedisServer } from "../support/redis-server";
 
 if (!hasRedisServer) {

@@ -3,10 +3,10 @@
 // what asking does. Every request is its own flow with its own code and its own tries; asking
 // answers the same 202 from the same work on the request path, known address or not.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { requestPasswordReset } from "../../src/core/recovery/password-reset";
 import type { CoreDeps } from "../../src/core/deps";
 import type { Stores } from "../../src/core/ports";
-import { buildTestApp, errorCode, latestSmsCode, nextIp, STRONG_PASSWORD, uniqueEmail, type Device, type TestApp } from "../helper";
+import { requestPasswordReset } from "../../src/core/recovery/password-reset";
+import { buildTestApp, type Device, errorCode, latestSmsCode, nextIp, STRONG_PASSWORD, type TestApp, uniqueEmail } from "../helper";
 
 const NEW_PASSWORD = "copper-lantern-meadow-77";
 let t: TestApp;
@@ -23,7 +23,9 @@ async function owner() {
   const browser = t.browser({ ip: nextIp() });
   expect((await browser.signUp(email)).statusCode).toBe(201);
   const e164 = `+1202555${String(3000 + numbers++).padStart(4, "0")}`;
-  expect((await browser.put("/api/v1/account/phone", { phone: e164, currentPassword: STRONG_PASSWORD, smsOptIn: true })).statusCode).toBe(200);
+  expect((await browser.put("/api/v1/account/phone", { phone: e164, currentPassword: STRONG_PASSWORD, smsOptIn: true })).statusCode).toBe(
+    200,
+  );
   expect((await browser.post("/api/v1/account/phone/verify", { code: await latestSmsCode(t.core, e164) })).statusCode).toBe(200);
   return { email, e164, browser };
 }
@@ -33,7 +35,10 @@ const ask = (device: Device, email: string, method: "email" | "sms") => device.p
 /** The code texted for one flow: the newest text to the number after the flow was asked for. */
 async function textedCode(e164: string, since: number): Promise<string> {
   await t.delivered();
-  const text = t.sent.slice(since).reverse().find((m) => m.channel === "sms" && m.to === e164);
+  const text = t.sent
+    .slice(since)
+    .reverse()
+    .find((m) => m.channel === "sms" && m.to === e164);
   const code = text?.text.match(/\b(\d{6})\b/)?.[1];
   if (!code) throw new Error(`no reset code texted to ${e164}`);
   t.logs.codes.add(code);
@@ -58,7 +63,15 @@ describe("a stranger who knows the owner's email", () => {
       expect(theirs.statusCode).toBe(202);
       for (let guess = 0; guess < 4; guess++) {
         const flowId = guess % 2 ? theirs.json().flowId : crypto.randomUUID();
-        answers.push(errorCode(await stranger.post("/api/v1/auth/password-reset/complete", { flowId, code: String(100000 + i * 10 + guess), newPassword: NEW_PASSWORD }))!);
+        answers.push(
+          errorCode(
+            await stranger.post("/api/v1/auth/password-reset/complete", {
+              flowId,
+              code: String(100000 + i * 10 + guess),
+              newPassword: NEW_PASSWORD,
+            }),
+          )!,
+        );
       }
     }
     expect(new Set(answers)).toEqual(new Set(["RESET_CODE_INVALID"]));
@@ -78,7 +91,9 @@ describe("a stranger who knows the owner's email", () => {
       const before = await t.sentMark();
       expect((await ask(device, email, "email")).statusCode).toBe(202);
       await t.delivered();
-      expect(t.sent.slice(before).filter((m) => m.channel === "email" && m.to === email && m.template === "password_reset")).toHaveLength(1);
+      expect(t.sent.slice(before).filter((m) => m.channel === "email" && m.to === email && m.template === "password_reset")).toHaveLength(
+        1,
+      );
     }
   });
 
@@ -99,8 +114,18 @@ describe("a stranger who knows the owner's email", () => {
     const middle = await t.sentMark();
     const second = await ask(t.browser({ ip: nextIp() }), email, "sms");
     const secondCode = await textedCode(e164, middle);
-    expect((await t.browser({ ip: nextIp() }).post("/api/v1/auth/password-reset/complete", { flowId: second.json().flowId, code: secondCode, newPassword: NEW_PASSWORD })).statusCode).toBe(200);
-    const stale = await t.browser({ ip: nextIp() }).post("/api/v1/auth/password-reset/complete", { flowId: first.json().flowId, code: firstCode, newPassword: "another-fine-password-9" });
+    expect(
+      (
+        await t
+          .browser({ ip: nextIp() })
+          .post("/api/v1/auth/password-reset/complete", { flowId: second.json().flowId, code: secondCode, newPassword: NEW_PASSWORD })
+      ).statusCode,
+    ).toBe(200);
+    const stale = await t.browser({ ip: nextIp() }).post("/api/v1/auth/password-reset/complete", {
+      flowId: first.json().flowId,
+      code: firstCode,
+      newPassword: "another-fine-password-9",
+    });
     expect(errorCode(stale)).toBe("RESET_CODE_INVALID");
   });
 });

@@ -1,9 +1,10 @@
 // A browser holds one session. Signing in again on it (any method, any account) ends the
 // session its cookie named until then, instead of leaving it alive and unseen on the device
 // list until it expires. A cookie that does not prove itself ends nothing.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
 import type { LightMyRequestResponse } from "fastify";
-import { buildTestApp, errorCode, SESSION_COOKIE, uniqueEmail, type Device, type TestApp } from "../helper";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp, type Device, errorCode, SESSION_COOKIE, type TestApp, uniqueEmail } from "../helper";
 import { nextStep, passwordStep, totpAt, turnOnTotp } from "../support/two-step";
 
 let t: TestApp;
@@ -116,5 +117,4 @@ describe("what a sign-in does not end", () => {
     expect((await presenting(held)).statusCode).toBe(200);
     expect((await phone.get("/api/v1/me")).statusCode).toBe(200);
   });
-
 });

@@ -4,7 +4,7 @@
 // gives back its own attempt and nothing else, so the wrong guesses stay counted.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { minutes } from "../../src/core/clock";
-import { buildTestApp, errorCode, nextIp, STRONG_PASSWORD, uniqueEmail, withoutPerIpLimits, type Device, type TestApp } from "../helper";
+import { buildTestApp, type Device, errorCode, nextIp, STRONG_PASSWORD, type TestApp, uniqueEmail, withoutPerIpLimits } from "../helper";
 import { TvApp } from "../support/tv";
 
 const TV_GUESSES = 6;
@@ -74,7 +74,9 @@ describe("guessing TV codes between decisions on one's own TV", () => {
 describe("guessing a profile PIN between right PINs of one's own", () => {
   it("gets no more wrong guesses than the profile's budget", async () => {
     const { browser, profileId } = await attacker();
-    expect((await browser.put(`/api/v1/profiles/${profileId}/pin`, { pin: "1234", currentPassword: STRONG_PASSWORD })).statusCode).toBe(200);
+    expect((await browser.put(`/api/v1/profiles/${profileId}/pin`, { pin: "1234", currentPassword: STRONG_PASSWORD })).statusCode).toBe(
+      200,
+    );
     const answers: string[] = [];
     for (let i = 0; i < 12; i++) {
       // The right PIN in between (it is the attacker's own profile), then a wrong one.
@@ -83,6 +85,8 @@ describe("guessing a profile PIN between right PINs of one's own", () => {
       answers.push(errorCode(wrong) ?? String(wrong.statusCode));
     }
     expect(answers.filter((a) => a === "INVALID_PIN")).toHaveLength(t.core.config.limits.pinPerProfile.limit);
-    expect(answers.slice(t.core.config.limits.pinPerProfile.limit)).toEqual(Array(12 - t.core.config.limits.pinPerProfile.limit).fill("RATE_LIMITED"));
+    expect(answers.slice(t.core.config.limits.pinPerProfile.limit)).toEqual(
+      Array(12 - t.core.config.limits.pinPerProfile.limit).fill("RATE_LIMITED"),
+    );
   });
 });

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { DEVICE_CODE_GRANT } from "../../src/contract/schemas/tv-sign-in";
 import { readConfig } from "../../src/server/config";
-import { logRedactions, startServer, type RunningServer } from "../../src/server/main";
+import { logRedactions, type RunningServer, startServer } from "../../src/server/main";
 import * as schema from "../../src/store/schema";
 import { cheapArgon2, STRONG_PASSWORD } from "../helper";
 import { LogCapture } from "../support/log-capture";
@@ -18,7 +18,10 @@ let server: RunningServer;
 
 beforeAll(async () => {
   const config = readConfig({ DATA_DIR: dataDir, PORT: "0", PUBLIC_URL: "http://localhost:3000" });
-  server = await startServer({ ...config, argon2: cheapArgon2 }, { logger: { level: "trace", redact: logRedactions, stream: logs.stream } });
+  server = await startServer(
+    { ...config, argon2: cheapArgon2 },
+    { logger: { level: "trace", redact: logRedactions, stream: logs.stream } },
+  );
 });
 
 afterAll(async () => {
@@ -58,7 +61,9 @@ it("never logs a device code, user code, access token or device-code hash", asyn
   logs.remember(started.json.user_code.replace("-", ""));
   const poll = () => form("/oauth/token", { grant_type: DEVICE_CODE_GRANT, client_id: "usher-tv", device_code: started.json.device_code });
   expect((await poll()).json.error).toBe("authorization_pending");
-  expect((await form("/oauth/token", { grant_type: DEVICE_CODE_GRANT, client_id: "usher-tv", device_code: "x".repeat(43) })).json.error).toBe("invalid_grant");
+  expect(
+    (await form("/oauth/token", { grant_type: DEVICE_CODE_GRANT, client_id: "usher-tv", device_code: "x".repeat(43) })).json.error,
+  ).toBe("invalid_grant");
 
   expect((await fetch(`${server.url}/api/v1/tv/codes/BBBB-BBBB`, { headers: bearer })).status).toBe(404);
   expect((await fetch(`${server.url}/tv?code=${started.json.user_code}`)).status).toBeLessThan(500);

@@ -130,7 +130,8 @@ describeOnEachDatabase("audit and outbox stores", (t) => {
     });
 
     it("readdresses a claimed message, and discards one that must not go out (never one already sent)", async () => {
-      for (const m of [1, 2, 3]) await t.stores.outbox.enqueue(anOutboxMessage({ createdAt: minutes(m), recipient: `asked-${m}@example.test` }));
+      for (const m of [1, 2, 3])
+        await t.stores.outbox.enqueue(anOutboxMessage({ createdAt: minutes(m), recipient: `asked-${m}@example.test` }));
       const [first, second, third] = await t.stores.outbox.claimDue(minutes(3), lease(3), 10);
       await t.stores.outbox.readdress(first!.id, "+14155550100");
       await t.stores.outbox.discard(second!.id);
@@ -155,16 +156,17 @@ describeOnEachDatabase("audit and outbox stores", (t) => {
     });
 
     // PostgreSQL only: PGlite has one connection, so there is no second dispatcher to skip.
-    if (t.kind === "postgres") it("lets a second dispatcher skip the messages another one is claiming", async () => {
-      for (const m of [1, 2, 3]) await t.stores.outbox.enqueue(anOutboxMessage({ createdAt: minutes(m) }));
+    if (t.kind === "postgres")
+      it("lets a second dispatcher skip the messages another one is claiming", async () => {
+        for (const m of [1, 2, 3]) await t.stores.outbox.enqueue(anOutboxMessage({ createdAt: minutes(m) }));
 
-      await t.stores.transaction(async (held) => {
-        // Claimed but not committed: the rows stay locked, the lease not yet visible.
-        const [first] = await held.outbox.claimDue(minutes(3), lease(3), 1);
-        const others = await t.stores.outbox.claimDue(minutes(3), lease(3), 10);
-        expect(others.map((m) => m.createdAt)).toEqual([minutes(2), minutes(3)]);
-        expect(others.map((m) => m.id)).not.toContain(first!.id);
+        await t.stores.transaction(async (held) => {
+          // Claimed but not committed: the rows stay locked, the lease not yet visible.
+          const [first] = await held.outbox.claimDue(minutes(3), lease(3), 1);
+          const others = await t.stores.outbox.claimDue(minutes(3), lease(3), 10);
+          expect(others.map((m) => m.createdAt)).toEqual([minutes(2), minutes(3)]);
+          expect(others.map((m) => m.id)).not.toContain(first!.id);
+        });
       });
-    });
   });
 });

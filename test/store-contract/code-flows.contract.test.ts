@@ -34,7 +34,10 @@ describeOnEachDatabase("code flow store", (t) => {
   });
 
   it("stores a flow and reads every field back", async () => {
-    const flow = aFlow({ requester: { ip: null, userAgent: null, network: "2001:db8::/64", device: { id: "abc", macDigest: "f".repeat(64) } }, passwordProven: false });
+    const flow = aFlow({
+      requester: { ip: null, userAgent: null, network: "2001:db8::/64", device: { id: "abc", macDigest: "f".repeat(64) } },
+      passwordProven: false,
+    });
     await t.stores.codeFlows.create(flow);
     expect(await t.stores.codeFlows.find(flow.id)).toEqual(flow);
     expect(await t.stores.codeFlows.find(randomUUID())).toBeNull();

@@ -1,9 +1,10 @@
 // Runs a store contract suite once on PGlite and once on PostgreSQL, each on a fresh migrated
 // database. Without a reachable PostgreSQL the second half is skipped locally, but in CI
 // (`CI` set) the whole file fails: a contract proven on one engine only proves nothing there.
+
+import type { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import type { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { afterAll, beforeAll, describe } from "vitest";
 import type { Stores } from "../../src/core/ports";

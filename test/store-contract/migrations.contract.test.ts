@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { expect, it } from "vitest";
-import { openDatabase, type Database, type OpenDatabase } from "../../src/store/database";
+import { type Database, type OpenDatabase, openDatabase } from "../../src/store/database";
 import { migrateDatabase, migrationsFolder } from "../../src/store/migrate";
 import { adminQuery, postgresAdminUrl, withDatabase } from "../support/databases";
 import { describeOnEachDatabase, rowsOf } from "./each-database";

@@ -154,12 +154,20 @@ describeOnEachDatabase("session store", (t) => {
   });
 
   it("answers concurrent reads of sessions in use in one statement, each with its own row", async () => {
-    const devices = [aSession(accountId), aSession(accountId, { deviceKind: "tv" }), aSession(accountId, { revokedAt: minutes(1), revokedReason: "signed_out" })];
+    const devices = [
+      aSession(accountId),
+      aSession(accountId, { deviceKind: "tv" }),
+      aSession(accountId, { revokedAt: minutes(1), revokedReason: "signed_out" }),
+    ];
     for (const s of devices) await t.stores.sessions.create(s);
     const { db, statements } = recordingQueries(t.testDatabase.database);
     const sessions = createStores(db).sessions;
 
-    const found = await Promise.all([...devices.map((d) => sessions.findInUse(d.id)), sessions.findInUse(devices[0]!.id), sessions.findInUse("missing")]);
+    const found = await Promise.all([
+      ...devices.map((d) => sessions.findInUse(d.id)),
+      sessions.findInUse(devices[0]!.id),
+      sessions.findInUse("missing"),
+    ]);
     expect(found.map((f) => f?.session ?? null)).toEqual([...devices, devices[0], null]);
     expect(statements).toHaveLength(1);
   });

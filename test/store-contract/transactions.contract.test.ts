@@ -3,7 +3,7 @@
 import { sql } from "drizzle-orm";
 import { expect, it } from "vitest";
 import type { Stores } from "../../src/core/ports";
-import { describeOnEachDatabase, rowsOf, type ContractDatabase } from "./each-database";
+import { type ContractDatabase, describeOnEachDatabase, rowsOf } from "./each-database";
 import { aCode, anAccount, anAuditEvent, anOutboxMessage, aPhoneNumber, aProfile, aSession, minutes } from "./fixtures";
 
 class Boom extends Error {}

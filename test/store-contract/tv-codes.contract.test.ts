@@ -53,8 +53,7 @@ describeOnEachDatabase("TV code store", (t) => {
     profileId = profile.id;
   });
 
-  const approve = (id: string, at = minutes(1)) =>
-    t.stores.tvCodes.decide(id, { status: "approved", accountId, profileId, at });
+  const approve = (id: string, at = minutes(1)) => t.stores.tvCodes.decide(id, { status: "approved", accountId, profileId, at });
 
   it("stores a flow and finds it by device code hash and by user code", async () => {
     const flow = aTvCode();

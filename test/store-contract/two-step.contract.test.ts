@@ -80,7 +80,9 @@ describeOnEachDatabase("two-step stores", (t) => {
     const codes = Array.from({ length: 3 }, () => aBackupCode(accountId));
     await t.stores.backupCodes.replaceAll(accountId, codes);
     expect(await t.stores.backupCodes.countUnused(accountId)).toBe(3);
-    const racing = await Promise.all(Array.from({ length: 4 }, () => t.stores.backupCodes.consume(accountId, codes[0]!.codeHash, minutes(1))));
+    const racing = await Promise.all(
+      Array.from({ length: 4 }, () => t.stores.backupCodes.consume(accountId, codes[0]!.codeHash, minutes(1))),
+    );
     expect(racing.filter(Boolean)).toHaveLength(1);
     expect(await t.stores.backupCodes.isSpent(accountId, codes[0]!.codeHash)).toBe(true);
     expect(await t.stores.backupCodes.isSpent(accountId, codes[1]!.codeHash)).toBe(false);

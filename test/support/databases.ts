@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import pg from "pg";
 import { inject } from "vitest";
-import { openDatabase, type Database, type OpenDatabase } from "../../src/store/database";
+import { type Database, type OpenDatabase, openDatabase } from "../../src/store/database";
 import { migrateDatabase } from "../../src/store/migrate";
 
 export type TestDatabaseKind = "pglite" | "postgres";

@@ -21,7 +21,9 @@ export interface OpenEventStream {
 
 export async function openEventStream(url: string, headers: Record<string, string>): Promise<OpenEventStream> {
   const response = await new Promise<import("node:http").IncomingMessage>((resolve, reject) => {
-    request(url, { headers: { accept: "text/event-stream", ...headers }, agent: false }, resolve).on("error", reject).end();
+    request(url, { headers: { accept: "text/event-stream", ...headers }, agent: false }, resolve)
+      .on("error", reject)
+      .end();
   });
   const queue: (StreamEvent | null)[] = [];
   const waiters: ((event: StreamEvent | null) => void)[] = [];

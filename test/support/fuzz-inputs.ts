@@ -119,11 +119,24 @@ export function fuzzValue(random: Random): unknown {
     case 4:
       return random.pick([true, false, null]);
     case 5:
-      return random.pick([new RawJson("1e400"), new RawJson("-1e400"), new RawJson(`1${"0".repeat(400)}`), new RawJson(deep(500, "[", "]")), new RawJson(deep(300, '{"a":', "}"))]);
+      return random.pick([
+        new RawJson("1e400"),
+        new RawJson("-1e400"),
+        new RawJson(`1${"0".repeat(400)}`),
+        new RawJson(deep(500, "[", "]")),
+        new RawJson(deep(300, '{"a":', "}")),
+      ]);
     case 6:
       return random.pick([[], [1, 2, 3], ["a"], [{}], [[[]]], Array.from({ length: 500 }, () => "x")]);
     default:
-      return random.pick([{}, { a: 1 }, { kind: "mobile", name: "x" }, { passkey: {} }, JSON.parse('{"__proto__":{"polluted":true}}'), { constructor: { prototype: { polluted: true } } }]);
+      return random.pick([
+        {},
+        { a: 1 },
+        { kind: "mobile", name: "x" },
+        { passkey: {} },
+        JSON.parse('{"__proto__":{"polluted":true}}'),
+        { constructor: { prototype: { polluted: true } } },
+      ]);
   }
 }
 
@@ -174,11 +187,15 @@ export function junkBody(random: Random): { payload: string; contentType: string
 export function serialize(body: unknown, contentType: string, random: Random): string {
   if (contentType.includes("form")) {
     if (body === null || typeof body !== "object") return wtf8QueryValue(String(body instanceof RawJson ? body.text : body));
-    const pairs = Object.entries(body).map(([key, value]) => `${wtf8QueryValue(key)}=${wtf8QueryValue(value instanceof RawJson ? value.text : typeof value === "string" ? value : JSON.stringify(value) ?? "")}`);
+    const pairs = Object.entries(body).map(
+      ([key, value]) =>
+        `${wtf8QueryValue(key)}=${wtf8QueryValue(value instanceof RawJson ? value.text : typeof value === "string" ? value : (JSON.stringify(value) ?? ""))}`,
+    );
     return (random.chance(0.1) ? [...pairs, ...pairs] : pairs).join("&");
   }
   const raws: string[] = [];
-  const json = JSON.stringify(body, (_key, value: unknown) => (value instanceof RawJson ? `\u2063raw${raws.push(value.text) - 1}` : value)) ?? "null";
+  const json =
+    JSON.stringify(body, (_key, value: unknown) => (value instanceof RawJson ? `\u2063raw${raws.push(value.text) - 1}` : value)) ?? "null";
   return json.replace(/"\u2063raw(\d+)"/g, (_, index: string) => raws[Number(index)]!);
 }
 
@@ -191,7 +208,9 @@ export function wtf8QueryValue(value: string): string {
   for (const char of value) {
     const unit = char.charCodeAt(0);
     if (char.length === 1 && unit >= 0xd800 && unit <= 0xdfff) {
-      out += [0xe0 | (unit >> 12), 0x80 | ((unit >> 6) & 0x3f), 0x80 | (unit & 0x3f)].map((byte) => `%${byte.toString(16).toUpperCase()}`).join("");
+      out += [0xe0 | (unit >> 12), 0x80 | ((unit >> 6) & 0x3f), 0x80 | (unit & 0x3f)]
+        .map((byte) => `%${byte.toString(16).toUpperCase()}`)
+        .join("");
     } else out += encodeURIComponent(char);
   }
   return out;

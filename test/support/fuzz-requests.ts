@@ -91,7 +91,9 @@ export function validFor(schema: Schema, draw: Draw, name = "", depth = 0): unkn
   const type = Array.isArray(schema.type) ? schema.type.find((kind) => kind !== "null") : schema.type;
   switch (type) {
     case "object": {
-      const fields = Object.entries(schema.properties ?? {}).filter(([key]) => draw.everyField || schema.required?.includes(key) || random.chance(0.5));
+      const fields = Object.entries(schema.properties ?? {}).filter(
+        ([key]) => draw.everyField || schema.required?.includes(key) || random.chance(0.5),
+      );
       return Object.fromEntries(fields.map(([key, field]) => [key, validFor(field, draw, key, depth + 1)]));
     }
     case "array": {
@@ -138,7 +140,10 @@ function seededUuid(random: Random): string {
   hex[12] = "4";
   hex[16] = "89ab"[random.int(4)]!;
   const at = [0, 8, 12, 16, 20, 32];
-  return at.slice(1).map((end, i) => hex.slice(at[i], end).join("")).join("-");
+  return at
+    .slice(1)
+    .map((end, i) => hex.slice(at[i], end).join(""))
+    .join("-");
 }
 
 /** Which handed-out values a parameter takes: /profiles/{id} a profileId, ?cursor= a nextCursor. */
@@ -196,6 +201,19 @@ export const within = (value: string, inserted: string) => value.slice(0, value.
 
 /** A path parameter no route expects: bad escapes, encoded slashes and dots, over-long, look-alike ids. */
 export function pathJunk(random: Random): string {
-  const raw = random.pick(["%", "%zz", "%00", "%ED%A0%80", "%2F", "..", "%2e%2e", "A".repeat(101), "A".repeat(2000), "-", "00000000-0000-0000-0000-000000000000", "zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz"]);
+  const raw = random.pick([
+    "%",
+    "%zz",
+    "%00",
+    "%ED%A0%80",
+    "%2F",
+    "..",
+    "%2e%2e",
+    "A".repeat(101),
+    "A".repeat(2000),
+    "-",
+    "00000000-0000-0000-0000-000000000000",
+    "zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz",
+  ]);
   return random.chance(0.5) ? raw : wtf8QueryValue(fuzzString(random));
 }

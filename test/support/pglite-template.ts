@@ -4,8 +4,8 @@
 import { rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { TestProject } from "vitest/node";
 import type { PGlite } from "@electric-sql/pglite";
+import type { TestProject } from "vitest/node";
 import { openDatabase } from "../../src/store/database";
 import { migrateDatabase } from "../../src/store/migrate";
 

@@ -1,6 +1,6 @@
 // A redis-server of the test's own, on a free port of 127.0.0.1 (never the shared one on
 // 6379), that a test stops and starts again on the same port to play an outage.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { createServer } from "node:net";
 
 /** Whether a redis-server binary is on the PATH. */

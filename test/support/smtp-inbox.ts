@@ -1,7 +1,7 @@
 // A real SMTP server for tests (smtp-server on 127.0.0.1, a free port), keeping every message
 // it accepts as mailparser reads it. It can require a login and refuse recipients on cue.
 import type { AddressInfo } from "node:net";
-import { simpleParser, type ParsedMail } from "mailparser";
+import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 
 export interface SmtpInbox {

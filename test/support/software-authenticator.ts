@@ -1,7 +1,7 @@
 // A software WebAuthn authenticator for route tests: real ES256 keys (node:crypto), real
 // authenticator data, 'none' attestation and clientDataJSON, so @simplewebauthn/server
 // verifies exactly what a browser would send. Nothing in the server is stubbed.
-import { createHash, generateKeyPairSync, randomBytes, sign, type KeyObject } from "node:crypto";
+import { createHash, generateKeyPairSync, type KeyObject, randomBytes, sign } from "node:crypto";
 import { isoCBOR } from "@simplewebauthn/server/helpers";
 
 const b64url = (bytes: Uint8Array | Buffer | string) => Buffer.from(bytes).toString("base64url");

@@ -1,7 +1,7 @@
 // `usher serve` as a real process for tests that need several nodes or a crash: run as
 // `node --import tsx src/cli/main.ts serve` (what the tsx binary does, minus its wrapper
 // process), so the PID a test signals is the server itself.
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 

@@ -2,9 +2,9 @@
 // JSON and the Twilio-compatible form POST with basic auth, and how answers are judged.
 import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type HttpPeer, startHttpPeer } from "../../../test/support/http-peer";
 import { ManualClock } from "../../core/clock";
 import { PermanentDeliveryError } from "../../core/delivery/senders";
-import { startHttpPeer, type HttpPeer } from "../../../test/support/http-peer";
 import { createTwilioSmsSender } from "./twilio-sms-sender";
 import { createWebhookSmsSender } from "./webhook-sms-sender";
 
@@ -39,13 +39,19 @@ describe("SMS webhook sender", () => {
 
   it("retries on 429 and 5xx, gives up on other 4xx", async () => {
     peer.answer = { status: 503, body: '{"error":"down"}' };
-    const busy = await sender().send(sms).catch((e: unknown) => e);
+    const busy = await sender()
+      .send(sms)
+      .catch((e: unknown) => e);
     expect(busy).toBeInstanceOf(Error);
     expect(busy).not.toBeInstanceOf(PermanentDeliveryError);
     expect((busy as Error).message).toBe('SMS webhook answered 503: {"error":"down"}');
 
     peer.answer = { status: 429, body: "" };
-    expect(await sender().send(sms).catch((e: unknown) => e)).not.toBeInstanceOf(PermanentDeliveryError);
+    expect(
+      await sender()
+        .send(sms)
+        .catch((e: unknown) => e),
+    ).not.toBeInstanceOf(PermanentDeliveryError);
 
     peer.answer = { status: 422, body: '{"error":"not a mobile number"}' };
     await expect(sender().send(sms)).rejects.toBeInstanceOf(PermanentDeliveryError);
@@ -75,14 +81,20 @@ describe("Twilio-compatible SMS sender", () => {
 
   it("sends through a messaging service when From is one", async () => {
     await createTwilioSmsSender({ ...options, from: "MG9999", baseUrl: peer.url }).send(sms);
-    expect(Object.fromEntries(new URLSearchParams(peer.requests[0]!.body))).toEqual({ To: sms.to, Body: sms.text, MessagingServiceSid: "MG9999" });
+    expect(Object.fromEntries(new URLSearchParams(peer.requests[0]!.body))).toEqual({
+      To: sms.to,
+      Body: sms.text,
+      MessagingServiceSid: "MG9999",
+    });
   });
 
   it("gives up on a refused number (400) and retries on 500", async () => {
     peer.answer = { status: 400, body: '{"code":21211,"message":"Invalid To number"}' };
     await expect(createTwilioSmsSender({ ...options, baseUrl: peer.url }).send(sms)).rejects.toBeInstanceOf(PermanentDeliveryError);
     peer.answer = { status: 500, body: "" };
-    const error = await createTwilioSmsSender({ ...options, baseUrl: peer.url }).send(sms).catch((e: unknown) => e);
+    const error = await createTwilioSmsSender({ ...options, baseUrl: peer.url })
+      .send(sms)
+      .catch((e: unknown) => e);
     expect(error).not.toBeInstanceOf(PermanentDeliveryError);
   });
 });

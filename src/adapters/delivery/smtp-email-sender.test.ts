@@ -1,9 +1,9 @@
 // The SMTP sender against a real SMTP server in the test: the message that arrives, as a mail
 // client parses it, and how refusals are told apart (5xx for good, 4xx worth another try).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type SmtpInbox, startSmtpInbox } from "../../../test/support/smtp-inbox";
 import { PermanentDeliveryError } from "../../core/delivery/senders";
 import { createRenderer } from "../../core/delivery/templates/render";
-import { startSmtpInbox, type SmtpInbox } from "../../../test/support/smtp-inbox";
 import { createSmtpEmailSender } from "./smtp-email-sender";
 
 let inbox: SmtpInbox;

@@ -2,7 +2,7 @@
 // connection per message, bounded timeouts (well inside the dispatcher's lease), and a 5xx
 // refusal of the recipient or the message reported as permanent.
 import nodemailer from "nodemailer";
-import { PermanentDeliveryError, type EmailSender } from "../../core/delivery/senders";
+import { type EmailSender, PermanentDeliveryError } from "../../core/delivery/senders";
 
 export interface SmtpOptions {
   url: string;

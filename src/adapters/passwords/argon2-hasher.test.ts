@@ -1,6 +1,6 @@
 import { performance } from "node:perf_hooks";
 import { describe, expect, it } from "vitest";
-import { createArgon2Hasher, owaspArgon2Params, type Argon2Params } from "./argon2-hasher";
+import { type Argon2Params, createArgon2Hasher, owaspArgon2Params } from "./argon2-hasher";
 
 // Cheap parameters, for the tests that are not about the OWASP cost itself.
 const cheap: Argon2Params = { memoryKiB: 1024, iterations: 1, parallelism: 1 };

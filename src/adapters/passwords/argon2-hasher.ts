@@ -1,7 +1,7 @@
 // Password hashing with argon2id (@node-rs/argon2). Parameters come from config; the OWASP
 // minimum is the default, and only tests that say so use cheaper ones.
 import { availableParallelism } from "node:os";
-import { hash, parseOptions, verify, type Options } from "@node-rs/argon2";
+import { hash, type Options, parseOptions, verify } from "@node-rs/argon2";
 import type { PasswordHasher } from "../../core/passwords/ports";
 import { workSlots } from "../../core/passwords/work-slots";
 

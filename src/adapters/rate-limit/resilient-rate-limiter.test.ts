@@ -1,10 +1,10 @@
 import { Redis } from "ioredis";
 import { afterEach, describe, expect, it } from "vitest";
+import { hasRedisServer, RedisServer } from "../../../test/support/redis-server";
 import { systemClock } from "../../core/clock";
 import type { RateLimiter } from "../../core/rate-limit/ports";
 import { MemoryRateLimiter } from "./memory-rate-limiter";
-import { hasRedisServer, RedisServer } from "../../../test/support/redis-server";
-import { ResilientRateLimiter, type LimiterLog } from "./resilient-rate-limiter";
+import { type LimiterLog, ResilientRateLimiter } from "./resilient-rate-limiter";
 
 const rule = { limit: 3, windowMs: 60_000 };
 const cleanUp: (() => Promise<void>)[] = [];
@@ -14,14 +14,21 @@ afterEach(async () => {
 
 function recordingLog(): LimiterLog & { lines: string[] } {
   const lines: string[] = [];
-  return { lines, warn: (_details, message) => void lines.push(`warn: ${message}`), info: (_details, message) => void lines.push(`info: ${message}`) };
+  return {
+    lines,
+    warn: (_details, message) => void lines.push(`warn: ${message}`),
+    info: (_details, message) => void lines.push(`info: ${message}`),
+  };
 }
 
 async function setUp(fallback: RateLimiter = new MemoryRateLimiter(systemClock)) {
   const server = await RedisServer.onFreePort();
   const limiter = new ResilientRateLimiter(server.url, { fallback, retryAfterFailureMs: 200 });
   const log = recordingLog();
-  cleanUp.push(() => server.stop(), () => limiter.close());
+  cleanUp.push(
+    () => server.stop(),
+    () => limiter.close(),
+  );
   return { server, limiter, log };
 }
 

@@ -4,8 +4,8 @@
 // the account id only, never a token.
 import { sql } from "drizzle-orm";
 import pg from "pg";
-import type { RevocationListener, RevocationSignals } from "../../core/sessions/revocation-signals";
 import { loggableError } from "../../core/loggable-error";
+import type { RevocationListener, RevocationSignals } from "../../core/sessions/revocation-signals";
 import type { Database } from "../../store/database";
 import { SignalFanOut } from "./signal-fan-out";
 

@@ -62,7 +62,9 @@ export const phoneCodeSentResponse = z.object({
 });
 
 export const verifyPhoneRequest = z.strictObject({
-  code: text().trim().regex(/^\d{6}$/, "The code has 6 digits."),
+  code: text()
+    .trim()
+    .regex(/^\d{6}$/, "The code has 6 digits."),
 });
 
 export const removePhoneRequest = z.strictObject({ currentPassword: passwordInput });

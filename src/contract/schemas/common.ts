@@ -39,4 +39,3 @@ export const deviceToken = text().max(200);
 
 /** Long enough for any real password; the policy (8–128) is checked by the domain. */
 export const passwordInput = text().min(1).max(1024);
-

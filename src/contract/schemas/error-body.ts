@@ -1,7 +1,7 @@
 // The body of every error answer of the JSON API, as a schema (for the OpenAPI document and
 // for clients that want to check what they got). Codes come from the one catalogue.
 import { z } from "zod";
-import { errorCatalogue, type ErrorCode } from "../errors";
+import { type ErrorCode, errorCatalogue } from "../errors";
 
 const errorCodes = Object.keys(errorCatalogue) as [ErrorCode, ...ErrorCode[]];
 

@@ -29,10 +29,17 @@ export const passwordResetAcceptedResponse = z.object({ method: z.enum(["email",
 
 /** With the emailed link's token, or with the request's flowId and the texted code. */
 export const completePasswordResetRequest = z.union([
-  z.strictObject({ token: linkToken, newPassword: passwordInput, client: clientDeclaration.optional(), deviceToken: deviceToken.optional() }),
+  z.strictObject({
+    token: linkToken,
+    newPassword: passwordInput,
+    client: clientDeclaration.optional(),
+    deviceToken: deviceToken.optional(),
+  }),
   z.strictObject({
     flowId: z.uuid(),
-    code: text().trim().regex(/^\d{6}$/, "Enter the 6-digit code."),
+    code: text()
+      .trim()
+      .regex(/^\d{6}$/, "Enter the 6-digit code."),
     newPassword: passwordInput,
     client: clientDeclaration.optional(),
     deviceToken: deviceToken.optional(),

@@ -21,6 +21,8 @@ export const signInCodeSentResponse = z.object({
 
 export const completeSignInCodeRequest = z.strictObject({
   flowId: z.uuid(),
-  code: text().trim().regex(/^\d{6}$/, "Enter the 6-digit code."),
+  code: text()
+    .trim()
+    .regex(/^\d{6}$/, "Enter the 6-digit code."),
   ...asker,
 });

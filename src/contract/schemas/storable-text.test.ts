@@ -131,7 +131,13 @@ describe("text()", () => {
 describe("every request schema the server validates with", () => {
   beforeAll(async () => {
     // Built as for the OpenAPI document: no route runs, so no dependency is used.
-    const app = await buildApp({ core: {} as CoreDeps, allowedOrigins: ["http://localhost:3000"], production: false, devMailbox: true, checkDatabase: async () => {} });
+    const app = await buildApp({
+      core: {} as CoreDeps,
+      allowedOrigins: ["http://localhost:3000"],
+      production: false,
+      devMailbox: true,
+      checkDatabase: async () => {},
+    });
     await app.ready();
     await app.close();
   });

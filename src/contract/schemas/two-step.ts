@@ -1,7 +1,7 @@
 // Re-authentication, two-step verification (authenticator app, backup codes) and passkeys.
 import { z } from "zod";
-import { clientDeclaration, deviceToken, passwordInput, text, timestamp } from "./common";
 import { signedInResponse } from "./auth";
+import { clientDeclaration, deviceToken, passwordInput, text, timestamp } from "./common";
 
 export const twoStepMethods = ["passkey", "totp", "backup_code"] as const;
 const twoStepMethod = z.enum(twoStepMethods);
@@ -17,7 +17,9 @@ const webAuthnResponse = <R extends z.ZodType>(response: R) =>
     clientExtensionResults: z.record(text(), z.unknown()).default({}),
     authenticatorAttachment: text().max(40).optional(),
   });
-const b64url = text().max(8192).regex(/^[A-Za-z0-9_-]*$/, "Expected base64url.");
+const b64url = text()
+  .max(8192)
+  .regex(/^[A-Za-z0-9_-]*$/, "Expected base64url.");
 export const passkeyRegistrationResponse = webAuthnResponse(
   z.looseObject({
     clientDataJSON: b64url,
@@ -120,7 +122,9 @@ export const totpSetupResponse = z.object({
 
 const signOutOtherDevices = z.boolean().default(true);
 export const enableTotpRequest = z.strictObject({
-  code: text().trim().regex(/^\d{6}$/, "The code has 6 digits."),
+  code: text()
+    .trim()
+    .regex(/^\d{6}$/, "The code has 6 digits."),
   signOutOtherDevices,
 });
 export const twoStepChangedResponse = z.object({

@@ -1,7 +1,7 @@
 // The account page's membership details.
 import type { AccountResponse } from "../../contract/schemas/account";
-import type { AccountRecord } from "./ports";
 import { toPublicPhone } from "../phone/public-phone";
+import type { AccountRecord } from "./ports";
 
 export function toPublicAccount(account: AccountRecord): AccountResponse["account"] {
   return {

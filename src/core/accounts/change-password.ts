@@ -2,13 +2,13 @@
 // with "Require all devices to sign in again" every other device is signed out too.
 import { auditEvent } from "../audit/events";
 import type { CoreDeps, RequestContext } from "../deps";
+import { writeSecurityNotice } from "../notices/security-notice";
+import { checkCurrentPassword } from "../passwords/check-current-password";
 import { checkNewPassword, normalizePassword } from "../passwords/policy";
-import type { SessionRecord } from "../sessions/ports";
 import { fail, ok, type Result } from "../result";
 import type { IssuedSession } from "../sessions/issue-session";
+import type { SessionRecord } from "../sessions/ports";
 import { replaceSession } from "../sessions/replace-session";
-import { checkCurrentPassword } from "../passwords/check-current-password";
-import { writeSecurityNotice } from "../notices/security-notice";
 import { inUnitOfWork } from "../unit-of-work";
 
 export interface ChangePasswordInput {
@@ -50,10 +50,15 @@ export async function changePassword(
     await stores.accounts.updatePassword(current.accountId, passwordHash, at);
     // The account row just updated is the lock deleteProfile takes, so the replacement's
     // check that the chosen profile still exists reads the current state.
-    const replacement = await replaceSession(deps, stores, { session: current, reason: "password_changed" }, {
-      context,
-      signOutOtherDevices: input.signOutOtherDevices ? "password_changed" : undefined,
-    });
+    const replacement = await replaceSession(
+      deps,
+      stores,
+      { session: current, reason: "password_changed" },
+      {
+        context,
+        signOutOtherDevices: input.signOutOtherDevices ? "password_changed" : undefined,
+      },
+    );
     const { signedOutOtherDevices } = replacement;
     await stores.audit.record(
       auditEvent("password_changed", { accountId: current.accountId, sessionId: replacement.session.id }, context, at, {

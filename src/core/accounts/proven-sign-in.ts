@@ -3,16 +3,16 @@
 // the profiles, a device credential, and the owner's "new sign-in" notice when the device is
 // not one this account has signed in on before.
 import type { DeviceKind } from "../../contract/schemas/common";
-import { inUnitOfWork } from "../unit-of-work";
 import { auditEvent } from "../audit/events";
 import type { CoreDeps, RequestContext } from "../deps";
 import { startTwoStep, type TwoStepRequired } from "../mfa/two-step-sign-in";
 import { twoStepState } from "../mfa/two-step-state";
 import { writeSecurityNotice } from "../notices/security-notice";
-import type { AccountRecord } from "./ports";
 import { issueDeviceCookie, knownDeviceId } from "../sessions/device-cookie";
 import { issueSession } from "../sessions/issue-session";
 import type { SignedIn } from "../sessions/signed-in";
+import { inUnitOfWork } from "../unit-of-work";
+import type { AccountRecord } from "./ports";
 
 export interface ProvenSignIn {
   device: { kind: DeviceKind; name: string };

@@ -3,18 +3,18 @@
 // request is its own flow with its own code and its own few tries. A code from a new
 // device's sign-in (sign-in.ts) is finished here too. Two-step verification still applies.
 import type { DeviceKind } from "../../contract/schemas/common";
-import { inUnitOfWork } from "../unit-of-work";
-import { codeRequester, startCodeFlow, type StartedCodeFlow } from "../code-flows/start-code-flow";
 import { openCodeFlow } from "../code-flows/open-code-flow";
+import { codeRequester, type StartedCodeFlow, startCodeFlow } from "../code-flows/start-code-flow";
 import type { CoreDeps, RequestContext } from "../deps";
+import { normalizeEmail } from "../email/address";
 import type { TwoStepRequired } from "../mfa/two-step-sign-in";
 import { parsePhone } from "../phone/phone-number";
 import { clientNetwork } from "../rate-limit/client-network";
 import { throttle } from "../rate-limit/throttle";
 import { fail, ok, type Result } from "../result";
-import { normalizeEmail } from "../email/address";
-import { signInProven } from "./proven-sign-in";
 import type { SignedIn } from "../sessions/signed-in";
+import { inUnitOfWork } from "../unit-of-work";
+import { signInProven } from "./proven-sign-in";
 
 export type SignInCodeAddress = { email: string } | { phone: string; country?: string | undefined };
 
@@ -32,7 +32,8 @@ export async function requestSignInCode(
   const channel = "email" in input.address ? "email" : "sms";
   const limited = await throttle(deps.limiter, [[`sign-in-code:ip:${clientNetwork(context)}`, deps.config.limits.signInCodeRequestPerIp]]);
   // Past the per-IP limit the answer is the same; there is just no flow behind it.
-  if (!limited.ok) return ok({ flowId: deps.random.uuid(), expiresAt: new Date(deps.clock.now().getTime() + deps.config.signInCodes.ttlMs), channel });
+  if (!limited.ok)
+    return ok({ flowId: deps.random.uuid(), expiresAt: new Date(deps.clock.now().getTime() + deps.config.signInCodes.ttlMs), channel });
   const started = await inUnitOfWork(deps, (stores) =>
     startCodeFlow(deps, stores, {
       purpose: "sign_in",
@@ -60,7 +61,13 @@ export async function completeSignInCode(
 ): Promise<Result<SignedIn | TwoStepRequired, "SIGN_IN_CODE_INVALID" | "RATE_LIMITED">> {
   const opened = await openCodeFlow(
     deps,
-    { purpose: "sign_in", flowId: input.flowId, secret: input.code, maxAttempts: deps.config.signInCodes.maxAttempts, refused: "SIGN_IN_CODE_INVALID" },
+    {
+      purpose: "sign_in",
+      flowId: input.flowId,
+      secret: input.code,
+      maxAttempts: deps.config.signInCodes.maxAttempts,
+      refused: "SIGN_IN_CODE_INVALID",
+    },
     context,
   );
   if (!opened.ok) return opened;
@@ -68,7 +75,12 @@ export async function completeSignInCode(
   // Used once, whatever follows: a second step starts from here, or the session is issued.
   if (!(await deps.stores.codeFlows.redeem(flow.id, deps.clock.now()))) return fail("SIGN_IN_CODE_INVALID");
   await attempt.succeeded();
-  const request = { device: input.device, deviceCredential: input.deviceCredential, keepsTokenItself: input.keepsTokenItself, method: "sign_in_code" as const };
+  const request = {
+    device: input.device,
+    deviceCredential: input.deviceCredential,
+    keepsTokenItself: input.keepsTokenItself,
+    method: "sign_in_code" as const,
+  };
   return ok(await signInProven(deps, account, request, context));
 }
 

@@ -9,20 +9,20 @@
 // it is spent, the answer no longer depends on the password (so guessing learns nothing
 // more), and a code goes to the owner's email (and verified phone) only when it was right.
 import type { DeviceKind } from "../../contract/schemas/common";
-import { inUnitOfWork } from "../unit-of-work";
 import { auditEvent } from "../audit/events";
 import { codeRequester, startCodeFlow } from "../code-flows/start-code-flow";
 import type { CoreDeps, RequestContext } from "../deps";
+import { normalizeEmail } from "../email/address";
 import type { TwoStepRequired } from "../mfa/two-step-sign-in";
 import { normalizePassword } from "../passwords/policy";
-import type { AccountRecord } from "./ports";
 import { clientNetwork } from "../rate-limit/client-network";
-import { keyPart, throttle, type Limit } from "../rate-limit/throttle";
+import { keyPart, type Limit, throttle } from "../rate-limit/throttle";
 import { fail, ok, type Result } from "../result";
 import { knownDeviceId } from "../sessions/device-cookie";
-import { normalizeEmail } from "../email/address";
-import { signInProven } from "./proven-sign-in";
 import type { SignedIn } from "../sessions/signed-in";
+import { inUnitOfWork } from "../unit-of-work";
+import type { AccountRecord } from "./ports";
+import { signInProven } from "./proven-sign-in";
 
 export interface SignInInput {
   email: string;
@@ -74,7 +74,12 @@ export async function signIn(
   const signedIn = await signInProven(
     deps,
     account,
-    { device: input.device, deviceCredential: input.deviceCredential, keepsTokenItself: input.keepsTokenItself ?? false, method: "password" },
+    {
+      device: input.device,
+      deviceCredential: input.deviceCredential,
+      keepsTokenItself: input.keepsTokenItself ?? false,
+      method: "password",
+    },
     context,
   );
   return ok(signedIn);
@@ -104,7 +109,9 @@ async function askForSignInCode(
       deviceName: input.device.name,
     });
     const type = passwordProven ? "sign_in_code_required" : "sign_in_failed";
-    await stores.audit.record(auditEvent(type, { accountId: account?.id ?? null }, context, deps.clock.now(), failureDetails(account, email)));
+    await stores.audit.record(
+      auditEvent(type, { accountId: account?.id ?? null }, context, deps.clock.now(), failureDetails(account, email)),
+    );
     return flow;
   });
   return { signInCodeRequired: true, ...started };
@@ -112,7 +119,9 @@ async function askForSignInCode(
 
 async function recordFailure(deps: CoreDeps, account: AccountRecord | null, email: string, context: RequestContext): Promise<void> {
   // Recorded for unknown emails too, so both failures do the same work.
-  await deps.stores.audit.record(auditEvent("sign_in_failed", { accountId: account?.id ?? null }, context, deps.clock.now(), failureDetails(account, email)));
+  await deps.stores.audit.record(
+    auditEvent("sign_in_failed", { accountId: account?.id ?? null }, context, deps.clock.now(), failureDetails(account, email)),
+  );
 }
 
 const failureDetails = (account: AccountRecord | null, email: string) => (account ? {} : { emailKey: keyPart(email) });

@@ -1,11 +1,11 @@
 // Sign up: a new account with one profile, signed in on this device.
 import { avatarIds } from "../../contract/avatars";
-import { inUnitOfWork } from "../unit-of-work";
 import type { DeviceKind } from "../../contract/schemas/common";
 import { auditEvent } from "../audit/events";
 import type { CoreDeps, RequestContext } from "../deps";
+import { normalizeEmail, profileNameFromEmail } from "../email/address";
+import { writeEmailVerification } from "../email/email-verification";
 import { checkNewPassword } from "../passwords/policy";
-import type { AccountRecord } from "./ports";
 import type { ProfileRecord } from "../profiles/ports";
 import { cleanProfileName } from "../profiles/public-profile";
 import { clientNetwork } from "../rate-limit/client-network";
@@ -13,9 +13,9 @@ import { throttle } from "../rate-limit/throttle";
 import { fail, ok, type Result } from "../result";
 import { issueDeviceCookie } from "../sessions/device-cookie";
 import { issueSession } from "../sessions/issue-session";
-import { writeEmailVerification } from "../email/email-verification";
-import { normalizeEmail, profileNameFromEmail } from "../email/address";
 import type { SignedIn } from "../sessions/signed-in";
+import { inUnitOfWork } from "../unit-of-work";
+import type { AccountRecord } from "./ports";
 
 export interface SignUpInput {
   email: string;
@@ -32,11 +32,7 @@ export type SignUpFailure =
   | "EMAIL_TAKEN"
   | "RATE_LIMITED";
 
-export async function signUp(
-  deps: CoreDeps,
-  input: SignUpInput,
-  context: RequestContext,
-): Promise<Result<SignedIn, SignUpFailure>> {
+export async function signUp(deps: CoreDeps, input: SignUpInput, context: RequestContext): Promise<Result<SignedIn, SignUpFailure>> {
   const limited = await throttle(deps.limiter, [[`sign-up:ip:${clientNetwork(context)}`, deps.config.limits.signUpPerIp]]);
   if (!limited.ok) return limited;
   const email = normalizeEmail(input.email);

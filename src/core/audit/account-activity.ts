@@ -4,10 +4,10 @@
 import type { z } from "zod";
 import type { publicActivityEvent } from "../../contract/schemas/activity";
 import type { CoreDeps } from "../deps";
-import type { AuditEventRecord } from "./ports";
-import type { SessionRecord } from "../sessions/ports";
-import { fail, ok, type Result } from "../result";
 import { describeDevice } from "../devices/device";
+import { fail, ok, type Result } from "../result";
+import type { SessionRecord } from "../sessions/ports";
+import type { AuditEventRecord } from "./ports";
 
 type PublicActivityEvent = z.infer<typeof publicActivityEvent>;
 
@@ -73,5 +73,8 @@ export async function listAccountActivity(
   const rows = await deps.stores.audit.listPage(session.accountId, page.limit + 1, before);
   const shown = rows.slice(0, page.limit);
   const last = shown[shown.length - 1];
-  return ok({ events: shown.map(toPublicActivityEvent), nextCursor: rows.length > page.limit && last ? encodeCursor(last.at, last.id) : null });
+  return ok({
+    events: shown.map(toPublicActivityEvent),
+    nextCursor: rows.length > page.limit && last ? encodeCursor(last.at, last.id) : null,
+  });
 }

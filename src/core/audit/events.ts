@@ -1,6 +1,7 @@
 // The audit log: every security-relevant thing that happens to an account.
-import type { AuditEventInput } from "./ports";
+
 import type { RequestContext } from "../deps";
+import type { AuditEventInput } from "./ports";
 
 export type AuditEventType =
   | "account_created"

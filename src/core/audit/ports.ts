@@ -1,6 +1,5 @@
 // What the audit log needs stored: security events, read back as the account's activity.
 
-
 export interface AuditEventInput {
   accountId: string | null;
   sessionId: string | null;

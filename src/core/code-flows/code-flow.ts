@@ -6,9 +6,10 @@
 // Asking answers alike whether or not the address has an account: the request path only
 // writes the flow and its message. Which account the address belongs to, whether anything is
 // sent, and to which number, is decided when the message goes out (deliver-code-flow.ts).
-import type { CodeFlowPurpose, CodeFlowRecord } from "./ports";
-import type { OutboxChannel } from "../delivery/ports";
+
 import { hmacSha256Hex } from "../crypto/hashing";
+import type { OutboxChannel } from "../delivery/ports";
+import type { CodeFlowPurpose, CodeFlowRecord } from "./ports";
 
 /** Keyed and salted with the flow: a 6-digit code is otherwise reversed by trying them all. */
 export const codeDigest = (key: Buffer, flowId: string, code: string): string => hmacSha256Hex(key, `code-flow:${flowId}:${code}`);
@@ -35,7 +36,9 @@ export const codeTemplates = {
   password_reset: { email: "password_reset", sms: "password_reset_code" },
 } as const satisfies Record<CodeFlowPurpose, Record<OutboxChannel, string>>;
 
-export const codeTemplateNames: ReadonlySet<string> = new Set(Object.values(codeTemplates).flatMap((byChannel) => Object.values(byChannel)));
+export const codeTemplateNames: ReadonlySet<string> = new Set(
+  Object.values(codeTemplates).flatMap((byChannel) => Object.values(byChannel)),
+);
 
 /** Whether the flow's code may still be tried: sent to an account, not redeemed or retired, not expired. */
 export function isOpen(flow: CodeFlowRecord, purpose: CodeFlowPurpose, now: Date): flow is CodeFlowRecord & { accountId: string } {

@@ -3,18 +3,21 @@
 // where: the account's email, or its verified phone. Nothing is sent for an address without
 // an account, for a new device's wrong password, or past a send budget; the requester was
 // answered alike long before, so none of this can be read from the answer or its timing.
-import { auditEvent } from "../audit/events";
-import { inUnitOfWork } from "../unit-of-work";
-import type { CoreDeps } from "../deps";
+
 import type { AccountRecord } from "../accounts/ports";
-import type { CodeFlowRecord } from "./ports";
+import { auditEvent } from "../audit/events";
 import type { OutboxMessageRecord } from "../delivery/ports";
-import { keyPart, throttle, type Limit } from "../rate-limit/throttle";
+import type { CoreDeps } from "../deps";
+import { keyPart, type Limit, throttle } from "../rate-limit/throttle";
 import { knownDeviceFromDigest } from "../sessions/device-cookie";
+import { inUnitOfWork } from "../unit-of-work";
 import { codeTemplateNames, codeTemplates } from "./code-flow";
+import type { CodeFlowRecord } from "./ports";
 
 type WithheldReason = "no_account" | "wrong_password" | "no_verified_phone" | "send_budget_spent";
-type Verdict = { send: true; account: AccountRecord; recipient: string } | { send: false; account: AccountRecord | null; reason: WithheldReason };
+type Verdict =
+  | { send: true; account: AccountRecord; recipient: string }
+  | { send: false; account: AccountRecord | null; reason: WithheldReason };
 
 /** Answers the message to send (readdressed), the message unchanged when it is no code flow's, or null when it must not go out. */
 export function createCodeFlowDelivery(deps: CoreDeps): (message: OutboxMessageRecord) => Promise<OutboxMessageRecord | null> {
@@ -36,7 +39,8 @@ export function createCodeFlowDelivery(deps: CoreDeps): (message: OutboxMessageR
         await stores.codeFlows.decide(flow.id, { status: "withheld" });
         await stores.outbox.discard(message.id);
         // A wrong password was recorded as a failed sign-in when it was tried.
-        if (verdict.reason !== "wrong_password") await stores.audit.record(requestedEvent(flow, verdict.account, false, requester, at, verdict.reason));
+        if (verdict.reason !== "wrong_password")
+          await stores.audit.record(requestedEvent(flow, verdict.account, false, requester, at, verdict.reason));
         return null;
       }
       if (!(await stores.codeFlows.decide(flow.id, { status: "sent", accountId: verdict.account.id }))) {

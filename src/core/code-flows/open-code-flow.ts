@@ -1,15 +1,16 @@
 // Trying a code (or a reset link) against the flow it names: throttled per network, counted
 // against that flow only (before comparing, so racing guesses all count), and one answer for
 // every way it can fail, so a stranger learns nothing about the flow or the account.
+
+import type { ErrorCode } from "../../contract/errors";
+import type { AccountRecord } from "../accounts/ports";
 import { digestsEqual } from "../crypto/hashing";
 import type { CoreDeps, RequestContext } from "../deps";
-import type { AccountRecord } from "../accounts/ports";
-import type { CodeFlowPurpose, CodeFlowRecord } from "./ports";
 import { clientNetwork } from "../rate-limit/client-network";
-import { throttle, type Pass } from "../rate-limit/throttle";
+import { type Pass, throttle } from "../rate-limit/throttle";
 import { fail, ok, type Result } from "../result";
-import type { ErrorCode } from "../../contract/errors";
 import { codeDigest, isFlowId, isOpen } from "./code-flow";
+import type { CodeFlowPurpose, CodeFlowRecord } from "./ports";
 
 export interface OpenCodeFlow {
   flow: CodeFlowRecord & { accountId: string };

@@ -1,13 +1,13 @@
 // The request path of a code flow: one flow row and one outbox message, in the caller's
 // transaction, whatever the address is. Nothing here looks the address up.
 import { randomToken } from "../crypto/random";
+import type { OutboxChannel } from "../delivery/ports";
 import type { CoreDeps, RequestContext } from "../deps";
 import type { Stores } from "../ports";
-import type { CodeFlowPurpose, CodeRequester } from "./ports";
-import type { OutboxChannel } from "../delivery/ports";
 import { clientNetwork } from "../rate-limit/client-network";
 import { deviceCredentialDigest } from "../sessions/device-cookie";
 import { codeDigest, codeTemplates, linkToken } from "./code-flow";
+import type { CodeFlowPurpose, CodeRequester } from "./ports";
 
 export interface CodeFlowRequest {
   purpose: CodeFlowPurpose;
@@ -28,7 +28,12 @@ export interface StartedCodeFlow {
 
 /** Who is asking, as a flow keeps it: a device credential only as a digest. */
 export function codeRequester(context: RequestContext, deviceCredential: string | undefined): CodeRequester {
-  return { ip: context.ip, userAgent: context.userAgent, network: clientNetwork(context), device: deviceCredentialDigest(deviceCredential) };
+  return {
+    ip: context.ip,
+    userAgent: context.userAgent,
+    network: clientNetwork(context),
+    device: deviceCredentialDigest(deviceCredential),
+  };
 }
 
 export async function startCodeFlow(
@@ -57,7 +62,10 @@ export async function startCodeFlow(
     createdAt: now,
   });
   const secretField = isLink ? { token: linkToken(flowId, secret) } : { code: secret };
-  const about = request.purpose === "sign_in" && request.channel === "email" ? { device: request.deviceName ?? "A device", newDevice: request.passwordProven !== undefined } : {};
+  const about =
+    request.purpose === "sign_in" && request.channel === "email"
+      ? { device: request.deviceName ?? "A device", newDevice: request.passwordProven !== undefined }
+      : {};
   await stores.outbox.enqueue({
     channel: request.channel,
     // Where the code goes is settled when it goes out; until then the message names what was asked for.

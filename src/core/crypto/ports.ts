@@ -1,6 +1,5 @@
 // Randomness, from outside so tests can fix it.
 
-
 export interface Random {
   /** `n` random bytes. */
   bytes(n: number): Buffer;

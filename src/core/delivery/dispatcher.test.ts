@@ -1,14 +1,21 @@
 // The dispatcher on a real (embedded) database with a moved clock; only the provider at the
 // far end of each sender is stood in for, recording what it was handed or failing on cue.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../../../test/support/databases";
+import { outbox } from "../../store/schema";
+import { createStores } from "../../store/stores";
 import { ManualClock, minutes } from "../clock";
 import type { Stores } from "../ports";
+import {
+  backoffDelay,
+  createDispatcher,
+  type DeliveryFailure,
+  type Dispatcher,
+  type DispatcherDeps,
+  defaultDispatcherOptions,
+} from "./dispatcher";
 import type { OutboxMessageInput } from "./ports";
-import { createStores } from "../../store/stores";
-import { outbox } from "../../store/schema";
-import { createTestDatabase, type TestDatabase } from "../../../test/support/databases";
-import { backoffDelay, createDispatcher, defaultDispatcherOptions, type DeliveryFailure, type Dispatcher, type DispatcherDeps } from "./dispatcher";
-import { PermanentDeliveryError, type EmailMessage, type Senders, type SmsMessage } from "./senders";
+import { type EmailMessage, PermanentDeliveryError, type Senders, type SmsMessage } from "./senders";
 import { createRenderer, redactSecrets } from "./templates/render";
 
 let database: TestDatabase;
@@ -101,7 +108,13 @@ describe("outbox dispatcher", () => {
   });
 
   it("renders and sends what is due, then marks it sent", async () => {
-    await stores.outbox.enqueue({ channel: "email", recipient: "viewer@example.test", template: "password_changed", payload: { at: clock.now().toISOString() }, createdAt: clock.now() });
+    await stores.outbox.enqueue({
+      channel: "email",
+      recipient: "viewer@example.test",
+      template: "password_changed",
+      payload: { at: clock.now().toISOString() },
+      createdAt: clock.now(),
+    });
     await stores.outbox.enqueue(code("123456"));
     await deliverNow(dispatcher());
 
@@ -109,7 +122,11 @@ describe("outbox dispatcher", () => {
     expect(sent).toHaveLength(2);
     expect(sent).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ to: "viewer@example.test", subject: "Your password was changed", text: expect.stringContaining("https://watch.example/secure-account") }),
+        expect.objectContaining({
+          to: "viewer@example.test",
+          subject: "Your password was changed",
+          text: expect.stringContaining("https://watch.example/secure-account"),
+        }),
         { to: "+14155550100", text: "Your Usher verification code is 123456. It expires in 10 minutes." },
       ]),
     );
@@ -127,7 +144,12 @@ describe("outbox dispatcher", () => {
     await deliverNow(d);
 
     expect(sent).toEqual([]);
-    expect(await stored()).toMatchObject({ attempts: 1, sentAt: null, failedAt: null, nextAttemptAt: new Date(clock.now().getTime() + seconds(30)) });
+    expect(await stored()).toMatchObject({
+      attempts: 1,
+      sentAt: null,
+      failedAt: null,
+      nextAttemptAt: new Date(clock.now().getTime() + seconds(30)),
+    });
     expect((await stored()).lastError).toBe("Error: 421 busy, could not send [redacted] to +14155550100");
     expect(failures).toEqual([expect.objectContaining({ attempts: 1, final: false, template: "phone_verification" })]);
     expect(JSON.stringify(failures)).not.toContain("654321");
@@ -166,14 +188,17 @@ describe("outbox dispatcher", () => {
   });
 
   it("backs off 30 s, 1 min, 2 min … up to an hour", () => {
-    expect([1, 2, 3, 4, 7, 8, 20].map((n) => backoffDelay(n, defaultDispatcherOptions) / 1000)).toEqual([30, 60, 120, 240, 1920, 3600, 3600]);
+    expect([1, 2, 3, 4, 7, 8, 20].map((n) => backoffDelay(n, defaultDispatcherOptions) / 1000)).toEqual([
+      30, 60, 120, 240, 1920, 3600, 3600,
+    ]);
   });
 
   it("fails a message at once when retrying cannot help", async () => {
     await stores.outbox.enqueue({ ...code("333444"), template: "no_such_template" });
     await stores.outbox.enqueue({ ...code("333444"), payload: { code: "not six digits" } });
     await stores.outbox.enqueue({ ...code("555666") });
-    fail = (message) => ("text" in message && message.text.includes("555666") ? new PermanentDeliveryError("21211 invalid number") : undefined);
+    fail = (message) =>
+      "text" in message && message.text.includes("555666") ? new PermanentDeliveryError("21211 invalid number") : undefined;
     await deliverNow(dispatcher());
 
     const messages = await stores.outbox.listRecent(10);

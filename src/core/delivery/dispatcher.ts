@@ -5,7 +5,7 @@
 // wrote a message, and by a periodic poll (retries, leases of a node that died, other nodes'
 // messages).
 import type { Clock } from "../clock";
-import { minutes, hours } from "../clock";
+import { hours, minutes } from "../clock";
 import type { Stores } from "../ports";
 import type { OutboxMessageRecord } from "./ports";
 import { PermanentDeliveryError, type Senders } from "./senders";
@@ -91,7 +91,8 @@ export function createDispatcher(deps: DispatcherDeps, options: DispatcherOption
       if (resolved === null) return;
       message = resolved;
       const rendered = deps.render(message);
-      if (rendered.channel === "email") await deps.senders.email.send({ to: message.recipient, template: message.template, ...rendered.email });
+      if (rendered.channel === "email")
+        await deps.senders.email.send({ to: message.recipient, template: message.template, ...rendered.email });
       else await deps.senders.sms.send({ to: message.recipient, text: rendered.text });
     } catch (error) {
       const final = error instanceof PermanentDeliveryError || message.attempts >= options.maxAttempts;
@@ -104,7 +105,14 @@ export function createDispatcher(deps: DispatcherDeps, options: DispatcherOption
           ? { error: text, failedAt: now, ...(redactedPayload ? { redactedPayload } : {}) }
           : { error: text, retryAt: new Date(now.getTime() + backoffDelay(message.attempts, options)) },
       );
-      deps.onFailure?.({ messageId: message.id, channel: message.channel, template: message.template, attempts: message.attempts, final, error: text });
+      deps.onFailure?.({
+        messageId: message.id,
+        channel: message.channel,
+        template: message.template,
+        attempts: message.attempts,
+        final,
+        error: text,
+      });
       return;
     }
     await deps.stores.outbox.markSent(message.id, deps.clock.now(), deps.redact?.(message) ?? undefined);

@@ -1,6 +1,5 @@
 // What delivery needs stored: the outbox every email and text goes through.
 
-
 export type OutboxChannel = "email" | "sms";
 
 export interface OutboxMessageInput {
@@ -24,9 +23,7 @@ export interface OutboxMessageRecord extends OutboxMessageInput {
 }
 
 /** After a failed try: try again at `retryAt`, or give up (`failedAt`). */
-export type OutboxFailure =
-  | { error: string; retryAt: Date }
-  | { error: string; failedAt: Date; redactedPayload?: Record<string, unknown> };
+export type OutboxFailure = { error: string; retryAt: Date } | { error: string; failedAt: Date; redactedPayload?: Record<string, unknown> };
 
 export interface OutboxStore {
   /** Due at once: next_attempt_at is the message's createdAt. */

@@ -38,10 +38,7 @@ interface ParsedAgent {
   isUsherApp: boolean;
 }
 
-export function describeDevice(
-  userAgent: string | null | undefined,
-  declared?: { kind: DeviceKind; name?: string },
-): DeviceDescription {
+export function describeDevice(userAgent: string | null | undefined, declared?: { kind: DeviceKind; name?: string }): DeviceDescription {
   const agent = parseAgent(userAgent);
   const kind = declared?.kind ?? kindOf(agent);
   const declaredName = typeof declared?.name === "string" ? cleanName(declared.name) : "";
@@ -53,8 +50,11 @@ export function describeDevice(
 function parseAgent(userAgent: string | null | undefined): ParsedAgent | null {
   if (typeof userAgent !== "string") return null;
   // Control characters never belong in a User-Agent; dropping them keeps the parser on text.
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this strips.
-  const ua = userAgent.slice(0, MAX_UA_EXAMINED).replace(/[\u0000-\u001f\u007f-\u009f]/g, "").trim();
+  const ua = userAgent
+    .slice(0, MAX_UA_EXAMINED)
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this strips.
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, "")
+    .trim();
   if (ua === "") return null; // Bowser throws on an empty string.
   try {
     const { browser, os, platform } = Bowser.parse(ua);

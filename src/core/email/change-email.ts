@@ -2,15 +2,15 @@
 // to the new address; opening it makes that the account's email (verified) and tells the old
 // address, with "This wasn't me". Until then nothing changes, so a typo costs nothing.
 import { auditEvent } from "../audit/events";
-import { writeSecurityNotice } from "../notices/security-notice";
-import { inUnitOfWork } from "../unit-of-work";
-import { checkCurrentPassword } from "../passwords/check-current-password";
-import { normalizeEmail } from "./address";
 import type { CoreDeps, RequestContext } from "../deps";
-import type { SessionRecord } from "../sessions/ports";
+import { writeSecurityNotice } from "../notices/security-notice";
+import { checkCurrentPassword } from "../passwords/check-current-password";
 import { clientNetwork } from "../rate-limit/client-network";
 import { throttle } from "../rate-limit/throttle";
 import { fail, ok, type Result } from "../result";
+import type { SessionRecord } from "../sessions/ports";
+import { inUnitOfWork } from "../unit-of-work";
+import { normalizeEmail } from "./address";
 import { findLink, writeLink } from "./link-token";
 
 /** "alex.smith@example.com" → "a***@example.com": recognisable by its owner only. */
@@ -34,7 +34,9 @@ export async function requestEmailChange(
   const account = checked.value;
   if (newEmail === account.email) return fail("EMAIL_UNCHANGED");
   if (await deps.stores.accounts.findByEmail(newEmail)) return fail("EMAIL_TAKEN");
-  const limited = await throttle(deps.limiter, [[`email-verification-send:${account.id}`, deps.config.limits.emailVerificationSendPerAccount]]);
+  const limited = await throttle(deps.limiter, [
+    [`email-verification-send:${account.id}`, deps.config.limits.emailVerificationSendPerAccount],
+  ]);
   if (!limited.ok) return limited;
 
   await inUnitOfWork(deps, async (stores) => {
@@ -44,8 +46,16 @@ export async function requestEmailChange(
       target: newEmail,
       ttlMs: deps.config.recovery.emailChangeTtlMs,
     });
-    await stores.outbox.enqueue({ channel: "email", recipient: newEmail, template: "email_change", payload: { token }, createdAt: record.createdAt });
-    await stores.audit.record(auditEvent("email_change_requested", { accountId: account.id, sessionId: session.id }, context, record.createdAt));
+    await stores.outbox.enqueue({
+      channel: "email",
+      recipient: newEmail,
+      template: "email_change",
+      payload: { token },
+      createdAt: record.createdAt,
+    });
+    await stores.audit.record(
+      auditEvent("email_change_requested", { accountId: account.id, sessionId: session.id }, context, record.createdAt),
+    );
   });
   return ok({ sentTo: newEmail });
 }
@@ -71,9 +81,16 @@ export async function confirmEmailChange(
     // A sign-up or another account's change took the address since the check above: the
     // consumed link rolls back with the rest, and works again once the address is free.
     if (!(await stores.accounts.changeEmail(accountId, target, now))) return fail("EMAIL_TAKEN");
-    await stores.audit.record(auditEvent("email_changed", { accountId }, context, now, { from: maskEmail(before.email), to: maskEmail(target) }));
+    await stores.audit.record(
+      auditEvent("email_changed", { accountId }, context, now, { from: maskEmail(before.email), to: maskEmail(target) }),
+    );
     // The notice goes to the old address: its owner is the one who must hear of it.
-    await writeSecurityNotice(stores, before, { template: "email_changed", payload: { newEmail: maskEmail(target), at: now.toISOString() } }, now);
+    await writeSecurityNotice(
+      stores,
+      before,
+      { template: "email_changed", payload: { newEmail: maskEmail(target), at: now.toISOString() } },
+      now,
+    );
     return ok({ email: target });
   });
 }

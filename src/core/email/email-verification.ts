@@ -2,13 +2,13 @@
 // one (resend) retires the previous. Opening the link needs no session: it may be opened on
 // any device, and the link itself is the proof.
 import { auditEvent } from "../audit/events";
-import { inUnitOfWork } from "../unit-of-work";
 import type { CoreDeps, RequestContext } from "../deps";
 import type { Stores } from "../ports";
-import type { SessionRecord } from "../sessions/ports";
 import { clientNetwork } from "../rate-limit/client-network";
 import { throttle } from "../rate-limit/throttle";
 import { fail, ok, type Result } from "../result";
+import type { SessionRecord } from "../sessions/ports";
+import { inUnitOfWork } from "../unit-of-work";
 import { findLink, writeLink } from "./link-token";
 
 export const EMAIL_VERIFICATION_TEMPLATE = "email_verification";
@@ -41,7 +41,9 @@ export async function resendEmailVerification(
   const account = await deps.stores.accounts.findById(session.accountId);
   if (!account) return fail("UNAUTHENTICATED");
   if (account.emailVerifiedAt) return fail("EMAIL_ALREADY_VERIFIED");
-  const limited = await throttle(deps.limiter, [[`email-verification-send:${account.id}`, deps.config.limits.emailVerificationSendPerAccount]]);
+  const limited = await throttle(deps.limiter, [
+    [`email-verification-send:${account.id}`, deps.config.limits.emailVerificationSendPerAccount],
+  ]);
   if (!limited.ok) return limited;
   await inUnitOfWork(deps, (stores) => writeEmailVerification(deps, stores, account));
   return ok({ email: account.email });

@@ -2,10 +2,11 @@
 // the id finds the account's one active link of that purpose, and only a keyed digest of the
 // 256-bit secret is stored, compared in constant time. Redeeming is the caller's conditional
 // update (codes.consume), so a link works exactly once even when clicked twice at once.
+
+import type { CodePurpose, OneTimeCodeRecord } from "../code-flows/ports";
 import { digestsEqual, hmacSha256Hex } from "../crypto/hashing";
 import type { CoreDeps } from "../deps";
 import type { Stores } from "../ports";
-import type { CodePurpose, OneTimeCodeRecord } from "../code-flows/ports";
 import { fail, ok, type Result } from "../result";
 
 const TOKEN = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.([A-Za-z0-9_-]{43})$/;

@@ -35,7 +35,11 @@ function newCode(deps: Pick<CoreDeps, "random">): string {
 }
 
 /** Makes a new set (replacing the old) inside the caller's transaction; answers the codes to show once. */
-export async function replaceBackupCodes(deps: Pick<CoreDeps, "random" | "clock" | "keys">, stores: Stores, accountId: string): Promise<string[]> {
+export async function replaceBackupCodes(
+  deps: Pick<CoreDeps, "random" | "clock" | "keys">,
+  stores: Stores,
+  accountId: string,
+): Promise<string[]> {
   const codes = Array.from({ length: BACKUP_CODE_COUNT }, () => newCode(deps));
   const createdAt = deps.clock.now();
   const records: BackupCodeRecord[] = codes.map((code) => ({

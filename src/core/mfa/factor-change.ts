@@ -1,12 +1,12 @@
 // What every change to the second factors shares: it happens after a recent proof, may sign
 // out the other devices (the page offers it, checked by default), rotates this device's
 // token, lands in the audit log and emails the owner a notice, all in one transaction.
-import { auditEvent, type AuditEventType } from "../audit/events";
+import { type AuditEventType, auditEvent } from "../audit/events";
 import type { CoreDeps, RequestContext } from "../deps";
-import type { Stores } from "../ports";
-import type { SessionRecord } from "../sessions/ports";
 import { writeSecurityNotice } from "../notices/security-notice";
+import type { Stores } from "../ports";
 import type { IssuedSession } from "../sessions/issue-session";
+import type { SessionRecord } from "../sessions/ports";
 import { replaceSession } from "../sessions/replace-session";
 import { inUnitOfWork } from "../unit-of-work";
 import { replaceBackupCodes } from "./backup-codes";
@@ -52,11 +52,16 @@ export async function applyFactorChange(
       // With no second factor left, old backup codes must not outlive it.
       await stores.backupCodes.deleteAll(session.accountId);
     }
-    const replacement = await replaceSession(deps, stores, { session, reason: "reauthenticated" }, {
-      context,
-      signOutOtherDevices: change.signOutOtherDevices ? "signed_out_by_other_device" : undefined,
-      aal: change.aal,
-    });
+    const replacement = await replaceSession(
+      deps,
+      stores,
+      { session, reason: "reauthenticated" },
+      {
+        context,
+        signOutOtherDevices: change.signOutOtherDevices ? "signed_out_by_other_device" : undefined,
+        aal: change.aal,
+      },
+    );
     const { signedOutOtherDevices } = replacement;
     await stores.audit.record(
       auditEvent(change.type, { accountId: session.accountId, sessionId: replacement.session.id }, context, at, {
@@ -67,7 +72,12 @@ export async function applyFactorChange(
         twoStepEnabled: state.enabled,
       }),
     );
-    await writeSecurityNotice(stores, session.accountId, { template: "two_step_changed", payload: { change: noticeOf[change.type], at: at.toISOString() } }, at);
+    await writeSecurityNotice(
+      stores,
+      session.accountId,
+      { template: "two_step_changed", payload: { change: noticeOf[change.type], at: at.toISOString() } },
+      at,
+    );
     return { signedOutOtherDevices, backupCodes, replacement };
   });
 }

@@ -4,12 +4,12 @@ import type { PublicPasskey } from "../../contract/schemas/two-step";
 import { auditEvent } from "../audit/events";
 import { sha256Hex } from "../crypto/hashing";
 import type { CoreDeps, RequestContext } from "../deps";
-import type { PasskeyRecord } from "./ports";
-import type { SessionRecord } from "../sessions/ports";
 import { fail, ok, type Result } from "../result";
-import { applyFactorChange, type FactorChanged } from "./factor-change";
+import type { SessionRecord } from "../sessions/ports";
 import { requireRecentAuth } from "../sessions/recent-proof";
-import { registrationOptions, signedChallenge, storeCeremony, verifyRegistration, type RegistrationResponseJSON } from "./webauthn";
+import { applyFactorChange, type FactorChanged } from "./factor-change";
+import type { PasskeyRecord } from "./ports";
+import { type RegistrationResponseJSON, registrationOptions, signedChallenge, storeCeremony, verifyRegistration } from "./webauthn";
 
 export function toPublicPasskey(passkey: PasskeyRecord): PublicPasskey {
   return {

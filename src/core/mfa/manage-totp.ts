@@ -1,13 +1,14 @@
 // The authenticator app: set it up (secret + otpauth URI), turn it on with a first correct
 // code, turn it off. Each step needs a recent re-authentication.
-import { accountLabel } from "./issuer";
-import type { CoreDeps, RequestContext } from "../deps";
+
 import { decryptSecret, encryptSecret } from "../crypto/secret-box";
-import type { SessionRecord } from "../sessions/ports";
+import type { CoreDeps, RequestContext } from "../deps";
 import { throttle } from "../rate-limit/throttle";
 import { fail, ok, type Result } from "../result";
-import { applyFactorChange, type FactorChanged } from "./factor-change";
+import type { SessionRecord } from "../sessions/ports";
 import { requireRecentAuth } from "../sessions/recent-proof";
+import { applyFactorChange, type FactorChanged } from "./factor-change";
+import { accountLabel } from "./issuer";
 import { base32Decode, base32Encode, matchTotp, otpauthUri } from "./totp";
 
 /** Associated data for the AES-GCM seal of an account's secret: it opens for that account only. */

@@ -2,19 +2,26 @@
 // it's you again with a passkey (re-authentication). Each ceremony is a stored, single-use,
 // 5-minute flow found by the challenge the authenticator signed.
 import type { DeviceKind } from "../../contract/schemas/common";
-import { inUnitOfWork } from "../unit-of-work";
 import { sha256Hex } from "../crypto/hashing";
 import type { CoreDeps, RequestContext } from "../deps";
-import type { AuthFlowRecord, PasskeyRecord } from "./ports";
-import type { SessionRecord } from "../sessions/ports";
 import { clientNetwork } from "../rate-limit/client-network";
-import { throttle, type Pass } from "../rate-limit/throttle";
+import { type Pass, throttle } from "../rate-limit/throttle";
 import { fail, ok, type Result } from "../result";
-import type { IssuedSession } from "../sessions/issue-session";
-import type { SignedIn } from "../sessions/signed-in";
 import { finishSignIn } from "../sessions/finish-sign-in";
+import type { IssuedSession } from "../sessions/issue-session";
+import type { SessionRecord } from "../sessions/ports";
 import { finishReauthentication } from "../sessions/reauthenticate";
-import { authenticationOptions, signedChallenge, storeCeremony, userHandleOf, verifyAssertion, type AuthenticationResponseJSON } from "./webauthn";
+import type { SignedIn } from "../sessions/signed-in";
+import { inUnitOfWork } from "../unit-of-work";
+import type { AuthFlowRecord, PasskeyRecord } from "./ports";
+import {
+  type AuthenticationResponseJSON,
+  authenticationOptions,
+  signedChallenge,
+  storeCeremony,
+  userHandleOf,
+  verifyAssertion,
+} from "./webauthn";
 
 type PasskeyFailure = "PASSKEY_INVALID" | "PASSKEY_UNKNOWN" | "PASSKEY_CHALLENGE_EXPIRED" | "RATE_LIMITED";
 
@@ -78,7 +85,14 @@ export async function signInWithPasskey(
   const signedIn = await inUnitOfWork(deps, async (stores) => {
     if (!(await stores.authFlows.redeem(flow.id, deps.clock.now()))) return fail("PASSKEY_INVALID");
     await stores.passkeys.recordUse(passkey.id, counter, deps.clock.now());
-    return ok(await finishSignIn(deps, stores, account, { device: input.device, deviceCookie: input.deviceCookie, method: "passkey_only", context }));
+    return ok(
+      await finishSignIn(deps, stores, account, {
+        device: input.device,
+        deviceCookie: input.deviceCookie,
+        method: "passkey_only",
+        context,
+      }),
+    );
   });
   if (signedIn.ok) await Promise.all([limited.succeeded(), attempt.succeeded()]);
   return signedIn;

@@ -1,7 +1,6 @@
 // What two-step verification and passkeys need stored: authenticator apps, backup codes,
 // passkeys and the flows of sign-ins and registrations in progress.
 
-
 export interface TotpRecord {
   accountId: string;
   /** AES-256-GCM ciphertext of the base32 secret (see core/crypto/secret-box.ts). */

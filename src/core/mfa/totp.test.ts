@@ -1,7 +1,8 @@
 // Our RFC 6238 implementation against the RFC's own test vectors and an independent
 // generator (the otpauth package).
-import { describe, expect, it } from "vitest";
+
 import * as OTPAuth from "otpauth";
+import { describe, expect, it } from "vitest";
 import { base32Decode, base32Encode, matchTotp, otpauthUri, totpCode, totpStep } from "./totp";
 
 // RFC 6238 appendix B, SHA-1 seed "12345678901234567890" (8-digit values; we show the last 6).

@@ -3,23 +3,23 @@
 // for a flow record bound to that attempt, pending for 5 minutes. A TOTP code, a backup code
 // or a passkey completes it; redeeming is one conditional update, so it completes once.
 import type { DeviceKind } from "../../contract/schemas/common";
-import { inUnitOfWork } from "../unit-of-work";
 import type { TwoStepMethod } from "../../contract/schemas/two-step";
-import type { SignedIn } from "../sessions/signed-in";
+import type { AccountRecord } from "../accounts/ports";
 import { auditEvent } from "../audit/events";
 import { sha256Hex } from "../crypto/hashing";
 import { randomToken } from "../crypto/random";
 import type { CoreDeps, RequestContext } from "../deps";
-import type { AccountRecord } from "../accounts/ports";
-import type { AuthFlowRecord } from "./ports";
-import { throttle, type Pass } from "../rate-limit/throttle";
+import { type Pass, throttle } from "../rate-limit/throttle";
 import { fail, ok, type Result } from "../result";
-import { looksLikeBackupCode, spendBackupCode } from "./backup-codes";
 import { finishSignIn } from "../sessions/finish-sign-in";
+import type { SignedIn } from "../sessions/signed-in";
+import { inUnitOfWork } from "../unit-of-work";
+import { looksLikeBackupCode, spendBackupCode } from "./backup-codes";
 import { openTotpSecret } from "./manage-totp";
+import type { AuthFlowRecord } from "./ports";
 import { matchTotp } from "./totp";
-import { twoStepMethods, type TwoStepState } from "./two-step-state";
-import { authenticationOptions, verifyAssertion, type AuthenticationResponseJSON } from "./webauthn";
+import { type TwoStepState, twoStepMethods } from "./two-step-state";
+import { type AuthenticationResponseJSON, authenticationOptions, verifyAssertion } from "./webauthn";
 
 export interface TwoStepRequired {
   twoStepRequired: true;

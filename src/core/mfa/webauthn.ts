@@ -1,20 +1,20 @@
 // The WebAuthn ceremonies Usher runs, over @simplewebauthn/server: options with a challenge
 // we store as a flow (so it is single-use and expires), and verification against it.
 import {
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
   type AuthenticationResponseJSON,
   type AuthenticatorTransportFuture,
+  generateAuthenticationOptions,
+  generateRegistrationOptions,
   type PublicKeyCredentialCreationOptionsJSON,
   type PublicKeyCredentialRequestOptionsJSON,
   type RegistrationResponseJSON,
+  verifyAuthenticationResponse,
+  verifyRegistrationResponse,
 } from "@simplewebauthn/server";
+import type { AccountRecord } from "../accounts/ports";
 import { sha256Hex } from "../crypto/hashing";
 import type { CoreDeps } from "../deps";
 import type { Stores } from "../ports";
-import type { AccountRecord } from "../accounts/ports";
 import type { AuthFlowKind, AuthFlowRecord, PasskeyRecord } from "./ports";
 
 export type { AuthenticationResponseJSON, RegistrationResponseJSON };
@@ -141,7 +141,12 @@ export async function verifyAssertion(
       expectedChallenge: challenge,
       expectedOrigin: deps.config.webAuthn.origin,
       expectedRPID: deps.config.webAuthn.rpId,
-      credential: { id: passkey.id, publicKey: new Uint8Array(Buffer.from(passkey.publicKey, "base64url")), counter: passkey.counter, transports: transportsOf(passkey) },
+      credential: {
+        id: passkey.id,
+        publicKey: new Uint8Array(Buffer.from(passkey.publicKey, "base64url")),
+        counter: passkey.counter,
+        transports: transportsOf(passkey),
+      },
       requireUserVerification: false,
     });
     return verified.verified ? verified.authenticationInfo.newCounter : null;

@@ -1,15 +1,19 @@
 // Security notices: an email to the account's address telling of a change, written in the
 // transaction of the change itself (so a committed change always has its notice, and a
 // rolled-back one never). The unit of work wakes delivery once it has committed.
-import type { Stores } from "../ports";
+
 import type { AccountRecord } from "../accounts/ports";
+import type { Stores } from "../ports";
 
 export type SecurityNotice =
   | { template: "new_sign_in"; payload: { device: string; ip: string | null; at: string } }
   | { template: "password_changed"; payload: { at: string } }
   | { template: "email_changed"; payload: { newEmail: string; at: string } }
   | { template: "phone_changed"; payload: { phone: string; change: "added" | "changed" | "removed"; at: string } }
-  | { template: "two_step_changed"; payload: { change: "two_step_on" | "two_step_off" | "passkey_added" | "passkey_removed" | "backup_codes_renewed"; at: string } }
+  | {
+      template: "two_step_changed";
+      payload: { change: "two_step_on" | "two_step_off" | "passkey_added" | "passkey_removed" | "backup_codes_renewed"; at: string };
+    }
   | { template: "signed_out_all_devices"; payload: { at: string } };
 
 /** Writes the notice to the account (by id, or as the caller has just read it). */
@@ -21,5 +25,11 @@ export async function writeSecurityNotice(
 ): Promise<void> {
   const account = typeof to === "string" ? await stores.accounts.findById(to) : to;
   if (!account) return;
-  await stores.outbox.enqueue({ channel: "email", recipient: account.email, template: notice.template, payload: notice.payload, createdAt: at });
+  await stores.outbox.enqueue({
+    channel: "email",
+    recipient: account.email,
+    template: notice.template,
+    payload: notice.payload,
+    createdAt: at,
+  });
 }

@@ -1,11 +1,12 @@
 // The account page asks for the current password before changing the password or phone.
 // Those checks are credential checks too, so they are throttled per account.
+
+import type { AccountRecord } from "../accounts/ports";
 import { auditEvent } from "../audit/events";
 import type { CoreDeps, RequestContext } from "../deps";
-import { normalizePassword } from "./policy";
-import type { AccountRecord } from "../accounts/ports";
 import { throttle } from "../rate-limit/throttle";
 import { fail, ok, type Result } from "../result";
+import { normalizePassword } from "./policy";
 
 export async function checkCurrentPassword(
   deps: CoreDeps,
@@ -13,9 +14,7 @@ export async function checkCurrentPassword(
   password: string,
   context: RequestContext,
 ): Promise<Result<AccountRecord, "WRONG_PASSWORD" | "RATE_LIMITED" | "UNAUTHENTICATED">> {
-  const limited = await throttle(deps.limiter, [
-    [`password-check:account:${accountId}`, deps.config.limits.passwordCheckPerAccount],
-  ]);
+  const limited = await throttle(deps.limiter, [[`password-check:account:${accountId}`, deps.config.limits.passwordCheckPerAccount]]);
   if (!limited.ok) return limited;
   const account = await deps.stores.accounts.findById(accountId);
   if (!account) return fail("UNAUTHENTICATED");

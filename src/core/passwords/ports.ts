@@ -1,6 +1,5 @@
 // Password hashing (argon2id in src/adapters/passwords).
 
-
 export interface PasswordHasher {
   hash(password: string): Promise<string>;
   /**

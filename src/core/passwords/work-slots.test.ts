@@ -7,15 +7,17 @@ function gatedTasks() {
   let most = 0;
   const started: number[] = [];
   const gates: Array<() => void> = [];
-  const task = (n: number, fail = false) => async () => {
-    running++;
-    most = Math.max(most, running);
-    started.push(n);
-    await new Promise<void>((resolve) => gates.push(resolve));
-    running--;
-    if (fail) throw new Error(`task ${n} failed`);
-    return n;
-  };
+  const task =
+    (n: number, fail = false) =>
+    async () => {
+      running++;
+      most = Math.max(most, running);
+      started.push(n);
+      await new Promise<void>((resolve) => gates.push(resolve));
+      running--;
+      if (fail) throw new Error(`task ${n} failed`);
+      return n;
+    };
   const openNext = async () => {
     for (let i = 0; i < 5; i++) await Promise.resolve();
     gates.shift()?.();

@@ -1,16 +1,17 @@
 // Add phone number, change it, verify it with the texted code, remove it.
+
+import type { AccountRecord } from "../accounts/ports";
 import { auditEvent } from "../audit/events";
-import { inUnitOfWork } from "../unit-of-work";
-import { checkCurrentPassword } from "../passwords/check-current-password";
 import { digestsEqual } from "../crypto/hashing";
 import type { CoreDeps, RequestContext } from "../deps";
-import type { AccountRecord } from "../accounts/ports";
-import type { SessionRecord } from "../sessions/ports";
+import { writeSecurityNotice } from "../notices/security-notice";
+import { checkCurrentPassword } from "../passwords/check-current-password";
 import { throttle } from "../rate-limit/throttle";
 import { fail, ok, type Result } from "../result";
+import type { SessionRecord } from "../sessions/ports";
+import { inUnitOfWork } from "../unit-of-work";
 import { phoneCodeDigest, sendPhoneCode } from "./phone-code";
 import { maskPhone, parsePhone } from "./phone-number";
-import { writeSecurityNotice } from "../notices/security-notice";
 
 export interface SetPhoneInput {
   phone: string;
@@ -25,13 +26,7 @@ export interface PhoneSet {
   codeExpiresAt: Date | null;
 }
 
-type SetPhoneFailure =
-  | "WRONG_PASSWORD"
-  | "RATE_LIMITED"
-  | "UNAUTHENTICATED"
-  | "INVALID_PHONE"
-  | "PHONE_NOT_MOBILE"
-  | "PHONE_IN_USE";
+type SetPhoneFailure = "WRONG_PASSWORD" | "RATE_LIMITED" | "UNAUTHENTICATED" | "INVALID_PHONE" | "PHONE_NOT_MOBILE" | "PHONE_IN_USE";
 
 export async function setPhone(
   deps: CoreDeps,
@@ -63,7 +58,12 @@ export async function setPhone(
     await stores.audit.record(auditEvent(type, who, context, sent.createdAt));
     const at = sent.createdAt;
     const change = account.phoneE164 ? "changed" : "added";
-    await writeSecurityNotice(stores, account.id, { template: "phone_changed", payload: { phone: maskPhone(e164), change, at: at.toISOString() } }, at);
+    await writeSecurityNotice(
+      stores,
+      account.id,
+      { template: "phone_changed", payload: { phone: maskPhone(e164), change, at: at.toISOString() } },
+      at,
+    );
     return sent;
   });
   const updated: AccountRecord = { ...account, phoneE164: e164, phoneVerifiedAt: null, smsOptIn: input.smsOptIn };
@@ -101,9 +101,7 @@ export async function verifyPhone(
   code: string,
   context: RequestContext,
 ): Promise<Result<AccountRecord, VerifyFailure>> {
-  const limited = await throttle(deps.limiter, [
-    [`phone-code-check:${session.accountId}`, deps.config.limits.phoneCodeCheckPerAccount],
-  ]);
+  const limited = await throttle(deps.limiter, [[`phone-code-check:${session.accountId}`, deps.config.limits.phoneCodeCheckPerAccount]]);
   if (!limited.ok) return limited;
   const account = await deps.stores.accounts.findById(session.accountId);
   if (!account) return fail("UNAUTHENTICATED");
@@ -153,7 +151,12 @@ export async function removePhone(
     if (pending) await stores.codes.consume(pending.id, at);
     await stores.audit.record(auditEvent("phone_removed", { accountId: session.accountId, sessionId: session.id }, context, at));
     const phone = maskPhone(checked.value.phoneE164!);
-    await writeSecurityNotice(stores, session.accountId, { template: "phone_changed", payload: { phone, change: "removed", at: at.toISOString() } }, at);
+    await writeSecurityNotice(
+      stores,
+      session.accountId,
+      { template: "phone_changed", payload: { phone, change: "removed", at: at.toISOString() } },
+      at,
+    );
   });
   return ok(undefined);
 }

@@ -1,9 +1,10 @@
 // The 6-digit code that proves a phone number is yours: texted through the outbox, valid
 // for 10 minutes and 5 attempts, stored only as a keyed digest.
+
+import type { OneTimeCodeRecord } from "../code-flows/ports";
 import { hmacSha256Hex } from "../crypto/hashing";
 import type { CoreDeps } from "../deps";
 import type { Stores } from "../ports";
-import type { OneTimeCodeRecord } from "../code-flows/ports";
 
 export const PHONE_CODE_TEMPLATE = "phone_verification";
 

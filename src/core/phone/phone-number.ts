@@ -1,6 +1,5 @@
 // Phone numbers: parsed and validated with libphonenumber's full metadata, stored as E.164.
-import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/max";
-import { isSupportedCountry } from "libphonenumber-js/max";
+import { type CountryCode, isSupportedCountry, parsePhoneNumberFromString } from "libphonenumber-js/max";
 import { fail, ok, type Result } from "../result";
 
 /** Number types that cannot receive a text message. */

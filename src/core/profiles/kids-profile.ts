@@ -3,8 +3,9 @@
 // devices, security, profile settings and TV approval stay out of reach, even with the account
 // password at hand: the password proves who the account holder is, not who holds the device.
 // Deny by default: an operation serves a Kids profile only when it says so where it is served.
+
+import { type Failure, fail } from "../result";
 import type { ProfileRecord } from "./ports";
-import { fail, type Failure } from "../result";
 
 /** What an operation declares about Kids profiles; anything but "allowed" refuses them. */
 export type KidsProfileAccess = "allowed";

@@ -1,17 +1,17 @@
 // "Who's watching?": list, add, edit, delete and choose profiles. At most 5 per account,
 // names unique within the account, and never fewer than one.
-import { avatarIds, type AvatarId } from "../../contract/avatars";
-import { inUnitOfWork } from "../unit-of-work";
+import { type AvatarId, avatarIds } from "../../contract/avatars";
 import { maxProfilesPerAccount } from "../../contract/schemas/profiles";
 import { auditEvent } from "../audit/events";
 import type { CoreDeps, RequestContext } from "../deps";
-import type { ProfilePatch, ProfileRecord } from "./ports";
-import type { SessionRecord } from "../sessions/ports";
 import { fail, ok, type Result } from "../result";
+import type { SessionRecord } from "../sessions/ports";
+import { inUnitOfWork } from "../unit-of-work";
+import type { ProfilePatch, ProfileRecord } from "./ports";
 import { profileChangeDetails } from "./profile-change";
-import { cleanProfileName } from "./public-profile";
 // Profile lock
 import { checkProfilePin, mainProfile } from "./profile-lock";
+import { cleanProfileName } from "./public-profile";
 
 export function listProfiles(deps: Pick<CoreDeps, "stores">, accountId: string): Promise<ProfileRecord[]> {
   return deps.stores.profiles.listByAccount(accountId);
@@ -57,7 +57,13 @@ export async function createProfile(
     };
     if (!(await stores.profiles.create(profile))) return fail("PROFILE_NAME_TAKEN");
     await stores.audit.record(
-      auditEvent("profile_created", { accountId: session.accountId, sessionId: session.id }, context, profile.createdAt, profileChangeDetails(existing, session, profile)),
+      auditEvent(
+        "profile_created",
+        { accountId: session.accountId, sessionId: session.id },
+        context,
+        profile.createdAt,
+        profileChangeDetails(existing, session, profile),
+      ),
     );
     return ok(profile);
   });
@@ -105,7 +111,13 @@ export async function deleteProfile(
     if (profiles.length === 1) return fail("LAST_PROFILE");
     await stores.profiles.delete(session.accountId, profileId);
     await stores.audit.record(
-      auditEvent("profile_deleted", { accountId: session.accountId, sessionId: session.id }, context, deps.clock.now(), profileChangeDetails(profiles, session, profile)),
+      auditEvent(
+        "profile_deleted",
+        { accountId: session.accountId, sessionId: session.id },
+        context,
+        deps.clock.now(),
+        profileChangeDetails(profiles, session, profile),
+      ),
     );
     return ok(undefined);
   });

@@ -1,8 +1,9 @@
 // What account activity records about a change to profiles: the profile changed and the profile
 // the device making the change was watching as, each by the name it had then, so the owner
 // reads "Lock removed from Dad's profile by Mum" rather than two ids.
-import type { ProfileRecord } from "./ports";
+
 import type { SessionRecord } from "../sessions/ports";
+import type { ProfileRecord } from "./ports";
 
 /** The acting profile: the one chosen on the session's device, if it still exists. */
 export function actingProfile(profiles: readonly ProfileRecord[], session: SessionRecord): ProfileRecord | undefined {

@@ -5,15 +5,16 @@
 // turns it off. Setting, changing or removing a lock, or that option, always takes the account
 // password, whatever the re-authentication window: a browser where the password was typed a
 // few minutes ago may already be in a child's hands.
-import { checkCurrentPassword } from "../passwords/check-current-password";
-import { inUnitOfWork } from "../unit-of-work";
+
 import { auditEvent } from "../audit/events";
 import { digestsEqual, hmacSha256Hex } from "../crypto/hashing";
 import type { CoreDeps, RequestContext } from "../deps";
-import type { ProfileRecord } from "./ports";
-import type { SessionRecord } from "../sessions/ports";
+import { checkCurrentPassword } from "../passwords/check-current-password";
 import { throttle } from "../rate-limit/throttle";
 import { fail, ok, type Result } from "../result";
+import type { SessionRecord } from "../sessions/ports";
+import { inUnitOfWork } from "../unit-of-work";
+import type { ProfileRecord } from "./ports";
 import { profileChangeDetails } from "./profile-change";
 
 /** Keyed, and salted with the profile id: 10,000 PINs are otherwise reversed at once. */
@@ -76,7 +77,13 @@ export async function setProfilePin(
     if (pin === null && mainProfile(profiles)?.id === profileId) await stores.profiles.setRequirePinToAdd(session.accountId, false);
     const type = pin === null ? "profile_pin_removed" : profile.pinHash ? "profile_pin_changed" : "profile_pin_set";
     await stores.audit.record(
-      auditEvent(type, { accountId: session.accountId, sessionId: session.id }, context, deps.clock.now(), profileChangeDetails(profiles, session, profile)),
+      auditEvent(
+        type,
+        { accountId: session.accountId, sessionId: session.id },
+        context,
+        deps.clock.now(),
+        profileChangeDetails(profiles, session, profile),
+      ),
     );
     return ok({ ...profile, pinHash });
   });

@@ -1,6 +1,5 @@
 // Rate limiting (in memory or Redis, in src/adapters/rate-limit).
 
-
 export interface RateRule {
   /** Attempts allowed per window. */
   limit: number;

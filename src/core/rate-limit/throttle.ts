@@ -1,7 +1,7 @@
 // Counts one attempt against each of several limits; refuses when any is exhausted.
 import { sha256Hex } from "../crypto/hashing";
+import { type Failure, fail } from "../result";
 import type { RateLimiter, RateRule } from "./ports";
-import { fail, type Failure } from "../result";
 
 export type Limit = readonly [key: string, rule: RateRule];
 

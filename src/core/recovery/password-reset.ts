@@ -4,22 +4,23 @@
 // whether anything is sent, and where, is decided when the message goes out. No request or
 // wrong guess touches another flow's link or code. Completing one sets the new password, ends
 // every other reset flow, signs out every device, and signs in the device that completed it.
+
+import type { DeviceKind } from "../../contract/schemas/common";
 import { auditEvent } from "../audit/events";
-import { normalizeEmail } from "../email/address";
-import type { SignedIn } from "../sessions/signed-in";
 import { parseLinkToken } from "../code-flows/code-flow";
-import { openCodeFlow, type OpenCodeFlow } from "../code-flows/open-code-flow";
+import { type OpenCodeFlow, openCodeFlow } from "../code-flows/open-code-flow";
 import { codeRequester, startCodeFlow } from "../code-flows/start-code-flow";
 import type { CoreDeps, RequestContext } from "../deps";
+import { normalizeEmail } from "../email/address";
+import { writeSecurityNotice } from "../notices/security-notice";
 import { checkNewPassword, type NewPasswordProblem } from "../passwords/policy";
 import { clientNetwork } from "../rate-limit/client-network";
 import { throttle } from "../rate-limit/throttle";
 import { fail, ok, type Result } from "../result";
 import { issueDeviceCookie, knownDeviceId } from "../sessions/device-cookie";
 import { replaceSession } from "../sessions/replace-session";
-import { writeSecurityNotice } from "../notices/security-notice";
+import type { SignedIn } from "../sessions/signed-in";
 import { inUnitOfWork } from "../unit-of-work";
-import type { DeviceKind } from "../../contract/schemas/common";
 
 export type ResetMethod = "email" | "sms";
 
@@ -29,11 +30,18 @@ export async function requestPasswordReset(
   context: RequestContext,
 ): Promise<{ method: ResetMethod; flowId: string }> {
   const email = normalizeEmail(input.email) ?? input.email.trim().toLowerCase();
-  const limited = await throttle(deps.limiter, [[`password-reset:ip:${clientNetwork(context)}`, deps.config.limits.passwordResetRequestPerIp]]);
+  const limited = await throttle(deps.limiter, [
+    [`password-reset:ip:${clientNetwork(context)}`, deps.config.limits.passwordResetRequestPerIp],
+  ]);
   // Past the per-IP limit the answer is the same; there is just no flow behind it.
   if (!limited.ok) return { method: input.method, flowId: deps.random.uuid() };
   const { flowId } = await inUnitOfWork(deps, (stores) =>
-    startCodeFlow(deps, stores, { purpose: "password_reset", channel: input.method, address: email, requester: codeRequester(context, input.deviceCredential) }),
+    startCodeFlow(deps, stores, {
+      purpose: "password_reset",
+      channel: input.method,
+      address: email,
+      requester: codeRequester(context, input.deviceCredential),
+    }),
   );
   return { method: input.method, flowId };
 }
@@ -74,10 +82,15 @@ export async function completePasswordReset(
     await stores.accounts.updatePassword(account.id, passwordHash, now);
     // The link arrived by email: its owner controls the address.
     if (byEmail && !current.emailVerifiedAt) await stores.accounts.markEmailVerified(account.id, current.email, now);
-    const { signedOutOtherDevices, ...issued } = await replaceSession(deps, stores, { accountId: account.id, device: input.device }, {
-      context,
-      signOutOtherDevices: "password_changed",
-    });
+    const { signedOutOtherDevices, ...issued } = await replaceSession(
+      deps,
+      stores,
+      { accountId: account.id, device: input.device },
+      {
+        context,
+        signOutOtherDevices: "password_changed",
+      },
+    );
     await stores.audit.record(
       auditEvent("password_reset", { accountId: account.id, sessionId: issued.session.id }, context, now, {
         method: flow.channel,
@@ -99,10 +112,19 @@ export async function completePasswordReset(
  * for every well-formed one that doesn't work: used, ended by another reset, or past its
  * expiry. Either way the remedy is the same: ask for a new link.
  */
-async function checkLink(deps: CoreDeps, token: string, context: RequestContext): Promise<Result<OpenCodeFlow, "LINK_INVALID" | "LINK_EXPIRED" | "RATE_LIMITED">> {
+async function checkLink(
+  deps: CoreDeps,
+  token: string,
+  context: RequestContext,
+): Promise<Result<OpenCodeFlow, "LINK_INVALID" | "LINK_EXPIRED" | "RATE_LIMITED">> {
   const link = parseLinkToken(token);
   if (!link) return fail("LINK_INVALID");
-  const check = { purpose: "password_reset" as const, ...link, maxAttempts: deps.config.recovery.resetCodeMaxAttempts, refused: "LINK_EXPIRED" as const };
+  const check = {
+    purpose: "password_reset" as const,
+    ...link,
+    maxAttempts: deps.config.recovery.resetCodeMaxAttempts,
+    refused: "LINK_EXPIRED" as const,
+  };
   return openCodeFlow(deps, check, context);
 }
 
@@ -111,7 +133,18 @@ async function checkLink(deps: CoreDeps, token: string, context: RequestContext)
  * used code, a wrong one and too many tries: anything finer would tell a stranger that the
  * account exists and has a verified phone.
  */
-async function checkCode(deps: CoreDeps, flowId: string, code: string, context: RequestContext): Promise<Result<OpenCodeFlow, "RESET_CODE_INVALID" | "RATE_LIMITED">> {
-  const check = { purpose: "password_reset" as const, flowId, secret: code.trim(), maxAttempts: deps.config.recovery.resetCodeMaxAttempts, refused: "RESET_CODE_INVALID" as const };
+async function checkCode(
+  deps: CoreDeps,
+  flowId: string,
+  code: string,
+  context: RequestContext,
+): Promise<Result<OpenCodeFlow, "RESET_CODE_INVALID" | "RATE_LIMITED">> {
+  const check = {
+    purpose: "password_reset" as const,
+    flowId,
+    secret: code.trim(),
+    maxAttempts: deps.config.recovery.resetCodeMaxAttempts,
+    refused: "RESET_CODE_INVALID" as const,
+  };
   return openCodeFlow(deps, check, context);
 }

@@ -3,10 +3,11 @@
 // proved itself for. Sign-ins that present it are throttled on their own budget, so someone
 // guessing an account's password from elsewhere can slow down strangers but never lock the
 // owner's own browser or app out.
-import { digestsEqual, hmacSha256Hex, sha256Hex } from "../crypto/hashing";
-import { randomToken } from "../crypto/random";
+
 import type { CodeRequester } from "../code-flows/ports";
+import { digestsEqual, hmacSha256Hex, sha256Hex } from "../crypto/hashing";
 import type { Random } from "../crypto/ports";
+import { randomToken } from "../crypto/random";
 
 const SHAPE = /^([A-Za-z0-9_-]{22})\.([0-9a-f]{64})$/;
 

@@ -3,14 +3,14 @@
 // the owner's "new sign-in" notice when the device is not one this account has used before.
 // Runs inside the caller's unit of work.
 import type { DeviceKind } from "../../contract/schemas/common";
-import type { SignedIn } from "./signed-in";
+import type { AccountRecord } from "../accounts/ports";
 import { auditEvent } from "../audit/events";
 import type { CoreDeps, RequestContext } from "../deps";
-import type { Stores } from "../ports";
-import type { AccountRecord } from "../accounts/ports";
-import { issueDeviceCookie, knownDeviceId } from "./device-cookie";
 import { writeSecurityNotice } from "../notices/security-notice";
+import type { Stores } from "../ports";
+import { issueDeviceCookie, knownDeviceId } from "./device-cookie";
 import { issueSession } from "./issue-session";
+import type { SignedIn } from "./signed-in";
 
 export async function finishSignIn(
   deps: CoreDeps,

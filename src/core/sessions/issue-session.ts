@@ -5,7 +5,7 @@ import type { DeviceKind } from "../../contract/schemas/common";
 import type { CoreDeps, RequestContext } from "../deps";
 import type { Stores } from "../ports";
 import type { SessionRecord } from "./ports";
-import { newSessionToken, parseSessionToken, secretMatches, type NewSessionToken } from "./session-token";
+import { type NewSessionToken, newSessionToken, parseSessionToken, secretMatches } from "./session-token";
 
 export interface IssuedSession {
   session: SessionRecord;
@@ -67,12 +67,7 @@ async function endPresentedSession(stores: Stores, token: string | undefined, no
 }
 
 /** Idle expiry slides with use but never past the absolute lifetime. */
-export function slidExpiry(
-  config: CoreDeps["config"],
-  kind: DeviceKind,
-  createdAt: Date,
-  seenAt: Date,
-): Date {
+export function slidExpiry(config: CoreDeps["config"], kind: DeviceKind, createdAt: Date, seenAt: Date): Date {
   const idleEnd = seenAt.getTime() + config.sessions.idleMs[kind];
   const absoluteEnd = createdAt.getTime() + config.sessions.absoluteMs;
   return new Date(Math.min(idleEnd, absoluteEnd));

@@ -1,11 +1,11 @@
 // The node's open screens: one subscription, news dispatched by account, one row read per
 // screen, and nothing lost when a re-check fails or signals may have been missed.
 import { describe, expect, it } from "vitest";
+import { InProcessRevocationSignals } from "../../adapters/revocation/in-process-revocation-signals";
 import { days, ManualClock } from "../clock";
 import type { Stores } from "../ports";
-import type { SessionRecord } from "./ports";
 import { LiveSessions, type SessionEnd } from "./live-sessions";
-import { InProcessRevocationSignals } from "../../adapters/revocation/in-process-revocation-signals";
+import type { SessionRecord } from "./ports";
 
 const start = new Date("2026-01-01T00:00:00Z");
 

@@ -6,9 +6,7 @@ import type { RevokedReason, SessionRecord } from "./ports";
 import type { RevocationSignals } from "./revocation-signals";
 
 /** Why an open screen's session ended; the same words as a refused request's error. */
-export type SessionEnd =
-  | { code: "SESSION_REVOKED"; reason: RevokedReason }
-  | { code: "SESSION_EXPIRED"; reason: "expired" };
+export type SessionEnd = { code: "SESSION_REVOKED"; reason: RevokedReason } | { code: "SESSION_EXPIRED"; reason: "expired" };
 
 /** Whether a session (as just read; null when there is no such row) is over, and why; null while it is live. */
 export function whySessionEnded(session: SessionRecord | null, now: Date): SessionEnd | null {

@@ -3,11 +3,11 @@
 import { auditEvent } from "../audit/events";
 import type { CoreDeps, RequestContext } from "../deps";
 import { checkCurrentPassword } from "../passwords/check-current-password";
-import type { SessionRecord } from "./ports";
 import { throttle } from "../rate-limit/throttle";
 import { ok, type Result } from "../result";
 import { inUnitOfWork } from "../unit-of-work";
 import type { IssuedSession } from "./issue-session";
+import type { SessionRecord } from "./ports";
 import { replaceSession } from "./replace-session";
 
 /** Proves the password again; answers this device's replacement session. */
@@ -36,9 +36,15 @@ export function finishReauthentication(
   return inUnitOfWork(deps, async (stores) => {
     const replacement = await replaceSession(deps, stores, { session, reason: "reauthenticated" }, { context });
     await stores.audit.record(
-      auditEvent("reauthenticated", { accountId: session.accountId, sessionId: replacement.session.id }, context, replacement.session.createdAt, {
-        method,
-      }),
+      auditEvent(
+        "reauthenticated",
+        { accountId: session.accountId, sessionId: replacement.session.id },
+        context,
+        replacement.session.createdAt,
+        {
+          method,
+        },
+      ),
     );
     return replacement;
   });

@@ -5,8 +5,8 @@
 import type { DeviceKind } from "../../contract/schemas/common";
 import type { CoreDeps, RequestContext } from "../deps";
 import type { Stores } from "../ports";
+import { type IssuedSession, issueSession } from "./issue-session";
 import type { RevokedReason, SessionRecord } from "./ports";
-import { issueSession, type IssuedSession } from "./issue-session";
 
 export type ReplacedDevice =
   /** A signed-in device: its session ends for `reason`; the new one keeps its device and profile. */

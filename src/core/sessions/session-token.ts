@@ -2,8 +2,8 @@
 // possession. Only the SHA-256 of the secret is stored, so a database leak yields no
 // usable token.
 import { digestsEqual, sha256Hex } from "../crypto/hashing";
-import { randomToken } from "../crypto/random";
 import type { Random } from "../crypto/ports";
+import { randomToken } from "../crypto/random";
 
 const ID_BYTES = 16;
 const SECRET_BYTES = 32;

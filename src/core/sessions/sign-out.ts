@@ -5,9 +5,9 @@
 import { auditEvent } from "../audit/events";
 import type { CoreDeps, RequestContext } from "../deps";
 import { writeSecurityNotice } from "../notices/security-notice";
-import type { SessionRecord } from "./ports";
 import { fail, ok, type Result } from "../result";
 import { inUnitOfWork } from "../unit-of-work";
+import type { SessionRecord } from "./ports";
 import { requireRecentAuth } from "./recent-proof";
 
 export async function signOut(deps: CoreDeps, session: SessionRecord, context: RequestContext): Promise<void> {
@@ -51,7 +51,12 @@ export async function signOutOtherDevices(
   if (stale) return stale;
   return inUnitOfWork(deps, async (stores) => {
     const at = deps.clock.now();
-    const signedOutOtherDevices = await stores.sessions.revokeAllForAccount(session.accountId, at, "signed_out_by_other_device", session.id);
+    const signedOutOtherDevices = await stores.sessions.revokeAllForAccount(
+      session.accountId,
+      at,
+      "signed_out_by_other_device",
+      session.id,
+    );
     await stores.audit.record(
       auditEvent("signed_out_other_devices", { accountId: session.accountId, sessionId: session.id }, context, at, {
         // The audit log's stored name for the count, whatever the operation.
@@ -78,7 +83,8 @@ export async function signOutDevice(
   if (!live) return fail("SESSION_NOT_FOUND");
   const wasThisDevice = target.id === current.id;
   return inUnitOfWork(deps, async (stores) => {
-    if (!(await stores.sessions.revoke(target, now, wasThisDevice ? "signed_out" : "signed_out_by_other_device"))) return fail("SESSION_NOT_FOUND");
+    if (!(await stores.sessions.revoke(target, now, wasThisDevice ? "signed_out" : "signed_out_by_other_device")))
+      return fail("SESSION_NOT_FOUND");
     await stores.audit.record(
       auditEvent("signed_out_device", { accountId: current.accountId, sessionId: current.id }, context, now, {
         signedOutSessionId: target.id,

@@ -1,9 +1,9 @@
 // What a device holds after signing up or in.
 import type { SignedInResponse } from "../../contract/schemas/auth";
-import type { IssuedSession } from "./issue-session";
 import type { AccountRecord } from "../accounts/ports";
 import type { ProfileRecord } from "../profiles/ports";
 import { toPublicProfile } from "../profiles/public-profile";
+import type { IssuedSession } from "./issue-session";
 
 export interface SignedIn extends IssuedSession {
   account: AccountRecord;

@@ -1,9 +1,9 @@
 // Checks a presented token on every request, against the database: a revoked or expired
 // session is refused on its very next request, on every node. No cache stands in between.
 import type { CoreDeps, RequestContext } from "../deps";
-import type { SessionInUse } from "./ports";
 import { fail, ok, type Result } from "../result";
 import { slidExpiry } from "./issue-session";
+import type { SessionInUse } from "./ports";
 import { parseSessionToken, secretMatches } from "./session-token";
 
 export type SessionRefusal = "UNAUTHENTICATED" | "SESSION_REVOKED" | "SESSION_EXPIRED";

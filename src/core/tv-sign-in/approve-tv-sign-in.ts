@@ -3,15 +3,15 @@
 // creates nothing yet: the TV's next poll redeems the flow and gets its session.
 // Every attempt counts against per-account and per-IP limits, so codes can't be guessed.
 import type { TvCodeLookupResponse } from "../../contract/schemas/tv-sign-in";
-import { inUnitOfWork } from "../unit-of-work";
 import { auditEvent } from "../audit/events";
 import type { CoreDeps, RequestContext } from "../deps";
-import type { SessionRecord } from "../sessions/ports";
-import type { TvCodeRecord } from "./ports";
 import { checkProfilePin } from "../profiles/profile-lock";
 import { clientNetwork } from "../rate-limit/client-network";
-import { throttle, type Pass } from "../rate-limit/throttle";
+import { type Pass, throttle } from "../rate-limit/throttle";
 import { fail, ok, type Result } from "../result";
+import type { SessionRecord } from "../sessions/ports";
+import { inUnitOfWork } from "../unit-of-work";
+import type { TvCodeRecord } from "./ports";
 import { decisionBlocker } from "./tv-code-flow";
 import { formatUserCode, normalizeUserCode } from "./user-code";
 
@@ -93,10 +93,16 @@ export async function decideTvSignIn(
     });
     if (!won) return false;
     await stores.audit.record(
-      auditEvent(decision.approve ? "tv_sign_in_approved" : "tv_sign_in_denied", { accountId: session.accountId, sessionId: session.id }, context, now, {
-        deviceName: flow.deviceName,
-        deviceIp: flow.ip,
-      }),
+      auditEvent(
+        decision.approve ? "tv_sign_in_approved" : "tv_sign_in_denied",
+        { accountId: session.accountId, sessionId: session.id },
+        context,
+        now,
+        {
+          deviceName: flow.deviceName,
+          deviceIp: flow.ip,
+        },
+      ),
     );
     return true;
   });

@@ -1,6 +1,5 @@
 // What TV sign-in needs stored: device authorization flows (RFC 8628).
 
-
 export type TvCodeStatus = "pending" | "approved" | "denied" | "redeemed";
 
 /** One device authorization flow: a TV asking to be signed in, until it redeems or expires. */

@@ -2,15 +2,15 @@
 // viewer has decided. Redemption is one conditional update inside the transaction that
 // creates the session, so however many polls race, exactly one session comes out.
 import { DEVICE_CODE_GRANT } from "../../contract/schemas/tv-sign-in";
-import { inUnitOfWork } from "../unit-of-work";
 import { auditEvent } from "../audit/events";
 import { sha256Hex } from "../crypto/hashing";
 import type { CoreDeps, RequestContext } from "../deps";
 import { clientNetwork } from "../rate-limit/client-network";
 import { throttle } from "../rate-limit/throttle";
-import { issueSession, type IssuedSession } from "../sessions/issue-session";
+import { type IssuedSession, issueSession } from "../sessions/issue-session";
 import { newSessionToken } from "../sessions/session-token";
-import { deviceGrantClient, oauthFail, type OAuthFailure } from "./oauth-failure";
+import { inUnitOfWork } from "../unit-of-work";
+import { deviceGrantClient, type OAuthFailure, oauthFail } from "./oauth-failure";
 import { pollTransition } from "./tv-code-flow";
 
 const DEVICE_CODE_SHAPE = /^[A-Za-z0-9_-]{43}$/;

@@ -4,11 +4,11 @@ import { DEVICE_CODE_GRANT } from "../../contract/schemas/tv-sign-in";
 import { sha256Hex } from "../crypto/hashing";
 import { randomToken } from "../crypto/random";
 import type { CoreDeps, RequestContext } from "../deps";
-import type { TvCodeRecord } from "./ports";
+import { describeDevice } from "../devices/device";
 import { clientNetwork } from "../rate-limit/client-network";
 import { throttle } from "../rate-limit/throttle";
-import { describeDevice } from "../devices/device";
-import { deviceGrantClient, oauthFail, type OAuthFailure } from "./oauth-failure";
+import { deviceGrantClient, type OAuthFailure, oauthFail } from "./oauth-failure";
+import type { TvCodeRecord } from "./ports";
 import { newUserCode } from "./user-code";
 
 const DEVICE_CODE_BYTES = 32;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { USER_CODE_ALPHABET } from "../../contract/schemas/tv-sign-in";
+import { cryptoRandom } from "../crypto/random";
 import type { TvCodeRecord } from "./ports";
 import { decisionBlocker, pollTransition } from "./tv-code-flow";
 import { formatUserCode, newUserCode, normalizeUserCode } from "./user-code";
-import { cryptoRandom } from "../crypto/random";
-import { USER_CODE_ALPHABET } from "../../contract/schemas/tv-sign-in";
 
 const T0 = new Date("2026-03-01T20:00:00Z");
 const later = (seconds: number) => new Date(T0.getTime() + seconds * 1000);

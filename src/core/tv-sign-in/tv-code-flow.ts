@@ -27,8 +27,7 @@ export function pollTransition(flow: TvCodeRecord, now: Date, slowDownStepSec: n
   if (isExpired(flow, now)) return { kind: "expired_token" };
   if (flow.status === "denied") return { kind: "access_denied" };
   if (flow.status === "approved") return { kind: "redeem" };
-  const tooSoon =
-    flow.lastPolledAt !== null && now.getTime() - flow.lastPolledAt.getTime() < flow.intervalSec * 1000;
+  const tooSoon = flow.lastPolledAt !== null && now.getTime() - flow.lastPolledAt.getTime() < flow.intervalSec * 1000;
   return tooSoon
     ? { kind: "slow_down", nextIntervalSec: flow.intervalSec + slowDownStepSec }
     : { kind: "authorization_pending", nextIntervalSec: flow.intervalSec };

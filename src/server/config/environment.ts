@@ -6,15 +6,29 @@
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { z } from "zod";
+import { owaspArgon2Params } from "../../adapters/passwords/argon2-hasher";
 import { days } from "../../core/clock";
 import { defaultCoreConfig } from "../../core/config";
-import { owaspArgon2Params } from "../../adapters/passwords/argon2-hasher";
 import type { ServerConfig } from "../config";
 import { readDeliveryConfig } from "../delivery/delivery-config";
 import { readOAuthClients } from "../oauth-clients-config";
 import { readSecretKey } from "../secret-key";
 import { readTrustProxy } from "../trust-proxy";
-import { flag, folder, listenHost, oneOf, port, positiveNumber, publicOrigin, reader, serviceUrl, text, variables, wholeNumber, type Field } from "./variables";
+import {
+  type Field,
+  flag,
+  folder,
+  listenHost,
+  oneOf,
+  port,
+  positiveNumber,
+  publicOrigin,
+  reader,
+  serviceUrl,
+  text,
+  variables,
+  wholeNumber,
+} from "./variables";
 
 export interface ReadingRules {
   /** DATABASE_URL is set: PostgreSQL, and a SECRET_KEY of the operator's. */

@@ -53,7 +53,10 @@ export function reader<T>(read: (raw: string | undefined) => T): Field<T> {
 /** Taken as written; another reader checks it (the delivery settings, which depend on each other). */
 export const text: Field<string | undefined> = () => z.string().optional();
 
-export function wholeNumber(fallback: number, { min, max = Number.MAX_SAFE_INTEGER, accepts }: { min: number; max?: number; accepts: string }): Field<number> {
+export function wholeNumber(
+  fallback: number,
+  { min, max = Number.MAX_SAFE_INTEGER, accepts }: { min: number; max?: number; accepts: string },
+): Field<number> {
   return field(fallback, accepts, (raw) => {
     if (!/^\d+$/.test(raw)) return null;
     const value = Number(raw);
@@ -73,7 +76,7 @@ export const port = (fallback: number) => wholeNumber(fallback, { min: 0, max: 6
 
 export function oneOf<const V extends string>(values: readonly V[], fallback: V): Field<V> {
   const list = `${values.slice(0, -1).join(", ")} or ${values.at(-1)}`;
-  return field(fallback, `one of ${list}`, (raw) => (values as readonly string[]).includes(raw) ? (raw as V) : null);
+  return field(fallback, `one of ${list}`, (raw) => ((values as readonly string[]).includes(raw) ? (raw as V) : null));
 }
 
 const hostLabel = "[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?";

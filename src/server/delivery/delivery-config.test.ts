@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { readConfig } from "../config";
 
-const production = { DATABASE_URL: "postgres://db.example/usher", SECRET_KEY: Buffer.alloc(32, 7).toString("base64"), PUBLIC_URL: "https://watch.example" };
+const production = {
+  DATABASE_URL: "postgres://db.example/usher",
+  SECRET_KEY: Buffer.alloc(32, 7).toString("base64"),
+  PUBLIC_URL: "https://watch.example",
+};
 const webhook = { SMS_PROVIDER: "webhook", SMS_WEBHOOK_URL: "https://sms.example/send", SMS_WEBHOOK_SECRET: "s3cret" };
 
 describe("delivery configuration", () => {
@@ -30,7 +34,9 @@ describe("delivery configuration", () => {
     expect(() => readConfig({ SMTP_URL: "http://mail.example" })).toThrow(/SMTP_URL must start with smtp/);
     expect(() => readConfig({ SMS_PROVIDER: "pigeon" })).toThrow(/SMS_PROVIDER must be "dev", "webhook" or "twilio", not "pigeon"/);
     expect(() => readConfig({ SMS_PROVIDER: "webhook", SMS_WEBHOOK_URL: "https://sms.example" })).toThrow(/SMS_WEBHOOK_SECRET is required/);
-    expect(() => readConfig({ SMS_PROVIDER: "twilio", TWILIO_ACCOUNT_SID: "AC1", TWILIO_AUTH_TOKEN: "t" })).toThrow(/TWILIO_FROM is required/);
+    expect(() => readConfig({ SMS_PROVIDER: "twilio", TWILIO_ACCOUNT_SID: "AC1", TWILIO_AUTH_TOKEN: "t" })).toThrow(
+      /TWILIO_FROM is required/,
+    );
     expect(() => readConfig({ OUTBOX_POLL_SECONDS: "soon" })).toThrow(/OUTBOX_POLL_SECONDS must be a positive number/);
   });
 
@@ -46,7 +52,15 @@ describe("delivery configuration", () => {
 
   it("talks to Twilio's API unless TWILIO_BASE_URL points elsewhere", () => {
     const twilio = { SMS_PROVIDER: "twilio", TWILIO_ACCOUNT_SID: "AC123", TWILIO_AUTH_TOKEN: "tok", TWILIO_FROM: "+14155550100" };
-    expect(readConfig(twilio).delivery.sms).toEqual({ kind: "twilio", baseUrl: "https://api.twilio.com", accountSid: "AC123", authToken: "tok", from: "+14155550100" });
-    expect(readConfig({ ...twilio, TWILIO_BASE_URL: "http://127.0.0.1:9999" }).delivery.sms).toMatchObject({ baseUrl: "http://127.0.0.1:9999" });
+    expect(readConfig(twilio).delivery.sms).toEqual({
+      kind: "twilio",
+      baseUrl: "https://api.twilio.com",
+      accountSid: "AC123",
+      authToken: "tok",
+      from: "+14155550100",
+    });
+    expect(readConfig({ ...twilio, TWILIO_BASE_URL: "http://127.0.0.1:9999" }).delivery.sms).toMatchObject({
+      baseUrl: "http://127.0.0.1:9999",
+    });
   });
 });

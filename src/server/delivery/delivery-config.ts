@@ -39,10 +39,14 @@ export function readDeliveryConfig(env: DeliveryEnvironment, mode: "embedded" | 
   const production = mode === "production";
   const smtpUrl = env.SMTP_URL || undefined;
   if (production && !smtpUrl) {
-    throw new Error("SMTP_URL is required in production mode (DATABASE_URL is set): Usher must be able to email verification links and security notices.");
+    throw new Error(
+      "SMTP_URL is required in production mode (DATABASE_URL is set): Usher must be able to email verification links and security notices.",
+    );
   }
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new Error("SMTP_URL must start with smtp:// or smtps://.");
-  const email: EmailDelivery = smtpUrl ? { kind: "smtp", url: smtpUrl, from: env.MAIL_FROM || `Usher <no-reply@${new URL(publicUrl).hostname}>` } : { kind: "dev" };
+  const email: EmailDelivery = smtpUrl
+    ? { kind: "smtp", url: smtpUrl, from: env.MAIL_FROM || `Usher <no-reply@${new URL(publicUrl).hostname}>` }
+    : { kind: "dev" };
 
   const provider = env.SMS_PROVIDER || (production ? undefined : "dev");
   let sms: SmsDelivery;

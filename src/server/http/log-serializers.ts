@@ -22,6 +22,7 @@ function serializeRequest(request: FastifyRequest) {
 
 export function withMaskedCodes(logger: FastifyServerOptions["logger"]): FastifyServerOptions["logger"] {
   if (!logger) return logger;
-  const options = logger === true ? {} : (logger as Exclude<FastifyServerOptions["logger"], boolean | undefined> & { serializers?: object });
+  const options =
+    logger === true ? {} : (logger as Exclude<FastifyServerOptions["logger"], boolean | undefined> & { serializers?: object });
   return { ...options, serializers: { ...options.serializers, req: serializeRequest } } as FastifyServerOptions["logger"];
 }

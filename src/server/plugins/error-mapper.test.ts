@@ -3,10 +3,10 @@
 import { sql } from "drizzle-orm";
 import Fastify, { type InjectOptions, type LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp, type Device, STRONG_PASSWORD, type TestApp, uniqueEmail } from "../../../test/helper";
 import { errorCatalogue } from "../../contract/errors";
 import { buildApp } from "../app";
 import { frameworkErrors, registerErrorMapper } from "./error-mapper";
-import { buildTestApp, STRONG_PASSWORD, uniqueEmail, type Device, type TestApp } from "../../../test/helper";
 
 const TABLES = ["account", "profile", "session", "one_time_code", "audit_event", "outbox"] as const;
 
@@ -111,7 +111,9 @@ const ROUTES: BodyRoute[] = [
 async function snapshot(): Promise<string[]> {
   return Promise.all(
     TABLES.map(async (table) => {
-      const [row] = await t.query<{ d: string }>(sql.raw(`select coalesce(string_agg(t::text, '|' order by t::text), '') as d from ${table} t`));
+      const [row] = await t.query<{ d: string }>(
+        sql.raw(`select coalesce(string_agg(t::text, '|' order by t::text), '') as d from ${table} t`),
+      );
       return `${table}:${row!.d}`;
     }),
   );
@@ -150,9 +152,7 @@ async function withoutWrites(request: () => Promise<LightMyRequestResponse>): Pr
 
 describe.each(ROUTES)("$method $name", (route) => {
   it("answers malformed JSON with 400 MALFORMED_JSON", async () => {
-    const response = await withoutWrites(() =>
-      send(route, { payload: '{"oops": ', headers: { "content-type": "application/json" } }),
-    );
+    const response = await withoutWrites(() => send(route, { payload: '{"oops": ', headers: { "content-type": "application/json" } }));
     expectError(response, 400, "MALFORMED_JSON");
   });
 
@@ -245,9 +245,7 @@ describe("profile ids", () => {
   });
 
   it("answers a well-formed id of no profile of this account with 404 PROFILE_NOT_FOUND", async () => {
-    const response = await withoutWrites(() =>
-      phone.patch("/api/v1/profiles/00000000-0000-4000-8000-000000000000", { name: "Nobody" }),
-    );
+    const response = await withoutWrites(() => phone.patch("/api/v1/profiles/00000000-0000-4000-8000-000000000000", { name: "Nobody" }));
     expectError(response, 404, "PROFILE_NOT_FOUND");
   });
 });
@@ -295,13 +293,13 @@ describe("unknown routes", () => {
 });
 
 describe("GET /healthz", () => {
-  it("answers 200 {status: \"ok\"} while the database answers", async () => {
+  it('answers 200 {status: "ok"} while the database answers', async () => {
     const response = await t.app.inject({ method: "GET", url: "/healthz" });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({ status: "ok" });
   });
 
-  it("answers 503 {status: \"unavailable\"}, without the failure's details, when the database does not", async () => {
+  it('answers 503 {status: "unavailable"}, without the failure\'s details, when the database does not', async () => {
     const app = await buildApp({
       core: t.core,
       allowedOrigins: [],

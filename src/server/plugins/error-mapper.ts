@@ -3,7 +3,7 @@
 // request data (see core/loggable-error.ts).
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import { errorBody, errorCatalogue, type ErrorCode } from "../../contract/errors";
+import { type ErrorCode, errorBody, errorCatalogue } from "../../contract/errors";
 import { loggableError } from "../../core/loggable-error";
 
 const FASTIFY_CODES: Record<string, ErrorCode> = {

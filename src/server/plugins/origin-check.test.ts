@@ -6,12 +6,12 @@ import {
   APP_ORIGIN,
   buildTestApp,
   CHROME_ON_MAC,
+  type Device,
   errorCode,
   nextIp,
   SESSION_COOKIE,
-  uniqueEmail,
-  type Device,
   type TestApp,
+  uniqueEmail,
 } from "../../../test/helper";
 import { buildApp } from "../app";
 
@@ -102,7 +102,12 @@ describe("unsafe requests authenticated by the session cookie", () => {
     const id = created.json().profile.id as string;
 
     expectCrossOriginRefusal(
-      await cookieRequest(device, { method: "PATCH", url: `/api/v1/profiles/${id}`, headers: { origin: EVIL_ORIGIN }, payload: { name: "Owned" } }),
+      await cookieRequest(device, {
+        method: "PATCH",
+        url: `/api/v1/profiles/${id}`,
+        headers: { origin: EVIL_ORIGIN },
+        payload: { name: "Owned" },
+      }),
     );
     expectCrossOriginRefusal(
       await cookieRequest(device, { method: "DELETE", url: `/api/v1/profiles/${id}`, headers: { origin: EVIL_ORIGIN } }),
@@ -206,9 +211,13 @@ describe("signing in and up (login CSRF)", () => {
     const sessionsBefore = await countRows("session");
     const device = t.browser({ ip: nextIp() });
 
-    const response = await device.post("/api/v1/auth/sign-in", { email, password: "violet-kettle-harbour-42" }, {
-      headers: { origin: EVIL_ORIGIN },
-    });
+    const response = await device.post(
+      "/api/v1/auth/sign-in",
+      { email, password: "violet-kettle-harbour-42" },
+      {
+        headers: { origin: EVIL_ORIGIN },
+      },
+    );
 
     expectCrossOriginRefusal(response);
     expect(response.headers["set-cookie"]).toBeUndefined();
@@ -233,9 +242,13 @@ describe("signing in and up (login CSRF)", () => {
     const accountsBefore = await countRows("account");
     const device = t.browser({ ip: nextIp() });
 
-    const response = await device.post("/api/v1/auth/sign-up", { email: uniqueEmail(), password: "violet-kettle-harbour-42" }, {
-      headers: { origin: EVIL_ORIGIN },
-    });
+    const response = await device.post(
+      "/api/v1/auth/sign-up",
+      { email: uniqueEmail(), password: "violet-kettle-harbour-42" },
+      {
+        headers: { origin: EVIL_ORIGIN },
+      },
+    );
 
     expectCrossOriginRefusal(response);
     expect(await countRows("account")).toBe(accountsBefore);
@@ -268,7 +281,10 @@ describe("security headers", () => {
   function expectSecurityHeaders(response: LightMyRequestResponse): void {
     const csp = String(response.headers["content-security-policy"]);
     const directives = new Map(
-      csp.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values] as const),
+      csp
+        .split(";")
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name!, values] as const),
     );
     expect(directives.get("script-src")).toEqual(["'self'"]);
     expect(directives.get("frame-ancestors")).toEqual(["'none'"]);
@@ -293,7 +309,12 @@ describe("security headers", () => {
     expectSecurityHeaders(notFound);
 
     const device = await signedInBrowser();
-    const refused = await cookieRequest(device, { method: "POST", url: "/api/v1/profiles", headers: { origin: EVIL_ORIGIN }, payload: { name: "X" } });
+    const refused = await cookieRequest(device, {
+      method: "POST",
+      url: "/api/v1/profiles",
+      headers: { origin: EVIL_ORIGIN },
+      payload: { name: "X" },
+    });
     expectCrossOriginRefusal(refused);
     expectSecurityHeaders(refused);
 

@@ -2,8 +2,8 @@
 // its own (anything but a bearer-token request) must come from the app's own origin.
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
-import { replyFailure } from "../http/reply-failure";
 import { SESSION_COOKIE } from "../http/cookies";
+import { replyFailure } from "../http/reply-failure";
 import { bearerToken } from "./session-auth";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);

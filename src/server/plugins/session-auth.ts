@@ -4,11 +4,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import type { CoreDeps } from "../../core/deps";
+import { type KidsProfileAccess, refuseKidsProfile } from "../../core/profiles/kids-profile";
 import type { SessionInUse, SessionRecord } from "../../core/sessions/ports";
-import { refuseKidsProfile, type KidsProfileAccess } from "../../core/profiles/kids-profile";
 import { validateSession } from "../../core/sessions/validate-session";
-import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from "../http/cookies";
 import { requestContext } from "../http/client";
+import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from "../http/cookies";
 import { replyFailure } from "../http/reply-failure";
 
 declare module "fastify" {

@@ -1,7 +1,7 @@
 // Route tests for Account activity: the account's own audit log, newest first,
 // paged, with device and IP, and nothing of other accounts or of secrets.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, errorCode, nextIp, STRONG_PASSWORD, uniqueEmail, withoutPerIpLimits, type TestApp } from "../../../test/helper";
+import { buildTestApp, errorCode, nextIp, STRONG_PASSWORD, type TestApp, uniqueEmail, withoutPerIpLimits } from "../../../test/helper";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -22,7 +22,10 @@ describe("GET /account/activity", () => {
     const app = t.phoneApp({ ip: "198.51.100.10", name: "Kitchen iPad" });
     expect((await app.signIn(email)).statusCode).toBe(200);
     t.clock.advance(1000);
-    expect((await browser.post("/api/v1/account/password", { currentPassword: STRONG_PASSWORD, newPassword: "copper-lantern-meadow-77" })).statusCode).toBe(200);
+    expect(
+      (await browser.post("/api/v1/account/password", { currentPassword: STRONG_PASSWORD, newPassword: "copper-lantern-meadow-77" }))
+        .statusCode,
+    ).toBe(200);
 
     const response = await browser.get("/api/v1/account/activity");
     expect(response.statusCode).toBe(200);

@@ -1,6 +1,6 @@
 // Route tests for the account page's membership details: email, plan, masked phone, password change date and member since.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, errorCode, STRONG_PASSWORD, uniqueEmail, type TestApp } from "../../../test/helper";
+import { buildTestApp, errorCode, STRONG_PASSWORD, type TestApp, uniqueEmail } from "../../../test/helper";
 
 let t: TestApp;
 

@@ -1,11 +1,6 @@
 // The account page: who am I, membership details, change password.
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import {
-  accountResponse,
-  changePasswordRequest,
-  changePasswordResponse,
-  meResponse,
-} from "../../contract/schemas/account";
+import { accountResponse, changePasswordRequest, changePasswordResponse, meResponse } from "../../contract/schemas/account";
 import { toPublicAccount } from "../../core/accounts/account-overview";
 import { changePassword } from "../../core/accounts/change-password";
 import type { CoreDeps } from "../../core/deps";
@@ -17,24 +12,24 @@ import { replyFailure } from "../http/reply-failure";
 export const accountRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (app, { core }) => {
   // Served from what the session check read: no statement of its own. Every signed-in page
   // needs it, a Kids profile's included.
-  app.get("/me", { onRequest: app.requireSession, config: { kidsProfile: "allowed" }, schema: { response: { 200: meResponse } } }, async (request) => {
-    const { session, accountEmail, accountEmailVerified, profile } = request.sessionInUse;
-    return {
-      account: { id: session.accountId, email: accountEmail, emailVerified: accountEmailVerified },
-      session: { id: session.id, deviceKind: session.deviceKind, deviceName: session.deviceName },
-      profile: profile ? toPublicProfile(profile) : null,
-    };
-  });
-
   app.get(
-    "/account",
-    { onRequest: app.requireSession, schema: { response: { 200: accountResponse } } },
-    async (request, reply) => {
-      const account = await core.stores.accounts.findById(request.session.accountId);
-      if (!account) return replyFailure(reply, { ok: false, code: "UNAUTHENTICATED" });
-      return { account: toPublicAccount(account) };
+    "/me",
+    { onRequest: app.requireSession, config: { kidsProfile: "allowed" }, schema: { response: { 200: meResponse } } },
+    async (request) => {
+      const { session, accountEmail, accountEmailVerified, profile } = request.sessionInUse;
+      return {
+        account: { id: session.accountId, email: accountEmail, emailVerified: accountEmailVerified },
+        session: { id: session.id, deviceKind: session.deviceKind, deviceName: session.deviceName },
+        profile: profile ? toPublicProfile(profile) : null,
+      };
     },
   );
+
+  app.get("/account", { onRequest: app.requireSession, schema: { response: { 200: accountResponse } } }, async (request, reply) => {
+    const account = await core.stores.accounts.findById(request.session.accountId);
+    if (!account) return replyFailure(reply, { ok: false, code: "UNAUTHENTICATED" });
+    return { account: toPublicAccount(account) };
+  });
 
   app.post(
     "/account/password",

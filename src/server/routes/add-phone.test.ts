@@ -1,8 +1,8 @@
 // Route tests for "Add phone number" (number, current password, text-message opt-in, Save) and changing the number.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp, errorCode, latestSmsCode, STRONG_PASSWORD, type TestApp, withoutPerIpLimits } from "../../../test/helper";
 import { minutes } from "../../core/clock";
 import { hmacSha256Hex, sha256Hex } from "../../core/crypto/hashing";
-import { buildTestApp, errorCode, latestSmsCode, STRONG_PASSWORD, withoutPerIpLimits, type TestApp } from "../../../test/helper";
 import { phoneTestHelpers, verify } from "./phone-test-helpers";
 
 let t: TestApp;
@@ -190,4 +190,3 @@ describe("PUT /account/phone (Add phone number)", () => {
     expect(await smsTo(m.number.e164)).toHaveLength(texts);
   });
 });
-

@@ -1,7 +1,7 @@
 // Route tests for adding a profile: at most 5 per account, names 1–50 characters and unique in the account (ignoring case).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp, errorCode, type TestApp, withoutPerIpLimits } from "../../../test/helper";
 import { avatarIds } from "../../contract/avatars";
-import { buildTestApp, errorCode, withoutPerIpLimits, type TestApp } from "../../../test/helper";
 import { create, list, profilesTestHelpers } from "./profiles-test-helpers";
 
 let t: TestApp;
@@ -55,9 +55,7 @@ describe("POST /profiles", () => {
 
   it("never lets simultaneous adds pass 5 profiles", async () => {
     const m = await member();
-    const answers = await Promise.all(
-      ["B", "C", "D", "E", "F", "G"].map((name) => create(m.browser, { name: `Racer ${name}` })),
-    );
+    const answers = await Promise.all(["B", "C", "D", "E", "F", "G"].map((name) => create(m.browser, { name: `Racer ${name}` })));
     const statuses = answers.map((a) => a.statusCode).sort();
     expect(statuses).toEqual([201, 201, 201, 201, 409, 409]);
     for (const refused of answers.filter((a) => a.statusCode === 409)) {

@@ -1,45 +1,37 @@
 // Sign up, sign in, sign out of this device.
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { signInRequest, signUpRequest, signedInResponse } from "../../contract/schemas/auth";
+import { signedInResponse, signInRequest, signUpRequest } from "../../contract/schemas/auth";
 import { signInResponse } from "../../contract/schemas/two-step";
-import type { SignedIn } from "../../core/sessions/signed-in";
-import { toSignedInResponse } from "../../core/sessions/signed-in";
 import { signIn } from "../../core/accounts/sign-in";
 import { signUp } from "../../core/accounts/sign-up";
 import type { CoreDeps } from "../../core/deps";
 import type { TwoStepRequired } from "../../core/mfa/two-step-sign-in";
 import { signOut } from "../../core/sessions/sign-out";
+import type { SignedIn } from "../../core/sessions/signed-in";
+import { toSignedInResponse } from "../../core/sessions/signed-in";
 import { requestContext, signingInDevice } from "../http/client";
 import { clearSessionCookie, deviceCredentialOf, setDeviceCookie, setSessionCookie } from "../http/cookies";
 import { replyFailure } from "../http/reply-failure";
 
 export const authRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (app, { core }) => {
-  app.post(
-    "/auth/sign-up",
-    { schema: { body: signUpRequest, response: { 201: signedInResponse } } },
-    async (request, reply) => {
-      const { device, keepsTokenItself } = signingInDevice(request, request.body.client);
-      const result = await signUp(core, { ...request.body, device }, requestContext(request));
-      if (!result.ok) return replyFailure(reply, result);
-      handOver(reply, result.value, keepsTokenItself);
-      return reply.code(201).send(toSignedInResponse(result.value, keepsTokenItself));
-    },
-  );
+  app.post("/auth/sign-up", { schema: { body: signUpRequest, response: { 201: signedInResponse } } }, async (request, reply) => {
+    const { device, keepsTokenItself } = signingInDevice(request, request.body.client);
+    const result = await signUp(core, { ...request.body, device }, requestContext(request));
+    if (!result.ok) return replyFailure(reply, result);
+    handOver(reply, result.value, keepsTokenItself);
+    return reply.code(201).send(toSignedInResponse(result.value, keepsTokenItself));
+  });
 
-  app.post(
-    "/auth/sign-in",
-    { schema: { body: signInRequest, response: { 200: signInResponse } } },
-    async (request, reply) => {
-      const { email, password, client, deviceToken } = request.body;
-      const { device, keepsTokenItself } = signingInDevice(request, client);
-      const deviceCredential = deviceCredentialOf(request, deviceToken);
-      const result = await signIn(core, { email, password, device, deviceCredential, keepsTokenItself }, requestContext(request));
-      if (!result.ok) return replyFailure(reply, result);
-      if ("signInCodeRequired" in result.value) return { ...result.value, expiresAt: result.value.expiresAt.toISOString() };
-      return signedInOrSecondStep(reply, result.value, keepsTokenItself);
-    },
-  );
+  app.post("/auth/sign-in", { schema: { body: signInRequest, response: { 200: signInResponse } } }, async (request, reply) => {
+    const { email, password, client, deviceToken } = request.body;
+    const { device, keepsTokenItself } = signingInDevice(request, client);
+    const deviceCredential = deviceCredentialOf(request, deviceToken);
+    const result = await signIn(core, { email, password, device, deviceCredential, keepsTokenItself }, requestContext(request));
+    if (!result.ok) return replyFailure(reply, result);
+    if ("signInCodeRequired" in result.value) return { ...result.value, expiresAt: result.value.expiresAt.toISOString() };
+    return signedInOrSecondStep(reply, result.value, keepsTokenItself);
+  });
 
   // Anyone at the device may sign it out, a Kids profile included.
   app.post("/auth/sign-out", { onRequest: app.requireSession, config: { kidsProfile: "allowed" } }, async (request, reply) => {

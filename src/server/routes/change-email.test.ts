@@ -1,8 +1,17 @@
 // Route tests for "change email": re-authentication, a link to the new address
 // (24 h, single use), the change once it is opened, and a notice to the old address.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  buildTestApp,
+  type Device,
+  errorCode,
+  nextIp,
+  STRONG_PASSWORD,
+  type TestApp,
+  uniqueEmail,
+  withoutPerIpLimits,
+} from "../../../test/helper";
 import { hours } from "../../core/clock";
-import { buildTestApp, errorCode, nextIp, STRONG_PASSWORD, uniqueEmail, withoutPerIpLimits, type Device, type TestApp } from "../../../test/helper";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -20,7 +29,8 @@ async function member(): Promise<{ accountId: string; email: string; browser: De
   return { accountId: response.json().account.id, email, browser };
 }
 
-const ask = (device: Device, newEmail: string, currentPassword = STRONG_PASSWORD) => device.post("/api/v1/account/email", { newEmail, currentPassword });
+const ask = (device: Device, newEmail: string, currentPassword = STRONG_PASSWORD) =>
+  device.post("/api/v1/account/email", { newEmail, currentPassword });
 const confirm = (token: string) => t.browser({ ip: nextIp() }).post("/api/v1/account/email/confirm", { token });
 
 async function linkTo(email: string): Promise<string> {

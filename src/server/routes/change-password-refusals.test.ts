@@ -1,7 +1,7 @@
 // Route tests for "Change password" refused: wrong or throttled current password, a new password against policy, a bad body.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp, errorCode, SESSION_COOKIE, STRONG_PASSWORD, type TestApp, withoutPerIpLimits } from "../../../test/helper";
 import { minutes } from "../../core/clock";
-import { buildTestApp, errorCode, SESSION_COOKIE, STRONG_PASSWORD, withoutPerIpLimits, type TestApp } from "../../../test/helper";
 import { changePassword, changePasswordTestHelpers, NEW_PASSWORD } from "./change-password-test-helpers";
 
 let t: TestApp;

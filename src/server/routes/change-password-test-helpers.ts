@@ -1,6 +1,6 @@
 // Helpers shared by the "Change password" route tests, bound to each file's test app.
 import { expect } from "vitest";
-import { uniqueEmail, type Device, type TestApp } from "../../../test/helper";
+import { type Device, type TestApp, uniqueEmail } from "../../../test/helper";
 
 export const NEW_PASSWORD = "lantern-orchard-quiet-77";
 

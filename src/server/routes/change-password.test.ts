@@ -1,7 +1,15 @@
 // Route tests for "Change password" from a browser and the phone app: new tokens, "Require all devices to sign in again", audit.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  buildTestApp,
+  type Device,
+  errorCode,
+  SESSION_COOKIE,
+  STRONG_PASSWORD,
+  type TestApp,
+  withoutPerIpLimits,
+} from "../../../test/helper";
 import { minutes } from "../../core/clock";
-import { buildTestApp, errorCode, SESSION_COOKIE, STRONG_PASSWORD, withoutPerIpLimits, type Device, type TestApp } from "../../../test/helper";
 import { changePassword, changePasswordTestHelpers, NEW_PASSWORD } from "./change-password-test-helpers";
 
 let t: TestApp;
@@ -23,8 +31,7 @@ const { household, signInStatus, storedAccount } = changePasswordTestHelpers(() 
  * so that the refusal's cleared cookie does not wipe the device's current one.
  */
 function withToken(device: Device, token: string) {
-  const carrier =
-    device.kind === "browser" ? { cookie: `${SESSION_COOKIE}=${token}` } : { authorization: `Bearer ${token}` };
+  const carrier = device.kind === "browser" ? { cookie: `${SESSION_COOKIE}=${token}` } : { authorization: `Bearer ${token}` };
   return t.app.inject({ method: "GET", url: "/api/v1/me", headers: { "user-agent": device.userAgent, ...carrier } });
 }
 
@@ -61,7 +68,7 @@ describe("POST /account/password", () => {
     expect((await h.here.get("/api/v1/account")).statusCode).toBe(200);
   });
 
-  it('signs out every other device when the phone app changes the password, and hands the app its new token in the body', async () => {
+  it("signs out every other device when the phone app changes the password, and hands the app its new token in the body", async () => {
     const h = await household();
     const oldToken = h.phone.token!;
 
@@ -151,9 +158,7 @@ describe("POST /account/password", () => {
     t.clock.advance(minutes(90));
     const changedAt = t.clock.now().toISOString();
 
-    expect(
-      (await changePassword(h.here, { currentPassword: STRONG_PASSWORD, newPassword: NEW_PASSWORD })).statusCode,
-    ).toBe(200);
+    expect((await changePassword(h.here, { currentPassword: STRONG_PASSWORD, newPassword: NEW_PASSWORD })).statusCode).toBe(200);
 
     const account = (await h.here.get("/api/v1/account")).json().account;
     expect(account.passwordChangedAt).toBe(changedAt);
@@ -183,9 +188,7 @@ describe("POST /account/password", () => {
 
   it("lets the new password sign in and refuses the old one", async () => {
     const h = await household();
-    expect(
-      (await changePassword(h.here, { currentPassword: STRONG_PASSWORD, newPassword: NEW_PASSWORD })).statusCode,
-    ).toBe(200);
+    expect((await changePassword(h.here, { currentPassword: STRONG_PASSWORD, newPassword: NEW_PASSWORD })).statusCode).toBe(200);
 
     expect(await signInStatus(h.email, NEW_PASSWORD)).toBe(200);
     const old = await t.browser({ ip: "192.0.2.98" }).signIn(h.email, STRONG_PASSWORD);
@@ -198,9 +201,7 @@ describe("POST /account/password", () => {
     const profileId = (await h.here.get("/api/v1/profiles")).json().profiles[0].id;
     expect((await h.here.post(`/api/v1/profiles/${profileId}/choose`)).statusCode).toBe(200);
 
-    expect(
-      (await changePassword(h.here, { currentPassword: STRONG_PASSWORD, newPassword: NEW_PASSWORD })).statusCode,
-    ).toBe(200);
+    expect((await changePassword(h.here, { currentPassword: STRONG_PASSWORD, newPassword: NEW_PASSWORD })).statusCode).toBe(200);
     expect((await h.here.get("/api/v1/me")).json().profile?.id).toBe(profileId);
   });
 

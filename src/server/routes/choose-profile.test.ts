@@ -1,7 +1,7 @@
 // Route tests for "Who's watching?": listing the account's profiles and choosing one, remembered by this device's session.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp, errorCode, type TestApp, withoutPerIpLimits } from "../../../test/helper";
 import { avatarIds } from "../../contract/avatars";
-import { buildTestApp, errorCode, withoutPerIpLimits, type TestApp } from "../../../test/helper";
 import { chosenProfile, create, list, profilesTestHelpers } from "./profiles-test-helpers";
 
 let t: TestApp;

@@ -3,12 +3,13 @@
 // can be read off); /dev/mailbox/:id shows an email as its reader would see it. Emails are
 // styled inline, so these pages carry their own CSP (inline styles, nothing else), not the app's.
 import type { FastifyPluginAsync, FastifyReply } from "fastify";
-import type { CoreDeps } from "../../core/deps";
 import { escapeHtml } from "../../core/delivery/templates/layout";
 import type { Renderer } from "../../core/delivery/templates/render";
+import type { CoreDeps } from "../../core/deps";
 import { toMailboxMessage } from "./dev-mailbox";
 
-const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+const PAGE_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 function sendPage(reply: FastifyReply, html: string) {
   return reply.header("content-security-policy", PAGE_CSP).type("text/html; charset=utf-8").send(html);
@@ -19,7 +20,10 @@ export const devMailboxPages: FastifyPluginAsync<{ core: CoreDeps; render: Rende
     const messages = (await core.stores.outbox.listRecent(100)).map((m) => toMailboxMessage(m, render));
     const rows = messages
       .map((m) => {
-        const what = m.channel === "email" ? `<a href="/dev/mailbox/${escapeHtml(m.id)}">${escapeHtml(m.subject ?? m.template)}</a>` : `<span>${escapeHtml(m.text)}</span>`;
+        const what =
+          m.channel === "email"
+            ? `<a href="/dev/mailbox/${escapeHtml(m.id)}">${escapeHtml(m.subject ?? m.template)}</a>`
+            : `<span>${escapeHtml(m.text)}</span>`;
         return `<tr><td>${escapeHtml(m.createdAt.replace("T", " ").slice(0, 19))}</td><td>${m.channel === "email" ? "Email" : "SMS"}</td><td>${escapeHtml(m.to)}</td><td>${what}</td><td>${m.status}</td></tr>`;
       })
       .join("\n");

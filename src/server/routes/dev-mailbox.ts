@@ -3,9 +3,9 @@
 // an emailed link. Production mode never registers this route.
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { CoreDeps } from "../../core/deps";
-import type { Renderer } from "../../core/delivery/templates/render";
 import type { OutboxMessageRecord } from "../../core/delivery/ports";
+import type { Renderer } from "../../core/delivery/templates/render";
+import type { CoreDeps } from "../../core/deps";
 
 const mailboxResponse = z.object({
   messages: z.array(
@@ -34,7 +34,14 @@ export const devMailboxRoutes: FastifyPluginAsyncZod<{ core: CoreDeps; render: R
 
 export function toMailboxMessage(message: OutboxMessageRecord, render: Renderer) {
   const status = message.sentAt ? "sent" : message.failedAt ? "failed" : "pending";
-  const base = { id: message.id, channel: message.channel, to: message.recipient, template: message.template, status, createdAt: message.createdAt.toISOString() } as const;
+  const base = {
+    id: message.id,
+    channel: message.channel,
+    to: message.recipient,
+    template: message.template,
+    status,
+    createdAt: message.createdAt.toISOString(),
+  } as const;
   try {
     const rendered = render(message);
     return rendered.channel === "email"

@@ -1,6 +1,6 @@
 // Route tests for the device list: every signed-in device of the account, and signing out one, the others or all of them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, errorCode, nextIp, uniqueEmail, type TestApp } from "../../../test/helper";
+import { buildTestApp, errorCode, nextIp, type TestApp, uniqueEmail } from "../../../test/helper";
 import { sessionCookieLine, sessionIdOf, sessionsTestHelpers } from "./sessions-test-helpers";
 
 let t: TestApp;

@@ -1,6 +1,6 @@
 // Route tests for editing and deleting a profile: never the last one, never another account's, each change in account activity.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, errorCode, withoutPerIpLimits, type TestApp } from "../../../test/helper";
+import { buildTestApp, errorCode, type TestApp, withoutPerIpLimits } from "../../../test/helper";
 import { chosenProfile, create, list, profilesTestHelpers } from "./profiles-test-helpers";
 
 let t: TestApp;
@@ -113,10 +113,7 @@ describe("DELETE /profiles/:id", () => {
   it("keeps one profile when the last two are deleted at the same time", async () => {
     const m = await member("Alex");
     const sam = (await create(m.browser, { name: "Sam" })).json().profile;
-    const answers = await Promise.all([
-      m.browser.delete(`/api/v1/profiles/${m.first.id}`),
-      m.browser.delete(`/api/v1/profiles/${sam.id}`),
-    ]);
+    const answers = await Promise.all([m.browser.delete(`/api/v1/profiles/${m.first.id}`), m.browser.delete(`/api/v1/profiles/${sam.id}`)]);
     expect(answers.map((a) => a.statusCode).sort()).toEqual([204, 409]);
     expect(await storedProfiles(m.accountId)).toHaveLength(1);
   });

@@ -2,9 +2,9 @@
 // only as a keyed digest), opening it on any device, resend, and every way a link fails.
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp, type Device, errorCode, nextIp, type TestApp, uniqueEmail, withoutPerIpLimits } from "../../../test/helper";
 import { hours } from "../../core/clock";
 import { oneTimeCode } from "../../store/schema";
-import { buildTestApp, errorCode, nextIp, uniqueEmail, withoutPerIpLimits, type Device, type TestApp } from "../../../test/helper";
 
 let t: TestApp;
 beforeAll(async () => {

@@ -5,8 +5,8 @@ import { createServer } from "node:net";
 import { sql } from "drizzle-orm";
 import * as oauth from "openid-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp, type Device, nextIp, type TestApp, uniqueEmail, withoutPerIpLimits } from "../../../test/helper";
 import { minutes } from "../../core/clock";
-import { buildTestApp, nextIp, uniqueEmail, withoutPerIpLimits, type Device, type TestApp } from "../../../test/helper";
 
 let t: TestApp;
 let issuer: string;

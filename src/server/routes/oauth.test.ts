@@ -1,14 +1,24 @@
 // Route tests for TV sign-in on the wire (RFC 8628): starting a device authorization, the
 // token endpoint's answers while the viewer decides, slow_down and expiry on a moved clock,
 // the redemption race, and the TV session that comes out of it.
-import { sql } from "drizzle-orm";
+
 import { createHash } from "node:crypto";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  APP_ORIGIN,
+  buildTestApp,
+  type Device,
+  errorCode,
+  nextIp,
+  type TestApp,
+  uniqueEmail,
+  withoutPerIpLimits,
+} from "../../../test/helper";
+import { TvApp } from "../../../test/support/tv";
 import { DEVICE_CODE_GRANT } from "../../contract/schemas/tv-sign-in";
 import { days, minutes } from "../../core/clock";
 import { defaultOAuthClients } from "../../core/config";
-import { APP_ORIGIN, buildTestApp, errorCode, nextIp, uniqueEmail, withoutPerIpLimits, type Device, type TestApp } from "../../../test/helper";
-import { TvApp } from "../../../test/support/tv";
 
 let t: TestApp;
 
@@ -91,7 +101,11 @@ describe("POST /oauth/device_authorization", () => {
     const headers = { origin: "https://tv-app.example", "sec-fetch-site": "cross-site" };
     const started = await tv().form("/oauth/device_authorization", { client_id: "usher-tv" }, headers);
     expect(started.statusCode).toBe(200);
-    const polled = await tv().form("/oauth/token", { grant_type: DEVICE_CODE_GRANT, client_id: "usher-tv", device_code: started.json().device_code }, headers);
+    const polled = await tv().form(
+      "/oauth/token",
+      { grant_type: DEVICE_CODE_GRANT, client_id: "usher-tv", device_code: started.json().device_code },
+      headers,
+    );
     expect(polled.json()).toMatchObject({ error: "authorization_pending" });
   });
 

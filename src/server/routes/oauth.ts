@@ -10,19 +10,19 @@ import {
   DEVICE_CODE_GRANT,
   deviceAuthorizationRequest,
   deviceAuthorizationResponse,
+  type OAuthErrorCode,
   oauthErrorResponse,
   tokenRequest,
   tokenResponse,
-  type OAuthErrorCode,
 } from "../../contract/schemas/tv-sign-in";
 import type { CoreDeps } from "../../core/deps";
+import { loggableError } from "../../core/loggable-error";
+import { type OAuthFailure, oauthFail } from "../../core/tv-sign-in/oauth-failure";
 import { redeemDeviceCode } from "../../core/tv-sign-in/redeem-device-code";
 import { startDeviceAuthorization } from "../../core/tv-sign-in/start-device-authorization";
 import { formatUserCode } from "../../core/tv-sign-in/user-code";
-import { oauthFail, type OAuthFailure } from "../../core/tv-sign-in/oauth-failure";
-import { loggableError } from "../../core/loggable-error";
-import { acceptFormBodies } from "../http/form-body";
 import { requestContext } from "../http/client";
+import { acceptFormBodies } from "../http/form-body";
 
 const FORM = "application/x-www-form-urlencoded";
 const oauthErrors = { 400: oauthErrorResponse, 401: oauthErrorResponse, 429: oauthErrorResponse };

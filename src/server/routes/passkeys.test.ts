@@ -2,10 +2,10 @@
 // with a passkey alone and using one as the second step. A software authenticator in the test
 // makes real ES256 credentials and signatures, which @simplewebauthn/server verifies.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { minutes } from "../../core/clock";
-import { buildTestApp, errorCode, STRONG_PASSWORD, uniqueEmail, withoutPerIpLimits, type Device, type TestApp } from "../../../test/helper";
+import { buildTestApp, type Device, errorCode, STRONG_PASSWORD, type TestApp, uniqueEmail, withoutPerIpLimits } from "../../../test/helper";
 import { SoftwareAuthenticator, type SoftwarePasskey } from "../../../test/support/software-authenticator";
 import { passwordStep } from "../../../test/support/two-step";
+import { minutes } from "../../core/clock";
 
 let t: TestApp;
 const authenticator = new SoftwareAuthenticator();
@@ -37,7 +37,10 @@ async function addPasskey(device: Device, name: string, extra: Record<string, un
 
 async function passkeySignIn(device: Device, passkey: SoftwarePasskey) {
   const options = (await device.post("/api/v1/auth/passkey/options")).json().options;
-  return device.post("/api/v1/auth/passkey", { passkey: authenticator.assert(passkey, options), ...(device.client ? { client: device.client } : {}) });
+  return device.post("/api/v1/auth/passkey", {
+    passkey: authenticator.assert(passkey, options),
+    ...(device.client ? { client: device.client } : {}),
+  });
 }
 
 describe("adding passkeys", () => {
@@ -65,7 +68,12 @@ describe("adding passkeys", () => {
     const list = (await device.get("/api/v1/account/passkeys")).json().passkeys;
     expect(list.map((p: { name: string }) => p.name)).toEqual(["MacBook Touch ID", "Phone"]);
     expect(Object.keys(list[0]).sort()).toEqual(["createdAt", "id", "lastUsedAt", "name"]);
-    expect((await device.get("/api/v1/account/security")).json().twoStep).toEqual({ enabled: true, totp: false, passkeys: 2, backupCodesLeft: 10 });
+    expect((await device.get("/api/v1/account/security")).json().twoStep).toEqual({
+      enabled: true,
+      totp: false,
+      passkeys: 2,
+      backupCodesLeft: 10,
+    });
     const added = (await t.core.stores.audit.listByAccount(accountId, 20)).filter((e) => e.type === "passkey_added");
     expect(added).toHaveLength(2);
   });
@@ -94,7 +102,9 @@ describe("adding passkeys", () => {
     expect(errorCode(await device.post("/api/v1/account/passkeys", { name: "X", passkey: foreign.response }))).toBe("PASSKEY_INVALID");
 
     const good = authenticator.register(options);
-    expect((await device.post("/api/v1/account/passkeys", { name: "Once", passkey: good.response, signOutOtherDevices: false })).statusCode).toBe(201);
+    expect(
+      (await device.post("/api/v1/account/passkeys", { name: "Once", passkey: good.response, signOutOtherDevices: false })).statusCode,
+    ).toBe(201);
     const again = authenticator.register(options);
     expect(errorCode(await device.post("/api/v1/account/passkeys", { name: "Twice", passkey: again.response }))).toBe("PASSKEY_INVALID");
   });
@@ -111,7 +121,11 @@ describe("adding passkeys", () => {
 
   it("refuses a malformed answer with 400 VALIDATION_FAILED", async () => {
     const { device } = await member();
-    for (const body of [{ name: "X" }, { name: "", passkey: {} }, { name: "X", passkey: { id: "a", rawId: "a", type: "public-key", response: {} } }]) {
+    for (const body of [
+      { name: "X" },
+      { name: "", passkey: {} },
+      { name: "X", passkey: { id: "a", rawId: "a", type: "public-key", response: {} } },
+    ]) {
       expect(errorCode(await device.post("/api/v1/account/passkeys", body))).toBe("VALIDATION_FAILED");
     }
   });
@@ -147,7 +161,12 @@ describe("renaming and removing passkeys", () => {
     expect(removed.json().signedOutOtherDevices).toBe(1);
     expect(errorCode(await tv.get("/api/v1/me"))).toBe("SESSION_REVOKED");
     expect((await device.get("/api/v1/me")).statusCode).toBe(200);
-    expect((await device.get("/api/v1/account/security")).json().twoStep).toEqual({ enabled: false, totp: false, passkeys: 0, backupCodesLeft: 0 });
+    expect((await device.get("/api/v1/account/security")).json().twoStep).toEqual({
+      enabled: false,
+      totp: false,
+      passkeys: 0,
+      backupCodesLeft: 0,
+    });
     expect((await t.core.stores.audit.listByAccount(accountId, 30)).map((e) => e.type)).toContain("passkey_removed");
     expect(errorCode(await device.post(`/api/v1/account/passkeys/${passkey.id}/remove`))).toBe("PASSKEY_NOT_FOUND");
     // Without a second factor the password alone signs in again.
@@ -198,7 +217,9 @@ describe("signing in with a passkey alone", () => {
     const browser = t.browser();
     const options = (await browser.post("/api/v1/auth/passkey/options")).json().options;
     const forged = { ...passkey, userHandle: Buffer.from(other.accountId).toString("base64url") };
-    expect(errorCode(await browser.post("/api/v1/auth/passkey", { passkey: authenticator.assert(forged, options) }))).toBe("PASSKEY_UNKNOWN");
+    expect(errorCode(await browser.post("/api/v1/auth/passkey", { passkey: authenticator.assert(forged, options) }))).toBe(
+      "PASSKEY_UNKNOWN",
+    );
   });
 });
 
@@ -211,7 +232,10 @@ describe("a passkey as the second step", () => {
     expect(step.methods).toContain("passkey");
     const allowed = (step.passkeyOptions as unknown as { allowCredentials: { id: string }[] }).allowCredentials.map((c) => c.id);
     expect(allowed).toEqual([passkey.id]);
-    const response = await browser.post("/api/v1/auth/two-step", { challenge: step.challenge, passkey: authenticator.assert(passkey, step.passkeyOptions!) });
+    const response = await browser.post("/api/v1/auth/two-step", {
+      challenge: step.challenge,
+      passkey: authenticator.assert(passkey, step.passkeyOptions!),
+    });
     expect(response.statusCode).toBe(200);
     expect((await browser.get("/api/v1/me")).statusCode).toBe(200);
   });
@@ -223,7 +247,10 @@ describe("a passkey as the second step", () => {
     const { passkey: theirPasskey } = await addPasskey(theirs.device, "Theirs", { signOutOtherDevices: false });
     const browser = t.browser();
     const step = await passwordStep(t, browser, mine.email);
-    const response = await browser.post("/api/v1/auth/two-step", { challenge: step.challenge, passkey: authenticator.assert(theirPasskey, step.passkeyOptions!) });
+    const response = await browser.post("/api/v1/auth/two-step", {
+      challenge: step.challenge,
+      passkey: authenticator.assert(theirPasskey, step.passkeyOptions!),
+    });
     expect(response.statusCode).toBe(401);
     expect(errorCode(response)).toBe("PASSKEY_UNKNOWN");
     expect(browser.sessionToken).toBeUndefined();

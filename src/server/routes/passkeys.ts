@@ -19,7 +19,12 @@ import { requestContext } from "../http/client";
 import { replyFailure } from "../http/reply-failure";
 import { factorChanged } from "./two-step";
 
-const passkeyParams = z.strictObject({ id: text().min(1).max(1024).regex(/^[A-Za-z0-9_-]+$/, "Not a passkey id.") });
+const passkeyParams = z.strictObject({
+  id: text()
+    .min(1)
+    .max(1024)
+    .regex(/^[A-Za-z0-9_-]+$/, "Not a passkey id."),
+});
 
 export const passkeyRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (app, { core }) => {
   app.addHook("onRequest", app.requireSession);

@@ -4,20 +4,20 @@
 // Email goes through the dispatcher to a real SMTP server as well.
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hours, minutes } from "../../core/clock";
-import { startSmtpInbox, type SmtpInbox } from "../../../test/support/smtp-inbox";
 import {
   buildTestApp,
+  type Device,
   errorCode,
   latestSmsCode,
   nextIp,
   STRONG_PASSWORD,
+  type TestApp,
   uniqueEmail,
   withoutPerIpLimits,
-  type Device,
-  type TestApp,
 } from "../../../test/helper";
+import { type SmtpInbox, startSmtpInbox } from "../../../test/support/smtp-inbox";
 import { createSmtpEmailSender } from "../../adapters/delivery/smtp-email-sender";
+import { hours, minutes } from "../../core/clock";
 
 const NEW_PASSWORD = "copper-lantern-meadow-77";
 let t: TestApp;
@@ -42,7 +42,9 @@ async function member(options: { verifiedPhone?: boolean } = {}) {
   expect(response.statusCode).toBe(201);
   const e164 = `+1202555${String(2000 + numbers++).padStart(4, "0")}`;
   if (options.verifiedPhone) {
-    expect((await browser.put("/api/v1/account/phone", { phone: e164, currentPassword: STRONG_PASSWORD, smsOptIn: true })).statusCode).toBe(200);
+    expect((await browser.put("/api/v1/account/phone", { phone: e164, currentPassword: STRONG_PASSWORD, smsOptIn: true })).statusCode).toBe(
+      200,
+    );
     expect((await browser.post("/api/v1/account/phone/verify", { code: await latestSmsCode(t.core, e164) })).statusCode).toBe(200);
   }
   return { accountId: response.json().account.id as string, email, e164, browser };
@@ -112,7 +114,9 @@ describe("asking for a password reset", () => {
   });
 
   it("refuses an unknown method or a missing address with 400 VALIDATION_FAILED", async () => {
-    expect(errorCode(await t.browser().post("/api/v1/auth/password-reset", { email: "a@example.com", method: "pigeon" }))).toBe("VALIDATION_FAILED");
+    expect(errorCode(await t.browser().post("/api/v1/auth/password-reset", { email: "a@example.com", method: "pigeon" }))).toBe(
+      "VALIDATION_FAILED",
+    );
     expect(errorCode(await t.browser().post("/api/v1/auth/password-reset", {}))).toBe("VALIDATION_FAILED");
   });
 });
@@ -191,7 +195,9 @@ describe("resetting by emailed link", () => {
   it("refuses a mangled link with 400 LINK_INVALID and a body with both or neither proof with 400 VALIDATION_FAILED", async () => {
     expect(errorCode(await complete({ token: "nope" }))).toBe("LINK_INVALID");
     expect(errorCode(await complete({}))).toBe("VALIDATION_FAILED");
-    expect(errorCode(await complete({ token: "x", flowId: "00000000-0000-4000-8000-000000000000", code: "123456" }))).toBe("VALIDATION_FAILED");
+    expect(errorCode(await complete({ token: "x", flowId: "00000000-0000-4000-8000-000000000000", code: "123456" }))).toBe(
+      "VALIDATION_FAILED",
+    );
     // The old way of naming a texted code (by email) is gone: a code names its request.
     expect(errorCode(await complete({ email: "a@example.com", code: "123456" }))).toBe("VALIDATION_FAILED");
   });

@@ -1,8 +1,8 @@
 // Helpers shared by the add-phone, verify-phone and remove-phone route tests, bound to each file's test app.
 import { and, eq } from "drizzle-orm";
 import { expect } from "vitest";
+import { type Device, latestSmsCode, STRONG_PASSWORD, type TestApp, uniqueEmail } from "../../../test/helper";
 import { oneTimeCode } from "../../store/schema";
-import { latestSmsCode, STRONG_PASSWORD, uniqueEmail, type Device, type TestApp } from "../../../test/helper";
 
 export interface Member {
   accountId: string;

@@ -9,7 +9,7 @@ import {
   verifyPhoneRequest,
 } from "../../contract/schemas/account";
 import type { CoreDeps } from "../../core/deps";
-import { removePhone, resendPhoneCode, setPhone, verifyPhone, type PhoneSet } from "../../core/phone/manage-phone";
+import { type PhoneSet, removePhone, resendPhoneCode, setPhone, verifyPhone } from "../../core/phone/manage-phone";
 import { toPublicPhone } from "../../core/phone/public-phone";
 import { requestContext } from "../http/client";
 import { replyFailure } from "../http/reply-failure";

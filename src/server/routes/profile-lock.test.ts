@@ -3,8 +3,8 @@
 // (throttled after 5 wrong tries), shown as `locked`, and "Require PIN to add new profiles"
 // (the main profile's PIN, switched with the password too).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp, type Device, errorCode, STRONG_PASSWORD, type TestApp, uniqueEmail, withoutPerIpLimits } from "../../../test/helper";
 import { minutes } from "../../core/clock";
-import { buildTestApp, errorCode, STRONG_PASSWORD, uniqueEmail, withoutPerIpLimits, type Device, type TestApp } from "../../../test/helper";
 
 let t: TestApp;
 

@@ -1,6 +1,6 @@
 // Helpers shared by the "Who's watching?", add-profile and edit-profile route tests, bound to each file's test app.
 import { expect } from "vitest";
-import { uniqueEmail, type Device, type TestApp } from "../../../test/helper";
+import { type Device, type TestApp, uniqueEmail } from "../../../test/helper";
 
 export interface PublicProfile {
   id: string;

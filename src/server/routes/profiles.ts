@@ -1,25 +1,14 @@
 // "Who's watching?": list, add, edit, delete and choose profiles.
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import {
-  createProfileRequest,
-  profileListResponse,
-  profileResponse,
-  updateProfileRequest,
-} from "../../contract/schemas/profiles";
+// A locked profile is chosen with its PIN
+import { chooseProfileRequest } from "../../contract/schemas/profile-lock";
+import { createProfileRequest, profileListResponse, profileResponse, updateProfileRequest } from "../../contract/schemas/profiles";
 import type { CoreDeps } from "../../core/deps";
-import {
-  chooseProfile,
-  createProfile,
-  deleteProfile,
-  listProfiles,
-  updateProfile,
-} from "../../core/profiles/manage-profiles";
+import { chooseProfile, createProfile, deleteProfile, listProfiles, updateProfile } from "../../core/profiles/manage-profiles";
 import { toPublicProfile } from "../../core/profiles/public-profile";
 import { requestContext } from "../http/client";
 import { replyFailure } from "../http/reply-failure";
-// A locked profile is chosen with its PIN
-import { chooseProfileRequest } from "../../contract/schemas/profile-lock";
 
 const profileParams = z.strictObject({ id: z.uuid() });
 
@@ -33,15 +22,11 @@ export const profileRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (a
     return { profiles: profiles.map(toPublicProfile) };
   });
 
-  app.post(
-    "/profiles",
-    { schema: { body: createProfileRequest, response: { 201: profileResponse } } },
-    async (request, reply) => {
-      const result = await createProfile(core, request.session, request.body, requestContext(request));
-      if (!result.ok) return replyFailure(reply, result);
-      return reply.code(201).send({ profile: toPublicProfile(result.value) });
-    },
-  );
+  app.post("/profiles", { schema: { body: createProfileRequest, response: { 201: profileResponse } } }, async (request, reply) => {
+    const result = await createProfile(core, request.session, request.body, requestContext(request));
+    if (!result.ok) return replyFailure(reply, result);
+    return reply.code(201).send({ profile: toPublicProfile(result.value) });
+  });
 
   app.patch(
     "/profiles/:id",
@@ -59,7 +44,10 @@ export const profileRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (a
 
   app.post(
     "/profiles/:id/choose",
-    { config: { kidsProfile: "allowed" }, schema: { params: profileParams, body: chooseProfileRequest, response: { 200: profileResponse } } },
+    {
+      config: { kidsProfile: "allowed" },
+      schema: { params: profileParams, body: chooseProfileRequest, response: { 200: profileResponse } },
+    },
     async (request, reply) => {
       const result = await chooseProfile(core, request.session, request.params.id, request.body?.pin, requestContext(request));
       return result.ok ? { profile: toPublicProfile(result.value) } : replyFailure(reply, result);

@@ -1,8 +1,8 @@
 // Route tests for re-authentication: sensitive changes need a password (or passkey) proof
 // within the last 10 minutes; proving it again hands the device a new token.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp, type Device, errorCode, STRONG_PASSWORD, type TestApp, uniqueEmail, withoutPerIpLimits } from "../../../test/helper";
 import { minutes } from "../../core/clock";
-import { buildTestApp, errorCode, STRONG_PASSWORD, uniqueEmail, withoutPerIpLimits, type Device, type TestApp } from "../../../test/helper";
 
 let t: TestApp;
 
@@ -120,9 +120,16 @@ describe("POST /auth/reauthenticate", () => {
   it("keeps change password and phone working with the current password, however old the session", async () => {
     const { device } = await member();
     t.clock.advance(minutes(60));
-    const phone = await device.put("/api/v1/account/phone", { phone: "+1 202 555 0187", currentPassword: STRONG_PASSWORD, smsOptIn: false });
+    const phone = await device.put("/api/v1/account/phone", {
+      phone: "+1 202 555 0187",
+      currentPassword: STRONG_PASSWORD,
+      smsOptIn: false,
+    });
     expect(phone.statusCode).toBe(200);
-    const changed = await device.post("/api/v1/account/password", { currentPassword: STRONG_PASSWORD, newPassword: "amber-lantern-quarry-77" });
+    const changed = await device.post("/api/v1/account/password", {
+      currentPassword: STRONG_PASSWORD,
+      newPassword: "amber-lantern-quarry-77",
+    });
     expect(changed.statusCode).toBe(200);
   });
 });

@@ -3,13 +3,13 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { reauthenticateRequest, reauthenticateResponse, webAuthnOptionsResponse } from "../../contract/schemas/two-step";
 import type { CoreDeps } from "../../core/deps";
-import { reauthenticateWithPassword } from "../../core/sessions/reauthenticate";
-import { reauthenticatedUntil } from "../../core/sessions/recent-proof";
 import { reauthenticateWithPasskey, startPasskeyReauthentication } from "../../core/mfa/passkey-sign-in";
 import type { AuthenticationResponseJSON } from "../../core/mfa/webauthn";
+import { reauthenticateWithPassword } from "../../core/sessions/reauthenticate";
+import { reauthenticatedUntil } from "../../core/sessions/recent-proof";
 import { requestContext } from "../http/client";
-import { replyFailure } from "../http/reply-failure";
 import { handOverReplacement } from "../http/replacement";
+import { replyFailure } from "../http/reply-failure";
 
 export const reauthRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (app, { core }) => {
   app.post(

@@ -15,11 +15,11 @@ import {
   verificationSentResponse,
   verifyEmailRequest,
 } from "../../contract/schemas/recovery";
-import { toSignedInResponse } from "../../core/sessions/signed-in";
 import type { CoreDeps } from "../../core/deps";
 import { confirmEmailChange, requestEmailChange } from "../../core/email/change-email";
 import { resendEmailVerification, verifyEmail } from "../../core/email/email-verification";
 import { completePasswordReset, requestPasswordReset } from "../../core/recovery/password-reset";
+import { toSignedInResponse } from "../../core/sessions/signed-in";
 import { requestContext, signingInDevice } from "../http/client";
 import { deviceCredentialOf } from "../http/cookies";
 import { replyFailure } from "../http/reply-failure";

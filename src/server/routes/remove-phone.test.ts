@@ -1,6 +1,6 @@
 // Route tests for removing a phone number, the phone's audit trail, and verifications racing a change or a removal.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, errorCode, latestSmsCode, withoutPerIpLimits, type TestApp } from "../../../test/helper";
+import { buildTestApp, errorCode, latestSmsCode, type TestApp, withoutPerIpLimits } from "../../../test/helper";
 import { phoneTestHelpers, removePhone, verify } from "./phone-test-helpers";
 
 let t: TestApp;

@@ -2,8 +2,16 @@
 // the account's address in the change's own transaction, with what the owner needs to
 // recognise it; a refused change writes none.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, nextIp, STRONG_PASSWORD, uniqueEmail, withoutPerIpLimits, type Device, type TestApp } from "../../../test/helper";
-import { latestSmsCode } from "../../../test/helper";
+import {
+  buildTestApp,
+  type Device,
+  latestSmsCode,
+  nextIp,
+  STRONG_PASSWORD,
+  type TestApp,
+  uniqueEmail,
+  withoutPerIpLimits,
+} from "../../../test/helper";
 import { totpAt } from "../../../test/support/two-step";
 
 let t: TestApp;
@@ -50,7 +58,10 @@ describe("security notices", () => {
     expect(written).toHaveLength(3);
     expect(written).toEqual(
       expect.arrayContaining(
-        ["two_step_on", "backup_codes_renewed", "two_step_off"].map((change) => ({ template: "two_step_changed", payload: { change, at: now() } })),
+        ["two_step_on", "backup_codes_renewed", "two_step_off"].map((change) => ({
+          template: "two_step_changed",
+          payload: { change, at: now() },
+        })),
       ),
     );
   });
@@ -59,7 +70,9 @@ describe("security notices", () => {
     const m = await member();
     const phone = t.phoneApp({ ip: "198.51.100.7", name: "Living room iPhone" });
     expect((await phone.signIn(m.email)).statusCode).toBe(200);
-    expect(await notices(m.email)).toEqual([{ template: "new_sign_in", payload: { device: "Living room iPhone", ip: "198.51.100.7", at: now() } }]);
+    expect(await notices(m.email)).toEqual([
+      { template: "new_sign_in", payload: { device: "Living room iPhone", ip: "198.51.100.7", at: now() } },
+    ]);
 
     // The sign-up's browser carries the account's device cookie: signing in again there is not news.
     expect((await m.browser.signIn(m.email)).statusCode).toBe(200);
@@ -74,10 +87,16 @@ describe("security notices", () => {
 
   it("tells of a password change, and of none that was refused", async () => {
     const m = await member();
-    const refused = await m.browser.post("/api/v1/account/password", { currentPassword: "wrong-password-123", newPassword: "copper-lantern-meadow-77" });
+    const refused = await m.browser.post("/api/v1/account/password", {
+      currentPassword: "wrong-password-123",
+      newPassword: "copper-lantern-meadow-77",
+    });
     expect(refused.statusCode).toBe(403);
     expect(await notices(m.email)).toEqual([]);
-    const changed = await m.browser.post("/api/v1/account/password", { currentPassword: STRONG_PASSWORD, newPassword: "copper-lantern-meadow-77" });
+    const changed = await m.browser.post("/api/v1/account/password", {
+      currentPassword: STRONG_PASSWORD,
+      newPassword: "copper-lantern-meadow-77",
+    });
     expect(changed.statusCode).toBe(200);
     expect(await notices(m.email)).toEqual([{ template: "password_changed", payload: { at: now() } }]);
   });

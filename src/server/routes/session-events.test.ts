@@ -2,20 +2,12 @@
 // socket, that its session was signed out elsewhere — and only its own account's news. On
 // PostgreSQL the signals travel over LISTEN/NOTIFY, as between the nodes of a cluster.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp, type Device, nextIp, SESSION_COOKIE, STRONG_PASSWORD, type TestApp, uniqueEmail } from "../../../test/helper";
+import { routeTestDatabase } from "../../../test/support/databases";
+import { type OpenEventStream, openEventStream } from "../../../test/support/event-stream";
+import { PostgresRevocationSignals } from "../../adapters/revocation/postgres-revocation-signals";
 import { days } from "../../core/clock";
 import { MAX_SCREENS_PER_ACCOUNT } from "../../core/sessions/live-sessions";
-import {
-  buildTestApp,
-  nextIp,
-  SESSION_COOKIE,
-  STRONG_PASSWORD,
-  uniqueEmail,
-  type Device,
-  type TestApp,
-} from "../../../test/helper";
-import { routeTestDatabase } from "../../../test/support/databases";
-import { openEventStream, type OpenEventStream } from "../../../test/support/event-stream";
-import { PostgresRevocationSignals } from "../../adapters/revocation/postgres-revocation-signals";
 
 const HEARTBEAT_MS = 200;
 
@@ -41,9 +33,7 @@ afterAll(async () => {
 /** The device's event stream, as its browser (cookie) or app (bearer) opens it. */
 async function streamOf(device: Device): Promise<OpenEventStream> {
   const credentials: Record<string, string> =
-    device.kind === "browser"
-      ? { cookie: `${SESSION_COOKIE}=${device.sessionToken}` }
-      : { authorization: `Bearer ${device.sessionToken}` };
+    device.kind === "browser" ? { cookie: `${SESSION_COOKIE}=${device.sessionToken}` } : { authorization: `Bearer ${device.sessionToken}` };
   const stream = await openEventStream(`${baseUrl}/api/v1/sessions/events`, { "user-agent": device.userAgent, ...credentials });
   open.push(stream);
   return stream;
@@ -233,20 +223,21 @@ describe("GET /sessions/events", () => {
   });
 
   // PostgreSQL only (declared there alone): PGlite has no second node to publish from.
-  if (routeTestDatabase === "postgres") it("hears a revocation that another node committed and published", async () => {
-    const { laptop } = await household();
-    const accountId = (await laptop.get("/api/v1/me")).json().account.id as string;
-    const stream = await readyStreamOf(laptop);
-    const otherNode = await PostgresRevocationSignals.connect({ url: t.database.url!, db: t.database.database.db });
-    try {
-      await t.core.stores.sessions.revokeAllForAccount(accountId, t.clock.now(), "signed_out_all_devices");
-      const published = performance.now();
-      otherNode.publish(accountId);
-      const { data, delayMs } = await signedOut(stream, published);
-      expect(data).toEqual({ code: "SESSION_REVOKED", reason: "signed_out_all_devices" });
-      expect(delayMs).toBeLessThan(1_000);
-    } finally {
-      await otherNode.close();
-    }
-  });
+  if (routeTestDatabase === "postgres")
+    it("hears a revocation that another node committed and published", async () => {
+      const { laptop } = await household();
+      const accountId = (await laptop.get("/api/v1/me")).json().account.id as string;
+      const stream = await readyStreamOf(laptop);
+      const otherNode = await PostgresRevocationSignals.connect({ url: t.database.url!, db: t.database.database.db });
+      try {
+        await t.core.stores.sessions.revokeAllForAccount(accountId, t.clock.now(), "signed_out_all_devices");
+        const published = performance.now();
+        otherNode.publish(accountId);
+        const { data, delayMs } = await signedOut(stream, published);
+        expect(data).toEqual({ code: "SESSION_REVOKED", reason: "signed_out_all_devices" });
+        expect(delayMs).toBeLessThan(1_000);
+      } finally {
+        await otherNode.close();
+      }
+    });
 });

@@ -3,7 +3,7 @@
 // node's LiveSessions; one timer per node keeps every stream alive through proxies.
 import type { OutgoingHttpHeaders, ServerResponse } from "node:http";
 import type { FastifyPluginAsync, FastifyReply } from "fastify";
-import { sessionEventNames, type SignedOutEvent } from "../../contract/schemas/sessions";
+import { type SignedOutEvent, sessionEventNames } from "../../contract/schemas/sessions";
 import type { LiveSessions } from "../../core/sessions/live-sessions";
 import { replyFailure } from "../http/reply-failure";
 
@@ -33,34 +33,38 @@ export const sessionEventRoutes: FastifyPluginAsync<SessionEventsOptions> = asyn
 
   // No HEAD twin: it would hold a watcher open with nothing to send it to. A Kids profile's
   // screen must hear that it was signed out too.
-  app.get("/sessions/events", { onRequest: app.requireSession, config: { kidsProfile: "allowed" }, exposeHeadRoute: false }, async (request, reply) => {
-    const { session } = request;
-    if (!liveSessions.hasRoomFor(session.accountId)) {
-      return replyFailure(reply, { ok: false, code: "RATE_LIMITED", retryAfterSec: 30 });
-    }
-    reply.hijack();
-    const stream = reply.raw;
-    stream.writeHead(200, {
-      // What the plugins set for this answer (security headers, a slid session cookie).
-      ...headersOf(reply),
-      "content-type": "text/event-stream; charset=utf-8",
-      "cache-control": "no-store",
-      // No proxy may buffer (or compress) the stream: each event must leave at once.
-      "x-accel-buffering": "no",
-    });
-    stream.write(`retry: ${RETRY_MS}\nevent: ${sessionEventNames.ready}\ndata: {}\n\n`);
-    streams.add(stream);
+  app.get(
+    "/sessions/events",
+    { onRequest: app.requireSession, config: { kidsProfile: "allowed" }, exposeHeadRoute: false },
+    async (request, reply) => {
+      const { session } = request;
+      if (!liveSessions.hasRoomFor(session.accountId)) {
+        return replyFailure(reply, { ok: false, code: "RATE_LIMITED", retryAfterSec: 30 });
+      }
+      reply.hijack();
+      const stream = reply.raw;
+      stream.writeHead(200, {
+        // What the plugins set for this answer (security headers, a slid session cookie).
+        ...headersOf(reply),
+        "content-type": "text/event-stream; charset=utf-8",
+        "cache-control": "no-store",
+        // No proxy may buffer (or compress) the stream: each event must leave at once.
+        "x-accel-buffering": "no",
+      });
+      stream.write(`retry: ${RETRY_MS}\nevent: ${sessionEventNames.ready}\ndata: {}\n\n`);
+      streams.add(stream);
 
-    const unwatch = liveSessions.watch(session, (end) => {
-      const event: SignedOutEvent = { code: end.code, reason: end.reason };
-      stream.end(`event: ${sessionEventNames.signedOut}\ndata: ${JSON.stringify(event)}\n\n`);
-    });
-    stream.on("close", () => {
-      unwatch();
-      streams.delete(stream);
-    });
-    return reply;
-  });
+      const unwatch = liveSessions.watch(session, (end) => {
+        const event: SignedOutEvent = { code: end.code, reason: end.reason };
+        stream.end(`event: ${sessionEventNames.signedOut}\ndata: ${JSON.stringify(event)}\n\n`);
+      });
+      stream.on("close", () => {
+        unwatch();
+        streams.delete(stream);
+      });
+      return reply;
+    },
+  );
 };
 
 function headersOf(reply: FastifyReply): OutgoingHttpHeaders {

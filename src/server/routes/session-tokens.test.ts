@@ -2,8 +2,8 @@
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp, errorCode, nextIp, SESSION_COOKIE, STRONG_PASSWORD, type TestApp, uniqueEmail } from "../../../test/helper";
 import { days, minutes } from "../../core/clock";
-import { buildTestApp, errorCode, nextIp, SESSION_COOKIE, STRONG_PASSWORD, uniqueEmail, type TestApp } from "../../../test/helper";
 import { sessionCookieLine, sessionIdOf, sessionsTestHelpers } from "./sessions-test-helpers";
 
 let t: TestApp;
@@ -113,9 +113,7 @@ describe("session tokens", () => {
     const session = (await t.core.stores.sessions.findById(sessionIdOf(laptop)))!;
     expect(session.expiresAt.getTime()).toBe(t.clock.now().getTime() + days(30));
     // Otherwise the browser drops the cookie 30 days after sign-in, however much it is used.
-    const cookie = (response.cookies as { name: string; value: string; expires?: Date }[]).find(
-      (c) => c.name === SESSION_COOKIE,
-    );
+    const cookie = (response.cookies as { name: string; value: string; expires?: Date }[]).find((c) => c.name === SESSION_COOKIE);
     expect(cookie?.value).toBe(laptop.sessionToken);
     expect(cookie?.expires?.getTime()).toBe(Math.floor(session.expiresAt.getTime() / 1000) * 1000);
     expect(sessionCookieLine(response)).toMatch(/; HttpOnly; Secure; SameSite=Lax/);

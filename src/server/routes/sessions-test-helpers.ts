@@ -1,7 +1,7 @@
 // Helpers shared by the device-list and session-token route tests, bound to each file's test app.
 import type { LightMyRequestResponse } from "fastify";
 import { expect } from "vitest";
-import { nextIp, SESSION_COOKIE, uniqueEmail, type Device, type TestApp } from "../../../test/helper";
+import { type Device, nextIp, SESSION_COOKIE, type TestApp, uniqueEmail } from "../../../test/helper";
 
 const FIREFOX_ON_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:125.0) Gecko/20100101 Firefox/125.0";
 

@@ -1,11 +1,11 @@
 // The devices signed in to this account, and signing all of them out.
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
 import { text } from "../../contract/schemas/common";
 import { sessionListResponse, signedOutDevicesResponse, signedOutOtherDevicesResponse } from "../../contract/schemas/sessions";
 import type { CoreDeps } from "../../core/deps";
 import { listSessions } from "../../core/sessions/list-sessions";
 import { signOutAllDevices, signOutDevice, signOutOtherDevices } from "../../core/sessions/sign-out";
-import { z } from "zod";
 import { requestContext } from "../http/client";
 import { clearSessionCookie } from "../http/cookies";
 import { replyFailure } from "../http/reply-failure";

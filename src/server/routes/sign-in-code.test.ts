@@ -4,9 +4,19 @@
 // notified like any other.
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { minutes } from "../../core/clock";
-import { buildTestApp, errorCode, latestSmsCode, nextIp, STRONG_PASSWORD, uniqueEmail, withoutPerIpLimits, type Device, type TestApp } from "../../../test/helper";
+import {
+  buildTestApp,
+  type Device,
+  errorCode,
+  latestSmsCode,
+  nextIp,
+  STRONG_PASSWORD,
+  type TestApp,
+  uniqueEmail,
+  withoutPerIpLimits,
+} from "../../../test/helper";
 import { totpAt, turnOnTotp } from "../../../test/support/two-step";
+import { minutes } from "../../core/clock";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -21,7 +31,9 @@ async function member(options: { verifiedPhone?: boolean } = {}) {
   expect((await browser.signUp(email)).statusCode).toBe(201);
   const e164 = `+1202555${String(4000 + numbers++).padStart(4, "0")}`;
   if (options.verifiedPhone) {
-    expect((await browser.put("/api/v1/account/phone", { phone: e164, currentPassword: STRONG_PASSWORD, smsOptIn: true })).statusCode).toBe(200);
+    expect((await browser.put("/api/v1/account/phone", { phone: e164, currentPassword: STRONG_PASSWORD, smsOptIn: true })).statusCode).toBe(
+      200,
+    );
     expect((await browser.post("/api/v1/account/phone/verify", { code: await latestSmsCode(t.core, e164) })).statusCode).toBe(200);
   }
   return { email, e164, browser };
@@ -30,12 +42,19 @@ async function member(options: { verifiedPhone?: boolean } = {}) {
 const ask = (body: Record<string, unknown>, device: Device = t.browser({ ip: nextIp() })) => device.post("/api/v1/auth/sign-in-code", body);
 const complete = (flowId: string, code: string, device: Device = t.browser({ ip: nextIp() })) =>
   device.post("/api/v1/auth/sign-in-code/complete", { flowId, code, ...device.appFields });
-const shape = (response: LightMyRequestResponse) => ({ status: response.statusCode, ...response.json(), flowId: typeof response.json().flowId, expiresAt: typeof response.json().expiresAt });
+const shape = (response: LightMyRequestResponse) => ({
+  status: response.statusCode,
+  ...response.json(),
+  flowId: typeof response.json().flowId,
+  expiresAt: typeof response.json().expiresAt,
+});
 
 /** The code sent to `to` since message `since`, by the template named. */
 async function codeSent(to: string, template: "sign_in_code" | "sign_in_code_text", since: number): Promise<string | undefined> {
   await t.delivered();
-  const message = t.sent.slice(since).find((m) => m.to === to && (m.channel === "sms" ? template === "sign_in_code_text" : m.template === template));
+  const message = t.sent
+    .slice(since)
+    .find((m) => m.to === to && (m.channel === "sms" ? template === "sign_in_code_text" : m.template === template));
   const code = message?.text.match(/\b(\d{6})\b/)?.[1];
   if (code) t.logs.codes.add(code);
   return code;
@@ -59,7 +78,10 @@ describe("POST /auth/sign-in-code", () => {
   it("texts a code to the account whose verified phone it is, and answers alike for any other number", async () => {
     const withPhone = await member({ verifiedPhone: true });
     const unverified = await member();
-    expect((await unverified.browser.put("/api/v1/account/phone", { phone: unverified.e164, currentPassword: STRONG_PASSWORD, smsOptIn: true })).statusCode).toBe(200);
+    expect(
+      (await unverified.browser.put("/api/v1/account/phone", { phone: unverified.e164, currentPassword: STRONG_PASSWORD, smsOptIn: true }))
+        .statusCode,
+    ).toBe(200);
     const before = await t.sentMark();
     const a = await ask({ phone: withPhone.e164 });
     const b = await ask({ phone: unverified.e164 });
@@ -91,7 +113,9 @@ describe("POST /auth/sign-in-code/complete", () => {
     expect(done.json().token).toBeUndefined();
     expect((await device.get("/api/v1/me")).statusCode).toBe(200);
     await t.delivered();
-    expect(t.sent.slice(before).some((message) => message.to === m.email && message.channel === "email" && message.template === "new_sign_in")).toBe(true);
+    expect(
+      t.sent.slice(before).some((message) => message.to === m.email && message.channel === "email" && message.template === "new_sign_in"),
+    ).toBe(true);
     const events = (await device.get("/api/v1/account/activity")).json().events as { type: string; details: Record<string, unknown> }[];
     expect(events.filter((e) => e.type === "signed_in").map((e) => e.details.method)).toContain("sign_in_code");
     expect(errorCode(await complete(flowId, code))).toBe("SIGN_IN_CODE_INVALID");

@@ -1,8 +1,8 @@
 // Route tests for sign in: a new session on each sign-in, equal-cost refusals, and throttling by address, account and device.
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp, errorCode, nextIp, SESSION_COOKIE, STRONG_PASSWORD, type TestApp, uniqueEmail } from "../../../test/helper";
 import { minutes } from "../../core/clock";
-import { buildTestApp, errorCode, nextIp, SESSION_COOKIE, STRONG_PASSWORD, uniqueEmail, type TestApp } from "../../../test/helper";
 import { authTestHelpers, rawSetCookie, setCookie } from "./auth-test-helpers";
 
 const DEVICE_COOKIE = "__Host-usher_device";

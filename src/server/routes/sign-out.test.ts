@@ -1,7 +1,7 @@
 // Route tests for signing out of this device: the session revoked and its cookie cleared, the account's other devices still in.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { APP_ORIGIN, buildTestApp, errorCode, SESSION_COOKIE, type TestApp, uniqueEmail } from "../../../test/helper";
 import { minutes } from "../../core/clock";
-import { APP_ORIGIN, buildTestApp, errorCode, SESSION_COOKIE, uniqueEmail, type TestApp } from "../../../test/helper";
 import { authTestHelpers, rawSetCookie, setCookie } from "./auth-test-helpers";
 
 let t: TestApp;

@@ -1,6 +1,15 @@
 // Route tests for sign up: the account, its first profile and this device's session, and every refusal.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, CHROME_ON_MAC, errorCode, nextIp, SESSION_COOKIE, STRONG_PASSWORD, uniqueEmail, type TestApp } from "../../../test/helper";
+import {
+  buildTestApp,
+  CHROME_ON_MAC,
+  errorCode,
+  nextIp,
+  SESSION_COOKIE,
+  STRONG_PASSWORD,
+  type TestApp,
+  uniqueEmail,
+} from "../../../test/helper";
 import { authTestHelpers, rawSetCookie, setCookie } from "./auth-test-helpers";
 
 let t: TestApp;

@@ -2,8 +2,17 @@
 // profile or denying it, and the throttling that keeps codes from being guessed.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, errorCode, nextIp, STRONG_PASSWORD, uniqueEmail, withoutPerIpLimits, type Device, type TestApp } from "../../../test/helper";
-import { TvApp, SAMSUNG_TV_UA } from "../../../test/support/tv";
+import {
+  buildTestApp,
+  type Device,
+  errorCode,
+  nextIp,
+  STRONG_PASSWORD,
+  type TestApp,
+  uniqueEmail,
+  withoutPerIpLimits,
+} from "../../../test/helper";
+import { SAMSUNG_TV_UA, TvApp } from "../../../test/support/tv";
 
 let t: TestApp;
 
@@ -176,7 +185,11 @@ describe("approving and denying", () => {
   it("refuses a cookie approval sent from another site (CROSS_ORIGIN_REQUEST)", async () => {
     const { browser, profileId } = await viewer();
     const flow = await new TvApp(t, nextIp()).start();
-    const response = await browser.post(`/api/v1/tv/codes/${flow.user_code}/approve`, { profileId }, { headers: { origin: "https://evil.example" } });
+    const response = await browser.post(
+      `/api/v1/tv/codes/${flow.user_code}/approve`,
+      { profileId },
+      { headers: { origin: "https://evil.example" } },
+    );
     expect(response.statusCode).toBe(403);
     expect(errorCode(response)).toBe("CROSS_ORIGIN_REQUEST");
     expect(await statusOf(flow.user_code)).toBe("pending");

@@ -3,9 +3,9 @@
 // failure has its own code: wrong code, expired challenge, replayed code, a challenge from
 // another attempt, too many tries.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { minutes } from "../../core/clock";
-import { buildTestApp, errorCode, uniqueEmail, withoutPerIpLimits, type Device, type TestApp } from "../../../test/helper";
+import { buildTestApp, type Device, errorCode, type TestApp, uniqueEmail, withoutPerIpLimits } from "../../../test/helper";
 import { nextStep, passwordStep, totpAt, turnOnTotp } from "../../../test/support/two-step";
+import { minutes } from "../../core/clock";
 
 let t: TestApp;
 
@@ -129,7 +129,7 @@ describe("POST /auth/two-step", () => {
     expect(elsewhere.sessionToken).toBeUndefined();
     expect(errorCode(await complete(elsewhere, "not-a-challenge", backupCodes[0]!))).toBe("TWO_STEP_CHALLENGE_INVALID");
     // Neither spent the backup code.
-    expect((await t.core.stores.backupCodes.countUnused((await t.core.stores.accounts.findByEmail(email))!.id))).toBe(10);
+    expect(await t.core.stores.backupCodes.countUnused((await t.core.stores.accounts.findByEmail(email))!.id)).toBe(10);
     nextStep(t);
   });
 
@@ -151,7 +151,8 @@ describe("POST /auth/two-step", () => {
     const { email, secret } = await protectedMember();
     const browser = t.browser();
     const { challenge } = await passwordStep(t, browser, email);
-    for (let i = 0; i < 5; i++) expect(errorCode(await complete(browser, challenge, totpAt(t, secret, 4 + i)))).toBe("TWO_STEP_CODE_INVALID");
+    for (let i = 0; i < 5; i++)
+      expect(errorCode(await complete(browser, challenge, totpAt(t, secret, 4 + i)))).toBe("TWO_STEP_CODE_INVALID");
     const sixth = await complete(browser, challenge, totpAt(t, secret));
     expect(sixth.statusCode).toBe(410);
     expect(errorCode(sixth)).toBe("TWO_STEP_ATTEMPTS_EXCEEDED");

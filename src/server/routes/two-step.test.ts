@@ -3,10 +3,10 @@
 import { eq } from "drizzle-orm";
 import * as OTPAuth from "otpauth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp, type Device, errorCode, type TestApp, uniqueEmail, withoutPerIpLimits } from "../../../test/helper";
+import { nextStep, totpAt, turnOnTotp } from "../../../test/support/two-step";
 import { minutes } from "../../core/clock";
 import { mfaTotp } from "../../store/schema";
-import { buildTestApp, errorCode, uniqueEmail, withoutPerIpLimits, type Device, type TestApp } from "../../../test/helper";
-import { nextStep, totpAt, turnOnTotp } from "../../../test/support/two-step";
 
 let t: TestApp;
 
@@ -72,7 +72,12 @@ describe("setting up the authenticator app", () => {
   });
 
   it("accepts the code of one step before or after now, but not two", async () => {
-    for (const [offset, status] of [[-1, 200], [1, 200], [-2, 400], [2, 400]] as const) {
+    for (const [offset, status] of [
+      [-1, 200],
+      [1, 200],
+      [-2, 400],
+      [2, 400],
+    ] as const) {
       const { device } = await member();
       const { secret } = (await device.post("/api/v1/account/two-step/totp/setup")).json();
       t.logs.remember(secret);

@@ -1,5 +1,7 @@
 // Account → Security & Privacy: two-step verification's state, the authenticator app (set
 // up, turn on, turn off) and backup codes.
+
+import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import QRCode from "qrcode";
 import {
@@ -13,13 +15,12 @@ import {
 import type { CoreDeps } from "../../core/deps";
 import type { FactorChanged } from "../../core/mfa/factor-change";
 import { disableTotp, enableTotp, startTotpSetup } from "../../core/mfa/manage-totp";
-import { reauthenticatedUntil } from "../../core/sessions/recent-proof";
 import { regenerateBackupCodes } from "../../core/mfa/regenerate-backup-codes";
 import { twoStepState } from "../../core/mfa/two-step-state";
-import type { FastifyReply, FastifyRequest } from "fastify";
+import { reauthenticatedUntil } from "../../core/sessions/recent-proof";
 import { requestContext } from "../http/client";
-import { replyFailure } from "../http/reply-failure";
 import { handOverReplacement } from "../http/replacement";
+import { replyFailure } from "../http/reply-failure";
 
 export const twoStepRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (app, { core }) => {
   app.addHook("onRequest", app.requireSession);

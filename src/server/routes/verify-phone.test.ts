@@ -1,7 +1,7 @@
 // Route tests for verifying a phone number by the code sent by SMS: 6 digits, 10 minutes, 5 attempts, one use, and resending it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp, errorCode, latestSmsCode, type TestApp, withoutPerIpLimits } from "../../../test/helper";
 import { minutes } from "../../core/clock";
-import { buildTestApp, errorCode, latestSmsCode, withoutPerIpLimits, type TestApp } from "../../../test/helper";
 import { otherThan, phoneTestHelpers, removePhone, verify } from "./phone-test-helpers";
 
 let t: TestApp;
@@ -266,4 +266,3 @@ describe("POST /account/phone/resend-code", () => {
     expect(await smsTo(m.number.e164)).toHaveLength(texts);
   });
 });
-

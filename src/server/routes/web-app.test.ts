@@ -73,13 +73,24 @@ describe("the dev mailbox", () => {
       });
       expect(set.statusCode).toBe(200);
       const mailbox = await dev.app.inject({ method: "GET", url: "/dev/mailbox/messages" });
-      const messages = mailbox.json().messages as { id: string; channel: string; to: string; text: string; subject: string | null; html: string | null }[];
+      const messages = mailbox.json().messages as {
+        id: string;
+        channel: string;
+        to: string;
+        text: string;
+        subject: string | null;
+        html: string | null;
+      }[];
       const message = messages.find((m) => m.channel === "sms")!;
       expect(message).toMatchObject({ channel: "sms", to: "+12025550143", subject: null, html: null });
       // The sign-up's verification email, rendered as its reader sees it.
       // (The phone change's notice has the same timestamp: find the email by what it is.)
       const email = messages.find((m) => m.channel === "email" && m.subject === "Verify your email address")!;
-      expect(email).toMatchObject({ to: "mailbox.reader@example.com", subject: "Verify your email address", template: "email_verification" });
+      expect(email).toMatchObject({
+        to: "mailbox.reader@example.com",
+        subject: "Verify your email address",
+        template: "email_verification",
+      });
       expect(email.text).toContain("http://localhost:3000/verify-email#token=");
       expect(email.html).toContain(">Usher</span>");
       // The pages: the list shows the texted code; an email opens as its reader sees it.

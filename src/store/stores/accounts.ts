@@ -3,8 +3,8 @@ import { and, eq, isNotNull, ne, sql } from "drizzle-orm";
 import type { AccountRecord, AccountStore, Plan } from "../../core/accounts/ports";
 import type { Database } from "../database";
 import { account } from "../schema";
-import { preparedOnce } from "./prepared";
 import { unlessUniqueViolation } from "./conflicts";
+import { preparedOnce } from "./prepared";
 
 type AccountRow = typeof account.$inferSelect;
 
@@ -12,18 +12,18 @@ const toRecord = (row: AccountRow): AccountRecord => ({ ...row, plan: row.plan a
 
 export function createAccountStore(db: Database): AccountStore {
   const byId = preparedOnce(() =>
-    db.select().from(account).where(eq(account.id, sql.placeholder("id"))).prepare("usher_account_by_id"),
+    db
+      .select()
+      .from(account)
+      .where(eq(account.id, sql.placeholder("id")))
+      .prepare("usher_account_by_id"),
   );
 
   return {
     async create(record) {
       // DO NOTHING rather than catching the violation: a taken email is expected, and a
       // failed statement would abort the transaction the sign-up runs in.
-      const inserted = await db
-        .insert(account)
-        .values(record)
-        .onConflictDoNothing({ target: account.email })
-        .returning({ id: account.id });
+      const inserted = await db.insert(account).values(record).onConflictDoNothing({ target: account.email }).returning({ id: account.id });
       return inserted.length === 1;
     },
 
@@ -72,7 +72,11 @@ export function createAccountStore(db: Database): AccountStore {
       return unlessUniqueViolation(
         db,
         async (tx) => {
-          const updated = await tx.update(account).set({ email, emailVerifiedAt: at }).where(eq(account.id, id)).returning({ id: account.id });
+          const updated = await tx
+            .update(account)
+            .set({ email, emailVerifiedAt: at })
+            .where(eq(account.id, id))
+            .returning({ id: account.id });
           return updated.length === 1;
         },
         false,

@@ -12,12 +12,7 @@ export function createAuditStore(db: Database): AuditStore {
     },
 
     async listByAccount(accountId, limit) {
-      const rows = await db
-        .select()
-        .from(auditEvent)
-        .where(eq(auditEvent.accountId, accountId))
-        .orderBy(desc(auditEvent.at))
-        .limit(limit);
+      const rows = await db.select().from(auditEvent).where(eq(auditEvent.accountId, accountId)).orderBy(desc(auditEvent.at)).limit(limit);
       return rows.map((row) => ({ ...row, details: row.details as Record<string, unknown> }));
     },
 

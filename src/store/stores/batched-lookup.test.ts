@@ -23,7 +23,12 @@ const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 describe("batched lookup", () => {
   it("sends the lookups of one turn as one batch of distinct keys and answers each its own row", async () => {
-    const { load, batches, releaseAll } = recordingLoad(new Map([["a", 1], ["b", 2]]));
+    const { load, batches, releaseAll } = recordingLoad(
+      new Map([
+        ["a", 1],
+        ["b", 2],
+      ]),
+    );
     const find = batchedLookup(load);
 
     const answers = Promise.all([find("a"), find("b"), find("a"), find("missing")]);

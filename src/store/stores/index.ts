@@ -4,17 +4,17 @@ import type { Stores } from "../../core/ports";
 import type { Database } from "../database";
 import { createAccountStore } from "./accounts";
 import { createAuditStore } from "./audit";
-import { createCodeFlowStore } from "./code-flows";
-import { createOneTimeCodeStore } from "./one-time-codes";
-import { createOutboxStore } from "./outbox";
-import { createProfileStore } from "./profiles";
-import { createSessionStore } from "./sessions";
-import { createTvCodeStore } from "./tv-codes";
 // Two-step verification and passkeys
 import { createAuthFlowStore } from "./auth-flows";
 import { createBackupCodeStore } from "./backup-codes";
+import { createCodeFlowStore } from "./code-flows";
+import { createOneTimeCodeStore } from "./one-time-codes";
+import { createOutboxStore } from "./outbox";
 import { createPasskeyStore } from "./passkeys";
+import { createProfileStore } from "./profiles";
+import { createSessionStore } from "./sessions";
 import { createTotpStore } from "./totp";
+import { createTvCodeStore } from "./tv-codes";
 
 export function createStores(db: Database): Stores {
   return {

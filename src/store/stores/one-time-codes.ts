@@ -18,13 +18,7 @@ export function createOneTimeCodeStore(db: Database): OneTimeCodeStore {
         await tx
           .update(oneTimeCode)
           .set({ usedAt: code.createdAt })
-          .where(
-            and(
-              eq(oneTimeCode.accountId, code.accountId),
-              eq(oneTimeCode.purpose, code.purpose),
-              isNull(oneTimeCode.usedAt),
-            ),
-          );
+          .where(and(eq(oneTimeCode.accountId, code.accountId), eq(oneTimeCode.purpose, code.purpose), isNull(oneTimeCode.usedAt)));
         await tx.insert(oneTimeCode).values(code);
       });
     },

@@ -24,11 +24,7 @@ export function createPasskeyStore(db: Database): PasskeyStore {
     },
 
     async listByAccount(accountId) {
-      const rows = await db
-        .select()
-        .from(passkey)
-        .where(eq(passkey.accountId, accountId))
-        .orderBy(asc(passkey.createdAt), asc(passkey.id));
+      const rows = await db.select().from(passkey).where(eq(passkey.accountId, accountId)).orderBy(asc(passkey.createdAt), asc(passkey.id));
       return rows.map(toRecord);
     },
 

@@ -4,16 +4,15 @@ import type { AvatarId } from "../../contract/avatars";
 import type { ProfileRecord, ProfileStore } from "../../core/profiles/ports";
 import type { Database } from "../database";
 import { profile, profileLockSetting } from "../schema";
-import { preparedOnce } from "./prepared";
 import { unlessUniqueViolation } from "./conflicts";
+import { preparedOnce } from "./prepared";
 
 type ProfileRow = typeof profile.$inferSelect;
 
 export const toProfileRecord = (row: ProfileRow): ProfileRecord => ({ ...row, avatar: row.avatar as AvatarId });
 
 export function createProfileStore(db: Database): ProfileStore {
-  const byId = (accountId: string, profileId: string) =>
-    and(eq(profile.accountId, accountId), eq(profile.id, profileId));
+  const byId = (accountId: string, profileId: string) => and(eq(profile.accountId, accountId), eq(profile.id, profileId));
 
   const findPrepared = preparedOnce(() =>
     db

@@ -21,7 +21,11 @@ const toRecord = (row: SessionRow): SessionRecord => ({
 export function createSessionStore(db: Database): SessionStore {
   // Read on every authenticated request.
   const byId = preparedOnce(() =>
-    db.select().from(session).where(eq(session.id, sql.placeholder("id"))).prepare("usher_session_by_id"),
+    db
+      .select()
+      .from(session)
+      .where(eq(session.id, sql.placeholder("id")))
+      .prepare("usher_session_by_id"),
   );
 
   // Read by every authenticated request: session, account email and profile in use, for all the

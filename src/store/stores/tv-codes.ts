@@ -13,10 +13,14 @@ const toRecord = (row: TvCodeRow): TvCodeRecord => ({ ...row, status: row.status
 export function createTvCodeStore(db: Database): TvCodeStore {
   return {
     async create(record) {
-      return unlessUniqueViolation(db, async (tx) => {
-        await tx.insert(tvCode).values(record);
-        return true;
-      }, false);
+      return unlessUniqueViolation(
+        db,
+        async (tx) => {
+          await tx.insert(tvCode).values(record);
+          return true;
+        },
+        false,
+      );
     },
 
     async findByDeviceCodeHash(deviceCodeHash) {
@@ -25,12 +29,7 @@ export function createTvCodeStore(db: Database): TvCodeStore {
     },
 
     async findByUserCode(userCode) {
-      const [row] = await db
-        .select()
-        .from(tvCode)
-        .where(eq(tvCode.userCode, userCode))
-        .orderBy(desc(tvCode.createdAt))
-        .limit(1);
+      const [row] = await db.select().from(tvCode).where(eq(tvCode.userCode, userCode)).orderBy(desc(tvCode.createdAt)).limit(1);
       return row ? toRecord(row) : null;
     },
 

@@ -19,7 +19,10 @@ afterEach(() => unregister?.());
 
 describe("re-authentication in the API client", () => {
   it("sends the same request again once the prompt is confirmed", async () => {
-    const fetch = vi.fn<typeof globalThis.fetch>().mockResolvedValueOnce(reauthRequired()).mockResolvedValueOnce(ok({ signedOutOtherDevices: 2 }));
+    const fetch = vi
+      .fn<typeof globalThis.fetch>()
+      .mockResolvedValueOnce(reauthRequired())
+      .mockResolvedValueOnce(ok({ signedOutOtherDevices: 2 }));
     const usher = clientWith(fetch);
     const prompt = vi.fn().mockResolvedValue(true);
     unregister = setReauthHandler(prompt);
@@ -35,7 +38,12 @@ describe("re-authentication in the API client", () => {
     );
     expect(sent).toHaveLength(2);
     expect(sent[1]).toEqual(sent[0]);
-    expect(sent[0]).toEqual({ method: "POST", url: "http://usher.test/api/v1/account/two-step/totp/enable", credentials: "include", body: JSON.stringify(body) });
+    expect(sent[0]).toEqual({
+      method: "POST",
+      url: "http://usher.test/api/v1/account/two-step/totp/enable",
+      credentials: "include",
+      body: JSON.stringify(body),
+    });
   });
 
   it("keeps the refusal when the prompt is cancelled", async () => {
@@ -79,7 +87,12 @@ describe("answers of the typed client, as the web app gets them", () => {
     });
 
   it("answers the data of a success, and undefined for 204 No Content", async () => {
-    const usher = clientWith(vi.fn<typeof globalThis.fetch>().mockResolvedValueOnce(ok({ signedOutDevices: 3 })).mockResolvedValueOnce(new Response(null, { status: 204 })));
+    const usher = clientWith(
+      vi
+        .fn<typeof globalThis.fetch>()
+        .mockResolvedValueOnce(ok({ signedOutDevices: 3 }))
+        .mockResolvedValueOnce(new Response(null, { status: 204 })),
+    );
     await expect(call(() => usher.POST("/api/v1/sessions/sign-out-all"))).resolves.toEqual({ signedOutDevices: 3 });
     await expect(call(() => usher.DELETE("/api/v1/sessions/{id}", { params: { path: { id: "s1" } } }))).resolves.toBeUndefined();
   });
@@ -87,14 +100,19 @@ describe("answers of the typed client, as the web app gets them", () => {
   it("turns a refusal into ApiError with the catalogue's code, message, issues and wait", async () => {
     const issues = [{ path: "email", message: "Enter a valid email." }];
     const usher = clientWith(
-      vi.fn<typeof globalThis.fetch>()
+      vi
+        .fn<typeof globalThis.fetch>()
         .mockResolvedValueOnce(refusal(400, "VALIDATION_FAILED", {}, { issues }))
         .mockResolvedValueOnce(refusal(429, "RATE_LIMITED", { "retry-after": "90" })),
     );
     const body = { email: "x", password: "y" };
-    const invalid = (await call(() => usher.POST("/api/v1/auth/sign-in", { body }), { signedIn: false }).catch((e: unknown) => e)) as ApiError;
+    const invalid = (await call(() => usher.POST("/api/v1/auth/sign-in", { body }), { signedIn: false }).catch(
+      (e: unknown) => e,
+    )) as ApiError;
     expect(invalid).toMatchObject({ status: 400, code: "VALIDATION_FAILED", message: "refused: VALIDATION_FAILED", issues });
-    const throttled = (await call(() => usher.POST("/api/v1/auth/sign-in", { body }), { signedIn: false }).catch((e: unknown) => e)) as ApiError;
+    const throttled = (await call(() => usher.POST("/api/v1/auth/sign-in", { body }), { signedIn: false }).catch(
+      (e: unknown) => e,
+    )) as ApiError;
     expect(throttled).toMatchObject({ status: 429, code: "RATE_LIMITED", retryAfterSec: 90 });
     expect(failureMessage(throttled, "")).toBe("Too many attempts. Please wait 2 minutes and try again.");
   });
@@ -102,7 +120,9 @@ describe("answers of the typed client, as the web app gets them", () => {
   it("tells the session-lost handler when a signed-in call finds the session gone, but not before signing in", async () => {
     const lost = vi.fn();
     setSessionLostHandler(lost);
-    const usher = clientWith(vi.fn<typeof globalThis.fetch>().mockImplementation(async () => refusal(401, "SESSION_REVOKED", {}, { reason: "password_changed" })));
+    const usher = clientWith(
+      vi.fn<typeof globalThis.fetch>().mockImplementation(async () => refusal(401, "SESSION_REVOKED", {}, { reason: "password_changed" })),
+    );
     await expect(call(() => usher.GET("/api/v1/me"))).rejects.toMatchObject({ code: "SESSION_REVOKED", reason: "password_changed" });
     expect(lost).toHaveBeenCalledTimes(1);
     await expect(call(() => usher.GET("/api/v1/me"), { signedIn: false })).rejects.toBeInstanceOf(ApiError);
@@ -111,13 +131,18 @@ describe("answers of the typed client, as the web app gets them", () => {
 
   it("says Usher can't be reached when fetch fails, and something went wrong when an answer isn't Usher's error body", async () => {
     const usher = clientWith(
-      vi.fn<typeof globalThis.fetch>()
+      vi
+        .fn<typeof globalThis.fetch>()
         .mockRejectedValueOnce(new TypeError("Failed to fetch"))
         .mockResolvedValueOnce(new Response("<html>Bad gateway</html>", { status: 502, headers: { "content-type": "text/html" } }))
         .mockResolvedValueOnce(new Response("null", { status: 500, headers: { "content-type": "application/json" } })),
     );
     await expect(call(() => usher.GET("/api/v1/me"))).rejects.toMatchObject({ status: 0, code: "NETWORK_ERROR" });
-    await expect(call(() => usher.GET("/api/v1/me"))).rejects.toMatchObject({ status: 502, code: "INTERNAL_ERROR", message: "Something went wrong on our side. Please try again." });
+    await expect(call(() => usher.GET("/api/v1/me"))).rejects.toMatchObject({
+      status: 502,
+      code: "INTERNAL_ERROR",
+      message: "Something went wrong on our side. Please try again.",
+    });
     await expect(call(() => usher.GET("/api/v1/me"))).rejects.toMatchObject({ status: 500, code: "INTERNAL_ERROR" });
   });
 });

@@ -39,7 +39,10 @@ export function newPhoneNumber(testInfo: TestInfo): { typed: string; e164: strin
 
 /** The landing page's Sign In / Sign Up: links that look like buttons (either role passes). */
 export function action(page: Page, name: string) {
-  return page.getByRole("link", { name, exact: true }).or(page.getByRole("button", { name, exact: true })).first();
+  return page
+    .getByRole("link", { name, exact: true })
+    .or(page.getByRole("button", { name, exact: true }))
+    .first();
 }
 
 /** Landing → Sign Up → filled form → Who's watching?. */
@@ -65,7 +68,11 @@ export async function signIn(page: Page, account: TestAccount): Promise<void> {
 /** Who's watching? → the profile → its home page. */
 export async function chooseProfile(page: Page, profileName: string): Promise<void> {
   const main = page.getByRole("main");
-  await main.getByRole("button", { name: profileName }).or(main.getByRole("link", { name: profileName })).first().click();
+  await main
+    .getByRole("button", { name: profileName })
+    .or(main.getByRole("link", { name: profileName }))
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/browse/);
 }
 

@@ -1,7 +1,7 @@
 // The `test` every browser test uses: Playwright's, plus a guard that fails the test when
 // the page breaks the Content Security Policy (an inline script or style the CSP refused
 // is otherwise silent: the page just looks or behaves a little wrong).
-import { expect, test as base } from "@playwright/test";
+import { test as base, expect } from "@playwright/test";
 
 export const test = base.extend<{ cspGuard: undefined }>({
   cspGuard: [

@@ -1,6 +1,6 @@
 // The two layouts' ways to the same places: on a wide screen the profile menu at the top
 // right; on a phone-sized one (≤ 480 px) the bottom tab bar's My Usher and its three-line Menu.
-import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
 
 export const desktopViewport = { width: 1280, height: 800 };
 export const phoneViewport = { width: 390, height: 844 };

@@ -1,7 +1,7 @@
 // Where the browser tests read what Usher sent: email from the tests' real SMTP server
 // (scripts/e2e-smtp-inbox.mjs, its HTTP view), text messages from the dev outbox
 // (GET /dev/mailbox/messages), since no SMS carrier can be reached from here.
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { type APIRequestContext, expect, type Page } from "@playwright/test";
 import { inboxURL } from "./servers";
 
 export interface MailboxMessage {
@@ -28,7 +28,10 @@ export async function readTextedCode(request: APIRequestContext, e164: string, s
         expect(response.ok()).toBe(true);
         const { messages } = (await response.json()) as { messages: MailboxMessage[] };
         const newest = messages
-          .filter((message) => message.channel === "sms" && message.to === e164 && new Date(message.createdAt).getTime() >= since.getTime() - 2_000)
+          .filter(
+            (message) =>
+              message.channel === "sms" && message.to === e164 && new Date(message.createdAt).getTime() >= since.getTime() - 2_000,
+          )
           .filter((message) => !template || message.template === template)
           .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
         code = newest?.text.match(/\b(\d{6})\b/)?.[1];

@@ -1,7 +1,7 @@
 // What every page gets: a screenshot kept under test-results/screenshots/<project>/<page>.png,
 // and an axe-core check that fails on any serious or critical violation.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 
 export const screenshotDir = "test-results/screenshots";
 

@@ -1,13 +1,19 @@
 // Two-step verification in the browser tests: authenticator-app codes from an independent
 // generator (otpauth), and Chromium's virtual WebAuthn authenticator standing in for a
 // fingerprint reader or phone.
+
+import { type CDPSession, expect, type Page } from "@playwright/test";
 import * as OTPAuth from "otpauth";
-import { expect, type CDPSession, type Page } from "@playwright/test";
 import { openAccount } from "./layout";
 
 /** The code an authenticator app shows for `secret` now, `steps` 30-second steps away. */
 export function totpCode(secret: string, steps = 0): string {
-  const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret.replace(/\s+/g, "")), algorithm: "SHA1", digits: 6, period: 30 });
+  const totp = new OTPAuth.TOTP({
+    secret: OTPAuth.Secret.fromBase32(secret.replace(/\s+/g, "")),
+    algorithm: "SHA1",
+    digits: 6,
+    period: 30,
+  });
   return totp.generate({ timestamp: Date.now() + steps * 30_000 });
 }
 
@@ -29,7 +35,11 @@ export async function virtualAuthenticator(page: Page): Promise<{ cdp: CDPSessio
 }
 
 /** Account → Security & Privacy → the named link (Manage two-step verification, Manage passkeys). */
-export async function openSecurityLink(page: Page, link: "Manage two-step verification" | "Manage passkeys", heading: string): Promise<void> {
+export async function openSecurityLink(
+  page: Page,
+  link: "Manage two-step verification" | "Manage passkeys",
+  heading: string,
+): Promise<void> {
   await openAccount(page);
   await page.getByRole("link", { name: link, exact: true }).click();
   await expect(page.getByRole("heading", { name: heading, exact: true, level: 1 })).toBeVisible();

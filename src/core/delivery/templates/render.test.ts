@@ -1,11 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { PermanentDeliveryError } from "../senders";
-import { createRenderer, redactSecrets, templates, type TemplateName } from "./render";
+import { createRenderer, redactSecrets, type TemplateName, templates } from "./render";
 import { samplePayloads } from "./samples";
 
 const render = createRenderer({ publicUrl: "https://watch.example" });
 const names = Object.keys(templates) as TemplateName[];
-const notices: TemplateName[] = ["new_sign_in", "password_changed", "email_changed", "phone_changed", "two_step_changed", "signed_out_all_devices"];
+const notices: TemplateName[] = [
+  "new_sign_in",
+  "password_changed",
+  "email_changed",
+  "phone_changed",
+  "two_step_changed",
+  "signed_out_all_devices",
+];
 
 function email(template: TemplateName, payload: Record<string, unknown> = samplePayloads[template]) {
   const rendered = render({ channel: "email", template, payload });
@@ -26,7 +33,7 @@ describe("message templates", () => {
     }
   });
 
-  it.each(notices)("%s carries a \"This wasn't me\" link to /secure-account in both bodies", (name) => {
+  it.each(notices)('%s carries a "This wasn\'t me" link to /secure-account in both bodies', (name) => {
     const { text, html } = email(name);
     expect(text).toContain("This wasn't me: https://watch.example/secure-account");
     expect(html).toMatch(/<a href="https:\/\/watch\.example\/secure-account"[^>]*>This wasn't me<\/a>/);
@@ -69,8 +76,12 @@ describe("message templates", () => {
 
   it("fails for good on an unknown template, the wrong channel or a payload that doesn't fit", () => {
     expect(() => render({ channel: "email", template: "nope", payload: {} })).toThrow(PermanentDeliveryError);
-    expect(() => render({ channel: "sms", template: "password_changed", payload: samplePayloads.password_changed })).toThrow(/not sent by sms/);
-    expect(() => render({ channel: "email", template: "two_step_changed", payload: { change: "other", at: "2026-11-21T13:05:00Z" } })).toThrow(/does not fit/);
+    expect(() => render({ channel: "sms", template: "password_changed", payload: samplePayloads.password_changed })).toThrow(
+      /not sent by sms/,
+    );
+    expect(() =>
+      render({ channel: "email", template: "two_step_changed", payload: { change: "other", at: "2026-11-21T13:05:00Z" } }),
+    ).toThrow(/does not fit/);
   });
 });
 

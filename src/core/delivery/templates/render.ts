@@ -4,11 +4,11 @@
 import type { OutboxMessageRecord } from "../ports";
 import { PermanentDeliveryError } from "../senders";
 import { emailChange, emailVerification, passwordReset } from "./account-links";
-import { renderEmail, type Brand, type RenderedEmail } from "./layout";
+import { type Brand, type RenderedEmail, renderEmail } from "./layout";
 import { emailChanged, newSignIn, passwordChanged, phoneChanged, signedOutAllDevices, twoStepChanged } from "./security-notices";
+import { signInCode, signInCodeText } from "./sign-in-codes";
 import type { AnyTemplate } from "./template";
 import { passwordResetCode, phoneVerification } from "./text-messages";
-import { signInCode, signInCodeText } from "./sign-in-codes";
 
 export const templates = {
   email_verification: emailVerification,
@@ -47,7 +47,8 @@ export function createRenderer(brand: Brand): Renderer {
   return (message) => {
     const template: AnyTemplate | undefined = (templates as Record<string, AnyTemplate>)[message.template];
     if (!template) throw new PermanentDeliveryError(`unknown template "${message.template}"`);
-    if (template.channel !== message.channel) throw new PermanentDeliveryError(`template "${message.template}" is not sent by ${message.channel}`);
+    if (template.channel !== message.channel)
+      throw new PermanentDeliveryError(`template "${message.template}" is not sent by ${message.channel}`);
     const parsed = template.payload.safeParse(message.payload);
     if (!parsed.success) throw new PermanentDeliveryError(`payload does not fit template "${message.template}"`);
     return template.channel === "email"

@@ -55,9 +55,17 @@ export const phoneChanged: EmailTemplate<{ phone: string; change: keyof typeof p
   channel: "email",
   payload: z.object({ phone: z.string().min(1).max(40), change: z.enum(["added", "changed", "removed"]), at }),
   render: ({ phone, change, at }) => ({
-    subject: change === "removed" ? "Your phone number was removed" : change === "added" ? "A phone number was added" : "Your phone number was changed",
+    subject:
+      change === "removed"
+        ? "Your phone number was removed"
+        : change === "added"
+          ? "A phone number was added"
+          : "Your phone number was changed",
     preheader: "The phone number of your Usher account changed.",
-    paragraphs: [`On ${formatMoment(at)} the phone number ${phone} was ${phoneChanges[change]} your Usher account.`, "If this was you, there's nothing to do."],
+    paragraphs: [
+      `On ${formatMoment(at)} the phone number ${phone} was ${phoneChanges[change]} your Usher account.`,
+      "If this was you, there's nothing to do.",
+    ],
     securityNotice: true,
   }),
 };
@@ -87,7 +95,10 @@ export const signedOutAllDevices: EmailTemplate<{ at: string }> = {
   render: ({ at }) => ({
     subject: "You were signed out of all devices",
     preheader: "Every device must sign in to Usher again.",
-    paragraphs: [`On ${formatMoment(at)} every device was signed out of your Usher account. Each must sign in again.`, "If this was you, there's nothing to do."],
+    paragraphs: [
+      `On ${formatMoment(at)} every device was signed out of your Usher account. Each must sign in again.`,
+      "If this was you, there's nothing to do.",
+    ],
     securityNotice: true,
   }),
 };

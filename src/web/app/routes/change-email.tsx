@@ -17,8 +17,8 @@ export default function ChangeEmailPage() {
         <div className="card">
           <h2 className="verify__title">Check your new inbox</h2>
           <Alert tone="success">
-            We've sent a link to <strong className="break-anywhere">{sentTo}</strong>. Open it within 24 hours to make it your account's email. Until
-            then, keep signing in with your current email.
+            We've sent a link to <strong className="break-anywhere">{sentTo}</strong>. Open it within 24 hours to make it your account's
+            email. Until then, keep signing in with your current email.
           </Alert>
           <p className="form-footer">
             <Link to="/account">Back to Account</Link>

@@ -39,8 +39,8 @@ export default function LandingPage() {
             <p className="landing__eyebrow">Your household's streaming account</p>
             <h1 id="landing-title">Everyone in, nobody left signed in.</h1>
             <p className="landing__lead">
-              Usher keeps your streaming account in order: a profile for each person on every screen, a clear list of the
-              devices that are signed in, and one button to sign them all out.
+              Usher keeps your streaming account in order: a profile for each person on every screen, a clear list of the devices that are
+              signed in, and one button to sign them all out.
             </p>
             <div className="landing__cta">
               <Link className="button button--primary button--large" to="/sign-up">

@@ -6,7 +6,7 @@ import { Navigate } from "react-router";
 import { Poster } from "../../features/catalogue/components/poster";
 import { TitleDetails } from "../../features/catalogue/components/title-details";
 import { TitleShelf } from "../../features/catalogue/components/title-shelf";
-import { rowsByGenre, titlesFor, type Title } from "../../features/catalogue/titles";
+import { rowsByGenre, type Title, titlesFor } from "../../features/catalogue/titles";
 import { useSignedIn } from "../signed-in-data";
 
 export default function ProfileHomePage() {

@@ -4,7 +4,7 @@ import { useRef, useState } from "react";
 import type { PublicProfile } from "../../../contract/schemas/profiles";
 import { Avatar } from "../../components/ui/avatar";
 import { Poster } from "../../features/catalogue/components/poster";
-import { rowsByGenre, titlesFor, type Title } from "../../features/catalogue/titles";
+import { rowsByGenre, type Title, titlesFor } from "../../features/catalogue/titles";
 import { useRemoteControl } from "../../features/tv/hooks/use-remote-control";
 
 export function TvHome({ profile, onSwitchProfile }: { profile: PublicProfile; onSwitchProfile(): void }) {

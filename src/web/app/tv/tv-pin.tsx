@@ -1,6 +1,6 @@
 // A locked profile on the TV: its 4-digit PIN, typed with the remote's number keys, Enter to
 // open, Escape (Back) to return to the profiles.
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import type { PublicProfile } from "../../../contract/schemas/profiles";
 import { Avatar } from "../../components/ui/avatar";
 import { PinField, pinProblem } from "../../components/ui/pin-field";

@@ -1,12 +1,22 @@
 // Choose a profile's avatar: a radio group of Usher's gradients (arrow keys move between
 // them), each named for screen readers and shown with the profile's initial.
 import { useId } from "react";
-import { avatarIds, type AvatarId } from "../../../contract/avatars";
+import { type AvatarId, avatarIds } from "../../../contract/avatars";
 import { Avatar } from "./avatar";
 
 const avatarName = (id: AvatarId) => id.charAt(0).toUpperCase() + id.slice(1);
 
-export function AvatarPicker({ value, name, onChange, legend = "Avatar" }: { value: AvatarId; name: string; onChange(avatar: AvatarId): void; legend?: string }) {
+export function AvatarPicker({
+  value,
+  name,
+  onChange,
+  legend = "Avatar",
+}: {
+  value: AvatarId;
+  name: string;
+  onChange(avatar: AvatarId): void;
+  legend?: string;
+}) {
   const group = useId();
   return (
     <fieldset className="avatar-picker">

@@ -1,5 +1,5 @@
 // A labelled checkbox.
-import { useId, type InputHTMLAttributes } from "react";
+import { type InputHTMLAttributes, useId } from "react";
 
 export function Checkbox({ label, ...input }: Omit<InputHTMLAttributes<HTMLInputElement>, "type" | "id"> & { label: string }) {
   const id = useId();

@@ -1,7 +1,7 @@
 // The field for a 6-digit code sent by email or text message: digits only, the phone's number
 // pad and its one-time-code autofill, the error in place of the hint, tied to the input for
 // screen readers.
-import { useId, type Ref } from "react";
+import { type Ref, useId } from "react";
 
 export const SIX_DIGITS = /^\d{6}$/;
 
@@ -16,7 +16,15 @@ interface CodeFieldProps {
   inputRef?: Ref<HTMLInputElement>;
 }
 
-export function CodeField({ value, onChange, error, hint = "The code works for 10 minutes.", label = "6-digit code", autoFocus, inputRef }: CodeFieldProps) {
+export function CodeField({
+  value,
+  onChange,
+  error,
+  hint = "The code works for 10 minutes.",
+  label = "6-digit code",
+  autoFocus,
+  inputRef,
+}: CodeFieldProps) {
   const id = useId();
   return (
     <div className={`field verify__code${error ? " field--invalid" : ""}`}>

@@ -1,5 +1,5 @@
 // A labelled input with its hint and error tied to it for screen readers.
-import { useId, useState, type InputHTMLAttributes, type ReactNode } from "react";
+import { type InputHTMLAttributes, type ReactNode, useId, useState } from "react";
 
 interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "id"> {
   label: string;

@@ -13,16 +13,30 @@ const event = (type: string, details: ActivityEvent["details"] = {}): ActivityEv
 
 describe("account activity in words", () => {
   it("names the device of a sign-in and how it was made", () => {
-    expect(describeEvent(event("signed_in", { deviceName: "Chrome on macOS" }))).toEqual({ title: "Signed in", detail: undefined, tone: "normal" });
+    expect(describeEvent(event("signed_in", { deviceName: "Chrome on macOS" }))).toEqual({
+      title: "Signed in",
+      detail: undefined,
+      tone: "normal",
+    });
     expect(describeEvent(event("signed_in", { deviceName: "Usher for iPhone" })).detail).toBe("On Usher for iPhone");
-    expect(describeEvent(event("signed_in", { deviceName: "Living-room TV", method: "tv_code" })).title).toBe("Signed in on a TV with a code");
+    expect(describeEvent(event("signed_in", { deviceName: "Living-room TV", method: "tv_code" })).title).toBe(
+      "Signed in on a TV with a code",
+    );
   });
 
   it("tells a sign-in code sent from one asked for and not sent", () => {
     expect(describeEvent(event("signed_in", { method: "sign_in_code" })).title).toBe("Signed in with a sign-in code");
-    expect(describeEvent(event("sign_in_code_requested", { method: "email", sent: true }))).toEqual({ title: "Sign-in code sent", detail: "By email.", tone: "normal" });
-    expect(describeEvent(event("sign_in_code_requested", { method: "sms", sent: false, reason: "send_budget_spent" })).tone).toBe("warning");
-    expect(describeEvent(event("password_reset_requested", { method: "email", sent: false })).detail).toBe("Too many resets were asked for; this one wasn't sent.");
+    expect(describeEvent(event("sign_in_code_requested", { method: "email", sent: true }))).toEqual({
+      title: "Sign-in code sent",
+      detail: "By email.",
+      tone: "normal",
+    });
+    expect(describeEvent(event("sign_in_code_requested", { method: "sms", sent: false, reason: "send_budget_spent" })).tone).toBe(
+      "warning",
+    );
+    expect(describeEvent(event("password_reset_requested", { method: "email", sent: false })).detail).toBe(
+      "Too many resets were asked for; this one wasn't sent.",
+    );
     expect(describeEvent(event("sign_in_code_required")).tone).toBe("warning");
   });
 
@@ -37,12 +51,16 @@ describe("account activity in words", () => {
       detail: "2 devices were signed out.",
       tone: "normal",
     });
-    expect(describeEvent(event("password_changed", { requireAllDevicesToSignIn: false, signedOutDevices: 0 })).detail).toBe("Other devices stayed signed in.");
+    expect(describeEvent(event("password_changed", { requireAllDevicesToSignIn: false, signedOutDevices: 0 })).detail).toBe(
+      "Other devices stayed signed in.",
+    );
     expect(describeEvent(event("signed_out_other_devices", { signedOutDevices: 0 })).detail).toBe("No other devices were signed in.");
   });
 
   it("shows an email change with the masked addresses", () => {
-    expect(describeEvent(event("email_changed", { from: "a•••@example.com", to: "b•••@example.com" })).detail).toBe("From a•••@example.com to b•••@example.com");
+    expect(describeEvent(event("email_changed", { from: "a•••@example.com", to: "b•••@example.com" })).detail).toBe(
+      "From a•••@example.com to b•••@example.com",
+    );
   });
 
   it("names which profile a lock change was made to, and from which profile", () => {
@@ -57,7 +75,9 @@ describe("account activity in words", () => {
   });
 
   it("names the profile added, edited or deleted, the profile acting, and what an edit changed", () => {
-    expect(describeEvent(event("profile_created", { profileName: "Sam", actingProfileName: "Mum" })).title).toBe("Profile added: Sam, by Mum");
+    expect(describeEvent(event("profile_created", { profileName: "Sam", actingProfileName: "Mum" })).title).toBe(
+      "Profile added: Sam, by Mum",
+    );
     expect(describeEvent(event("profile_deleted", { profileName: "Sam" })).title).toBe("Profile deleted: Sam");
     expect(describeEvent(event("profile_updated", { profileName: "Sam", actingProfileName: "Mum", changed: "avatar,isKids" }))).toEqual({
       title: "Profile edited: Sam, by Mum",

@@ -12,13 +12,19 @@ export interface DescribedEvent {
 }
 
 const devices = (count: unknown) =>
-  typeof count === "number" ? (count === 0 ? "No other devices were signed in." : `${count} device${count === 1 ? " was" : "s were"} signed out.`) : undefined;
+  typeof count === "number"
+    ? count === 0
+      ? "No other devices were signed in."
+      : `${count} device${count === 1 ? " was" : "s were"} signed out.`
+    : undefined;
 
 const text = (value: unknown) => (typeof value === "string" && value ? value : undefined);
 
 /** Why something asked for was not sent: no verified phone to text, or too many asked for. */
 const notSent = (reason: unknown, what: "codes" | "resets") =>
-  reason === "no_verified_phone" ? "It was asked for by text message, and this account has no verified phone." : `Too many ${what} were asked for; this one wasn't sent.`;
+  reason === "no_verified_phone"
+    ? "It was asked for by text message, and this account has no verified phone."
+    : `Too many ${what} were asked for; this one wasn't sent.`;
 
 /** " by Mum": the profile the change was made from, when the device had one chosen. */
 const by = (d: ActivityEvent["details"]) => (text(d.actingProfileName) ? ` by ${d.actingProfileName}` : "");
@@ -50,7 +56,11 @@ const described: Record<string, Describe> = {
     // The entry's own line already names the browser it came from; a TV or app may differ.
     detail: text(d.deviceName) && d.deviceName !== event.device ? `On ${d.deviceName}` : undefined,
   }),
-  sign_in_failed: () => ({ title: "Failed sign-in attempt", detail: "Someone entered a wrong password for this account.", tone: "warning" }),
+  sign_in_failed: () => ({
+    title: "Failed sign-in attempt",
+    detail: "Someone entered a wrong password for this account.",
+    tone: "warning",
+  }),
   sign_in_code_required: () => ({
     title: "Sign-in code asked for on a new device",
     detail: "The password was right. Wrong passwords were being tried, so a new device also needs the code we sent you.",
@@ -93,7 +103,13 @@ const described: Record<string, Describe> = {
   email_changed: (d) => ({ title: "Email address changed", detail: text(d.from) && text(d.to) ? `From ${d.from} to ${d.to}` : undefined }),
   profile_created: profileChange("Profile added"),
   profile_updated: (d) => {
-    const changed = typeof d.changed === "string" ? d.changed.split(",").map((key) => changedSettings[key]).filter(Boolean) : [];
+    const changed =
+      typeof d.changed === "string"
+        ? d.changed
+            .split(",")
+            .map((key) => changedSettings[key])
+            .filter(Boolean)
+        : [];
     const list = changed.join(", ");
     return { ...profileChange("Profile edited")(d), detail: list ? `Changed: ${list}.` : undefined };
   },
@@ -104,7 +120,11 @@ const described: Record<string, Describe> = {
   reauth_failed: () => ({ title: "Failed attempt to confirm it's you", tone: "warning" }),
   two_step_enabled: (d) => ({ title: "Two-step verification turned on", detail: devices(d.signedOutDevices) }),
   two_step_disabled: (d) => ({ title: "Two-step verification turned off", detail: devices(d.signedOutDevices) }),
-  two_step_failed: () => ({ title: "Failed second step at sign-in", detail: "The password was right; the code or passkey was not.", tone: "warning" }),
+  two_step_failed: () => ({
+    title: "Failed second step at sign-in",
+    detail: "The password was right; the code or passkey was not.",
+    tone: "warning",
+  }),
   backup_codes_generated: () => ({ title: "New backup codes created" }),
   backup_code_used: () => ({ title: "Backup code used to sign in" }),
   passkey_added: (d) => ({ title: "Passkey added", detail: devices(d.signedOutDevices) }),

@@ -28,7 +28,14 @@ const MAX_SIGNIFICANT = 17;
  * was a deletion backward or forward. Deleting only a space or bracket deletes the digit
  * beside it, or the formatter would put the bracket straight back.
  */
-export function formatTyped(lib: Lib, country: CountryCode, previous: string, next: string, caret: number, deleting?: "backward" | "forward"): Typed {
+export function formatTyped(
+  lib: Lib,
+  country: CountryCode,
+  previous: string,
+  next: string,
+  caret: number,
+  deleting?: "backward" | "forward",
+): Typed {
   const atEnd = caret >= next.length;
   let before = significant(next.slice(0, caret)).length;
   const chars = significant(next);
@@ -45,8 +52,7 @@ export function formatTyped(lib: Lib, country: CountryCode, previous: string, ne
     caret: atEnd ? value.length : caretAfter(value, before),
     // Follow a "+" number to its country, but keep the chosen one while the calling code
     // matches it (+44 is the UK's as well as Guernsey's, +1 the US's as well as Canada's).
-    country:
-      international && formatter.getCallingCode() !== lib.getCountryCallingCode(country) ? formatter.getCountry() : undefined,
+    country: international && formatter.getCallingCode() !== lib.getCountryCallingCode(country) ? formatter.getCountry() : undefined,
   };
 }
 

@@ -24,9 +24,7 @@ export function ChangePasswordForm({ onChanged }: { onChanged(signedOutOtherDevi
   function submit() {
     const found: FormErrors<Field> = { current: current ? undefined : "Enter your current password.", ...checkNewPassword(next, confirm) };
     if (save.invalid(found)) return;
-    void save.run(async () =>
-      onChanged(await changePassword({ currentPassword: current, newPassword: next, signOutOtherDevices })),
-    );
+    void save.run(async () => onChanged(await changePassword({ currentPassword: current, newPassword: next, signOutOtherDevices })));
   }
 
   return (

@@ -14,9 +14,7 @@ export function SecurityPrivacy({ factorRows, onSignOutOfAllDevices }: { factorR
           <span className="row__hint">See the browsers, phones and TVs signed in to your account.</span>
         </div>
         <div className="row__actions">
-          <Link to="/account/devices">
-            Manage access and devices
-          </Link>
+          <Link to="/account/devices">Manage access and devices</Link>
         </div>
       </div>
       <div className="row">

@@ -1,6 +1,7 @@
 // One entry per event, newest first: what happened in words, when, from which device and IP.
-import { describeEvent } from "../describe-event";
+
 import type { ActivityEvent } from "../api/list-activity";
+import { describeEvent } from "../describe-event";
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 

@@ -4,8 +4,8 @@
 // sent back with the newest flowId. A new device's throttled password sign-in (sign-in.ts)
 // finishes here too. Two-step verification still follows when it is on.
 import type { z } from "zod";
-import type { signInCodeSentResponse } from "../../../../contract/schemas/sign-in-code";
 import type { SignedInResponse } from "../../../../contract/schemas/auth";
+import type { signInCodeSentResponse } from "../../../../contract/schemas/sign-in-code";
 import type { TwoStepRequiredResponse } from "../../../../contract/schemas/two-step";
 import { call } from "../../../lib/api-client";
 import { usher } from "../../../lib/usher";

@@ -1,7 +1,7 @@
 // A title's poster, drawn in SVG from a hash of its name: the same title always gets the same
 // colours and shapes, and no image is fetched from anywhere. Only presentation attributes are
 // used (the CSP forbids style attributes).
-import { useId, type ReactElement } from "react";
+import { type ReactElement, useId } from "react";
 import type { Title } from "../titles";
 
 type Variant = "portrait" | "wide";
@@ -79,7 +79,18 @@ function drawMotif(motif: Motif, rand: () => number, w: number, h: number, c: re
       const cx = r(0.2, 0.8) * w;
       const cy = r(0.2, 0.5) * h;
       for (let i = 6; i > 0; i--) {
-        shapes.push(<circle key={`ring${i}`} cx={cx} cy={cy} r={i * r(14, 22)} fill="none" stroke={i % 2 ? c[2] : c[3]} strokeWidth={r(3, 8)} opacity={0.85} />);
+        shapes.push(
+          <circle
+            key={`ring${i}`}
+            cx={cx}
+            cy={cy}
+            r={i * r(14, 22)}
+            fill="none"
+            stroke={i % 2 ? c[2] : c[3]}
+            strokeWidth={r(3, 8)}
+            opacity={0.85}
+          />,
+        );
       }
       break;
     }
@@ -108,7 +119,17 @@ function drawMotif(motif: Motif, rand: () => number, w: number, h: number, c: re
         for (let y = -size; y < h * 0.7; y += size * 1.4) {
           if (rand() < 0.45) {
             shapes.push(
-              <rect key={`tile${x}-${y}`} x={x} y={y} width={size} height={size} rx={4} fill={rand() < 0.5 ? c[2] : c[3]} opacity={r(0.35, 0.9)} transform={`rotate(${angle} ${w / 2} ${h / 2})`} />,
+              <rect
+                key={`tile${x}-${y}`}
+                x={x}
+                y={y}
+                width={size}
+                height={size}
+                rx={4}
+                fill={rand() < 0.5 ? c[2] : c[3]}
+                opacity={r(0.35, 0.9)}
+                transform={`rotate(${angle} ${w / 2} ${h / 2})`}
+              />,
             );
           }
         }
@@ -122,16 +143,42 @@ function drawMotif(motif: Motif, rand: () => number, w: number, h: number, c: re
       for (let i = 1; i <= 3; i++) {
         const tilt = r(-30, 30);
         shapes.push(
-          <ellipse key={`orbit${i}`} cx={cx} cy={cy} rx={w * (0.22 + i * 0.09)} ry={w * (0.06 + i * 0.03)} fill="none" stroke={c[3]} strokeWidth={2} transform={`rotate(${tilt} ${cx} ${cy})`} />,
+          <ellipse
+            key={`orbit${i}`}
+            cx={cx}
+            cy={cy}
+            rx={w * (0.22 + i * 0.09)}
+            ry={w * (0.06 + i * 0.03)}
+            fill="none"
+            stroke={c[3]}
+            strokeWidth={2}
+            transform={`rotate(${tilt} ${cx} ${cy})`}
+          />,
         );
-        shapes.push(<circle key={`moon${i}`} cx={cx + w * (0.22 + i * 0.09) * (rand() < 0.5 ? -1 : 1)} cy={cy} r={r(4, 9)} fill={c[4]} transform={`rotate(${tilt} ${cx} ${cy})`} />);
+        shapes.push(
+          <circle
+            key={`moon${i}`}
+            cx={cx + w * (0.22 + i * 0.09) * (rand() < 0.5 ? -1 : 1)}
+            cy={cy}
+            r={r(4, 9)}
+            fill={c[4]}
+            transform={`rotate(${tilt} ${cx} ${cy})`}
+          />,
+        );
       }
       break;
     }
     case "beams": {
       for (let i = 0; i < 6; i++) {
         const x = r(-0.2, 1) * w;
-        shapes.push(<polygon key={`beam${i}`} points={`${x},0 ${x + r(20, 60)},0 ${x + r(80, 160)},${h} ${x + r(40, 80)},${h}`} fill={i % 2 ? c[2] : c[3]} opacity={r(0.2, 0.55)} />);
+        shapes.push(
+          <polygon
+            key={`beam${i}`}
+            points={`${x},0 ${x + r(20, 60)},0 ${x + r(80, 160)},${h} ${x + r(40, 80)},${h}`}
+            fill={i % 2 ? c[2] : c[3]}
+            opacity={r(0.2, 0.55)}
+          />,
+        );
       }
       break;
     }

@@ -2,9 +2,9 @@
 import { useEffect, useState } from "react";
 import type { PublicProfile } from "../../../../contract/schemas/profiles";
 import { Avatar } from "../../../components/ui/avatar";
-import { DeviceIcon } from "./device-icon";
 import type { Device } from "../api/list-sessions";
 import { activeAgo, exactTime } from "../format-relative-time";
+import { DeviceIcon } from "./device-icon";
 
 const kindNames: Record<Device["deviceKind"], string> = { web: "Browser", mobile: "Phone", tv: "TV" };
 

@@ -1,7 +1,7 @@
 // The country-aware phone number field: a country list with calling codes and the number,
 // formatted as it is typed. libphonenumber-js arrives in its own chunk once the field shows.
-import { useEffect, useId, useLayoutEffect, useRef, useState, type ChangeEvent } from "react";
-import { countryOptions, formatTyped, type CountryCode, type CountryOption, type Lib } from "../phone-format";
+import { type ChangeEvent, useEffect, useId, useLayoutEffect, useRef, useState } from "react";
+import { type CountryCode, type CountryOption, countryOptions, formatTyped, type Lib } from "../phone-format";
 
 interface PhoneNumberFieldProps {
   country: string;

@@ -4,8 +4,8 @@
 import { useRef, useState } from "react";
 import { ApiError } from "../../../lib/api-client";
 import { createProfile } from "../api/profiles";
-import type { ProfileDraft } from "./profile-form";
 import { PinDialog } from "./pin-dialog";
+import type { ProfileDraft } from "./profile-form";
 
 const PIN_REFUSALS: ReadonlySet<string> = new Set(["INVALID_PIN", "PIN_REQUIRED", "RATE_LIMITED", "NETWORK_ERROR"]);
 

@@ -1,6 +1,6 @@
 // The page of a link that does its work on opening (verify email, confirm new email): loading,
 // then done or why not, in words.
-import { useEffect, useState, type ReactNode } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 import { Alert } from "../../../components/ui/alert";
 import { Loading } from "../../../components/ui/loading";
 import { failureMessage } from "../../../lib/api-client";
@@ -25,7 +25,8 @@ export function LinkResult<T>({ redeem, working, done, failed }: LinkResultProps
     let current = true;
     redeemOnce(token, redeem).then(
       (value) => current && setState({ status: "done", value }),
-      (error: unknown) => current && setState({ status: "failed", message: failureMessage(error, "The link couldn't be checked. Please try again.") }),
+      (error: unknown) =>
+        current && setState({ status: "failed", message: failureMessage(error, "The link couldn't be checked. Please try again.") }),
     );
     return () => {
       current = false;

@@ -1,7 +1,7 @@
 // The three-line menu at the top right of My Usher: Account, Manage profiles, Switch profile
 // and Sign out (on a Kids profile only the last two). A menu button: arrows move between
 // items, Escape closes and returns focus.
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
 import { Link } from "react-router";
 
 /** The open menu's items in order: what the arrow keys move between. */

@@ -30,8 +30,7 @@ export function useLiveSignOut(): SignInReason | null {
         // Signing out of all devices leaves this browser no session to hold (if this page asked
         // for it, its own answer leads on); other endings may come with a replacement (a
         // password change here hands this browser a new cookie).
-        const replaced =
-          event.reason === "signed_out_all_devices" ? requestsSettled().then(() => false) : browserStillSignedIn();
+        const replaced = event.reason === "signed_out_all_devices" ? requestsSettled().then(() => false) : browserStillSignedIn();
         void replaced.then((signedIn) => {
           if (unmounted) return;
           // The stream's session ended but this browser holds a newer one: follow that.

@@ -21,5 +21,7 @@ const codeIn = (code: string) => ({ params: { path: { userCode: normaliseUserCod
 export const lookUpTvCode = (code: string) => call(() => usher.GET("/api/v1/tv/codes/{userCode}", codeIn(code)));
 /** A locked profile needs its PIN. */
 export const approveTvCode = (code: string, profileId: string, pin?: string) =>
-  call(() => usher.POST("/api/v1/tv/codes/{userCode}/approve", { ...codeIn(code), body: pin === undefined ? { profileId } : { profileId, pin } }));
+  call(() =>
+    usher.POST("/api/v1/tv/codes/{userCode}/approve", { ...codeIn(code), body: pin === undefined ? { profileId } : { profileId, pin } }),
+  );
 export const denyTvCode = (code: string) => call(() => usher.POST("/api/v1/tv/codes/{userCode}/deny", codeIn(code)));

@@ -1,7 +1,7 @@
 // A TV is driven by a remote: arrow keys move the focus between tiles laid out in rows, Enter
 // presses the focused tile (a native button does that by itself). Tiles mark their place with
 // data-row and data-col; the row above or below keeps the column where it can.
-import { useCallback, useEffect, type KeyboardEvent, type RefObject } from "react";
+import { type KeyboardEvent, type RefObject, useCallback, useEffect } from "react";
 
 const moves: Record<string, [number, number]> = {
   ArrowUp: [-1, 0],
@@ -31,7 +31,10 @@ export function useRemoteControl(screen: RefObject<HTMLElement | null>, focusKey
       event.preventDefault();
       const row = Number(current.dataset.row) + move[0];
       const col = move[0] === 0 ? Number(current.dataset.col) + move[1] : Number(current.dataset.col);
-      const next = move[0] === 0 ? screen.current.querySelector<HTMLElement>(`[data-row="${row}"][data-col="${col}"]`) : tileAt(screen.current, row, col);
+      const next =
+        move[0] === 0
+          ? screen.current.querySelector<HTMLElement>(`[data-row="${row}"][data-col="${col}"]`)
+          : tileAt(screen.current, row, col);
       if (next) {
         next.focus();
         next.scrollIntoView({ block: "nearest", inline: "nearest" });

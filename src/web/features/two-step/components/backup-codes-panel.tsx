@@ -24,8 +24,8 @@ export function BackupCodesPanel({ codes, onDone }: { codes: string[]; onDone():
         Save these now
       </h2>
       <p>
-        Your backup codes sign you in when your authenticator app or passkey isn't at hand. Each works once. Keep them somewhere
-        safe: <strong>this is the only time they are shown.</strong>
+        Your backup codes sign you in when your authenticator app or passkey isn't at hand. Each works once. Keep them somewhere safe:{" "}
+        <strong>this is the only time they are shown.</strong>
       </p>
       <ol className="backup-codes__list" aria-label="Backup codes">
         {codes.map((code) => (
