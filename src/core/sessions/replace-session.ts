@@ -34,24 +34,29 @@ export async function replaceSession(
   options: ReplaceOptions,
 ): Promise<ReplacedSession> {
   const at = deps.clock.now();
-  const current = "session" in replaced ? replaced.session : null;
-  const accountId = "session" in replaced ? replaced.session.accountId : replaced.accountId;
-  let profileId: string | null = null;
-  if ("session" in replaced) {
-    const { session, reason } = replaced;
-    // The chosen profile may have been deleted meanwhile; a new session must not point at it.
-    if (session.profileId && (await stores.profiles.find(accountId, session.profileId))) profileId = session.profileId;
-    await stores.sessions.revoke(session, at, reason);
-  }
+  const device = "session" in replaced ? await endSession(stores, replaced, at) : { ...replaced, profileId: null, aal: 1 as const };
   const signedOutOtherDevices = options.signOutOtherDevices
-    ? await stores.sessions.revokeAllForAccount(accountId, at, options.signOutOtherDevices, current?.id)
+    ? await stores.sessions.revokeAllForAccount(device.accountId, at, options.signOutOtherDevices)
     : 0;
   const issued = await issueSession(deps, stores, {
-    accountId,
-    device: "session" in replaced ? { kind: replaced.session.deviceKind, name: replaced.session.deviceName } : replaced.device,
-    profileId,
+    accountId: device.accountId,
+    device: device.device,
+    profileId: device.profileId,
     context: options.context,
-    aal: options.aal ?? current?.aal ?? 1,
+    aal: options.aal ?? device.aal,
   });
   return { ...issued, signedOutOtherDevices };
+}
+
+/** Ends the device's session; answers what its replacement carries over. */
+async function endSession(stores: Stores, { session, reason }: { session: SessionRecord; reason: RevokedReason }, at: Date) {
+  // The chosen profile may have been deleted meanwhile; a new session must not point at it.
+  const profileKept = session.profileId !== null && (await stores.profiles.find(session.accountId, session.profileId)) !== null;
+  await stores.sessions.revoke(session, at, reason);
+  return {
+    accountId: session.accountId,
+    device: { kind: session.deviceKind, name: session.deviceName },
+    profileId: profileKept ? session.profileId : null,
+    aal: session.aal,
+  };
 }
