@@ -1,12 +1,19 @@
-// The arrows point inward (DESIGN.md "Layout"). core is the domain: it imports only core,
-// contract and a short allow-list of pure packages, so whatever talks to the outside (a
-// database, Redis, SMTP, SMS providers, argon2) lives in store/ or adapters/. Those depend on
-// core; only server and cli import adapters, to wire them in. contract, client and web stay
-// browser-safe. test/architecture.test.ts runs this, with a deliberately wrong fixture, so a
+// The arrows point inward (DESIGN.md "Layout"), and no modules import each other. core is
+// the domain: it imports only core, contract and a short allow-list of pure packages, so
+// whatever talks to the outside (a database, Redis, SMTP, SMS providers, argon2) lives in
+// store/ or adapters/. Those depend on core; only server and cli import adapters, to wire them
+// in. contract, client and web stay browser-safe. test/architecture.test.ts runs this, with a deliberately wrong fixture, so a
 // wrong-way import fails the tests.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
+    {
+      name: "no-import-loops",
+      comment: "modules import each other one way only, so each can be read (and tested) before the ones that use it",
+      severity: "error",
+      from: {},
+      to: { circular: true },
+    },
     {
       name: "core-is-framework-free",
       comment: "core/ imports only core, contract and pure packages: computation over values, no I/O and no framework",

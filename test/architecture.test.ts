@@ -56,6 +56,12 @@ describe("architecture", () => {
     expect(result.output).toContain("core-is-framework-free: src/core/uses-adapter.ts → src/adapters/hasher.ts");
     expect(result.output).toContain("only-server-and-cli-use-adapters: src/core/uses-adapter.ts → src/adapters/hasher.ts");
   });
+
+  it("refuses modules that import each other", async () => {
+    const result = await cruiseWrongWay();
+    expect(result.ok).toBe(false);
+    expect(result.output).toMatch(/no-import-loops: src\/core\/loop-first\.ts → \s*src\/core\/loop-second\.ts →\s*src\/core\/loop-first\.ts/);
+  });
 });
 
 /** The web app's source files (tests aside), as [path from the root, text]. */

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { deriveKey } from "../core/crypto/hashing";
 import type { CoreKeys } from "../core/deps";
-import type { ServerConfig } from "./config";
+import type { ServerConfig } from "./config/server-config";
 
 /**
  * SECRET_KEY as the configuration takes it, checked with the other variables before anything

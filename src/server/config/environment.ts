@@ -9,11 +9,11 @@ import { z } from "zod";
 import { owaspArgon2Params } from "../../adapters/passwords/argon2-hasher";
 import { days } from "../../core/clock";
 import { defaultCoreConfig } from "../../core/config";
-import type { ServerConfig } from "../config";
 import { readDeliveryConfig } from "../delivery/delivery-config";
 import { readOAuthClients } from "../oauth-clients-config";
 import { readSecretKey } from "../secret-key";
 import { readTrustProxy } from "../trust-proxy";
+import type { ServerConfig } from "./server-config";
 import {
   type Field,
   flag,

@@ -1,0 +1,29 @@
+// What the server runs with, read from the environment by config/environment.ts.
+import type { Argon2Params } from "../../adapters/passwords/argon2-hasher";
+import type { CoreConfig } from "../../core/config";
+import type { DatabaseTarget } from "../../store/database";
+import type { DeliveryConfig } from "../delivery/delivery-config";
+import type { TrustProxy } from "../trust-proxy";
+
+export interface ServerConfig {
+  /** embedded: PGlite under DATA_DIR, dev outbox. production: PostgreSQL, HSTS, real delivery. */
+  mode: "embedded" | "production";
+  host: string;
+  port: number;
+  publicUrl: string;
+  dataDir: string;
+  database: DatabaseTarget;
+  redisUrl: string | undefined;
+  /** Master secret (base64, 32+ bytes); embedded mode generates one into DATA_DIR. */
+  secretKey: string | undefined;
+  argon2: Argon2Params;
+  /** Password hashes computed at once; more wait their turn (default: one per core). */
+  passwordHashConcurrency: number;
+  /** The domain's tunables: session lifetimes from the environment, the rest as shipped. */
+  core: CoreConfig;
+  logLevel: string;
+  /** Which proxies in front may name the client (X-Forwarded-For): none, a hop count, or their addresses. */
+  trustProxy: TrustProxy;
+  /** How email and text messages leave this node (SMTP, SMS provider, dev outbox). */
+  delivery: DeliveryConfig;
+}
