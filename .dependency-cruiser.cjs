@@ -2,8 +2,8 @@
 // the domain: it imports only core, contract and a short allow-list of pure packages, so
 // whatever talks to the outside (a database, Redis, SMTP, SMS providers, argon2) lives in
 // store/ or adapters/. Those depend on core; only server and cli import adapters, to wire them
-// in. contract, client and web stay browser-safe. test/architecture.test.ts runs this, with a deliberately wrong fixture, so a
-// wrong-way import fails the tests.
+// in. contract, client and web stay browser-safe. test/architecture.test.ts runs this, with a
+// deliberately wrong fixture, so a wrong-way import fails the tests.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
