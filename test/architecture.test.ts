@@ -60,7 +60,9 @@ describe("architecture", () => {
   it("refuses modules that import each other", async () => {
     const result = await cruiseWrongWay();
     expect(result.ok).toBe(false);
-    expect(result.output).toMatch(/no-import-loops: src\/core\/loop-first\.ts → \s*src\/core\/loop-second\.ts →\s*src\/core\/loop-first\.ts/);
+    expect(result.output).toMatch(
+      /no-import-loops: src\/core\/loop-first\.ts → \s*src\/core\/loop-second\.ts →\s*src\/core\/loop-first\.ts/,
+    );
   });
 });
 
