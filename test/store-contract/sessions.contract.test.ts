@@ -136,7 +136,7 @@ describeOnEachDatabase("session store", (t) => {
     expect(await t.stores.sessions.listLive(accountId, minutes(10))).toEqual([busy, middling, quiet]);
   });
 
-  it("reads a session in use with its account's email, whether it is verified, and the profile in use", async () => {
+  it("reads a session in use with its account's email, whether it is verified, its plan, and the profile in use", async () => {
     const profile = aProfile(accountId);
     await t.stores.profiles.create(profile);
     const watching = aSession(accountId, { profileId: profile.id });
@@ -144,7 +144,7 @@ describeOnEachDatabase("session store", (t) => {
     for (const s of [watching, browsing]) await t.stores.sessions.create(s);
     const email = (await t.stores.accounts.findById(accountId))!.email;
 
-    const inUse = { accountEmail: email, accountEmailVerified: false };
+    const inUse = { accountEmail: email, accountEmailVerified: false, accountPlan: "standard" };
     expect(await t.stores.sessions.findInUse(watching.id)).toEqual({ session: watching, ...inUse, profile });
     expect(await t.stores.sessions.findInUse(browsing.id)).toEqual({ session: browsing, ...inUse, profile: null });
     expect(await t.stores.sessions.findInUse("no-such-session")).toBeNull();

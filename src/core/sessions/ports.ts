@@ -1,5 +1,6 @@
 // What session use cases need stored: one row per signed-in device.
 import type { DeviceKind } from "../../contract/schemas/common";
+import type { Plan } from "../accounts/ports";
 import type { ProfileRecord } from "../profiles/ports";
 
 export type RevokedReason =
@@ -40,6 +41,8 @@ export interface SessionInUse {
   accountEmail: string;
   /** Whether that email is verified: every signed-in page reminds the owner until it is. */
   accountEmailVerified: boolean;
+  /** The account's plan: a claim the platform's services read with the session. */
+  accountPlan: Plan;
   /** The profile last chosen on this device, if it still exists. */
   profile: ProfileRecord | null;
 }

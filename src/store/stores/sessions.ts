@@ -2,6 +2,7 @@
 // so that "sign out of all devices" cannot miss a device that signs in meanwhile.
 import { and, desc, eq, gt, isNull, lt, ne, sql } from "drizzle-orm";
 import type { DeviceKind } from "../../contract/schemas/common";
+import type { Plan } from "../../core/accounts/ports";
 import type { RevokedReason, SessionInUse, SessionRecord, SessionStore } from "../../core/sessions/ports";
 import type { Database } from "../database";
 import { account, profile, session } from "../schema";
@@ -28,12 +29,12 @@ export function createSessionStore(db: Database): SessionStore {
       .prepare("usher_session_by_id"),
   );
 
-  // Read by every authenticated request: session, account email and profile in use, for all the
+  // Read by every authenticated request: session, account email and plan, and profile in use, for all the
   // requests of one event-loop turn in one statement (see batched-lookup.ts for why this never
   // serves a revoked session).
   const inUseByIds = preparedOnce(() =>
     db
-      .select({ session, accountEmail: account.email, accountEmailVerifiedAt: account.emailVerifiedAt, profile })
+      .select({ session, accountEmail: account.email, accountEmailVerifiedAt: account.emailVerifiedAt, accountPlan: account.plan, profile })
       .from(session)
       .innerJoin(account, eq(account.id, session.accountId))
       .leftJoin(profile, and(eq(profile.id, session.profileId), eq(profile.accountId, session.accountId)))
@@ -49,6 +50,7 @@ export function createSessionStore(db: Database): SessionStore {
           session: toRecord(row.session),
           accountEmail: row.accountEmail,
           accountEmailVerified: row.accountEmailVerifiedAt !== null,
+          accountPlan: row.accountPlan as Plan,
           profile: row.profile && toProfileRecord(row.profile),
         },
       ]),
