@@ -2918,6 +2918,10 @@ export interface paths {
                             grant_types_supported: string[];
                             response_types_supported: string[];
                             token_endpoint_auth_methods_supported: string[];
+                            introspection_endpoint: string;
+                            introspection_endpoint_auth_methods_supported: string[];
+                            revocation_endpoint: string;
+                            revocation_endpoint_auth_methods_supported: string[];
                             service_documentation?: string;
                         };
                     };
@@ -3048,6 +3052,171 @@ export interface paths {
                             expires_in: number;
                         };
                     };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OAuthError"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OAuthError"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OAuthError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oauth/introspect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Is this token a live session, and whose? (RFC 7662; service clients, client_secret_basic) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/x-www-form-urlencoded": {
+                        token: string;
+                        token_type_hint?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            active: true;
+                            sub: string;
+                            sid: string;
+                            exp: number;
+                            iat: number;
+                            auth_time: number;
+                            /** @enum {string} */
+                            token_type: "Bearer";
+                            aal: 1 | 2;
+                            /** @enum {string} */
+                            plan: "basic" | "standard" | "premium";
+                            device: {
+                                /** @enum {string} */
+                                kind: "web" | "mobile" | "tv";
+                                name: string;
+                            };
+                            profile: {
+                                id: string;
+                                name: string;
+                                kids: boolean;
+                            } | null;
+                        } | {
+                            /** @enum {boolean} */
+                            active: false;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OAuthError"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OAuthError"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OAuthError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/oauth/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign a device out by its token (RFC 7009; service clients, or an app's client_id) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/x-www-form-urlencoded": {
+                        token: string;
+                        token_type_hint?: string;
+                        client_id?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
                 /** @description Default Response */
                 400: {

@@ -3,6 +3,7 @@ import type { DeviceKind } from "../contract/schemas/common";
 import { DEVICE_CODE_GRANT } from "../contract/schemas/tv-sign-in";
 import { days, hours, minutes } from "./clock";
 import type { RateRule } from "./rate-limit/ports";
+import type { ConfiguredServiceClient } from "./services/service-clients";
 
 export interface CoreConfig {
   sessions: {
@@ -72,6 +73,17 @@ export interface CoreConfig {
     codeSendPerAccount: RateRule;
     /** Sign-in and reset codes tried, per IP (each flow also allows only a few). */
     codeCheckPerIp: RateRule;
+    /** Token introspection and revocation, per service client: a runaway service slows, others don't. */
+    servicePerClient: RateRule;
+    /** Token revocation by a phone or TV app (no secret to tell them apart), per IP. */
+    appRevokePerIp: RateRule;
+  };
+  /** The platform's services that ask about sessions. */
+  services: {
+    /** From configuration; the CLI adds more to the database. */
+    clients: ConfiguredServiceClient[];
+    /** How long a node trusts what it read of a stored client: removal and rotation take effect within it. */
+    clientCacheMs: number;
   };
   /** TV sign-in: the device authorization grant's clients and pace. */
   tvSignIn: TvSignInConfig;
@@ -149,7 +161,11 @@ export const defaultCoreConfig: CoreConfig = {
     codeSendPerAccountAndNetwork: { limit: 3, windowMs: minutes(15) },
     codeSendPerAccount: { limit: 6, windowMs: minutes(15) },
     codeCheckPerIp: { limit: 30, windowMs: minutes(15) },
+    // A playback service checks every request of every viewer: 6,000 a second per service.
+    servicePerClient: { limit: 360_000, windowMs: minutes(1) },
+    appRevokePerIp: { limit: 60, windowMs: minutes(15) },
   },
+  services: { clients: [], clientCacheMs: 10_000 },
   tvSignIn: { clients: defaultOAuthClients, codeTtlMs: minutes(15), intervalSec: 5, slowDownStepSec: 5 },
   reauthWindowMs: minutes(10),
   twoStep: { ttlMs: minutes(5), maxAttempts: 5 },

@@ -17,6 +17,8 @@ export interface CoreKeys {
   backupCodes: Buffer;
   /** Keys the digests of profile PINs (4 digits: a plain hash is reversed by trying them all). */
   profilePins: Buffer;
+  /** AES-256-GCM key for webhook signing secrets (they must be read back to sign). */
+  webhookSecrets: Buffer;
 }
 
 export interface CoreDeps {

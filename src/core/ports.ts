@@ -7,8 +7,10 @@ import type { CodeFlowStore, OneTimeCodeStore } from "./code-flows/ports";
 import type { OutboxStore } from "./delivery/ports";
 import type { AuthFlowStore, BackupCodeStore, PasskeyStore, TotpStore } from "./mfa/ports";
 import type { ProfileStore } from "./profiles/ports";
+import type { ServiceClientStore } from "./services/ports";
 import type { SessionStore } from "./sessions/ports";
 import type { TvCodeStore } from "./tv-sign-in/ports";
+import type { WebhookEndpointStore } from "./webhooks/ports";
 
 export interface Stores {
   accounts: AccountStore;
@@ -25,6 +27,9 @@ export interface Stores {
   passkeys: PasskeyStore;
   authFlows: AuthFlowStore;
   codeFlows: CodeFlowStore;
+  // ---- the platform's services ----
+  serviceClients: ServiceClientStore;
+  webhookEndpoints: WebhookEndpointStore;
   /**
    * Runs `work` in one database transaction: it commits when `work` resolves and rolls back
    * when it throws. Use cases go through core's inUnitOfWork, which also rolls back on a

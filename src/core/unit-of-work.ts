@@ -8,15 +8,18 @@
 // challenges, and the failure audit rows the brute-force limits read — is written before the
 // unit of work opens, in statements of its own that commit whatever the answer.
 
+import type { AuditEventInput } from "./audit/ports";
+import type { Clock } from "./clock";
 import type { OutboxMessageInput } from "./delivery/ports";
 import type { CoreDeps } from "./deps";
 import type { Stores } from "./ports";
 import type { RevokedReason, SessionRef } from "./sessions/ports";
+import { accountEventOf, profileChosen, publishWebhookEvent, sessionRevoked } from "./webhooks/events";
 
 /** What a unit of work announces once it has committed. */
 export type AfterCommit = Pick<CoreDeps, "outboxWritten" | "sessionsRevoked">;
 
-type UnitOfWorkDeps = Pick<CoreDeps, "stores"> & AfterCommit;
+type UnitOfWorkDeps = Pick<CoreDeps, "stores" | "clock"> & AfterCommit;
 
 /**
  * Runs `work` in one transaction. Writing to the outbox wakes delivery, and revoking a session
@@ -28,7 +31,7 @@ export async function inUnitOfWork<T>(deps: UnitOfWorkDeps, work: (stores: Store
   let answer: T;
   try {
     answer = await deps.stores.transaction(async (stores) => {
-      const result = await work(announcing(stores, effects));
+      const result = await work(announcing(stores, deps.clock, effects));
       if (isFailure(result)) throw new RolledBack(result);
       return result;
     });
@@ -69,22 +72,41 @@ class PendingEffects {
   }
 }
 
-/** The same stores, noting the writes that must be announced after the commit. */
-function announcing(stores: Stores, effects: PendingEffects): Stores {
-  const { sessions, outbox } = stores;
-  return {
+/**
+ * The same stores, noting the writes that must be announced after the commit, and publishing
+ * the webhook events of the changes they make inside the transaction.
+ */
+function announcing(stores: Stores, clock: Clock, effects: PendingEffects): Stores {
+  const { sessions, audit, outbox } = stores;
+  const announced: Stores = {
     ...stores,
     sessions: {
       ...sessions,
       async revoke(session: SessionRef, at: Date, reason: RevokedReason) {
         const revoked = await sessions.revoke(session, at, reason);
-        if (revoked) effects.sessionsRevoked(session.accountId);
+        if (revoked) {
+          effects.sessionsRevoked(session.accountId);
+          await publishWebhookEvent(announced, sessionRevoked(session, at, reason));
+        }
         return revoked;
       },
       async revokeAllForAccount(accountId: string, at: Date, reason: RevokedReason, exceptSessionId?: string) {
-        const count = await sessions.revokeAllForAccount(accountId, at, reason, exceptSessionId);
-        if (count > 0) effects.sessionsRevoked(accountId);
-        return count;
+        const ended = await sessions.revokeAllForAccount(accountId, at, reason, exceptSessionId);
+        if (ended.length > 0) effects.sessionsRevoked(accountId);
+        for (const id of ended) await publishWebhookEvent(announced, sessionRevoked({ id, accountId }, at, reason));
+        return ended;
+      },
+      async setProfile(session: SessionRef, profileId: string) {
+        await sessions.setProfile(session, profileId);
+        await publishWebhookEvent(announced, profileChosen(session, profileId, clock.now()));
+      },
+    },
+    audit: {
+      ...audit,
+      async record(event: AuditEventInput) {
+        await audit.record(event);
+        const announcement = accountEventOf(event);
+        if (announcement) await publishWebhookEvent(announced, announcement);
       },
     },
     outbox: {
@@ -95,6 +117,7 @@ function announcing(stores: Stores, effects: PendingEffects): Stores {
       },
     },
     // A nested unit is a savepoint of this one: its writes announce with this one's commit.
-    transaction: (work) => stores.transaction((inner) => work(announcing(inner, effects))),
+    transaction: (work) => stores.transaction((inner) => work(announcing(inner, clock, effects))),
   };
+  return announced;
 }

@@ -2,6 +2,7 @@
 import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import type { FastifyServerOptions } from "fastify";
+import { createStandardWebhookSender } from "../adapters/delivery/standard-webhook-sender";
 import { createArgon2Hasher } from "../adapters/passwords/argon2-hasher";
 import { MemoryRateLimiter } from "../adapters/rate-limit/memory-rate-limiter";
 import { ResilientRateLimiter } from "../adapters/rate-limit/resilient-rate-limiter";
@@ -15,6 +16,7 @@ import { createRenderer, redactSecrets } from "../core/delivery/templates/render
 import type { CoreDeps } from "../core/deps";
 import { loggableError } from "../core/loggable-error";
 import type { RevocationSignals } from "../core/sessions/revocation-signals";
+import { applyConfiguredEndpoints } from "../core/webhooks/endpoints";
 import { type OpenDatabase, openDatabase } from "../store/database";
 import { migrateDatabase } from "../store/migrate";
 import { createStores } from "../store/stores";
@@ -31,6 +33,9 @@ export interface RunningServer {
   database: OpenDatabase;
   close(): Promise<void>;
 }
+
+/** A receiver gets this long to answer; well inside the outbox lease. */
+const WEBHOOK_TIMEOUT_MS = 15_000;
 
 /** Never logged: credentials in headers and the cookies we set. */
 export const logRedactions = ["req.headers.authorization", "req.headers.cookie", 'res.headers["set-cookie"]'];
@@ -66,6 +71,7 @@ export async function startServer(config: ServerConfig, options: { logger?: Fast
     // After the commit; never fails or delays the sign-out (the database already refuses the token).
     sessionsRevoked: (accountId) => signals.publish(accountId),
   };
+  await applyConfiguredEndpoints(core, config.webhookEndpoints);
   const app = await buildApp({
     core,
     allowedOrigins: [config.publicUrl],
@@ -91,6 +97,7 @@ export async function startServer(config: ServerConfig, options: { logger?: Fast
       senders,
       render: createRenderer({ publicUrl: config.publicUrl }),
       resolve: createCodeFlowDelivery(core),
+      webhooks: { stores, clock: systemClock, keys: core.keys, sender: createStandardWebhookSender({ timeoutMs: WEBHOOK_TIMEOUT_MS }) },
       // Codes and link tokens rest in the outbox only until sent; the dev mailbox (embedded) still shows them.
       ...(config.mode === "production" ? { redact: redactSecrets } : {}),
       onFailure: (failure) =>

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { deviceKind } from "../contract/schemas/common";
 import { DEVICE_CODE_GRANT } from "../contract/schemas/tv-sign-in";
 import { defaultOAuthClients, type OAuthClient } from "../core/config";
+import { readJsonList } from "./config/json-list";
 
 const clientEntry = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, "ids are 1–100 letters, digits, dots, dashes or underscores"),
@@ -16,26 +17,12 @@ const clientEntry = z.strictObject({
 
 export function readOAuthClients(raw: string | undefined): OAuthClient[] {
   if (raw === undefined || raw.trim() === "") return defaultOAuthClients;
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    throw new Error("OAUTH_CLIENTS must be a JSON array of clients.");
-  }
-  const parsed = z.array(clientEntry).min(1).safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`OAUTH_CLIENTS is not valid at ${issue.path.join(".") || "the top"}: ${issue.message}.`);
-  }
-  const ids = new Set<string>();
-  return parsed.data.map((entry) => {
-    if (ids.has(entry.id)) throw new Error(`OAUTH_CLIENTS lists "${entry.id}" twice.`);
-    ids.add(entry.id);
-    return {
-      id: entry.id,
-      name: entry.name,
-      deviceKind: entry.deviceKind,
-      grantTypes: entry.grantTypes ?? (entry.deviceKind === "tv" ? [DEVICE_CODE_GRANT] : []),
-    };
-  });
+  const entries = readJsonList("OAUTH_CLIENTS", raw, clientEntry);
+  if (entries.length === 0) throw new Error("OAUTH_CLIENTS must name at least one client.");
+  return entries.map((entry) => ({
+    id: entry.id,
+    name: entry.name,
+    deviceKind: entry.deviceKind,
+    grantTypes: entry.grantTypes ?? (entry.deviceKind === "tv" ? [DEVICE_CODE_GRANT] : []),
+  }));
 }

@@ -39,6 +39,7 @@ export function deriveCoreKeys(master: Buffer): CoreKeys {
     totpSecrets: deriveKey(master, "totp-secrets"),
     backupCodes: deriveKey(master, "backup-codes"),
     profilePins: deriveKey(master, "profile-pins"),
+    webhookSecrets: deriveKey(master, "webhook-secrets"),
   };
 }
 

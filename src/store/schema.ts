@@ -270,3 +270,32 @@ export const codeFlow = pgTable(
   },
   (t) => [index("code_flow_account_purpose_idx").on(t.accountId, t.purpose), index("code_flow_expires_idx").on(t.expiresAt)],
 );
+
+// --- Platform services -----------------------------------------------------------
+// The platform's services that ask about sessions (OAuth clients of kind `service`).
+export const serviceClient = pgTable("service_client", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  /** SHA-256 (hex) of the secret, which is 32 random bytes and shown only once. */
+  secretDigest: text("secret_digest").notNull(),
+  createdAt: at("created_at").notNull(),
+  secretRotatedAt: at("secret_rotated_at"),
+});
+
+// Where signed webhooks go. Endpoints from configuration are written here at start
+// (source 'config'), so every node and the CLI read one list with its delivery health.
+export const webhookEndpoint = pgTable("webhook_endpoint", {
+  id: text("id").primaryKey(),
+  url: text("url").notNull(),
+  /** The signing secret, sealed (AES-256-GCM): it must be read back to sign. */
+  secretSealed: text("secret_sealed").notNull(),
+  eventTypes: text("event_types").array().notNull(),
+  /** config | cli */
+  source: text("source").notNull(),
+  createdAt: at("created_at").notNull(),
+  /** Failed tries since the last delivery; failing_since is when the first of them failed. */
+  consecutiveFailures: integer("consecutive_failures").notNull().default(0),
+  failingSince: at("failing_since"),
+  lastError: text("last_error"),
+  lastDeliveredAt: at("last_delivered_at"),
+});

@@ -66,7 +66,7 @@ describeOnEachDatabase("session store", (t) => {
     const device = aSession(accountId);
     await t.stores.sessions.create(device);
 
-    await t.stores.sessions.setProfile(device.id, profile.id);
+    await t.stores.sessions.setProfile(device, profile.id);
     expect(await t.stores.sessions.findById(device.id)).toMatchObject({ profileId: profile.id });
   });
 
@@ -92,9 +92,9 @@ describeOnEachDatabase("session store", (t) => {
     for (const s of [...devices, signedOutEarlier, elsewhere]) await t.stores.sessions.create(s);
 
     const { db, statements } = recordingQueries(t.testDatabase.database);
-    const count = await createStores(db).sessions.revokeAllForAccount(accountId, minutes(3), "signed_out_all_devices");
+    const ended = await createStores(db).sessions.revokeAllForAccount(accountId, minutes(3), "signed_out_all_devices");
 
-    expect(count).toBe(3);
+    expect(ended.sort()).toEqual(devices.map((s) => s.id).sort());
     expect(statements).toHaveLength(1);
     for (const s of devices) {
       expect(await t.stores.sessions.findById(s.id)).toMatchObject({
@@ -111,14 +111,14 @@ describeOnEachDatabase("session store", (t) => {
     const others = [aSession(accountId), aSession(accountId, { deviceKind: "mobile" })];
     for (const s of [current, ...others]) await t.stores.sessions.create(s);
 
-    const count = await t.stores.sessions.revokeAllForAccount(accountId, minutes(3), "signed_out_by_other_device", current.id);
-    expect(count).toBe(2);
+    const ended = await t.stores.sessions.revokeAllForAccount(accountId, minutes(3), "signed_out_by_other_device", current.id);
+    expect(ended.sort()).toEqual(others.map((s) => s.id).sort());
     expect(await t.stores.sessions.findById(current.id)).toEqual(current);
     expect(await t.stores.sessions.listLive(accountId, minutes(4))).toEqual([current]);
   });
 
-  it("answers zero when the account has no live session", async () => {
-    expect(await t.stores.sessions.revokeAllForAccount(accountId, minutes(1), "password_changed")).toBe(0);
+  it("answers no ids when the account has no live session", async () => {
+    expect(await t.stores.sessions.revokeAllForAccount(accountId, minutes(1), "password_changed")).toEqual([]);
   });
 
   it("lists the live sessions of the account, most recently active first", async () => {

@@ -8,7 +8,7 @@
 // sent, and to which number, is decided when the message goes out (deliver-code-flow.ts).
 
 import { hmacSha256Hex } from "../crypto/hashing";
-import type { OutboxChannel } from "../delivery/ports";
+import type { MessageChannel } from "../delivery/ports";
 import type { CodeFlowPurpose, CodeFlowRecord } from "./ports";
 
 /** Keyed and salted with the flow: a 6-digit code is otherwise reversed by trying them all. */
@@ -34,7 +34,7 @@ export function parseLinkToken(token: string): { flowId: string; secret: string 
 export const codeTemplates = {
   sign_in: { email: "sign_in_code", sms: "sign_in_code_text" },
   password_reset: { email: "password_reset", sms: "password_reset_code" },
-} as const satisfies Record<CodeFlowPurpose, Record<OutboxChannel, string>>;
+} as const satisfies Record<CodeFlowPurpose, Record<MessageChannel, string>>;
 
 export const codeTemplateNames: ReadonlySet<string> = new Set(
   Object.values(codeTemplates).flatMap((byChannel) => Object.values(byChannel)),

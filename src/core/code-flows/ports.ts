@@ -1,6 +1,6 @@
 // What codes and links sent to prove an address need stored: sign-in codes and password
 // resets (code flows, asked for by address), and the one-time codes of phone and email checks.
-import type { OutboxChannel } from "../delivery/ports";
+import type { MessageChannel } from "../delivery/ports";
 
 export type CodePurpose =
   | "phone_verification"
@@ -53,7 +53,7 @@ export interface CodeRequester {
 export interface CodeFlowRecord {
   id: string;
   purpose: CodeFlowPurpose;
-  channel: OutboxChannel;
+  channel: MessageChannel;
   /** What was asked for: a case-folded email or an E.164 number. */
   address: string;
   /** Bound when the code goes out; null while requested, and for good when nothing was sent. */

@@ -1,7 +1,7 @@
 // The request path of a code flow: one flow row and one outbox message, in the caller's
 // transaction, whatever the address is. Nothing here looks the address up.
 import { randomToken } from "../crypto/random";
-import type { OutboxChannel } from "../delivery/ports";
+import type { MessageChannel } from "../delivery/ports";
 import type { CoreDeps, RequestContext } from "../deps";
 import type { Stores } from "../ports";
 import { clientNetwork } from "../rate-limit/client-network";
@@ -11,7 +11,7 @@ import type { CodeFlowPurpose, CodeRequester } from "./ports";
 
 export interface CodeFlowRequest {
   purpose: CodeFlowPurpose;
-  channel: OutboxChannel;
+  channel: MessageChannel;
   /** A case-folded email, or an E.164 number. */
   address: string;
   requester: CodeRequester;

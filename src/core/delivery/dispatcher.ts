@@ -7,6 +7,7 @@
 import type { Clock } from "../clock";
 import { hours, minutes } from "../clock";
 import type { Stores } from "../ports";
+import { deliverWebhook, type WebhookDeliveryDeps } from "../webhooks/deliver-webhook";
 import type { OutboxMessageRecord } from "./ports";
 import { PermanentDeliveryError, type Senders } from "./senders";
 import type { RenderedMessage } from "./templates/render";
@@ -46,6 +47,8 @@ export interface DispatcherDeps {
   stores: Stores;
   clock: Clock;
   senders: Senders;
+  /** Signs and posts webhook messages (every node in production has it). */
+  webhooks?: WebhookDeliveryDeps;
   render(message: OutboxMessageRecord): RenderedMessage;
   /**
    * Settles a message whose recipient is decided only as it goes out (a code asked for by an
@@ -90,10 +93,16 @@ export function createDispatcher(deps: DispatcherDeps, options: DispatcherOption
       const resolved = deps.resolve ? await deps.resolve(claimed) : claimed;
       if (resolved === null) return;
       message = resolved;
-      const rendered = deps.render(message);
-      if (rendered.channel === "email")
-        await deps.senders.email.send({ to: message.recipient, template: message.template, ...rendered.email });
-      else await deps.senders.sms.send({ to: message.recipient, text: rendered.text });
+      if (message.channel === "webhook") {
+        if (!deps.webhooks) throw new PermanentDeliveryError("this node does not deliver webhooks");
+        // An endpoint removed since the event: nowhere to send it.
+        if (!(await deliverWebhook(deps.webhooks, message))) return void (await deps.stores.outbox.discard(message.id));
+      } else {
+        const rendered = deps.render(message);
+        if (rendered.channel === "email")
+          await deps.senders.email.send({ to: message.recipient, template: message.template, ...rendered.email });
+        else await deps.senders.sms.send({ to: message.recipient, text: rendered.text });
+      }
     } catch (error) {
       const final = error instanceof PermanentDeliveryError || message.attempts >= options.maxAttempts;
       const now = deps.clock.now();

@@ -1,6 +1,9 @@
-// What delivery needs stored: the outbox every email and text goes through.
+// What delivery needs stored: the outbox every email, text and webhook goes through.
 
-export type OutboxChannel = "email" | "sms";
+/** How a message reaches a person. */
+export type MessageChannel = "email" | "sms";
+/** A webhook message's recipient is the endpoint's id, its template the event type. */
+export type OutboxChannel = MessageChannel | "webhook";
 
 export interface OutboxMessageInput {
   channel: OutboxChannel;
@@ -36,8 +39,8 @@ export interface OutboxStore {
   /** With `redactedPayload`, the payload is replaced too: its codes and link tokens need not outlive the send. */
   markSent(id: string, at: Date, redactedPayload?: Record<string, unknown>): Promise<void>;
   recordFailure(id: string, failure: OutboxFailure): Promise<void>;
-  /** Newest first; the dev mailbox and tests read delivered messages here. */
-  listRecent(limit: number): Promise<OutboxMessageRecord[]>;
+  /** Emails and texts, newest first; the dev mailbox and tests read delivered messages here. */
+  listRecent(limit: number): Promise<Array<OutboxMessageRecord & { channel: MessageChannel }>>;
   /** A message whose recipient was settled when it went out (see code flows): where it really goes. */
   readdress(id: string, recipient: string): Promise<void>;
   /** Drops a message that must not go out (nobody to send it to, or a send budget spent). */

@@ -143,7 +143,7 @@ export async function chooseProfile(
     await stores.accounts.lockForUpdate(session.accountId);
     const profile = await stores.profiles.find(session.accountId, profileId);
     if (!profile) return fail("PROFILE_NOT_FOUND");
-    await stores.sessions.setProfile(session.id, profile.id);
+    await stores.sessions.setProfile(session, profile.id);
     return ok(profile);
   });
 }

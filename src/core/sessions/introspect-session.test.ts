@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(async () => core?.close());
 
-const introspect = (token: string) => introspectSession(core.deps, token, freshContext());
+const introspect = (token: string) => introspectSession(core.deps, token);
 
 describe("introspectSession", () => {
   it("answers a live session's account, device, plan, assurance and times", async () => {

@@ -7,6 +7,9 @@ import type { Plan } from "../accounts/ports";
 import type { CoreDeps, RequestContext } from "../deps";
 import { validateSession } from "./validate-session";
 
+/** The asking service's address is not the viewer's: the device keeps the one it was last seen at. */
+const ASKED_BY_A_SERVICE: RequestContext = { ip: null, userAgent: null };
+
 export interface SessionClaims {
   accountId: string;
   sessionId: string;
@@ -27,12 +30,8 @@ export interface SessionClaims {
  * malformed, or not a session token at all. Callers answer every null alike, so a service
  * learns nothing about a token that is not live.
  */
-export async function introspectSession(
-  deps: Pick<CoreDeps, "stores" | "clock" | "config">,
-  token: string,
-  context: RequestContext,
-): Promise<SessionClaims | null> {
-  const validated = await validateSession(deps, token, context);
+export async function introspectSession(deps: Pick<CoreDeps, "stores" | "clock" | "config">, token: string): Promise<SessionClaims | null> {
+  const validated = await validateSession(deps, token, ASKED_BY_A_SERVICE);
   if (!validated.ok) return null;
   const { session, accountPlan, profile } = validated.value;
   return {

@@ -61,11 +61,11 @@ export interface SessionStore {
    * stored last_seen_at is older than `staleBefore` (so at most once per few minutes).
    */
   touch(id: string, seen: { at: Date; ip: string | null; expiresAt: Date }, staleBefore: Date): Promise<void>;
-  setProfile(id: string, profileId: string): Promise<void>;
+  setProfile(session: SessionRef, profileId: string): Promise<void>;
   /** Ends one live session; false when it was already ended (the first reason is kept). */
   revoke(session: SessionRef, at: Date, reason: RevokedReason): Promise<boolean>;
-  /** One statement: every live session of the account, less `exceptSessionId`. Answers how many. */
-  revokeAllForAccount(accountId: string, at: Date, reason: RevokedReason, exceptSessionId?: string): Promise<number>;
+  /** One statement: every live session of the account, less `exceptSessionId`. Answers the ids it ended. */
+  revokeAllForAccount(accountId: string, at: Date, reason: RevokedReason, exceptSessionId?: string): Promise<string[]>;
   /** Sessions neither revoked nor past `expiresAt`, newest activity first. */
   listLive(accountId: string, now: Date): Promise<SessionRecord[]>;
 }

@@ -32,7 +32,7 @@ async function stored(session: { id: string }): Promise<SessionRecord> {
 async function chooseNewProfile(session: SessionRecord, name: string): Promise<SessionRecord> {
   const profile = await createProfile(core.deps, session, { name }, freshContext());
   if (!profile.ok) throw new Error(profile.code);
-  await core.deps.stores.sessions.setProfile(session.id, profile.value.id);
+  await core.deps.stores.sessions.setProfile(session, profile.value.id);
   return stored(session);
 }
 

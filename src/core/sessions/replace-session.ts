@@ -36,7 +36,7 @@ export async function replaceSession(
   const at = deps.clock.now();
   const device = "session" in replaced ? await endSession(stores, replaced, at) : { ...replaced, profileId: null, aal: 1 as const };
   const signedOutOtherDevices = options.signOutOtherDevices
-    ? await stores.sessions.revokeAllForAccount(device.accountId, at, options.signOutOtherDevices)
+    ? (await stores.sessions.revokeAllForAccount(device.accountId, at, options.signOutOtherDevices)).length
     : 0;
   const issued = await issueSession(deps, stores, {
     accountId: device.accountId,

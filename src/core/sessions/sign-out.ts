@@ -32,7 +32,7 @@ export async function signOutAllDevices(
   if (stale) return stale;
   return inUnitOfWork(deps, async (stores) => {
     const at = deps.clock.now();
-    const signedOutDevices = await stores.sessions.revokeAllForAccount(session.accountId, at, "signed_out_all_devices");
+    const signedOutDevices = (await stores.sessions.revokeAllForAccount(session.accountId, at, "signed_out_all_devices")).length;
     await stores.audit.record(
       auditEvent("signed_out_all_devices", { accountId: session.accountId, sessionId: session.id }, context, at, { signedOutDevices }),
     );
@@ -51,12 +51,9 @@ export async function signOutOtherDevices(
   if (stale) return stale;
   return inUnitOfWork(deps, async (stores) => {
     const at = deps.clock.now();
-    const signedOutOtherDevices = await stores.sessions.revokeAllForAccount(
-      session.accountId,
-      at,
-      "signed_out_by_other_device",
-      session.id,
-    );
+    const signedOutOtherDevices = (
+      await stores.sessions.revokeAllForAccount(session.accountId, at, "signed_out_by_other_device", session.id)
+    ).length;
     await stores.audit.record(
       auditEvent("signed_out_other_devices", { accountId: session.accountId, sessionId: session.id }, context, at, {
         // The audit log's stored name for the count, whatever the operation.

@@ -29,8 +29,10 @@ export async function validateSession(
   const staleBefore = new Date(now.getTime() - deps.config.sessions.touchIntervalMs);
   if (session.lastSeenAt.getTime() < staleBefore.getTime()) {
     const expiresAt = slidExpiry(deps.config, session.deviceKind, session.createdAt, now);
-    await deps.stores.sessions.touch(session.id, { at: now, ip: context.ip, expiresAt }, staleBefore);
-    return ok({ ...found, session: { ...session, lastSeenAt: now, ip: context.ip, expiresAt }, extended: true });
+    // A check with no address of the device's own (a service asking) keeps the last one seen.
+    const ip = context.ip ?? session.ip;
+    await deps.stores.sessions.touch(session.id, { at: now, ip, expiresAt }, staleBefore);
+    return ok({ ...found, session: { ...session, lastSeenAt: now, ip, expiresAt }, extended: true });
   }
   return ok({ ...found, extended: false });
 }

@@ -11,6 +11,7 @@ import { days } from "../../core/clock";
 import { defaultCoreConfig } from "../../core/config";
 import { readDeliveryConfig } from "../delivery/delivery-config";
 import { readOAuthClients } from "../oauth-clients-config";
+import { readServiceClients, readWebhookEndpoints } from "../platform-services-config";
 import { readSecretKey } from "../secret-key";
 import { readTrustProxy } from "../trust-proxy";
 import type { ServerConfig } from "./server-config";
@@ -80,6 +81,8 @@ export function environmentSchema(rules: ReadingRules) {
     REAUTH_WINDOW_MINUTES: positiveNumber(10, "a number of minutes above 0"),
     TRUST_PROXY: reader(readTrustProxy),
     OAUTH_CLIENTS: reader(readOAuthClients),
+    SERVICE_CLIENTS: reader(readServiceClients),
+    WEBHOOK_ENDPOINTS: reader(readWebhookEndpoints),
     // Delivery settings depend on each other and on the mode: readDeliveryConfig checks them.
     SMTP_URL: text,
     MAIL_FROM: text,
@@ -128,6 +131,7 @@ export function environmentSchema(rules: ReadingRules) {
           signUpPerIp: { ...defaultCoreConfig.limits.signUpPerIp, limit: env.SIGN_UPS_PER_IP_PER_HOUR },
         },
         tvSignIn: { ...defaultCoreConfig.tvSignIn, clients: env.OAUTH_CLIENTS },
+        services: { ...defaultCoreConfig.services, clients: env.SERVICE_CLIENTS },
         // Passkeys are bound to the site they were made on: PUBLIC_URL's host and origin.
         webAuthn: { ...defaultCoreConfig.webAuthn, rpId: new URL(publicUrl).hostname, origin: publicUrl },
         // Fractions allowed ("0.05"), so the browser tests can watch the window close.
@@ -136,6 +140,7 @@ export function environmentSchema(rules: ReadingRules) {
       logLevel: env.LOG_LEVEL,
       trustProxy: env.TRUST_PROXY,
       delivery,
+      webhookEndpoints: env.WEBHOOK_ENDPOINTS,
     };
   });
 }

@@ -3,6 +3,7 @@ import type { Argon2Params } from "../../adapters/passwords/argon2-hasher";
 import type { CoreConfig } from "../../core/config";
 import type { DatabaseTarget } from "../../store/database";
 import type { DeliveryConfig } from "../delivery/delivery-config";
+import type { ConfiguredWebhookEndpoint } from "../platform-services-config";
 import type { TrustProxy } from "../trust-proxy";
 
 export interface ServerConfig {
@@ -26,4 +27,6 @@ export interface ServerConfig {
   trustProxy: TrustProxy;
   /** How email and text messages leave this node (SMTP, SMS provider, dev outbox). */
   delivery: DeliveryConfig;
+  /** Webhook endpoints named in WEBHOOK_ENDPOINTS, written to the database at start. */
+  webhookEndpoints: ConfiguredWebhookEndpoint[];
 }

@@ -3,7 +3,7 @@
 // an emailed link. Production mode never registers this route.
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { OutboxMessageRecord } from "../../core/delivery/ports";
+import type { MessageChannel, OutboxMessageRecord } from "../../core/delivery/ports";
 import type { Renderer } from "../../core/delivery/templates/render";
 import type { CoreDeps } from "../../core/deps";
 
@@ -32,7 +32,7 @@ export const devMailboxRoutes: FastifyPluginAsyncZod<{ core: CoreDeps; render: R
   });
 };
 
-export function toMailboxMessage(message: OutboxMessageRecord, render: Renderer) {
+export function toMailboxMessage(message: OutboxMessageRecord & { channel: MessageChannel }, render: Renderer) {
   const status = message.sentAt ? "sent" : message.failedAt ? "failed" : "pending";
   const base = {
     id: message.id,

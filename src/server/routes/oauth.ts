@@ -1,30 +1,30 @@
-// TV sign-in on the wire: the OAuth 2.0 Device Authorization Grant (RFC 8628) endpoints and
-// the authorization server metadata (RFC 8414). Outside /api/v1: form posts from devices,
+// OAuth on the wire: TV sign-in's Device Authorization Grant (RFC 8628), the platform
+// services' introspection and revocation (platform-services.ts), and the authorization server
+// metadata (RFC 8414) naming them. Outside /api/v1: form posts from devices,
 // answered with OAuth's own error bodies so that any standard OAuth client understands them.
 // Throttled per IP (see startDeviceAuthorization / redeemDeviceCode); no cookies are read, so
 // the cookie origin check does not apply.
-import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import {
   authorizationServerMetadata,
   DEVICE_CODE_GRANT,
   deviceAuthorizationRequest,
   deviceAuthorizationResponse,
-  type OAuthErrorCode,
   oauthErrorResponse,
   tokenRequest,
   tokenResponse,
 } from "../../contract/schemas/tv-sign-in";
 import type { CoreDeps } from "../../core/deps";
 import { loggableError } from "../../core/loggable-error";
-import { type OAuthFailure, oauthFail } from "../../core/tv-sign-in/oauth-failure";
+import { oauthFail } from "../../core/tv-sign-in/oauth-failure";
 import { redeemDeviceCode } from "../../core/tv-sign-in/redeem-device-code";
 import { startDeviceAuthorization } from "../../core/tv-sign-in/start-device-authorization";
 import { formatUserCode } from "../../core/tv-sign-in/user-code";
 import { requestContext } from "../http/client";
 import { acceptFormBodies } from "../http/form-body";
+import { FORM, noStore, refuseMalformed, sendOAuthError } from "../http/oauth-answers";
+import { platformServiceRoutes } from "./platform-services";
 
-const FORM = "application/x-www-form-urlencoded";
 const oauthErrors = { 400: oauthErrorResponse, 401: oauthErrorResponse, 429: oauthErrorResponse };
 
 export const oauthRoutes: FastifyPluginAsyncZod<{ core: CoreDeps; publicUrl: string }> = async (app, { core, publicUrl }) => {
@@ -48,6 +48,10 @@ export const oauthRoutes: FastifyPluginAsyncZod<{ core: CoreDeps; publicUrl: str
       // No authorization endpoint: the device grant needs none.
       response_types_supported: [],
       token_endpoint_auth_methods_supported: ["none"],
+      introspection_endpoint: `${publicUrl}/oauth/introspect`,
+      introspection_endpoint_auth_methods_supported: ["client_secret_basic"],
+      revocation_endpoint: `${publicUrl}/oauth/revoke`,
+      revocation_endpoint_auth_methods_supported: ["client_secret_basic", "none"],
       service_documentation: `${publicUrl}/api/docs`,
     }),
   );
@@ -114,33 +118,9 @@ export const oauthRoutes: FastifyPluginAsyncZod<{ core: CoreDeps; publicUrl: str
       };
     },
   );
+
+  await app.register(platformServiceRoutes, { core });
 };
-
-/** Token answers must never be cached (RFC 6749 §5.1). */
-function noStore(reply: FastifyReply): void {
-  reply.header("cache-control", "no-store").header("pragma", "no-cache");
-}
-
-const STATUS: Partial<Record<OAuthErrorCode, number>> = { invalid_client: 401, server_error: 500 };
-
-function sendOAuthError(reply: FastifyReply, failure: OAuthFailure): FastifyReply {
-  noStore(reply);
-  let status = STATUS[failure.error] ?? 400;
-  if (failure.retryAfterSec !== undefined) {
-    status = 429;
-    reply.header("retry-after", String(failure.retryAfterSec));
-  }
-  return reply.code(status).type("application/json").send({ error: failure.error, error_description: failure.description });
-}
-
-/** OAuth requests are form posts; anything else, or a body of the wrong shape, is invalid_request. */
-function refuseMalformed(contentType: string | undefined, validationError: Error | undefined): OAuthFailure | null {
-  if (!contentType?.toLowerCase().startsWith(FORM)) {
-    return oauthFail("invalid_request", `Send the parameters as ${FORM}.`);
-  }
-  if (validationError) return oauthFail("invalid_request", "A parameter is missing or too long.");
-  return null;
-}
 
 function badRequestDescription(error: unknown): string {
   const duplicate = (error as { duplicateParameter?: string }).duplicateParameter;

@@ -2,7 +2,7 @@
 // once when its message goes out, counted on every guess, redeemed by one conditional update.
 import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import type { CodeFlowPurpose, CodeFlowRecord, CodeFlowStatus, CodeFlowStore, CodeRequester } from "../../core/code-flows/ports";
-import type { OutboxChannel } from "../../core/delivery/ports";
+import type { MessageChannel } from "../../core/delivery/ports";
 import type { Database } from "../database";
 import { codeFlow } from "../schema";
 
@@ -11,7 +11,7 @@ type CodeFlowRow = typeof codeFlow.$inferSelect;
 const toRecord = (row: CodeFlowRow): CodeFlowRecord => ({
   ...row,
   purpose: row.purpose as CodeFlowPurpose,
-  channel: row.channel as OutboxChannel,
+  channel: row.channel as MessageChannel,
   status: row.status as CodeFlowStatus,
   requester: row.requester as CodeRequester,
 });

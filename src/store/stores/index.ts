@@ -12,9 +12,11 @@ import { createOneTimeCodeStore } from "./one-time-codes";
 import { createOutboxStore } from "./outbox";
 import { createPasskeyStore } from "./passkeys";
 import { createProfileStore } from "./profiles";
+import { createServiceClientStore } from "./service-clients";
 import { createSessionStore } from "./sessions";
 import { createTotpStore } from "./totp";
 import { createTvCodeStore } from "./tv-codes";
+import { createWebhookEndpointStore } from "./webhook-endpoints";
 
 export function createStores(db: Database): Stores {
   return {
@@ -32,6 +34,9 @@ export function createStores(db: Database): Stores {
     passkeys: createPasskeyStore(db),
     authFlows: createAuthFlowStore(db),
     codeFlows: createCodeFlowStore(db),
+    // Platform services
+    serviceClients: createServiceClientStore(db),
+    webhookEndpoints: createWebhookEndpointStore(db),
     // Inside a transaction `db` is the transaction, so a nested call becomes a savepoint.
     transaction: (work) => db.transaction((tx) => work(createStores(tx))),
   };

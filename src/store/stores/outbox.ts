@@ -2,7 +2,7 @@
 // change they report, so a committed change always has its notice and a rolled-back one never.
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
-import type { OutboxChannel, OutboxMessageRecord, OutboxStore } from "../../core/delivery/ports";
+import type { MessageChannel, OutboxChannel, OutboxMessageRecord, OutboxStore } from "../../core/delivery/ports";
 import type { Database } from "../database";
 import { outbox } from "../schema";
 
@@ -68,8 +68,13 @@ export function createOutboxStore(db: Database): OutboxStore {
     },
 
     async listRecent(limit) {
-      const rows = await db.select().from(outbox).orderBy(desc(outbox.createdAt)).limit(limit);
-      return rows.map(toRecord);
+      const rows = await db
+        .select()
+        .from(outbox)
+        .where(inArray(outbox.channel, ["email", "sms"]))
+        .orderBy(desc(outbox.createdAt))
+        .limit(limit);
+      return rows.map((row) => ({ ...toRecord(row), channel: row.channel as MessageChannel }));
     },
   };
 }

@@ -80,8 +80,8 @@ export function createSessionStore(db: Database): SessionStore {
         .where(and(eq(session.id, id), lt(session.lastSeenAt, staleBefore)));
     },
 
-    async setProfile(id, profileId) {
-      await db.update(session).set({ profileId }).where(eq(session.id, id));
+    async setProfile(target, profileId) {
+      await db.update(session).set({ profileId }).where(eq(session.id, target.id));
     },
 
     async revoke(target, at, reason) {
@@ -106,7 +106,7 @@ export function createSessionStore(db: Database): SessionStore {
           ),
         )
         .returning({ id: session.id });
-      return revoked.length;
+      return revoked.map((row) => row.id);
     },
 
     async listLive(accountId, now) {
