@@ -1,7 +1,9 @@
 // Route tests build the real app on a fresh database (PGlite, or PostgreSQL with
 // USHER_TEST_DB=postgres) and talk to it through app.inject, as a browser or an app would.
+
 import type { SQL } from "drizzle-orm";
 import type { InjectOptions, LightMyRequestResponse } from "fastify";
+import { createStandardWebhookSender } from "../src/adapters/delivery/standard-webhook-sender";
 import { createArgon2Hasher } from "../src/adapters/passwords/argon2-hasher";
 import { MemoryRateLimiter } from "../src/adapters/rate-limit/memory-rate-limiter";
 import { InProcessRevocationSignals } from "../src/adapters/revocation/in-process-revocation-signals";
@@ -142,6 +144,8 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
       },
       sms: { send: async ({ to, text }) => void sent.push({ channel: "sms", to, text }) },
     },
+    // Webhooks go out for real, to whatever HTTP peer a test registers.
+    webhooks: { stores: core.stores, clock, keys: core.keys, sender: createStandardWebhookSender({ timeoutMs: 5_000 }) },
   });
   outboxWritten = dispatcher.wake;
   const delivered = async () => {

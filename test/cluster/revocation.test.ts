@@ -2,9 +2,11 @@
 // a sign-out call has answered, no request from a revoked device is served again, on any
 // node — proven for sign out of all devices, a per-device sign-out and a password change
 // with "Require all devices to sign in again", and by a race of 1,000+ requests on
-// keep-alive connections to all nodes with a sign-out-all issued mid-stream.
+// keep-alive connections to all nodes with a sign-out-all issued mid-stream. What a platform
+// service asks (RFC 7662 introspection) agrees with /me on every node, and an app signing out
+// by RFC 7009 revocation on one node is inactive on all of them at the next call.
 import type { ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/databases";
 import { productionNodeEnv, startUsherProcess, stopUsherProcess } from "../support/usher-process";
@@ -12,6 +14,8 @@ import { productionNodeEnv, startUsherProcess, stopUsherProcess } from "../suppo
 const PASSWORD = "violet-kettle-harbour-42";
 const NEW_PASSWORD = "copper-lantern-meadow-77";
 const NODE_COUNT = 3;
+/** The platform's playback service, a service client of every node. */
+const SERVICE = { id: "playback", secret: randomBytes(32).toString("base64url") };
 
 interface ClusterNode {
   name: string;
@@ -39,7 +43,12 @@ const started: ChildProcess[] = [];
 beforeAll(async () => {
   database = await createTestDatabase("postgres"); // migrated here, before any node starts
   // One environment for all nodes: the same SECRET_KEY everywhere, as in a real cluster.
-  const env = productionNodeEnv(database.url!, { TRUST_PROXY: "false" });
+  const env = productionNodeEnv(database.url!, {
+    TRUST_PROXY: "false",
+    SERVICE_CLIENTS: JSON.stringify([
+      { id: SERVICE.id, name: "Playback", secretSha256: createHash("sha256").update(SERVICE.secret).digest("hex") },
+    ]),
+  });
   const names = ["A", "B", "C"];
   const startedNodes = await Promise.all(names.slice(0, NODE_COUNT).map((name) => startNode(name, env)));
   nodes.push(...startedNodes);
@@ -105,6 +114,27 @@ function deviceFrom(answer: Answer, name: string): Device {
   return { name, token: body.token!, sessionId: body.session.id };
 }
 
+/** POST an OAuth form to `target` as the playback service (or as an app, with no credentials). */
+async function oauthCall(target: ClusterNode, path: string, form: Record<string, string>, asService = true) {
+  const authorization = `Basic ${Buffer.from(`${SERVICE.id}:${SERVICE.secret}`).toString("base64")}`;
+  return fetch(`${target.url}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", ...(asService ? { authorization } : {}) },
+    body: new URLSearchParams(form).toString(),
+  });
+}
+
+/** Introspection of `device`'s token on every node: "active" or "inactive" per node. */
+async function introspectOnEveryNode(device: Device): Promise<string[]> {
+  const answers: string[] = [];
+  for (const target of nodes) {
+    const response = await oauthCall(target, "/oauth/introspect", { token: device.token });
+    const body = (await response.json()) as { active: boolean; sid?: string };
+    answers.push(response.status !== 200 ? `HTTP ${response.status}` : body.active ? `active ${body.sid}` : "inactive");
+  }
+  return answers;
+}
+
 /** GET /me with `device` on every node, in turn; one answer per node. */
 async function meOnEveryNode(device: Device): Promise<Answer[]> {
   const answers: Answer[] = [];
@@ -119,6 +149,7 @@ async function expectAcceptedEverywhere(devices: Device[]): Promise<void> {
       answers.map((answer) => answer.status),
       `${device.name} on nodes ${nodes.map((n) => n.name).join(", ")}`,
     ).toEqual(nodes.map(() => 200));
+    expect(await introspectOnEveryNode(device), `${device.name} introspected`).toEqual(nodes.map(() => `active ${device.sessionId}`));
   }
 }
 
@@ -129,6 +160,7 @@ async function expectRefusedEverywhere(devices: Device[], reason: string): Promi
       answers.map((answer) => `${answer.status} ${answer.code} ${answer.reason}`),
       `${device.name} on nodes ${nodes.map((n) => n.name).join(", ")}`,
     ).toEqual(nodes.map(() => `401 SESSION_REVOKED ${reason}`));
+    expect(await introspectOnEveryNode(device), `${device.name} introspected`).toEqual(nodes.map(() => "inactive"));
   }
 }
 
@@ -179,7 +211,7 @@ describe("revocation across a cluster of three nodes", () => {
 
     // The other four devices, and the changing device's old token, are refused everywhere.
     await expectRefusedEverywhere(devices, "password_changed");
-    const replacement: Device = { name: `${changer.name} (new token)`, token, sessionId: "" };
+    const replacement: Device = { name: `${changer.name} (new token)`, token, sessionId: token.split(".")[0]! };
     await expectAcceptedEverywhere([replacement]);
 
     // And the new password is the one that signs in, on any node.
@@ -189,6 +221,15 @@ describe("revocation across a cluster of three nodes", () => {
       client: { kind: "mobile" },
     });
     expect(signIn.status).toBe(200);
+  });
+
+  it("signs an app out by RFC 7009 revocation on node A: inactive and refused on every node, the others still served", async () => {
+    const { devices } = await accountWithDevices(3);
+    await expectAcceptedEverywhere(devices);
+    const revoked = await oauthCall(node(0), "/oauth/revoke", { token: devices[1]!.token, client_id: "usher-phone" }, false);
+    expect(revoked.status).toBe(200);
+    await expectRefusedEverywhere([devices[1]!], "signed_out");
+    await expectAcceptedEverywhere([devices[0]!, devices[2]!]);
   });
 
   it("race: no request that started after the sign-out-all answered is served, on any node", { timeout: 60_000 }, async () => {

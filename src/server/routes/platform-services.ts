@@ -74,7 +74,7 @@ export const platformServiceRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = 
         summary: "Sign a device out by its token (RFC 7009; service clients, or an app's client_id)",
         consumes: [FORM],
         body: revocationRequest,
-        response: { 200: z.null().describe("Revoked, or nothing to revoke (RFC 7009 §2.2): an empty body"), ...errors },
+        response: { 200: z.undefined().describe("Revoked, or nothing to revoke (RFC 7009 §2.2): an empty body"), ...errors },
       },
     },
     async (request, reply) => {
@@ -86,7 +86,7 @@ export const platformServiceRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = 
       if (!pace.ok) return sendOAuthError(reply, tooFast(pace.retryAfterSec));
       await revokeToken(core, request.body.token, revoker.clientId, requestContext(request));
       noStore(reply);
-      return reply.code(200).send();
+      return reply.code(200).send(undefined);
     },
   );
 };
