@@ -11,6 +11,8 @@ interface Command {
 const commands: Record<string, Command> = {
   serve: { summary: "Start the Usher service (embedded database unless DATABASE_URL is set)", load: () => import("./serve") },
   migrate: { summary: "Apply database migrations (also done at every start)", load: () => import("./migrate") },
+  clients: { summary: "Add, list and remove service clients, and rotate their secrets", load: () => import("./clients") },
+  webhooks: { summary: "Add, list and remove webhook endpoints, and see how their deliveries fare", load: () => import("./webhooks") },
 };
 
 const [name = "help", ...args] = process.argv.slice(2);

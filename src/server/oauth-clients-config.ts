@@ -17,7 +17,7 @@ const clientEntry = z.strictObject({
 
 export function readOAuthClients(raw: string | undefined): OAuthClient[] {
   if (raw === undefined || raw.trim() === "") return defaultOAuthClients;
-  const entries = readJsonList("OAUTH_CLIENTS", raw, clientEntry);
+  const entries = readJsonList("OAUTH_CLIENTS", "clients", raw, clientEntry);
   if (entries.length === 0) throw new Error("OAUTH_CLIENTS must name at least one client.");
   return entries.map((entry) => ({
     id: entry.id,

@@ -19,7 +19,7 @@ const serviceClientEntry = z.strictObject({
 
 export function readServiceClients(raw: string | undefined): ConfiguredServiceClient[] {
   if (raw === undefined || raw.trim() === "") return [];
-  return readJsonList("SERVICE_CLIENTS", raw, serviceClientEntry).map(({ id, name, secretSha256 }) => ({
+  return readJsonList("SERVICE_CLIENTS", "clients", raw, serviceClientEntry).map(({ id, name, secretSha256 }) => ({
     id,
     name,
     secretDigest: secretSha256,
@@ -47,7 +47,7 @@ const webhookEndpointEntry = z.strictObject({
 
 export function readWebhookEndpoints(raw: string | undefined): ConfiguredWebhookEndpoint[] {
   if (raw === undefined || raw.trim() === "") return [];
-  return readJsonList("WEBHOOK_ENDPOINTS", raw, webhookEndpointEntry).map(({ id, url, secret, events }) => ({
+  return readJsonList("WEBHOOK_ENDPOINTS", "endpoints", raw, webhookEndpointEntry).map(({ id, url, secret, events }) => ({
     id,
     url,
     secret,

@@ -36,6 +36,8 @@ export interface Operation {
   parameters: Parameter[];
   body?: { contentType: string; schema: Schema };
   needsSession: boolean;
+  /** Called by the platform's services, with a service client's credentials. */
+  asService: boolean;
   /** Answers a stream that stays open while the session lives. */
   streams: boolean;
 }
@@ -60,12 +62,16 @@ export function operationsOf(document: OpenApiDocument): Operation[] {
         path,
         parameters: operation.parameters ?? [],
         ...(contentType && media ? { body: { contentType, schema: media.schema } } : {}),
-        needsSession: (operation.security ?? []).length > 0,
+        needsSession: requires(operation, "bearer") || requires(operation, "cookie"),
+        asService: requires(operation, "serviceClient"),
         streams: Object.values(operation.responses).some((response) => "text/event-stream" in (response.content ?? {})),
       };
     }),
   );
 }
+
+const requires = (operation: DocumentedOperation, scheme: string): boolean =>
+  (operation.security ?? []).some((requirement) => scheme in (requirement as Record<string, unknown>));
 
 /** How to draw values. `everyField` fills in every optional field and array, to reach every string. */
 export interface Draw {

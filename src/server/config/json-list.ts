@@ -3,12 +3,12 @@
 // message naming the variable and the place. Values are never quoted back: some are secrets.
 import { z } from "zod";
 
-export function readJsonList<T extends { id: string }>(name: string, raw: string, entry: z.ZodType<T>): T[] {
+export function readJsonList<T extends { id: string }>(name: string, what: string, raw: string, entry: z.ZodType<T>): T[] {
   let json: unknown;
   try {
     json = JSON.parse(raw);
   } catch {
-    throw new Error(`${name} must be a JSON array.`);
+    throw new Error(`${name} must be a JSON array of ${what}.`);
   }
   const parsed = z.array(entry).safeParse(json);
   if (!parsed.success) {

@@ -34,6 +34,15 @@ const documented = (url: string) =>
   url.startsWith("/api/v1/") || url.startsWith("/oauth/") || url.startsWith("/.well-known/") || url === "/healthz";
 
 /**
+ * The OAuth endpoints the platform's services call with their client credentials. Revocation
+ * also takes a phone or TV app's client_id instead (no credentials: the empty requirement).
+ */
+const SERVICE_SECURITY: Record<string, Record<string, string[]>[]> = {
+  "/oauth/introspect": [{ serviceClient: [] }],
+  "/oauth/revoke": [{ serviceClient: [] }, {}],
+};
+
+/**
  * The ones that need no session: signing in, and the links and codes that reach someone who
  * isn't (a test sends every operation without one to keep this list true). Every other
  * documented /api/v1 operation needs a bearer token or the cookie.
@@ -89,6 +98,11 @@ export async function registerOpenApi(app: FastifyInstance, options: { publicUrl
         securitySchemes: {
           bearer: { type: "http", scheme: "bearer", description: "Phone and TV apps: the token from sign-in or TV sign-in." },
           cookie: { type: "apiKey", in: "cookie", name: "__Host-usher_session", description: "Browsers (the web app)." },
+          serviceClient: {
+            type: "http",
+            scheme: "basic",
+            description: "The platform's services: client_secret_basic (RFC 6749 §2.3.1) with a service client's id and secret.",
+          },
         },
       },
     },
@@ -96,7 +110,7 @@ export async function registerOpenApi(app: FastifyInstance, options: { publicUrl
       const { url } = input;
       const schema = (input.schema ?? {}) as Record<string, unknown>;
       if (!documented(url)) return { schema: { ...schema, hide: true }, url };
-      if (!url.startsWith("/api/v1/")) return transformZod({ ...input, schema: { ...schema, security: [] } });
+      if (!url.startsWith("/api/v1/")) return transformZod({ ...input, schema: { ...schema, security: SERVICE_SECURITY[url] ?? [] } });
       // Every JSON API operation can fail with the catalogue's error body.
       const response = { ...(schema.response as object | undefined), "4XX": errorResponse };
       const security: Record<string, string[]>[] = PUBLIC.has(url) ? [] : [{ bearer: [] }, { cookie: [] }];

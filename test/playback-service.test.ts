@@ -1,0 +1,212 @@
+// The example playback service (examples/playback-service) in front of a real Usher, over real
+// HTTP: it plays to a live session, refuses one signed out elsewhere on its very next request,
+// and answers 503 (neither a play nor "signed out") whenever it can't get an answer from Usher.
+import { once } from "node:events";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildPlaybackService, type PlaybackServiceOptions } from "../examples/playback-service/server";
+import { cryptoRandom } from "../src/core/crypto/random";
+import { newServiceSecret, secretDigest } from "../src/core/services/service-clients";
+import { buildTestApp, nextIp, SESSION_COOKIE, STRONG_PASSWORD, type TestApp, uniqueEmail, withoutPerIpLimits } from "./helper";
+
+let t: TestApp;
+let usherUrl: string;
+let playbackUrl: string;
+const secret = newServiceSecret(cryptoRandom);
+const started: FastifyInstance[] = [];
+
+/** A playback service on a free port; its log goes where the test app's log-leak check reads. */
+async function startPlayback(options: Partial<PlaybackServiceOptions> = {}): Promise<string> {
+  const service = buildPlaybackService({
+    usherUrl,
+    clientId: "playback",
+    clientSecret: secret,
+    logger: { level: "info", stream: t.logs.stream },
+    ...options,
+  });
+  started.push(service);
+  return service.listen({ host: "127.0.0.1", port: 0 });
+}
+
+beforeAll(async () => {
+  t = await buildTestApp({
+    config: (config) => ({
+      ...withoutPerIpLimits(config),
+      services: { ...config.services, clients: [{ id: "playback", name: "Playback API", secretDigest: secretDigest(secret) }] },
+    }),
+  });
+  t.logs.remember(secret);
+  usherUrl = await t.app.listen({ host: "127.0.0.1", port: 0 });
+  playbackUrl = await startPlayback();
+});
+
+afterAll(async () => {
+  for (const service of started) await service.close();
+  await t?.close();
+});
+
+const play = (titleId: string, headers: Record<string, string> = {}, base = playbackUrl) => fetch(`${base}/play/${titleId}`, { headers });
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** A viewer signed up in a browser (profile "Jo") and signed in on a phone app. */
+async function viewer() {
+  const email = uniqueEmail("playback");
+  const browser = t.browser({ ip: nextIp() });
+  expect((await browser.signUp(email, STRONG_PASSWORD, { profileName: "Jo" })).statusCode).toBe(201);
+  const phone = t.phoneApp({ name: "Jo's phone", ip: nextIp() });
+  expect((await phone.signIn(email)).statusCode).toBe(200);
+  return { browser, phone, phoneToken: phone.sessionToken!, cookie: `${SESSION_COOKIE}=${browser.sessionToken!}` };
+}
+
+describe("GET /play/:titleId", () => {
+  it("plays to a phone app's bearer token, as its chosen profile, at its plan's quality", async () => {
+    const { phone, phoneToken } = await viewer();
+    const [jo] = (await phone.get("/api/v1/profiles")).json().profiles;
+    expect((await phone.post(`/api/v1/profiles/${jo.id}/choose`, {})).statusCode).toBe(200);
+
+    const response = await play("night-train", bearer(phoneToken));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(await response.json()).toEqual({
+      titleId: "night-train",
+      profile: { id: jo.id, name: "Jo", kids: false },
+      plan: "standard",
+      maxQuality: "1080p",
+      manifestUrl: "https://cdn.example.invalid/night-train/1080p/manifest.mpd",
+    });
+  });
+
+  it("plays to a browser's session cookie, as the site's gateway passes it on", async () => {
+    const { cookie } = await viewer();
+    const response = await play("night-train", { cookie: `theme=dark; ${cookie}` });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ titleId: "night-train", profile: null, plan: "standard", maxQuality: "1080p" });
+  });
+
+  it("refuses the phone on its very next request once the viewer signs out of all devices in the browser", async () => {
+    const { browser, phoneToken, cookie } = await viewer();
+    expect((await play("night-train", bearer(phoneToken))).status).toBe(200);
+    expect((await browser.post("/api/v1/sessions/sign-out-all", {})).statusCode).toBe(200);
+
+    for (const headers of [bearer(phoneToken), { cookie }]) {
+      const refused = await play("night-train", headers);
+      expect(refused.status).toBe(401);
+      expect(refused.headers.get("www-authenticate")).toBe('Bearer error="invalid_token"');
+      expect(await refused.json()).toEqual({ error: "not_signed_in" });
+    }
+  });
+
+  it("refuses a missing or garbage token with 401 and a Bearer challenge", async () => {
+    const missing = await play("night-train");
+    expect(missing.status).toBe(401);
+    expect(missing.headers.get("www-authenticate")).toBe("Bearer");
+    expect(await missing.json()).toEqual({ error: "not_signed_in" });
+    for (const headers of [bearer("garbage"), bearer(`${"A".repeat(22)}.${"B".repeat(43)}`), { cookie: `${SESSION_COOKIE}=garbage` }]) {
+      const refused = await play("night-train", headers);
+      expect(refused.status).toBe(401);
+      expect(await refused.json()).toEqual({ error: "not_signed_in" });
+    }
+  });
+
+  it("holds mature titles back from a Kids profile", async () => {
+    const { browser, phone, phoneToken } = await viewer();
+    const kids = (await browser.post("/api/v1/profiles", { name: "Robin", isKids: true })).json().profile;
+    expect((await phone.post(`/api/v1/profiles/${kids.id}/choose`, {})).statusCode).toBe(200);
+
+    const refused = await play("mature-heist", bearer(phoneToken));
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toEqual({ error: "not_for_kids" });
+    const allowed = await play("space-puppies", bearer(phoneToken));
+    expect(allowed.status).toBe(200);
+    expect(((await allowed.json()) as { profile: unknown }).profile).toEqual({ id: kids.id, name: "Robin", kids: true });
+  });
+
+  it("answers 400 for a title id that isn't one", async () => {
+    const { phoneToken } = await viewer();
+    for (const titleId of ["Night-Train", "night_train", "a".repeat(65), "..%2Fetc", "x%20y"]) {
+      const response = await play(titleId, bearer(phoneToken));
+      expect(response.status, titleId).toBe(400);
+      expect(await response.json()).toEqual({ error: "invalid_title_id" });
+    }
+  });
+});
+
+describe("when Usher gives no answer", () => {
+  const expectUnavailable = async (response: Response) => {
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({ error: "usher_unavailable" });
+  };
+  const loggedReasons = () =>
+    t.logs.lines.map((line) => JSON.parse(line)).filter((entry) => entry.msg === "could not ask Usher about the viewer's session");
+
+  it("answers 503, never a play nor a sign-out, when Usher refuses the service's credentials", async () => {
+    const wrongSecret = newServiceSecret(cryptoRandom);
+    t.logs.remember(wrongSecret);
+    const misconfigured = await startPlayback({ clientSecret: wrongSecret });
+    const { phoneToken } = await viewer();
+    for (const headers of [bearer(phoneToken), bearer("garbage")])
+      await expectUnavailable(await play("night-train", headers, misconfigured));
+    expect(loggedReasons().at(-1).reason).toMatch(/refused this service's client credentials/);
+  });
+
+  it("answers 503 when Usher answers 5xx, slows the service down, answers nonsense or takes too long", async () => {
+    const { phoneToken } = await viewer();
+    let answer: (request: IncomingMessage, response: ServerResponse) => void = () => {};
+    const asked: { authorization?: string; body: string }[] = [];
+    const fake = createServer((request, response) => {
+      let body = "";
+      request.on("data", (chunk) => (body += chunk));
+      request.on("end", () => {
+        asked.push({ authorization: request.headers.authorization, body });
+        answer(request, response);
+      });
+    });
+    fake.listen(0, "127.0.0.1");
+    await once(fake, "listening");
+    try {
+      const base = await startPlayback({ usherUrl: `http://127.0.0.1:${(fake.address() as AddressInfo).port}`, usherTimeoutMs: 100 });
+      const json =
+        (status: number, body: unknown, headers: Record<string, string> = {}) =>
+        (_: IncomingMessage, response: ServerResponse) =>
+          response.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
+
+      answer = json(500, { error: "server_error" });
+      await expectUnavailable(await play("night-train", bearer(phoneToken), base));
+      // What a standard Usher client sends: the token form-encoded in the body, the credentials Basic.
+      expect(asked[0]).toEqual({
+        authorization: `Basic ${Buffer.from(`playback:${secret}`).toString("base64")}`,
+        body: new URLSearchParams({ token: phoneToken }).toString(),
+      });
+
+      answer = json(429, { error: "slow_down" }, { "retry-after": "7" });
+      const slowed = await play("night-train", bearer(phoneToken), base);
+      expect(slowed.headers.get("retry-after")).toBe("7");
+      await expectUnavailable(slowed);
+
+      for (const nonsense of [{ active: "true" }, { active: true }, { active: true, sub: "a", sid: "s", plan: "gold" }, []]) {
+        answer = json(200, nonsense);
+        await expectUnavailable(await play("night-train", bearer(phoneToken), base));
+      }
+      answer = (_, response) => response.writeHead(200).end("<html>gateway</html>");
+      await expectUnavailable(await play("night-train", bearer(phoneToken), base));
+
+      answer = () => {}; // never answers
+      await expectUnavailable(await play("night-train", bearer(phoneToken), base));
+      expect(loggedReasons().at(-1).reason).toBe("no answer from Usher within 100 ms");
+    } finally {
+      fake.closeAllConnections();
+      fake.close();
+    }
+  });
+
+  // Last: it stops the file's Usher.
+  it("answers 503 once Usher has stopped", async () => {
+    const { phoneToken } = await viewer();
+    expect((await play("night-train", bearer(phoneToken))).status).toBe(200);
+    await t.app.close();
+    await expectUnavailable(await play("night-train", bearer(phoneToken)));
+    expect(loggedReasons().at(-1).reason).toMatch(/could not reach Usher/);
+  });
+});
