@@ -4,9 +4,10 @@
 import { systemClock } from "../core/clock";
 import { cryptoRandom } from "../core/crypto/random";
 import { addServiceClient, rotateServiceSecret, SERVICE_CLIENT_ID, secretDigest } from "../core/services/service-clients";
-import { readConfig, type ServerConfig } from "../server/config";
+import type { ServerConfig } from "../server/config";
 import { withStores } from "./open-stores";
 import { table, timestamp } from "./output";
+import { runSubcommand, type Subcommand } from "./subcommands";
 
 const usage = `Usage:
   usher clients add <id> <name…>      Add a service client; prints its secret once
@@ -14,15 +15,9 @@ const usage = `Usage:
   usher clients remove <id>           Remove a service client added here
   usher clients rotate-secret <id>    Replace a client's secret; prints the new one once`;
 
-export async function run(args: string[]): Promise<void> {
-  const [subcommand, ...rest] = args;
-  if (subcommand === undefined || subcommand === "help" || subcommand === "--help") return void console.log(usage);
-  const action = actions[subcommand];
-  if (!action) throw new Error(`Unknown subcommand "${subcommand}".\n${usage}`);
-  await action(readConfig(), rest);
-}
+export const run = (args: string[]): Promise<void> => runSubcommand(args, usage, subcommands);
 
-const actions: Record<string, (config: ServerConfig, args: string[]) => Promise<void>> = {
+const subcommands: Record<string, Subcommand> = {
   async add(config, [id, ...words]) {
     if (id === undefined || words.length === 0) throw new Error("Usage: usher clients add <id> <name…>");
     const name = words.join(" ").trim();

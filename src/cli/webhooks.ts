@@ -5,11 +5,12 @@ import { systemClock } from "../core/clock";
 import { cryptoRandom } from "../core/crypto/random";
 import { addWebhookEndpoint, WEBHOOK_ENDPOINT_ID } from "../core/webhooks/endpoints";
 import { type WebhookEndpointRecord, type WebhookEventType, webhookEventTypes } from "../core/webhooks/ports";
-import { readConfig, type ServerConfig } from "../server/config";
+import type { ServerConfig } from "../server/config";
 import { webhookUrl } from "../server/platform-services-config";
 import { deriveCoreKeys, loadMasterSecret } from "../server/secret-key";
 import { withStores } from "./open-stores";
 import { table, timestamp } from "./output";
+import { runSubcommand, type Subcommand } from "./subcommands";
 
 const usage = `Usage:
   usher webhooks add <id> <url> <event types>    Add an endpoint; prints its signing secret once
@@ -18,15 +19,9 @@ const usage = `Usage:
 
 Event types, comma-separated, or "all": ${webhookEventTypes.join(", ")}`;
 
-export async function run(args: string[]): Promise<void> {
-  const [subcommand, ...rest] = args;
-  if (subcommand === undefined || subcommand === "help" || subcommand === "--help") return void console.log(usage);
-  const action = actions[subcommand];
-  if (!action) throw new Error(`Unknown subcommand "${subcommand}".\n${usage}`);
-  await action(readConfig(), rest);
-}
+export const run = (args: string[]): Promise<void> => runSubcommand(args, usage, subcommands);
 
-const actions: Record<string, (config: ServerConfig, args: string[]) => Promise<void>> = {
+const subcommands: Record<string, Subcommand> = {
   async add(config, [id, url, ...events]) {
     if (id === undefined || url === undefined || events.length === 0) throw new Error("Usage: usher webhooks add <id> <url> <event types>");
     checkId(id);

@@ -1,25 +1,16 @@
 // Wire compatibility: the TV sign-in flow driven by a standard OAuth client library that
 // knows RFC 8628 (openid-client, not our code), against the app listening on 127.0.0.1.
 // Discovery reads our RFC 8414 metadata; the library starts the flow and polls on its own.
-import { createServer } from "node:net";
 import { sql } from "drizzle-orm";
 import * as oauth from "openid-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type Device, nextIp, type TestApp, uniqueEmail, withoutPerIpLimits } from "../../../test/helper";
+import { freePort } from "../../../test/support/free-port";
 import { minutes } from "../../core/clock";
 
 let t: TestApp;
 let issuer: string;
 let config: oauth.Configuration;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (typeof address !== "object" || !address) throw new Error("no port");
-  return address.port;
-}
 
 beforeAll(async () => {
   const port = await freePort();

@@ -1,25 +1,16 @@
 // Wire compatibility: introspection (RFC 7662) and revocation (RFC 7009) driven by a standard
 // OAuth client library (openid-client, not our code) against the app listening on 127.0.0.1.
 // Discovery reads our RFC 8414 metadata; nothing below is Usher-specific but the claims read.
-import { createServer } from "node:net";
 import * as oauth from "openid-client";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { buildTestApp, nextIp, type TestApp, uniqueEmail, withoutPerIpLimits } from "../../../test/helper";
+import { freePort } from "../../../test/support/free-port";
 import { cryptoRandom } from "../../core/crypto/random";
 import { newServiceSecret, secretDigest } from "../../core/services/service-clients";
 
 let t: TestApp;
 let issuer: URL;
 const secret = newServiceSecret(cryptoRandom);
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (typeof address !== "object" || !address) throw new Error("no port");
-  return address.port;
-}
 
 beforeAll(async () => {
   const port = await freePort();
