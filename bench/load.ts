@@ -1,11 +1,11 @@
-// The loads and their baselines: autocannon against /me and sign-in, the bare Node server,
-// and the argon2id probe that gives the hashing limit.
+// The loads and their baselines: autocannon against /me, token introspection and sign-in, the
+// bare Node server, and the argon2id probe that gives the hashing limit.
 
 import { spawn } from "node:child_process";
 import autocannon, { type Result } from "autocannon";
 import { cores, median, root } from "./support/common";
 import { type Node, started } from "./support/processes";
-import { emailOf, PASSWORD } from "./support/usher-api";
+import { emailOf, introspectionBody, PASSWORD, type ServiceClient } from "./support/usher-api";
 
 /** The baseline: a bare Node `http` server answering a constant JSON body, one process. */
 export const BARE_SERVER = `
@@ -95,6 +95,24 @@ export async function loadMe(node: Node, token: string, duration: number): Promi
       connections: 32,
       duration,
       headers: { authorization: `Bearer ${token}` },
+    }),
+  );
+}
+
+/**
+ * POST /oauth/introspect as a platform service asks it: the same connections as /me, one session
+ * token, the service client's Basic credentials. A 200 answers both live and dead tokens, so the
+ * caller checks that the token is live before and after the run.
+ */
+export async function loadIntrospect(node: Node, client: ServiceClient, token: string, duration: number): Promise<Run> {
+  return summarise(
+    await autocannon({
+      url: `${node.url}/oauth/introspect`,
+      connections: 32,
+      duration,
+      method: "POST",
+      headers: { authorization: client.authorization, "content-type": "application/x-www-form-urlencoded" },
+      body: introspectionBody(token),
     }),
   );
 }

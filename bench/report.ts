@@ -15,12 +15,16 @@ export interface Figures {
   loadBefore: number[];
   loadAfter: number[];
   me: Run[];
+  /** `POST /oauth/introspect`, one run per round, after that round's bare and /me runs. */
+  introspection: Run[];
   bare: Run[];
   signIn: Run[];
   meCpu: CpuUse[];
+  introspectionCpu: CpuUse[];
   bareCpu: CpuUse[];
   signInCpu: CpuUse[];
   statementsPerRequest: number;
+  statementsPerIntrospection: number;
   rssIdle: number;
   rssBareIdle: number;
   rssLoad: number[];
@@ -99,6 +103,63 @@ export function report(f: Figures): string {
   const signInVsProbe = median(f.signIn.map((r, i) => r.rps / f.argon2[i + 1]!.parallelPerSecond));
   const rssLoad = Math.max(...f.rssLoad);
   const rssBareLoad = Math.max(...f.rssBareLoad);
+  // Introspection runs are paired with the same bare runs as /me (one bare run per round).
+  const inRps = median(f.introspection.map((r) => r.rps));
+  const inRatio = median(f.introspection.map((r, i) => r.rps / f.bare[i]!.rps));
+  const inP50 = median(f.introspection.map((r) => r.p50));
+  const inP99 = median(f.introspection.map((r) => r.p99));
+  const inVsMe = median(f.introspection.flatMap((r, i) => (f.me[i] ? [r.rps / f.me[i]!.rps] : [])));
+  const inNon2xx = f.introspection.reduce((sum, r) => sum + r.non2xx + r.errors, 0);
+  // The product's goal: introspection at least as close to bare Node as /me.
+  const inMet = (ratio: number, target: number) => (Number.isNaN(target) ? "–" : met(ratio >= target));
+  const introspectionRows = f.introspection.length
+    ? [
+        [
+          "`POST /oauth/introspect` (RFC 7662: a live session's token, client_secret_basic), 32 connections: requests/s (ratio: median of the per-run ratios, against the same bare runs as `/me`)",
+          f0(inRps),
+          `${f0(bareRps)} (bare Node \`http\`, constant JSON)`,
+          pct(inRatio),
+          `≥ \`/me\`'s (${pct(meRatio)})`,
+          inMet(inRatio, meRatio),
+        ],
+        [
+          "`POST /oauth/introspect`: ratio of the medians (for reference)",
+          f0(inRps),
+          f0(bareRps),
+          pct(inRps / bareRps),
+          `≥ \`/me\`'s (${pct(meRps / bareRps)})`,
+          inMet(inRps / bareRps, meRps / bareRps),
+        ],
+        ...(f.me.length
+          ? [
+              [
+                "`POST /oauth/introspect` against `GET /api/v1/me` of the same round: requests/s (median of the per-round ratios; for reference)",
+                f0(inRps),
+                `${f0(meRps)} (\`GET /api/v1/me\`)`,
+                pct(inVsMe),
+                "–",
+                "–",
+              ],
+            ]
+          : []),
+        [
+          "`POST /oauth/introspect`: latency p50",
+          `${f1(inP50)} ms`,
+          `${f1(bareP50)} ms`,
+          `${f1(inP50 / Math.max(bareP50, 0.1))}×`,
+          "–",
+          "–",
+        ],
+        [
+          "`POST /oauth/introspect`: latency p99",
+          `${f1(inP99)} ms`,
+          `${f1(bareP99)} ms`,
+          `${f1(inP99 / Math.max(bareP99, 0.1))}×`,
+          "–",
+          "–",
+        ],
+      ]
+    : [];
   const refusalMedian = median(f.refusal.ms);
   const refusalMax = Math.max(...f.refusal.ms);
 
@@ -123,6 +184,7 @@ export function report(f: Figures): string {
     ],
     ["`GET /api/v1/me`: latency p50", `${f1(meP50)} ms`, `${f1(bareP50)} ms`, `${f1(meP50 / Math.max(bareP50, 0.1))}×`, "–", "–"],
     ["`GET /api/v1/me`: latency p99", `${f1(meP99)} ms`, `${f1(bareP99)} ms`, `${f1(meP99 / Math.max(bareP99, 0.1))}×`, "–", "–"],
+    ...introspectionRows,
     [
       "sign-in (`POST /api/v1/auth/sign-in`, bearer), 16 connections: sign-ins/s (share: median of the per-run shares)",
       f1(signIns),
@@ -176,6 +238,19 @@ export function report(f: Figures): string {
         `(it needs ${f0(0.15 * bareRps)} requests/s, ${f1((0.15 * bareRps) / meRps)}× what it does).`,
     );
   }
+  if (inRatio < meRatio) {
+    missed.push(
+      `- Introspection reaches ${pct(inRatio)} of the bare server against \`/me\`'s ${pct(meRatio)}, ` +
+        `${f1((meRatio - inRatio) * 100)} points short (at the median bare rate that is ${f0(meRatio * bareRps)} requests/s; ` +
+        `it does ${f0(inRps)}, and ${pct(inVsMe)} of \`/me\`'s rate in the same rounds).`,
+    );
+  }
+  if (inNon2xx > 0) {
+    missed.push(
+      `- ${inNon2xx} introspection requests were not answered 2xx (a 429 is the per-client limit, \`servicePerClient\`): ` +
+        "its figures count only the 2xx answers.",
+    );
+  }
   if (signInShare < 0.85) {
     missed.push(
       `- Sign-in reaches ${pct(signInShare)} of the hashing limit, ${f1((0.85 - signInShare) * 100)} points short of 85% ` +
@@ -210,7 +285,9 @@ export function report(f: Figures): string {
     `One Usher process (\`tsx src/cli/main.ts serve\`, PostgreSQL, default OWASP argon2id m=19456 t=2 p=1, LOG_LEVEL=warn) ` +
       `and one bare Node \`http\` process; autocannon runs in the bench process on the same machine. ` +
       `Each figure is the median of ${f.runs} runs of ${f.duration} s (after a warm-up); baselines are measured in the same run: ` +
-      `each /me run right after a bare-server run, each sign-in run right after an argon2id probe, and the ratios are ` +
+      `each /me run right after a bare-server run, each introspection run right after that /me run (compared with the same ` +
+      `bare run; one service client per run, so that the per-client limit never throttles it), ` +
+      `each sign-in run right after an argon2id probe, and the ratios are ` +
       `the medians of those per-run pairs. Requests/s count 2xx answers only. On a 2-core machine the load generator, ` +
       `the server and PostgreSQL share the cores, so absolute numbers are noisy; the ratios are the figures to watch.`,
     "",
@@ -224,6 +301,7 @@ export function report(f: Figures): string {
     "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ...runRows("bare `http`", f.bare, "req/s"),
     ...runRows("`GET /me`", f.me, "req/s"),
+    ...runRows("`POST /oauth/introspect`", f.introspection, "req/s"),
     ...runRows("sign-in", f.signIn, "/s"),
     "",
     `- argon2id verification probes (20 sequential verifications each, in a child process; the first before any server started, ` +
@@ -234,6 +312,7 @@ export function report(f: Figures): string {
       [
         ["bare `http`", f.bareCpu, f.bare],
         ["`GET /me`", f.meCpu, f.me],
+        ["`POST /oauth/introspect`", f.introspectionCpu, f.introspection],
         ["sign-in", f.signInCpu, f.signIn],
       ] as const
     ).map(([name, uses, runs]) => {
@@ -246,7 +325,8 @@ export function report(f: Figures): string {
         `per answered request ≈ ${((server / rate) * 1000).toFixed(2)} ms of server CPU + ${((postgres / rate) * 1000).toFixed(2)} ms of PostgreSQL CPU.`
       );
     }),
-    `- PostgreSQL statements per \`GET /me\` (xact_commit over the first run ÷ its requests): ${f1(f.statementsPerRequest)}.`,
+    `- PostgreSQL statements per \`GET /me\` (xact_commit over the first run ÷ its requests): ${f2(f.statementsPerRequest)}; ` +
+      `per \`POST /oauth/introspect\`: ${f2(f.statementsPerIntrospection)}.`,
     `- Sign-out-all → last node refusing, per round (ms): ${f.refusal.ms.map(f1).join(", ")}.`,
     ...f.resetTiming.map((t) => {
       const [k10, k90] = spread(t.knownMs);

@@ -9,28 +9,43 @@
 //   BENCH_CPU_PROF=1   run the server under `node --cpu-prof` (profile lands in bench/results/profile/;
 //                      summarise it with `tsx bench/profile-summary.ts`). Slows the server: figures
 //                      from such a run are not comparable.
-//   BENCH_ONLY=me|sign-in  run only that load phase (for profiling)
+//   BENCH_ONLY=me|introspect|sign-in  run only that load phase (for profiling; /me and introspection
+//                      still run next to the bare baseline)
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { BARE_SERVER, loadMe, loadSignIn, measureArgon2, type Run } from "./load";
+import { BARE_SERVER, loadIntrospect, loadMe, loadSignIn, measureArgon2, type Run } from "./load";
 import { type Figures, report } from "./report";
 import { measureResetTiming, type ResetTiming } from "./reset-timing";
 import { type ClusterRefusal, type LiveNotices, measureClusterRefusal, measureLiveNotices } from "./revocation";
 import { cores, log, resultsDir, sleep } from "./support/common";
 import { type CpuUse, committedStatements, rssMiB, sampleRss, withCpu } from "./support/measure";
 import { freePort, type Node, startProcess, stopAll, stopProcess } from "./support/processes";
-import { api, emailOf, signUp } from "./support/usher-api";
+import { api, emailOf, introspect, type ServiceClient, serviceClients, signUp } from "./support/usher-api";
 
 const adminUrl = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const WARMUP = 3;
 const CPU_PROF = process.env.BENCH_CPU_PROF === "1";
-/** For profiling one phase: "me" or "sign-in" skips the other load phase (the report then lacks its figures). */
-const ONLY = process.env.BENCH_ONLY;
+/** For profiling one phase: "me", "introspect" or "sign-in" skips the other load phases (the report then lacks their figures). */
+const ONLY = process.env.BENCH_ONLY || undefined;
+if (ONLY !== undefined && !["me", "introspect", "sign-in"].includes(ONLY)) {
+  throw new Error(`BENCH_ONLY=${ONLY}: expected me, introspect or sign-in`);
+}
+const RUN_ME = ONLY === undefined || ONLY === "me";
+const RUN_INTROSPECT = ONLY === undefined || ONLY === "introspect";
+const RUN_SIGN_IN = ONLY === undefined || ONLY === "sign-in";
+/**
+ * The service clients that introspect: one for the warm-up and one per measured run. The limit
+ * (`servicePerClient`, 360,000 a minute) is per client and counted in fixed windows, so runs of
+ * one client 30 s apart could share a window and be throttled; one run alone stays within it
+ * below 36,000 requests/s. Each request still goes through the throttle, so its cost is measured.
+ * A 429 would show as non-2xx in the run's line.
+ */
+const SERVICE = serviceClients(["bench-warmup", ...Array.from({ length: RUNS }, (_, run) => `bench-${run + 1}`)]);
 const SIGN_IN_ACCOUNTS = 120;
 /** Nodes for the revocation figures: the one under test and two more on the same database. */
 const NODES = 3;
@@ -91,6 +106,7 @@ async function startUsher(name: string, databaseUrl: string, secretKey: string, 
       SMS_PROVIDER: "webhook",
       SMS_WEBHOOK_URL: `http://127.0.0.1:${sink.smsPort}/sms`,
       SMS_WEBHOOK_SECRET: "bench",
+      SERVICE_CLIENTS: SERVICE.env,
     },
     /Usher is running/,
     port,
@@ -138,6 +154,14 @@ async function main(): Promise<void> {
       const meToken = tokens[0]!;
       const check = await api(usher, "GET", "/api/v1/me", { token: meToken });
       if (check.status !== 200) throw new Error(`GET /me answered ${check.status}`);
+      // A dead token answers 200 too ({"active": false}): check that the token is live.
+      const expectActive = async (client: ServiceClient, when: string) => {
+        const answer = await introspect(usher, client, meToken);
+        if (answer.status !== 200 || answer.json?.active !== true) {
+          throw new Error(`POST /oauth/introspect ${when} answered ${answer.status}: ${JSON.stringify(answer.json)}`);
+        }
+      };
+      if (RUN_INTROSPECT) await expectActive(SERVICE.clients[0]!, "after the sign-ups");
 
       // 3b. Password-reset timing, known against unknown addresses, while nothing else runs:
       //     the accounts just signed up, and two sets of addresses of the same length that
@@ -166,44 +190,69 @@ async function main(): Promise<void> {
         );
       }
 
-      // 4. GET /me at 32 connections, runs interleaved with the bare baseline.
-      log(`GET /api/v1/me: warm-up ${WARMUP} s each, then ${RUNS} × ${DURATION} s each, interleaved with the bare server`);
+      // 4. GET /me and POST /oauth/introspect at 32 connections, the same session token, runs
+      //    interleaved with the bare baseline: each round is a bare run, a /me run, an introspection run.
+      const phases = [RUN_ME && "GET /api/v1/me", RUN_INTROSPECT && "POST /oauth/introspect"].filter(Boolean).join(" and ");
+      log(`${phases}: warm-up ${WARMUP} s each, then ${RUNS} × ${DURATION} s each, interleaved with the bare server`);
       const me: Run[] = [];
+      const introspection: Run[] = [];
       const bareRuns: Run[] = [];
       const rssLoad: number[] = [];
       const rssBareLoad: number[] = [];
-      if (ONLY !== "sign-in") {
-        await loadMe(bare, meToken, WARMUP);
-        await loadMe(usher, meToken, WARMUP);
-      }
+      if (RUN_ME || RUN_INTROSPECT) await loadMe(bare, meToken, WARMUP);
+      if (RUN_ME) await loadMe(usher, meToken, WARMUP);
+      if (RUN_INTROSPECT) await loadIntrospect(usher, SERVICE.clients[0]!, meToken, WARMUP);
       const meCpu: CpuUse[] = [];
+      const introspectionCpu: CpuUse[] = [];
       const bareCpu: CpuUse[] = [];
-      // Statements per /me request, from PostgreSQL's own count. A backend reports its counts
-      // when it has been idle for 10 s, hence the pauses around the first measured run.
+      // Statements per request, from PostgreSQL's own count. A backend reports its counts
+      // when it has been idle for 10 s, hence the pauses around the first measured runs.
       const stats = new pg.Client({ connectionString: databaseUrl });
       await stats.connect();
       let statementsPerRequest = NaN;
+      let statementsPerIntrospection = NaN;
       try {
-        for (let run = 0; run < (ONLY === "sign-in" ? 0 : RUNS); run++) {
+        for (let run = 0; run < (RUN_ME || RUN_INTROSPECT ? RUNS : 0); run++) {
           const bareSampler = sampleRss(bare.pid);
           const [bareRun, bareUse] = await withCpu(bare.pid, dbName, () => loadMe(bare, meToken, DURATION));
           bareRuns.push(bareRun);
           bareCpu.push(bareUse);
           rssBareLoad.push(bareSampler.stop());
           if (run === 0) await sleep(Math.max(0, 11_000 - DURATION * 1000));
-          const before = run === 0 ? await committedStatements(stats, dbName) : 0;
-          const sampler = sampleRss(usher.pid);
-          const [meRun, meUse] = await withCpu(usher.pid, dbName, () => loadMe(usher, meToken, DURATION));
-          me.push(meRun);
-          meCpu.push(meUse);
-          rssLoad.push(sampler.stop());
-          if (run === 0) {
-            await sleep(11_000);
-            // minus the one statement this count itself is
-            statementsPerRequest = (await committedStatements(stats, dbName)) - before - 1;
-            statementsPerRequest /= meRun.ok + meRun.non2xx;
+          if (RUN_ME) {
+            const before = run === 0 ? await committedStatements(stats, dbName) : 0;
+            const sampler = sampleRss(usher.pid);
+            const [meRun, meUse] = await withCpu(usher.pid, dbName, () => loadMe(usher, meToken, DURATION));
+            me.push(meRun);
+            meCpu.push(meUse);
+            rssLoad.push(sampler.stop());
+            if (run === 0) {
+              await sleep(11_000);
+              // minus the one statement this count itself is
+              statementsPerRequest = (await committedStatements(stats, dbName)) - before - 1;
+              statementsPerRequest /= meRun.ok + meRun.non2xx;
+            }
+            log(`run ${run + 1}: usher /me ${meRun.rps.toFixed(0)} req/s, bare ${bareRun.rps.toFixed(0)} req/s`);
           }
-          log(`run ${run + 1}: usher ${meRun.rps.toFixed(0)} req/s, bare ${bareRun.rps.toFixed(0)} req/s`);
+          if (RUN_INTROSPECT) {
+            const client = SERVICE.clients[run + 1]!;
+            await expectActive(client, `before run ${run + 1}`);
+            const before = run === 0 ? await committedStatements(stats, dbName) : 0;
+            const [introspectRun, introspectUse] = await withCpu(usher.pid, dbName, () => loadIntrospect(usher, client, meToken, DURATION));
+            introspection.push(introspectRun);
+            introspectionCpu.push(introspectUse);
+            if (run === 0) {
+              await sleep(11_000);
+              // minus the one statement this count itself is
+              statementsPerIntrospection = (await committedStatements(stats, dbName)) - before - 1;
+              statementsPerIntrospection /= introspectRun.ok + introspectRun.non2xx;
+            }
+            await expectActive(client, `after run ${run + 1}`);
+            log(
+              `run ${run + 1}: usher introspection ${introspectRun.rps.toFixed(0)} req/s ` +
+                `(${introspectRun.non2xx} non-2xx, ${introspectRun.errors} errors), bare ${bareRun.rps.toFixed(0)} req/s`,
+            );
+          }
         }
       } finally {
         await stats.end();
@@ -212,10 +261,10 @@ async function main(): Promise<void> {
 
       // 5. Sign-in at 16 connections over many accounts.
       log(`sign-in: warm-up 2 s, then ${RUNS} × ${DURATION} s at 16 connections over ${SIGN_IN_ACCOUNTS} accounts`);
-      if (ONLY !== "me") await loadSignIn(usher, SIGN_IN_ACCOUNTS, 2);
+      if (RUN_SIGN_IN) await loadSignIn(usher, SIGN_IN_ACCOUNTS, 2);
       const signInRuns: Run[] = [];
       const signInCpu: CpuUse[] = [];
-      for (let run = 0; run < (ONLY === "me" ? 0 : RUNS); run++) {
+      for (let run = 0; run < (RUN_SIGN_IN ? RUNS : 0); run++) {
         // The hashing limit again, right before each run, so that both see the same machine.
         argon2.push(await measureArgon2());
         const [signInRun, signInUse] = await withCpu(usher.pid, dbName, () => loadSignIn(usher, SIGN_IN_ACCOUNTS, DURATION));
@@ -249,12 +298,15 @@ async function main(): Promise<void> {
         loadBefore,
         loadAfter: loadavg(),
         me,
+        introspection,
         bare: bareRuns,
         signIn: signInRuns,
         meCpu,
+        introspectionCpu,
         bareCpu,
         signInCpu,
         statementsPerRequest,
+        statementsPerIntrospection,
         rssIdle,
         rssBareIdle,
         rssLoad,
