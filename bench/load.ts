@@ -8,12 +8,20 @@ import { type Node, started } from "./support/processes";
 import { emailOf, introspectionBody, PASSWORD, type ServiceClient } from "./support/usher-api";
 
 /** The baseline: a bare Node `http` server answering a constant JSON body, one process. */
+// It reads a request's body, and parses a form, as any server must: so its POST runs are the
+// like-for-like baseline of introspection (a form post), its GET runs that of /me.
 export const BARE_SERVER = `
 const http = require("node:http");
 const body = JSON.stringify({ account: { id: "acc_0123456789", email: "bench@example.com", emailVerified: true }, session: { id: "0123456789abcdefghijkl", deviceKind: "mobile", deviceName: "Bench" }, profile: null });
 http.createServer((req, res) => {
-  res.writeHead(200, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body) });
-  res.end(body);
+  let received = "";
+  req.setEncoding("utf8");
+  req.on("data", (chunk) => { received += chunk; });
+  req.on("end", () => {
+    if (received && new URLSearchParams(received).get("token") === null) res.statusCode = 400;
+    res.writeHead(res.statusCode || 200, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body) });
+    res.end(body);
+  });
 }).listen(Number(process.env.PORT), "127.0.0.1", () => console.log("bare server ready"));
 `;
 

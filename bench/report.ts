@@ -18,6 +18,8 @@ export interface Figures {
   /** `POST /oauth/introspect`, one run per round, after that round's bare and /me runs. */
   introspection: Run[];
   bare: Run[];
+  /** The bare server given introspection's form post, one run per round, right before that round's introspection run. */
+  barePost: Run[];
   signIn: Run[];
   meCpu: CpuUse[];
   introspectionCpu: CpuUse[];
@@ -110,25 +112,36 @@ export function report(f: Figures): string {
   const inP99 = median(f.introspection.map((r) => r.p99));
   const inVsMe = median(f.introspection.flatMap((r, i) => (f.me[i] ? [r.rps / f.me[i]!.rps] : [])));
   const inNon2xx = f.introspection.reduce((sum, r) => sum + r.non2xx + r.errors, 0);
-  // The product's goal: introspection at least as close to bare Node as /me.
+  const barePostRps = median(f.barePost.map((r) => r.rps));
+  const inPostRatio = median(f.introspection.map((r, i) => r.rps / f.barePost[i]!.rps));
+  // The product's goal: introspection at least as close to bare Node as /me, each against the
+  // bare server doing the same wire work (a form post for introspection, a GET for /me).
   const inMet = (ratio: number, target: number) => (Number.isNaN(target) ? "–" : met(ratio >= target));
   const introspectionRows = f.introspection.length
     ? [
         [
-          "`POST /oauth/introspect` (RFC 7662: a live session's token, client_secret_basic), 32 connections: requests/s (ratio: median of the per-run ratios, against the same bare runs as `/me`)",
+          "`POST /oauth/introspect` (RFC 7662: a live session's token, client_secret_basic), 32 connections: requests/s (ratio: median of the per-run ratios, against the bare server given the same form post in the same round)",
           f0(inRps),
-          `${f0(bareRps)} (bare Node \`http\`, constant JSON)`,
-          pct(inRatio),
+          `${f0(barePostRps)} (bare Node \`http\`, reads and parses the form, constant JSON)`,
+          pct(inPostRatio),
           `≥ \`/me\`'s (${pct(meRatio)})`,
-          inMet(inRatio, meRatio),
+          inMet(inPostRatio, meRatio),
         ],
         [
-          "`POST /oauth/introspect`: ratio of the medians (for reference)",
+          "`POST /oauth/introspect` against the bare server's GET runs, as `/me` is measured (for reference)",
           f0(inRps),
-          f0(bareRps),
-          pct(inRps / bareRps),
+          `${f0(bareRps)} (bare Node \`http\`, GET)`,
+          pct(inRatio),
+          "–",
+          "–",
+        ],
+        [
+          "`POST /oauth/introspect`: ratio of the medians, against the bare form posts (for reference)",
+          f0(inRps),
+          f0(barePostRps),
+          pct(inRps / barePostRps),
           `≥ \`/me\`'s (${pct(meRps / bareRps)})`,
-          inMet(inRps / bareRps, meRps / bareRps),
+          inMet(inRps / barePostRps, meRps / bareRps),
         ],
         ...(f.me.length
           ? [
@@ -238,10 +251,10 @@ export function report(f: Figures): string {
         `(it needs ${f0(0.15 * bareRps)} requests/s, ${f1((0.15 * bareRps) / meRps)}× what it does).`,
     );
   }
-  if (inRatio < meRatio) {
+  if (inPostRatio < meRatio) {
     missed.push(
-      `- Introspection reaches ${pct(inRatio)} of the bare server against \`/me\`'s ${pct(meRatio)}, ` +
-        `${f1((meRatio - inRatio) * 100)} points short (at the median bare rate that is ${f0(meRatio * bareRps)} requests/s; ` +
+      `- Introspection reaches ${pct(inPostRatio)} of the bare server's form posts against \`/me\`'s ${pct(meRatio)}, ` +
+        `${f1((meRatio - inPostRatio) * 100)} points short (at the median bare rate that is ${f0(meRatio * barePostRps)} requests/s; ` +
         `it does ${f0(inRps)}, and ${pct(inVsMe)} of \`/me\`'s rate in the same rounds).`,
     );
   }
@@ -285,8 +298,8 @@ export function report(f: Figures): string {
     `One Usher process (\`tsx src/cli/main.ts serve\`, PostgreSQL, default OWASP argon2id m=19456 t=2 p=1, LOG_LEVEL=warn) ` +
       `and one bare Node \`http\` process; autocannon runs in the bench process on the same machine. ` +
       `Each figure is the median of ${f.runs} runs of ${f.duration} s (after a warm-up); baselines are measured in the same run: ` +
-      `each /me run right after a bare-server run, each introspection run right after that /me run (compared with the same ` +
-      `bare run; one service client per run, so that the per-client limit never throttles it), ` +
+      `each /me run right after a bare-server GET run, each introspection run right after a bare-server run of the same ` +
+      `form post (the bare server reads and parses it; one service client per run, so that the per-client limit never throttles it), ` +
       `each sign-in run right after an argon2id probe, and the ratios are ` +
       `the medians of those per-run pairs. Requests/s count 2xx answers only. On a 2-core machine the load generator, ` +
       `the server and PostgreSQL share the cores, so absolute numbers are noisy; the ratios are the figures to watch.`,

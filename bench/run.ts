@@ -197,6 +197,7 @@ async function main(): Promise<void> {
       const me: Run[] = [];
       const introspection: Run[] = [];
       const bareRuns: Run[] = [];
+      const barePostRuns: Run[] = [];
       const rssLoad: number[] = [];
       const rssBareLoad: number[] = [];
       if (RUN_ME || RUN_INTROSPECT) await loadMe(bare, meToken, WARMUP);
@@ -235,6 +236,9 @@ async function main(): Promise<void> {
             log(`run ${run + 1}: usher /me ${meRun.rps.toFixed(0)} req/s, bare ${bareRun.rps.toFixed(0)} req/s`);
           }
           if (RUN_INTROSPECT) {
+            // The like-for-like baseline: the bare server given the same form post.
+            const barePost = await loadIntrospect(bare, SERVICE.clients[0]!, meToken, DURATION);
+            barePostRuns.push(barePost);
             const client = SERVICE.clients[run + 1]!;
             await expectActive(client, `before run ${run + 1}`);
             const before = run === 0 ? await committedStatements(stats, dbName) : 0;
@@ -250,7 +254,7 @@ async function main(): Promise<void> {
             await expectActive(client, `after run ${run + 1}`);
             log(
               `run ${run + 1}: usher introspection ${introspectRun.rps.toFixed(0)} req/s ` +
-                `(${introspectRun.non2xx} non-2xx, ${introspectRun.errors} errors), bare ${bareRun.rps.toFixed(0)} req/s`,
+                `(${introspectRun.non2xx} non-2xx, ${introspectRun.errors} errors), bare form posts ${barePost.rps.toFixed(0)} req/s`,
             );
           }
         }
@@ -300,6 +304,7 @@ async function main(): Promise<void> {
         me,
         introspection,
         bare: bareRuns,
+        barePost: barePostRuns,
         signIn: signInRuns,
         meCpu,
         introspectionCpu,

@@ -15,13 +15,14 @@ import {
 import { oauthErrorResponse } from "../../contract/schemas/tv-sign-in";
 import type { CoreDeps } from "../../core/deps";
 import { type Limit, throttle } from "../../core/rate-limit/throttle";
-import { type ServiceClientDirectory, serviceClientDirectory } from "../../core/services/service-clients";
+import { type ServiceClient, serviceClientDirectory } from "../../core/services/service-clients";
 import { introspectSession, type SessionClaims } from "../../core/sessions/introspect-session";
 import { revokeToken } from "../../core/sessions/revoke-token";
 import { oauthFail } from "../../core/tv-sign-in/oauth-failure";
 import { requestContext } from "../http/client";
-import { basicCredentials, refuseClient } from "../http/client-credentials";
+import { refuseClient } from "../http/client-credentials";
 import { FORM, noStore, refuseMalformed, sendOAuthError } from "../http/oauth-answers";
+import { type ServiceAuthenticator, serviceAuthenticator } from "../http/service-authentication";
 
 const tags = ["Platform services (OAuth)"];
 const errors = { 400: oauthErrorResponse, 401: oauthErrorResponse, 429: oauthErrorResponse };
@@ -29,20 +30,24 @@ const INACTIVE = { active: false } as const;
 
 export const platformServiceRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (app, { core }) => {
   // Made at the first request: the OpenAPI document registers these routes with no dependencies.
-  let directory: ServiceClientDirectory | undefined;
-  const clients = (): ServiceClientDirectory =>
-    (directory ??= serviceClientDirectory(
-      core.config.services.clients,
-      core.stores.serviceClients,
+  let authenticator: ServiceAuthenticator | undefined;
+  const serviceClient = (request: FastifyRequest): Promise<ServiceClient | null> => {
+    authenticator ??= serviceAuthenticator(
+      serviceClientDirectory(core.config.services.clients, core.stores.serviceClients, core.clock, core.config.services.clientCacheMs),
       core.clock,
       core.config.services.clientCacheMs,
-    ));
+    );
+    return authenticator(request.headers.authorization);
+  };
 
   app.post(
     "/oauth/introspect",
     {
       attachValidation: true,
       config: { allowCrossOrigin: true },
+      // Every answer is built field by field (activeToken, INACTIVE, OAuth errors), and this is
+      // every playback request's path: plain JSON, without checking it against the schema again.
+      serializerCompiler: () => JSON.stringify,
       schema: {
         tags,
         summary: "Is this token a live session, and whose? (RFC 7662; service clients, client_secret_basic)",
@@ -52,12 +57,13 @@ export const platformServiceRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = 
       },
     },
     async (request, reply) => {
-      const client = await serviceClient(clients(), request);
+      const client = await serviceClient(request);
       if (!client) return refuseClient(reply);
       const refused = refuseMalformed(request.headers["content-type"], request.validationError);
       if (refused) return sendOAuthError(reply, refused);
-      const pace = await throttle(core.limiter, [[`service:${client.id}`, core.config.limits.servicePerClient]]);
-      if (!pace.ok) return sendOAuthError(reply, tooFast(pace.retryAfterSec));
+      // One limit, consumed directly: this is every playback request's path.
+      const pace = await core.limiter.consume(`service:${client.id}`, core.config.limits.servicePerClient);
+      if (!pace.allowed) return sendOAuthError(reply, tooFast(pace.retryAfterSec));
       const claims = await introspectSession(core, request.body.token);
       noStore(reply);
       return claims ? activeToken(claims) : INACTIVE;
@@ -78,7 +84,7 @@ export const platformServiceRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = 
       },
     },
     async (request, reply) => {
-      const revoker = await revokingClient(core, clients(), request, request.body?.client_id);
+      const revoker = await revokingClient(core, serviceClient, request, request.body?.client_id);
       if (!revoker) return refuseClient(reply);
       const refused = refuseMalformed(request.headers["content-type"], request.validationError);
       if (refused) return sendOAuthError(reply, refused);
@@ -91,20 +97,15 @@ export const platformServiceRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = 
   );
 };
 
-async function serviceClient(directory: ServiceClientDirectory, request: FastifyRequest) {
-  const credentials = basicCredentials(request.headers.authorization);
-  return credentials && directory.authenticate(credentials.id, credentials.secret);
-}
-
 /** Who is revoking, and the budget it spends: a service's own, or an app's per address. */
 async function revokingClient(
   core: CoreDeps,
-  directory: ServiceClientDirectory,
+  serviceClient: (request: FastifyRequest) => Promise<ServiceClient | null>,
   request: FastifyRequest,
   clientId: string | undefined,
 ): Promise<{ clientId: string; limit: Limit } | null> {
   if (request.headers.authorization !== undefined) {
-    const client = await serviceClient(directory, request);
+    const client = await serviceClient(request);
     return client && { clientId: client.id, limit: [`service:${client.id}`, core.config.limits.servicePerClient] };
   }
   const app = core.config.tvSignIn.clients.find((candidate) => candidate.id === clientId);
