@@ -28,6 +28,14 @@ vi.mock("fastify-type-provider-zod", async (importOriginal) => {
   };
 });
 
+/**
+ * Fields only ever compared, never stored or sent to the database: a token a service passes on
+ * from a viewer is answered as an unknown one ({"active": false}, or nothing to revoke) whatever
+ * it holds, since a 400 would read to the service as Usher failing. The shape check in
+ * session-token.ts turns it away before any query.
+ */
+const COMPARED_ONLY = ["POST /oauth/introspect body.token", "POST /oauth/revoke body.token"];
+
 const UNSTORABLE = { NUL: "\u0000", "a lone high surrogate": "\ud800", "a lone low surrogate": "\udc00" };
 
 /** Values some string field accepts: a field must take one of them for its refusals to mean anything. */
@@ -157,7 +165,9 @@ describe("every request schema the server validates with", () => {
 
   it("refuse NUL and lone surrogates in every string field", () => {
     const gaps = compiled.flatMap(({ method, url, httpPart, schema }) =>
-      storableTextGaps(schema as FastifySchema as z.ZodType, httpPart).map((gap) => `${method} ${url} ${gap}`),
+      storableTextGaps(schema as FastifySchema as z.ZodType, httpPart)
+        .map((gap) => `${method} ${url} ${gap}`)
+        .filter((gap) => !COMPARED_ONLY.some((field) => gap.startsWith(`${field}:`))),
     );
     expect(gaps).toEqual([]);
   });
