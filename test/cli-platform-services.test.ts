@@ -205,15 +205,16 @@ describe.concurrent("usher clients and usher webhooks", { timeout: 90_000 }, () 
     expect((await stores.webhookEndpoints.list()).map((endpoint) => endpoint.id).sort()).toEqual(["audit", "crm"]);
   });
 
-  it("says when there is nothing yet, and refuses an embedded database a running server has open", async ({ expect }) => {
+  it("says when there is nothing yet, and refuses (as migrate does) an embedded database a running server has open", async ({ expect }) => {
     // PGlite keeps postmaster.pid in its folder while open (see src/cli/open-stores.ts).
     mkdirSync(join(dataDir, "pglite"), { recursive: true });
     writeFileSync(join(dataDir, "pglite", "postmaster.pid"), "-42\n/pglite/data\n");
     const embeddedEnv = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "warn" };
-    const [clients, webhooks, inUse] = await Promise.all([
+    const [clients, webhooks, inUse, migrating] = await Promise.all([
       usher(emptyEnv, "clients", "list"),
       usher(emptyEnv, "webhooks", "list"),
       usher(embeddedEnv, "clients", "list"),
+      usher(embeddedEnv, "migrate"),
     ]);
     expect(clients).toMatchObject({ code: 0, stdout: "No service clients yet. Add one with: usher clients add <id> <name>\n" });
     expect(webhooks).toMatchObject({
@@ -224,5 +225,7 @@ describe.concurrent("usher clients and usher webhooks", { timeout: 90_000 }, () 
     expect(inUse.stderr).toContain(
       `usher clients: The embedded database in ${dataDir} is in use by a running Usher: stop it first, or use PostgreSQL (DATABASE_URL).`,
     );
+    expect(migrating.code).toBe(1);
+    expect(migrating.stderr).toContain(`usher migrate: The embedded database in ${dataDir} is in use by a running Usher`);
   });
 });

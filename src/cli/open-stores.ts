@@ -25,7 +25,7 @@ export async function withStores<T>(config: ServerConfig, work: (stores: Stores)
  * write-ahead log. While open, PGlite keeps a postmaster.pid in the folder (its PID is a
  * placeholder, so only its presence tells anything); one killed outright leaves it behind.
  */
-function refuseEmbeddedInUse(config: ServerConfig): void {
+export function refuseEmbeddedInUse(config: ServerConfig): void {
   if (config.database.kind !== "pglite" || !config.database.dataDir) return;
   const marker = join(config.database.dataDir, "postmaster.pid");
   if (!existsSync(marker)) return;

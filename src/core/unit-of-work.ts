@@ -13,8 +13,9 @@ import type { Clock } from "./clock";
 import type { OutboxMessageInput } from "./delivery/ports";
 import type { CoreDeps } from "./deps";
 import type { Stores } from "./ports";
+import type { ProfilePatch } from "./profiles/ports";
 import type { RevokedReason, SessionRef } from "./sessions/ports";
-import { accountEventOf, profileChosen, publishWebhookEvent, sessionRevoked } from "./webhooks/events";
+import { accountEventOf, profileChanged, publishWebhookEvent, sessionRevoked } from "./webhooks/events";
 
 /** What a unit of work announces once it has committed. */
 export type AfterCommit = Pick<CoreDeps, "outboxWritten" | "sessionsRevoked">;
@@ -77,7 +78,10 @@ class PendingEffects {
  * the webhook events of the changes they make inside the transaction.
  */
 function announcing(stores: Stores, clock: Clock, effects: PendingEffects): Stores {
-  const { sessions, audit, outbox } = stores;
+  const { sessions, profiles, audit, outbox } = stores;
+  /** The live sessions watching as this profile: their claims name it. */
+  const watchingAs = async (accountId: string, profileId: string) =>
+    (await sessions.listLive(accountId, clock.now())).filter((session) => session.profileId === profileId);
   const announced: Stores = {
     ...stores,
     sessions: {
@@ -98,7 +102,25 @@ function announcing(stores: Stores, clock: Clock, effects: PendingEffects): Stor
       },
       async setProfile(session: SessionRef, profileId: string) {
         await sessions.setProfile(session, profileId);
-        await publishWebhookEvent(announced, profileChosen(session, profileId, clock.now()));
+        await publishWebhookEvent(announced, profileChanged(session, profileId, clock.now()));
+      },
+    },
+    profiles: {
+      ...profiles,
+      // A profile's name and Kids flag are claims of every session watching as it.
+      async update(accountId: string, profileId: string, patch: ProfilePatch) {
+        const updated = await profiles.update(accountId, profileId, patch);
+        if (typeof updated === "object" && (patch.name !== undefined || patch.isKids !== undefined)) {
+          for (const session of await watchingAs(accountId, profileId))
+            await publishWebhookEvent(announced, profileChanged(session, profileId, clock.now()));
+        }
+        return updated;
+      },
+      async delete(accountId: string, profileId: string) {
+        const watching = await watchingAs(accountId, profileId);
+        const deleted = await profiles.delete(accountId, profileId);
+        if (deleted) for (const session of watching) await publishWebhookEvent(announced, profileChanged(session, null, clock.now()));
+        return deleted;
       },
     },
     audit: {

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CoreTest, createCoreTest, freshContext, signInAnotherDevice, signUpViewer } from "../../../test/support/core-deps";
 import { type AuditEventType, auditEvent } from "../audit/events";
+import { chooseProfile, createProfile, deleteProfile, updateProfile } from "../profiles/manage-profiles";
 import { fail } from "../result";
 import { inUnitOfWork } from "../unit-of-work";
 import { addWebhookEndpoint } from "./endpoints";
@@ -18,14 +19,25 @@ beforeAll(async () => {
 });
 afterAll(async () => core?.close());
 
-/** The webhook messages waiting for `endpointId` about this account: [event type, data]. */
-async function pending(endpointId: string, accountId: string): Promise<Array<[string, Record<string, unknown>]>> {
+/**
+ * The webhook messages written since the last call about this account, by endpoint:
+ * [event type, data]. Each is leased a day ahead, so it is not seen again.
+ */
+type Written = Array<[string, Record<string, unknown>]>;
+
+async function written(accountId: string): Promise<{ all: Written; passwords: Written }> {
   const now = core.clock.now();
-  const due = await core.deps.stores.outbox.claimDue(now, now, 1000);
-  return due
-    .filter((message) => message.channel === "webhook" && message.recipient === endpointId && message.payload.account_id === accountId)
-    .map((message) => [message.template, message.payload]);
+  const due = await core.deps.stores.outbox.claimDue(now, new Date(now.getTime() + 86_400_000), 1000);
+  const byEndpoint = { all: [] as Written, passwords: [] as Written };
+  for (const message of due) {
+    if (message.channel !== "webhook" || message.payload.account_id !== accountId) continue;
+    if (message.recipient === "all" || message.recipient === "passwords")
+      byEndpoint[message.recipient].push([message.template, message.payload]);
+  }
+  return byEndpoint;
 }
+
+const pending = async (accountId: string) => (await written(accountId)).all;
 
 describe("account events", () => {
   const cases: Array<[AuditEventType, string, string | undefined]> = [
@@ -48,8 +60,9 @@ describe("account events", () => {
       );
     });
     const data = { account_id: viewer.account.id, ...(change ? { change } : {}) };
-    expect(await pending("all", viewer.account.id)).toEqual([[eventType, data]]);
-    expect(await pending("passwords", viewer.account.id)).toEqual(eventType === "account.password_changed" ? [[eventType, data]] : []);
+    const byEndpoint = await written(viewer.account.id);
+    expect(byEndpoint.all).toEqual([[eventType, data]]);
+    expect(byEndpoint.passwords).toEqual(eventType === "account.password_changed" ? [[eventType, data]] : []);
   });
 
   it("announces nothing for events no receiver needs (sign-ins, failures, profile edits)", async () => {
@@ -59,7 +72,7 @@ describe("account events", () => {
         await stores.audit.record(auditEvent(type, { accountId: viewer.account.id }, freshContext(), core.clock.now()));
       }
     });
-    expect(await pending("all", viewer.account.id)).toEqual([]);
+    expect(await pending(viewer.account.id)).toEqual([]);
   });
 });
 
@@ -73,7 +86,7 @@ describe("session events", () => {
       // Already ended: nothing more to announce.
       await stores.sessions.revoke(phone.session, core.clock.now(), "signed_out");
     });
-    const events = await pending("all", viewer.account.id);
+    const events = await pending(viewer.account.id);
     expect(events).toHaveLength(3);
     expect(events).toEqual(
       expect.arrayContaining([
@@ -87,6 +100,32 @@ describe("session events", () => {
     );
   });
 
+  it("announces a renamed, Kids-flagged or deleted profile to every session watching as it, and an avatar to none", async () => {
+    const viewer = await signUpViewer(core);
+    const phone = await signInAnotherDevice(core, viewer.account.id);
+    const tv = await signInAnotherDevice(core, viewer.account.id, { kind: "tv", name: "Living-room TV" });
+    const created = await createProfile(core.deps, viewer.session, { name: "Sam", avatar: "ocean", isKids: false }, freshContext());
+    if (!created.ok) throw new Error(created.code);
+    const sam = created.value.id;
+    for (const device of [phone, tv])
+      expect((await chooseProfile(core.deps, device.session, sam, undefined, freshContext())).ok).toBe(true);
+    await pending(viewer.account.id);
+
+    const changedFor = async () =>
+      (await pending(viewer.account.id)).map(([type, data]) => [type, data.session_id, data.profile_id]).sort();
+    const watching = (profileId: string | null) =>
+      [phone, tv].map((device) => ["session.claims_changed", device.session.id, profileId]).sort();
+
+    expect((await updateProfile(core.deps, viewer.session, sam, { isKids: true }, freshContext())).ok).toBe(true);
+    expect(await changedFor()).toEqual(watching(sam));
+    expect((await updateProfile(core.deps, viewer.session, sam, { name: "Samuel" }, freshContext())).ok).toBe(true);
+    expect(await changedFor()).toEqual(watching(sam));
+    expect((await updateProfile(core.deps, viewer.session, sam, { avatar: "comet" }, freshContext())).ok).toBe(true);
+    expect(await changedFor()).toEqual([]);
+    expect((await deleteProfile(core.deps, viewer.session, sam, freshContext())).ok).toBe(true);
+    expect(await changedFor()).toEqual(watching(null));
+  });
+
   it("announces nothing when the change rolls back", async () => {
     const viewer = await signUpViewer(core);
     const answer = await inUnitOfWork(core.deps, async (stores) => {
@@ -95,6 +134,6 @@ describe("session events", () => {
       return fail("REAUTH_REQUIRED");
     });
     expect(answer).toEqual({ ok: false, code: "REAUTH_REQUIRED" });
-    expect(await pending("all", viewer.account.id)).toEqual([]);
+    expect(await pending(viewer.account.id)).toEqual([]);
   });
 });

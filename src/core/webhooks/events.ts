@@ -32,7 +32,8 @@ export const sessionRevoked = (session: SessionRef, at: Date, reason: RevokedRea
   data: { account_id: session.accountId, session_id: session.id, reason },
 });
 
-export const profileChosen = (session: SessionRef, profileId: string, at: Date): WebhookEvent => ({
+/** The profile a session watches as was chosen, renamed, made Kids or not, or deleted (null). */
+export const profileChanged = (session: SessionRef, profileId: string | null, at: Date): WebhookEvent => ({
   type: "session.claims_changed",
   at,
   data: { account_id: session.accountId, session_id: session.id, changed: ["profile"], profile_id: profileId },
