@@ -39,6 +39,13 @@ module.exports = {
       to: { path: "^(node:)?fs$" },
     },
     {
+      name: "verifier-stands-alone",
+      comment: "verifier/ runs inside the platform's other services: it takes nothing of Usher's but the browser-safe contract",
+      severity: "error",
+      from: { path: "^src/verifier/" },
+      to: { path: "^src/", pathNot: "^src/(verifier|contract)/" },
+    },
+    {
       name: "only-server-and-cli-use-adapters",
       comment: "adapters/ implement core's ports against the outside; server and cli choose and wire them",
       severity: "error",
