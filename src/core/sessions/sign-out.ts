@@ -10,11 +10,18 @@ import { inUnitOfWork } from "../unit-of-work";
 import type { SessionRecord } from "./ports";
 import { requireRecentAuth } from "./recent-proof";
 
-export async function signOut(deps: CoreDeps, session: SessionRecord, context: RequestContext): Promise<void> {
+/** This device signs out; `details` say how, when not by Usher's own apps (a platform service, say). */
+export async function signOut(
+  deps: CoreDeps,
+  session: SessionRecord,
+  context: RequestContext,
+  details: Record<string, unknown> = {},
+): Promise<void> {
   await inUnitOfWork(deps, async (stores) => {
     const at = deps.clock.now();
-    await stores.sessions.revoke(session, at, "signed_out");
-    await stores.audit.record(auditEvent("signed_out", { accountId: session.accountId, sessionId: session.id }, context, at));
+    // Already ended by another request: that one recorded it.
+    if (!(await stores.sessions.revoke(session, at, "signed_out"))) return;
+    await stores.audit.record(auditEvent("signed_out", { accountId: session.accountId, sessionId: session.id }, context, at, details));
   });
 }
 
