@@ -136,7 +136,7 @@ describe.concurrent("usher clients and usher webhooks", { timeout: 90_000 }, () 
     const newSecret = /Client secret: (\S+)/.exec(rotated.stdout)![1]!;
     expect(newSecret).not.toBe(secret);
     expect(occurrences(rotated.stdout, newSecret)).toBe(1);
-    expect(rotated.stdout).toContain("Each node remembers a client for 10 seconds");
+    expect(rotated.stdout).toContain("The new secret works at once; each node stops taking the old one within 10 seconds.");
     const rotatedRow = await storedClient("playback");
     expect(rotatedRow).toMatchObject({ secret_digest: sha256(newSecret) });
     expect(rotatedRow!.secret_rotated_at).not.toBeNull();

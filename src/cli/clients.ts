@@ -77,10 +77,8 @@ const subcommands: Record<string, Subcommand> = {
     if (!rotated.ok) throw new Error(`No service client with id ${id} (usher clients list shows them).`);
     console.log(`New secret for service client ${id}.\n`);
     printSecret(id, undefined, rotated.secret);
-    // Nodes remember a client they looked up, digest and all, for the cache time.
-    console.log(
-      `\nEach node remembers a client for ${cacheSeconds(config)} seconds: within that time the old secret stops working and the new one starts to.`,
-    );
+    // Nodes remember credentials that verified for the cache time; new ones are looked up at once.
+    console.log(`\nThe new secret works at once; each node stops taking the old one within ${cacheSeconds(config)} seconds.`);
   },
 };
 

@@ -82,7 +82,7 @@ export interface CoreConfig {
   services: {
     /** From configuration; the CLI adds more to the database. */
     clients: ConfiguredServiceClient[];
-    /** How long a node trusts what it read of a stored client: removal and rotation take effect within it. */
+    /** How long a node trusts credentials that verified: removal and rotation take effect within it. */
     clientCacheMs: number;
   };
   /** TV sign-in: the device authorization grant's clients and pace. */

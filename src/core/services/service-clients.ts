@@ -31,30 +31,16 @@ export interface ServiceClientDirectory {
 }
 
 /**
- * Looks clients up in configuration, then the store. A stored client is remembered for
- * `cacheMs`, so a busy service costs no query per request; removing or rotating one takes
- * effect on every node within that time.
+ * Looks clients up in configuration, then the store, on every call: the server remembers the
+ * headers that verified (server/http/service-authentication.ts), so a busy service costs no
+ * query per request, and that one memory bounds how long a removed or rotated secret works.
  */
 export function serviceClientDirectory(
   configured: readonly ConfiguredServiceClient[],
   store: Pick<ServiceClientStore, "find">,
-  clock: Clock,
-  cacheMs: number,
 ): ServiceClientDirectory {
-  const remembered = new Map<string, { client: ConfiguredServiceClient | null; until: number }>();
-  const lookUp = async (id: string): Promise<ConfiguredServiceClient | null> => {
-    const inConfig = configured.find((client) => client.id === id);
-    if (inConfig) return inConfig;
-    const now = clock.now().getTime();
-    const cached = remembered.get(id);
-    if (cached && cached.until > now) return cached.client;
-    const stored = await store.find(id);
-    const client = stored && { id: stored.id, name: stored.name, secretDigest: stored.secretDigest };
-    // Ids come from requests: only real clients are remembered, so the map stays small.
-    if (client) remembered.set(id, { client, until: now + cacheMs });
-    else remembered.delete(id);
-    return client;
-  };
+  const lookUp = async (id: string): Promise<Pick<ServiceClientRecord, "id" | "name" | "secretDigest"> | null> =>
+    configured.find((client) => client.id === id) ?? (await store.find(id));
   return {
     async authenticate(id, secret) {
       if (!SERVICE_CLIENT_ID.test(id)) return null;

@@ -33,7 +33,7 @@ export const platformServiceRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = 
   let authenticator: ServiceAuthenticator | undefined;
   const serviceClient = (request: FastifyRequest): Promise<ServiceClient | null> => {
     authenticator ??= serviceAuthenticator(
-      serviceClientDirectory(core.config.services.clients, core.stores.serviceClients, core.clock, core.config.services.clientCacheMs),
+      serviceClientDirectory(core.config.services.clients, core.stores.serviceClients),
       core.clock,
       core.config.services.clientCacheMs,
     );
