@@ -127,6 +127,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     keys: deriveCoreKeys(cryptoRandom.bytes(32)),
     outboxWritten: () => outboxWritten(),
     sessionsRevoked: (accountId) => signals.publish(accountId),
+    sessionChangesHeard: async () => {},
   };
   // Delivery as in embedded mode: every message is rendered and kept where the test can read it.
   const sent: SentMessage[] = [];

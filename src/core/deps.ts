@@ -5,6 +5,7 @@ import type { Random } from "./crypto/ports";
 import type { PasswordHasher } from "./passwords/ports";
 import type { Stores } from "./ports";
 import type { RateLimiter } from "./rate-limit/ports";
+import type { SessionChange } from "./session-changes/ports";
 
 export interface CoreKeys {
   /** Keys the digests of one-time codes. */
@@ -37,6 +38,13 @@ export interface CoreDeps {
    * request is checked against the database anyway.
    */
   sessionsRevoked(accountId: string): void;
+  /**
+   * Called after a transaction that changed sessions or their claims has committed; the
+   * request that made the change is answered once this resolves: when every platform service
+   * caching answers has dropped what the change touched, or can no longer answer from its
+   * cache. Never rejects.
+   */
+  sessionChangesHeard(changes: readonly SessionChange[]): Promise<void>;
 }
 
 /** Who is asking: recorded with sessions and audit events. */

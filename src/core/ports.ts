@@ -8,6 +8,7 @@ import type { OutboxStore } from "./delivery/ports";
 import type { AuthFlowStore, BackupCodeStore, PasskeyStore, TotpStore } from "./mfa/ports";
 import type { ProfileStore } from "./profiles/ports";
 import type { ServiceClientStore } from "./services/ports";
+import type { SessionChangeStore } from "./session-changes/ports";
 import type { SessionStore } from "./sessions/ports";
 import type { TvCodeStore } from "./tv-sign-in/ports";
 import type { WebhookEndpointStore } from "./webhooks/ports";
@@ -30,6 +31,8 @@ export interface Stores {
   // ---- the platform's services ----
   serviceClients: ServiceClientStore;
   webhookEndpoints: WebhookEndpointStore;
+  /** What the platform's verifiers must hear of this transaction. */
+  sessionChanges: SessionChangeStore;
   /**
    * Runs `work` in one database transaction: it commits when `work` resolves and rolls back
    * when it throws. Use cases go through core's inUnitOfWork, which also rolls back on a

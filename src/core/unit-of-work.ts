@@ -14,26 +14,30 @@ import type { OutboxMessageInput } from "./delivery/ports";
 import type { CoreDeps } from "./deps";
 import type { Stores } from "./ports";
 import type { ProfilePatch } from "./profiles/ports";
+import type { SessionChange } from "./session-changes/ports";
 import type { RevokedReason, SessionRef } from "./sessions/ports";
 import { accountEventOf, profileChanged, publishWebhookEvent, sessionRevoked } from "./webhooks/events";
 
 /** What a unit of work announces once it has committed. */
-export type AfterCommit = Pick<CoreDeps, "outboxWritten" | "sessionsRevoked">;
+export type AfterCommit = Pick<CoreDeps, "outboxWritten" | "sessionsRevoked" | "sessionChangesHeard">;
 
 type UnitOfWorkDeps = Pick<CoreDeps, "stores" | "clock"> & AfterCommit;
 
 /**
  * Runs `work` in one transaction. Writing to the outbox wakes delivery, and revoking a session
- * tells that account's open screens (on every node), after the commit. A `{ ok: false }` answer
+ * tells that account's open screens (on every node), after the commit. A change to sessions or
+ * their claims is answered only once the platform's verifiers have heard it. A `{ ok: false }` answer
  * rolls everything back and is answered as it is.
  */
 export async function inUnitOfWork<T>(deps: UnitOfWorkDeps, work: (stores: Stores) => Promise<T>): Promise<T> {
   const effects = new PendingEffects();
   let answer: T;
+  let changes: SessionChange[] = [];
   try {
     answer = await deps.stores.transaction(async (stores) => {
       const result = await work(announcing(stores, deps.clock, effects));
       if (isFailure(result)) throw new RolledBack(result);
+      changes = await stores.sessionChanges.loggedInThisTransaction();
       return result;
     });
   } catch (error) {
@@ -41,6 +45,8 @@ export async function inUnitOfWork<T>(deps: UnitOfWorkDeps, work: (stores: Store
     throw error;
   }
   effects.run(deps);
+  // The platform's verifiers answer from caches: the change is not answered before they heard it.
+  if (changes.length > 0) await deps.sessionChangesHeard(changes);
   return answer;
 }
 

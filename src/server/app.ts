@@ -1,11 +1,14 @@
 // Builds the HTTP app from its dependencies: plugins, then routes, then the error mapper.
 // Nothing here opens a database or a port; main.ts and the tests do that.
 import cookie from "@fastify/cookie";
+import websocket from "@fastify/websocket";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { InProcessRevocationSignals } from "../adapters/revocation/in-process-revocation-signals";
 import { createRenderer } from "../core/delivery/templates/render";
 import type { CoreDeps } from "../core/deps";
+import type { LeaseTimings } from "../core/session-changes/ports";
+import type { SubscriberHub } from "../core/session-changes/subscriber-hub";
 import { LiveSessions } from "../core/sessions/live-sessions";
 import type { RevocationSignals } from "../core/sessions/revocation-signals";
 import { withMaskedCodes } from "./http/log-serializers";
@@ -31,6 +34,7 @@ import { profileRoutes } from "./routes/profiles";
 import { reauthRoutes } from "./routes/reauth";
 // Recovery, verification, account activity
 import { recoveryRoutes } from "./routes/recovery";
+import { sessionChangeSubscriptionRoutes } from "./routes/session-change-subscriptions";
 import { sessionEventRoutes } from "./routes/session-events";
 import { sessionRoutes } from "./routes/sessions";
 import { signInCodeRoutes } from "./routes/sign-in-code";
@@ -62,6 +66,8 @@ export interface AppOptions {
    * one, the app hears nothing from elsewhere: fine for tests that open no event stream.
    */
   signals?: RevocationSignals;
+  /** The platform's verifiers subscribe to this node's hub for session changes (none: not offered). */
+  sessionChanges?: { hub: SubscriberHub; timings: LeaseTimings };
   /** Between keep-alive comments on the session event streams (default 25 s). */
   eventStreamHeartbeatMs?: number;
   logger?: FastifyServerOptions["logger"];
@@ -96,6 +102,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   registerErrorMapper(app);
   await app.register(cookie);
+  // Before every route, so that an upgrade request to any other route is refused. Frames are
+  // tiny protocol messages: anything bigger is not one.
+  await app.register(websocket, { options: { maxPayload: 1_024 } });
   await app.register(securityHeaders, { production: options.production });
   await app.register(originCheck, { allowedOrigins: options.allowedOrigins });
   await app.register(sessionAuth, { core: options.core });
@@ -132,6 +141,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   );
   // TV sign-in: OAuth endpoints outside /api/v1
   await app.register(oauthRoutes, { core: options.core, publicUrl: options.publicUrl ?? options.allowedOrigins[0]! });
+  if (options.sessionChanges) await app.register(sessionChangeSubscriptionRoutes, { core: options.core, ...options.sessionChanges });
   if (options.devMailbox) {
     const render = createRenderer({ publicUrl: options.allowedOrigins[0] ?? "" });
     await app.register(async (mailbox) => {

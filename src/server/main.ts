@@ -1,5 +1,6 @@
 // Starts a node: configuration → database (migrated) → stores → app → listening port.
 import { fileURLToPath } from "node:url";
+import type { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import type { FastifyServerOptions } from "fastify";
 import { createStandardWebhookSender } from "../adapters/delivery/standard-webhook-sender";
@@ -8,6 +9,8 @@ import { MemoryRateLimiter } from "../adapters/rate-limit/memory-rate-limiter";
 import { ResilientRateLimiter } from "../adapters/rate-limit/resilient-rate-limiter";
 import { InProcessRevocationSignals } from "../adapters/revocation/in-process-revocation-signals";
 import { PostgresRevocationSignals, type SignalLog } from "../adapters/revocation/postgres-revocation-signals";
+import { pgliteListeningConnection, postgresListeningConnection } from "../adapters/session-changes/listening-connection";
+import { SessionChangeNode } from "../adapters/session-changes/session-change-node";
 import { systemClock } from "../core/clock";
 import { createCodeFlowDelivery } from "../core/code-flows/deliver-code-flow";
 import { cryptoRandom } from "../core/crypto/random";
@@ -29,6 +32,8 @@ import { fastifyTrustProxy } from "./trust-proxy";
 
 export interface RunningServer {
   app: App;
+  /** This node's part in keeping the platform's verifiers exact. */
+  sessionChanges: SessionChangeNode;
   url: string;
   database: OpenDatabase;
   close(): Promise<void>;
@@ -57,6 +62,18 @@ export async function startServer(config: ServerConfig, options: { logger?: Fast
           log: { warn: (details, message) => log?.warn(details, message), info: (details, message) => log?.info(details, message) },
         })
       : new InProcessRevocationSignals();
+  // The platform's verifiers: this node listens for session changes and holds its liveness
+  // lease before it takes a subscriber, and every change waits for them (src/verifier/LEASES.md).
+  const { database: target } = config;
+  const sessionChanges = await SessionChangeNode.start({
+    connect: () =>
+      target.kind === "postgres"
+        ? postgresListeningConnection(target.url)
+        : pgliteListeningConnection((database.db as unknown as { $client: PGlite }).$client),
+    db: database.db,
+    timings: config.leases,
+    log: { warn: (details, message) => log?.warn(details, message), info: (details, message) => log?.info(details, message) },
+  });
 
   let outboxWritten = () => {};
   const core: CoreDeps = {
@@ -70,6 +87,7 @@ export async function startServer(config: ServerConfig, options: { logger?: Fast
     outboxWritten: () => outboxWritten(),
     // After the commit; never fails or delays the sign-out (the database already refuses the token).
     sessionsRevoked: (accountId) => signals.publish(accountId),
+    sessionChangesHeard: (changes) => sessionChanges.heard(changes),
   };
   await applyConfiguredEndpoints(core, config.webhookEndpoints);
   const app = await buildApp({
@@ -83,6 +101,7 @@ export async function startServer(config: ServerConfig, options: { logger?: Fast
     logger: options.logger ?? { level: config.logLevel, redact: logRedactions },
     trustProxy: fastifyTrustProxy(config.trustProxy),
     signals,
+    sessionChanges: { hub: sessionChanges.hub, timings: config.leases },
     publicUrl: config.publicUrl,
   });
   log = app.log;
@@ -122,10 +141,12 @@ export async function startServer(config: ServerConfig, options: { logger?: Fast
       : `http://${config.host}:${port}`;
   return {
     app,
+    sessionChanges,
     url,
     database,
     async close() {
       await app.close();
+      await sessionChanges.close();
       await signals.close();
       await database.close();
       await redisLimits?.close();

@@ -299,3 +299,26 @@ export const webhookEndpoint = pgTable("webhook_endpoint", {
   lastError: text("last_error"),
   lastDeliveredAt: at("last_delivered_at"),
 });
+
+// --- Session changes for the platform's verifiers -----------------------------------
+// Every change to a session or to what its claims say, one row per account and transaction,
+// written and notified by triggers inside the changing transaction (migration 0006). Verifiers
+// in the platform's services drop their cached answers for the account when they hear of it.
+export const sessionChange = pgTable(
+  "session_change",
+  {
+    seq: bigint("seq", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    accountId: uuid("account_id").notNull(),
+    at: at("at").notNull().default(sql`clock_timestamp()`),
+  },
+  (t) => [index("session_change_at_idx").on(t.at)],
+);
+
+// Each running node's liveness lease, timed by the database's clock. A node whose lease has
+// ended has stopped vouching for its subscribers' caches; one whose lease runs must acknowledge
+// every session change before the request that made it is answered.
+export const usherNode = pgTable("usher_node", {
+  id: text("id").primaryKey(),
+  leaseUntil: at("lease_until").notNull(),
+  startedAt: at("started_at").notNull().default(sql`clock_timestamp()`),
+});

@@ -12,6 +12,7 @@ import { type CoreConfig, defaultCoreConfig } from "../../src/core/config";
 import { cryptoRandom } from "../../src/core/crypto/random";
 import type { CoreDeps, RequestContext } from "../../src/core/deps";
 import type { ProfileRecord } from "../../src/core/profiles/ports";
+import type { SessionChange } from "../../src/core/session-changes/ports";
 import { type IssuedSession, issueSession } from "../../src/core/sessions/issue-session";
 import { deriveCoreKeys } from "../../src/server/secret-key";
 import { createStores } from "../../src/store/stores";
@@ -32,6 +33,8 @@ export interface CoreTest {
   /** Clears the record of announcements, so a test sees only those of what it does next. */
   forget(): void;
   /** Closes and drops the database. */
+  /** Every session change a committed unit of work waited for. */
+  changesHeard: SessionChange[];
   close(): Promise<void>;
 }
 
@@ -42,6 +45,7 @@ export async function createCoreTest(options: { config?: (config: CoreConfig) =>
   const database = await createTestDatabase("pglite");
   const clock = new ManualClock(new Date("2026-03-02T09:00:00Z"));
   const announced: Announced = { outboxWritten: 0, sessionsRevoked: [] };
+  const changesHeard: SessionChange[] = [];
   const deps: CoreDeps = {
     stores: createStores(database.database.db),
     clock,
@@ -52,12 +56,14 @@ export async function createCoreTest(options: { config?: (config: CoreConfig) =>
     keys: deriveCoreKeys(cryptoRandom.bytes(32)),
     outboxWritten: () => void announced.outboxWritten++,
     sessionsRevoked: (accountId) => void announced.sessionsRevoked.push(accountId),
+    sessionChangesHeard: async (changes) => void changesHeard.push(...changes),
   };
   return {
     deps,
     clock,
     database,
     announced,
+    changesHeard,
     forget() {
       announced.outboxWritten = 0;
       announced.sessionsRevoked.length = 0;

@@ -9,6 +9,7 @@ import { z } from "zod";
 import { owaspArgon2Params } from "../../adapters/passwords/argon2-hasher";
 import { days } from "../../core/clock";
 import { defaultCoreConfig } from "../../core/config";
+import { defaultLeaseTimings } from "../../core/session-changes/ports";
 import { readDeliveryConfig } from "../delivery/delivery-config";
 import { readOAuthClients } from "../oauth-clients-config";
 import { readServiceClients, readWebhookEndpoints } from "../platform-services-config";
@@ -141,6 +142,7 @@ export function environmentSchema(rules: ReadingRules) {
       trustProxy: env.TRUST_PROXY,
       delivery,
       webhookEndpoints: env.WEBHOOK_ENDPOINTS,
+      leases: defaultLeaseTimings,
     };
   });
 }

@@ -1,6 +1,7 @@
 // What the server runs with, read from the environment by config/environment.ts.
 import type { Argon2Params } from "../../adapters/passwords/argon2-hasher";
 import type { CoreConfig } from "../../core/config";
+import type { LeaseTimings } from "../../core/session-changes/ports";
 import type { DatabaseTarget } from "../../store/database";
 import type { DeliveryConfig } from "../delivery/delivery-config";
 import type { ConfiguredWebhookEndpoint } from "../platform-services-config";
@@ -29,4 +30,6 @@ export interface ServerConfig {
   delivery: DeliveryConfig;
   /** Webhook endpoints named in WEBHOOK_ENDPOINTS, written to the database at start. */
   webhookEndpoints: ConfiguredWebhookEndpoint[];
+  /** The leases that keep the platform's verifiers exact (src/verifier/LEASES.md). */
+  leases: LeaseTimings;
 }

@@ -3,8 +3,10 @@
 // for the client cache's time: a busy service's check costs a map lookup instead of parsing
 // and hashing, and removing or rotating a client still takes effect on every node within
 // that time. Only headers that verified are remembered, and never more than a bounded number.
+import type { FastifyRequest } from "fastify";
 import type { Clock } from "../../core/clock";
-import type { ServiceClient, ServiceClientDirectory } from "../../core/services/service-clients";
+import type { CoreDeps } from "../../core/deps";
+import { type ServiceClient, type ServiceClientDirectory, serviceClientDirectory } from "../../core/services/service-clients";
 import { basicCredentials } from "./client-credentials";
 
 const MAX_REMEMBERED = 1_000;
@@ -26,5 +28,19 @@ export function serviceAuthenticator(directory: ServiceClientDirectory, clock: C
       remembered.set(authorization, { client, until: now + rememberMs });
     }
     return client;
+  };
+}
+
+/** The service client a request authenticates as, if any: the authenticator is made at the first
+ *  request, since the OpenAPI document registers routes with no dependencies. */
+export function serviceClientOfRequest(core: CoreDeps): (request: FastifyRequest) => Promise<ServiceClient | null> {
+  let authenticator: ServiceAuthenticator | undefined;
+  return (request) => {
+    authenticator ??= serviceAuthenticator(
+      serviceClientDirectory(core.config.services.clients, core.stores.serviceClients),
+      core.clock,
+      core.config.services.clientCacheMs,
+    );
+    return authenticator(request.headers.authorization);
   };
 }

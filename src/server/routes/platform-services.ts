@@ -15,30 +15,21 @@ import {
 import { oauthErrorResponse } from "../../contract/schemas/tv-sign-in";
 import type { CoreDeps } from "../../core/deps";
 import { type Limit, throttle } from "../../core/rate-limit/throttle";
-import { type ServiceClient, serviceClientDirectory } from "../../core/services/service-clients";
+import type { ServiceClient } from "../../core/services/service-clients";
 import { introspectSession, type SessionClaims } from "../../core/sessions/introspect-session";
 import { revokeToken } from "../../core/sessions/revoke-token";
 import { oauthFail } from "../../core/tv-sign-in/oauth-failure";
 import { requestContext } from "../http/client";
 import { refuseClient } from "../http/client-credentials";
 import { FORM, noStore, refuseMalformed, sendOAuthError } from "../http/oauth-answers";
-import { type ServiceAuthenticator, serviceAuthenticator } from "../http/service-authentication";
+import { serviceClientOfRequest } from "../http/service-authentication";
 
 const tags = ["Platform services (OAuth)"];
 const errors = { 400: oauthErrorResponse, 401: oauthErrorResponse, 429: oauthErrorResponse };
 const INACTIVE = { active: false } as const;
 
 export const platformServiceRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (app, { core }) => {
-  // Made at the first request: the OpenAPI document registers these routes with no dependencies.
-  let authenticator: ServiceAuthenticator | undefined;
-  const serviceClient = (request: FastifyRequest): Promise<ServiceClient | null> => {
-    authenticator ??= serviceAuthenticator(
-      serviceClientDirectory(core.config.services.clients, core.stores.serviceClients),
-      core.clock,
-      core.config.services.clientCacheMs,
-    );
-    return authenticator(request.headers.authorization);
-  };
+  const serviceClient = serviceClientOfRequest(core);
 
   app.post(
     "/oauth/introspect",

@@ -13,6 +13,7 @@ import { createOutboxStore } from "./outbox";
 import { createPasskeyStore } from "./passkeys";
 import { createProfileStore } from "./profiles";
 import { createServiceClientStore } from "./service-clients";
+import { createSessionChangeStore } from "./session-changes";
 import { createSessionStore } from "./sessions";
 import { createTotpStore } from "./totp";
 import { createTvCodeStore } from "./tv-codes";
@@ -37,6 +38,7 @@ export function createStores(db: Database): Stores {
     // Platform services
     serviceClients: createServiceClientStore(db),
     webhookEndpoints: createWebhookEndpointStore(db),
+    sessionChanges: createSessionChangeStore(db),
     // Inside a transaction `db` is the transaction, so a nested call becomes a savepoint.
     transaction: (work) => db.transaction((tx) => work(createStores(tx))),
   };
