@@ -7,6 +7,8 @@ import { createStandardWebhookSender } from "../src/adapters/delivery/standard-w
 import { createArgon2Hasher } from "../src/adapters/passwords/argon2-hasher";
 import { MemoryRateLimiter } from "../src/adapters/rate-limit/memory-rate-limiter";
 import { InProcessRevocationSignals } from "../src/adapters/revocation/in-process-revocation-signals";
+import { listeningConnections } from "../src/adapters/session-changes/listening-connection";
+import { SessionChangeNode } from "../src/adapters/session-changes/session-change-node";
 import { ManualClock, minutes } from "../src/core/clock";
 import { createCodeFlowDelivery } from "../src/core/code-flows/deliver-code-flow";
 import { type CoreConfig, defaultCoreConfig } from "../src/core/config";
@@ -17,6 +19,7 @@ import { createRenderer } from "../src/core/delivery/templates/render";
 import type { CoreDeps } from "../src/core/deps";
 import type { PasswordHasher } from "../src/core/passwords/ports";
 import type { RateLimiter } from "../src/core/rate-limit/ports";
+import { defaultLeaseTimings } from "../src/core/session-changes/ports";
 import type { RevocationSignals } from "../src/core/sessions/revocation-signals";
 import { type App, type AppOptions, buildApp } from "../src/server/app";
 import { logRedactions } from "../src/server/main";
@@ -100,6 +103,11 @@ export interface TestAppOptions {
   limiter?: RateLimiter;
   /** Where rate limits are shared, for /healthz to report on (nothing by default). */
   redis?: AppOptions["redis"];
+  /**
+   * Takes verifier subscriptions, and makes every change wait for them, as a server node does:
+   * a real SessionChangeNode on the test database. Off by default: nothing else needs it.
+   */
+  sessionChanges?: boolean;
 }
 
 export async function buildTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -116,6 +124,13 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
   };
   const signals = options.signals ? await options.signals(database) : new InProcessRevocationSignals();
+  const sessionChanges = options.sessionChanges
+    ? await SessionChangeNode.start({
+        connect: listeningConnections(database.database),
+        db: database.database.db,
+        timings: defaultLeaseTimings,
+      })
+    : null;
   let outboxWritten = () => {};
   const core: CoreDeps = {
     stores: createStores(database.database.db),
@@ -127,7 +142,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     keys: deriveCoreKeys(cryptoRandom.bytes(32)),
     outboxWritten: () => outboxWritten(),
     sessionsRevoked: (accountId) => signals.publish(accountId),
-    sessionChangesHeard: async () => {},
+    sessionChangesHeard: async (changes) => sessionChanges?.heard(changes),
   };
   // Delivery as in embedded mode: every message is rendered and kept where the test can read it.
   const sent: SentMessage[] = [];
@@ -166,6 +181,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...(options.eventStreamHeartbeatMs ? { eventStreamHeartbeatMs: options.eventStreamHeartbeatMs } : {}),
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
     trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
+    ...(sessionChanges ? { sessionChanges: { hub: sessionChanges.hub, timings: defaultLeaseTimings } } : {}),
   });
   return {
     app,
@@ -187,6 +203,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     async close() {
       await dispatcher.stop();
       await app.close();
+      await sessionChanges?.close();
       await signals.close();
       try {
         await rememberStoredSecrets(core, database, logs);

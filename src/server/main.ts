@@ -1,6 +1,5 @@
 // Starts a node: configuration → database (migrated) → stores → app → listening port.
 import { fileURLToPath } from "node:url";
-import type { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import type { FastifyServerOptions } from "fastify";
 import { createStandardWebhookSender } from "../adapters/delivery/standard-webhook-sender";
@@ -9,7 +8,7 @@ import { MemoryRateLimiter } from "../adapters/rate-limit/memory-rate-limiter";
 import { ResilientRateLimiter } from "../adapters/rate-limit/resilient-rate-limiter";
 import { InProcessRevocationSignals } from "../adapters/revocation/in-process-revocation-signals";
 import { PostgresRevocationSignals, type SignalLog } from "../adapters/revocation/postgres-revocation-signals";
-import { pgliteListeningConnection, postgresListeningConnection } from "../adapters/session-changes/listening-connection";
+import { listeningConnections } from "../adapters/session-changes/listening-connection";
 import { SessionChangeNode } from "../adapters/session-changes/session-change-node";
 import { systemClock } from "../core/clock";
 import { createCodeFlowDelivery } from "../core/code-flows/deliver-code-flow";
@@ -64,12 +63,8 @@ export async function startServer(config: ServerConfig, options: { logger?: Fast
       : new InProcessRevocationSignals();
   // The platform's verifiers: this node listens for session changes and holds its liveness
   // lease before it takes a subscriber, and every change waits for them (src/verifier/LEASES.md).
-  const { database: target } = config;
   const sessionChanges = await SessionChangeNode.start({
-    connect: () =>
-      target.kind === "postgres"
-        ? postgresListeningConnection(target.url)
-        : pgliteListeningConnection((database.db as unknown as { $client: PGlite }).$client),
+    connect: listeningConnections(database),
     db: database.db,
     timings: config.leases,
     log: { warn: (details, message) => log?.warn(details, message), info: (details, message) => log?.info(details, message) },

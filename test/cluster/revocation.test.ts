@@ -8,33 +8,21 @@
 import type { ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Answer, call, type Device, type ClusterNode as Node, PASSWORD, accountWithDevices as signedInOn } from "../support/cluster";
 import { createTestDatabase, type TestDatabase } from "../support/databases";
 import { productionNodeEnv, startUsherProcess, stopUsherProcess } from "../support/usher-process";
 
-const PASSWORD = "violet-kettle-harbour-42";
+interface ClusterNode extends Node {
+  child: ChildProcess;
+}
+
+/** A fresh account with `count` phone-app devices, signed up and in round-robin over the nodes. */
+const accountWithDevices = (count: number) => signedInOn(nodes, count);
+
 const NEW_PASSWORD = "copper-lantern-meadow-77";
 const NODE_COUNT = 3;
 /** The platform's playback service, a service client of every node. */
 const SERVICE = { id: "playback", secret: randomBytes(32).toString("base64url") };
-
-interface ClusterNode {
-  name: string;
-  url: string;
-  child: ChildProcess;
-}
-
-interface Device {
-  name: string;
-  token: string;
-  sessionId: string;
-}
-
-interface Answer {
-  status: number;
-  code: string | undefined;
-  reason: string | undefined;
-  body: unknown;
-}
 
 let database: TestDatabase | undefined;
 const nodes: ClusterNode[] = [];
@@ -66,52 +54,6 @@ async function startNode(name: string, env: NodeJS.ProcessEnv): Promise<ClusterN
 
 function node(index: number): ClusterNode {
   return nodes[index % nodes.length]!;
-}
-
-async function call(target: ClusterNode, method: string, path: string, token?: string, body?: unknown): Promise<Answer> {
-  const headers: Record<string, string> = {};
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (body !== undefined) headers["content-type"] = "application/json";
-  const response = await fetch(`${target.url}/api/v1${path}`, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  const parsed: unknown = text ? JSON.parse(text) : undefined;
-  const error = (parsed as { error?: { code?: string; reason?: string } } | undefined)?.error;
-  return { status: response.status, code: error?.code, reason: error?.reason, body: parsed };
-}
-
-let accounts = 0;
-
-/** A fresh account with `count` phone-app devices, signed up and in round-robin over the nodes. */
-async function accountWithDevices(count: number): Promise<{ email: string; devices: Device[] }> {
-  const email = `cluster-${++accounts}-${randomBytes(4).toString("hex")}@example.com`;
-  const signedUp = await call(node(0), "POST", "/auth/sign-up", undefined, {
-    email,
-    password: PASSWORD,
-    client: { kind: "mobile", name: "Phone 1" },
-  });
-  expect(signedUp.status, JSON.stringify(signedUp.body)).toBe(201);
-  const devices = [deviceFrom(signedUp, "Phone 1")];
-  for (let i = 1; i < count; i++) {
-    const name = `Phone ${i + 1}`;
-    const signedIn = await call(node(i), "POST", "/auth/sign-in", undefined, {
-      email,
-      password: PASSWORD,
-      client: { kind: "mobile", name },
-    });
-    expect(signedIn.status, JSON.stringify(signedIn.body)).toBe(200);
-    devices.push(deviceFrom(signedIn, name));
-  }
-  return { email, devices };
-}
-
-function deviceFrom(answer: Answer, name: string): Device {
-  const body = answer.body as { token?: string; session: { id: string } };
-  expect(body.token).toEqual(expect.any(String));
-  return { name, token: body.token!, sessionId: body.session.id };
 }
 
 /** POST an OAuth form to `target` as the playback service (or as an app, with no credentials). */

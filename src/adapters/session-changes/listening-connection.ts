@@ -5,6 +5,7 @@
 // cannot hear cannot renew.
 import type { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
+import type { OpenDatabase } from "../../store/database";
 
 export const CHANGES_CHANNEL = "usher_session_changes";
 export const ACKS_CHANNEL = "usher_change_acks";
@@ -78,4 +79,12 @@ export function pgliteListeningConnection(client: PGlite): ListeningConnection {
       for (const stop of unlisten.splice(0)) await stop().catch(() => {});
     },
   };
+}
+
+/** New listening connections to the database a node runs on. */
+export function listeningConnections(database: OpenDatabase): () => ListeningConnection {
+  const { target } = database;
+  if (target.kind === "postgres") return () => postgresListeningConnection(target.url);
+  const client = (database.db as unknown as { $client: PGlite }).$client;
+  return () => pgliteListeningConnection(client);
 }

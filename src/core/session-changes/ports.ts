@@ -47,9 +47,11 @@ export interface LeaseTimings {
   driftMs: number;
 }
 
+// A node that goes deaf holds up changes for at most its own lease, so that lease is short; it
+// is renewed often enough that a verifier's grant is rarely cut by the margin.
 export const defaultLeaseTimings: LeaseTimings = {
-  nodeLeaseMs: 10_000,
-  nodeRenewMs: 2_000,
+  nodeLeaseMs: 6_000,
+  nodeRenewMs: 1_000,
   subscriberLeaseMs: 4_000,
   subscriberRenewMs: 1_000,
   grantMarginMs: 1_000,
