@@ -2,11 +2,15 @@
 // PostgreSQL. The store contract suite runs both databases itself. A JSON report feeds the
 // summary line that .ci/run prints.
 import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 const routeTests = ["src/server/**/*.test.ts", "test/security/**/*.test.ts"];
 
 export default defineConfig({
+  // In-repo code imports the verifier as the platform's services do, by its package name; here it
+  // is the source (tsconfig.json's "paths" says the same to tsc and tsx). Projects extend this.
+  resolve: { alias: { "usher/verifier": fileURLToPath(new URL("./src/verifier/index.ts", import.meta.url)) } },
   test: {
     pool: "forks",
     // Test files wait on PostgreSQL and argon2 as much as they compute: a file or two more than

@@ -32,6 +32,7 @@ async function startPlayback(options: Partial<PlaybackServiceOptions> = {}): Pro
 
 beforeAll(async () => {
   t = await buildTestApp({
+    sessionChanges: true,
     config: (config) => ({
       ...withoutPerIpLimits(config),
       services: { ...config.services, clients: [{ id: "playback", name: "Playback API", secretDigest: secretDigest(secret) }] },
@@ -40,6 +41,9 @@ beforeAll(async () => {
   t.logs.remember(secret);
   usherUrl = await t.app.listen({ host: "127.0.0.1", port: 0 });
   playbackUrl = await startPlayback();
+  // Subscribed and holding a lease before the first request, as a service is soon after it starts.
+  while (!((await (await fetch(`${playbackUrl}/healthz`)).json()) as { leaseFresh: boolean }).leaseFresh)
+    await new Promise((resolve) => setTimeout(resolve, 20));
 });
 
 afterAll(async () => {
@@ -85,9 +89,14 @@ describe("GET /play/:titleId", () => {
     expect(await response.json()).toMatchObject({ titleId: "night-train", profile: null, plan: "standard", maxQuality: "1080p" });
   });
 
-  it("refuses the phone on its very next request once the viewer signs out of all devices in the browser", async () => {
+  it("answers from its cache, and refuses the phone on its very next request once the viewer signs out of all devices", async () => {
     const { browser, phoneToken, cookie } = await viewer();
     expect((await play("night-train", bearer(phoneToken))).status).toBe(200);
+    expect((await play("night-train", { cookie })).status).toBe(200);
+    // Both answers are in the service's cache, under a lease: the next requests need not ask Usher.
+    const status = (await (await fetch(`${playbackUrl}/healthz`)).json()) as { leaseFresh: boolean; cached: { live: number } };
+    expect(status).toMatchObject({ subscribed: true, leaseFresh: true });
+    expect(status.cached.live).toBeGreaterThanOrEqual(2);
     expect((await browser.post("/api/v1/sessions/sign-out-all", {})).statusCode).toBe(200);
 
     for (const headers of [bearer(phoneToken), { cookie }]) {
@@ -159,6 +168,8 @@ describe("when Usher gives no answer", () => {
       let body = "";
       request.on("data", (chunk) => (body += chunk));
       request.on("end", () => {
+        // The verifier's subscription is refused: this fake is only ever asked by introspection.
+        if (request.method !== "POST") return void response.writeHead(404).end();
         asked.push({ authorization: request.headers.authorization, body });
         answer(request, response);
       });

@@ -26,6 +26,8 @@ export interface IntrospectionOptions {
   timeoutMs: number;
 }
 
+const ERROR_CODE = /^[a-z_]{1,64}$/;
+
 /** A function that asks Usher about one token; it throws UsherUnavailableError when there is no answer. */
 export function introspection(options: IntrospectionOptions): (token: string) => Promise<Introspected> {
   const endpoint = new URL("oauth/introspect", options.usher);
@@ -50,10 +52,12 @@ export function introspection(options: IntrospectionOptions): (token: string) =>
       throw new UsherUnavailableError(failure(error, options.timeoutMs));
     }
     if (response.status === 401) {
-      throw new UsherUnavailableError(`Usher refused the service client's credentials (client id "${options.clientId}", or its secret)`);
+      throw new UsherUnavailableError(`Usher refused this service's client credentials (client id "${options.clientId}", or its secret)`);
     }
     if (response.status !== 200) {
-      const error = typeof (body as { error?: unknown })?.error === "string" ? ` ${(body as { error: string }).error}` : "";
+      // Only an error code is passed on: free text from Usher, or from a proxy before it, could echo what it was sent.
+      const code = (body as { error?: unknown } | undefined)?.error;
+      const error = typeof code === "string" && ERROR_CODE.test(code) ? ` ${code}` : "";
       throw new UsherUnavailableError(`Usher answered ${response.status}${error}`, { retryAfter: response.headers.get("retry-after") });
     }
     const answer = introspected(body);

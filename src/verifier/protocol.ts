@@ -33,6 +33,9 @@ export const CLOSE_NOT_LISTENING = 1013;
 const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 const ACCOUNT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
+/** Whether a change could name this account id (an answer for one no change can name is never cached). */
+export const isAccountId = (value: string): boolean => ACCOUNT_ID.test(value);
+
 /** Parses one frame from Usher; null for anything that is not a well-formed message. */
 export function parseUsherMessage(text: string): UsherMessage | null {
   const message = parseObject(text);

@@ -1,7 +1,7 @@
 // The verifier's cache on its own: what it answers, for how long, within what memory, and
 // which fills it refuses because a change or an emptying came while Usher was being asked.
 import { describe, expect, it } from "vitest";
-import { SessionCache, tokenKey } from "./session-cache";
+import { SessionCache, tokenKey } from "./session-cache.js";
 
 const ENTRY_MS = 5 * 60_000;
 const WALL = Date.parse("2026-12-06T12:00:00Z");

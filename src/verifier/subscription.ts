@@ -6,7 +6,7 @@
 // A subscription that ends or misbehaves takes its lease with it there and then, and empties
 // the cache: changes pushed after it are not heard, so nothing it vouched for can be trusted.
 // It never keeps the process alive on its own: its timers and its socket are unref'd.
-import { connect as netConnect, isIP, type NetConnectOpts } from "node:net";
+import { isIP, type NetConnectOpts, connect as netConnect } from "node:net";
 import { type ConnectionOptions, connect as tlsConnect } from "node:tls";
 import WebSocket from "ws";
 import type { Lease } from "./lease.js";
@@ -105,7 +105,10 @@ export class Subscription {
     this.#connection = connection;
     const helloTimeoutMs = this.#options.helloTimeoutMs ?? 10_000;
     connection.timers.push(
-      setTimeout(() => this.#end(connection, { reason: `Usher did not open the subscription within ${helloTimeoutMs} ms` }), helloTimeoutMs).unref(),
+      setTimeout(
+        () => this.#end(connection, { reason: `Usher did not open the subscription within ${helloTimeoutMs} ms` }),
+        helloTimeoutMs,
+      ).unref(),
     );
     socket.on("message", (data, isBinary) => {
       const message = isBinary ? null : parseUsherMessage(String(data));
@@ -115,7 +118,9 @@ export class Subscription {
     // ws emits "close" after every "error", during the handshake too; the error says why.
     let failure: string | undefined;
     socket.on("error", (error) => {
-      failure ??= error.message;
+      failure ??= error.message.endsWith(": 401")
+        ? `Usher refused this service's client credentials (client id "${this.#options.clientId}", or its secret)`
+        : error.message;
     });
     socket.on("close", (code) => {
       const reason =
@@ -127,40 +132,46 @@ export class Subscription {
 
   #receive(connection: Connection, message: UsherMessage): void {
     if (connection !== this.#connection) return;
+    const broken = this.#apply(connection, message);
+    if (broken) this.#end(connection, { reason: broken });
+  }
+
+  /** Applies one message from Usher; says what is wrong with it when it breaks the subscription. */
+  #apply(connection: Connection, message: UsherMessage): string | null {
     if (message.type === "hello") {
-      if (connection.hello) return this.#end(connection, { reason: "Usher said hello twice" });
+      if (connection.hello) return "Usher said hello twice";
       connection.hello = true;
       this.#failures = 0;
       for (const timer of connection.timers) clearTimeout(timer);
       connection.timers = [setInterval(() => this.#renew(connection), message.renewMs).unref()];
       this.#options.answers.startOver(message.entryMs);
       this.#renew(connection);
-      return;
+      return null;
     }
-    if (!connection.hello) return this.#end(connection, { reason: `Usher sent "${message.type}" before hello` });
+    if (!connection.hello) return `Usher sent "${message.type}" before hello`;
     if (message.type === "change") {
       // A change skipped is a change not applied: nothing cached can be trusted after it.
-      if (message.n !== connection.applied + 1) {
-        return this.#end(connection, { reason: `Usher's change ${message.n} came after change ${connection.applied}` });
-      }
+      if (message.n !== connection.applied + 1) return `Usher's change ${message.n} came after change ${connection.applied}`;
       this.#options.answers.accountChanged(message.account);
       connection.applied = message.n;
       this.#send(connection, { type: "ack", n: message.n });
-      return;
+      return null;
     }
     if (!this.#options.lease.granted(message, () => this.#options.answers.clear())) {
-      return this.#end(connection, { reason: `Usher answered renewal ${message.id}, which is not waiting for an answer` });
+      return `Usher answered renewal ${message.id}, which is not waiting for an answer`;
     }
     this.#options.onLease();
+    return null;
   }
 
   #renew(connection: Connection): void {
     const { lease, now } = this.#options;
     if (lease.unanswered >= MOST_UNANSWERED) {
-      return this.#end(connection, { reason: `Usher left the last ${lease.unanswered} lease renewals unanswered` });
+      this.#end(connection, { reason: `Usher left the last ${lease.unanswered} lease renewals unanswered` });
+    } else {
+      // Counted from before the message goes out: the lease may only ever be shorter than Usher's.
+      this.#send(connection, { type: "renew", id: lease.sent(now()), applied: connection.applied });
     }
-    // Counted from before the message goes out: the lease may only ever be shorter than Usher's.
-    this.#send(connection, { type: "renew", id: lease.sent(now()), applied: connection.applied });
   }
 
   #send(connection: Connection, message: VerifierMessage): void {
@@ -187,9 +198,12 @@ export class Subscription {
   }
 }
 
-/** Opens the subscription's socket unref'd. The options are the HTTP request's, so `path` is the URL's, not a socket's. */
-function unrefConnection(secure: boolean) {
-  return (options: NetConnectOpts & ConnectionOptions) => {
+/**
+ * Opens the subscription's socket unref'd. The options are the HTTP request's, so `path` is the
+ * URL's, not a socket's. Typed as net.connect is, though ws only ever passes an options object.
+ */
+function unrefConnection(secure: boolean): typeof netConnect {
+  const open = (options: NetConnectOpts & ConnectionOptions) => {
     const target = { ...options, path: undefined };
     // As ws does: no server name for an address (Node refuses one), else the host's.
     const servername = target.servername ?? (isIP(target.host ?? "") ? "" : target.host);
@@ -197,4 +211,5 @@ function unrefConnection(secure: boolean) {
     socket.unref();
     return socket;
   };
+  return open as typeof netConnect;
 }

@@ -11,7 +11,7 @@
 import type { SessionClaims } from "./claims.js";
 import { introspection } from "./introspection.js";
 import { Lease } from "./lease.js";
-import { parseUsherMessage } from "./protocol.js";
+import { isAccountId } from "./protocol.js";
 import { type FillTicket, SessionCache, tokenKey } from "./session-cache.js";
 import { Subscription, type VerifierLogger } from "./subscription.js";
 import { usherBase } from "./usher-endpoint.js";
@@ -69,7 +69,12 @@ export function createSessionVerifier(options: SessionVerifierOptions): SessionV
   const usher = usherBase(options.url);
   if (!options.clientId || !options.clientSecret) throw new TypeError("a session verifier needs the service client's id and secret");
   const now = options.now ?? (() => performance.now());
-  const ask = introspection({ usher, clientId: options.clientId, clientSecret: options.clientSecret, timeoutMs: options.timeoutMs ?? 2_000 });
+  const ask = introspection({
+    usher,
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    timeoutMs: options.timeoutMs ?? 2_000,
+  });
   const lease = new Lease();
   const newCache = (entryMs: number) =>
     new SessionCache<SessionClaims>({ maxLive: options.maxSessions ?? 100_000, maxInactive: options.maxInactive ?? 10_000, entryMs });
@@ -106,14 +111,20 @@ export function createSessionVerifier(options: SessionVerifierOptions): SessionV
   });
   subscription.start();
 
-  async function fill(key: string, token: string, fillCache: SessionCache<SessionClaims>, ticket: FillTicket): Promise<SessionClaims | null> {
+  async function fill(
+    key: string,
+    token: string,
+    fillCache: SessionCache<SessionClaims>,
+    ticket: FillTicket,
+  ): Promise<SessionClaims | null> {
     const answer = await ask(token);
     if (!answer.active) {
       fillCache.storeInactive(key, ticket);
       return null;
     }
     const { claims } = answer;
-    if (changeCouldName(claims.sub)) {
+    // An answer for an account no change could name would never be dropped: handed on, not remembered.
+    if (isAccountId(claims.sub)) {
       fillCache.storeLive(key, ticket, { accountId: claims.sub, expiresAtMs: claims.exp * 1_000, claims }, now(), Date.now());
     }
     return claims;
@@ -181,10 +192,3 @@ export function createSessionVerifier(options: SessionVerifierOptions): SessionV
     },
   };
 }
-
-/**
- * Whether a change could name this account: an answer for one it could not would never be
- * dropped, so it is handed on but not remembered. protocol.ts holds the rule for account ids.
- */
-const changeCouldName = (accountId: string): boolean =>
-  parseUsherMessage(JSON.stringify({ type: "change", n: 1, account: accountId })) !== null;

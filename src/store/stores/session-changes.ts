@@ -22,10 +22,8 @@ export function createSessionChangeStore(db: Database): SessionChangeStore {
 export function parseLogged(logged: string | null, transaction: string): SessionChange[] {
   const [loggedBy, ...pairs] = (logged ?? "").split(" ");
   if (loggedBy !== transaction) return [];
-  return pairs
-    .filter(Boolean)
-    .map((pair) => {
-      const [accountId = "", seq = ""] = pair.split("=");
-      return { accountId, seq: Number(seq) };
-    });
+  return pairs.filter(Boolean).map((pair) => {
+    const [accountId = "", seq = ""] = pair.split("=");
+    return { accountId, seq: Number(seq) };
+  });
 }
