@@ -6,8 +6,28 @@ import { join } from "node:path";
 import type { Argon2Probe, Run } from "./load";
 import { type ResetTiming, spread } from "./reset-timing";
 import type { ClusterRefusal, LiveNotices } from "./revocation";
-import { cores, median, root } from "./support/common";
+import { cores, median, percentile, root } from "./support/common";
 import type { CpuUse } from "./support/measure";
+import { type ProtectedRoute, type SignOutAllLatency, VARIANTS, type Variant } from "./verifier";
+import type { VerifierMemory } from "./verifier-memory";
+
+/** The cached session verifier's figures (bench/verifier.ts, bench/verifier-memory.ts). */
+export interface VerifierFigures {
+  route: ProtectedRoute;
+  signOut: SignOutAllLatency;
+  memory: VerifierMemory;
+  /** Wall time of each phase, starting its processes and making its accounts included. */
+  seconds: { route: number; signOut: number; memory: number };
+}
+
+/** What every report says about the run itself. */
+export interface RunMeta {
+  loadBefore: number[];
+  loadAfter: number[];
+  postgresVersion: string;
+  started: Date;
+  finished: Date;
+}
 
 export interface Figures {
   /** The first probe, taken before any server starts, then one right before each sign-in run. */
@@ -37,6 +57,8 @@ export interface Figures {
   notices: LiveNotices;
   /** `POST /auth/password-reset`, known against unknown addresses: one per method (email, sms). */
   resetTiming: ResetTiming[];
+  /** Absent when BENCH_ONLY named another phase. */
+  verifier?: VerifierFigures;
   runs: number;
   duration: number;
   postgresVersion: string;
@@ -57,6 +79,16 @@ const f3 = (n: number) => n.toFixed(3);
  */
 export const RESET_AUC_BAND = 0.1;
 const resetIndistinct = (t: ResetTiming) => Math.abs(t.auc - 0.5) <= RESET_AUC_BAND;
+
+const runRows = (name: string, runs: Run[], unit: string) =>
+  runs.map(
+    (r, i) => `| ${name} | ${i + 1} | ${f1(r.rps)} ${unit} | ${f1(r.p50)} ms | ${f1(r.p99)} ms | ${r.ok} | ${r.non2xx} | ${r.errors} |`,
+  );
+
+function notesText(): string {
+  const notesFile = join(root, "bench", "notes.md");
+  return existsSync(notesFile) ? readFileSync(notesFile, "utf8").trim() : "";
+}
 
 function gitCommit(): string {
   try {
@@ -86,7 +118,18 @@ function sourceDirty(): boolean {
   }
 }
 
+/** When, where and on what the run was made. */
+function runLine(meta: RunMeta, command = "npm run bench"): string {
+  return (
+    `Run \`${command}\` — ${meta.started.toISOString().slice(0, 16).replace("T", " ")} UTC, commit ${gitCommit()}${sourceDirty() ? " with uncommitted changes under src/" : ""}, ` +
+    `Node ${process.version}, ${cores} cores (${cpus()[0]?.model.trim() ?? "unknown CPU"}), PostgreSQL ${meta.postgresVersion}, ` +
+    `took ${f0((meta.finished.getTime() - meta.started.getTime()) / 1000)} s; load average ${meta.loadBefore.map(f1).join(" / ")} before, ` +
+    `${meta.loadAfter.map(f1).join(" / ")} after (anything above ${cores} means other work shared the cores).`
+  );
+}
+
 export function report(f: Figures): string {
+  const verifier = f.verifier && verifierSection(f.verifier);
   const meRps = median(f.me.map((r) => r.rps));
   const bareRps = median(f.bare.map((r) => r.rps));
   // Each /me run is paired with the bare run just before it, each sign-in run with the
@@ -241,6 +284,7 @@ export function report(f: Figures): string {
     ]),
     ["resident memory (RSS), idle after start", `${f0(f.rssIdle)} MiB`, `${f0(f.rssBareIdle)} MiB (bare)`, "–", "–", "–"],
     ["resident memory (RSS), max under the `/me` load", `${f0(rssLoad)} MiB`, `${f0(rssBareLoad)} MiB (bare)`, "–", "–", "–"],
+    ...(verifier?.rows ?? []),
   ];
   const table = rows.map((row) => `| ${row.join(" | ")} |`).join("\n");
 
@@ -278,22 +322,13 @@ export function report(f: Figures): string {
         `Re-run before acting on a value just outside the band.`,
     );
   }
+  missed.push(...(verifier?.missed ?? []));
 
-  const runRows = (name: string, runs: Run[], unit: string) =>
-    runs.map(
-      (r, i) => `| ${name} | ${i + 1} | ${f1(r.rps)} ${unit} | ${f1(r.p50)} ms | ${f1(r.p99)} ms | ${r.ok} | ${r.non2xx} | ${r.errors} |`,
-    );
-
-  const notesFile = join(root, "bench", "notes.md");
-  const notes = existsSync(notesFile) ? readFileSync(notesFile, "utf8").trim() : "";
-
+  const notes = notesText();
   return [
     "# Usher benchmarks",
     "",
-    `Run \`npm run bench\` — ${f.started.toISOString().slice(0, 16).replace("T", " ")} UTC, commit ${gitCommit()}${sourceDirty() ? " with uncommitted changes under src/" : ""}, ` +
-      `Node ${process.version}, ${cores} cores (${cpus()[0]?.model.trim() ?? "unknown CPU"}), PostgreSQL ${f.postgresVersion}, ` +
-      `took ${f0((f.finished.getTime() - f.started.getTime()) / 1000)} s; load average ${f.loadBefore.map(f1).join(" / ")} before, ` +
-      `${f.loadAfter.map(f1).join(" / ")} after (anything above ${cores} means other work shared the cores).`,
+    runLine(f),
     "",
     `One Usher process (\`tsx src/cli/main.ts serve\`, PostgreSQL, default OWASP argon2id m=19456 t=2 p=1, LOG_LEVEL=warn) ` +
       `and one bare Node \`http\` process; autocannon runs in the bench process on the same machine. ` +
@@ -303,6 +338,7 @@ export function report(f: Figures): string {
       `each sign-in run right after an argon2id probe, and the ratios are ` +
       `the medians of those per-run pairs. Requests/s count 2xx answers only. On a 2-core machine the load generator, ` +
       `the server and PostgreSQL share the cores, so absolute numbers are noisy; the ratios are the figures to watch.`,
+    ...(verifier ? ["", verifier.method] : []),
     "",
     table,
     "",
@@ -316,6 +352,7 @@ export function report(f: Figures): string {
     ...runRows("`GET /me`", f.me, "req/s"),
     ...runRows("`POST /oauth/introspect`", f.introspection, "req/s"),
     ...runRows("sign-in", f.signIn, "/s"),
+    ...(verifier?.runRows ?? []),
     "",
     `- argon2id verification probes (20 sequential verifications each, in a child process; the first before any server started, ` +
       `then one before each sign-in run): medians ${f.argon2.map((p) => f1(p.medianMs)).join(", ")} ms; ` +
@@ -354,6 +391,186 @@ export function report(f: Figures): string {
       );
     }),
     `- Live notices: ${f.notices.delaysMs.length} heard, ${f.notices.beforeResponse} of them before the sign-out-all response itself arrived (counted as 0 ms).`,
+    ...(verifier?.details ?? []),
+    "",
+    "",
+    "</details>",
+    "",
+  ].join("\n");
+}
+
+// The cached session verifier
+
+/** Goal: the protected route keeps at least this share of the unprotected route's requests/s. */
+export const VERIFIER_ROUTE_GOAL = 0.8;
+/** Goal: 6 subscribed verifiers add less than this to the sign-out-all answer's p99. */
+export const VERIFIER_SIGN_OUT_P99_GOAL_MS = 20;
+
+const VARIANT_NAMES: Record<Variant, string> = {
+  unprotected: "unprotected",
+  cached: "cached verifier",
+  introspection: "introspection every request",
+};
+const mib = (bytes: number) => bytes / 1024 / 1024;
+
+/** The verifier's rows of the table, its missed targets, how it was measured, and its lines under "Every run". */
+export function verifierSection(v: VerifierFigures): {
+  method: string;
+  rows: string[][];
+  missed: string[];
+  runRows: string[];
+  details: string[];
+} {
+  const { route, signOut, memory } = v;
+  const rps = (variant: Variant) => median(route.runs[variant].map((r) => r.rps));
+  // Each cached run against the other variants' runs of the same round.
+  const perRound = (baseline: Variant) => median(route.runs.cached.map((r, i) => r.rps / route.runs[baseline][i]!.rps));
+  const vsUnprotected = perRound("unprotected");
+  const vsIntrospection = perRound("introspection");
+  const latency = (variant: Variant) =>
+    `p50 ${f1(median(route.runs[variant].map((r) => r.p50)))} ms, p99 ${f1(median(route.runs[variant].map((r) => r.p99)))} ms`;
+  const routeFailures = VARIANTS.reduce((sum, variant) => sum + route.runs[variant].reduce((n, r) => n + r.non2xx + r.errors, 0), 0);
+
+  const none = signOut.blocks.filter((block) => block.verifiers === 0);
+  const some = signOut.blocks.filter((block) => block.verifiers > 0);
+  const noneMs = none.flatMap((block) => block.ms);
+  const someMs = some.flatMap((block) => block.ms);
+  const verifierCount = some[0]?.verifiers ?? 0;
+  const p99Growth = percentile(someMs, 99) - percentile(noneMs, 99);
+  const signOutMet = p99Growth < VERIFIER_SIGN_OUT_P99_GOAL_MS && signOut.staleAnswers === 0;
+
+  const held = memory.after.status.cached.live - memory.before.status.cached.live;
+  const rssPerSession = (memory.after.rss - memory.before.rss) / held;
+  const heapPerSession = (memory.after.heapUsed - memory.before.heapUsed) / held;
+
+  const rows = [
+    [
+      `\`GET /play/:titleId\` protected by the cached verifier (the example playback service: \`usherSessions\` + \`requireSession\`, a live session's bearer token), ` +
+        `${route.connections} connections: requests/s against the same route unprotected (ratio: median of the per-round ratios)`,
+      f0(rps("cached")),
+      `${f0(rps("unprotected"))} (the same Fastify app and route, no verification)`,
+      pct(vsUnprotected),
+      `≥ ${pct(VERIFIER_ROUTE_GOAL)}`,
+      met(vsUnprotected >= VERIFIER_ROUTE_GOAL),
+    ],
+    [
+      "`GET /play/:titleId`, cached verifier against asking Usher on every request (the same app, plugin and preHandler; `POST /oauth/introspect` per request)",
+      f0(rps("cached")),
+      `${f0(rps("introspection"))} (introspection every request)`,
+      `${f1(vsIntrospection)}×`,
+      "–",
+      "–",
+    ],
+    [
+      "`GET /play/:titleId`: latency (medians of the runs)",
+      latency("cached"),
+      `unprotected ${latency("unprotected")}; introspection ${latency("introspection")}`,
+      "–",
+      "–",
+      "–",
+    ],
+    [
+      `sign-out-all answer (\`POST /api/v1/sessions/sign-out-all\` on node 1 of ${signOut.nodes}, an account with ${signOut.devices} devices) ` +
+        `with ${verifierCount} verifiers subscribed over the nodes against none: p99 (${someMs.length} rounds with them; ${noneMs.length} without, before and after)`,
+      `p99 ${f1(percentile(someMs, 99))} ms (p50 ${f1(percentile(someMs, 50))} ms; ${signOut.staleAnswers} of ${signOut.verifierChecks} verifier answers after it stale)`,
+      `p99 ${f1(percentile(noneMs, 99))} ms (p50 ${f1(percentile(noneMs, 50))} ms), no verifier`,
+      `${p99Growth >= 0 ? "+" : ""}${f1(p99Growth)} ms`,
+      `p99 + < ${VERIFIER_SIGN_OUT_P99_GOAL_MS} ms, 0 stale`,
+      met(signOutMet),
+    ],
+    [
+      `a verifier holding ${memory.sessions.toLocaleString("en-US")} cached live sessions (child process, fake Usher over HTTP and WebSocket, after forced GC): RSS (heap used)`,
+      `${f1(mib(memory.after.rss))} MiB (${f1(mib(memory.after.heapUsed))} MiB)`,
+      `${f1(mib(memory.before.rss))} MiB (${f1(mib(memory.before.heapUsed))} MiB): subscribed, no live session cached`,
+      `${f0(rssPerSession)} B RSS, ${f0(heapPerSession)} B heap per session`,
+      "–",
+      "–",
+    ],
+  ];
+
+  const missed: string[] = [];
+  if (vsUnprotected < VERIFIER_ROUTE_GOAL) {
+    missed.push(
+      `- The route protected by the cached verifier reaches ${pct(vsUnprotected)} of the unprotected route's requests/s, ` +
+        `${f1((VERIFIER_ROUTE_GOAL - vsUnprotected) * 100)} points short of ${pct(VERIFIER_ROUTE_GOAL)}.`,
+    );
+  }
+  if (routeFailures > 0)
+    missed.push(`- ${routeFailures} \`GET /play/:titleId\` requests were not answered 2xx: requests/s count only the 2xx ones.`);
+  if (p99Growth >= VERIFIER_SIGN_OUT_P99_GOAL_MS) {
+    missed.push(
+      `- With ${verifierCount} verifiers subscribed the sign-out-all answer's p99 grows by ${f1(p99Growth)} ms, ` +
+        `over the ${VERIFIER_SIGN_OUT_P99_GOAL_MS} ms allowed.`,
+    );
+  }
+  if (signOut.staleAnswers > 0) {
+    missed.push(`- **${signOut.staleAnswers} verifier answers after a sign-out-all answer still called a signed-out device live.**`);
+  }
+  if (held !== memory.sessions || memory.recheckIntrospections > 0 || memory.hellos !== 1) {
+    missed.push(
+      `- The memory probe's verifier did not hold every session: ${held} of ${memory.sessions} cached, ` +
+        `${memory.recheckIntrospections} of ${memory.recheck} re-checked tokens asked Usher again, ${memory.hellos} subscriptions.`,
+    );
+  }
+
+  const cpuLine = (variant: Variant) => {
+    const server = median(route.cpu[variant].map((u) => u.server));
+    return `${VARIANT_NAMES[variant]} ${pct(server)} of one core (${((server / rps(variant)) * 1_000_000).toFixed(0)} µs per request)`;
+  };
+  const blockLine = (block: (typeof signOut.blocks)[number], i: number) =>
+    `block ${i + 1}, ${block.verifiers} verifiers: p50 ${f1(percentile(block.ms, 50))}, p99 ${f1(percentile(block.ms, 99))}, max ${f1(Math.max(...block.ms))} ms`;
+
+  return {
+    method:
+      `The cached session verifier: three playback processes (\`GET /play/night-train\`, autocannon at ${route.connections} connections from the bench process, ` +
+      `${route.runs.cached.length} rounds of ${route.duration} s, each round running unprotected, cached and introspection in turn, after a warm-up); ` +
+      `sign-out-all one account at a time on node 1 of ${signOut.nodes}, a block without verifiers, one with ${verifierCount} ` +
+      `(in the bench process, spread over the nodes), and one without again; the memory figure in a child process against a fake Usher.`,
+    rows,
+    missed,
+    runRows: VARIANTS.flatMap((variant) => runRows(`\`GET /play/:titleId\`, ${VARIANT_NAMES[variant]}`, route.runs[variant], "req/s")),
+    details: [
+      `- CPU of the playback process during the \`GET /play/:titleId\` runs (medians): ${VARIANTS.map(cpuLine).join("; ")}. ` +
+        `The Usher node during the cached runs: ${route.usherCpuDuringCached.map(pct).join(", ")} of one core (it is not asked).`,
+      `- The cached service's \`/healthz\` after the warm-up: ${JSON.stringify(route.healthBefore)}; after the last run: ${JSON.stringify(route.healthAfter)}.`,
+      `- Sign-out-all answer (ms), in the order run: ${signOut.blocks.map(blockLine).join("; ")}. ` +
+        `Rounds where a verifier's lease was not fresh before the sign-out: ${signOut.unleasedRounds}; verifier warnings: ${signOut.verifierWarnings}.`,
+      `- Verifier memory: ${memory.sessions.toLocaleString("en-US")} verify calls at ${memory.concurrency} at a time took ${f1(memory.fillMs / 1000)} s; ` +
+        `cached before ${JSON.stringify(memory.before.status.cached)}, after ${JSON.stringify(memory.after.status.cached)} (lease fresh: ${memory.after.status.leaseFresh}); ` +
+        `external memory ${f1(mib(memory.before.external))} → ${f1(mib(memory.after.external))} MiB; ` +
+        `${memory.recheck} of the cached tokens verified again: ${memory.recheckIntrospections} reached the fake Usher; ${memory.hellos} subscription(s) opened.`,
+      `- Wall time of the verifier phases: route ${f0(v.seconds.route)} s, sign-out-all ${f0(v.seconds.signOut)} s, memory ${f0(v.seconds.memory)} s.`,
+    ],
+  };
+}
+
+/** The report of a `BENCH_ONLY=verifier` run: the verifier's figures alone. */
+export function verifierReport(v: VerifierFigures, meta: RunMeta): string {
+  const section = verifierSection(v);
+  const notes = notesText();
+  return [
+    "# Usher benchmarks: the cached session verifier",
+    "",
+    runLine(meta, "BENCH_ONLY=verifier npm run bench"),
+    "",
+    `Usher nodes run as \`tsx src/cli/main.ts serve\` on PostgreSQL (LOG_LEVEL=warn); the playback services as processes of their own ` +
+      `on the same machine. ${section.method} Requests/s count 2xx answers only; the ratios are the figures to watch.`,
+    "",
+    [
+      "| figure | median | baseline | ratio | target | met? |",
+      "| --- | ---: | ---: | ---: | ---: | :---: |",
+      ...section.rows.map((row) => `| ${row.join(" | ")} |`),
+    ].join("\n"),
+    "",
+    ...(section.missed.length ? ["**Targets missed:**", "", ...section.missed, ""] : ["All measured targets met.", ""]),
+    ...(notes ? [notes, ""] : []),
+    "<details><summary>Every run</summary>",
+    "",
+    "| figure | run | rate | p50 | p99 | 2xx | non-2xx | errors |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...section.runRows,
+    "",
+    ...section.details,
     "",
     "",
     "</details>",

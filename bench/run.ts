@@ -1,6 +1,6 @@
 // `npm run bench`: the figures of the README's "Benchmarks" section, measured on PostgreSQL against the
 // real server process, each next to a baseline taken in the same run. Writes
-// bench/results/latest.md and prints it. Bounded: about 4 minutes on a 2-core machine.
+// bench/results/latest.md and prints it. Bounded: about 6 minutes on a 2-core machine.
 //
 // Options (environment):
 //   TEST_POSTGRES_URL  admin URL of the PostgreSQL server (default postgres://postgres@127.0.0.1:5432/postgres)
@@ -11,30 +11,40 @@
 //                      from such a run are not comparable.
 //   BENCH_ONLY=me|introspect|sign-in  run only that load phase (for profiling; /me and introspection
 //                      still run next to the bare baseline)
+//   BENCH_ONLY=verifier  run only the cached session verifier's phases (bench/verifier.ts,
+//                      bench/verifier-memory.ts: about 2 minutes); the report then holds only them
+//   BENCH_VERIFIER_DURATION  seconds per measured run of the protected route (default BENCH_DURATION ÷ 2)
+//   BENCH_VERIFIER_ROUNDS    timed sign-out-all rounds per block (default 100)
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { BARE_SERVER, loadIntrospect, loadMe, loadSignIn, measureArgon2, type Run } from "./load";
-import { type Figures, report } from "./report";
+import { type Figures, report, type VerifierFigures, verifierReport } from "./report";
 import { measureResetTiming, type ResetTiming } from "./reset-timing";
 import { type ClusterRefusal, type LiveNotices, measureClusterRefusal, measureLiveNotices } from "./revocation";
 import { cores, log, resultsDir, sleep } from "./support/common";
 import { type CpuUse, committedStatements, rssMiB, sampleRss, withCpu } from "./support/measure";
 import { freePort, type Node, startProcess, stopAll, stopProcess } from "./support/processes";
 import { api, emailOf, introspect, type ServiceClient, serviceClients, signUp } from "./support/usher-api";
+import { measureProtectedRoute, measureSignOutAll, type ProtectedRoute, type SignOutAllLatency } from "./verifier";
+import { measureVerifierMemory, type VerifierMemory } from "./verifier-memory";
 
 const adminUrl = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const WARMUP = 3;
 const CPU_PROF = process.env.BENCH_CPU_PROF === "1";
-/** For profiling one phase: "me", "introspect" or "sign-in" skips the other load phases (the report then lacks their figures). */
+/**
+ * For profiling one phase: "me", "introspect" or "sign-in" skips the other load phases (the report
+ * then lacks their figures); "verifier" runs the cached session verifier's phases and nothing else.
+ */
 const ONLY = process.env.BENCH_ONLY || undefined;
-if (ONLY !== undefined && !["me", "introspect", "sign-in"].includes(ONLY)) {
-  throw new Error(`BENCH_ONLY=${ONLY}: expected me, introspect or sign-in`);
+if (ONLY !== undefined && !["me", "introspect", "sign-in", "verifier"].includes(ONLY)) {
+  throw new Error(`BENCH_ONLY=${ONLY}: expected me, introspect, sign-in or verifier`);
 }
+const RUN_VERIFIER = ONLY === undefined || ONLY === "verifier";
 const RUN_ME = ONLY === undefined || ONLY === "me";
 const RUN_INTROSPECT = ONLY === undefined || ONLY === "introspect";
 const RUN_SIGN_IN = ONLY === undefined || ONLY === "sign-in";
@@ -45,7 +55,15 @@ const RUN_SIGN_IN = ONLY === undefined || ONLY === "sign-in";
  * below 36,000 requests/s. Each request still goes through the throttle, so its cost is measured.
  * A 429 would show as non-2xx in the run's line.
  */
-const SERVICE = serviceClients(["bench-warmup", ...Array.from({ length: RUNS }, (_, run) => `bench-${run + 1}`)]);
+const SERVICE = serviceClients([
+  "bench-warmup",
+  ...Array.from({ length: RUNS }, (_, run) => `bench-${run + 1}`),
+  // The cached session verifier's phases: the example playback service, its introspecting twin, the subscribed verifiers.
+  "bench-playback",
+  "bench-playback-introspect",
+  "bench-verifiers",
+]);
+const serviceClient = (id: string): ServiceClient => SERVICE.clients.find((client) => client.id === id)!;
 const SIGN_IN_ACCOUNTS = 120;
 /** Nodes for the revocation figures: the one under test and two more on the same database. */
 const NODES = 3;
@@ -56,6 +74,12 @@ const SCREENS_PER_ACCOUNT = 10;
 const RESET_SAMPLES = 200;
 const RESET_WARMUP = 40;
 const RESET_SEED = 20_251_121;
+/** The cached session verifier: its accounts are numbered from here (past every other phase's). */
+const VERIFIER_FIRST_ACCOUNT = 1_000;
+const VERIFIER_DURATION = Number(process.env.BENCH_VERIFIER_DURATION ?? Math.max(1, DURATION / 2));
+const VERIFIER_ROUNDS = Number(process.env.BENCH_VERIFIER_ROUNDS ?? 100);
+const VERIFIERS = 6;
+const VERIFIER_SESSIONS = 100_000;
 
 async function adminQuery(statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
@@ -113,6 +137,86 @@ async function startUsher(name: string, databaseUrl: string, secretKey: string, 
   );
 }
 
+/** Runs `phase` and answers its result and wall time in seconds. */
+async function timed<T>(phase: () => Promise<T>): Promise<[T, number]> {
+  const t0 = performance.now();
+  const result = await phase();
+  return [result, (performance.now() - t0) / 1000];
+}
+
+/** The protected route, cached verifier against unprotected and introspection, with a new account's session. */
+async function verifierRoute(usher: Node, dbName: string): Promise<ProtectedRoute> {
+  log("cached session verifier: GET /play/:titleId, cached against unprotected and introspection on every request");
+  const token = await signUp(usher, VERIFIER_FIRST_ACCOUNT);
+  return measureProtectedRoute(usher, {
+    token,
+    cachedClient: serviceClient("bench-playback"),
+    introspectionClient: serviceClient("bench-playback-introspect"),
+    database: dbName,
+    runs: RUNS,
+    duration: VERIFIER_DURATION,
+    warmup: WARMUP,
+    profile: CPU_PROF,
+  });
+}
+
+async function verifierSignOut(nodes: Node[]): Promise<SignOutAllLatency> {
+  log(`cached session verifier: sign-out-all answer with 0, ${VERIFIERS}, then 0 verifiers subscribed (${VERIFIER_ROUNDS} rounds each)`);
+  return measureSignOutAll(nodes, {
+    client: serviceClient("bench-verifiers"),
+    firstAccount: VERIFIER_FIRST_ACCOUNT + 1,
+    rounds: VERIFIER_ROUNDS,
+    verifierCount: VERIFIERS,
+  });
+}
+
+async function verifierMemory(): Promise<VerifierMemory> {
+  log(`cached session verifier: memory of ${VERIFIER_SESSIONS.toLocaleString("en-US")} cached sessions, in a child process`);
+  const memory = await measureVerifierMemory(VERIFIER_SESSIONS);
+  log(`verifier memory: RSS ${(memory.before.rss / 2 ** 20).toFixed(1)} → ${(memory.after.rss / 2 ** 20).toFixed(1)} MiB`);
+  return memory;
+}
+
+function writeReport(markdown: string): void {
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(join(resultsDir, "latest.md"), markdown);
+  process.stdout.write(markdown);
+}
+
+/** `BENCH_ONLY=verifier`: one node for the protected route, three for sign-out-all, then the memory probe. */
+async function verifierOnly(
+  databaseUrl: string,
+  dbName: string,
+  postgresVersion: string,
+  started: Date,
+  loadBefore: number[],
+): Promise<void> {
+  const secretKey = randomBytes(32).toString("base64");
+  const sink = await startDeliverySink();
+  const usher = await startUsher("usher", databaseUrl, secretKey, sink.ports, CPU_PROF);
+  const others: Node[] = [];
+  try {
+    const [route, routeSeconds] = await timed(() => verifierRoute(usher, dbName));
+    const [signOut, signOutSeconds] = await timed(async () => {
+      for (let n = 2; n <= NODES; n++) others.push(await startUsher(`usher-${n}`, databaseUrl, secretKey, sink.ports, false));
+      return verifierSignOut([usher, ...others]);
+    });
+    for (const node of others) await stopProcess(node.child);
+    const [memory, memorySeconds] = await timed(verifierMemory);
+    const verifier: VerifierFigures = {
+      route,
+      signOut,
+      memory,
+      seconds: { route: routeSeconds, signOut: signOutSeconds, memory: memorySeconds },
+    };
+    writeReport(verifierReport(verifier, { loadBefore, loadAfter: loadavg(), postgresVersion, started, finished: new Date() }));
+  } finally {
+    for (const node of others) await stopProcess(node.child);
+    await stopProcess(usher.child);
+    await stopProcess(sink.node.child);
+  }
+}
+
 async function main(): Promise<void> {
   const startedAt = new Date();
   const loadBefore = loadavg();
@@ -125,6 +229,10 @@ async function main(): Promise<void> {
     await versionClient.connect();
     const postgresVersion = String((await versionClient.query("show server_version")).rows[0].server_version);
     await versionClient.end();
+    if (ONLY === "verifier") {
+      await verifierOnly(databaseUrl, dbName, postgresVersion, startedAt, loadBefore);
+      return;
+    }
 
     // 1. The hashing limit, measured first while nothing else runs.
     log("timing argon2id verifications (m=19456, t=2, p=1) in a child process");
@@ -279,6 +387,9 @@ async function main(): Promise<void> {
       }
       const rssAfter = rssMiB(usher.pid);
 
+      // 5b. The cached session verifier on a protected route, on this node alone.
+      const verifierRouteRun = RUN_VERIFIER ? await timed(() => verifierRoute(usher, dbName)) : undefined;
+
       // 6. Sign-out-all → refusal, on this one node: from the sign-out-all response to the
       //    first answer to another device's next request. It must be a 401, at once.
       // 6. Revocation across nodes: two more nodes on the same database, after the loads so
@@ -288,14 +399,28 @@ async function main(): Promise<void> {
       const nodes = [usher, ...others];
       let refusal: ClusterRefusal;
       let notices: LiveNotices;
+      let verifierSignOutRun: [SignOutAllLatency, number] | undefined;
       try {
         log(`sign-out-all → last of ${NODES} nodes refusing: ${REVOCATION_ROUNDS} rounds of 5 devices`);
         refusal = await measureClusterRefusal(nodes, SIGN_IN_ACCOUNTS + 1, REVOCATION_ROUNDS);
         log(`live notices: ${NOTICE_ACCOUNTS} accounts × ${SCREENS_PER_ACCOUNT} open screens over ${NODES} nodes`);
         notices = await measureLiveNotices(nodes, SIGN_IN_ACCOUNTS + 1 + REVOCATION_ROUNDS, NOTICE_ACCOUNTS, SCREENS_PER_ACCOUNT);
+        // 6b. The sign-out-all answer with and without subscribed verifiers, on the same nodes.
+        if (RUN_VERIFIER) verifierSignOutRun = await timed(() => verifierSignOut(nodes));
       } finally {
         for (const node of others) await stopProcess(node.child);
       }
+      // 7. The verifier's memory, in a child process of its own, while the node idles.
+      const verifierMemoryRun = RUN_VERIFIER ? await timed(verifierMemory) : undefined;
+      const verifier: VerifierFigures | undefined =
+        verifierRouteRun && verifierSignOutRun && verifierMemoryRun
+          ? {
+              route: verifierRouteRun[0],
+              signOut: verifierSignOutRun[0],
+              memory: verifierMemoryRun[0],
+              seconds: { route: verifierRouteRun[1], signOut: verifierSignOutRun[1], memory: verifierMemoryRun[1] },
+            }
+          : undefined;
 
       const figures: Figures = {
         argon2,
@@ -321,16 +446,14 @@ async function main(): Promise<void> {
         refusal,
         notices,
         resetTiming,
+        ...(verifier ? { verifier } : {}),
         runs: RUNS,
         duration: DURATION,
         postgresVersion,
         started: startedAt,
         finished: new Date(),
       };
-      const markdown = report(figures);
-      mkdirSync(resultsDir, { recursive: true });
-      writeFileSync(join(resultsDir, "latest.md"), markdown);
-      process.stdout.write(markdown);
+      writeReport(report(figures));
     } finally {
       await stopProcess(bare.child);
       await stopProcess(usher.child);

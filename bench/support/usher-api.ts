@@ -62,6 +62,8 @@ export async function signIn(node: Node, i: number): Promise<string> {
 /** A service client the bench configures (SERVICE_CLIENTS) and the Basic credentials it sends. */
 export interface ServiceClient {
   id: string;
+  /** The plain secret, for what takes the id and the secret apart (a session verifier). */
+  secret: string;
   /** `Basic base64(id:secret)` (client_secret_basic, RFC 6749 §2.3.1). */
   authorization: string;
 }
@@ -77,6 +79,7 @@ export function serviceClients(ids: string[]): { clients: ServiceClient[]; env: 
   return {
     clients: ids.map((id) => ({
       id,
+      secret,
       authorization: `Basic ${Buffer.from(`${formEncode(id)}:${formEncode(secret)}`).toString("base64")}`,
     })),
     env: JSON.stringify(ids.map((id) => ({ id, name: `Bench ${id}`, secretSha256 }))),

@@ -73,17 +73,13 @@ it("posts a committed session.revoked after the node is killed mid-send and star
   expect(signUp.status).toBe(201);
   const { token, session } = (await signUp.json()) as { token: string; session: { id: string } };
 
-  const held = new Promise<Posted>((resolve) => {
-    onHeld = (posted) => {
-      // The receiver has the request but has not answered: the node dies now.
-      process.kill(first.child.pid!, "SIGKILL");
-      resolve(posted);
-    };
-  });
+  const held = new Promise<Posted>((resolve) => (onHeld = resolve));
   const exited = new Promise((resolve) => first.child.once("exit", (_code, signal) => resolve(signal)));
   const signedOut = await fetch(`${first.url}/api/v1/auth/sign-out`, { method: "POST", headers: { authorization: `Bearer ${token}` } });
   expect(signedOut.status).toBe(204);
+  // The receiver has the request but has not answered: the node dies now.
   const interrupted = await held;
+  process.kill(first.child.pid!, "SIGKILL");
   expect(await exited).toBe("SIGKILL");
   expect(verify(interrupted)).toMatchObject({ type: "session.revoked", data: { session_id: session.id, reason: "signed_out" } });
 
