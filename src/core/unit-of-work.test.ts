@@ -17,6 +17,7 @@ import { setPhone, verifyPhone } from "./phone/manage-phone";
 import { chooseProfile, createProfile } from "./profiles/manage-profiles";
 import { setProfilePin } from "./profiles/profile-lock";
 import { fail, ok } from "./result";
+import type { SessionChange } from "./session-changes/ports";
 import type { SessionRecord } from "./sessions/ports";
 import { inUnitOfWork } from "./unit-of-work";
 
@@ -42,6 +43,51 @@ function anAuditRow(session: SessionRecord, type: "signed_out" | "password_chang
 async function isLive(sessionId: string): Promise<boolean> {
   return (await core.deps.stores.sessions.findById(sessionId))?.revokedAt === null;
 }
+
+describe("inUnitOfWork answers a change to sessions once the platform's verifiers have heard it", () => {
+  it("waits, after the commit, for every account whose sessions or claims it changed, once each", async () => {
+    const viewer = await signUpViewer(core);
+    const other = await signUpViewer(core);
+    let committedWhenAsked: boolean | undefined;
+    let heard: () => void = () => {};
+    const deps = {
+      ...core.deps,
+      sessionChangesHeard: async (changes: readonly SessionChange[]) => {
+        committedWhenAsked = !(await isLive(viewer.session.id));
+        core.changesHeard.push(...changes);
+        await new Promise<void>((resolve) => (heard = resolve));
+      },
+    };
+    let answered = false;
+    const work = inUnitOfWork(deps, async (stores) => {
+      await stores.sessions.revoke(viewer.session, core.clock.now(), "signed_out");
+      await stores.sessions.revokeAllForAccount(viewer.account.id, core.clock.now(), "signed_out_all_devices");
+      await stores.sessions.revoke(other.session, core.clock.now(), "signed_out");
+      return ok("done");
+    }).then((answer) => {
+      answered = true;
+      return answer;
+    });
+    await expect.poll(() => core.changesHeard.length).toBe(2);
+    expect(committedWhenAsked).toBe(true);
+    expect(core.changesHeard.map((change) => change.accountId).sort()).toEqual([viewer.account.id, other.account.id].sort());
+    expect(answered).toBe(false);
+    heard();
+    expect(await work).toEqual(ok("done"));
+  });
+
+  it("waits for nothing when it changed no session or claim, or rolled back", async () => {
+    const viewer = await signUpViewer(core);
+    await inUnitOfWork(core.deps, async (stores) => stores.outbox.enqueue(aNotice(viewer.account.email)));
+    const refused = await inUnitOfWork(core.deps, async (stores) => {
+      await stores.sessions.revoke(viewer.session, core.clock.now(), "signed_out");
+      return fail("WRONG_PASSWORD");
+    });
+    expect(refused).toEqual(fail("WRONG_PASSWORD"));
+    expect(core.changesHeard).toEqual([]);
+    expect(await isLive(viewer.session.id)).toBe(true);
+  });
+});
 
 describe("inUnitOfWork announces what committed, after the commit", () => {
   it("wakes delivery once after a commit that wrote to the outbox, however many messages it wrote", async () => {

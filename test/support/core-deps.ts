@@ -67,6 +67,7 @@ export async function createCoreTest(options: { config?: (config: CoreConfig) =>
     forget() {
       announced.outboxWritten = 0;
       announced.sessionsRevoked.length = 0;
+      changesHeard.length = 0;
     },
     close: () => database.drop(),
   };
