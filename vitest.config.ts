@@ -1,11 +1,14 @@
 // Two passes: everything on the embedded database (PGlite), then the route tests again on
-// PostgreSQL. The store contract suite runs both databases itself. A JSON report feeds the
+// PostgreSQL; then the cluster suites, one at a time. The store contract suite runs both
+// databases itself. A JSON report feeds the
 // summary line that .ci/run prints.
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 const routeTests = ["src/server/**/*.test.ts", "test/security/**/*.test.ts"];
+/** Several real processes each, timed against leases: one file at a time, after everything else. */
+const clusterTests = ["test/cluster/**/*.test.ts"];
 
 export default defineConfig({
   // In-repo code imports the verifier as the platform's services do, by its package name; here it
@@ -23,11 +26,26 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "pglite", include: ["src/**/*.test.ts", "test/**/*.test.ts"], env: { USHER_TEST_DB: "pglite" } },
+        test: {
+          name: "pglite",
+          include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+          exclude: [...configDefaults.exclude, ...clusterTests],
+          env: { USHER_TEST_DB: "pglite" },
+        },
       },
       {
         extends: true,
         test: { name: "postgres", include: routeTests, env: { USHER_TEST_DB: "postgres" } },
+      },
+      {
+        extends: true,
+        test: {
+          name: "cluster",
+          include: clusterTests,
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+          env: { USHER_TEST_DB: "postgres" },
+        },
       },
     ],
   },

@@ -88,8 +88,6 @@ export interface TestAppOptions {
   /** Serve a built web app from this folder. */
   webRoot?: string;
   devMailbox?: boolean;
-  /** Makes the revocation signals to publish to and hear from (closed with the app); in process by default. */
-  signals?: (database: TestDatabase) => Promise<RevocationSignals>;
   eventStreamHeartbeatMs?: number;
   /** TV sign-in: the origin OAuth metadata names (default APP_ORIGIN). */
   publicUrl?: string;
@@ -104,8 +102,9 @@ export interface TestAppOptions {
   /** Where rate limits are shared, for /healthz to report on (nothing by default). */
   redis?: AppOptions["redis"];
   /**
-   * Takes verifier subscriptions, and makes every change wait for them, as a server node does:
-   * a real SessionChangeNode on the test database. Off by default: nothing else needs it.
+   * Hears session changes from the database as a server node does, takes verifier
+   * subscriptions, and makes every change wait for them: a real SessionChangeNode on the test
+   * database. Off by default: changes then reach open screens in process.
    */
   sessionChanges?: boolean;
 }
@@ -123,7 +122,6 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
       return hasher.verify(hash, password);
     },
   };
-  const signals = options.signals ? await options.signals(database) : new InProcessRevocationSignals();
   const sessionChanges = options.sessionChanges
     ? await SessionChangeNode.start({
         connect: listeningConnections(database.database),
@@ -131,6 +129,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
         timings: defaultLeaseTimings,
       })
     : null;
+  const signals: RevocationSignals = sessionChanges ?? new InProcessRevocationSignals();
   let outboxWritten = () => {};
   const core: CoreDeps = {
     stores: createStores(database.database.db),
@@ -141,8 +140,10 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     limiter: options.limiter ?? new MemoryRateLimiter(clock),
     keys: deriveCoreKeys(cryptoRandom.bytes(32)),
     outboxWritten: () => outboxWritten(),
-    sessionsRevoked: (accountId) => signals.publish(accountId),
-    sessionChangesHeard: async (changes) => sessionChanges?.heard(changes),
+    sessionChangesHeard: async (changes) => {
+      if (sessionChanges) return sessionChanges.heard(changes);
+      for (const change of changes) (signals as InProcessRevocationSignals).publish(change.accountId);
+    },
   };
   // Delivery as in embedded mode: every message is rendered and kept where the test can read it.
   const sent: SentMessage[] = [];
@@ -203,7 +204,6 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     async close() {
       await dispatcher.stop();
       await app.close();
-      await sessionChanges?.close();
       await signals.close();
       try {
         await rememberStoredSecrets(core, database, logs);

@@ -1,82 +1,34 @@
 // The verifier-memory probe, run by bench/verifier-memory.ts in a process of its own
-// (node --expose-gc): a session verifier holding SESSIONS cached live sessions, and what that
-// costs in resident memory and V8 heap. Usher is faked in this process, as a real HTTP and
-// WebSocket peer: introspection answers every token as a live session of an account of its
-// own, and the session-change subscription says hello (entries kept 5 minutes) and grants
-// every renewal a 4 s lease, so the answers are cached as under a real node. Prints one JSON
-// line with the figures.
-import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { createServer } from "node:http";
+// (node --expose-gc): a session verifier holding SESSIONS cached live sessions, filled from the
+// fake Usher at USHER_URL (bench/support/fake-usher.ts, another process), and what that costs
+// in resident memory and V8 heap. Prints one JSON line with the figures.
+//
+// Filling the cache is 100,000 HTTP round trips: V8 grows its heap to absorb their garbage and
+// gives the free pages back only over the following seconds. So after the fill the probe
+// collects garbage once a second until the RSS stops falling (at most SETTLE_MS), and reports
+// the RSS both right after the fill and settled.
+import { createHash, randomBytes } from "node:crypto";
 import { createSessionVerifier } from "usher/verifier";
-import { WebSocketServer } from "ws";
 
 const SESSIONS = Number(process.env.SESSIONS ?? 100_000);
-const CONCURRENCY = 100;
-/** Tokens answered `{"active": false}`: the warm-up, which opens the connections and runs every code path once. */
-const WARM = "warm-";
+const USHER_URL = process.env.USHER_URL ?? "";
+const CONCURRENCY = Number(process.env.CONCURRENCY ?? 100);
+/** Tokens the fake Usher answers as not live: the warm-up, which opens the connections and runs every code path once. */
 const WARM_TOKENS = 200;
 /** Re-verified at the end: each must come from the cache, not from the fake Usher. */
 const RECHECK = 1_000;
+const SETTLE_MS = 15_000;
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error("run with node --expose-gc");
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-let introspections = 0;
-const server = createServer((request, response) => {
-  if (request.method !== "POST" || request.url !== "/oauth/introspect") {
-    response.writeHead(404).end();
-    return;
-  }
-  let body = "";
-  request.setEncoding("utf8");
-  request.on("data", (chunk: string) => {
-    body += chunk;
-  });
-  request.on("end", () => {
-    introspections++;
-    const token = new URLSearchParams(body).get("token") ?? "";
-    const now = Math.floor(Date.now() / 1000);
-    const answer = token.startsWith(WARM)
-      ? { active: false }
-      : {
-          active: true,
-          sub: randomUUID(),
-          sid: randomBytes(16).toString("base64url"),
-          exp: now + 30 * 86_400,
-          iat: now,
-          auth_time: now,
-          token_type: "Bearer",
-          aal: 1,
-          plan: "standard",
-          device: { kind: "mobile", name: "Phone" },
-          profile: { id: randomUUID(), name: "Jo", kids: false },
-        };
-    const text = JSON.stringify(answer);
-    response.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(text) }).end(text);
-  });
-});
-const subscriptions = new WebSocketServer({ server, path: "/oauth/session-changes" });
-let hellos = 0;
-subscriptions.on("connection", (socket) => {
-  hellos++;
-  socket.send(JSON.stringify({ type: "hello", entryMs: 300_000, renewMs: 1_000 }));
-  socket.on("message", (data) => {
-    const message = JSON.parse(String(data)) as { type: string; id?: number };
-    if (message.type === "renew") socket.send(JSON.stringify({ type: "lease", id: message.id, ms: 4_000, epoch: "bench" }));
-  });
-});
-await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-const address = server.address();
-const port = typeof address === "object" && address ? address.port : 0;
-
-// A long timeout: on a busy machine a fill may wait, and this figure is about memory, not speed.
-const verifier = createSessionVerifier({
-  url: `http://127.0.0.1:${port}`,
-  clientId: "bench-memory",
-  clientSecret: "bench",
-  timeoutMs: 60_000,
-});
+const verifier = createSessionVerifier({ url: USHER_URL, clientId: "bench-memory", clientSecret: "bench" });
 await verifier.ready();
+
+async function fakeUsherCounts(): Promise<{ introspections: number; hellos: number }> {
+  return (await (await fetch(`${USHER_URL}/introspections`)).json()) as { introspections: number; hellos: number };
+}
 
 // Tokens as Usher issues them (43 characters), made from their number and never kept here.
 const prefix = randomBytes(32).toString("base64url").slice(0, 35);
@@ -94,39 +46,48 @@ async function verifyAll(count: number, token: (i: number) => string, expectLive
   );
 }
 
-async function settled(): Promise<{ rss: number; heapUsed: number; external: number }> {
-  for (let i = 0; i < 3; i++) {
+async function collected(): Promise<{ rss: number; heapUsed: number; heapTotal: number; external: number }> {
+  for (let i = 0; i < 2; i++) {
     gc!();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await sleep(20);
   }
-  const { rss, heapUsed, external } = process.memoryUsage();
-  return { rss, heapUsed, external };
+  const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
+  return { rss, heapUsed, heapTotal, external };
 }
 
-await verifyAll(WARM_TOKENS, (i) => `${WARM}${createHash("sha256").update(String(i)).digest("base64url")}`, false);
-const before = { ...(await settled()), status: verifier.status() };
+await verifyAll(WARM_TOKENS, (i) => `warm-${createHash("sha256").update(String(i)).digest("base64url")}`, false);
+const before = { ...(await collected()), status: verifier.status() };
 const t0 = performance.now();
 await verifyAll(SESSIONS, tokenOf, true);
 const fillMs = performance.now() - t0;
-const after = { ...(await settled()), status: verifier.status() };
-const asked = introspections;
+const justAfter = await collected();
+const settleStart = performance.now();
+let after = justAfter;
+while (performance.now() - settleStart < SETTLE_MS) {
+  await sleep(1_000);
+  const now = await collected();
+  const falling = now.rss < after.rss - 1024 * 1024;
+  after = now;
+  if (!falling) break;
+}
+const settleMs = performance.now() - settleStart;
+const status = verifier.status();
+const asked = (await fakeUsherCounts()).introspections;
 await verifyAll(RECHECK, (i) => tokenOf(Math.floor((i * SESSIONS) / RECHECK)), true);
-const recheckIntrospections = introspections - asked;
+const counts = await fakeUsherCounts();
 
 console.log(
   JSON.stringify({
     sessions: SESSIONS,
     concurrency: CONCURRENCY,
     before,
-    after,
+    justAfter,
+    after: { ...after, status },
     fillMs,
-    hellos,
+    settleMs,
+    hellos: counts.hellos,
     recheck: RECHECK,
-    recheckIntrospections,
-    node: process.version,
+    recheckIntrospections: counts.introspections - asked,
   }),
 );
 await verifier.close();
-subscriptions.close();
-server.closeAllConnections();
-server.close();

@@ -33,12 +33,6 @@ export interface CoreDeps {
   /** Called after a transaction that wrote to the outbox has committed: deliver now. */
   outboxWritten(): void;
   /**
-   * Called after a transaction that revoked sessions of this account has committed, so that
-   * open screens (on any node) re-check theirs at once. Refusal never waits for it: every
-   * request is checked against the database anyway.
-   */
-  sessionsRevoked(accountId: string): void;
-  /**
    * Called after a transaction that changed sessions or their claims has committed; the
    * request that made the change is answered once this resolves: when every platform service
    * caching answers has dropped what the change touched, or can no longer answer from its

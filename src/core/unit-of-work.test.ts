@@ -29,7 +29,7 @@ beforeAll(async () => {
 afterAll(async () => core?.close());
 beforeEach(() => core.forget());
 
-const nothingAnnounced = { outboxWritten: 0, sessionsRevoked: [] };
+const nothingAnnounced = { outboxWritten: 0, accountsChanged: [] };
 const context = { ip: "198.51.100.7", userAgent: "core-test" };
 
 function aNotice(recipient: string) {
@@ -96,7 +96,7 @@ describe("inUnitOfWork announces what committed, after the commit", () => {
       await stores.outbox.enqueue(aNotice(viewer.account.email));
       await stores.outbox.enqueue(aNotice(viewer.account.email));
     });
-    expect(core.announced).toEqual({ outboxWritten: 1, sessionsRevoked: [] });
+    expect(core.announced).toEqual({ outboxWritten: 1, accountsChanged: [] });
   });
 
   it("tells each account's screens once, whether its sessions ended one by one or all at once", async () => {
@@ -108,7 +108,7 @@ describe("inUnitOfWork announces what committed, after the commit", () => {
       await stores.sessions.revokeAllForAccount(viewer.account.id, core.clock.now(), "signed_out_all_devices");
       await stores.sessions.revoke(other.session, core.clock.now(), "signed_out");
     });
-    expect(core.announced.sessionsRevoked.sort()).toEqual([viewer.account.id, other.account.id].sort());
+    expect(core.announced.accountsChanged.sort()).toEqual([viewer.account.id, other.account.id].sort());
     expect(core.announced.outboxWritten).toBe(0);
     expect(await isLive(phone.session.id)).toBe(false);
   });
@@ -120,7 +120,7 @@ describe("inUnitOfWork announces what committed, after the commit", () => {
       await stores.outbox.enqueue(aNotice(viewer.account.email));
       expect(core.announced).toEqual(nothingAnnounced);
     });
-    expect(core.announced).toEqual({ outboxWritten: 1, sessionsRevoked: [viewer.account.id] });
+    expect(core.announced).toEqual({ outboxWritten: 1, accountsChanged: [viewer.account.id] });
   });
 
   it("announces nothing for a revocation that ended no session", async () => {
@@ -144,7 +144,7 @@ describe("inUnitOfWork announces what committed, after the commit", () => {
       });
       expect(core.announced).toEqual(nothingAnnounced);
     });
-    expect(core.announced).toEqual({ outboxWritten: 1, sessionsRevoked: [viewer.account.id] });
+    expect(core.announced).toEqual({ outboxWritten: 1, accountsChanged: [viewer.account.id] });
   });
 });
 
@@ -186,7 +186,7 @@ describe("inUnitOfWork rolls back a failure", () => {
     });
     expect(answer).toEqual({ ok: true, value: { check: { ok: false } } });
     expect(await isLive(viewer.session.id)).toBe(false);
-    expect(core.announced.sessionsRevoked).toEqual([viewer.account.id]);
+    expect(core.announced.accountsChanged).toEqual([viewer.account.id]);
   });
 });
 

@@ -1,6 +1,7 @@
 // One unit of work: a database transaction that commits all of its writes or none, and then,
-// only once it has committed, tells the rest of the system what changed. A use case never
-// signals by hand, so a signal can neither be forgotten nor sent for a change that rolled back.
+// only once it has committed, tells the rest of the system what changed and waits for whoever
+// must hear it first. A use case never signals by hand, so a signal can neither be forgotten
+// nor sent for a change that rolled back.
 //
 // A use case answers a Result. A failure answered from inside the unit of work rolls it back:
 // a refusal half-way through leaves nothing half-written (a consumed code, a stray audit row).
@@ -19,15 +20,15 @@ import type { RevokedReason, SessionRef } from "./sessions/ports";
 import { accountEventOf, profileChanged, publishWebhookEvent, sessionRevoked } from "./webhooks/events";
 
 /** What a unit of work announces once it has committed. */
-export type AfterCommit = Pick<CoreDeps, "outboxWritten" | "sessionsRevoked" | "sessionChangesHeard">;
+export type AfterCommit = Pick<CoreDeps, "outboxWritten" | "sessionChangesHeard">;
 
 type UnitOfWorkDeps = Pick<CoreDeps, "stores" | "clock"> & AfterCommit;
 
 /**
- * Runs `work` in one transaction. Writing to the outbox wakes delivery, and revoking a session
- * tells that account's open screens (on every node), after the commit. A change to sessions or
- * their claims is answered only once the platform's verifiers have heard it. A `{ ok: false }` answer
- * rolls everything back and is answered as it is.
+ * Runs `work` in one transaction. Writing to the outbox wakes delivery after the commit. A
+ * change to sessions or their claims, which the database itself notifies to every node's open
+ * screens and verifiers, is answered only once the platform's verifiers have heard it. A
+ * `{ ok: false }` answer rolls everything back and is answered as it is.
  */
 export async function inUnitOfWork<T>(deps: UnitOfWorkDeps, work: (stores: Stores) => Promise<T>): Promise<T> {
   const effects = new PendingEffects();
@@ -63,18 +64,12 @@ class RolledBack extends Error {
 
 class PendingEffects {
   private outbox = false;
-  private readonly revokedAccounts = new Set<string>();
 
   outboxWritten(): void {
     this.outbox = true;
   }
 
-  sessionsRevoked(accountId: string): void {
-    this.revokedAccounts.add(accountId);
-  }
-
   run(deps: AfterCommit): void {
-    for (const accountId of this.revokedAccounts) deps.sessionsRevoked(accountId);
     if (this.outbox) deps.outboxWritten();
   }
 }
@@ -94,15 +89,11 @@ function announcing(stores: Stores, clock: Clock, effects: PendingEffects): Stor
       ...sessions,
       async revoke(session: SessionRef, at: Date, reason: RevokedReason) {
         const revoked = await sessions.revoke(session, at, reason);
-        if (revoked) {
-          effects.sessionsRevoked(session.accountId);
-          await publishWebhookEvent(announced, sessionRevoked(session, at, reason));
-        }
+        if (revoked) await publishWebhookEvent(announced, sessionRevoked(session, at, reason));
         return revoked;
       },
       async revokeAllForAccount(accountId: string, at: Date, reason: RevokedReason, exceptSessionId?: string) {
         const ended = await sessions.revokeAllForAccount(accountId, at, reason, exceptSessionId);
-        if (ended.length > 0) effects.sessionsRevoked(accountId);
         for (const id of ended) await publishWebhookEvent(announced, sessionRevoked({ id, accountId }, at, reason));
         return ended;
       },

@@ -62,8 +62,8 @@ export interface AppOptions {
   /** When rate limits are shared through Redis: /healthz says whether it is reachable. */
   redis?: { readonly reachable: boolean };
   /**
-   * Where revocations are heard (the same signals `core.sessionsRevoked` publishes to). Without
-   * one, the app hears nothing from elsewhere: fine for tests that open no event stream.
+   * Where this node hears which accounts' sessions changed (the session-change node). Without
+   * one, the app hears nothing: fine for tests that open no event stream.
    */
   signals?: RevocationSignals;
   /** The platform's verifiers subscribe to this node's hub for session changes (none: not offered). */

@@ -6,10 +6,8 @@ import { createStandardWebhookSender } from "../adapters/delivery/standard-webho
 import { createArgon2Hasher } from "../adapters/passwords/argon2-hasher";
 import { MemoryRateLimiter } from "../adapters/rate-limit/memory-rate-limiter";
 import { ResilientRateLimiter } from "../adapters/rate-limit/resilient-rate-limiter";
-import { InProcessRevocationSignals } from "../adapters/revocation/in-process-revocation-signals";
-import { PostgresRevocationSignals, type SignalLog } from "../adapters/revocation/postgres-revocation-signals";
 import { listeningConnections } from "../adapters/session-changes/listening-connection";
-import { SessionChangeNode } from "../adapters/session-changes/session-change-node";
+import { type ChangeNodeLog, SessionChangeNode } from "../adapters/session-changes/session-change-node";
 import { systemClock } from "../core/clock";
 import { createCodeFlowDelivery } from "../core/code-flows/deliver-code-flow";
 import { cryptoRandom } from "../core/crypto/random";
@@ -17,7 +15,6 @@ import { createDispatcher, defaultDispatcherOptions } from "../core/delivery/dis
 import { createRenderer, redactSecrets } from "../core/delivery/templates/render";
 import type { CoreDeps } from "../core/deps";
 import { loggableError } from "../core/loggable-error";
-import type { RevocationSignals } from "../core/sessions/revocation-signals";
 import { applyConfiguredEndpoints } from "../core/webhooks/endpoints";
 import { type OpenDatabase, openDatabase } from "../store/database";
 import { migrateDatabase } from "../store/migrate";
@@ -50,19 +47,10 @@ export async function startServer(config: ServerConfig, options: { logger?: Fast
   const stores = createStores(database.db);
   // Limits shared through Redis; while it is unreachable (at start too) the node counts in process.
   const redisLimits = config.redisUrl ? new ResilientRateLimiter(config.redisUrl, { fallback: new MemoryRateLimiter(systemClock) }) : null;
-  // Revocations reach the open screens of every node: over LISTEN/NOTIFY in production, in
-  // process when this node is the whole service. The log exists once the app does.
-  let log: SignalLog | undefined;
-  const signals: RevocationSignals =
-    config.database.kind === "postgres"
-      ? await PostgresRevocationSignals.connect({
-          url: config.database.url,
-          db: database.db,
-          log: { warn: (details, message) => log?.warn(details, message), info: (details, message) => log?.info(details, message) },
-        })
-      : new InProcessRevocationSignals();
-  // The platform's verifiers: this node listens for session changes and holds its liveness
-  // lease before it takes a subscriber, and every change waits for them (src/verifier/LEASES.md).
+  // Session changes reach this node's open screens and the platform's verifiers: the node
+  // listens and holds its liveness lease before it takes a subscriber, and every change waits
+  // for the verifiers (src/verifier/LEASES.md). The log exists once the app does.
+  let log: ChangeNodeLog | undefined;
   const sessionChanges = await SessionChangeNode.start({
     connect: listeningConnections(database),
     db: database.db,
@@ -80,8 +68,6 @@ export async function startServer(config: ServerConfig, options: { logger?: Fast
     limiter: redisLimits ?? new MemoryRateLimiter(systemClock),
     keys: deriveCoreKeys(loadMasterSecret(config)),
     outboxWritten: () => outboxWritten(),
-    // After the commit; never fails or delays the sign-out (the database already refuses the token).
-    sessionsRevoked: (accountId) => signals.publish(accountId),
     sessionChangesHeard: (changes) => sessionChanges.heard(changes),
   };
   await applyConfiguredEndpoints(core, config.webhookEndpoints);
@@ -95,7 +81,7 @@ export async function startServer(config: ServerConfig, options: { logger?: Fast
     redis: redisLimits ?? undefined,
     logger: options.logger ?? { level: config.logLevel, redact: logRedactions },
     trustProxy: fastifyTrustProxy(config.trustProxy),
-    signals,
+    signals: sessionChanges,
     sessionChanges: { hub: sessionChanges.hub, timings: config.leases },
     publicUrl: config.publicUrl,
   });
@@ -142,7 +128,6 @@ export async function startServer(config: ServerConfig, options: { logger?: Fast
     async close() {
       await app.close();
       await sessionChanges.close();
-      await signals.close();
       await database.close();
       await redisLimits?.close();
     },

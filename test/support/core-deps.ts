@@ -21,8 +21,8 @@ import { createTestDatabase, type TestDatabase } from "./databases";
 /** The calls the unit of work made to the after-commit hooks, since the last `forget()`. */
 export interface Announced {
   outboxWritten: number;
-  /** The account of each call, in order. */
-  sessionsRevoked: string[];
+  /** Each account whose sessions or claims a committed unit of work changed, in order. */
+  accountsChanged: string[];
 }
 
 export interface CoreTest {
@@ -44,7 +44,7 @@ const cheapArgon2 = { memoryKiB: 1024, iterations: 1, parallelism: 1 };
 export async function createCoreTest(options: { config?: (config: CoreConfig) => CoreConfig } = {}): Promise<CoreTest> {
   const database = await createTestDatabase("pglite");
   const clock = new ManualClock(new Date("2026-03-02T09:00:00Z"));
-  const announced: Announced = { outboxWritten: 0, sessionsRevoked: [] };
+  const announced: Announced = { outboxWritten: 0, accountsChanged: [] };
   const changesHeard: SessionChange[] = [];
   const deps: CoreDeps = {
     stores: createStores(database.database.db),
@@ -55,8 +55,10 @@ export async function createCoreTest(options: { config?: (config: CoreConfig) =>
     limiter: new MemoryRateLimiter(clock),
     keys: deriveCoreKeys(cryptoRandom.bytes(32)),
     outboxWritten: () => void announced.outboxWritten++,
-    sessionsRevoked: (accountId) => void announced.sessionsRevoked.push(accountId),
-    sessionChangesHeard: async (changes) => void changesHeard.push(...changes),
+    sessionChangesHeard: async (changes) => {
+      changesHeard.push(...changes);
+      for (const change of changes) announced.accountsChanged.push(change.accountId);
+    },
   };
   return {
     deps,
@@ -66,7 +68,7 @@ export async function createCoreTest(options: { config?: (config: CoreConfig) =>
     changesHeard,
     forget() {
       announced.outboxWritten = 0;
-      announced.sessionsRevoked.length = 0;
+      announced.accountsChanged.length = 0;
       changesHeard.length = 0;
     },
     close: () => database.drop(),

@@ -1,8 +1,9 @@
-// Revocation signals within one process, for embedded mode and tests.
+// Revocation signals within one process, for tests that run no session-change listener: the
+// test's wiring publishes each change its units of work report.
 import type { RevocationListener, RevocationSignals } from "../../core/sessions/revocation-signals";
 import { SignalFanOut } from "./signal-fan-out";
 
-/** One process is the whole cluster: embedded mode, and tests. Delivery is asynchronous, as over the network. */
+/** One process is the whole cluster. Delivery is asynchronous, as over the network. */
 export class InProcessRevocationSignals implements RevocationSignals {
   readonly #fanOut = new SignalFanOut();
 

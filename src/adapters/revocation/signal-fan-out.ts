@@ -1,10 +1,10 @@
-// Hands one process's revocation signals to its subscribers; the revocation signal adapters
-// are built on it.
+// Hands one process's revocation signals to its subscribers; the session-change listener and
+// the in-process signals are built on it.
 import type { RevocationListener } from "../../core/sessions/revocation-signals";
 
 /**
  * Fans a signal out to the subscribers of one process. Shared by the implementations: the
- * PostgreSQL one feeds it from LISTEN, the in-process one (embedded mode, tests) directly.
+ * session-change node feeds it from LISTEN, the in-process one (tests) directly.
  */
 export class SignalFanOut {
   readonly #listeners = new Map<RevocationListener, (() => void) | undefined>();

@@ -5,14 +5,17 @@
 // - when the connection drops it stops renewing at once, and listens again in a new epoch;
 // - it pushes every change it hears to its subscribers (the hub), and tells the cluster when
 //   they have all applied it or lost their lease;
-// - after a change it made commits, it waits for every live node to say so (the acks).
+// - after a change it made commits, it waits for every live node to say so (the acks);
+// - it tells this node's open screens which accounts changed (as its RevocationSignals).
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { loggableError } from "../../core/loggable-error";
 import { ChangeAcks } from "../../core/session-changes/change-acks";
 import type { LeaseTimings, LiveNode, SessionChange } from "../../core/session-changes/ports";
 import { SubscriberHub } from "../../core/session-changes/subscriber-hub";
+import type { RevocationListener, RevocationSignals } from "../../core/sessions/revocation-signals";
 import type { Database } from "../../store/database";
+import { SignalFanOut } from "../revocation/signal-fan-out";
 import { ACKS_CHANNEL, CHANGES_CHANNEL, type ListeningConnection } from "./listening-connection";
 
 export interface ChangeNodeLog {
@@ -39,15 +42,15 @@ const ACK = /^([A-Za-z0-9_-]{1,32}) (\d{1,18})$/;
 const HOUSEKEEPING_EVERY = 30;
 const silent: ChangeNodeLog = { warn: () => {}, info: () => {} };
 
-export class SessionChangeNode {
+export class SessionChangeNode implements RevocationSignals {
   readonly id = randomBytes(12).toString("base64url");
   readonly hub: SubscriberHub;
   readonly #acks: ChangeAcks;
   readonly #options: SessionChangeNodeOptions;
   readonly #log: ChangeNodeLog;
   readonly #monotonic: () => number;
-  readonly #changeListeners = new Set<(change: SessionChange) => void>();
-  readonly #epochListeners = new Set<() => void>();
+  /** This node's open screens. */
+  readonly #screens = new SignalFanOut();
   #connection: ListeningConnection | null = null;
   #renewTimer: NodeJS.Timeout | null = null;
   #reconnectTimer: NodeJS.Timeout | null = null;
@@ -84,14 +87,13 @@ export class SessionChangeNode {
     return this.#acks.settled(changes);
   }
 
-  /** Hears every change (this node's open screens re-check their sessions); `onNewEpoch` when some may have been missed. */
-  onChange(listener: (change: SessionChange) => void, onNewEpoch: () => void): () => void {
-    this.#changeListeners.add(listener);
-    this.#epochListeners.add(onNewEpoch);
-    return () => {
-      this.#changeListeners.delete(listener);
-      this.#epochListeners.delete(onNewEpoch);
-    };
+  /** Hears every changed account; `onMissed` when it listens again, in a new epoch (some may have been missed). */
+  subscribe(listener: RevocationListener, onMissed?: () => void): () => void {
+    return this.#screens.add(listener, onMissed);
+  }
+
+  listenerCount(): number {
+    return this.#screens.size;
   }
 
   async close(): Promise<void> {
@@ -100,6 +102,7 @@ export class SessionChangeNode {
     for (const timer of [this.#renewTimer, this.#reconnectTimer]) if (timer) clearTimeout(timer);
     this.hub.close();
     this.#acks.close();
+    this.#screens.clear();
     const connection = this.#connection;
     this.#connection = null;
     await connection?.close();
@@ -117,7 +120,7 @@ export class SessionChangeNode {
       // A new epoch: changes may have gone unheard since the last one, so verifiers start over.
       this.hub.listening(randomBytes(9).toString("base64url"));
       await this.#renew();
-      for (const listener of this.#epochListeners) listener();
+      this.#screens.missed();
     } catch (error) {
       if (this.#connection === connection) this.#connection = null;
       this.hub.deaf();
@@ -133,7 +136,7 @@ export class SessionChangeNode {
       if (!match) return;
       const change = { seq: Number(match[1]), accountId: match[2]! };
       this.hub.changed(change);
-      for (const listener of this.#changeListeners) listener(change);
+      this.#screens.deliver(change.accountId);
     } else if (channel === ACKS_CHANNEL) {
       const match = ACK.exec(payload);
       if (match) this.#acks.heard(match[1]!, Number(match[2]));

@@ -25,7 +25,7 @@ afterAll(async () => core?.close());
 beforeEach(() => core.forget());
 
 const NEW_PASSWORD = "amber-lantern-meadow-17";
-const nothingAnnounced = { outboxWritten: 0, sessionsRevoked: [] };
+const nothingAnnounced = { outboxWritten: 0, accountsChanged: [] };
 
 function change(viewer: Viewer, input: Partial<ChangePasswordInput> = {}) {
   return changePassword(
@@ -139,6 +139,6 @@ describe("changePassword", () => {
 
     await change(viewer, { signOutOtherDevices: true });
 
-    expect(core.announced).toEqual({ outboxWritten: 1, sessionsRevoked: [viewer.account.id] });
+    expect(core.announced).toEqual({ outboxWritten: 1, accountsChanged: [viewer.account.id] });
   });
 });

@@ -53,7 +53,7 @@ describe("replaceSession for a signed-in device", () => {
       authenticatedAt: core.clock.now(),
       revokedAt: null,
     });
-    expect(core.announced.sessionsRevoked).toEqual([viewer.account.id]);
+    expect(core.announced.accountsChanged).toEqual([viewer.account.id]);
   });
 
   it("keeps the profile chosen on the device", async () => {
@@ -110,7 +110,7 @@ describe("replaceSession for a signed-in device", () => {
     expect(await stored(tv.session)).toMatchObject({ revokedReason: "signed_out_by_other_device" });
     expect((await stored(replacement.session)).revokedAt).toBeNull();
     expect((await stored(stranger.session)).revokedAt).toBeNull();
-    expect(core.announced.sessionsRevoked).toEqual([viewer.account.id]);
+    expect(core.announced.accountsChanged).toEqual([viewer.account.id]);
   });
 
   it("leaves the other devices signed in when not asked to", async () => {
@@ -145,7 +145,7 @@ describe("replaceSession for a device proving itself anew (password reset)", () 
       aal: 1,
       revokedAt: null,
     });
-    expect(core.announced.sessionsRevoked).toEqual([viewer.account.id]);
+    expect(core.announced.accountsChanged).toEqual([viewer.account.id]);
   });
 
   it("ends no session when not asked to", async () => {
@@ -155,6 +155,6 @@ describe("replaceSession for a device proving itself anew (password reset)", () 
 
     expect(replacement.signedOutOtherDevices).toBe(0);
     expect((await stored(viewer.session)).revokedAt).toBeNull();
-    expect(core.announced).toEqual({ outboxWritten: 0, sessionsRevoked: [] });
+    expect(core.announced).toEqual({ outboxWritten: 0, accountsChanged: [] });
   });
 });

@@ -1,17 +1,16 @@
-// "Sessions of this account were revoked": the signal that tells open screens, on every node,
-// to re-check theirs. It carries an account id only, never a token. Losing one costs a late
-// notice, never a served request: every request is checked against the database anyway.
+// "Sessions of this account changed": what tells a node's open screens to re-check theirs. The
+// database notifies every node inside the changing transaction (adapters/session-changes), so
+// any writer's change is heard, and a rolled-back one never is. It carries an account id only,
+// never a token. Losing one costs a late notice, never a served request: every request is
+// checked against the database anyway.
 
-/** Called with the id of an account whose sessions were revoked. */
+/** Called with the id of an account whose sessions changed. */
 export type RevocationListener = (accountId: string) => void;
 
 export interface RevocationSignals {
-  /** Tells every node (this one included). Never throws and never waits: a failure is logged. */
-  publish(accountId: string): void;
   /**
-   * Hears every published account id. `onMissed` runs when signals may have been lost (the
-   * connection to the other nodes dropped and came back): re-check everything. Answers the
-   * unsubscribe.
+   * Hears every changed account. `onMissed` runs when some may have been lost (the connection
+   * that hears them dropped and came back): re-check everything. Answers the unsubscribe.
    */
   subscribe(listener: RevocationListener, onMissed?: () => void): () => void;
   /** How many subscriptions are open (to prove nothing leaks). */

@@ -25,7 +25,7 @@ beforeAll(async () => {
 afterAll(async () => core?.close());
 beforeEach(() => core.forget());
 
-const nothingAnnounced = { outboxWritten: 0, sessionsRevoked: [] };
+const nothingAnnounced = { outboxWritten: 0, accountsChanged: [] };
 
 async function stored(session: { id: string }): Promise<SessionRecord> {
   const found = await core.deps.stores.sessions.findById(session.id);
@@ -53,7 +53,7 @@ describe("signOut", () => {
     expect(await stored(viewer.session)).toMatchObject({ revokedAt: core.clock.now(), revokedReason: "signed_out" });
     expect((await stored(phone)).revokedAt).toBeNull();
     expect(await auditTypes(core, viewer.account.id)).toContain("signed_out");
-    expect(core.announced).toEqual({ outboxWritten: 0, sessionsRevoked: [viewer.account.id] });
+    expect(core.announced).toEqual({ outboxWritten: 0, accountsChanged: [viewer.account.id] });
   });
 });
 
@@ -77,7 +77,7 @@ describe("signOutAllDevices", () => {
     await signOutAllDevices(core.deps, viewer.session, freshContext());
 
     expect(await outboxTemplates(core, viewer.account.email)).toContain("signed_out_all_devices");
-    expect(core.announced).toEqual({ outboxWritten: 1, sessionsRevoked: [viewer.account.id] });
+    expect(core.announced).toEqual({ outboxWritten: 1, accountsChanged: [viewer.account.id] });
   });
 
   it("answers REAUTH_REQUIRED once the re-authentication window has passed, and signs nobody out", async () => {
@@ -102,7 +102,7 @@ describe("signOutOtherDevices", () => {
     expect(await stored(phone)).toMatchObject({ revokedReason: "signed_out_by_other_device" });
     expect(await stored(tv)).toMatchObject({ revokedReason: "signed_out_by_other_device" });
     expect(await auditTypes(core, viewer.account.id)).toContain("signed_out_other_devices");
-    expect(core.announced).toEqual({ outboxWritten: 0, sessionsRevoked: [viewer.account.id] });
+    expect(core.announced).toEqual({ outboxWritten: 0, accountsChanged: [viewer.account.id] });
   });
 
   it("answers 0 and announces nothing when this is the only device", async () => {
@@ -132,7 +132,7 @@ describe("signOutDevice", () => {
     expect((await stored(tv)).revokedAt).toBeNull();
     expect((await stored(viewer.session)).revokedAt).toBeNull();
     expect(await auditTypes(core, viewer.account.id)).toContain("signed_out_device");
-    expect(core.announced).toEqual({ outboxWritten: 0, sessionsRevoked: [viewer.account.id] });
+    expect(core.announced).toEqual({ outboxWritten: 0, accountsChanged: [viewer.account.id] });
   });
 
   it("signs out this device when it is the one picked, as a plain sign-out", async () => {

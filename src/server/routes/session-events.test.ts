@@ -1,11 +1,9 @@
 // Route tests for GET /sessions/events: an open screen hears, within a second and over a real
-// socket, that its session was signed out elsewhere — and only its own account's news. On
-// PostgreSQL the signals travel over LISTEN/NOTIFY, as between the nodes of a cluster.
+// socket, that its session was signed out elsewhere — and only its own account's news. The
+// database notifies the change (LISTEN/NOTIFY), as between the nodes of a cluster.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type Device, nextIp, SESSION_COOKIE, STRONG_PASSWORD, type TestApp, uniqueEmail } from "../../../test/helper";
-import { routeTestDatabase } from "../../../test/support/databases";
 import { type OpenEventStream, openEventStream } from "../../../test/support/event-stream";
-import { PostgresRevocationSignals } from "../../adapters/revocation/postgres-revocation-signals";
 import { days } from "../../core/clock";
 import { MAX_SCREENS_PER_ACCOUNT } from "../../core/sessions/live-sessions";
 
@@ -18,9 +16,8 @@ const open: OpenEventStream[] = [];
 beforeAll(async () => {
   t = await buildTestApp({
     eventStreamHeartbeatMs: HEARTBEAT_MS,
-    ...(routeTestDatabase === "postgres"
-      ? { signals: (database) => PostgresRevocationSignals.connect({ url: database.url!, db: database.database.db }) }
-      : {}),
+    // Changes are heard from the database, as a server node hears them.
+    sessionChanges: true,
   });
   baseUrl = await t.app.listen({ host: "127.0.0.1", port: 0 });
 });
@@ -222,22 +219,15 @@ describe("GET /sessions/events", () => {
     expect(await untilNoScreensAreWatched()).toBe(0);
   });
 
-  // PostgreSQL only (declared there alone): PGlite has no second node to publish from.
-  if (routeTestDatabase === "postgres")
-    it("hears a revocation that another node committed and published", async () => {
-      const { laptop } = await household();
-      const accountId = (await laptop.get("/api/v1/me")).json().account.id as string;
-      const stream = await readyStreamOf(laptop);
-      const otherNode = await PostgresRevocationSignals.connect({ url: t.database.url!, db: t.database.database.db });
-      try {
-        await t.core.stores.sessions.revokeAllForAccount(accountId, t.clock.now(), "signed_out_all_devices");
-        const published = performance.now();
-        otherNode.publish(accountId);
-        const { data, delayMs } = await signedOut(stream, published);
-        expect(data).toEqual({ code: "SESSION_REVOKED", reason: "signed_out_all_devices" });
-        expect(delayMs).toBeLessThan(1_000);
-      } finally {
-        await otherNode.close();
-      }
-    });
+  it("hears a revocation any writer committed (another node, the CLI): the database announces it", async () => {
+    const { laptop } = await household();
+    const accountId = (await laptop.get("/api/v1/me")).json().account.id as string;
+    const stream = await readyStreamOf(laptop);
+    // Straight to the store, outside any use case: nothing but the database can tell the screen.
+    const committed = performance.now();
+    await t.core.stores.sessions.revokeAllForAccount(accountId, t.clock.now(), "signed_out_all_devices");
+    const { data, delayMs } = await signedOut(stream, committed);
+    expect(data).toEqual({ code: "SESSION_REVOKED", reason: "signed_out_all_devices" });
+    expect(delayMs).toBeLessThan(1_000);
+  });
 });
