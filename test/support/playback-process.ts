@@ -3,6 +3,7 @@
 // SIGCONT) is the service itself.
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { urlPrintedBy } from "./printed-url";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -32,24 +33,7 @@ export async function startPlaybackProcess(usherUrl: string, client: PlaybackCli
     stdio: ["ignore", "pipe", "pipe"],
   });
   started.push(child);
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = "";
-    const timer = setTimeout(() => reject(new Error(`the playback service printed no URL in 60 s:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Playback service listening at (http:\/\/\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", onData);
-    child.once("exit", (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`the playback service exited (${code ?? signal}) before it listened:\n${output}`));
-    });
-  });
+  const url = await urlPrintedBy(child, "Playback service listening at", "the playback service");
   return { url, child };
 }
 

@@ -4,6 +4,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
+import { urlPrintedBy } from "./printed-url";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -47,24 +48,7 @@ export async function startUsherProcess(name: string, env: NodeJS.ProcessEnv, st
     stdio: ["ignore", "pipe", "pipe"],
   });
   started.push(child);
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = "";
-    const timer = setTimeout(() => reject(new Error(`node ${name} printed no URL in 60 s:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Usher is running at (http:\/\/\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", onData);
-    child.once("exit", (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`node ${name} exited (${code ?? signal}) before it was ready:\n${output}`));
-    });
-  });
+  const url = await urlPrintedBy(child, "Usher is running at", `node ${name}`);
   return { url, child };
 }
 
