@@ -479,7 +479,8 @@ export function verifierSection(v: VerifierFigures): {
       met(signOutMet),
     ],
     [
-      `a verifier holding ${memory.sessions.toLocaleString("en-US")} cached live sessions (child process, fake Usher over HTTP and WebSocket, after forced GC): RSS (heap used)`,
+      `a verifier holding ${memory.sessions.toLocaleString("en-US")} cached live sessions (child process, fake Usher over HTTP and WebSocket; ` +
+        "after forced GC, once the RSS stopped falling): RSS (V8 heap used)",
       `${f1(mib(memory.after.rss))} MiB (${f1(mib(memory.after.heapUsed))} MiB)`,
       `${f1(mib(memory.before.rss))} MiB (${f1(mib(memory.before.heapUsed))} MiB): subscribed, no live session cached`,
       `${f0(rssPerSession)} B RSS, ${f0(heapPerSession)} B heap per session`,
@@ -537,6 +538,9 @@ export function verifierSection(v: VerifierFigures): {
         `Rounds where a verifier's lease was not fresh before the sign-out: ${signOut.unleasedRounds}; verifier warnings: ${signOut.verifierWarnings}.`,
       `- Verifier memory: ${memory.sessions.toLocaleString("en-US")} verify calls at ${memory.concurrency} at a time took ${f1(memory.fillMs / 1000)} s; ` +
         `cached before ${JSON.stringify(memory.before.status.cached)}, after ${JSON.stringify(memory.after.status.cached)} (lease fresh: ${memory.after.status.leaseFresh}); ` +
+        `right after the fill RSS ${f1(mib(memory.justAfter.rss))} MiB, V8 heap ${f1(mib(memory.justAfter.heapUsed))} MiB used of ${f1(mib(memory.justAfter.heapTotal))} MiB; ` +
+        `${f1(memory.settleMs / 1000)} s later ${f1(mib(memory.after.rss))} MiB, heap ${f1(mib(memory.after.heapUsed))} of ${f1(mib(memory.after.heapTotal))} MiB ` +
+        `(before: heap ${f1(mib(memory.before.heapUsed))} of ${f1(mib(memory.before.heapTotal))} MiB); ` +
         `external memory ${f1(mib(memory.before.external))} → ${f1(mib(memory.after.external))} MiB; ` +
         `${memory.recheck} of the cached tokens verified again: ${memory.recheckIntrospections} reached the fake Usher; ${memory.hellos} subscription(s) opened.`,
       `- Wall time of the verifier phases: route ${f0(v.seconds.route)} s, sign-out-all ${f0(v.seconds.signOut)} s, memory ${f0(v.seconds.memory)} s.`,

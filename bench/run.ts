@@ -6,7 +6,7 @@
 //   TEST_POSTGRES_URL  admin URL of the PostgreSQL server (default postgres://postgres@127.0.0.1:5432/postgres)
 //   BENCH_DURATION     seconds per measured run (default 10)
 //   BENCH_RUNS         measured runs per figure (default 3)
-//   BENCH_CPU_PROF=1   run the server under `node --cpu-prof` (profile lands in bench/results/profile/;
+//   BENCH_CPU_PROF=1   run the server (and the playback services) under `node --cpu-prof` (profiles land in bench/results/profile/;
 //                      summarise it with `tsx bench/profile-summary.ts`). Slows the server: figures
 //                      from such a run are not comparable.
 //   BENCH_ONLY=me|introspect|sign-in  run only that load phase (for profiling; /me and introspection
@@ -78,6 +78,8 @@ const RESET_SEED = 20_251_121;
 const VERIFIER_FIRST_ACCOUNT = 1_000;
 const VERIFIER_DURATION = Number(process.env.BENCH_VERIFIER_DURATION ?? Math.max(1, DURATION / 2));
 const VERIFIER_ROUNDS = Number(process.env.BENCH_VERIFIER_ROUNDS ?? 100);
+/** Warm-up of each playback variant, in seconds. */
+const VERIFIER_WARMUP = 2;
 const VERIFIERS = 6;
 const VERIFIER_SESSIONS = 100_000;
 
@@ -155,7 +157,7 @@ async function verifierRoute(usher: Node, dbName: string): Promise<ProtectedRout
     database: dbName,
     runs: RUNS,
     duration: VERIFIER_DURATION,
-    warmup: WARMUP,
+    warmup: VERIFIER_WARMUP,
     profile: CPU_PROF,
   });
 }

@@ -23,7 +23,7 @@ export interface VerifierMemory {
   before: Memory & { status: VerifierStatus };
   /** Right after the fill: V8 still holds the pages it grew its heap by to absorb the fill's garbage. */
   justAfter: Memory;
-  /** Once the RSS stopped falling (collections a second apart), at most 15 s after the fill. */
+  /** Once the RSS stopped falling (collections a second apart), at most 10 s after the fill. */
   after: Memory & { status: VerifierStatus };
   /** How long the verify calls that filled the cache took, and the wait for the RSS to settle. */
   fillMs: number;

