@@ -1,6 +1,7 @@
 // The domain's tunables, with the defaults a streaming service would ship.
 import type { DeviceKind } from "../contract/schemas/common";
 import { DEVICE_CODE_GRANT } from "../contract/schemas/tv-sign-in";
+import type { Plan } from "./accounts/ports";
 import { days, hours, minutes } from "./clock";
 import type { RateRule } from "./rate-limit/ports";
 import type { ConfiguredServiceClient } from "./services/service-clients";
@@ -79,6 +80,8 @@ export interface CoreConfig {
     appRevokePerIp: RateRule;
   };
   /** The platform's services that ask about sessions. */
+  /** What each plan allows: screens watching at once (Basic 1, Standard 2, Premium 4). */
+  plans: Record<Plan, { name: string; screens: number }>;
   services: {
     /** From configuration; the CLI adds more to the database. */
     clients: ConfiguredServiceClient[];
@@ -164,6 +167,11 @@ export const defaultCoreConfig: CoreConfig = {
     // A playback service checks every request of every viewer: 6,000 a second per service.
     servicePerClient: { limit: 360_000, windowMs: minutes(1) },
     appRevokePerIp: { limit: 60, windowMs: minutes(15) },
+  },
+  plans: {
+    basic: { name: "Basic", screens: 1 },
+    standard: { name: "Standard", screens: 2 },
+    premium: { name: "Premium", screens: 4 },
   },
   services: { clients: [], clientCacheMs: 10_000 },
   tvSignIn: { clients: defaultOAuthClients, codeTtlMs: minutes(15), intervalSec: 5, slowDownStepSec: 5 },

@@ -73,3 +73,22 @@ export const removePhoneRequest = z.strictObject({ currentPassword: passwordInpu
 export const phoneResponse = z.object({ phone: publicPhone.nullable() });
 /** After verifying the texted code: the number, now verified. */
 export const phoneVerifiedResponse = z.object({ phone: publicPhone });
+
+/** Membership & Billing → Change plan. */
+export const planOption = z.object({
+  id: z.enum(plans),
+  name: z.string(),
+  /** Screens that may watch at once. */
+  screens: z.number().int(),
+});
+
+export const plansResponse = z.object({ plan: z.enum(plans), plans: z.array(planOption) });
+export type PlansResponse = z.infer<typeof plansResponse>;
+
+export const changePlanRequest = z.strictObject({ plan: z.enum(plans) });
+
+export const changePlanResponse = z.object({
+  plan: z.enum(plans),
+  /** Fewer screens than before: streams already playing go on, new ones meet the new limit. */
+  downgrade: z.boolean(),
+});

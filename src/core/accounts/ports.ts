@@ -27,6 +27,7 @@ export interface AccountStore {
   updatePassword(id: string, passwordHash: string, changedAt: Date): Promise<void>;
   /** Changes only whether the account gets text messages. */
   setSmsOptIn(id: string, smsOptIn: boolean): Promise<void>;
+  setPlan(id: string, plan: Plan): Promise<void>;
   /** Stores a new, unverified number (or none). */
   setPhone(id: string, phone: { e164: string; smsOptIn: boolean } | null): Promise<void>;
   /** Marks the account's number verified if it is still `e164`; false when it isn't, or another account verified it. */

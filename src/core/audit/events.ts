@@ -45,7 +45,8 @@ export type AuditEventType =
   | "password_reset_requested"
   | "password_reset"
   | "email_change_requested"
-  | "email_changed";
+  | "email_changed"
+  | "plan_changed";
 
 export function auditEvent(
   type: AuditEventType,

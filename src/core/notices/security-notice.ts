@@ -14,7 +14,8 @@ export type SecurityNotice =
       template: "two_step_changed";
       payload: { change: "two_step_on" | "two_step_off" | "passkey_added" | "passkey_removed" | "backup_codes_renewed"; at: string };
     }
-  | { template: "signed_out_all_devices"; payload: { at: string } };
+  | { template: "signed_out_all_devices"; payload: { at: string } }
+  | { template: "plan_changed"; payload: { plan: string; screens: number; downgrade: boolean; at: string } };
 
 /** Writes the notice to the account (by id, or as the caller has just read it). */
 export async function writeSecurityNotice(

@@ -65,6 +65,16 @@ describe("account events", () => {
     expect(byEndpoint.passwords).toEqual(eventType === "account.password_changed" ? [[eventType, data]] : []);
   });
 
+  it("plan_changed is announced as account.plan_changed, with the new plan (no secret)", async () => {
+    const viewer = await signUpViewer(core);
+    await inUnitOfWork(core.deps, async (stores) => {
+      await stores.audit.record(
+        auditEvent("plan_changed", { accountId: viewer.account.id }, freshContext(), core.clock.now(), { from: "standard", to: "premium" }),
+      );
+    });
+    expect((await written(viewer.account.id)).all).toEqual([["account.plan_changed", { account_id: viewer.account.id, plan: "premium" }]]);
+  });
+
   it("announces nothing for events no receiver needs (sign-ins, failures, profile edits)", async () => {
     const viewer = await signUpViewer(core);
     await inUnitOfWork(core.deps, async (stores) => {

@@ -50,6 +50,7 @@ const accountChanges: Partial<Record<string, { type: WebhookEventType; change?: 
   phone_removed: { type: "account.phone_changed", change: "removed" },
   two_step_enabled: { type: "account.two_step_changed", change: "enabled" },
   two_step_disabled: { type: "account.two_step_changed", change: "disabled" },
+  plan_changed: { type: "account.plan_changed" },
 };
 
 /** The webhook event an audit event announces, if it announces one. */
@@ -58,5 +59,7 @@ export function accountEventOf(audit: AuditEventInput): WebhookEvent | null {
   if (!mapped || audit.accountId === null) return null;
   const data: Record<string, unknown> = { account_id: audit.accountId };
   if (mapped.change) data.change = mapped.change;
+  // A plan is no secret: the receiver learns the new one without asking.
+  if (audit.type === "plan_changed") data.plan = audit.details.to;
   return { type: mapped.type, at: audit.at, data };
 }

@@ -9,6 +9,7 @@ export const webhookEventTypes = [
   "account.email_changed",
   "account.phone_changed",
   "account.two_step_changed",
+  "account.plan_changed",
 ] as const;
 export type WebhookEventType = (typeof webhookEventTypes)[number];
 

@@ -1,8 +1,17 @@
-// The account page: who am I, membership details, change password.
+// The account page: who am I, membership details, change password, change plan.
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { accountResponse, changePasswordRequest, changePasswordResponse, meResponse } from "../../contract/schemas/account";
+import {
+  accountResponse,
+  changePasswordRequest,
+  changePasswordResponse,
+  changePlanRequest,
+  changePlanResponse,
+  meResponse,
+  plansResponse,
+} from "../../contract/schemas/account";
 import { toPublicAccount } from "../../core/accounts/account-overview";
 import { changePassword } from "../../core/accounts/change-password";
+import { changePlan, planOptions } from "../../core/accounts/change-plan";
 import type { CoreDeps } from "../../core/deps";
 import { toPublicProfile } from "../../core/profiles/public-profile";
 import { requestContext } from "../http/client";
@@ -43,6 +52,22 @@ export const accountRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (a
         return { signedOutOtherDevices };
       }
       return { signedOutOtherDevices, token: replacement.token };
+    },
+  );
+
+  app.get("/account/plan", { onRequest: app.requireSession, schema: { response: { 200: plansResponse } } }, async (request, reply) => {
+    const account = await core.stores.accounts.findById(request.session.accountId);
+    if (!account) return replyFailure(reply, { ok: false, code: "UNAUTHENTICATED" });
+    return { plan: account.plan, plans: planOptions(core) };
+  });
+
+  // A Kids profile cannot change the plan (the session check refuses it there).
+  app.put(
+    "/account/plan",
+    { onRequest: app.requireSession, schema: { body: changePlanRequest, response: { 200: changePlanResponse } } },
+    async (request, reply) => {
+      const result = await changePlan(core, request.session, request.body.plan, requestContext(request));
+      return result.ok ? result.value : replyFailure(reply, result);
     },
   );
 };

@@ -50,6 +50,10 @@ export function createAccountStore(db: Database): AccountStore {
       await db.update(account).set({ smsOptIn }).where(eq(account.id, id));
     },
 
+    async setPlan(id, plan) {
+      await db.update(account).set({ plan }).where(eq(account.id, id));
+    },
+
     async setPhone(id, phone) {
       await db
         .update(account)

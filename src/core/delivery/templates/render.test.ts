@@ -12,6 +12,7 @@ const notices: TemplateName[] = [
   "phone_changed",
   "two_step_changed",
   "signed_out_all_devices",
+  "plan_changed",
 ];
 
 function email(template: TemplateName, payload: Record<string, unknown> = samplePayloads[template]) {

@@ -5,7 +5,15 @@ import type { OutboxMessageRecord } from "../ports";
 import { PermanentDeliveryError } from "../senders";
 import { emailChange, emailVerification, passwordReset } from "./account-links";
 import { type Brand, type RenderedEmail, renderEmail } from "./layout";
-import { emailChanged, newSignIn, passwordChanged, phoneChanged, signedOutAllDevices, twoStepChanged } from "./security-notices";
+import {
+  emailChanged,
+  newSignIn,
+  passwordChanged,
+  phoneChanged,
+  planChanged,
+  signedOutAllDevices,
+  twoStepChanged,
+} from "./security-notices";
 import { signInCode, signInCodeText } from "./sign-in-codes";
 import type { AnyTemplate } from "./template";
 import { passwordResetCode, phoneVerification } from "./text-messages";
@@ -24,6 +32,7 @@ export const templates = {
   phone_changed: phoneChanged,
   two_step_changed: twoStepChanged,
   signed_out_all_devices: signedOutAllDevices,
+  plan_changed: planChanged,
 } satisfies Record<string, AnyTemplate>;
 
 export type TemplateName = keyof typeof templates;

@@ -18,4 +18,5 @@ export const samplePayloads: Record<TemplateName, Record<string, unknown>> = {
   phone_changed: { phone: "+1 ••• ••• ••23", change: "added", at },
   two_step_changed: { change: "passkey_added", at },
   signed_out_all_devices: { at },
+  plan_changed: { plan: "Premium", screens: 4, downgrade: false, at },
 };

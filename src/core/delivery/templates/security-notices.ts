@@ -102,3 +102,18 @@ export const signedOutAllDevices: EmailTemplate<{ at: string }> = {
     securityNotice: true,
   }),
 };
+
+export const planChanged: EmailTemplate<{ plan: string; screens: number; downgrade: boolean; at: string }> = {
+  channel: "email",
+  payload: z.object({ plan: z.string().min(1).max(40), screens: z.number().int().min(1).max(20), downgrade: z.boolean(), at }),
+  render: ({ plan, screens, downgrade, at }) => ({
+    subject: `Your plan is now ${plan}`,
+    preheader: `Your Usher account changed to the ${plan} plan.`,
+    paragraphs: [
+      `On ${formatMoment(at)} your Usher account changed to the ${plan} plan: ${screens === 1 ? "1 screen" : `${screens} screens`} at a time.`,
+      ...(downgrade ? ["Anything already playing keeps playing; the new limit applies to what starts next."] : []),
+      "If this was you, there's nothing to do.",
+    ],
+    securityNotice: true,
+  }),
+};

@@ -20,6 +20,9 @@ const devices = (count: unknown) =>
 
 const text = (value: unknown) => (typeof value === "string" && value ? value : undefined);
 
+/** "premium" → "Premium". */
+const planName = (plan: unknown) => (typeof plan === "string" ? plan.charAt(0).toUpperCase() + plan.slice(1) : "");
+
 /** Why something asked for was not sent: no verified phone to text, or too many asked for. */
 const notSent = (reason: unknown, what: "codes" | "resets") =>
   reason === "no_verified_phone"
@@ -101,6 +104,10 @@ const described: Record<string, Describe> = {
   email_verified: () => ({ title: "Email address verified" }),
   email_change_requested: () => ({ title: "Email change requested", detail: "A link was sent to the new address." }),
   email_changed: (d) => ({ title: "Email address changed", detail: text(d.from) && text(d.to) ? `From ${d.from} to ${d.to}` : undefined }),
+  plan_changed: (d) => ({
+    title: "Plan changed",
+    detail: text(d.from) && text(d.to) ? `From ${planName(d.from)} to ${planName(d.to)}` : undefined,
+  }),
   profile_created: profileChange("Profile added"),
   profile_updated: (d) => {
     const changed =
