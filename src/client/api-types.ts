@@ -580,6 +580,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/account/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            plan: "basic" | "standard" | "premium";
+                            plans: {
+                                /** @enum {string} */
+                                id: "basic" | "standard" | "premium";
+                                name: string;
+                                screens: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        plan: "basic" | "standard" | "premium";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            plan: "basic" | "standard" | "premium";
+                            downgrade: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/account/phone": {
         parameters: {
             query?: never;
@@ -1015,6 +1107,53 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/titles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The catalogue: every title signed out, only Kids titles on a Kids profile */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            titles: components["schemas"]["Title"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3296,6 +3435,16 @@ export interface components {
             lastActiveAt: string;
             current: boolean;
         };
+        TitleInput: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "Series" | "Film";
+            year: number;
+            readonly genres: ("Drama" | "Comedy" | "Sci-fi" | "Thriller" | "Documentary" | "Family" | "Animation")[];
+            blurb: string;
+            forKids: boolean;
+        };
         Error: {
             error: {
                 /** @enum {string} */
@@ -3334,6 +3483,16 @@ export interface components {
             /** Format: date-time */
             lastActiveAt: string;
             current: boolean;
+        };
+        Title: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "Series" | "Film";
+            year: number;
+            readonly genres: ("Drama" | "Comedy" | "Sci-fi" | "Thriller" | "Documentary" | "Family" | "Animation")[];
+            blurb: string;
+            forKids: boolean;
         };
     };
     responses: never;

@@ -12,6 +12,8 @@ test.describe("signed out", () => {
     await page.goto("/");
     await expect(action(page, "Sign In")).toBeVisible();
     await expect(action(page, "Sign Up")).toBeVisible();
+    // Posters from the catalogue the API serves, signed out.
+    await expect(page.locator(".landing__posters .poster")).toHaveCount(6);
     await checkPage(page, "landing");
   });
 

@@ -24,6 +24,11 @@ async function kidsAndLockedParent(page: Page, account: TestAccount, baseURL: st
   expect(locked.status()).toBe(200);
 }
 
+/** A title on the browse page: its tile, named by the title, then what it is and its year. */
+function titleTile(page: Page, name: string) {
+  return page.getByRole("main").getByRole("button", { name: new RegExp(`^${name}\\s*(Series|Film) · `) });
+}
+
 function pickerButton(page: Page, name: string) {
   return page.getByRole("main").getByRole("button", { name: new RegExp(`^${name}\\b`) });
 }
@@ -39,6 +44,9 @@ test("watching as Kids: no way into the account, pages and API closed, the paren
   await pickerButton(page, "Robin").click();
   await expect(page).toHaveURL(/\/browse$/);
   await expect(page.getByRole("heading", { name: "Hi, Robin" })).toBeVisible();
+  // The API serves a Kids profile only the titles made for children.
+  await expect(titleTile(page, "Backyard Starlight")).toBeVisible();
+  await expect(titleTile(page, "The Lantern Keepers")).toHaveCount(0);
 
   // The menus: the other profiles and Sign out, nothing of the account's.
   if (isPhoneLayout(page)) {
@@ -89,6 +97,7 @@ test("watching as Kids: no way into the account, pages and API closed, the paren
   await pinDialog.getByLabel("PIN", { exact: true }).fill(PIN);
   await pinDialog.getByRole("button", { name: "Open profile" }).click();
   await expect(page).toHaveURL(/\/browse$/);
+  await expect(titleTile(page, "The Lantern Keepers")).toBeVisible();
 
   // As the parent: Manage profiles is back, and removing the lock asks for the password.
   await page.goto("/profiles");

@@ -8,6 +8,7 @@ import swaggerUi from "@fastify/swagger-ui";
 import type { FastifyInstance } from "fastify";
 import { createJsonSchemaTransform, createJsonSchemaTransformObject } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { catalogueTitle } from "../../contract/schemas/catalogue";
 import { errorResponse } from "../../contract/schemas/error-body";
 import { publicProfile } from "../../contract/schemas/profiles";
 import { publicSession } from "../../contract/schemas/sessions";
@@ -28,6 +29,7 @@ components.add(errorResponse, { id: "Error" });
 components.add(oauthErrorResponse, { id: "OAuthError" });
 components.add(publicProfile, { id: "Profile" });
 components.add(publicSession, { id: "Session" });
+components.add(catalogueTitle, { id: "Title" });
 
 /** Addresses in the document: the JSON API, TV sign-in's OAuth endpoints and the health check. */
 const documented = (url: string) =>
@@ -45,7 +47,7 @@ const SERVICE_SECURITY: Record<string, Record<string, string[]>[]> = {
 /**
  * The ones that need no session: signing in, and the links and codes that reach someone who
  * isn't (a test sends every operation without one to keep this list true). Every other
- * documented /api/v1 operation needs a bearer token or the cookie.
+ * documented /api/v1 operation needs a bearer token or the cookie, but SESSION_OPTIONAL's.
  */
 const PUBLIC = new Set([
   "/api/v1/auth/sign-up",
@@ -60,6 +62,13 @@ const PUBLIC = new Set([
   "/api/v1/account/email/verify",
   "/api/v1/account/email/confirm",
 ]);
+
+/**
+ * Open to everyone, but answering a session differently (a Kids profile sees only Kids
+ * titles): a bearer token, the cookie, or nothing (the empty requirement).
+ */
+const SESSION_OPTIONAL = new Set(["/api/v1/titles"]);
+const SESSION: Record<string, string[]>[] = [{ bearer: [] }, { cookie: [] }];
 
 /** Answers that are not JSON, described by hand: zod describes bodies, not streams. */
 const EVENT_STREAMS: Record<string, string> = {
@@ -113,7 +122,7 @@ export async function registerOpenApi(app: FastifyInstance, options: { publicUrl
       if (!url.startsWith("/api/v1/")) return transformZod({ ...input, schema: { ...schema, security: SERVICE_SECURITY[url] ?? [] } });
       // Every JSON API operation can fail with the catalogue's error body.
       const response = { ...(schema.response as object | undefined), "4XX": errorResponse };
-      const security: Record<string, string[]>[] = PUBLIC.has(url) ? [] : [{ bearer: [] }, { cookie: [] }];
+      const security = PUBLIC.has(url) ? [] : SESSION_OPTIONAL.has(url) ? [...SESSION, {}] : SESSION;
       return transformOperation({ ...input, schema: { ...schema, response, security } });
     },
     transformObject,

@@ -1,12 +1,15 @@
 // Authenticates a request from its bearer token or session cookie, against the database,
 // every time. Routes opt in with `onRequest: app.requireSession`. A session watching as a Kids
 // profile is refused (403 KIDS_PROFILE) unless the route says `config: { kidsProfile: "allowed" }`.
+// A route open to everyone that answers a signed-in device differently (the catalogue, for a
+// Kids profile) asks `app.sessionIfAny` instead, which never refuses.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import type { CoreDeps } from "../../core/deps";
 import { type KidsProfileAccess, refuseKidsProfile } from "../../core/profiles/kids-profile";
+import { fail, ok, type Result } from "../../core/result";
 import type { SessionInUse, SessionRecord } from "../../core/sessions/ports";
-import { validateSession } from "../../core/sessions/validate-session";
+import { type SessionRefusal, validateSession } from "../../core/sessions/validate-session";
 import { requestContext } from "../http/client";
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from "../http/cookies";
 import { replyFailure } from "../http/reply-failure";
@@ -22,6 +25,11 @@ declare module "fastify" {
   }
   interface FastifyInstance {
     requireSession(request: FastifyRequest, reply: FastifyReply): Promise<void>;
+    /**
+     * For routes open to everyone: the live session the request carries, or null when it
+     * carries none or one that is no longer live (it is then answered as signed out).
+     */
+    sessionIfAny(request: FastifyRequest, reply: FastifyReply): Promise<SessionInUse | null>;
   }
   interface FastifyContextConfig {
     /** Set only on what a Kids profile may use (browsing, switching profile, signing out); others refuse it. */
@@ -37,19 +45,25 @@ export function bearerToken(request: FastifyRequest): string | undefined {
   return scheme?.toLowerCase() === "bearer" && token ? token.trim() : undefined;
 }
 
+/** Whether the request carries a session token at all, live or not: a bearer token or the session cookie. */
+export function carriesSession(request: FastifyRequest): boolean {
+  return (bearerToken(request) ?? request.cookies[SESSION_COOKIE]) !== undefined;
+}
+
 export const sessionAuth = fp(async (app: FastifyInstance, options: { core: CoreDeps }) => {
   app.decorateRequest("session", null as unknown as SessionRecord);
   app.decorateRequest("sessionInUse", null as unknown as SessionInUse);
   app.decorateRequest("sessionCarrier", "cookie");
 
-  app.decorate("requireSession", async (request: FastifyRequest, reply: FastifyReply) => {
+  /** Checks the token the request carries and, when it names a live session, puts it on the request. */
+  async function check(request: FastifyRequest, reply: FastifyReply): Promise<Result<SessionInUse, SessionRefusal>> {
     const bearer = bearerToken(request);
     const token = bearer ?? request.cookies[SESSION_COOKIE];
-    if (!token) return void (await replyFailure(reply, { ok: false, code: "UNAUTHENTICATED" }));
+    if (!token) return fail("UNAUTHENTICATED");
     const result = await validateSession(options.core, token, requestContext(request));
     if (!result.ok) {
       if (!bearer) clearSessionCookie(reply);
-      return void (await replyFailure(reply, result));
+      return result;
     }
     const { extended, ...inUse } = result.value;
     const { session } = inUse;
@@ -59,7 +73,19 @@ export const sessionAuth = fp(async (app: FastifyInstance, options: { core: Core
     // The cookie's own expiry must slide with the session's, or an active browser would
     // drop it 30 days after signing in, however much it was used.
     if (extended && !bearer) setSessionCookie(reply, token, session.expiresAt);
-    const kids = refuseKidsProfile(inUse.profile, request.routeOptions.config?.kidsProfile);
+    return ok(inUse);
+  }
+
+  app.decorate("requireSession", async (request: FastifyRequest, reply: FastifyReply) => {
+    const checked = await check(request, reply);
+    if (!checked.ok) return void (await replyFailure(reply, checked));
+    const kids = refuseKidsProfile(checked.value.profile, request.routeOptions.config?.kidsProfile);
     if (kids) return void (await replyFailure(reply, kids));
+  });
+
+  app.decorate("sessionIfAny", async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!carriesSession(request)) return null;
+    const checked = await check(request, reply);
+    return checked.ok ? checked.value : null;
   });
 });

@@ -1,10 +1,16 @@
-// The landing page: what Usher is, with Sign In and Sign Up at the top right.
-import { Link } from "react-router";
+// The landing page: what Usher is, with Sign In and Sign Up at the top right, beside a few
+// posters from the catalogue the API serves.
+import { Link, useLoaderData, useRevalidator } from "react-router";
+import { LoadFailed } from "../../components/ui/load-failed";
 import { PublicHeader } from "../../features/auth/components/public-header";
+import { listTitles, type Title } from "../../features/catalogue/api/list-titles";
 import { Poster } from "../../features/catalogue/components/poster";
-import { titles } from "../../features/catalogue/titles";
+import { loaded } from "../../lib/loaded";
 
-const showcase = titles.filter((_, index) => index % 4 === 0).slice(0, 6);
+export const loader = async () => ({ titles: await loaded(listTitles(), "The catalogue couldn't be loaded.") });
+
+/** Six posters from across the catalogue, not six of one genre. */
+const showcase = (titles: readonly Title[]) => titles.filter((_, index) => index % 4 === 0).slice(0, 6);
 
 const features = [
   {
@@ -30,6 +36,8 @@ const features = [
 ];
 
 export default function LandingPage() {
+  const { titles } = useLoaderData<typeof loader>();
+  const revalidator = useRevalidator();
   return (
     <>
       <PublicHeader />
@@ -51,13 +59,17 @@ export default function LandingPage() {
               </Link>
             </div>
           </div>
-          <ul className="landing__posters" aria-hidden="true">
-            {showcase.map((title) => (
-              <li key={title.id}>
-                <Poster title={title} decorative />
-              </li>
-            ))}
-          </ul>
+          {titles.ok ? (
+            <ul className="landing__posters" aria-hidden="true">
+              {showcase(titles.data).map((title) => (
+                <li key={title.id}>
+                  <Poster title={title} decorative />
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <LoadFailed className="landing__failed" message={titles.message} onRetry={() => void revalidator.revalidate()} />
+          )}
         </section>
 
         <section className="landing__features" aria-labelledby="features-title">

@@ -1,21 +1,28 @@
 // Profile home: the browse page of the chosen profile. A featured title, then rows of the
-// built-in catalogue by genre; kids profiles see only titles made for children. Without a
-// chosen profile on this device, "Who's watching?" comes first.
+// catalogue by genre, as the API serves it: on a Kids profile, only titles made for children.
+// Without a chosen profile on this device, "Who's watching?" comes first.
 import { useState } from "react";
-import { Navigate } from "react-router";
+import { Navigate, useLoaderData, useRevalidator } from "react-router";
+import { LoadFailed } from "../../components/ui/load-failed";
+import { listTitles, type Title } from "../../features/catalogue/api/list-titles";
 import { Poster } from "../../features/catalogue/components/poster";
 import { TitleDetails } from "../../features/catalogue/components/title-details";
 import { TitleShelf } from "../../features/catalogue/components/title-shelf";
-import { rowsByGenre, type Title, titlesFor } from "../../features/catalogue/titles";
+import { rowsByGenre } from "../../features/catalogue/rows-by-genre";
+import { loaded } from "../../lib/loaded";
 import { useSignedIn } from "../signed-in-data";
+
+export const loader = async () => ({ titles: await loaded(listTitles(), "The catalogue couldn't be loaded.") });
 
 export default function ProfileHomePage() {
   const { me } = useSignedIn();
+  const { titles } = useLoaderData<typeof loader>();
+  const revalidator = useRevalidator();
   const [open, setOpen] = useState<Title>();
   const profile = me.profile;
   if (!profile) return <Navigate to="/profiles" replace />;
 
-  const visible = titlesFor(profile.isKids);
+  const visible = titles.ok ? titles.data : [];
   const featured = visible[profile.position % visible.length];
   const rows = rowsByGenre(visible);
 
@@ -48,7 +55,9 @@ export default function ProfileHomePage() {
         </section>
       )}
 
-      {rows.length === 0 ? (
+      {!titles.ok ? (
+        <LoadFailed className="browse__failed" message={titles.message} onRetry={() => void revalidator.revalidate()} />
+      ) : rows.length === 0 ? (
         <p className="empty">Nothing to watch here yet.</p>
       ) : (
         rows.map((row) => <TitleShelf key={row.genre} heading={row.genre} titles={row.titles} onOpen={setOpen} />)

@@ -1,9 +1,10 @@
 // The TV simulator: this page behaves as Usher's TV app does. Signed out, it shows a code and
 // a QR code and polls until a phone approves (RFC 8628); signed in, it shows "Who's watching?"
-// and the profile home, driven by the arrow keys and Enter. When its session is revoked from
-// anywhere, it returns to the code screen on its own.
+// and the profile home (the catalogue the API serves that profile), driven by the arrow keys
+// and Enter. When its session is revoked from anywhere, it returns to the code screen on its own.
 import { useCallback, useEffect, useState } from "react";
 import type { PublicProfile } from "../../../contract/schemas/profiles";
+import { listTitles, type Title } from "../../features/catalogue/api/list-titles";
 import { chooseProfile, listProfiles } from "../../features/profiles/api/profiles";
 import { getMe } from "../../features/session/api/get-me";
 import { type DeviceAuthorization, pollForToken, requestDeviceAuthorization } from "../../features/tv/api/device-authorization";
@@ -22,8 +23,9 @@ type Screen =
   | { name: "code"; authorization: DeviceAuthorization | null; notice?: string }
   | { name: "profiles"; token: string; profiles: PublicProfile[]; preferred: string | null }
   | { name: "pin"; token: string; profile: PublicProfile; error?: string }
-  | { name: "home"; token: string; profile: PublicProfile }
-  | { name: "trouble"; message: string };
+  | { name: "home"; token: string; profile: PublicProfile; titles: Title[] }
+  /** With the token when the TV is still signed in: Try again goes back to its profiles, not to a new code. */
+  | { name: "trouble"; message: string; token?: string };
 
 /** RFC 8628 §3.5: after slow_down, every later poll waits 5 s longer. */
 const SLOW_DOWN_MS = 5_000;
@@ -142,11 +144,20 @@ export default function TvSimulatorPage() {
     return () => stop.abort();
   }, [token, signedOut]);
 
+  /** The profile home, once the profile is chosen: the API serves what that profile may see. */
+  async function showHome(token: string, profile: PublicProfile) {
+    try {
+      setScreen({ name: "home", token, profile, titles: await listTitles(bearerCaller(token)) });
+    } catch (error) {
+      setScreen({ name: "trouble", message: failureMessage(error, "The catalogue couldn't be loaded."), token });
+    }
+  }
+
   async function choose(current: string, profile: PublicProfile, pin?: string) {
     if (profile.locked && pin === undefined) return setScreen({ name: "pin", token: current, profile });
     setBusy(true);
     try {
-      setScreen({ name: "home", token: current, profile: await chooseProfile(profile.id, pin, bearerCaller(current)) });
+      await showHome(current, await chooseProfile(profile.id, pin, bearerCaller(current)));
     } catch (error) {
       if (isSessionLost(error)) signedOut();
       // A wrong PIN, or too many: said on the PIN screen, which stays.
@@ -188,12 +199,19 @@ export default function TvSimulatorPage() {
             onBack={() => void showProfiles(screen.token)}
           />
         )}
-        {screen.name === "home" && <TvHome profile={screen.profile} onSwitchProfile={() => void showProfiles(screen.token)} />}
+        {screen.name === "home" && (
+          <TvHome profile={screen.profile} titles={screen.titles} onSwitchProfile={() => void showProfiles(screen.token)} />
+        )}
         {screen.name === "trouble" && (
           <div className="tv-trouble" role="alert">
             <h1>Something went wrong</h1>
             <p>{screen.message}</p>
-            <button ref={focusOnArrival} type="button" className="button button--primary" onClick={() => startCodeFlow()}>
+            <button
+              ref={focusOnArrival}
+              type="button"
+              className="button button--primary"
+              onClick={() => (screen.token ? void showProfiles(screen.token) : startCodeFlow())}
+            >
               Try again
             </button>
           </div>

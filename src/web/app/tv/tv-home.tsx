@@ -1,16 +1,26 @@
-// The profile home on the TV: rows of the catalogue by genre, walked with the remote's arrows.
-// Enter on a title shows what it is about; the first row switches profile.
+// The profile home on the TV: rows of the catalogue by genre (as the API served it to this
+// profile), walked with the remote's arrows. Enter on a title shows what it is about; the first
+// row switches profile.
 import { useRef, useState } from "react";
 import type { PublicProfile } from "../../../contract/schemas/profiles";
 import { Avatar } from "../../components/ui/avatar";
+import type { Title } from "../../features/catalogue/api/list-titles";
 import { Poster } from "../../features/catalogue/components/poster";
-import { rowsByGenre, type Title, titlesFor } from "../../features/catalogue/titles";
+import { rowsByGenre } from "../../features/catalogue/rows-by-genre";
 import { useRemoteControl } from "../../features/tv/hooks/use-remote-control";
 
-export function TvHome({ profile, onSwitchProfile }: { profile: PublicProfile; onSwitchProfile(): void }) {
+export function TvHome({
+  profile,
+  titles,
+  onSwitchProfile,
+}: {
+  profile: PublicProfile;
+  titles: readonly Title[];
+  onSwitchProfile(): void;
+}) {
   const screen = useRef<HTMLDivElement>(null);
   const onKeyDown = useRemoteControl(screen, profile.id);
-  const rows = rowsByGenre(titlesFor(profile.isKids));
+  const rows = rowsByGenre(titles);
   const [selected, setSelected] = useState<Title>();
 
   return (

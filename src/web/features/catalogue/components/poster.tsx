@@ -2,7 +2,7 @@
 // colours and shapes, and no image is fetched from anywhere. Only presentation attributes are
 // used (the CSP forbids style attributes).
 import { type ReactElement, useId } from "react";
-import type { Title } from "../titles";
+import type { Title } from "../api/list-titles";
 
 type Variant = "portrait" | "wide";
 

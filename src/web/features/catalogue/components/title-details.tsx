@@ -3,7 +3,7 @@
 // Close, its only control (showModal() focuses the first one).
 // The catalogue is made up, so there is no player.
 import { useEffect, useId, useRef } from "react";
-import type { Title } from "../titles";
+import type { Title } from "../api/list-titles";
 import { Poster } from "./poster";
 
 export function TitleDetails({ title, onClose }: { title: Title | undefined; onClose(): void }) {

@@ -1,7 +1,7 @@
 // One row of the browse page: a genre's titles side by side, scrolling sideways on narrow
 // screens. Each poster is a button that opens the title's details.
 import { useId } from "react";
-import type { Title } from "../titles";
+import type { Title } from "../api/list-titles";
 import { Poster } from "./poster";
 
 export function TitleShelf({ heading, titles, onOpen }: { heading: string; titles: readonly Title[]; onOpen(title: Title): void }) {

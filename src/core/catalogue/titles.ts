@@ -1,21 +1,9 @@
-// The small built-in catalogue the profile home shows: invented shows and films (any
-// likeness to a real title is an accident). Posters are drawn from each title's name.
+// The demo catalogue: invented shows and films (any likeness to a real title is an accident).
+// Served by GET /api/v1/titles to the web app and the TV simulator; a stream can start only for
+// a title listed here.
+import type { CatalogueTitle } from "../../contract/schemas/catalogue";
 
-export const genres = ["Drama", "Comedy", "Sci-fi", "Thriller", "Documentary", "Family", "Animation"] as const;
-export type Genre = (typeof genres)[number];
-
-export interface Title {
-  id: string;
-  name: string;
-  kind: "Series" | "Film";
-  year: number;
-  genres: readonly Genre[];
-  blurb: string;
-  /** Shown on kids profiles. */
-  forKids: boolean;
-}
-
-export const titles: readonly Title[] = [
+export const catalogue: readonly CatalogueTitle[] = [
   {
     id: "the-lantern-keepers",
     name: "The Lantern Keepers",
@@ -216,14 +204,14 @@ export const titles: readonly Title[] = [
   },
 ];
 
-/** What a profile may see: kids profiles get only the titles made for children. */
-export function titlesFor(isKids: boolean): Title[] {
-  return titles.filter((title) => !isKids || title.forKids);
+/** What a profile may see: Kids profiles get only the titles made for children. */
+export function titlesFor(isKids: boolean): CatalogueTitle[] {
+  return catalogue.filter((title) => !isKids || title.forKids);
 }
 
-/** The rows of the browse page: one per genre that has something to show. */
-export function rowsByGenre(visible: readonly Title[]): { genre: Genre; titles: Title[] }[] {
-  return genres
-    .map((genre) => ({ genre, titles: visible.filter((title) => title.genres.includes(genre)) }))
-    .filter((row) => row.titles.length > 0);
+const byId = new Map(catalogue.map((title) => [title.id, title]));
+
+/** The listed title with this id, if there is one. */
+export function findTitle(id: string): CatalogueTitle | undefined {
+  return byId.get(id);
 }

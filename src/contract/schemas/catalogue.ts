@@ -1,0 +1,21 @@
+// The catalogue the API serves: what the web app, the TV simulator and players show and play.
+import { z } from "zod";
+
+export const genres = ["Drama", "Comedy", "Sci-fi", "Thriller", "Documentary", "Family", "Animation"] as const;
+export type Genre = (typeof genres)[number];
+
+export const titleId = z.string().regex(/^[a-z0-9-]{1,64}$/, "a title id: 1 to 64 of a-z, 0-9 and -");
+
+export const catalogueTitle = z.object({
+  id: titleId,
+  name: z.string(),
+  kind: z.enum(["Series", "Film"]),
+  year: z.number().int(),
+  genres: z.array(z.enum(genres)).readonly(),
+  blurb: z.string(),
+  /** Shown on Kids profiles. */
+  forKids: z.boolean(),
+});
+export type CatalogueTitle = z.infer<typeof catalogueTitle>;
+
+export const titlesResponse = z.object({ titles: z.array(catalogueTitle) });
