@@ -1160,6 +1160,190 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/streams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start watching a title on this device, as its chosen profile */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        titleId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            stream: {
+                                id: string;
+                                titleId: string;
+                                profileId: string | null;
+                                /** Format: date-time */
+                                startedAt: string;
+                            };
+                            heartbeatMs: number;
+                            /** Format: date-time */
+                            expiresAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "EMPTY_BODY" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "BAD_REQUEST" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CROSS_ORIGIN_REQUEST" | "RATE_LIMITED" | "INTERNAL_ERROR" | "INVALID_CREDENTIALS" | "SESSION_NOT_FOUND" | "UNAUTHENTICATED" | "SESSION_REVOKED" | "SESSION_EXPIRED" | "EMAIL_TAKEN" | "INVALID_EMAIL" | "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_LONG" | "PASSWORD_TOO_COMMON" | "WRONG_PASSWORD" | "PASSWORD_UNCHANGED" | "PROFILE_NOT_FOUND" | "PROFILE_LIMIT_REACHED" | "PROFILE_NAME_TAKEN" | "LAST_PROFILE" | "KIDS_PROFILE" | "INVALID_PHONE" | "PHONE_NOT_MOBILE" | "PHONE_IN_USE" | "NO_PHONE" | "PHONE_ALREADY_VERIFIED" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_ATTEMPTS_EXCEEDED" | "TV_CODE_NOT_FOUND" | "TV_CODE_EXPIRED" | "TV_CODE_ALREADY_USED" | "REAUTH_REQUIRED" | "TWO_STEP_CODE_INVALID" | "TWO_STEP_CODE_USED" | "TWO_STEP_CHALLENGE_INVALID" | "TWO_STEP_CHALLENGE_EXPIRED" | "TWO_STEP_ATTEMPTS_EXCEEDED" | "TOTP_ALREADY_ENABLED" | "TOTP_NOT_ENABLED" | "TOTP_SETUP_NOT_STARTED" | "TWO_STEP_NOT_ENABLED" | "PASSKEY_NOT_FOUND" | "PASSKEY_INVALID" | "PASSKEY_UNKNOWN" | "PASSKEY_ALREADY_REGISTERED" | "PASSKEY_CHALLENGE_EXPIRED" | "PROFILE_LOCKED" | "INVALID_PIN" | "MAIN_PROFILE_NOT_LOCKED" | "PIN_REQUIRED" | "LINK_INVALID" | "LINK_EXPIRED" | "EMAIL_ALREADY_VERIFIED" | "INVALID_CURSOR" | "EMAIL_UNCHANGED" | "SIGN_IN_CODE_INVALID" | "TOO_MANY_STREAMS" | "STREAM_ENDED" | "STREAM_NOT_FOUND" | "TITLE_NOT_FOUND" | "RESET_CODE_INVALID";
+                                message: string;
+                                issues?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                reason?: string;
+                                watching: {
+                                    device: {
+                                        kind: string;
+                                        name: string;
+                                    };
+                                    profileName: string | null;
+                                    title: {
+                                        id: string;
+                                        name: string;
+                                    };
+                                    /** Format: date-time */
+                                    since: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/streams/{id}/heartbeat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Still watching: keeps the screen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            heartbeatMs: number;
+                            /** Format: date-time */
+                            expiresAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/streams/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Stop watching: this device's stream, or another device's (Stop watching) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sessions": {
         parameters: {
             query?: never;
@@ -3399,7 +3583,7 @@ export interface components {
         ErrorInput: {
             error: {
                 /** @enum {string} */
-                code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "EMPTY_BODY" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "BAD_REQUEST" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CROSS_ORIGIN_REQUEST" | "RATE_LIMITED" | "INTERNAL_ERROR" | "INVALID_CREDENTIALS" | "SESSION_NOT_FOUND" | "UNAUTHENTICATED" | "SESSION_REVOKED" | "SESSION_EXPIRED" | "EMAIL_TAKEN" | "INVALID_EMAIL" | "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_LONG" | "PASSWORD_TOO_COMMON" | "WRONG_PASSWORD" | "PASSWORD_UNCHANGED" | "PROFILE_NOT_FOUND" | "PROFILE_LIMIT_REACHED" | "PROFILE_NAME_TAKEN" | "LAST_PROFILE" | "KIDS_PROFILE" | "INVALID_PHONE" | "PHONE_NOT_MOBILE" | "PHONE_IN_USE" | "NO_PHONE" | "PHONE_ALREADY_VERIFIED" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_ATTEMPTS_EXCEEDED" | "TV_CODE_NOT_FOUND" | "TV_CODE_EXPIRED" | "TV_CODE_ALREADY_USED" | "REAUTH_REQUIRED" | "TWO_STEP_CODE_INVALID" | "TWO_STEP_CODE_USED" | "TWO_STEP_CHALLENGE_INVALID" | "TWO_STEP_CHALLENGE_EXPIRED" | "TWO_STEP_ATTEMPTS_EXCEEDED" | "TOTP_ALREADY_ENABLED" | "TOTP_NOT_ENABLED" | "TOTP_SETUP_NOT_STARTED" | "TWO_STEP_NOT_ENABLED" | "PASSKEY_NOT_FOUND" | "PASSKEY_INVALID" | "PASSKEY_UNKNOWN" | "PASSKEY_ALREADY_REGISTERED" | "PASSKEY_CHALLENGE_EXPIRED" | "PROFILE_LOCKED" | "INVALID_PIN" | "MAIN_PROFILE_NOT_LOCKED" | "PIN_REQUIRED" | "LINK_INVALID" | "LINK_EXPIRED" | "EMAIL_ALREADY_VERIFIED" | "INVALID_CURSOR" | "EMAIL_UNCHANGED" | "SIGN_IN_CODE_INVALID" | "RESET_CODE_INVALID";
+                code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "EMPTY_BODY" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "BAD_REQUEST" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CROSS_ORIGIN_REQUEST" | "RATE_LIMITED" | "INTERNAL_ERROR" | "INVALID_CREDENTIALS" | "SESSION_NOT_FOUND" | "UNAUTHENTICATED" | "SESSION_REVOKED" | "SESSION_EXPIRED" | "EMAIL_TAKEN" | "INVALID_EMAIL" | "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_LONG" | "PASSWORD_TOO_COMMON" | "WRONG_PASSWORD" | "PASSWORD_UNCHANGED" | "PROFILE_NOT_FOUND" | "PROFILE_LIMIT_REACHED" | "PROFILE_NAME_TAKEN" | "LAST_PROFILE" | "KIDS_PROFILE" | "INVALID_PHONE" | "PHONE_NOT_MOBILE" | "PHONE_IN_USE" | "NO_PHONE" | "PHONE_ALREADY_VERIFIED" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_ATTEMPTS_EXCEEDED" | "TV_CODE_NOT_FOUND" | "TV_CODE_EXPIRED" | "TV_CODE_ALREADY_USED" | "REAUTH_REQUIRED" | "TWO_STEP_CODE_INVALID" | "TWO_STEP_CODE_USED" | "TWO_STEP_CHALLENGE_INVALID" | "TWO_STEP_CHALLENGE_EXPIRED" | "TWO_STEP_ATTEMPTS_EXCEEDED" | "TOTP_ALREADY_ENABLED" | "TOTP_NOT_ENABLED" | "TOTP_SETUP_NOT_STARTED" | "TWO_STEP_NOT_ENABLED" | "PASSKEY_NOT_FOUND" | "PASSKEY_INVALID" | "PASSKEY_UNKNOWN" | "PASSKEY_ALREADY_REGISTERED" | "PASSKEY_CHALLENGE_EXPIRED" | "PROFILE_LOCKED" | "INVALID_PIN" | "MAIN_PROFILE_NOT_LOCKED" | "PIN_REQUIRED" | "LINK_INVALID" | "LINK_EXPIRED" | "EMAIL_ALREADY_VERIFIED" | "INVALID_CURSOR" | "EMAIL_UNCHANGED" | "SIGN_IN_CODE_INVALID" | "TOO_MANY_STREAMS" | "STREAM_ENDED" | "STREAM_NOT_FOUND" | "TITLE_NOT_FOUND" | "RESET_CODE_INVALID";
                 message: string;
                 issues?: {
                     path: string;
@@ -3448,7 +3632,7 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "EMPTY_BODY" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "BAD_REQUEST" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CROSS_ORIGIN_REQUEST" | "RATE_LIMITED" | "INTERNAL_ERROR" | "INVALID_CREDENTIALS" | "SESSION_NOT_FOUND" | "UNAUTHENTICATED" | "SESSION_REVOKED" | "SESSION_EXPIRED" | "EMAIL_TAKEN" | "INVALID_EMAIL" | "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_LONG" | "PASSWORD_TOO_COMMON" | "WRONG_PASSWORD" | "PASSWORD_UNCHANGED" | "PROFILE_NOT_FOUND" | "PROFILE_LIMIT_REACHED" | "PROFILE_NAME_TAKEN" | "LAST_PROFILE" | "KIDS_PROFILE" | "INVALID_PHONE" | "PHONE_NOT_MOBILE" | "PHONE_IN_USE" | "NO_PHONE" | "PHONE_ALREADY_VERIFIED" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_ATTEMPTS_EXCEEDED" | "TV_CODE_NOT_FOUND" | "TV_CODE_EXPIRED" | "TV_CODE_ALREADY_USED" | "REAUTH_REQUIRED" | "TWO_STEP_CODE_INVALID" | "TWO_STEP_CODE_USED" | "TWO_STEP_CHALLENGE_INVALID" | "TWO_STEP_CHALLENGE_EXPIRED" | "TWO_STEP_ATTEMPTS_EXCEEDED" | "TOTP_ALREADY_ENABLED" | "TOTP_NOT_ENABLED" | "TOTP_SETUP_NOT_STARTED" | "TWO_STEP_NOT_ENABLED" | "PASSKEY_NOT_FOUND" | "PASSKEY_INVALID" | "PASSKEY_UNKNOWN" | "PASSKEY_ALREADY_REGISTERED" | "PASSKEY_CHALLENGE_EXPIRED" | "PROFILE_LOCKED" | "INVALID_PIN" | "MAIN_PROFILE_NOT_LOCKED" | "PIN_REQUIRED" | "LINK_INVALID" | "LINK_EXPIRED" | "EMAIL_ALREADY_VERIFIED" | "INVALID_CURSOR" | "EMAIL_UNCHANGED" | "SIGN_IN_CODE_INVALID" | "RESET_CODE_INVALID";
+                code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "EMPTY_BODY" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "BAD_REQUEST" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CROSS_ORIGIN_REQUEST" | "RATE_LIMITED" | "INTERNAL_ERROR" | "INVALID_CREDENTIALS" | "SESSION_NOT_FOUND" | "UNAUTHENTICATED" | "SESSION_REVOKED" | "SESSION_EXPIRED" | "EMAIL_TAKEN" | "INVALID_EMAIL" | "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_LONG" | "PASSWORD_TOO_COMMON" | "WRONG_PASSWORD" | "PASSWORD_UNCHANGED" | "PROFILE_NOT_FOUND" | "PROFILE_LIMIT_REACHED" | "PROFILE_NAME_TAKEN" | "LAST_PROFILE" | "KIDS_PROFILE" | "INVALID_PHONE" | "PHONE_NOT_MOBILE" | "PHONE_IN_USE" | "NO_PHONE" | "PHONE_ALREADY_VERIFIED" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_ATTEMPTS_EXCEEDED" | "TV_CODE_NOT_FOUND" | "TV_CODE_EXPIRED" | "TV_CODE_ALREADY_USED" | "REAUTH_REQUIRED" | "TWO_STEP_CODE_INVALID" | "TWO_STEP_CODE_USED" | "TWO_STEP_CHALLENGE_INVALID" | "TWO_STEP_CHALLENGE_EXPIRED" | "TWO_STEP_ATTEMPTS_EXCEEDED" | "TOTP_ALREADY_ENABLED" | "TOTP_NOT_ENABLED" | "TOTP_SETUP_NOT_STARTED" | "TWO_STEP_NOT_ENABLED" | "PASSKEY_NOT_FOUND" | "PASSKEY_INVALID" | "PASSKEY_UNKNOWN" | "PASSKEY_ALREADY_REGISTERED" | "PASSKEY_CHALLENGE_EXPIRED" | "PROFILE_LOCKED" | "INVALID_PIN" | "MAIN_PROFILE_NOT_LOCKED" | "PIN_REQUIRED" | "LINK_INVALID" | "LINK_EXPIRED" | "EMAIL_ALREADY_VERIFIED" | "INVALID_CURSOR" | "EMAIL_UNCHANGED" | "SIGN_IN_CODE_INVALID" | "TOO_MANY_STREAMS" | "STREAM_ENDED" | "STREAM_NOT_FOUND" | "TITLE_NOT_FOUND" | "RESET_CODE_INVALID";
                 message: string;
                 issues?: {
                     path: string;

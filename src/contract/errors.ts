@@ -100,6 +100,13 @@ export const errorCatalogue = {
     status: 400,
     message: "That code is not right, or it has expired. Check the newest email or text message, or ask for a new code.",
   },
+  TOO_MANY_STREAMS: {
+    status: 409,
+    message: "Too many people are using your account right now. Stop watching on another device, or change your plan.",
+  },
+  STREAM_ENDED: { status: 410, message: "This stream has ended." },
+  STREAM_NOT_FOUND: { status: 404, message: "There is no such stream." },
+  TITLE_NOT_FOUND: { status: 404, message: "There is no such title in the catalogue." },
   RESET_CODE_INVALID: {
     status: 400,
     message: "That code is not right, or it has expired. Check the text message, or ask for a new code.",

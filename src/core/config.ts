@@ -80,6 +80,10 @@ export interface CoreConfig {
     appRevokePerIp: RateRule;
   };
   /** The platform's services that ask about sessions. */
+  streams: {
+    /** How often a player heartbeats; a stream two intervals quiet frees its screen. */
+    heartbeatMs: number;
+  };
   /** What each plan allows: screens watching at once (Basic 1, Standard 2, Premium 4). */
   plans: Record<Plan, { name: string; screens: number }>;
   services: {
@@ -168,6 +172,7 @@ export const defaultCoreConfig: CoreConfig = {
     servicePerClient: { limit: 360_000, windowMs: minutes(1) },
     appRevokePerIp: { limit: 60, windowMs: minutes(15) },
   },
+  streams: { heartbeatMs: 30_000 },
   plans: {
     basic: { name: "Basic", screens: 1 },
     standard: { name: "Standard", screens: 2 },

@@ -10,6 +10,7 @@ import type { ProfileStore } from "./profiles/ports";
 import type { ServiceClientStore } from "./services/ports";
 import type { SessionChangeStore } from "./session-changes/ports";
 import type { SessionStore } from "./sessions/ports";
+import type { StreamStore } from "./streams/ports";
 import type { TvCodeStore } from "./tv-sign-in/ports";
 import type { WebhookEndpointStore } from "./webhooks/ports";
 
@@ -33,6 +34,8 @@ export interface Stores {
   webhookEndpoints: WebhookEndpointStore;
   /** What the platform's verifiers must hear of this transaction. */
   sessionChanges: SessionChangeStore;
+  /** The screens an account is watching on. */
+  streams: StreamStore;
   /**
    * Runs `work` in one database transaction: it commits when `work` resolves and rolls back
    * when it throws. Use cases go through core's inUnitOfWork, which also rolls back on a

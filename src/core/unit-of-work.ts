@@ -39,6 +39,8 @@ export async function inUnitOfWork<T>(deps: UnitOfWorkDeps, work: (stores: Store
       const result = await work(announcing(stores, deps.clock, effects));
       if (isFailure(result)) throw new RolledBack(result);
       changes = await stores.sessionChanges.loggedInThisTransaction();
+      // A signed-out device stops watching with the sign-out, whichever way it was signed out.
+      if (changes.length > 0) await stores.streams.endSignedOut([...new Set(changes.map((c) => c.accountId))], deps.clock.now());
       return result;
     });
   } catch (error) {

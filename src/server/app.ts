@@ -38,6 +38,7 @@ import { sessionChangeSubscriptionRoutes } from "./routes/session-change-subscri
 import { sessionEventRoutes } from "./routes/session-events";
 import { sessionRoutes } from "./routes/sessions";
 import { signInCodeRoutes } from "./routes/sign-in-code";
+import { streamRoutes } from "./routes/streams";
 import { titleRoutes } from "./routes/titles";
 import { tvCodeRoutes } from "./routes/tv-codes";
 import { twoStepRoutes } from "./routes/two-step";
@@ -127,6 +128,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(phoneRoutes, { core: options.core });
       await api.register(profileRoutes, { core: options.core });
       await api.register(titleRoutes, { core: options.core });
+      await api.register(streamRoutes, { core: options.core });
       await api.register(sessionRoutes, { core: options.core });
       await api.register(sessionEventRoutes, { liveSessions, heartbeatMs: options.eventStreamHeartbeatMs ?? 25_000 });
       // TV sign-in

@@ -322,3 +322,31 @@ export const usherNode = pgTable("usher_node", {
   leaseUntil: at("lease_until").notNull(),
   startedAt: at("started_at").notNull().default(sql`clock_timestamp()`),
 });
+
+// --- Streams ---------------------------------------------------------------------
+// A screen in use: one device's session watching a title as a profile. Live while not ended
+// and heartbeating; the plan fixes how many an account may hold at once.
+export const stream = pgTable(
+  "stream",
+  {
+    id: text("id").primaryKey(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => account.id, { onDelete: "cascade" }),
+    sessionId: text("session_id")
+      .notNull()
+      .references(() => session.id, { onDelete: "cascade" }),
+    profileId: uuid("profile_id").references(() => profile.id, { onDelete: "set null" }),
+    titleId: text("title_id").notNull(),
+    startedAt: at("started_at").notNull(),
+    lastHeartbeatAt: at("last_heartbeat_at").notNull(),
+    endedAt: at("ended_at"),
+    /** signed_out | stopped_from_another_device | stopped | expired */
+    endedReason: text("ended_reason"),
+  },
+  (t) => [
+    index("stream_account_live_idx").on(t.accountId).where(sql`ended_at is null`),
+    index("stream_session_live_idx").on(t.sessionId).where(sql`ended_at is null`),
+    index("stream_account_started_idx").on(t.accountId, t.startedAt),
+  ],
+);

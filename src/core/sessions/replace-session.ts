@@ -45,6 +45,8 @@ export async function replaceSession(
     context: options.context,
     aal: options.aal ?? device.aal,
   });
+  // A new token is not a sign-out: what the device is watching goes on, under the new session.
+  if ("session" in replaced) await stores.streams.moveToSession(replaced.session.id, issued.session.id);
   return { ...issued, signedOutOtherDevices };
 }
 

@@ -15,6 +15,7 @@ import { createProfileStore } from "./profiles";
 import { createServiceClientStore } from "./service-clients";
 import { createSessionChangeStore } from "./session-changes";
 import { createSessionStore } from "./sessions";
+import { createStreamStore } from "./streams";
 import { createTotpStore } from "./totp";
 import { createTvCodeStore } from "./tv-codes";
 import { createWebhookEndpointStore } from "./webhook-endpoints";
@@ -39,6 +40,7 @@ export function createStores(db: Database): Stores {
     serviceClients: createServiceClientStore(db),
     webhookEndpoints: createWebhookEndpointStore(db),
     sessionChanges: createSessionChangeStore(db),
+    streams: createStreamStore(db),
     // Inside a transaction `db` is the transaction, so a nested call becomes a savepoint.
     transaction: (work) => db.transaction((tx) => work(createStores(tx))),
   };

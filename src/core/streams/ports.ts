@@ -1,0 +1,44 @@
+// Streams: the screens an account is watching on. A stream is live while it is not ended, its
+// session is live, and its last heartbeat is recent; the plan fixes how many may be live at once.
+import type { Plan } from "../accounts/ports";
+
+export type StreamEndReason = "signed_out" | "stopped_from_another_device" | "stopped" | "expired";
+
+export interface StreamRecord {
+  id: string;
+  accountId: string;
+  sessionId: string;
+  profileId: string | null;
+  titleId: string;
+  startedAt: Date;
+  lastHeartbeatAt: Date;
+  endedAt: Date | null;
+  endedReason: StreamEndReason | null;
+}
+
+/** Where an account is watching: what the limit page and the device list show. */
+export interface WatchingNow {
+  streamId: string;
+  sessionId: string;
+  device: { kind: string; name: string };
+  profileName: string | null;
+  titleId: string;
+  since: Date;
+}
+
+export interface StreamStore {
+  /** Locks the account row until the transaction ends, and answers its plan: starts take turns. */
+  lockAccountForStreams(accountId: string): Promise<Plan | null>;
+  /** The account's live streams: not ended, on a live session, heartbeating since `liveSince`. */
+  listLive(accountId: string, liveSince: Date): Promise<WatchingNow[]>;
+  create(stream: StreamRecord): Promise<void>;
+  /** The account's stream with this id (another account's answers null, like a missing one). */
+  find(accountId: string, id: string): Promise<StreamRecord | null>;
+  heartbeat(id: string, at: Date): Promise<void>;
+  /** Ends a stream still running; false when it had already ended. */
+  end(id: string, at: Date, reason: StreamEndReason): Promise<boolean>;
+  /** Moves a session's running streams to the session that replaced it on the same device. */
+  moveToSession(fromSessionId: string, toSessionId: string): Promise<void>;
+  /** Ends the running streams of these accounts' revoked sessions: signed out. */
+  endSignedOut(accountIds: readonly string[], at: Date): Promise<void>;
+}

@@ -1,0 +1,101 @@
+// Watching: starting a stream takes a screen if the plan has one free, a player's heartbeats
+// keep it, and it ends when the player stops, another device stops it, its heartbeats lapse, or
+// its session is signed out (the unit of work ends those in the signing-out transaction).
+//
+// Two devices racing for the last screen: exactly one wins. Under READ COMMITTED an insert
+// guarded by a count lets both in, so a start locks the account row first, then counts, then
+// inserts, in one transaction: starts of one account take turns.
+import { findTitle } from "../catalogue/titles";
+import { randomToken } from "../crypto/random";
+import type { CoreDeps } from "../deps";
+import { fail, ok, type Result, type Success } from "../result";
+import type { SessionRecord } from "../sessions/ports";
+import { inUnitOfWork } from "../unit-of-work";
+import type { StreamEndReason, StreamRecord, WatchingNow } from "./ports";
+
+export interface StartedStream {
+  stream: StreamRecord;
+  heartbeatMs: number;
+  /** When the screen is freed if no heartbeat comes. */
+  expiresAt: Date;
+}
+
+export type StartRefusal =
+  | { ok: false; code: "TOO_MANY_STREAMS"; watching: WatchingNow[] }
+  | { ok: false; code: "TITLE_NOT_FOUND" | "UNAUTHENTICATED" };
+
+/** Streams heartbeating since this moment are live: two intervals, so one late heartbeat is forgiven. */
+export const liveSince = (deps: Pick<CoreDeps, "clock" | "config">): Date =>
+  new Date(deps.clock.now().getTime() - 2 * deps.config.streams.heartbeatMs);
+
+const expiryOf = (deps: Pick<CoreDeps, "config">, heartbeatAt: Date) =>
+  new Date(heartbeatAt.getTime() + 2 * deps.config.streams.heartbeatMs);
+
+/** Starts watching `titleId` on this device, as the profile it has chosen. */
+export async function startStream(deps: CoreDeps, session: SessionRecord, titleId: string): Promise<Success<StartedStream> | StartRefusal> {
+  if (!findTitle(titleId)) return fail("TITLE_NOT_FOUND");
+  return inUnitOfWork(deps, async (stores): Promise<Success<StartedStream> | StartRefusal> => {
+    const plan = await stores.streams.lockAccountForStreams(session.accountId);
+    if (!plan) return fail("UNAUTHENTICATED");
+    const watching = await stores.streams.listLive(session.accountId, liveSince(deps));
+    // This device's own stream of the same title is a reload, not another screen: it is replaced.
+    const own = watching.filter((live) => live.sessionId === session.id);
+    const others = watching.length - own.length;
+    if (others + 1 > deps.config.plans[plan].screens) return { ok: false, code: "TOO_MANY_STREAMS", watching };
+    const at = deps.clock.now();
+    for (const live of own) await stores.streams.end(live.streamId, at, "stopped");
+    const stream: StreamRecord = {
+      id: randomToken(deps.random, 16),
+      accountId: session.accountId,
+      sessionId: session.id,
+      profileId: session.profileId,
+      titleId,
+      startedAt: at,
+      lastHeartbeatAt: at,
+      endedAt: null,
+      endedReason: null,
+    };
+    await stores.streams.create(stream);
+    return ok({ stream, heartbeatMs: deps.config.streams.heartbeatMs, expiresAt: expiryOf(deps, at) });
+  });
+}
+
+export type HeartbeatRefusal = { ok: false; code: "STREAM_NOT_FOUND" } | { ok: false; code: "STREAM_ENDED"; reason: StreamEndReason };
+
+/** A player still watching: keeps the screen, or says why it is gone. */
+export async function heartbeatStream(
+  deps: CoreDeps,
+  session: SessionRecord,
+  streamId: string,
+): Promise<Result<{ heartbeatMs: number; expiresAt: Date }> | HeartbeatRefusal> {
+  const stream = await deps.stores.streams.find(session.accountId, streamId);
+  if (!stream || stream.sessionId !== session.id) return fail("STREAM_NOT_FOUND");
+  if (stream.endedAt) return { ok: false, code: "STREAM_ENDED", reason: stream.endedReason ?? "stopped" };
+  const at = deps.clock.now();
+  if (stream.lastHeartbeatAt.getTime() <= liveSince(deps).getTime()) {
+    await deps.stores.streams.end(stream.id, at, "expired");
+    return { ok: false, code: "STREAM_ENDED", reason: "expired" };
+  }
+  await deps.stores.streams.heartbeat(stream.id, at);
+  return ok({ heartbeatMs: deps.config.streams.heartbeatMs, expiresAt: expiryOf(deps, at) });
+}
+
+/**
+ * Stops a stream: the player's own (stopped), or any of the account's from another device
+ * (stopped_from_another_device). Stopping one already ended answers as done.
+ */
+export async function stopStream(
+  deps: CoreDeps,
+  session: SessionRecord,
+  streamId: string,
+  watchingAsKids: boolean,
+): Promise<Result<void, "STREAM_NOT_FOUND" | "KIDS_PROFILE">> {
+  const stream = await deps.stores.streams.find(session.accountId, streamId);
+  if (!stream) return fail("STREAM_NOT_FOUND");
+  const ownStream = stream.sessionId === session.id;
+  // A Kids profile stops its own player, never another device's.
+  if (!ownStream && watchingAsKids) return fail("KIDS_PROFILE");
+  const reason = ownStream ? "stopped" : "stopped_from_another_device";
+  await deps.stores.streams.end(stream.id, deps.clock.now(), reason);
+  return ok(undefined);
+}

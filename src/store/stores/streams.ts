@@ -1,0 +1,82 @@
+// The streams an account holds, and the lock that makes starting one take turns.
+import { and, eq, gt, inArray, isNotNull, isNull } from "drizzle-orm";
+import type { StreamEndReason, StreamRecord, StreamStore } from "../../core/streams/ports";
+import type { Database } from "../database";
+import { account, profile, session, stream } from "../schema";
+
+export function createStreamStore(db: Database): StreamStore {
+  return {
+    async lockAccountForStreams(accountId) {
+      const [row] = await db.select({ plan: account.plan }).from(account).where(eq(account.id, accountId)).for("update");
+      return (row?.plan as "basic" | "standard" | "premium" | undefined) ?? null;
+    },
+
+    async listLive(accountId, liveSince) {
+      const rows = await db
+        .select({
+          streamId: stream.id,
+          sessionId: stream.sessionId,
+          deviceKind: session.deviceKind,
+          deviceName: session.deviceName,
+          profileName: profile.name,
+          titleId: stream.titleId,
+          since: stream.startedAt,
+        })
+        .from(stream)
+        .innerJoin(session, eq(session.id, stream.sessionId))
+        .leftJoin(profile, eq(profile.id, stream.profileId))
+        .where(
+          and(eq(stream.accountId, accountId), isNull(stream.endedAt), isNull(session.revokedAt), gt(stream.lastHeartbeatAt, liveSince)),
+        )
+        .orderBy(stream.startedAt);
+      return rows.map(({ deviceKind, deviceName, ...row }) => ({ ...row, device: { kind: deviceKind, name: deviceName } }));
+    },
+
+    async create(record) {
+      await db.insert(stream).values(record);
+    },
+
+    async find(accountId, id) {
+      const [row] = await db
+        .select()
+        .from(stream)
+        .where(and(eq(stream.id, id), eq(stream.accountId, accountId)));
+      return row ? { ...row, endedReason: row.endedReason as StreamEndReason | null } : null;
+    },
+
+    async heartbeat(id, at) {
+      await db
+        .update(stream)
+        .set({ lastHeartbeatAt: at })
+        .where(and(eq(stream.id, id), isNull(stream.endedAt)));
+    },
+
+    async end(id, at, reason) {
+      const ended = await db
+        .update(stream)
+        .set({ endedAt: at, endedReason: reason })
+        .where(and(eq(stream.id, id), isNull(stream.endedAt)))
+        .returning({ id: stream.id });
+      return ended.length > 0;
+    },
+
+    async moveToSession(fromSessionId, toSessionId) {
+      await db
+        .update(stream)
+        .set({ sessionId: toSessionId })
+        .where(and(eq(stream.sessionId, fromSessionId), isNull(stream.endedAt)));
+    },
+
+    async endSignedOut(accountIds, at) {
+      if (accountIds.length === 0) return;
+      const revoked = db
+        .select({ id: session.id })
+        .from(session)
+        .where(and(inArray(session.accountId, [...accountIds]), isNotNull(session.revokedAt)));
+      await db
+        .update(stream)
+        .set({ endedAt: at, endedReason: "signed_out" })
+        .where(and(inArray(stream.accountId, [...accountIds]), isNull(stream.endedAt), inArray(stream.sessionId, revoked)));
+    },
+  };
+}
