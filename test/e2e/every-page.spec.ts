@@ -83,6 +83,11 @@ test("signed in: every page from Who's watching? to Manage access and devices, t
   await checkPage(page, "change-password");
 
   await page.goBack();
+  await menuEntry(page, "Change plan").click();
+  await expect(page.getByRole("heading", { name: "Change plan" })).toBeVisible();
+  await checkPage(page, "change-plan");
+
+  await page.goBack();
   await menuEntry(page, "Add phone number").click();
   await expect(page.getByRole("heading", { name: "Add phone number" })).toBeVisible();
   await checkPage(page, "add-phone");

@@ -67,7 +67,7 @@ test("watching as Kids: no way into the account, pages and API closed, the paren
   }
 
   // Typed addresses: a friendly page, not the account.
-  for (const address of ["/account", "/profiles/manage", "/account/devices", "/tv"]) {
+  for (const address of ["/account", "/account/plan", "/profiles/manage", "/account/devices", "/tv"]) {
     await page.goto(address);
     await expect(page.getByRole("heading", { name: "This page isn't available on a Kids profile" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Account", exact: true })).toHaveCount(0);

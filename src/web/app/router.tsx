@@ -60,6 +60,7 @@ export const router = createBrowserRouter([
           signedInPage("/browse", () => import("./routes/profile-home"), kidsProfileAllowed),
           signedInPage("/account", () => import("./routes/account")),
           signedInPage("/account/password", () => import("./routes/change-password")),
+          signedInPage("/account/plan", () => import("./routes/change-plan")),
           signedInPage("/account/phone", () => import("./routes/add-phone")),
           signedInPage("/account/devices", () => import("./routes/devices")),
           signedInPage("/account/two-step", () => import("./routes/two-step")),

@@ -1,4 +1,4 @@
-// Membership & Billing: email, plan, password (with Change password) and the phone row,
+// Membership & Billing: email, plan (with Change plan), password (with Change password) and the phone row,
 // which the page hands in (it belongs to the phone feature).
 import type { ReactNode } from "react";
 import { Link } from "react-router";
@@ -26,6 +26,9 @@ export function MembershipBilling({ account, phoneRow }: { account: AccountDetai
         <div className="row__value">
           <span className="row__label">Plan</span>
           <span>{planNames[account.plan]}</span>
+        </div>
+        <div className="row__actions">
+          <Link to="/account/plan">Change plan</Link>
         </div>
       </div>
       <div className="row">
