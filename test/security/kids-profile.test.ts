@@ -19,8 +19,11 @@ import { apiRoutes as listApiRoutes } from "../support/api-routes";
 import { openEventStream } from "../support/event-stream";
 import { TvApp } from "../support/tv";
 
-/** Everything a Kids profile may do: browse, choose a profile, sign this device out, keep the page live. */
+/** Everything a Kids profile may do: browse, watch, choose a profile, sign this device out, keep the page live. */
 const KIDS_ALLOWED = [
+  "POST /api/v1/streams",
+  "POST /api/v1/streams/{id}/heartbeat",
+  "DELETE /api/v1/streams/{id}",
   "GET /api/v1/me",
   "HEAD /api/v1/me",
   "GET /api/v1/profiles",
@@ -115,13 +118,19 @@ describe("a session watching as a Kids profile", () => {
         if (answer.statusCode === 403 && (route.startsWith("HEAD ") || errorCode(answer) === "KIDS_PROFILE")) refused.push(route);
         else served.push(`${route} → ${answer.statusCode} ${route.startsWith("HEAD ") ? "" : (errorCode(answer) ?? "")}`.trim());
       }
-      expect(served).toEqual([
-        "GET /api/v1/me → 200",
-        "GET /api/v1/profiles → 200",
-        "HEAD /api/v1/me → 200",
-        "HEAD /api/v1/profiles → 200",
-        `POST /api/v1/profiles/{id}/choose → 404 PROFILE_NOT_FOUND`,
-      ]);
+      expect(served.sort()).toEqual(
+        [
+          "GET /api/v1/me → 200",
+          "GET /api/v1/profiles → 200",
+          "HEAD /api/v1/me → 200",
+          "HEAD /api/v1/profiles → 200",
+          `POST /api/v1/profiles/{id}/choose → 404 PROFILE_NOT_FOUND`,
+          // Served, and refused only for what was sent: an empty body, a profile id for a stream id.
+          "POST /api/v1/streams → 400 VALIDATION_FAILED",
+          "POST /api/v1/streams/{id}/heartbeat → 400 VALIDATION_FAILED",
+          "DELETE /api/v1/streams/{id} → 400 VALIDATION_FAILED",
+        ].sort(),
+      );
       expect(refused).toEqual(routes.filter((route) => !KIDS_ALLOWED.includes(route)));
       // Still on the Kids profile, still signed in: nothing above changed the session.
       expect((await device.get("/api/v1/me")).json().profile).toMatchObject({ id: h.kids.id, isKids: true });
