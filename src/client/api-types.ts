@@ -1344,6 +1344,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/streams/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recent streaming activity: what the account watched in the last 30 days, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            streams: {
+                                id: string;
+                                title: {
+                                    id: string;
+                                    name: string;
+                                };
+                                profileName: string | null;
+                                device: {
+                                    /** @enum {string} */
+                                    kind: "web" | "mobile" | "tv";
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                startedAt: string;
+                                endedAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sessions": {
         parameters: {
             query?: never;
@@ -3618,6 +3684,16 @@ export interface components {
             /** Format: date-time */
             lastActiveAt: string;
             current: boolean;
+            watching: {
+                streamId: string;
+                title: {
+                    id: string;
+                    name: string;
+                };
+                profileName: string | null;
+                /** Format: date-time */
+                since: string;
+            } | null;
         };
         TitleInput: {
             id: string;
@@ -3667,6 +3743,16 @@ export interface components {
             /** Format: date-time */
             lastActiveAt: string;
             current: boolean;
+            watching: {
+                streamId: string;
+                title: {
+                    id: string;
+                    name: string;
+                };
+                profileName: string | null;
+                /** Format: date-time */
+                since: string;
+            } | null;
         };
         Title: {
             id: string;

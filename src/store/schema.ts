@@ -346,7 +346,8 @@ export const stream = pgTable(
   },
   (t) => [
     index("stream_account_live_idx").on(t.accountId).where(sql`ended_at is null`),
-    index("stream_session_live_idx").on(t.sessionId).where(sql`ended_at is null`),
+    // A device's streams, running or ended: what its open screens are told about.
+    index("stream_session_idx").on(t.sessionId),
     index("stream_account_started_idx").on(t.accountId, t.startedAt),
   ],
 );

@@ -11,6 +11,15 @@ export const publicSession = z.object({
   createdAt: timestamp,
   lastActiveAt: timestamp,
   current: z.boolean(),
+  /** What this device is watching right now; null while it watches nothing. */
+  watching: z
+    .object({
+      streamId: z.string(),
+      title: z.object({ id: z.string(), name: z.string() }),
+      profileName: z.string().nullable(),
+      since: timestamp,
+    })
+    .nullable(),
 });
 export type PublicSession = z.infer<typeof publicSession>;
 
@@ -23,10 +32,20 @@ export const signedOutOtherDevicesResponse = z.object({ signedOutOtherDevices: z
 
 /**
  * GET /sessions/events is a server-sent-events stream for the signed-in session: `ready` once
- * connected, a comment now and then to keep it open, and `signed-out` (then the end) when
- * this session is revoked or expires, with the same code and reason a refused request carries.
+ * connected, a comment now and then to keep it open, `stream-ended` when one of this device's
+ * streams ends other than by its own player (stopped from another device, signed out), and
+ * `signed-out` (then the end) when this session is revoked or expires, with the same code and
+ * reason a refused request carries.
  */
-export const sessionEventNames = { ready: "ready", signedOut: "signed-out" } as const;
+export const sessionEventNames = { ready: "ready", streamEnded: "stream-ended", signedOut: "signed-out" } as const;
+
+/** `stream-ended`: which of this device's streams ended, and why (as a refused heartbeat says). */
+export const streamEndedEvent = z.object({
+  streamId: z.string(),
+  titleId: z.string(),
+  reason: z.enum(["signed_out", "stopped_from_another_device", "stopped", "expired"]),
+});
+export type StreamEndedEvent = z.infer<typeof streamEndedEvent>;
 
 const signedOutEvent = z.object({
   code: z.enum(["SESSION_REVOKED", "SESSION_EXPIRED"]),

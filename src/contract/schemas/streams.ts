@@ -2,7 +2,7 @@
 // is watching when its plan has no screen free.
 import { z } from "zod";
 import { titleId } from "./catalogue";
-import { timestamp } from "./common";
+import { deviceKind, text, timestamp } from "./common";
 import { errorResponse } from "./error-body";
 
 export const startStreamRequest = z.strictObject({ titleId });
@@ -29,4 +29,28 @@ export const watchingNow = z.object({
 /** 409 TOO_MANY_STREAMS: every screen of the plan is in use, and these are where. */
 export const tooManyStreamsResponse = errorResponse.extend({
   error: errorResponse.shape.error.extend({ watching: z.array(watchingNow) }),
+});
+
+/** Recent streaming activity: the last 30 days, newest first, paged by an opaque cursor. */
+export const streamingActivityQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  /** `nextCursor` of the previous page; opaque (any other value is INVALID_CURSOR). */
+  cursor: text().max(200).optional(),
+});
+
+export const streamingActivityResponse = z.object({
+  streams: z.array(
+    z.object({
+      id: z.string(),
+      title: z.object({ id: z.string(), name: z.string() }),
+      /** Null when the device had no profile chosen or the profile was deleted since. */
+      profileName: z.string().nullable(),
+      device: z.object({ kind: deviceKind, name: z.string() }),
+      startedAt: timestamp,
+      /** Null while it is still playing. */
+      endedAt: timestamp.nullable(),
+    }),
+  ),
+  /** Null on the last page. */
+  nextCursor: z.string().nullable(),
 });

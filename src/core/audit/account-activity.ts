@@ -1,10 +1,11 @@
-// Account activity: the account's own audit log, newest first, in pages. The cursor is the
-// last event's (time, id), opaque to clients; details are reduced to what the owner needs to
-// recognise an event, never keys, hashes or whole addresses.
+// Account activity: the account's own audit log, newest first, in pages (paging/cursor).
+// Details are reduced to what the owner needs to recognise an event, never keys, hashes or
+// whole addresses.
 import type { z } from "zod";
 import type { publicActivityEvent } from "../../contract/schemas/activity";
 import type { CoreDeps } from "../deps";
 import { describeDevice } from "../devices/device";
+import { decodeCursor, encodeCursor } from "../paging/cursor";
 import { fail, ok, type Result } from "../result";
 import type { SessionRecord } from "../sessions/ports";
 import type { AuditEventRecord } from "./ports";
@@ -41,33 +42,14 @@ export function toPublicActivityEvent(event: AuditEventRecord): PublicActivityEv
   };
 }
 
-const encodeCursor = (at: Date, id: string): string => Buffer.from(`${at.toISOString()}|${id}`).toString("base64url");
-
 const EVENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/**
- * The (time, id) a cursor from encodeCursor names, or null for anything else. The store hands
- * the id to a uuid column and the time to timestamptz, so a look-alike must stop here:
- * PostgreSQL has no year 0 and cannot read the six-digit years toISOString writes past 9999,
- * though JS dates reach both.
- */
-function decodeCursor(cursor: string): { at: Date; id: string } | null {
-  const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  if (at === undefined || id === undefined || !EVENT_ID.test(id)) return null;
-  const date = new Date(at);
-  if (Number.isNaN(date.getTime())) return null;
-  const year = date.getUTCFullYear();
-  if (year < 1 || year > 9999) return null;
-  // Exactly what encodeCursor writes: nothing appended, no other spelling of the time.
-  return encodeCursor(date, id) === cursor ? { at: date, id } : null;
-}
 
 export async function listAccountActivity(
   deps: Pick<CoreDeps, "stores">,
   session: SessionRecord,
   page: { limit: number; cursor?: string | undefined },
 ): Promise<Result<{ events: PublicActivityEvent[]; nextCursor: string | null }, "INVALID_CURSOR">> {
-  const before = page.cursor === undefined ? undefined : decodeCursor(page.cursor);
+  const before = page.cursor === undefined ? undefined : decodeCursor(page.cursor, EVENT_ID);
   if (before === null) return fail("INVALID_CURSOR");
   // One more than asked: whether it exists says if there is a next page.
   const rows = await deps.stores.audit.listPage(session.accountId, page.limit + 1, before);

@@ -1,7 +1,10 @@
-// The open screens of one node, by account: when a revocation signal for an account arrives,
-// each of its screens re-reads its own session row (one primary-key lookup) and, if that
-// session is over, is told why. One subscription per node, however many screens are open.
+// The open screens of one node, by account: when a signal that the account's sessions changed
+// arrives, each of its screens re-reads its own session row (one primary-key lookup) and, if
+// that session is over, is told why. A screen that asks is also told of its device's streams
+// that ended since it opened (stopped from another device, signed out): a stream's end is
+// signalled like a session change. One subscription per node, however many screens are open.
 import type { CoreDeps } from "../deps";
+import type { EndedStream } from "../streams/ports";
 import type { RevokedReason, SessionRecord } from "./ports";
 import type { RevocationSignals } from "./revocation-signals";
 
@@ -22,6 +25,11 @@ interface Watcher {
   /** The last expiry read; it only ever slides later, so until then no read is needed. */
   expiresAt: Date;
   onEnded(end: SessionEnd): void;
+  /** When it was opened: only streams ended since are news to it. */
+  openedAt: Date;
+  onStreamEnded: ((stream: EndedStream) => void) | undefined;
+  /** Streams it has been told of. */
+  toldOf: Set<string>;
   ended: boolean;
   checking: boolean;
   /** A signal arrived during a check: check again when it is done. */
@@ -50,22 +58,30 @@ export class LiveSessions {
     );
   }
 
-  /**
-   * Watches one screen's session until it ends (`onEnded`, once) or the answered function is
-   * called. It is checked once at once: a revocation between authenticating the screen and
-   * this call would otherwise go unheard.
-   */
   /** Whether the account may open one more screen on this node. */
   hasRoomFor(accountId: string): boolean {
     return (this.#byAccount.get(accountId)?.size ?? 0) < MAX_SCREENS_PER_ACCOUNT;
   }
 
-  watch(session: Pick<SessionRecord, "id" | "accountId" | "expiresAt">, onEnded: (end: SessionEnd) => void): () => void {
+  /**
+   * Watches one screen's session until it ends (`onEnded`, once) or the answered function is
+   * called. It is checked once at once: a revocation between authenticating the screen and
+   * this call would otherwise go unheard.
+   */
+  watch(
+    session: Pick<SessionRecord, "id" | "accountId" | "expiresAt">,
+    onEnded: (end: SessionEnd) => void,
+    /** Told of each of the device's streams that ends other than by its own player, before `onEnded`. */
+    onStreamEnded?: (stream: EndedStream) => void,
+  ): () => void {
     const watcher: Watcher = {
       sessionId: session.id,
       accountId: session.accountId,
       expiresAt: session.expiresAt,
       onEnded,
+      openedAt: this.deps.clock.now(),
+      onStreamEnded,
+      toldOf: new Set(),
       ended: false,
       checking: false,
       again: false,
@@ -116,6 +132,15 @@ export class LiveSessions {
     if (screens.size === 0) this.#byAccount.delete(watcher.accountId);
   }
 
+  async #tellEndedStreams(watcher: Watcher, onStreamEnded: (stream: EndedStream) => void): Promise<void> {
+    for (const stream of await this.deps.stores.streams.endedSince(watcher.sessionId, watcher.openedAt)) {
+      // The player that stopped its own stream knows.
+      if (watcher.toldOf.has(stream.id) || stream.reason === "stopped") continue;
+      watcher.toldOf.add(stream.id);
+      if (!watcher.ended) onStreamEnded(stream);
+    }
+  }
+
   async #check(watcher: Watcher): Promise<void> {
     if (watcher.ended) return;
     if (watcher.checking) {
@@ -124,6 +149,7 @@ export class LiveSessions {
     }
     watcher.checking = true;
     try {
+      if (watcher.onStreamEnded) await this.#tellEndedStreams(watcher, watcher.onStreamEnded);
       const session = await this.deps.stores.sessions.findById(watcher.sessionId);
       const end = whySessionEnded(session, this.deps.clock.now());
       if (!end) watcher.expiresAt = session!.expiresAt;

@@ -1,5 +1,6 @@
 // Streams: the screens an account is watching on. A stream is live while it is not ended, its
 // session is live, and its last heartbeat is recent; the plan fixes how many may be live at once.
+import type { DeviceKind } from "../../contract/schemas/common";
 import type { Plan } from "../accounts/ports";
 
 export type StreamEndReason = "signed_out" | "stopped_from_another_device" | "stopped" | "expired";
@@ -26,6 +27,24 @@ export interface WatchingNow {
   since: Date;
 }
 
+/** One line of Recent streaming activity. */
+export interface StreamActivity {
+  id: string;
+  titleId: string;
+  profileName: string | null;
+  device: { kind: DeviceKind; name: string };
+  startedAt: Date;
+  endedAt: Date | null;
+}
+
+/** A device's stream that ended: what its open screens are told. */
+export interface EndedStream {
+  id: string;
+  titleId: string;
+  endedAt: Date;
+  reason: StreamEndReason;
+}
+
 export interface StreamStore {
   /** Locks the account row until the transaction ends, and answers its plan: starts take turns. */
   lockAccountForStreams(accountId: string): Promise<Plan | null>;
@@ -39,6 +58,10 @@ export interface StreamStore {
   end(id: string, at: Date, reason: StreamEndReason): Promise<boolean>;
   /** Moves a session's running streams to the session that replaced it on the same device. */
   moveToSession(fromSessionId: string, toSessionId: string): Promise<void>;
+  /** The account's streams started since `since`, newest first, before the (time, id) `before` names. */
+  listActivity(accountId: string, since: Date, limit: number, before?: { at: Date; id: string }): Promise<StreamActivity[]>;
+  /** The session's streams that ended at `since` or later, oldest first. */
+  endedSince(sessionId: string, since: Date): Promise<EndedStream[]>;
   /** Ends the running streams of these accounts' revoked sessions: signed out. */
   endSignedOut(accountIds: readonly string[], at: Date): Promise<void>;
 }

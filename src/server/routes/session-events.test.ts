@@ -8,6 +8,7 @@ import { days } from "../../core/clock";
 import { MAX_SCREENS_PER_ACCOUNT } from "../../core/sessions/live-sessions";
 
 const HEARTBEAT_MS = 200;
+const TITLE = "the-lantern-keepers";
 
 let t: TestApp;
 let baseUrl: string;
@@ -134,6 +135,49 @@ describe("GET /sessions/events", () => {
     expect(delayMs).toBeLessThan(1_000);
     expect(await desktopStream.staysQuiet(300)).toBe(true);
     desktopStream.close();
+  });
+
+  it("tells a device that its stream was stopped from another device, and leaves it signed in", async () => {
+    const { laptop, phone } = await household();
+    const phoneStream = await readyStreamOf(phone);
+    const started = await phone.post("/api/v1/streams", { titleId: TITLE });
+    expect(started.statusCode).toBe(201);
+    const streamId = started.json().stream.id;
+
+    const answered = performance.now();
+    expect((await laptop.delete(`/api/v1/streams/${streamId}`)).statusCode).toBe(204);
+
+    const event = await phoneStream.next(1_000);
+    expect(performance.now() - answered).toBeLessThan(1_000);
+    expect(event?.event).toBe("stream-ended");
+    expect(JSON.parse(event!.data)).toEqual({ streamId, titleId: TITLE, reason: "stopped_from_another_device" });
+    // Still signed in: the stream stays open and hears nothing more.
+    expect(await phoneStream.staysQuiet(300)).toBe(true);
+    expect((await phone.get("/api/v1/me")).statusCode).toBe(200);
+    phoneStream.close();
+  });
+
+  it("tells a watching device its stream ended, then that it was signed out, when all devices are signed out", async () => {
+    const { laptop, phone } = await household();
+    const phoneStream = await readyStreamOf(phone);
+    const streamId = (await phone.post("/api/v1/streams", { titleId: TITLE })).json().stream.id;
+
+    expect((await laptop.post("/api/v1/sessions/sign-out-all")).statusCode).toBe(200);
+
+    const event = await phoneStream.next(1_000);
+    expect(event?.event).toBe("stream-ended");
+    expect(JSON.parse(event!.data)).toEqual({ streamId, titleId: TITLE, reason: "signed_out" });
+    const { data } = await signedOut(phoneStream, performance.now());
+    expect(data).toEqual({ code: "SESSION_REVOKED", reason: "signed_out_all_devices" });
+  });
+
+  it("does not tell a player of the stream it stopped itself", async () => {
+    const { phone } = await household();
+    const phoneStream = await readyStreamOf(phone);
+    const streamId = (await phone.post("/api/v1/streams", { titleId: TITLE })).json().stream.id;
+    expect((await phone.delete(`/api/v1/streams/${streamId}`)).statusCode).toBe(204);
+    expect(await phoneStream.staysQuiet(300)).toBe(true);
+    phoneStream.close();
   });
 
   it("tells the other devices that the password was changed, when all devices must sign in again", async () => {

@@ -1,9 +1,10 @@
 // GET /sessions/events: a server-sent-events stream that tells an open screen, within moments,
-// that its session was revoked (on any node) or has expired. Each stream is one watcher in the
+// that its session was revoked (on any node) or has expired, and that one of its device's
+// streams was stopped from another device or by a sign-out. Each stream is one watcher in the
 // node's LiveSessions; one timer per node keeps every stream alive through proxies.
 import type { OutgoingHttpHeaders, ServerResponse } from "node:http";
 import type { FastifyPluginAsync, FastifyReply } from "fastify";
-import { type SignedOutEvent, sessionEventNames } from "../../contract/schemas/sessions";
+import { type SignedOutEvent, type StreamEndedEvent, sessionEventNames } from "../../contract/schemas/sessions";
 import type { LiveSessions } from "../../core/sessions/live-sessions";
 import { replyFailure } from "../http/reply-failure";
 
@@ -54,10 +55,17 @@ export const sessionEventRoutes: FastifyPluginAsync<SessionEventsOptions> = asyn
       stream.write(`retry: ${RETRY_MS}\nevent: ${sessionEventNames.ready}\ndata: {}\n\n`);
       streams.add(stream);
 
-      const unwatch = liveSessions.watch(session, (end) => {
-        const event: SignedOutEvent = { code: end.code, reason: end.reason };
-        stream.end(`event: ${sessionEventNames.signedOut}\ndata: ${JSON.stringify(event)}\n\n`);
-      });
+      const unwatch = liveSessions.watch(
+        session,
+        (end) => {
+          const event: SignedOutEvent = { code: end.code, reason: end.reason };
+          stream.end(`event: ${sessionEventNames.signedOut}\ndata: ${JSON.stringify(event)}\n\n`);
+        },
+        (ended) => {
+          const event: StreamEndedEvent = { streamId: ended.id, titleId: ended.titleId, reason: ended.reason };
+          stream.write(`event: ${sessionEventNames.streamEnded}\ndata: ${JSON.stringify(event)}\n\n`);
+        },
+      );
       stream.on("close", () => {
         unwatch();
         streams.delete(stream);

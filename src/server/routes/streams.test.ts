@@ -210,3 +210,80 @@ describe("sign-outs end streams", () => {
     expect((await start(phones[1]!)).statusCode).toBe(409);
   });
 });
+
+describe("GET /sessions: Watching now", () => {
+  it("shows what each device is watching, as which profile and since when, and nothing once it stops", async () => {
+    const { browser, phones } = await household("standard", 2);
+    const [jo] = (await browser.get("/api/v1/profiles")).json().profiles;
+    expect((await phones[0]!.post(`/api/v1/profiles/${jo.id}/choose`, {})).statusCode).toBe(200);
+    const started = (await start(phones[0]!)).json().stream;
+
+    const sessions = (await browser.get("/api/v1/sessions")).json().sessions as { deviceName: string; watching: unknown }[];
+    expect(sessions.find((session) => session.deviceName === "Phone 1")?.watching).toEqual({
+      streamId: started.id,
+      title: { id: TITLE, name: "The Lantern Keepers" },
+      profileName: "Jo",
+      since: started.startedAt,
+    });
+    expect(sessions.filter((session) => session.watching !== null)).toHaveLength(1);
+
+    expect((await browser.delete(`/api/v1/streams/${started.id}`)).statusCode).toBe(204);
+    const after = (await browser.get("/api/v1/sessions")).json().sessions as { watching: unknown }[];
+    expect(after.every((session) => session.watching === null)).toBe(true);
+  });
+
+  it("stops showing a stream whose heartbeats lapsed", async () => {
+    const { browser, phones } = await household("basic", 1);
+    await start(phones[0]!);
+    t.clock.advance(2 * HEARTBEAT_MS + 1);
+    const sessions = (await browser.get("/api/v1/sessions")).json().sessions as { watching: unknown }[];
+    expect(sessions.every((session) => session.watching === null)).toBe(true);
+  });
+});
+
+describe("GET /streams/activity: Recent streaming activity", () => {
+  it("lists the last 30 days' streams newest first, with title, profile, device and times, in pages", async () => {
+    const { browser, phones } = await household("premium", 1);
+    const started: string[] = [];
+    for (const titleId of [TITLE, "quiet-harbour", TITLE]) {
+      started.push((await start(phones[0]!, titleId)).json().stream.id);
+      t.clock.advance(1_000);
+    }
+    const first = await browser.get("/api/v1/streams/activity?limit=2");
+    expect(first.statusCode).toBe(200);
+    const page = first.json();
+    expect(page.streams.map((row: { id: string }) => row.id)).toEqual([started[2], started[1]]);
+    expect(page.streams[0]).toEqual({
+      id: started[2],
+      title: { id: TITLE, name: "The Lantern Keepers" },
+      profileName: null,
+      device: { kind: "mobile", name: "Phone 1" },
+      startedAt: expect.any(String),
+      endedAt: null,
+    });
+    // A start on the same device ended the one before.
+    expect(page.streams[1].endedAt).toEqual(expect.any(String));
+    const next = (await browser.get(`/api/v1/streams/activity?limit=2&cursor=${page.nextCursor}`)).json();
+    expect(next).toEqual({ streams: [expect.objectContaining({ id: started[0] })], nextCursor: null });
+  });
+
+  it("leaves out streams older than 30 days, and another account's", async () => {
+    const { email, phones } = await household("basic", 1);
+    await start(phones[0]!);
+    t.clock.advance(31 * 24 * 60 * 60 * 1000);
+    const other = await household("basic", 1);
+    await start(other.phones[0]!);
+    // A month later the first devices' sessions have expired: the owner signs in again.
+    const browser = t.browser({ ip: nextIp() });
+    expect((await browser.signIn(email)).statusCode).toBe(200);
+    expect((await browser.get("/api/v1/streams/activity")).json()).toEqual({ streams: [], nextCursor: null });
+  });
+
+  it("answers a cursor it did not write with INVALID_CURSOR", async () => {
+    const { browser } = await household("basic", 0);
+    for (const cursor of ["nope", Buffer.from("2026-01-01T00:00:00.000Z|x").toString("base64url"), "a".repeat(201)]) {
+      const response = await browser.get(`/api/v1/streams/activity?cursor=${cursor}`);
+      expect(response.statusCode).toBe(400);
+    }
+  });
+});

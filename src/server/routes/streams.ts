@@ -6,12 +6,15 @@ import {
   heartbeatResponse,
   startStreamRequest,
   streamIdParams,
+  streamingActivityQuery,
+  streamingActivityResponse,
   streamResponse,
   tooManyStreamsResponse,
 } from "../../contract/schemas/streams";
 import { findTitle } from "../../core/catalogue/titles";
 import type { CoreDeps } from "../../core/deps";
 import type { WatchingNow } from "../../core/streams/ports";
+import { listStreamingActivity } from "../../core/streams/streaming-activity";
 import { heartbeatStream, startStream, stopStream } from "../../core/streams/streams";
 import { replyFailure } from "../http/reply-failure";
 
@@ -72,6 +75,22 @@ export const streamRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (ap
       const watchingAsKids = request.sessionInUse.profile?.isKids ?? false;
       const result = await stopStream(core, request.session, request.params.id, watchingAsKids);
       return result.ok ? reply.code(204).send() : replyFailure(reply, result);
+    },
+  );
+
+  app.get(
+    "/streams/activity",
+    {
+      schema: {
+        tags,
+        summary: "Recent streaming activity: what the account watched in the last 30 days, newest first",
+        querystring: streamingActivityQuery,
+        response: { 200: streamingActivityResponse },
+      },
+    },
+    async (request, reply) => {
+      const result = await listStreamingActivity(core, request.session, request.query);
+      return result.ok ? result.value : replyFailure(reply, result);
     },
   );
 };

@@ -1,6 +1,7 @@
 // The streams an account holds, and the lock that makes starting one take turns.
-import { and, eq, gt, inArray, isNotNull, isNull } from "drizzle-orm";
-import type { StreamEndReason, StreamRecord, StreamStore } from "../../core/streams/ports";
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, or } from "drizzle-orm";
+import type { DeviceKind } from "../../contract/schemas/common";
+import type { StreamEndReason, StreamStore } from "../../core/streams/ports";
 import type { Database } from "../database";
 import { account, profile, session, stream } from "../schema";
 
@@ -65,6 +66,41 @@ export function createStreamStore(db: Database): StreamStore {
         .update(stream)
         .set({ sessionId: toSessionId })
         .where(and(eq(stream.sessionId, fromSessionId), isNull(stream.endedAt)));
+    },
+
+    async listActivity(accountId, since, limit, before) {
+      const rows = await db
+        .select({
+          id: stream.id,
+          titleId: stream.titleId,
+          profileName: profile.name,
+          deviceKind: session.deviceKind,
+          deviceName: session.deviceName,
+          startedAt: stream.startedAt,
+          endedAt: stream.endedAt,
+        })
+        .from(stream)
+        .innerJoin(session, eq(session.id, stream.sessionId))
+        .leftJoin(profile, eq(profile.id, stream.profileId))
+        .where(
+          and(
+            eq(stream.accountId, accountId),
+            gte(stream.startedAt, since),
+            before && or(lt(stream.startedAt, before.at), and(eq(stream.startedAt, before.at), lt(stream.id, before.id))),
+          ),
+        )
+        .orderBy(desc(stream.startedAt), desc(stream.id))
+        .limit(limit);
+      return rows.map(({ deviceKind, deviceName, ...row }) => ({ ...row, device: { kind: deviceKind as DeviceKind, name: deviceName } }));
+    },
+
+    async endedSince(sessionId, since) {
+      const rows = await db
+        .select({ id: stream.id, titleId: stream.titleId, endedAt: stream.endedAt, reason: stream.endedReason })
+        .from(stream)
+        .where(and(eq(stream.sessionId, sessionId), gte(stream.endedAt, since)))
+        .orderBy(asc(stream.endedAt));
+      return rows.map((row) => ({ ...row, endedAt: row.endedAt!, reason: (row.reason ?? "stopped") as StreamEndReason }));
     },
 
     async endSignedOut(accountIds, at) {
