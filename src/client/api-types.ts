@@ -1601,7 +1601,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Server-sent events for this session: `ready` once, then `signed-out` with `{ code, reason }` when the session is revoked (on any device) or expires, and the stream ends. `: keep-alive` comments keep proxies from closing it. */
+                /** @description Server-sent events for this session: `ready` once; `stream-ended` with `{ streamId, titleId, reason }` when one of this device's streams is stopped from another device or by a sign-out; then `signed-out` with `{ code, reason }` when the session is revoked (on any device) or expires, and the stream ends. `: keep-alive` comments keep proxies from closing it. */
                 200: {
                     headers: {
                         [name: string]: unknown;

@@ -54,8 +54,9 @@ describe("GET /api/openapi.json", () => {
         const needsSession = answer.statusCode === 401 && answer.json().error.code === "UNAUTHENTICATED";
         if (needsSession) asked.push(`${method} ${path}`);
         const session = [{ bearer: [] }, { cookie: [] }];
-        // An operation open to everyone may say it reads a session when there is one (the empty requirement last).
-        const documented = needsSession ? [session] : [[], [...session, {}]];
+        // A protected one may also take a platform service acting for a viewer (both schemes at once);
+        // one open to everyone may say it reads a session when there is one (the empty requirement last).
+        const documented = needsSession ? [session, [...session, { serviceClient: [], viewerToken: [] }]] : [[], [...session, {}]];
         if (!documented.some((security) => JSON.stringify(operation.security) === JSON.stringify(security))) {
           misdocumented.push(`${method} ${path}`);
         }
@@ -65,6 +66,15 @@ describe("GET /api/openapi.json", () => {
     expect(asked).toContain("get /api/v1/me");
     expect(asked).not.toContain("post /api/v1/auth/sign-in");
     expect(JSON.stringify(doc.components.schemas.Error)).toContain("TV_CODE_NOT_FOUND");
+  });
+
+  it("says where a platform service may act for a viewer: the streams a player starts, heartbeats and stops", () => {
+    const onBehalf = Object.entries(doc.paths).flatMap(([path, operations]) =>
+      Object.entries(operations)
+        .filter(([, operation]) => JSON.stringify(operation.security).includes("viewerToken"))
+        .map(([method]) => `${method} ${path}`),
+    );
+    expect(onBehalf.sort()).toEqual(["delete /api/v1/streams/{id}", "post /api/v1/streams", "post /api/v1/streams/{id}/heartbeat"]);
   });
 
   it("describes the session event stream as server-sent events", () => {

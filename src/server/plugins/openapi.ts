@@ -69,12 +69,15 @@ const PUBLIC = new Set([
  */
 const SESSION_OPTIONAL = new Set(["/api/v1/titles"]);
 const SESSION: Record<string, string[]>[] = [{ bearer: [] }, { cookie: [] }];
+/** A platform service acting for a viewer: its own credentials and the viewer's token, both. */
+const ON_BEHALF_OF_VIEWER: Record<string, string[]>[] = [...SESSION, { serviceClient: [], viewerToken: [] }];
 
 /** Answers that are not JSON, described by hand: zod describes bodies, not streams. */
 const EVENT_STREAMS: Record<string, string> = {
   "/api/v1/sessions/events":
-    "Server-sent events for this session: `ready` once, then `signed-out` with `{ code, reason }` when the session " +
-    "is revoked (on any device) or expires, and the stream ends. `: keep-alive` comments keep proxies from closing it.",
+    "Server-sent events for this session: `ready` once; `stream-ended` with `{ streamId, titleId, reason }` when one " +
+    "of this device's streams is stopped from another device or by a sign-out; then `signed-out` with `{ code, reason }` " +
+    "when the session is revoked (on any device) or expires, and the stream ends. `: keep-alive` comments keep proxies from closing it.",
 };
 
 const transformZod = createJsonSchemaTransform({ schemaRegistry: components });
@@ -112,6 +115,12 @@ export async function registerOpenApi(app: FastifyInstance, options: { publicUrl
             scheme: "basic",
             description: "The platform's services: client_secret_basic (RFC 6749 §2.3.1) with a service client's id and secret.",
           },
+          viewerToken: {
+            type: "apiKey",
+            in: "header",
+            name: "Usher-Viewer-Token",
+            description: "A platform service acting for a viewer (with its serviceClient credentials): the viewer's session token.",
+          },
         },
       },
     },
@@ -122,7 +131,13 @@ export async function registerOpenApi(app: FastifyInstance, options: { publicUrl
       if (!url.startsWith("/api/v1/")) return transformZod({ ...input, schema: { ...schema, security: SERVICE_SECURITY[url] ?? [] } });
       // Every JSON API operation can fail with the catalogue's error body.
       const response = { ...(schema.response as object | undefined), "4XX": errorResponse };
-      const security = PUBLIC.has(url) ? [] : SESSION_OPTIONAL.has(url) ? [...SESSION, {}] : SESSION;
+      const security = PUBLIC.has(url)
+        ? []
+        : SESSION_OPTIONAL.has(url)
+          ? [...SESSION, {}]
+          : input.route?.config?.onBehalfOfViewer
+            ? ON_BEHALF_OF_VIEWER
+            : SESSION;
       return transformOperation({ ...input, schema: { ...schema, response, security } });
     },
     transformObject,

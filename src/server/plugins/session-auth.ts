@@ -2,7 +2,10 @@
 // every time. Routes opt in with `onRequest: app.requireSession`. A session watching as a Kids
 // profile is refused (403 KIDS_PROFILE) unless the route says `config: { kidsProfile: "allowed" }`.
 // A route open to everyone that answers a signed-in device differently (the catalogue, for a
-// Kids profile) asks `app.sessionIfAny` instead, which never refuses.
+// Kids profile) asks `app.sessionIfAny` instead, which never refuses. A route that says
+// `config: { onBehalfOfViewer: true }` also takes a platform service's request on behalf of a
+// viewer: the service's own credentials (client_secret_basic) with the viewer's token in the
+// Usher-Viewer-Token header, checked as that viewer's app would be.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import type { CoreDeps } from "../../core/deps";
@@ -13,6 +16,7 @@ import { type SessionRefusal, validateSession } from "../../core/sessions/valida
 import { requestContext } from "../http/client";
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from "../http/cookies";
 import { replyFailure } from "../http/reply-failure";
+import { serviceClientOfRequest } from "../http/service-authentication";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -34,6 +38,8 @@ declare module "fastify" {
   interface FastifyContextConfig {
     /** Set only on what a Kids profile may use (browsing, switching profile, signing out); others refuse it. */
     kidsProfile?: KidsProfileAccess;
+    /** A platform service may call it for a viewer, with the viewer's token in Usher-Viewer-Token. */
+    onBehalfOfViewer?: boolean;
   }
 }
 
@@ -45,6 +51,9 @@ export function bearerToken(request: FastifyRequest): string | undefined {
   return scheme?.toLowerCase() === "bearer" && token ? token.trim() : undefined;
 }
 
+/** Where a platform service puts the token of the viewer it calls for. */
+export const VIEWER_TOKEN_HEADER = "usher-viewer-token";
+
 /** Whether the request carries a session token at all, live or not: a bearer token or the session cookie. */
 export function carriesSession(request: FastifyRequest): boolean {
   return (bearerToken(request) ?? request.cookies[SESSION_COOKIE]) !== undefined;
@@ -55,12 +64,25 @@ export const sessionAuth = fp(async (app: FastifyInstance, options: { core: Core
   app.decorateRequest("sessionInUse", null as unknown as SessionInUse);
   app.decorateRequest("sessionCarrier", "cookie");
 
+  const serviceClient = serviceClientOfRequest(options.core);
+
+  /** The viewer's token a platform service sent, once the service's credentials verify; null when they don't. */
+  async function viewerTokenOfService(request: FastifyRequest): Promise<string | null | undefined> {
+    const viewerToken = request.headers[VIEWER_TOKEN_HEADER];
+    if (!request.routeOptions.config?.onBehalfOfViewer || typeof viewerToken !== "string") return undefined;
+    return (await serviceClient(request)) ? viewerToken : null;
+  }
+
   /** Checks the token the request carries and, when it names a live session, puts it on the request. */
   async function check(request: FastifyRequest, reply: FastifyReply): Promise<Result<SessionInUse, SessionRefusal>> {
-    const bearer = bearerToken(request);
+    const viewerToken = await viewerTokenOfService(request);
+    if (viewerToken === null) return fail("UNAUTHENTICATED");
+    const bearer = viewerToken ?? bearerToken(request);
     const token = bearer ?? request.cookies[SESSION_COOKIE];
     if (!token) return fail("UNAUTHENTICATED");
-    const result = await validateSession(options.core, token, requestContext(request));
+    // A service's address and user agent are not the viewer's device's.
+    const context = viewerToken ? { ip: null, userAgent: null } : requestContext(request);
+    const result = await validateSession(options.core, token, context);
     if (!result.ok) {
       if (!bearer) clearSessionCookie(reply);
       return result;

@@ -1,5 +1,6 @@
 // Watching: a player starts a stream for a title on its own session, heartbeats while it plays,
-// and stops it; any device of the account may stop another's (not from a Kids profile).
+// and stops it; any device of the account may stop another's (not from a Kids profile). A
+// platform's playback service may do the player's part on behalf of a viewer's token.
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { errorBody } from "../../contract/errors";
 import {
@@ -26,7 +27,7 @@ export const streamRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (ap
   app.post(
     "/streams",
     {
-      config: { kidsProfile: "allowed" },
+      config: { kidsProfile: "allowed", onBehalfOfViewer: true },
       schema: {
         tags,
         summary: "Start watching a title on this device, as its chosen profile",
@@ -55,7 +56,7 @@ export const streamRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (ap
   app.post(
     "/streams/:id/heartbeat",
     {
-      config: { kidsProfile: "allowed" },
+      config: { kidsProfile: "allowed", onBehalfOfViewer: true },
       schema: { tags, summary: "Still watching: keeps the screen", params: streamIdParams, response: { 200: heartbeatResponse } },
     },
     async (request, reply) => {
@@ -68,7 +69,7 @@ export const streamRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (ap
   app.delete(
     "/streams/:id",
     {
-      config: { kidsProfile: "allowed" },
+      config: { kidsProfile: "allowed", onBehalfOfViewer: true },
       schema: { tags, summary: "Stop watching: this device's stream, or another device's (Stop watching)", params: streamIdParams },
     },
     async (request, reply) => {
