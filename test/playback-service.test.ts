@@ -4,6 +4,7 @@
 import { once } from "node:events";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildPlaybackService, type PlaybackServiceOptions } from "../examples/playback-service/server";
@@ -63,6 +64,79 @@ async function viewer() {
   expect((await phone.signIn(email)).statusCode).toBe(200);
   return { browser, phone, phoneToken: phone.sessionToken!, cookie: `${SESSION_COOKIE}=${browser.sessionToken!}` };
 }
+
+const TITLE = "the-lantern-keepers";
+const playbackStream = (method: "POST" | "DELETE", path: string, token: string, body?: object) =>
+  fetch(`${playbackUrl}${path}`, {
+    method,
+    headers: { ...bearer(token), ...(body ? { "content-type": "application/json" } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+
+describe("streams kept with Usher on the viewer's behalf", () => {
+  it("starts a stream Usher counts against the plan and shows on the device list, heartbeats it and stops it", async () => {
+    const { browser, phoneToken } = await viewer();
+    expect((await browser.put("/api/v1/account/plan", { plan: "basic" })).statusCode).toBe(200);
+
+    const started = await playbackStream("POST", "/streams", phoneToken, { titleId: TITLE });
+    expect(started.status).toBe(201);
+    const { streamId, heartbeatMs } = (await started.json()) as { streamId: string; heartbeatMs: number };
+    expect(heartbeatMs).toBe(t.core.config.streams.heartbeatMs);
+    const devices = (await browser.get("/api/v1/sessions")).json().sessions as { deviceName: string; watching: unknown }[];
+    expect(devices.find((device) => device.deviceName === "Jo's phone")?.watching).toMatchObject({ streamId });
+
+    // Basic has one screen, and the phone holds it.
+    const refused = await browser.post("/api/v1/streams", { titleId: TITLE });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.watching).toEqual([expect.objectContaining({ device: { kind: "mobile", name: "Jo's phone" } })]);
+
+    expect((await playbackStream("POST", `/streams/${streamId}/heartbeat`, phoneToken)).status).toBe(200);
+    expect((await playbackStream("DELETE", `/streams/${streamId}`, phoneToken)).status).toBe(204);
+    const ended = await playbackStream("POST", `/streams/${streamId}/heartbeat`, phoneToken);
+    expect(ended.status).toBe(410);
+    expect(await ended.json()).toEqual({ error: "stream_ended", reason: "stopped" });
+    expect((await browser.post("/api/v1/streams", { titleId: TITLE })).statusCode).toBe(201);
+  });
+
+  it("passes on where the account is watching when the plan has no screen free", async () => {
+    const { browser, phoneToken } = await viewer();
+    expect((await browser.put("/api/v1/account/plan", { plan: "basic" })).statusCode).toBe(200);
+    expect((await browser.post("/api/v1/streams", { titleId: TITLE })).statusCode).toBe(201);
+    const refused = await playbackStream("POST", "/streams", phoneToken, { titleId: TITLE });
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toMatchObject({ error: "too_many_streams", watching: [{ title: { id: TITLE } }] });
+  });
+
+  it("tells the player its stream was stopped from another device", async () => {
+    const { browser, phoneToken } = await viewer();
+    const { streamId } = (await (await playbackStream("POST", "/streams", phoneToken, { titleId: TITLE })).json()) as { streamId: string };
+    expect((await browser.delete(`/api/v1/streams/${streamId}`)).statusCode).toBe(204);
+    const ended = await playbackStream("POST", `/streams/${streamId}/heartbeat`, phoneToken);
+    expect(ended.status).toBe(410);
+    expect(await ended.json()).toEqual({ error: "stream_ended", reason: "stopped_from_another_device" });
+  });
+
+  it("refuses the next heartbeat once the viewer signs out of all devices, and Usher has ended the stream", async () => {
+    const { browser, phoneToken } = await viewer();
+    const { streamId } = (await (await playbackStream("POST", "/streams", phoneToken, { titleId: TITLE })).json()) as { streamId: string };
+    expect((await browser.post("/api/v1/sessions/sign-out-all", {})).statusCode).toBe(200);
+    const refused = await playbackStream("POST", `/streams/${streamId}/heartbeat`, phoneToken);
+    expect(refused.status).toBe(401);
+    expect(await refused.json()).toEqual({ error: "not_signed_in" });
+    const [row] = await t.query<{ ended_reason: string }>(sql`select ended_reason from stream where id = ${streamId}`);
+    expect(row?.ended_reason).toBe("signed_out");
+  });
+
+  it("answers a title Usher does not list with 404, and a bad one with 400, before Usher is asked", async () => {
+    const { phoneToken } = await viewer();
+    const missing = await playbackStream("POST", "/streams", phoneToken, { titleId: "night-train" });
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({ error: "title_not_found" });
+    for (const body of [{}, { titleId: "../x" }, { titleId: 7 }]) {
+      expect((await playbackStream("POST", "/streams", phoneToken, body)).status).toBe(400);
+    }
+  });
+});
 
 describe("GET /play/:titleId", () => {
   it("plays to a phone app's bearer token, as its chosen profile, at its plan's quality", async () => {

@@ -1,5 +1,7 @@
 // A playback API as a platform team would write one beside Usher: it hands a viewer a title's
-// manifest at the quality their plan allows, and holds mature titles back from a Kids profile.
+// manifest at the quality their plan allows, holds mature titles back from a Kids profile, and
+// starts, keeps and stops the viewer's stream with Usher on their behalf, so the plan's screen
+// limit holds and a sign-out anywhere stops the playing.
 // Who is asking is answered by Usher's session verifier (usher/verifier): from a cache kept in
 // step with Usher, so a request costs a map lookup, and a device signed out anywhere is still
 // refused on its very next request. See README.md:
@@ -7,7 +9,8 @@
 //   USHER_CLIENT_ID=playback USHER_CLIENT_SECRET=… npx tsx examples/playback-service/server.ts
 import { pathToFileURL } from "node:url";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from "fastify";
-import { createSessionVerifier, type Plan, requireSession, type SessionVerifier, usherSessions } from "usher/verifier";
+import { createSessionVerifier, type Plan, requireSession, type SessionVerifier, usherSessions, viewerToken } from "usher/verifier";
+import { type Relayed, usherStreams } from "./usher-streams";
 
 export interface PlaybackServiceOptions {
   usherUrl: string;
@@ -23,7 +26,7 @@ const TITLE_ID = /^[a-z0-9-]{1,64}$/;
 const MAX_QUALITY: Record<Plan, "720p" | "1080p" | "4K"> = { basic: "720p", standard: "1080p", premium: "4K" };
 
 /** Fastify logs no headers by default; should anyone add them, the credentials still stay out. */
-const logRedactions = ["req.headers.authorization", "req.headers.cookie"];
+const logRedactions = ["req.headers.authorization", "req.headers.cookie", "req.headers['usher-viewer-token']"];
 
 export function buildPlaybackService(options: PlaybackServiceOptions): FastifyInstance {
   const app = Fastify({ logger: options.logger ?? { level: "info", redact: logRedactions } });
@@ -51,6 +54,35 @@ export function buildPlaybackService(options: PlaybackServiceOptions): FastifyIn
       const maxQuality = MAX_QUALITY[plan];
       return { titleId, profile, plan, maxQuality, manifestUrl: `https://cdn.example.invalid/${titleId}/${maxQuality}/manifest.mpd` };
     },
+  );
+
+  // The player's stream, kept with Usher on the viewer's behalf. The verifier answers first, from
+  // its cache: a signed-out viewer is refused here without a call to Usher.
+  const streams = usherStreams({
+    usherUrl: options.usherUrl,
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    timeoutMs: options.usherTimeoutMs ?? 2_000,
+  });
+  const relay = (reply: FastifyReply, relayed: Relayed) =>
+    reply
+      .code(relayed.statusCode)
+      .header("cache-control", "no-store")
+      .send(relayed.body ?? undefined);
+  const tokenOf = (request: FastifyRequest) => viewerToken(request.headers)!;
+
+  app.post<{ Body: { titleId?: unknown } }>("/streams", { preHandler: requireSession }, async (request, reply) => {
+    const titleId = request.body?.titleId;
+    if (typeof titleId !== "string" || !TITLE_ID.test(titleId)) return reply.code(400).send({ error: "invalid_title_id" });
+    return relay(reply, await streams.start(tokenOf(request), titleId));
+  });
+
+  app.post<{ Params: { streamId: string } }>("/streams/:streamId/heartbeat", { preHandler: requireSession }, async (request, reply) =>
+    relay(reply, await streams.heartbeat(tokenOf(request), request.params.streamId)),
+  );
+
+  app.delete<{ Params: { streamId: string } }>("/streams/:streamId", { preHandler: requireSession }, async (request, reply) =>
+    relay(reply, await streams.stop(tokenOf(request), request.params.streamId)),
   );
 
   // For the platform's probes and dashboards: whether the verifier is in step with Usher.
