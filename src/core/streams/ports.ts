@@ -34,6 +34,7 @@ export interface StreamActivity {
   profileName: string | null;
   device: { kind: DeviceKind; name: string };
   startedAt: Date;
+  lastHeartbeatAt: Date;
   endedAt: Date | null;
 }
 

@@ -7,6 +7,7 @@ import type { CoreDeps } from "../deps";
 import { decodeCursor, encodeCursor } from "../paging/cursor";
 import { fail, ok, type Result } from "../result";
 import type { SessionRecord } from "../sessions/ports";
+import { liveSince } from "./streams";
 
 type StreamingActivity = z.infer<typeof streamingActivityResponse>;
 
@@ -16,7 +17,7 @@ export const STREAMING_ACTIVITY_DAYS = 30;
 const STREAM_ID = /^[A-Za-z0-9_-]{22}$/;
 
 export async function listStreamingActivity(
-  deps: Pick<CoreDeps, "stores" | "clock">,
+  deps: Pick<CoreDeps, "stores" | "clock" | "config">,
   session: SessionRecord,
   page: { limit: number; cursor?: string | undefined },
 ): Promise<Result<StreamingActivity, "INVALID_CURSOR">> {
@@ -27,6 +28,7 @@ export async function listStreamingActivity(
   const rows = await deps.stores.streams.listActivity(session.accountId, since, page.limit + 1, before);
   const shown = rows.slice(0, page.limit);
   const last = shown[shown.length - 1];
+  const lapsedBy = liveSince(deps).getTime();
   return ok({
     streams: shown.map((row) => ({
       id: row.id,
@@ -34,7 +36,8 @@ export async function listStreamingActivity(
       profileName: row.profileName,
       device: row.device,
       startedAt: row.startedAt.toISOString(),
-      endedAt: row.endedAt?.toISOString() ?? null,
+      // A player that went quiet (closed, offline) never said goodbye: it watched until its last heartbeat.
+      endedAt: (row.endedAt ?? (row.lastHeartbeatAt.getTime() <= lapsedBy ? row.lastHeartbeatAt : null))?.toISOString() ?? null,
     })),
     nextCursor: rows.length > page.limit && last ? encodeCursor(last.startedAt, last.id) : null,
   });

@@ -267,6 +267,17 @@ describe("GET /streams/activity: Recent streaming activity", () => {
     expect(next).toEqual({ streams: [expect.objectContaining({ id: started[0] })], nextCursor: null });
   });
 
+  it("shows a stream whose player went quiet as watched until its last heartbeat", async () => {
+    const { browser, phones } = await household("basic", 1);
+    const id = (await start(phones[0]!)).json().stream.id;
+    t.clock.advance(10_000);
+    expect((await heartbeat(phones[0]!, id)).statusCode).toBe(200);
+    const lastHeartbeat = t.clock.now().toISOString();
+    expect((await browser.get("/api/v1/streams/activity")).json().streams[0].endedAt).toBeNull();
+    t.clock.advance(2 * HEARTBEAT_MS);
+    expect((await browser.get("/api/v1/streams/activity")).json().streams[0].endedAt).toBe(lastHeartbeat);
+  });
+
   it("leaves out streams older than 30 days, and another account's", async () => {
     const { email, phones } = await household("basic", 1);
     await start(phones[0]!);

@@ -77,6 +77,7 @@ export function createStreamStore(db: Database): StreamStore {
           deviceKind: session.deviceKind,
           deviceName: session.deviceName,
           startedAt: stream.startedAt,
+          lastHeartbeatAt: stream.lastHeartbeatAt,
           endedAt: stream.endedAt,
         })
         .from(stream)
