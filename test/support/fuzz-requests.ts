@@ -57,13 +57,15 @@ export function operationsOf(document: OpenApiDocument): Operation[] {
   return Object.entries(document.paths).flatMap(([path, byMethod]) =>
     Object.entries(byMethod).map(([method, operation]) => {
       const [contentType, media] = Object.entries(operation.requestBody?.content ?? {})[0] ?? [];
+      const needsSession = requires(operation, "bearer") || requires(operation, "cookie");
       return {
         method: method.toUpperCase(),
         path,
         parameters: operation.parameters ?? [],
         ...(contentType && media ? { body: { contentType, schema: media.schema } } : {}),
-        needsSession: requires(operation, "bearer") || requires(operation, "cookie"),
-        asService: requires(operation, "serviceClient"),
+        needsSession,
+        // A session route a service may also call for a viewer is fuzzed as the viewer's device.
+        asService: !needsSession && requires(operation, "serviceClient"),
         streams: Object.values(operation.responses).some((response) => "text/event-stream" in (response.content ?? {})),
       };
     }),

@@ -24,6 +24,9 @@ const SHOWN_DETAILS = [
   "actingProfileName",
   "changed",
   "requirePinToAddProfiles",
+  // Watching: which title, and on which device it was stopped.
+  "titleName",
+  "stoppedOn",
 ] as const;
 
 export function toPublicActivityEvent(event: AuditEventRecord): PublicActivityEvent {

@@ -46,7 +46,10 @@ export type AuditEventType =
   | "password_reset"
   | "email_change_requested"
   | "email_changed"
-  | "plan_changed";
+  | "plan_changed"
+  // Watching: a stream started (the title, the profile, the device), or stopped from another device.
+  | "watching_started"
+  | "watching_stopped";
 
 export function auditEvent(
   type: AuditEventType,

@@ -54,7 +54,11 @@ export interface StreamStore {
   create(stream: StreamRecord): Promise<void>;
   /** The account's stream with this id (another account's answers null, like a missing one). */
   find(accountId: string, id: string): Promise<StreamRecord | null>;
-  heartbeat(id: string, at: Date): Promise<void>;
+  /**
+   * Keeps this session's stream if it is still running and heartbeating since `liveSince`, in
+   * one statement; false when it is not (missing, another device's, ended or lapsed).
+   */
+  heartbeat(sessionId: string, id: string, at: Date, liveSince: Date): Promise<boolean>;
   /** Ends a stream still running; false when it had already ended. */
   end(id: string, at: Date, reason: StreamEndReason): Promise<boolean>;
   /** Moves a session's running streams to the session that replaced it on the same device. */

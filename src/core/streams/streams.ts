@@ -5,11 +5,12 @@
 // Two devices racing for the last screen: exactly one wins. Under READ COMMITTED an insert
 // guarded by a count lets both in, so a start locks the account row first, then counts, then
 // inserts, in one transaction: starts of one account take turns.
+import { auditEvent } from "../audit/events";
 import { findTitle } from "../catalogue/titles";
 import { randomToken } from "../crypto/random";
 import type { CoreDeps } from "../deps";
 import { fail, ok, type Result, type Success } from "../result";
-import type { SessionRecord } from "../sessions/ports";
+import type { SessionInUse, SessionRecord } from "../sessions/ports";
 import { inUnitOfWork } from "../unit-of-work";
 import type { StreamEndReason, StreamRecord, WatchingNow } from "./ports";
 
@@ -31,9 +32,18 @@ export const liveSince = (deps: Pick<CoreDeps, "clock" | "config">): Date =>
 const expiryOf = (deps: Pick<CoreDeps, "config">, heartbeatAt: Date) =>
   new Date(heartbeatAt.getTime() + 2 * deps.config.streams.heartbeatMs);
 
+/** A stream's audit entries carry the device's name instead: a playback service may have made the request. */
+const NO_CONTEXT = { ip: null, userAgent: null };
+
 /** Starts watching `titleId` on this device, as the profile it has chosen. */
-export async function startStream(deps: CoreDeps, session: SessionRecord, titleId: string): Promise<Success<StartedStream> | StartRefusal> {
-  if (!findTitle(titleId)) return fail("TITLE_NOT_FOUND");
+export async function startStream(
+  deps: CoreDeps,
+  { session, profile }: Pick<SessionInUse, "session" | "profile">,
+  titleId: string,
+): Promise<Success<StartedStream> | StartRefusal> {
+  const title = findTitle(titleId);
+  // Listed means listed for this profile: a Kids profile's catalogue has only titles made for children.
+  if (!title || (profile?.isKids && !title.forKids)) return fail("TITLE_NOT_FOUND");
   return inUnitOfWork(deps, async (stores): Promise<Success<StartedStream> | StartRefusal> => {
     const plan = await stores.streams.lockAccountForStreams(session.accountId);
     if (!plan) return fail("UNAUTHENTICATED");
@@ -56,28 +66,38 @@ export async function startStream(deps: CoreDeps, session: SessionRecord, titleI
       endedReason: null,
     };
     await stores.streams.create(stream);
+    await stores.audit.record(
+      auditEvent("watching_started", { accountId: session.accountId, sessionId: session.id }, NO_CONTEXT, at, {
+        titleName: title.name,
+        profileName: profile?.name ?? null,
+        deviceName: session.deviceName,
+      }),
+    );
     return ok({ stream, heartbeatMs: deps.config.streams.heartbeatMs, expiresAt: expiryOf(deps, at) });
   });
 }
 
 export type HeartbeatRefusal = { ok: false; code: "STREAM_NOT_FOUND" } | { ok: false; code: "STREAM_ENDED"; reason: StreamEndReason };
 
-/** A player still watching: keeps the screen, or says why it is gone. */
+/**
+ * A player still watching: keeps the screen, or says why it is gone. Every few seconds from
+ * every player, so keeping it is one statement; only a refusal reads the stream to say why.
+ */
 export async function heartbeatStream(
   deps: CoreDeps,
   session: SessionRecord,
   streamId: string,
 ): Promise<Result<{ heartbeatMs: number; expiresAt: Date }> | HeartbeatRefusal> {
+  const at = deps.clock.now();
+  if (await deps.stores.streams.heartbeat(session.id, streamId, at, liveSince(deps))) {
+    return ok({ heartbeatMs: deps.config.streams.heartbeatMs, expiresAt: expiryOf(deps, at) });
+  }
   const stream = await deps.stores.streams.find(session.accountId, streamId);
   if (!stream || stream.sessionId !== session.id) return fail("STREAM_NOT_FOUND");
   if (stream.endedAt) return { ok: false, code: "STREAM_ENDED", reason: stream.endedReason ?? "stopped" };
-  const at = deps.clock.now();
-  if (stream.lastHeartbeatAt.getTime() <= liveSince(deps).getTime()) {
-    await deps.stores.streams.end(stream.id, at, "expired");
-    return { ok: false, code: "STREAM_ENDED", reason: "expired" };
-  }
-  await deps.stores.streams.heartbeat(stream.id, at);
-  return ok({ heartbeatMs: deps.config.streams.heartbeatMs, expiresAt: expiryOf(deps, at) });
+  // Running, but its heartbeats lapsed: its screen was freed, and it ends now.
+  await deps.stores.streams.end(stream.id, at, "expired");
+  return { ok: false, code: "STREAM_ENDED", reason: "expired" };
 }
 
 /**
@@ -95,7 +115,20 @@ export async function stopStream(
   const ownStream = stream.sessionId === session.id;
   // A Kids profile stops its own player, never another device's.
   if (!ownStream && watchingAsKids) return fail("KIDS_PROFILE");
-  const reason = ownStream ? "stopped" : "stopped_from_another_device";
-  await deps.stores.streams.end(stream.id, deps.clock.now(), reason);
+  if (ownStream) {
+    await deps.stores.streams.end(stream.id, deps.clock.now(), "stopped");
+    return ok(undefined);
+  }
+  await inUnitOfWork(deps, async (stores) => {
+    const at = deps.clock.now();
+    if (!(await stores.streams.end(stream.id, at, "stopped_from_another_device"))) return;
+    await stores.audit.record(
+      auditEvent("watching_stopped", { accountId: session.accountId, sessionId: session.id }, NO_CONTEXT, at, {
+        titleName: findTitle(stream.titleId)?.name ?? stream.titleId,
+        stoppedOn: (await stores.sessions.findById(stream.sessionId))?.deviceName ?? null,
+        deviceName: session.deviceName,
+      }),
+    );
+  });
   return ok(undefined);
 }

@@ -17,6 +17,7 @@ import {
 let t: TestApp;
 const HEARTBEAT_MS = 30_000;
 const TITLE = "the-lantern-keepers";
+const KIDS_TITLE = "the-desk-fern";
 
 beforeAll(async () => {
   t = await buildTestApp({ config: withoutPerIpLimits });
@@ -158,11 +159,23 @@ describe("DELETE /streams/:id", () => {
     const kids = (await browser.post("/api/v1/profiles", { name: "Robin", isKids: true })).json().profile;
     expect((await phones[1]!.post(`/api/v1/profiles/${kids.id}/choose`, {})).statusCode).toBe(200);
     const parents = (await start(phones[0]!)).json().stream.id;
-    const childs = (await start(phones[1]!)).json().stream.id;
+    const childs = (await start(phones[1]!, KIDS_TITLE)).json().stream.id;
     const refused = await phones[1]!.delete(`/api/v1/streams/${parents}`);
     expect(refused.statusCode).toBe(403);
     expect(errorCode(refused)).toBe("KIDS_PROFILE");
     expect((await phones[1]!.delete(`/api/v1/streams/${childs}`)).statusCode).toBe(204);
+  });
+});
+
+describe("a Kids profile", () => {
+  it("starts only what its catalogue lists: a title not made for children is not found", async () => {
+    const { browser, phones } = await household("standard", 1);
+    const kids = (await browser.post("/api/v1/profiles", { name: "Robin", isKids: true })).json().profile;
+    expect((await phones[0]!.post(`/api/v1/profiles/${kids.id}/choose`, {})).statusCode).toBe(200);
+    const refused = await start(phones[0]!, TITLE);
+    expect(refused.statusCode).toBe(404);
+    expect(errorCode(refused)).toBe("TITLE_NOT_FOUND");
+    expect((await start(phones[0]!, KIDS_TITLE)).statusCode).toBe(201);
   });
 });
 
@@ -238,6 +251,34 @@ describe("GET /sessions: Watching now", () => {
     t.clock.advance(2 * HEARTBEAT_MS + 1);
     const sessions = (await browser.get("/api/v1/sessions")).json().sessions as { watching: unknown }[];
     expect(sessions.every((session) => session.watching === null)).toBe(true);
+  });
+});
+
+describe("account activity", () => {
+  it("records a stream started (title, profile, device) and one stopped from another device (where, from where)", async () => {
+    const { browser, phones } = await household("standard", 1);
+    const [jo] = (await browser.get("/api/v1/profiles")).json().profiles;
+    expect((await phones[0]!.post(`/api/v1/profiles/${jo.id}/choose`, {})).statusCode).toBe(200);
+    const id = (await start(phones[0]!)).json().stream.id;
+    expect((await browser.delete(`/api/v1/streams/${id}`)).statusCode).toBe(204);
+    // Stopping it again stops nothing, and records nothing.
+    expect((await browser.delete(`/api/v1/streams/${id}`)).statusCode).toBe(204);
+
+    const events = (await browser.get("/api/v1/account/activity")).json().events as { type: string; details: object }[];
+    const watching = events.filter((event) => event.type.startsWith("watching_"));
+    expect(watching).toHaveLength(2);
+    expect(watching).toContainEqual(
+      expect.objectContaining({
+        type: "watching_started",
+        details: { titleName: "The Lantern Keepers", profileName: "Jo", deviceName: "Phone 1" },
+      }),
+    );
+    expect(watching).toContainEqual(
+      expect.objectContaining({
+        type: "watching_stopped",
+        details: { titleName: "The Lantern Keepers", stoppedOn: "Phone 1", deviceName: expect.any(String) },
+      }),
+    );
   });
 });
 

@@ -36,7 +36,7 @@ export const streamRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (ap
       },
     },
     async (request, reply) => {
-      const result = await startStream(core, request.session, request.body.titleId);
+      const result = await startStream(core, request.sessionInUse, request.body.titleId);
       if (result.ok) {
         const { stream, heartbeatMs, expiresAt } = result.value;
         return reply.code(201).send({

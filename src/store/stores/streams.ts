@@ -45,11 +45,13 @@ export function createStreamStore(db: Database): StreamStore {
       return row ? { ...row, endedReason: row.endedReason as StreamEndReason | null } : null;
     },
 
-    async heartbeat(id, at) {
-      await db
+    async heartbeat(sessionId, id, at, liveSince) {
+      const kept = await db
         .update(stream)
         .set({ lastHeartbeatAt: at })
-        .where(and(eq(stream.id, id), isNull(stream.endedAt)));
+        .where(and(eq(stream.id, id), eq(stream.sessionId, sessionId), isNull(stream.endedAt), gt(stream.lastHeartbeatAt, liveSince)))
+        .returning({ id: stream.id });
+      return kept.length > 0;
     },
 
     async end(id, at, reason) {
