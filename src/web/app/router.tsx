@@ -4,7 +4,7 @@
 // layout re-checks the session on every navigation, so a device that was signed out elsewhere
 // lands on the sign-in page at its next step. On a Kids profile the layout shows only the
 // pages marked `kidsProfile: "allowed"`, as the API serves only their calls.
-import { createBrowserRouter, type LoaderFunction } from "react-router";
+import { createBrowserRouter, type LoaderFunction, Outlet, ScrollRestoration } from "react-router";
 import { setSessionLostHandler } from "../lib/api-client";
 import { signInPageFor } from "../lib/sign-in-reasons";
 import { RouteError } from "./route-error";
@@ -32,11 +32,19 @@ const signedInPage = (path: string, load: () => Promise<PageModule>, handle: Sig
   lazy: page(load, handle.kidsProfile === "allowed" ? undefined : closedToKids),
 });
 
-/** Browsing and switching profile: what a Kids profile may open (see signed-in-layout.tsx). */
+/** Browsing, watching and switching profile: what a Kids profile may open (see signed-in-layout.tsx). */
 const kidsProfileAllowed: SignedInHandle = { kidsProfile: "allowed" };
 
 export const router = createBrowserRouter([
   {
+    // A new page opens at its top (and Back returns to where the last one was), as a browser
+    // does between documents.
+    element: (
+      <>
+        <ScrollRestoration />
+        <Outlet />
+      </>
+    ),
     errorElement: <RouteError />,
     children: [
       { path: "/", lazy: page(() => import("./routes/landing")) },
@@ -58,11 +66,13 @@ export const router = createBrowserRouter([
           signedInPage("/profiles", () => import("./routes/who-is-watching"), kidsProfileAllowed),
           signedInPage("/profiles/manage", () => import("./routes/manage-profiles")),
           signedInPage("/browse", () => import("./routes/profile-home"), kidsProfileAllowed),
+          signedInPage("/watch/:titleId", () => import("./routes/player"), kidsProfileAllowed),
           signedInPage("/account", () => import("./routes/account")),
           signedInPage("/account/password", () => import("./routes/change-password")),
           signedInPage("/account/plan", () => import("./routes/change-plan")),
           signedInPage("/account/phone", () => import("./routes/add-phone")),
           signedInPage("/account/devices", () => import("./routes/devices")),
+          signedInPage("/account/devices/streaming-activity", () => import("./routes/streaming-activity")),
           signedInPage("/account/two-step", () => import("./routes/two-step")),
           signedInPage("/account/passkeys", () => import("./routes/passkeys")),
           signedInPage("/my-usher", () => import("./routes/my-usher"), kidsProfileAllowed),

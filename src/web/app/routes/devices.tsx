@@ -1,14 +1,17 @@
-// Manage access and devices: where the account is signed in, Sign out of any one device,
-// Sign out of all other devices, and Sign out of all devices.
+// Manage access and devices: where the account is signed in and what each device is watching,
+// Stop watching or Sign out of any one device, Sign out of all other devices, Sign out of all
+// devices, and the way to Recent streaming activity.
 import { useEffect, useRef, useState } from "react";
 import { Link, useLoaderData, useRevalidator } from "react-router";
 import { Alert } from "../../components/ui/alert";
 import { LoadFailed } from "../../components/ui/load-failed";
-import { listSessions } from "../../features/devices/api/list-sessions";
+import { type Device, listSessions } from "../../features/devices/api/list-sessions";
 import { DeviceList } from "../../features/devices/components/device-list";
+import { StopWatchingDialog } from "../../features/devices/components/stop-watching-dialog";
 import { SignOutDialog, type SignOutScope } from "../../features/session/components/sign-out-dialog";
 import { loaded } from "../../lib/loaded";
 import { useSignedIn } from "../signed-in-data";
+import "../../styles/devices-watching.css";
 
 export const loader = async () => ({ devices: await loaded(listSessions(), "Your devices couldn't be loaded.") });
 
@@ -28,6 +31,7 @@ export default function DevicesPage() {
   const { devices } = useLoaderData<typeof loader>();
   const revalidator = useRevalidator();
   const [signingOut, setSigningOut] = useState<SignOutScope>();
+  const [stopping, setStopping] = useState<Device>();
   const [notice, setNotice] = useState<{ tone: "success" | "info"; text: string }>();
   // The Sign out button that opened a dialog is gone once its device is: focus goes to the notice.
   const noticeRef = useRef<HTMLDivElement>(null);
@@ -40,6 +44,18 @@ export default function DevicesPage() {
   function signOut(scope: SignOutScope) {
     setNotice(undefined);
     setSigningOut(scope);
+  }
+
+  function stopWatching(device: Device) {
+    setNotice(undefined);
+    setStopping(device);
+  }
+
+  async function stoppedWatching(device: Device) {
+    // The list without its Watching now, before the dialog closes on it.
+    await revalidator.revalidate();
+    setNotice({ tone: "success", text: `Stopped watching on ${device.current ? "this device" : device.deviceName}.` });
+    setStopping(undefined);
   }
 
   async function signedOut(count: number) {
@@ -60,11 +76,20 @@ export default function DevicesPage() {
         {notice && <Alert tone={notice.tone}>{notice.text}</Alert>}
       </div>
       {devices.ok ? (
-        <DeviceList devices={devices.data} profiles={profiles} onSignOut={(device) => signOut({ device })} />
+        <DeviceList devices={devices.data} profiles={profiles} onSignOut={(device) => signOut({ device })} onStopWatching={stopWatching} />
       ) : (
         <LoadFailed className="devices__failed" message={devices.message} onRetry={() => void revalidator.revalidate()} />
       )}
       <div className="devices__footer">
+        <section className="devices__action" aria-labelledby="streaming-activity">
+          <div className="devices__action-text">
+            <h2 id="streaming-activity">Recent streaming activity</h2>
+            <p>What was watched in the last 30 days: which title, by which profile, on which device.</p>
+          </div>
+          <Link className="button button--secondary" to="/account/devices/streaming-activity">
+            See recent streaming activity
+          </Link>
+        </section>
         {hasOtherDevices && (
           <div className="devices__action">
             <p>Don't recognise a device, or left one signed in somewhere? Sign out everywhere but here.</p>
@@ -80,6 +105,7 @@ export default function DevicesPage() {
           </button>
         </div>
       </div>
+      <StopWatchingDialog device={stopping} onClose={() => setStopping(undefined)} onStopped={stoppedWatching} />
       <SignOutDialog scope={signingOut} onClose={() => setSigningOut(undefined)} onSignedOut={signedOut} />
     </div>
   );

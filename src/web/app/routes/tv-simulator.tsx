@@ -1,9 +1,11 @@
 // The TV simulator: this page behaves as Usher's TV app does. Signed out, it shows a code and
 // a QR code and polls until a phone approves (RFC 8628); signed in, it shows "Who's watching?"
 // and the profile home (the catalogue the API serves that profile), driven by the arrow keys
-// and Enter. When its session is revoked from anywhere, it returns to the code screen on its own.
-import { useCallback, useEffect, useState } from "react";
+// and Enter, where a title plays full screen. When its session is revoked from anywhere, it
+// returns to the code screen on its own, at once, whatever it was showing or playing.
+import { useCallback, useEffect, useMemo, useState } from "react";
 import type { PublicProfile } from "../../../contract/schemas/profiles";
+import type { StreamEndedEvent } from "../../../contract/schemas/sessions";
 import { listTitles, type Title } from "../../features/catalogue/api/list-titles";
 import { chooseProfile, listProfiles } from "../../features/profiles/api/profiles";
 import { getMe } from "../../features/session/api/get-me";
@@ -16,6 +18,7 @@ import { bearerCaller } from "../../lib/usher";
 import { TvHome } from "../tv/tv-home";
 import { TvPin } from "../tv/tv-pin";
 import { TvProfiles } from "../tv/tv-profiles";
+import { TvWatch } from "../tv/tv-watch";
 import "../../styles/tv.css";
 
 type Screen =
@@ -23,7 +26,8 @@ type Screen =
   | { name: "code"; authorization: DeviceAuthorization | null; notice?: string }
   | { name: "profiles"; token: string; profiles: PublicProfile[]; preferred: string | null }
   | { name: "pin"; token: string; profile: PublicProfile; error?: string }
-  | { name: "home"; token: string; profile: PublicProfile; titles: Title[] }
+  /** `watching`: the title chosen to play; `lastWatched`: the one the remote returns to. */
+  | { name: "home"; token: string; profile: PublicProfile; titles: Title[]; watching?: Title; lastWatched?: Title }
   /** With the token when the TV is still signed in: Try again goes back to its profiles, not to a new code. */
   | { name: "trouble"; message: string; token?: string };
 
@@ -135,14 +139,16 @@ export default function TvSimulatorPage() {
     return () => stop.abort();
   }, [codeFlow, showProfiles]);
 
-  // Signed in: hear at once when this TV is signed out from anywhere.
+  // Signed in: hear at once when this TV is signed out from anywhere, or a stream of its ended.
   const token = screen.name === "profiles" || screen.name === "pin" || screen.name === "home" ? screen.token : null;
+  const tv = useMemo(() => (token ? bearerCaller(token) : null), [token]);
+  const [streamEnded, setStreamEnded] = useState<StreamEndedEvent | null>(null);
   useEffect(() => {
-    if (!token) return;
+    if (!tv) return;
     const stop = new AbortController();
-    void watchTvSession(bearerCaller(token), stop.signal, () => signedOut());
+    void watchTvSession(tv, stop.signal, { onSignedOut: () => signedOut(), onStreamEnded: setStreamEnded });
     return () => stop.abort();
-  }, [token, signedOut]);
+  }, [tv, signedOut]);
 
   /** The profile home, once the profile is chosen: the API serves what that profile may see. */
   async function showHome(token: string, profile: PublicProfile) {
@@ -171,8 +177,10 @@ export default function TvSimulatorPage() {
 
   return (
     <main className="tv-page">
-      <p className="tv-page__caption">TV simulator: this screen behaves like Usher's TV app. Use the arrow keys and Enter as a remote.</p>
-      <div className="tv-screen" data-screen={screen.name}>
+      <p className="tv-page__caption">
+        TV simulator: this screen behaves like Usher's TV app. Use the arrow keys, Enter (OK) and Escape (Back) as a remote.
+      </p>
+      <div className="tv-screen" data-screen={screen.name === "home" && screen.watching ? "watching" : screen.name}>
         <p className="tv-screen__brand" aria-hidden="true">
           Usher
         </p>
@@ -199,8 +207,23 @@ export default function TvSimulatorPage() {
             onBack={() => void showProfiles(screen.token)}
           />
         )}
-        {screen.name === "home" && (
-          <TvHome profile={screen.profile} titles={screen.titles} onSwitchProfile={() => void showProfiles(screen.token)} />
+        {screen.name === "home" && tv && screen.watching && (
+          <TvWatch
+            tv={tv}
+            title={screen.watching}
+            streamEnded={streamEnded}
+            onBack={() => setScreen({ ...screen, watching: undefined, lastWatched: screen.watching })}
+            onSignedOut={signedOut}
+          />
+        )}
+        {screen.name === "home" && !screen.watching && (
+          <TvHome
+            profile={screen.profile}
+            titles={screen.titles}
+            lastWatched={screen.lastWatched}
+            onSwitchProfile={() => void showProfiles(screen.token)}
+            onPlay={(title) => setScreen({ ...screen, watching: title })}
+          />
         )}
         {screen.name === "trouble" && (
           <div className="tv-trouble" role="alert">

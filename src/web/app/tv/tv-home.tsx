@@ -1,7 +1,7 @@
 // The profile home on the TV: rows of the catalogue by genre (as the API served it to this
-// profile), walked with the remote's arrows. Enter on a title shows what it is about; the first
-// row switches profile.
-import { useRef, useState } from "react";
+// profile), walked with the remote's arrows. Enter on a title shows what it is about and offers
+// Play (Back returns to the title); the first row switches profile.
+import { type KeyboardEvent, useEffect, useRef, useState } from "react";
 import type { PublicProfile } from "../../../contract/schemas/profiles";
 import { Avatar } from "../../components/ui/avatar";
 import type { Title } from "../../features/catalogue/api/list-titles";
@@ -12,16 +12,34 @@ import { useRemoteControl } from "../../features/tv/hooks/use-remote-control";
 export function TvHome({
   profile,
   titles,
+  lastWatched,
   onSwitchProfile,
+  onPlay,
 }: {
   profile: PublicProfile;
   titles: readonly Title[];
+  /** The title just watched: the remote comes back to its Play. */
+  lastWatched?: Title | undefined;
   onSwitchProfile(): void;
+  onPlay(title: Title): void;
 }) {
   const screen = useRef<HTMLDivElement>(null);
+  const play = useRef<HTMLButtonElement>(null);
   const onKeyDown = useRemoteControl(screen, profile.id);
   const rows = rowsByGenre(titles);
-  const [selected, setSelected] = useState<Title>();
+  const [selected, setSelected] = useState<Title | undefined>(lastWatched);
+
+  // Chosen with OK, a title offers Play: the remote goes there.
+  useEffect(() => {
+    if (selected) play.current?.focus();
+  }, [selected]);
+
+  /** Back from Play: to the title's tile again. */
+  function backToTitle(event: KeyboardEvent<HTMLButtonElement>) {
+    if (event.key !== "Escape" || !selected) return onKeyDown(event);
+    event.preventDefault();
+    screen.current?.querySelector<HTMLElement>(`[data-title-id="${selected.id}"]`)?.focus();
+  }
 
   return (
     <div className="tv-home" ref={screen}>
@@ -41,6 +59,19 @@ export function TvHome({
         <p className="tv-home__now" aria-live="polite">
           {selected ? `${selected.name} · ${selected.kind} · ${selected.year}: ${selected.blurb}` : `Hi, ${profile.name}`}
         </p>
+        {selected && (
+          <button
+            ref={play}
+            type="button"
+            className="tv-tile tv-home__play"
+            data-row={0}
+            data-col={1}
+            onKeyDown={backToTitle}
+            onClick={() => onPlay(selected)}
+          >
+            Play<span className="visually-hidden"> {selected.name}</span>
+          </button>
+        )}
       </header>
       {rows.map((row, r) => (
         <section key={row.genre} className="tv-row" aria-label={row.genre}>
@@ -54,8 +85,9 @@ export function TvHome({
                   data-row={r + 1}
                   data-col={col}
                   aria-label={title.name}
+                  data-title-id={title.id}
                   onKeyDown={onKeyDown}
-                  onClick={() => setSelected(title)}
+                  onClick={() => (title.id === selected?.id ? play.current?.focus() : setSelected(title))}
                 >
                   <Poster title={title} decorative />
                 </button>

@@ -94,4 +94,22 @@ describe("account activity in words", () => {
   it("still reads an event type it doesn't know", () => {
     expect(describeEvent(event("something_new_happened"))).toEqual({ title: "Something new happened", tone: "normal" });
   });
+
+  it("names what was watched, as which profile and where, and where it was stopped from", () => {
+    expect(
+      describeEvent(event("watching_started", { titleName: "Quiet Harbour", profileName: "Sam", deviceName: "Living room TV" })),
+    ).toEqual({
+      title: "Started watching Quiet Harbour",
+      detail: "As Sam on Living room TV",
+      tone: "normal",
+    });
+    expect(describeEvent(event("watching_started", { titleName: "Quiet Harbour" })).detail).toBeUndefined();
+    expect(
+      describeEvent(event("watching_stopped", { titleName: "Quiet Harbour", stoppedOn: "Living room TV", deviceName: "Chrome on macOS" })),
+    ).toEqual({
+      title: "Stopped watching Quiet Harbour",
+      detail: "On Living room TV, from Chrome on macOS",
+      tone: "normal",
+    });
+  });
 });

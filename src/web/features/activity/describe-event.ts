@@ -108,6 +108,15 @@ const described: Record<string, Describe> = {
     title: "Plan changed",
     detail: text(d.from) && text(d.to) ? `From ${planName(d.from)} to ${planName(d.to)}` : undefined,
   }),
+  watching_started: (d) => ({
+    title: text(d.titleName) ? `Started watching ${d.titleName}` : "Started watching",
+    detail:
+      [text(d.profileName) && `As ${d.profileName}`, text(d.deviceName) && `on ${d.deviceName}`].filter(Boolean).join(" ") || undefined,
+  }),
+  watching_stopped: (d) => ({
+    title: text(d.titleName) ? `Stopped watching ${d.titleName}` : "Stopped watching",
+    detail: text(d.stoppedOn) ? `On ${d.stoppedOn}, from ${text(d.deviceName) ?? "another device"}` : undefined,
+  }),
   profile_created: profileChange("Profile added"),
   profile_updated: (d) => {
     const changed =

@@ -1,4 +1,5 @@
-// "Active now", "Active 5 minutes ago", "Active 3 days ago".
+// How long ago, in words: "Active 5 minutes ago" for a device, "Started 5 minutes ago" for
+// what it is watching; and the exact date and time beside them.
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["year", 365 * 24 * 3600],
   ["month", 30 * 24 * 3600],
@@ -8,14 +9,24 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["minute", 60],
 ];
 
-export function activeAgo(iso: string, now = Date.now()): string {
+/** "5 minutes ago", "yesterday", "3 weeks ago"; undefined within the last minute (each caller says "now" its own way). */
+function ago(iso: string, now: number): string | undefined {
   const seconds = Math.max(0, (now - Date.parse(iso)) / 1000);
-  if (seconds < 60) return "Active now";
   const words = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
   for (const [unit, size] of UNITS) {
-    if (seconds >= size) return `Active ${words.format(-Math.floor(seconds / size), unit)}`;
+    if (seconds >= size) return words.format(-Math.floor(seconds / size), unit);
   }
-  return "Active now";
+  return undefined;
+}
+
+export function activeAgo(iso: string, now = Date.now()): string {
+  const when = ago(iso, now);
+  return when ? `Active ${when}` : "Active now";
+}
+
+export function startedAgo(iso: string, now = Date.now()): string {
+  const when = ago(iso, now);
+  return when ? `Started ${when}` : "Started just now";
 }
 
 export function exactTime(iso: string): string {

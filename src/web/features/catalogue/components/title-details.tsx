@@ -1,8 +1,8 @@
-// A title's details in a modal dialog: the wide poster, what it is and its one-line story.
-// Clicking outside the content (on the backdrop) closes it too. Opening it puts the focus on
-// Close, its only control (showModal() focuses the first one).
-// The catalogue is made up, so there is no player.
+// A title's details in a modal dialog: the wide poster, what it is and its one-line story, and
+// Play. Clicking outside the content (on the backdrop) closes it too. Opening it puts the focus
+// on Play (showModal() focuses the first control).
 import { useEffect, useId, useRef } from "react";
+import { Link } from "react-router";
 import type { Title } from "../api/list-titles";
 import { Poster } from "./poster";
 
@@ -36,9 +36,12 @@ export function TitleDetails({ title, onClose }: { title: Title | undefined; onC
             {title.forKids && <span className="tag">Kids</span>}
           </p>
           <p>{title.blurb}</p>
-          <p className="title-details__note">A made-up title from Usher's demo catalogue: there is nothing to play.</p>
+          <p className="title-details__note">A made-up title from Usher's demo catalogue: its player shows a moving picture.</p>
           <div className="dialog__actions">
-            <button type="button" className="button button--primary" onClick={onClose}>
+            <Link className="button button--primary" to={`/watch/${title.id}`}>
+              Play
+            </Link>
+            <button type="button" className="button button--secondary" onClick={onClose}>
               Close
             </button>
           </div>

@@ -1,10 +1,12 @@
-// Manage access and devices: every signed-in device, this one marked, each with its Sign out.
+// Manage access and devices: every signed-in device, this one marked, each with its Sign out,
+// and what it is watching now with its Stop watching.
 import { useEffect, useState } from "react";
 import type { PublicProfile } from "../../../../contract/schemas/profiles";
 import { Avatar } from "../../../components/ui/avatar";
 import type { Device } from "../api/list-sessions";
 import { activeAgo, exactTime } from "../format-relative-time";
 import { DeviceIcon } from "./device-icon";
+import { WatchingNow } from "./watching-now";
 
 const kindNames: Record<Device["deviceKind"], string> = { web: "Browser", mobile: "Phone", tv: "TV" };
 
@@ -15,6 +17,8 @@ interface DeviceListProps {
   /** The account's profiles, to name the one each device last used. */
   profiles: DeviceProfile[];
   onSignOut(device: Device): void;
+  /** Stop watching on a device that is watching (it stays signed in). */
+  onStopWatching(device: Device): void;
 }
 
 /** "Active 5 minutes ago" stays true while the page is open. */
@@ -27,7 +31,7 @@ function useMinuteClock(): number {
   return now;
 }
 
-export function DeviceList({ devices, profiles, onSignOut }: DeviceListProps) {
+export function DeviceList({ devices, profiles, onSignOut, onStopWatching }: DeviceListProps) {
   const now = useMinuteClock();
   if (devices.length === 0) {
     return <p className="empty">No devices are signed in to your account.</p>;
@@ -67,6 +71,15 @@ export function DeviceList({ devices, profiles, onSignOut }: DeviceListProps) {
                   Signed in <time dateTime={device.createdAt}>{exactTime(device.createdAt)}</time>
                 </span>
               </p>
+              {device.watching && (
+                <WatchingNow
+                  device={device}
+                  watching={device.watching}
+                  profiles={profiles}
+                  now={now}
+                  onStop={() => onStopWatching(device)}
+                />
+              )}
             </div>
             <button
               type="button"

@@ -1,6 +1,8 @@
 // The signed-in session's event stream (GET /sessions/events): `signed-out` arrives when this
-// session is revoked (on any device, on any node) or expires.
-import { type SignedOutEvent, sessionEventNames } from "../../../../contract/schemas/sessions";
+// session is revoked (on any device, on any node) or expires; `stream-ended` when one of this
+// device's streams is ended from elsewhere. One stream per page (use-live-sign-out.ts opens it);
+// a player hears it through onStreamEnded and onSignedOut instead of opening its own.
+import { type SignedOutEvent, type StreamEndedEvent, sessionEventNames, streamEndedEvent } from "../../../../contract/schemas/sessions";
 import { requestsSettled } from "../../../lib/api-client";
 import { usher } from "../../../lib/usher";
 import { getMe } from "./get-me";
@@ -20,6 +22,46 @@ export function readSignedOutEvent(data: unknown): SignedOutEvent {
   }
   return { code: "SESSION_REVOKED", reason: "signed_out" };
 }
+
+/** The event's data, or undefined when it can't be read (the player's next heartbeat then says why). */
+export function readStreamEndedEvent(data: unknown): StreamEndedEvent | undefined {
+  try {
+    const parsed = streamEndedEvent.safeParse(JSON.parse(String(data)));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+type Listener<T> = (event: T) => void;
+
+function channel<T>() {
+  const listeners = new Set<Listener<T>>();
+  return {
+    /** Returns the unsubscribe. */
+    listen(listener: Listener<T>): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    announce(event: T): void {
+      for (const listener of [...listeners]) listener(event);
+    },
+  };
+}
+
+const streamEnded = channel<StreamEndedEvent>();
+const signedOut = channel<void>();
+
+/** Hears every `stream-ended` of this page's event stream; returns the unsubscribe. */
+export const onStreamEnded = streamEnded.listen;
+export const announceStreamEnded = streamEnded.announce;
+
+/**
+ * Hears that this browser was signed out (once use-live-sign-out.ts has made sure no newer
+ * session replaced the one that ended); returns the unsubscribe.
+ */
+export const onSignedOut = (listener: () => void): (() => void) => signedOut.listen(listener);
+export const announceSignedOut = (): void => signedOut.announce();
 
 /** Lets a password change made in another tab of this browser land its new cookie first. */
 const SETTLE_MS = 100;

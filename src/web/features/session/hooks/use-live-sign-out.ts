@@ -1,11 +1,20 @@
 // Keeps a signed-in page listening for its session's end: when it is signed out elsewhere
 // (sign out of all devices, this device signed out from the device list, a password change),
-// the page says so and goes to Sign In within a second, without a reload.
+// the page says so and goes to Sign In within a second, without a reload. The same stream tells
+// a player on the page that its stream was ended from elsewhere (session-events.ts passes it on).
 import { useEffect, useState } from "react";
 import { useNavigate } from "react-router";
 import { requestsSettled } from "../../../lib/api-client";
 import { reasonForLostSession, type SignInReason } from "../../../lib/sign-in-reasons";
-import { browserStillSignedIn, readSignedOutEvent, SESSION_EVENTS_URL, sessionEventNames } from "../api/session-events";
+import {
+  announceSignedOut,
+  announceStreamEnded,
+  browserStillSignedIn,
+  readSignedOutEvent,
+  readStreamEndedEvent,
+  SESSION_EVENTS_URL,
+  sessionEventNames,
+} from "../api/session-events";
 
 /** How long the notice shows before the sign-in page replaces it. */
 export const SIGNED_OUT_NOTICE_MS = 500;
@@ -24,6 +33,10 @@ export function useLiveSignOut(): SignInReason | null {
       // EventSource reconnects by itself after a dropped connection; a 401 ends it, and the
       // next navigation's loader sends the user to sign in.
       source = new EventSource(SESSION_EVENTS_URL);
+      source.addEventListener(sessionEventNames.streamEnded, (message) => {
+        const event = readStreamEndedEvent(message.data);
+        if (event) announceStreamEnded(event);
+      });
       source.addEventListener(sessionEventNames.signedOut, (message) => {
         source?.close();
         const event = readSignedOutEvent(message.data);
@@ -36,6 +49,7 @@ export function useLiveSignOut(): SignInReason | null {
           // The stream's session ended but this browser holds a newer one: follow that.
           if (signedIn) return listen();
           const reason = reasonForLostSession(event);
+          announceSignedOut();
           setSignedOut(reason);
           leave = setTimeout(() => void navigate(`/sign-in?reason=${reason}`, { replace: true }), SIGNED_OUT_NOTICE_MS);
         });

@@ -1,0 +1,216 @@
+// The picture that stands in for video: a canvas animation drawn from a hash of the title's id,
+// so each title always gets the same colours and scene, and nothing is fetched from anywhere.
+// A canvas rather than CSS keyframes because the CSP forbids style attributes, and a scene
+// derived per title would otherwise need one stylesheet rule per title.
+// While `paused` the last frame stays on screen and no frame is requested, so a paused or
+// stopped picture costs nothing.
+import { useEffect, useRef } from "react";
+
+const width = 640;
+const FRAME_MS = 1000 / 24;
+const height = 360;
+
+// [sky top, sky bottom, shape, shape 2, highlight]
+const palettes = [
+  ["#1d2b64", "#f8cdda", "#f4b942", "#fff1c1", "#ff8f6b"],
+  ["#0f2027", "#2c5364", "#7cc4ff", "#c8f4ff", "#f4b942"],
+  ["#3a1c71", "#d76d77", "#ffaf7b", "#ffe3c2", "#2a0f4a"],
+  ["#134e5e", "#71b280", "#e9f7c8", "#2f6f4f", "#f2f7a1"],
+  ["#41295a", "#2f0743", "#e26ad0", "#ffb3e6", "#9a7bff"],
+  ["#232526", "#414345", "#ff6b6b", "#ffb199", "#f1f4fa"],
+  ["#0b486b", "#f56217", "#ffd37a", "#1b1400", "#fff1c1"],
+  ["#16222a", "#3a6073", "#8fe3b0", "#3aa876", "#d9c2ff"],
+] as const;
+type Palette = (typeof palettes)[number];
+
+const scenes = ["bubbles", "waves", "rings", "beams", "stars"] as const;
+type Scene = (typeof scenes)[number];
+
+/** FNV-1a with a murmur3 finish: a small, stable, well-spread 32-bit hash. */
+export function hashText(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** mulberry32: a seeded generator, so a title's scene is laid out the same every time. */
+function seeded(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Sprite {
+  x: number;
+  y: number;
+  size: number;
+  speed: number;
+  phase: number;
+}
+
+export interface SceneOf {
+  scene: Scene;
+  palette: Palette;
+  sprites: Sprite[];
+}
+
+/** What a title's picture is made of; the same id always gives the same answer. */
+export function sceneOf(titleId: string): SceneOf {
+  const seed = hashText(titleId);
+  const rand = seeded(seed);
+  const sprites = Array.from({ length: 14 }, () => ({
+    x: rand(),
+    y: rand(),
+    size: 0.3 + rand() * 0.7,
+    speed: 0.4 + rand() * 0.9,
+    phase: rand() * Math.PI * 2,
+  }));
+  return { scene: scenes[seed % scenes.length]!, palette: palettes[(seed >>> 8) % palettes.length]!, sprites };
+}
+
+/** Draws the frame `t` seconds into the title. */
+function draw(context: CanvasRenderingContext2D, { scene, palette: c, sprites }: SceneOf, t: number): void {
+  const sky = context.createLinearGradient(0, 0, width * 0.3, height);
+  sky.addColorStop(0, c[0]);
+  sky.addColorStop(1, c[1]);
+  context.globalAlpha = 1;
+  context.fillStyle = sky;
+  context.fillRect(0, 0, width, height);
+
+  switch (scene) {
+    case "bubbles":
+      for (const [i, s] of sprites.entries()) {
+        const y = (((s.y * height - t * 30 * s.speed) % (height + 120)) + height + 120) % (height + 120);
+        context.globalAlpha = 0.35 + 0.3 * s.size;
+        context.fillStyle = i % 2 ? c[2] : c[3];
+        context.beginPath();
+        context.arc(s.x * width + Math.sin(t * s.speed + s.phase) * 24, y - 60, 12 + s.size * 40, 0, Math.PI * 2);
+        context.fill();
+      }
+      break;
+    case "waves":
+      for (let i = 0; i < 5; i++) {
+        const base = height * (0.35 + i * 0.12);
+        context.globalAlpha = 0.25 + i * 0.12;
+        context.fillStyle = i % 2 ? c[2] : c[3];
+        context.beginPath();
+        context.moveTo(0, height);
+        for (let x = 0; x <= width; x += 16) {
+          context.lineTo(x, base + Math.sin(x / (60 + i * 14) + t * (0.8 + i * 0.25) + i) * (10 + i * 4));
+        }
+        context.lineTo(width, height);
+        context.fill();
+      }
+      break;
+    case "rings": {
+      const cx = width * (0.5 + 0.2 * Math.sin(t * 0.3));
+      const cy = height * 0.45;
+      context.lineWidth = 10;
+      for (let i = 8; i > 0; i--) {
+        const r = ((i * 34 + t * 40) % 300) + 10;
+        context.globalAlpha = 0.85 * (1 - r / 320);
+        context.strokeStyle = i % 2 ? c[2] : c[3];
+        context.beginPath();
+        context.arc(cx, cy, r, 0, Math.PI * 2);
+        context.stroke();
+      }
+      break;
+    }
+    case "beams":
+      for (const [i, s] of sprites.slice(0, 7).entries()) {
+        const x = (((((s.x * 1.4 - 0.2) * width + t * 50 * s.speed) % (width + 200)) + width + 200) % (width + 200)) - 100;
+        context.globalAlpha = 0.2 + 0.3 * s.size;
+        context.fillStyle = i % 2 ? c[2] : c[3];
+        context.beginPath();
+        context.moveTo(x, 0);
+        context.lineTo(x + 30 + s.size * 40, 0);
+        context.lineTo(x + 120 + s.size * 60, height);
+        context.lineTo(x + 60, height);
+        context.fill();
+      }
+      break;
+    case "stars":
+      for (const s of sprites) {
+        const x = (((s.x * width - t * 60 * s.speed) % width) + width) % width;
+        context.globalAlpha = 0.5 + 0.5 * Math.sin(t * 2 * s.speed + s.phase);
+        context.fillStyle = c[4];
+        context.beginPath();
+        context.arc(x, s.y * height * 0.8, 2 + s.size * 4, 0, Math.PI * 2);
+        context.fill();
+      }
+      context.globalAlpha = 0.9;
+      context.fillStyle = c[2];
+      context.beginPath();
+      context.arc(width * 0.72, height * 0.38 + Math.sin(t * 0.5) * 12, 56, 0, Math.PI * 2);
+      context.fill();
+      break;
+  }
+  // A ground shade so the scene reads as a picture, not a pattern.
+  const shade = context.createLinearGradient(0, height * 0.5, 0, height);
+  shade.addColorStop(0, "rgba(5, 8, 15, 0)");
+  shade.addColorStop(1, "rgba(5, 8, 15, 0.6)");
+  context.globalAlpha = 1;
+  context.fillStyle = shade;
+  context.fillRect(0, 0, width, height);
+}
+
+interface MovingPictureProps {
+  titleId: string;
+  paused: boolean;
+  /** Read out to assistive technology; the picture itself carries no information. */
+  label?: string;
+  className?: string;
+}
+
+export function MovingPicture({ titleId, paused, label = "Playing", className }: MovingPictureProps) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  // Seconds of this title shown so far; kept across pauses so resuming carries on where it stopped.
+  const elapsed = useRef({ titleId, seconds: 0 });
+
+  useEffect(() => {
+    const context = canvasRef.current?.getContext("2d");
+    if (!context) return;
+    if (elapsed.current.titleId !== titleId) elapsed.current = { titleId, seconds: 0 };
+    const scene = sceneOf(titleId);
+    draw(context, scene, elapsed.current.seconds);
+    if (paused) return;
+    let last: number | undefined;
+    let drawn = Number.NEGATIVE_INFINITY;
+    let frame = requestAnimationFrame(function tick(now) {
+      // A long gap (a hidden tab) resumes the scene instead of jumping it forward.
+      if (last !== undefined) elapsed.current.seconds += Math.min(now - last, 100) / 1000;
+      last = now;
+      // Drawn at film rate, not the screen's: the scene moves slowly, and a busy machine (or a
+      // TV) keeps its main thread for the page.
+      if (now - drawn >= FRAME_MS) {
+        drawn = now;
+        draw(context, scene, elapsed.current.seconds);
+      }
+      frame = requestAnimationFrame(tick);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [titleId, paused]);
+
+  return (
+    <canvas
+      ref={canvasRef}
+      width={width}
+      height={height}
+      className={`moving-picture${className ? ` ${className}` : ""}`}
+      role="img"
+      aria-label={label}
+      data-paused={paused ? "true" : "false"}
+    />
+  );
+}
