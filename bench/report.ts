@@ -6,6 +6,7 @@ import { join } from "node:path";
 import type { Argon2Probe, Run } from "./load";
 import { type ResetTiming, spread } from "./reset-timing";
 import type { ClusterRefusal, LiveNotices } from "./revocation";
+import type { StreamFigures } from "./streams";
 import { cores, median, percentile, root } from "./support/common";
 import type { CpuUse } from "./support/measure";
 import { type ProtectedRoute, type SignOutAllLatency, VARIANTS, type Variant } from "./verifier";
@@ -59,6 +60,8 @@ export interface Figures {
   resetTiming: ResetTiming[];
   /** Absent when BENCH_ONLY named another phase. */
   verifier?: VerifierFigures;
+  /** Absent when BENCH_ONLY named another phase. */
+  streams?: StreamFigures;
   runs: number;
   duration: number;
   postgresVersion: string;
@@ -130,6 +133,7 @@ function runLine(meta: RunMeta, command = "npm run bench"): string {
 
 export function report(f: Figures): string {
   const verifier = f.verifier && verifierSection(f.verifier);
+  const streams = f.streams && streamsSection(f.streams);
   const meRps = median(f.me.map((r) => r.rps));
   const bareRps = median(f.bare.map((r) => r.rps));
   // Each /me run is paired with the bare run just before it, each sign-in run with the
@@ -285,6 +289,7 @@ export function report(f: Figures): string {
     ["resident memory (RSS), idle after start", `${f0(f.rssIdle)} MiB`, `${f0(f.rssBareIdle)} MiB (bare)`, "–", "–", "–"],
     ["resident memory (RSS), max under the `/me` load", `${f0(rssLoad)} MiB`, `${f0(rssBareLoad)} MiB (bare)`, "–", "–", "–"],
     ...(verifier?.rows ?? []),
+    ...(streams?.rows ?? []),
   ];
   const table = rows.map((row) => `| ${row.join(" | ")} |`).join("\n");
 
@@ -323,6 +328,7 @@ export function report(f: Figures): string {
     );
   }
   missed.push(...(verifier?.missed ?? []));
+  missed.push(...(streams?.missed ?? []));
 
   const notes = notesText();
   return [
@@ -339,6 +345,7 @@ export function report(f: Figures): string {
       `the medians of those per-run pairs. Requests/s count 2xx answers only. On a 2-core machine the load generator, ` +
       `the server and PostgreSQL share the cores, so absolute numbers are noisy; the ratios are the figures to watch.`,
     ...(verifier ? ["", verifier.method] : []),
+    ...(streams ? ["", streams.method] : []),
     "",
     table,
     "",
@@ -353,6 +360,7 @@ export function report(f: Figures): string {
     ...runRows("`POST /oauth/introspect`", f.introspection, "req/s"),
     ...runRows("sign-in", f.signIn, "/s"),
     ...(verifier?.runRows ?? []),
+    ...(streams?.runRows ?? []),
     "",
     `- argon2id verification probes (20 sequential verifications each, in a child process; the first before any server started, ` +
       `then one before each sign-in run): medians ${f.argon2.map((p) => f1(p.medianMs)).join(", ")} ms; ` +
@@ -392,6 +400,7 @@ export function report(f: Figures): string {
     }),
     `- Live notices: ${f.notices.delaysMs.length} heard, ${f.notices.beforeResponse} of them before the sign-out-all response itself arrived (counted as 0 ms).`,
     ...(verifier?.details ?? []),
+    ...(streams?.details ?? []),
     "",
     "",
     "</details>",
@@ -559,6 +568,174 @@ export function verifierReport(v: VerifierFigures, meta: RunMeta): string {
     "",
     `Usher nodes run as \`tsx src/cli/main.ts serve\` on PostgreSQL (LOG_LEVEL=warn); the playback services as processes of their own ` +
       `on the same machine. ${section.method} Requests/s count 2xx answers only; the ratios are the figures to watch.`,
+    "",
+    [
+      "| figure | median | baseline | ratio | target | met? |",
+      "| --- | ---: | ---: | ---: | ---: | :---: |",
+      ...section.rows.map((row) => `| ${row.join(" | ")} |`),
+    ].join("\n"),
+    "",
+    ...(section.missed.length ? ["**Targets missed:**", "", ...section.missed, ""] : ["All measured targets met.", ""]),
+    ...(notes ? [notes, ""] : []),
+    "<details><summary>Every run</summary>",
+    "",
+    "| figure | run | rate | p50 | p99 | 2xx | non-2xx | errors |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...section.runRows,
+    "",
+    ...section.details,
+    "",
+    "",
+    "</details>",
+    "",
+  ].join("\n");
+}
+
+// Streams
+
+/** Goal: heartbeats keep at least this share of the bare server's requests/s. */
+export const HEARTBEAT_GOAL = 0.2;
+
+/** The streams phase's rows of the table, its missed targets, how it was measured, and its lines under "Every run". */
+export function streamsSection(s: StreamFigures): ReturnType<typeof verifierSection> {
+  const { load, statements, commits, refusal } = s;
+  const rps = median(load.runs.map((r) => r.rps));
+  const bareRps = median(load.bare.map((r) => r.rps));
+  const ratio = median(load.runs.map((r, i) => r.rps / load.bare[i]!.rps));
+  const latency = (runs: typeof load.runs) => `p50 ${f1(median(runs.map((r) => r.p50)))} ms, p99 ${f1(median(runs.map((r) => r.p99)))} ms`;
+  const failures = load.runs.reduce((sum, r) => sum + r.non2xx + r.errors, 0);
+  const { oneAtATime, concurrent, idle } = statements;
+  const refusalMet = refusal.staleAccepts === 0 && refusal.missed === 0;
+  const nodeMedians = refusal.perNodeMs[0]?.map((_, n) => median(refusal.perNodeMs.map((round) => round[n]!))) ?? [];
+
+  const rows = [
+    [
+      `\`POST /api/v1/streams/:id/heartbeat\`, ${load.connections} connections over ${load.streams} streams of as many accounts: heartbeats/s ` +
+        "(ratio: median of the per-round ratios, against the bare server given the same requests in the same round)",
+      f0(rps),
+      `${f0(bareRps)} (bare Node \`http\`, the same POSTs, constant JSON)`,
+      pct(ratio),
+      `≥ ${pct(HEARTBEAT_GOAL)}`,
+      met(ratio >= HEARTBEAT_GOAL),
+    ],
+    [
+      "heartbeats: ratio of the medians (for reference)",
+      f0(rps),
+      f0(bareRps),
+      pct(rps / bareRps),
+      `≥ ${pct(HEARTBEAT_GOAL)}`,
+      met(rps / bareRps >= HEARTBEAT_GOAL),
+    ],
+    [
+      `heartbeats against PostgreSQL alone: single-row UPDATEs, each committed on its own, at ${commits.connections} connections ` +
+        "(a node's pool) on a scratch table, right after the heartbeat runs (for reference)",
+      f0(rps),
+      `${f0(commits.updatesPerSecond)} updates/s (one at a time: ${f2(commits.oneAtATimeMs)} ms each)`,
+      pct(rps / commits.updatesPerSecond),
+      "–",
+      "–",
+    ],
+    ["heartbeats: latency (medians of the runs)", latency(load.runs), `bare ${latency(load.bare)}`, "–", "–", "–"],
+    [
+      `PostgreSQL statements (transactions) per heartbeat, counted on the wire, at ${load.connections} connections`,
+      `${f2(concurrent.statements)} (${f2(concurrent.transactions)})`,
+      `one at a time: ${f2(oneAtATime.statements)} (${f2(oneAtATime.transactions)})`,
+      "–",
+      "–",
+      "–",
+    ],
+    [
+      `sign-out-all → last of ${refusal.nodes} nodes refusing a heartbeat (${refusal.devices} devices of one account watching, ` +
+        `each heartbeating on every node in a loop of its own; a node's first refusal, 0 if it came before the answer; ${refusal.ms.length} rounds)`,
+      `${f1(median(refusal.ms))} ms (max ${f1(Math.max(...refusal.ms))} ms; ${refusal.staleAccepts} of ${refusal.afterAnswer} heartbeats sent after the answer accepted)`,
+      "–",
+      "–",
+      "0 accepted after the answer",
+      met(refusalMet),
+    ],
+    [
+      "sign-out-all → every device refused on every node, for heartbeats sent after the answer (includes that heartbeat's round trip; for reference)",
+      `${f1(median(refusal.everyDeviceMs))} ms (max ${f1(Math.max(...refusal.everyDeviceMs))} ms)`,
+      "–",
+      "–",
+      "–",
+      "–",
+    ],
+  ];
+
+  const missed: string[] = [];
+  if (ratio < HEARTBEAT_GOAL) {
+    missed.push(
+      `- Heartbeats reach ${pct(ratio)} of the bare server, ${f1((HEARTBEAT_GOAL - ratio) * 100)} points short of ${pct(HEARTBEAT_GOAL)} ` +
+        `(they need ${f0(HEARTBEAT_GOAL * bareRps)}/s, ${f1((HEARTBEAT_GOAL * bareRps) / rps)}× what they do).`,
+    );
+  }
+  if (failures > 0) missed.push(`- ${failures} heartbeats under load were not answered 2xx: heartbeats/s count only the 2xx ones.`);
+  if (refusal.staleAccepts > 0) {
+    missed.push(`- **${refusal.staleAccepts} heartbeats sent after a sign-out-all answer were still accepted.**`);
+  }
+  if (refusal.missed > 0) {
+    missed.push(`- ${refusal.missed} heartbeat loops saw no refusal within 5 s of the sign-out-all answer.`);
+  }
+
+  const cpuLine = (name: string, uses: CpuUse[], runs: typeof load.runs) => {
+    const server = median(uses.map((u) => u.server));
+    const postgres = median(uses.map((u) => u.postgres));
+    const rate = median(runs.map((r) => r.rps));
+    return (
+      `${name}: server process ${pct(server)} of one core, PostgreSQL ${pct(postgres)}, machine ${pct(median(uses.map((u) => u.machine)))} of all ${cores} cores ` +
+      `(≈ ${((server / rate) * 1000).toFixed(3)} ms server + ${((postgres / rate) * 1000).toFixed(3)} ms PostgreSQL CPU per answer)`
+    );
+  };
+  return {
+    method:
+      `Streams: ${load.streams} accounts, each with a phone app watching one title; autocannon at ${load.connections} connections POSTs ` +
+      `heartbeats, request k on stream k mod ${load.streams}, to one Usher node and to the bare server (which answers any request with ` +
+      `constant JSON), ${load.runs.length} rounds of ${load.duration} s, bare then Usher, after a warm-up of each. Statements and transactions ` +
+      `per heartbeat come from another Usher node whose database connections pass through a counting relay in a process of its own ` +
+      "(each simple Query or Execute message is a statement, each ReadyForQuery reporting the connection idle ends a transaction; " +
+      `pg_stat_statements is not loaded on this server): ${oneAtATime.heartbeats} heartbeats one at a time, then ${concurrent.run.ok + concurrent.run.non2xx} ` +
+      `at ${load.connections} connections, each count less the node's idle rate over the same time. Sign-out-all: each round a new Premium account ` +
+      `with ${refusal.devices} devices signed in over the ${refusal.nodes} nodes, each watching through its own node, every device heartbeating ` +
+      `on every node in a loop of its own; once all are served, sign out of all devices on node 1; each loop runs until a heartbeat it ` +
+      "sent after the answer arrived is refused.",
+    rows,
+    missed,
+    runRows: [
+      ...runRows("bare `http`, heartbeat POSTs", load.bare, "req/s"),
+      ...runRows("`POST /streams/:id/heartbeat`", load.runs, "/s"),
+      ...runRows("heartbeats on the counted node", [concurrent.run], "/s"),
+    ],
+    details: [
+      `- CPU during the heartbeat runs (medians): ${cpuLine("Usher", load.cpu, load.runs)}; ${cpuLine("bare", load.bareCpu, load.bare)}.`,
+      `- Statements per heartbeat: the counted node idle ran ${f1(idle.statements)} statements (${f1(idle.transactions)} transactions) a second, ` +
+        `taken out of each count; ${oneAtATime.refused} of the ${oneAtATime.heartbeats} heartbeats one at a time and ` +
+        `${concurrent.run.non2xx} of the ${concurrent.heartbeats} at ${load.connections} connections were refused. Concurrent requests ` +
+        "share their session lookups (one statement per turn of the event loop), so the count at 32 connections depends on timing, " +
+        "and the relay adds a hop to each of that node's database round trips: the one-at-a-time count is the exact one.",
+      `- Sign-out-all → last node refusing a heartbeat, per round (ms): ${refusal.ms.map(f1).join(", ")}; ` +
+        `every device on every node: ${refusal.everyDeviceMs.map(f1).join(", ")}; each node's first refusal (medians over the rounds): ` +
+        `${nodeMedians.map((ms, n) => `node ${n + 1} ${f1(ms)}`).join(", ")}. Refused with ${Object.entries(refusal.refusals)
+          .map(([status, count]) => `${status} × ${count}`)
+          .join(", ")}; ${refusal.inFlightAccepts} heartbeats in flight when the answer arrived were accepted (sent before it); ` +
+        `${refusal.heartbeats} heartbeats in all.`,
+      `- Wall time of the streams phase: load and statements ${f0(s.seconds.load)} s, sign-out-all ${f0(s.seconds.refusal)} s.`,
+    ],
+  };
+}
+
+/** The report of a `BENCH_ONLY=streams` run: the streams phase's figures alone. */
+export function streamsReport(s: StreamFigures, meta: RunMeta): string {
+  const section = streamsSection(s);
+  const notes = notesText();
+  return [
+    "# Usher benchmarks: streams",
+    "",
+    runLine(meta, "BENCH_ONLY=streams npm run bench"),
+    "",
+    `Usher nodes run as \`tsx src/cli/main.ts serve\` on PostgreSQL (LOG_LEVEL=warn), the bare Node \`http\` server as a process of its own; ` +
+      `autocannon and the heartbeat loops run in the bench process on the same machine. ${section.method} Requests/s count 2xx answers only; ` +
+      "the ratios are the figures to watch.",
     "",
     [
       "| figure | median | baseline | ratio | target | met? |",

@@ -1,6 +1,6 @@
 // `npm run bench`: the figures of the README's "Benchmarks" section, measured on PostgreSQL against the
 // real server process, each next to a baseline taken in the same run. Writes
-// bench/results/latest.md and prints it. Bounded: about 6 minutes on a 2-core machine.
+// bench/results/latest.md and prints it. Bounded: about 7½ minutes on a 2-core machine.
 //
 // Options (environment):
 //   TEST_POSTGRES_URL  admin URL of the PostgreSQL server (default postgres://postgres@127.0.0.1:5432/postgres)
@@ -15,15 +15,20 @@
 //                      bench/verifier-memory.ts: about 2 minutes); the report then holds only them
 //   BENCH_VERIFIER_DURATION  seconds per measured run of the protected route (default BENCH_DURATION ÷ 2)
 //   BENCH_VERIFIER_ROUNDS    timed sign-out-all rounds per block (default 100)
+//   BENCH_ONLY=streams   run only the streams phase (bench/streams.ts: heartbeat throughput against the bare
+//                      server, statements per heartbeat, sign-out-all against heartbeats on 3 nodes: about 90 s)
+//   BENCH_STREAMS_DURATION  seconds per measured heartbeat run (default BENCH_DURATION ÷ 2)
+//   BENCH_STREAMS_ROUNDS    sign-out-all rounds against heartbeating devices (default 10)
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { BARE_SERVER, loadIntrospect, loadMe, loadSignIn, measureArgon2, type Run } from "./load";
-import { type Figures, report, type VerifierFigures, verifierReport } from "./report";
+import { type Figures, report, streamsReport, type VerifierFigures, verifierReport } from "./report";
 import { measureResetTiming, type ResetTiming } from "./reset-timing";
 import { type ClusterRefusal, type LiveNotices, measureClusterRefusal, measureLiveNotices } from "./revocation";
+import { type HeartbeatRefusal, measureHeartbeatRefusal, measureHeartbeatsAndStatements, type StreamFigures } from "./streams";
 import { cores, log, resultsDir, sleep } from "./support/common";
 import { type CpuUse, committedStatements, rssMiB, sampleRss, withCpu } from "./support/measure";
 import { freePort, type Node, startProcess, stopAll, stopProcess } from "./support/processes";
@@ -38,13 +43,15 @@ const WARMUP = 3;
 const CPU_PROF = process.env.BENCH_CPU_PROF === "1";
 /**
  * For profiling one phase: "me", "introspect" or "sign-in" skips the other load phases (the report
- * then lacks their figures); "verifier" runs the cached session verifier's phases and nothing else.
+ * then lacks their figures); "verifier" runs the cached session verifier's phases and nothing else,
+ * "streams" the streams phase and nothing else.
  */
 const ONLY = process.env.BENCH_ONLY || undefined;
-if (ONLY !== undefined && !["me", "introspect", "sign-in", "verifier"].includes(ONLY)) {
-  throw new Error(`BENCH_ONLY=${ONLY}: expected me, introspect, sign-in or verifier`);
+if (ONLY !== undefined && !["me", "introspect", "sign-in", "verifier", "streams"].includes(ONLY)) {
+  throw new Error(`BENCH_ONLY=${ONLY}: expected me, introspect, sign-in, verifier or streams`);
 }
 const RUN_VERIFIER = ONLY === undefined || ONLY === "verifier";
+const RUN_STREAMS = ONLY === undefined || ONLY === "streams";
 const RUN_ME = ONLY === undefined || ONLY === "me";
 const RUN_INTROSPECT = ONLY === undefined || ONLY === "introspect";
 const RUN_SIGN_IN = ONLY === undefined || ONLY === "sign-in";
@@ -82,6 +89,12 @@ const VERIFIER_ROUNDS = Number(process.env.BENCH_VERIFIER_ROUNDS ?? 100);
 const VERIFIER_WARMUP = 2;
 const VERIFIERS = 6;
 const VERIFIER_SESSIONS = 100_000;
+/** The streams phase: its accounts are numbered from here (past the verifier's), the refusal rounds' after the load's. */
+const STREAMS_FIRST_ACCOUNT = 200_000;
+const STREAMS_REFUSAL_FIRST_ACCOUNT = STREAMS_FIRST_ACCOUNT + 100;
+const STREAMS_DURATION = Number(process.env.BENCH_STREAMS_DURATION ?? Math.max(1, DURATION / 2));
+const STREAMS_ROUNDS = Number(process.env.BENCH_STREAMS_ROUNDS ?? 10);
+const STREAMS_WARMUP = 2;
 
 async function adminQuery(statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
@@ -179,6 +192,33 @@ async function verifierMemory(): Promise<VerifierMemory> {
   return memory;
 }
 
+/** Heartbeat throughput against the bare server, then the statements a heartbeat costs, on a counted node of its own. */
+async function heartbeats(
+  usher: Node,
+  bare: Node,
+  dbName: string,
+  databaseUrl: string,
+  startNode: (name: string, url: string) => Promise<Node>,
+) {
+  return measureHeartbeatsAndStatements(usher, bare, {
+    firstAccount: STREAMS_FIRST_ACCOUNT,
+    batch: cores * 2,
+    runs: RUNS,
+    duration: STREAMS_DURATION,
+    warmup: STREAMS_WARMUP,
+    database: dbName,
+    databaseUrl,
+    startNode,
+  });
+}
+
+async function heartbeatRefusal(nodes: Node[]): Promise<HeartbeatRefusal> {
+  log(
+    `sign-out-all → last of ${nodes.length} nodes refusing heartbeats: ${STREAMS_ROUNDS} rounds, every device heartbeating on every node`,
+  );
+  return measureHeartbeatRefusal(nodes, STREAMS_REFUSAL_FIRST_ACCOUNT, STREAMS_ROUNDS);
+}
+
 function writeReport(markdown: string): void {
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(join(resultsDir, "latest.md"), markdown);
@@ -219,6 +259,38 @@ async function verifierOnly(
   }
 }
 
+/** `BENCH_ONLY=streams`: one node and the bare server for the heartbeat load, a counted node, then three nodes for sign-out-all. */
+async function streamsOnly(
+  databaseUrl: string,
+  dbName: string,
+  postgresVersion: string,
+  started: Date,
+  loadBefore: number[],
+): Promise<void> {
+  const secretKey = randomBytes(32).toString("base64");
+  const sink = await startDeliverySink();
+  const startNode = (name: string, url: string) => startUsher(name, url, secretKey, sink.ports, false);
+  const usher = await startUsher("usher", databaseUrl, secretKey, sink.ports, CPU_PROF);
+  const barePort = await freePort();
+  const bare = await startProcess("bare", ["-e", BARE_SERVER], { ...process.env, PORT: String(barePort) }, /bare server ready/, barePort);
+  const others: Node[] = [];
+  try {
+    const [{ load, statements, commits }, loadSeconds] = await timed(() => heartbeats(usher, bare, dbName, databaseUrl, startNode));
+    await stopProcess(bare.child);
+    const [refusal, refusalSeconds] = await timed(async () => {
+      for (let n = 2; n <= NODES; n++) others.push(await startNode(`usher-${n}`, databaseUrl));
+      return heartbeatRefusal([usher, ...others]);
+    });
+    const streams: StreamFigures = { load, statements, commits, refusal, seconds: { load: loadSeconds, refusal: refusalSeconds } };
+    writeReport(streamsReport(streams, { loadBefore, loadAfter: loadavg(), postgresVersion, started, finished: new Date() }));
+  } finally {
+    for (const node of others) await stopProcess(node.child);
+    await stopProcess(bare.child);
+    await stopProcess(usher.child);
+    await stopProcess(sink.node.child);
+  }
+}
+
 async function main(): Promise<void> {
   const startedAt = new Date();
   const loadBefore = loadavg();
@@ -233,6 +305,10 @@ async function main(): Promise<void> {
     await versionClient.end();
     if (ONLY === "verifier") {
       await verifierOnly(databaseUrl, dbName, postgresVersion, startedAt, loadBefore);
+      return;
+    }
+    if (ONLY === "streams") {
+      await streamsOnly(databaseUrl, dbName, postgresVersion, startedAt, loadBefore);
       return;
     }
 
@@ -371,6 +447,12 @@ async function main(): Promise<void> {
       } finally {
         await stats.end();
       }
+      // 4b. Heartbeats against the same bare server, then the statements a heartbeat costs.
+      const heartbeatRun = RUN_STREAMS
+        ? await timed(() =>
+            heartbeats(usher, bare, dbName, databaseUrl, (name, url) => startUsher(name, url, secretKey, sink.ports, false)),
+          )
+        : undefined;
       await stopProcess(bare.child);
 
       // 5. Sign-in at 16 connections over many accounts.
@@ -402,11 +484,14 @@ async function main(): Promise<void> {
       let refusal: ClusterRefusal;
       let notices: LiveNotices;
       let verifierSignOutRun: [SignOutAllLatency, number] | undefined;
+      let heartbeatRefusalRun: [HeartbeatRefusal, number] | undefined;
       try {
         log(`sign-out-all → last of ${NODES} nodes refusing: ${REVOCATION_ROUNDS} rounds of 5 devices`);
         refusal = await measureClusterRefusal(nodes, SIGN_IN_ACCOUNTS + 1, REVOCATION_ROUNDS);
         log(`live notices: ${NOTICE_ACCOUNTS} accounts × ${SCREENS_PER_ACCOUNT} open screens over ${NODES} nodes`);
         notices = await measureLiveNotices(nodes, SIGN_IN_ACCOUNTS + 1 + REVOCATION_ROUNDS, NOTICE_ACCOUNTS, SCREENS_PER_ACCOUNT);
+        // 6a. Sign-out-all against devices heartbeating on every node.
+        if (RUN_STREAMS) heartbeatRefusalRun = await timed(() => heartbeatRefusal(nodes));
         // 6b. The sign-out-all answer with and without subscribed verifiers, on the same nodes.
         if (RUN_VERIFIER) verifierSignOutRun = await timed(() => verifierSignOut(nodes));
       } finally {
@@ -421,6 +506,14 @@ async function main(): Promise<void> {
               signOut: verifierSignOutRun[0],
               memory: verifierMemoryRun[0],
               seconds: { route: verifierRouteRun[1], signOut: verifierSignOutRun[1], memory: verifierMemoryRun[1] },
+            }
+          : undefined;
+      const streams: StreamFigures | undefined =
+        heartbeatRun && heartbeatRefusalRun
+          ? {
+              ...heartbeatRun[0],
+              refusal: heartbeatRefusalRun[0],
+              seconds: { load: heartbeatRun[1], refusal: heartbeatRefusalRun[1] },
             }
           : undefined;
 
@@ -449,6 +542,7 @@ async function main(): Promise<void> {
         notices,
         resetTiming,
         ...(verifier ? { verifier } : {}),
+        ...(streams ? { streams } : {}),
         runs: RUNS,
         duration: DURATION,
         postgresVersion,
