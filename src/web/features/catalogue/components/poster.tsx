@@ -2,6 +2,7 @@
 // colours and shapes, and no image is fetched from anywhere. Only presentation attributes are
 // used (the CSP forbids style attributes).
 import { type ReactElement, useId } from "react";
+import { hashText, seeded } from "../../../lib/seeded-random";
 import type { Title } from "../api/list-titles";
 
 type Variant = "portrait" | "wide";
@@ -24,31 +25,6 @@ const palettes = [
 
 const motifs = ["sun", "rings", "peaks", "waves", "tiles", "orbits", "beams"] as const;
 type Motif = (typeof motifs)[number];
-
-/** FNV-1a with a murmur3 finish: a small, stable, well-spread 32-bit hash of the name. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
-}
-
-/** mulberry32: a seeded generator, so every draw of one title is the same. */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Splits the name into lines of about `perLine` characters, breaking between words. */
 function lines(name: string, perLine: number): string[] {
@@ -197,7 +173,7 @@ interface PosterProps {
 export function Poster({ title, variant = "portrait", decorative = false, className }: PosterProps) {
   const uid = useId().replace(/[^a-zA-Z0-9_-]/g, "");
   const { w, h, perLine } = sizes[variant];
-  const seed = hash(title.name);
+  const seed = hashText(title.name);
   const rand = seeded(seed);
   const palette = palettes[seed % palettes.length]!;
   const motif = motifs[(seed >>> 8) % motifs.length]!;

@@ -1,11 +1,9 @@
-// Manage access and devices: every signed-in device, this one marked, each with its Sign out,
-// and what it is watching now with its Stop watching.
-import { useEffect, useState } from "react";
 import type { PublicProfile } from "../../../../contract/schemas/profiles";
 import { Avatar } from "../../../components/ui/avatar";
+import { DeviceIcon } from "../../../components/ui/device-icon";
+import { useMinuteClock } from "../../../lib/use-minute-clock";
 import type { Device } from "../api/list-sessions";
 import { activeAgo, exactTime } from "../format-relative-time";
-import { DeviceIcon } from "./device-icon";
 import { WatchingNow } from "./watching-now";
 
 const kindNames: Record<Device["deviceKind"], string> = { web: "Browser", mobile: "Phone", tv: "TV" };
@@ -19,16 +17,6 @@ interface DeviceListProps {
   onSignOut(device: Device): void;
   /** Stop watching on a device that is watching (it stays signed in). */
   onStopWatching(device: Device): void;
-}
-
-/** "Active 5 minutes ago" stays true while the page is open. */
-function useMinuteClock(): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 60_000);
-    return () => clearInterval(timer);
-  }, []);
-  return now;
 }
 
 export function DeviceList({ devices, profiles, onSignOut, onStopWatching }: DeviceListProps) {

@@ -1,8 +1,9 @@
 // Recent streaming activity, one entry per stream, newest first: the title, the profile that
 // watched it, when it started and for how long (or that it is playing now), and on which device.
+
+import { DeviceIcon } from "../../../components/ui/device-icon";
 import type { WatchedStream } from "../api/list-streaming-activity";
 import { watchedFor } from "../watched-for";
-import { DeviceIcon } from "./device-icon";
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 

@@ -5,6 +5,7 @@
 // While `paused` the last frame stays on screen and no frame is requested, so a paused or
 // stopped picture costs nothing.
 import { useEffect, useRef } from "react";
+import { hashText, seeded } from "../../../lib/seeded-random";
 
 const width = 640;
 const FRAME_MS = 1000 / 24;
@@ -25,31 +26,6 @@ type Palette = (typeof palettes)[number];
 
 const scenes = ["bubbles", "waves", "rings", "beams", "stars"] as const;
 type Scene = (typeof scenes)[number];
-
-/** FNV-1a with a murmur3 finish: a small, stable, well-spread 32-bit hash. */
-export function hashText(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
-}
-
-/** mulberry32: a seeded generator, so a title's scene is laid out the same every time. */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Sprite {
   x: number;

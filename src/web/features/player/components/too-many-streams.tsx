@@ -1,27 +1,18 @@
 // "Too many people are using your account right now": every screen of the plan is taken. Says
 // where the account is watching, and offers the ways out: try again once a screen is free,
 // change plan, or manage devices. A Kids profile can open neither, so it is told whom to ask.
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useRef } from "react";
 import { Link } from "react-router";
+import { DeviceIcon } from "../../../components/ui/device-icon";
+import { useMinuteClock } from "../../../lib/use-minute-clock";
 import type { WatchingNow } from "../api/start-stream";
 import { deviceKindName, startedAgo } from "../playback-words";
-import { DeviceKindIcon } from "./device-kind-icon";
 
 interface TooManyStreamsProps {
   titleName: string;
   watching: WatchingNow[];
   kidsProfile: boolean;
   onTryAgain(): void;
-}
-
-/** "Started 5 minutes ago" stays true while the page is open. */
-function useMinuteClock(): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 60_000);
-    return () => clearInterval(timer);
-  }, []);
-  return now;
 }
 
 const exactTime = (iso: string) => new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
@@ -52,7 +43,7 @@ export function TooManyStreams({ titleName, watching, kidsProfile, onTryAgain }:
         <ul className="devices" aria-labelledby={listId}>
           {watching.map((live) => (
             <li key={`${live.device.name}-${live.since}`} className="device">
-              <DeviceKindIcon kind={live.device.kind} />
+              <DeviceIcon kind={live.device.kind} />
               <div className="device__text">
                 <p className="device__name">{live.device.name}</p>
                 <p className="too-many__watching">

@@ -1,7 +1,10 @@
-// The picture beside a device that is watching: a browser window, a phone or a TV.
-export function DeviceKindIcon({ kind }: { kind: string }) {
+// The picture beside a device (the device list, where the account is watching): a browser
+// window, a phone or a TV.
+
+/** `kind` is a session's device kind: "web", "mobile" or "tv" (anything else draws a browser window). */
+export function DeviceIcon({ kind }: { kind: string }) {
   return (
-    <svg className="device__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+    <svg className="device__icon" data-kind={kind} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
       {kind === "mobile" ? (
         <>
           <rect x="6.5" y="2.5" width="11" height="19" rx="2.5" />
