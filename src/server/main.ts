@@ -39,7 +39,12 @@ export interface RunningServer {
 const WEBHOOK_TIMEOUT_MS = 15_000;
 
 /** Never logged: credentials in headers and the cookies we set. */
-export const logRedactions = ["req.headers.authorization", "req.headers.cookie", 'res.headers["set-cookie"]'];
+export const logRedactions = [
+  "req.headers.authorization",
+  "req.headers.cookie",
+  'req.headers["usher-viewer-token"]',
+  'res.headers["set-cookie"]',
+];
 
 export async function startServer(config: ServerConfig, options: { logger?: FastifyServerOptions["logger"] } = {}): Promise<RunningServer> {
   const database = await openDatabase(config.database);
