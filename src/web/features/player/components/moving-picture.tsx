@@ -6,22 +6,12 @@
 // stopped picture costs nothing.
 import { useEffect, useRef } from "react";
 import { hashText, seeded } from "../../../lib/seeded-random";
+import { palettes } from "../../../lib/title-palettes";
 
 const width = 640;
 const FRAME_MS = 1000 / 24;
 const height = 360;
 
-// [sky top, sky bottom, shape, shape 2, highlight]
-const palettes = [
-  ["#1d2b64", "#f8cdda", "#f4b942", "#fff1c1", "#ff8f6b"],
-  ["#0f2027", "#2c5364", "#7cc4ff", "#c8f4ff", "#f4b942"],
-  ["#3a1c71", "#d76d77", "#ffaf7b", "#ffe3c2", "#2a0f4a"],
-  ["#134e5e", "#71b280", "#e9f7c8", "#2f6f4f", "#f2f7a1"],
-  ["#41295a", "#2f0743", "#e26ad0", "#ffb3e6", "#9a7bff"],
-  ["#232526", "#414345", "#ff6b6b", "#ffb199", "#f1f4fa"],
-  ["#0b486b", "#f56217", "#ffd37a", "#1b1400", "#fff1c1"],
-  ["#16222a", "#3a6073", "#8fe3b0", "#3aa876", "#d9c2ff"],
-] as const;
 type Palette = (typeof palettes)[number];
 
 const scenes = ["bubbles", "waves", "rings", "beams", "stars"] as const;
