@@ -315,8 +315,10 @@ const lastFailureLogged = (from: number) =>
     .map((line) => line.slice(0, 400));
 
 describe("the API under generated input", () => {
+  // A guard against a hang, not a speed target: on PGlite, sharing a loaded 2-core machine with
+  // the other files, its 2,520 requests take 50–60 s.
   it("never answers 5xx, and answers every 4xx from the catalogue", {
-    timeout: Math.max(60_000, CASES_PER_OPERATION * 1_000),
+    timeout: Math.max(150_000, CASES_PER_OPERATION * 3_000),
   }, async () => {
     const random = new Random(SEED);
     const schedule = random.shuffle(operations.flatMap((operation) => Array.from({ length: CASES_PER_OPERATION }, () => operation)));
