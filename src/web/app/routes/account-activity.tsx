@@ -1,11 +1,9 @@
 // Account activity (Security & Privacy): sign-ins with device and IP, failed attempts and every
 // security change, newest first, with "Show more" for older entries.
-import { useState } from "react";
 import { Link, useLoaderData, useRevalidator } from "react-router";
-import { useSubmission } from "../../components/form/use-submission";
-import { Alert } from "../../components/ui/alert";
 import { LoadFailed } from "../../components/ui/load-failed";
-import { type ActivityPage, listActivity } from "../../features/activity/api/list-activity";
+import { type ListPage, ShowMoreList } from "../../components/ui/show-more-list";
+import { type ActivityEvent, type ActivityPage, listActivity } from "../../features/activity/api/list-activity";
 import { ActivityList } from "../../features/activity/components/activity-list";
 import { loaded } from "../../lib/loaded";
 
@@ -34,31 +32,18 @@ export default function AccountActivityPage() {
   );
 }
 
-/** The first page, then each older one "Show more" brings; a failed one keeps what is shown and says why by the button. */
+const pageOf = ({ events, nextCursor }: ActivityPage): ListPage<ActivityEvent> => ({ items: events, nextCursor });
+
 function Activity({ first }: { first: ActivityPage }) {
-  const [shown, setShown] = useState(first);
-  const more = useSubmission({ fallback: "More activity couldn't be loaded." });
-
-  async function showMore() {
-    if (!shown.nextCursor) return;
-    const older = await more.run(() => listActivity(shown.nextCursor));
-    if (older.ok) setShown({ events: [...shown.events, ...older.value.events], nextCursor: older.value.nextCursor });
-  }
-
-  if (shown.events.length === 0) return <p className="empty">No activity on your account yet.</p>;
   return (
-    <>
-      <ActivityList events={shown.events} />
-      {more.errors.form && <Alert tone="error">{more.errors.form}</Alert>}
-      {shown.nextCursor ? (
-        <div className="activity__more">
-          <button type="button" className="button button--secondary" onClick={() => void showMore()} disabled={more.pending}>
-            {more.pending ? "Loading…" : "Show more"}
-          </button>
-        </div>
-      ) : (
-        <p className="activity__end">No older activity.</p>
-      )}
-    </>
+    <ShowMoreList
+      first={pageOf(first)}
+      loadMore={async (cursor) => pageOf(await listActivity(cursor))}
+      failed="More activity couldn't be loaded."
+      empty="No activity on your account yet."
+      end="No older activity."
+    >
+      {(events) => <ActivityList events={events} />}
+    </ShowMoreList>
   );
 }

@@ -1,12 +1,10 @@
 // Recent streaming activity (from Manage access and devices): what the account watched in the
 // last 30 days, on which device and as which profile, newest first, with "Show more" for older
 // streams.
-import { useState } from "react";
 import { Link, useLoaderData, useRevalidator } from "react-router";
-import { useSubmission } from "../../components/form/use-submission";
-import { Alert } from "../../components/ui/alert";
 import { LoadFailed } from "../../components/ui/load-failed";
-import { listStreamingActivity, type StreamingActivityPage } from "../../features/devices/api/list-streaming-activity";
+import { type ListPage, ShowMoreList } from "../../components/ui/show-more-list";
+import { listStreamingActivity, type StreamingActivityPage, type WatchedStream } from "../../features/devices/api/list-streaming-activity";
 import { StreamingActivityList } from "../../features/devices/components/streaming-activity-list";
 import { loaded } from "../../lib/loaded";
 import "../../styles/devices-watching.css";
@@ -36,31 +34,18 @@ export default function RecentStreamingActivityPage() {
   );
 }
 
-/** The first page, then each older one "Show more" brings; a failed one keeps what is shown and says why by the button. */
+const pageOf = ({ streams, nextCursor }: StreamingActivityPage): ListPage<WatchedStream> => ({ items: streams, nextCursor });
+
 function StreamingActivity({ first }: { first: StreamingActivityPage }) {
-  const [shown, setShown] = useState(first);
-  const more = useSubmission({ fallback: "More streaming activity couldn't be loaded." });
-
-  async function showMore() {
-    if (!shown.nextCursor) return;
-    const older = await more.run(() => listStreamingActivity(shown.nextCursor));
-    if (older.ok) setShown({ streams: [...shown.streams, ...older.value.streams], nextCursor: older.value.nextCursor });
-  }
-
-  if (shown.streams.length === 0) return <p className="empty">Nothing watched in the last 30 days.</p>;
   return (
-    <>
-      <StreamingActivityList streams={shown.streams} />
-      {more.errors.form && <Alert tone="error">{more.errors.form}</Alert>}
-      {shown.nextCursor ? (
-        <div className="activity__more">
-          <button type="button" className="button button--secondary" onClick={() => void showMore()} disabled={more.pending}>
-            {more.pending ? "Loading…" : "Show more"}
-          </button>
-        </div>
-      ) : (
-        <p className="activity__end">Nothing older in the last 30 days.</p>
-      )}
-    </>
+    <ShowMoreList
+      first={pageOf(first)}
+      loadMore={async (cursor) => pageOf(await listStreamingActivity(cursor))}
+      failed="More streaming activity couldn't be loaded."
+      empty="Nothing watched in the last 30 days."
+      end="Nothing older in the last 30 days."
+    >
+      {(streams) => <StreamingActivityList streams={streams} />}
+    </ShowMoreList>
   );
 }
