@@ -98,6 +98,8 @@ export const auditEvent = pgTable(
     type: text("type").notNull(),
     ip: text("ip"),
     userAgent: text("user_agent"),
+    // The id the request that wrote the row was logged under; null for rows written outside one.
+    requestId: text("request_id"),
     at: at("at").notNull(),
     details: jsonb("details").notNull().default({}),
   },

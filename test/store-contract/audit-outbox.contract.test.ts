@@ -45,10 +45,18 @@ describeOnEachDatabase("audit and outbox stores", (t) => {
       expect(seen).toEqual(all.map((e) => e.id));
     });
 
-    it("keeps the session, ip and user agent of an event", async () => {
+    it("keeps the session, ip, user agent and request id of an event", async () => {
       const account = anAccount();
       await t.stores.accounts.create(account);
       const event = anAuditEvent(account.id, { sessionId: "session-1", ip: null, userAgent: null, type: "signed_out" });
+      await t.stores.audit.record(event);
+      expect(await t.stores.audit.listByAccount(account.id, 1)).toEqual([{ ...event, id: expect.any(String) }]);
+    });
+
+    it("keeps an event written outside any request without a request id", async () => {
+      const account = anAccount();
+      await t.stores.accounts.create(account);
+      const event = anAuditEvent(account.id, { requestId: null });
       await t.stores.audit.record(event);
       expect(await t.stores.audit.listByAccount(account.id, 1)).toEqual([{ ...event, id: expect.any(String) }]);
     });

@@ -87,6 +87,7 @@ export function anAuditEvent(accountId: string | null, overrides: Partial<AuditE
     type: "sign_in",
     ip: "192.0.2.10",
     userAgent: "Firefox on Linux",
+    requestId: "lb-7f3a9c.42",
     at: T0,
     details: {},
     ...overrides,

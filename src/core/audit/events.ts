@@ -64,6 +64,7 @@ export function auditEvent(
     sessionId: who.sessionId ?? null,
     ip: context.ip,
     userAgent: context.userAgent,
+    requestId: context.requestId ?? null,
     at,
     details,
   };

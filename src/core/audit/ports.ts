@@ -6,6 +6,8 @@ export interface AuditEventInput {
   type: string;
   ip: string | null;
   userAgent: string | null;
+  /** For operators matching the row to the request's log lines; never shown to the account's owner. */
+  requestId: string | null;
   at: Date;
   details: Record<string, unknown>;
 }

@@ -34,13 +34,12 @@ export function createCodeFlowDelivery(deps: CoreDeps): (message: OutboxMessageR
     const verdict = await decide(deps, flow);
     return inUnitOfWork(deps, async (stores) => {
       const at = deps.clock.now();
-      const requester = { ip: flow.requester.ip, userAgent: flow.requester.userAgent };
       if (!verdict.send) {
         await stores.codeFlows.decide(flow.id, { status: "withheld" });
         await stores.outbox.discard(message.id);
         // A wrong password was recorded as a failed sign-in when it was tried.
         if (verdict.reason !== "wrong_password")
-          await stores.audit.record(requestedEvent(flow, verdict.account, false, requester, at, verdict.reason));
+          await stores.audit.record(requestedEvent(flow, verdict.account, false, at, verdict.reason));
         return null;
       }
       if (!(await stores.codeFlows.decide(flow.id, { status: "sent", accountId: verdict.account.id }))) {
@@ -55,7 +54,7 @@ export function createCodeFlowDelivery(deps: CoreDeps): (message: OutboxMessageR
         const payload = { flowId: flow.id, code: message.payload.code };
         await stores.outbox.enqueue({ channel: "sms", recipient: phone, template: codeTemplates.sign_in.sms, payload, createdAt: at });
       }
-      await stores.audit.record(requestedEvent(flow, verdict.account, true, requester, at));
+      await stores.audit.record(requestedEvent(flow, verdict.account, true, at));
       return { ...message, recipient: verdict.recipient };
     });
   };
@@ -91,16 +90,10 @@ function sendBudget(deps: CoreDeps, flow: CodeFlowRecord, accountId: string): Li
 
 const verifiedPhoneOf = (account: AccountRecord): string | null => (account.phoneVerifiedAt ? account.phoneE164 : null);
 
-function requestedEvent(
-  flow: CodeFlowRecord,
-  account: AccountRecord | null,
-  sent: boolean,
-  requester: { ip: string | null; userAgent: string | null },
-  at: Date,
-  reason?: WithheldReason,
-) {
+function requestedEvent(flow: CodeFlowRecord, account: AccountRecord | null, sent: boolean, at: Date, reason?: WithheldReason) {
   const type = flow.purpose === "sign_in" ? "sign_in_code_requested" : "password_reset_requested";
-  return auditEvent(type, { accountId: account?.id ?? null }, requester, at, {
+  // The row describes the request that asked for the code (its address, agent and id), not this delivery.
+  return auditEvent(type, { accountId: account?.id ?? null }, flow.requester, at, {
     method: flow.channel,
     sent,
     ...(reason ? { reason } : {}),

@@ -48,6 +48,8 @@ export interface CodeRequester {
   network: string;
   /** The device credential it showed, as its id and a digest of its MAC (never the credential itself). */
   device: { id: string; macDigest: string } | null;
+  /** The asking request's id, for the audit row written when the code goes out (absent on older flows). */
+  requestId?: string | null;
 }
 
 export interface CodeFlowRecord {

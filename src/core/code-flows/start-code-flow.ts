@@ -33,6 +33,7 @@ export function codeRequester(context: RequestContext, deviceCredential: string 
     userAgent: context.userAgent,
     network: clientNetwork(context),
     device: deviceCredentialDigest(deviceCredential),
+    requestId: context.requestId ?? null,
   };
 }
 

@@ -8,7 +8,7 @@
 import { auditEvent } from "../audit/events";
 import { findTitle } from "../catalogue/titles";
 import { randomToken } from "../crypto/random";
-import type { CoreDeps } from "../deps";
+import type { CoreDeps, RequestContext } from "../deps";
 import { fail, ok, type Result, type Success } from "../result";
 import type { SessionInUse, SessionRecord } from "../sessions/ports";
 import { inUnitOfWork } from "../unit-of-work";
@@ -32,14 +32,18 @@ export const liveSince = (deps: Pick<CoreDeps, "clock" | "config">): Date =>
 const expiryOf = (deps: Pick<CoreDeps, "config">, heartbeatAt: Date) =>
   new Date(heartbeatAt.getTime() + 2 * deps.config.streams.heartbeatMs);
 
-/** A stream's audit entries carry the device's name instead: a playback service may have made the request. */
-const NO_CONTEXT = { ip: null, userAgent: null };
+/**
+ * A stream's audit entries carry the device's name instead of an address and user agent: a
+ * playback service may have made the request. Its id still finds the request in the log.
+ */
+const requestOnly = (context: RequestContext): RequestContext => ({ ip: null, userAgent: null, requestId: context.requestId });
 
 /** Starts watching `titleId` on this device, as the profile it has chosen. */
 export async function startStream(
   deps: CoreDeps,
   { session, profile }: Pick<SessionInUse, "session" | "profile">,
   titleId: string,
+  context: RequestContext,
 ): Promise<Success<StartedStream> | StartRefusal> {
   const title = findTitle(titleId);
   // Listed means listed for this profile: a Kids profile's catalogue has only titles made for children.
@@ -67,7 +71,7 @@ export async function startStream(
     };
     await stores.streams.create(stream);
     await stores.audit.record(
-      auditEvent("watching_started", { accountId: session.accountId, sessionId: session.id }, NO_CONTEXT, at, {
+      auditEvent("watching_started", { accountId: session.accountId, sessionId: session.id }, requestOnly(context), at, {
         titleName: title.name,
         profileName: profile?.name ?? null,
         deviceName: session.deviceName,
@@ -109,6 +113,7 @@ export async function stopStream(
   session: SessionRecord,
   streamId: string,
   watchingAsKids: boolean,
+  context: RequestContext,
 ): Promise<Result<void, "STREAM_NOT_FOUND" | "KIDS_PROFILE">> {
   const stream = await deps.stores.streams.find(session.accountId, streamId);
   if (!stream) return fail("STREAM_NOT_FOUND");
@@ -123,7 +128,7 @@ export async function stopStream(
     const at = deps.clock.now();
     if (!(await stores.streams.end(stream.id, at, "stopped_from_another_device"))) return;
     await stores.audit.record(
-      auditEvent("watching_stopped", { accountId: session.accountId, sessionId: session.id }, NO_CONTEXT, at, {
+      auditEvent("watching_stopped", { accountId: session.accountId, sessionId: session.id }, requestOnly(context), at, {
         titleName: findTitle(stream.titleId)?.name ?? stream.titleId,
         stoppedOn: (await stores.sessions.findById(stream.sessionId))?.deviceName ?? null,
         deviceName: session.deviceName,

@@ -10,6 +10,7 @@ export function requestContext(request: FastifyRequest): RequestContext {
   return {
     ip: request.ip ?? null,
     userAgent: typeof userAgent === "string" ? userAgent.slice(0, 512) : null,
+    requestId: request.id,
     presentedSession: request.cookies[SESSION_COOKIE],
   };
 }

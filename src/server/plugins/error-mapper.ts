@@ -5,6 +5,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { type ErrorCode, errorBody, errorCatalogue } from "../../contract/errors";
 import { loggableError } from "../../core/loggable-error";
+import { REQUEST_ID_HEADER } from "../http/request-id";
 
 const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: "MALFORMED_JSON",
@@ -50,9 +51,10 @@ export function registerNotFound(app: FastifyInstance, pages?: PageFallback): vo
  * the error handler, with a body of its own that echoes the path and lacks our headers.
  * Given as Fastify's `frameworkErrors` option, this answers them from the catalogue instead.
  */
-export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const badInput = error.code === "FST_ERR_BAD_URL" || error.code === "FST_ERR_MAX_PARAM_LENGTH";
-  // No route ran, so neither did the security-headers hooks: the essentials are set here.
+  // No route ran, so neither did the security-headers and request-id hooks: the essentials are set here.
+  reply.header(REQUEST_ID_HEADER, request.id);
   reply.header("content-security-policy", "default-src 'none'; frame-ancestors 'none'");
   reply.header("x-content-type-options", "nosniff");
   reply.header("x-frame-options", "DENY");

@@ -17,6 +17,7 @@ import type { CoreDeps } from "../../core/deps";
 import type { WatchingNow } from "../../core/streams/ports";
 import { listStreamingActivity } from "../../core/streams/streaming-activity";
 import { heartbeatStream, startStream, stopStream } from "../../core/streams/streams";
+import { requestContext } from "../http/client";
 import { replyFailure } from "../http/reply-failure";
 
 const tags = ["Watching"];
@@ -36,7 +37,7 @@ export const streamRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (ap
       },
     },
     async (request, reply) => {
-      const result = await startStream(core, request.sessionInUse, request.body.titleId);
+      const result = await startStream(core, request.sessionInUse, request.body.titleId, requestContext(request));
       if (result.ok) {
         const { stream, heartbeatMs, expiresAt } = result.value;
         return reply.code(201).send({
@@ -74,7 +75,7 @@ export const streamRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (ap
     },
     async (request, reply) => {
       const watchingAsKids = request.sessionInUse.profile?.isKids ?? false;
-      const result = await stopStream(core, request.session, request.params.id, watchingAsKids);
+      const result = await stopStream(core, request.session, request.params.id, watchingAsKids, requestContext(request));
       return result.ok ? reply.code(204).send() : replyFailure(reply, result);
     },
   );
