@@ -2,6 +2,7 @@
 import type { Clock } from "./clock";
 import type { CoreConfig } from "./config";
 import type { Random } from "./crypto/ports";
+import type { SecurityMetrics } from "./metrics/ports";
 import type { PasswordHasher } from "./passwords/ports";
 import type { Stores } from "./ports";
 import type { RateLimiter } from "./rate-limit/ports";
@@ -39,12 +40,19 @@ export interface CoreDeps {
    * cache. Never rejects.
    */
   sessionChangesHeard(changes: readonly SessionChange[]): Promise<void>;
+  /** What the operator's metrics count (sign-ins, ended sessions); nothing when absent. */
+  metrics?: SecurityMetrics;
 }
 
 /** Who is asking: recorded with sessions and audit events. */
 export interface RequestContext {
   ip: string | null;
   userAgent: string | null;
+  /**
+   * The id the request is logged under, kept on the audit rows it writes so an operator can
+   * find one from the other. Absent outside a request (the CLI, background work).
+   */
+  requestId?: string | null;
   /**
    * The session token the browser presented (its cookie), if any. A new session for this
    * browser replaces it: see sessions/issue-session.ts. Never recorded or logged.

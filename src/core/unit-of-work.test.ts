@@ -148,6 +148,29 @@ describe("inUnitOfWork announces what committed, after the commit", () => {
   });
 });
 
+describe("inUnitOfWork counts the sessions it ended for the metrics", () => {
+  it("counts them by reason once committed, and none that a failure rolled back", async () => {
+    const viewer = await signUpViewer(core);
+    await signInAnotherDevice(core, viewer.account.id);
+    const ended: [string, number][] = [];
+    const deps = {
+      ...core.deps,
+      metrics: { signInAnswered() {}, throttled() {}, sessionsEnded: (reason: string, count: number) => void ended.push([reason, count]) },
+    };
+
+    await inUnitOfWork(deps, async (stores) => {
+      await stores.sessions.revoke(viewer.session, core.clock.now(), "signed_out");
+      return fail("SESSION_NOT_FOUND");
+    });
+    expect(ended).toEqual([]);
+    await inUnitOfWork(deps, async (stores) => {
+      await stores.sessions.revokeAllForAccount(viewer.account.id, core.clock.now(), "signed_out_all_devices");
+      expect(ended).toEqual([]);
+    });
+    expect(ended).toEqual([["signed_out_all_devices", 2]]);
+  });
+});
+
 describe("inUnitOfWork rolls back a failure", () => {
   it("rolls back every write and announces nothing when the work answers a failure, and answers that failure as it is", async () => {
     const viewer = await signUpViewer(core);

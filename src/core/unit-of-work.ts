@@ -13,6 +13,7 @@ import type { AuditEventInput } from "./audit/ports";
 import type { Clock } from "./clock";
 import type { OutboxMessageInput } from "./delivery/ports";
 import type { CoreDeps } from "./deps";
+import { metricsOf } from "./metrics/ports";
 import type { Stores } from "./ports";
 import type { ProfilePatch } from "./profiles/ports";
 import type { SessionChange } from "./session-changes/ports";
@@ -20,7 +21,7 @@ import type { RevokedReason, SessionRef } from "./sessions/ports";
 import { accountEventOf, profileChanged, publishWebhookEvent, sessionRevoked } from "./webhooks/events";
 
 /** What a unit of work announces once it has committed. */
-export type AfterCommit = Pick<CoreDeps, "outboxWritten" | "sessionChangesHeard">;
+export type AfterCommit = Pick<CoreDeps, "outboxWritten" | "sessionChangesHeard" | "metrics">;
 
 type UnitOfWorkDeps = Pick<CoreDeps, "stores" | "clock"> & AfterCommit;
 
@@ -66,13 +67,20 @@ class RolledBack extends Error {
 
 class PendingEffects {
   private outbox = false;
+  /** Counted once committed: a rolled-back sign-out ended nothing. */
+  private readonly ended = new Map<RevokedReason, number>();
 
   outboxWritten(): void {
     this.outbox = true;
   }
 
+  sessionsEnded(reason: RevokedReason, count: number): void {
+    if (count > 0) this.ended.set(reason, (this.ended.get(reason) ?? 0) + count);
+  }
+
   run(deps: AfterCommit): void {
     if (this.outbox) deps.outboxWritten();
+    for (const [reason, count] of this.ended) metricsOf(deps).sessionsEnded(reason, count);
   }
 }
 
@@ -91,11 +99,15 @@ function announcing(stores: Stores, clock: Clock, effects: PendingEffects): Stor
       ...sessions,
       async revoke(session: SessionRef, at: Date, reason: RevokedReason) {
         const revoked = await sessions.revoke(session, at, reason);
-        if (revoked) await publishWebhookEvent(announced, sessionRevoked(session, at, reason));
+        if (revoked) {
+          effects.sessionsEnded(reason, 1);
+          await publishWebhookEvent(announced, sessionRevoked(session, at, reason));
+        }
         return revoked;
       },
       async revokeAllForAccount(accountId: string, at: Date, reason: RevokedReason, exceptSessionId?: string) {
         const ended = await sessions.revokeAllForAccount(accountId, at, reason, exceptSessionId);
+        effects.sessionsEnded(reason, ended.length);
         for (const id of ended) await publishWebhookEvent(announced, sessionRevoked({ id, accountId }, at, reason));
         return ended;
       },

@@ -140,6 +140,33 @@ describe("a configuration that can't be used", () => {
     }
   });
 
+  it("serves metrics only when METRICS_PORT is set, on 127.0.0.1 unless METRICS_HOST says otherwise", () => {
+    expect(readConfig({}).metrics).toBeUndefined();
+    expect(readConfig({ METRICS_PORT: "", METRICS_HOST: "0.0.0.0" }).metrics).toBeUndefined();
+    expect(readConfig({ METRICS_PORT: "0" }).metrics).toEqual({ host: "127.0.0.1", port: 0 });
+    expect(readConfig({ METRICS_PORT: "9464", METRICS_HOST: "::" }).metrics).toEqual({ host: "::", port: 9464 });
+    expect(problems({ METRICS_PORT: "prometheus" })).toEqual(['METRICS_PORT must be a port number from 0 to 65535, not "prometheus".']);
+    expect(problems({ METRICS_PORT: "70000", METRICS_HOST: "my host" })).toEqual([
+      'METRICS_PORT must be a port number from 0 to 65535, not "70000".',
+      expect.stringMatching(/^METRICS_HOST must be an IP address or a host name .*, not "my host"\.$/),
+    ]);
+  });
+
+  it("reads the shutdown delay and timeout in seconds, and refuses a timeout the delay would use up", () => {
+    expect(readConfig({}).shutdown).toEqual({ delayMs: 0, timeoutMs: 25_000 });
+    expect(readConfig({ SHUTDOWN_DELAY_SECONDS: "2.5", SHUTDOWN_TIMEOUT_SECONDS: "10" }).shutdown).toEqual({
+      delayMs: 2_500,
+      timeoutMs: 10_000,
+    });
+    expect(problems({ SHUTDOWN_DELAY_SECONDS: "-1", SHUTDOWN_TIMEOUT_SECONDS: "0" })).toEqual([
+      'SHUTDOWN_DELAY_SECONDS must be a number of seconds, 0 or more, not "-1".',
+      'SHUTDOWN_TIMEOUT_SECONDS must be a number of seconds above 0, not "0".',
+    ]);
+    expect(problems({ SHUTDOWN_DELAY_SECONDS: "30" })).toEqual([
+      "SHUTDOWN_TIMEOUT_SECONDS must be longer than SHUTDOWN_DELAY_SECONDS: the timeout counts from the signal, delay included.",
+    ]);
+  });
+
   it("takes PUBLIC_URL as an origin, and refuses a path rather than dropping it", () => {
     expect(readConfig({ PUBLIC_URL: "https://account.example.com/" }).publicUrl).toBe("https://account.example.com");
     expect(readConfig({ PUBLIC_URL: "http://localhost:5173" }).core.webAuthn).toMatchObject({

@@ -25,7 +25,16 @@ export type DatabaseTarget =
 export interface OpenDatabase {
   db: Database;
   target: DatabaseTarget;
+  /** PostgreSQL's pool now, for the metrics; PGlite has none (one connection, in process). */
+  connections?(): PoolConnections;
   close(): Promise<void>;
+}
+
+export interface PoolConnections {
+  total: number;
+  idle: number;
+  /** Queries waiting for a connection. */
+  waiting: number;
 }
 
 /** `onStatement` sees the SQL of every statement the query builder sends (never its parameters). */
@@ -35,7 +44,12 @@ export async function openDatabase(target: DatabaseTarget, onStatement?: (sql: s
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
     // An idle client's network error must not crash the process; the next query reconnects.
     pool.on("error", () => {});
-    return { db: drizzlePg(pool, { schema, logger }) as unknown as Database, target, close: () => pool.end() };
+    return {
+      db: drizzlePg(pool, { schema, logger }) as unknown as Database,
+      target,
+      connections: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+      close: () => pool.end(),
+    };
   }
   // PGlite's default 128 MB of shared buffers is committed up front (~840 MB resident in all);
   // 16 MB is plenty for one embedded node.

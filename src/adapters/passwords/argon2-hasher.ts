@@ -21,13 +21,18 @@ const ARGON2ID = 2 as Options["algorithm"];
 // Hashed only to give an unknown account something to verify against; never a real password.
 const DUMMY_PASSWORD = "usher-dummy-password-for-unknown-accounts";
 
+/** The metrics read how many hashes wait: a queue that grows is a node short of CPU. */
+export interface Argon2Hasher extends PasswordHasher {
+  readonly waiting: number;
+}
+
 /**
  * At most `concurrency` hashes run at once (default: one per core); the rest wait their turn.
  * More at once would not finish sooner, since each keeps a core busy, but each would hold its
  * 19 MiB and push the others out of the CPU caches: a burst of sign-ins would cost memory and
  * throughput.
  */
-export function createArgon2Hasher(params: Argon2Params, concurrency = availableParallelism()): PasswordHasher {
+export function createArgon2Hasher(params: Argon2Params, concurrency = availableParallelism()): Argon2Hasher {
   const slot = workSlots(concurrency);
   const options: Options = {
     algorithm: ARGON2ID,
@@ -48,6 +53,10 @@ export function createArgon2Hasher(params: Argon2Params, concurrency = available
   };
 
   return {
+    get waiting() {
+      return slot.waiting;
+    },
+
     hash: (password) => slot(() => hash(password, options)),
 
     async verify(stored, password) {

@@ -7,6 +7,7 @@ import { openCodeFlow } from "../code-flows/open-code-flow";
 import { codeRequester, type StartedCodeFlow, startCodeFlow } from "../code-flows/start-code-flow";
 import type { CoreDeps, RequestContext } from "../deps";
 import { normalizeEmail } from "../email/address";
+import { countedSignIn } from "../metrics/counted-sign-in";
 import type { TwoStepRequired } from "../mfa/two-step-sign-in";
 import { parsePhone } from "../phone/phone-number";
 import { clientNetwork } from "../rate-limit/client-network";
@@ -54,11 +55,13 @@ export interface CompleteSignInCode {
   keepsTokenItself: boolean;
 }
 
-export async function completeSignInCode(
-  deps: CoreDeps,
-  input: CompleteSignInCode,
-  context: RequestContext,
-): Promise<Result<SignedIn | TwoStepRequired, "SIGN_IN_CODE_INVALID" | "RATE_LIMITED">> {
+type SignInCodeAnswer = Result<SignedIn | TwoStepRequired, "SIGN_IN_CODE_INVALID" | "RATE_LIMITED">;
+
+export function completeSignInCode(deps: CoreDeps, input: CompleteSignInCode, context: RequestContext): Promise<SignInCodeAnswer> {
+  return countedSignIn(deps, "sign_in_code", checkSignInCode(deps, input, context));
+}
+
+async function checkSignInCode(deps: CoreDeps, input: CompleteSignInCode, context: RequestContext): Promise<SignInCodeAnswer> {
   const opened = await openCodeFlow(
     deps,
     {

@@ -13,6 +13,7 @@ import { auditEvent } from "../audit/events";
 import { codeRequester, startCodeFlow } from "../code-flows/start-code-flow";
 import type { CoreDeps, RequestContext } from "../deps";
 import { normalizeEmail } from "../email/address";
+import { countedSignIn } from "../metrics/counted-sign-in";
 import type { TwoStepRequired } from "../mfa/two-step-sign-in";
 import { normalizePassword } from "../passwords/policy";
 import { clientNetwork } from "../rate-limit/client-network";
@@ -41,11 +42,13 @@ export interface SignInCodeRequired {
   expiresAt: Date;
 }
 
-export async function signIn(
-  deps: CoreDeps,
-  input: SignInInput,
-  context: RequestContext,
-): Promise<Result<SignedIn | TwoStepRequired | SignInCodeRequired, "INVALID_CREDENTIALS" | "RATE_LIMITED">> {
+type SignInAnswer = Result<SignedIn | TwoStepRequired | SignInCodeRequired, "INVALID_CREDENTIALS" | "RATE_LIMITED">;
+
+export function signIn(deps: CoreDeps, input: SignInInput, context: RequestContext): Promise<SignInAnswer> {
+  return countedSignIn(deps, "password", checkPassword(deps, input, context));
+}
+
+async function checkPassword(deps: CoreDeps, input: SignInInput, context: RequestContext): Promise<SignInAnswer> {
   const normalized = normalizeEmail(input.email);
   // The raw form still keys the limits, so junk emails are throttled like real ones.
   const email = normalized ?? input.email.trim().toLowerCase();

@@ -4,6 +4,7 @@
 import type { DeviceKind } from "../../contract/schemas/common";
 import { sha256Hex } from "../crypto/hashing";
 import type { CoreDeps, RequestContext } from "../deps";
+import { countedSignIn } from "../metrics/counted-sign-in";
 import { clientNetwork } from "../rate-limit/client-network";
 import { type Pass, throttle } from "../rate-limit/throttle";
 import { fail, ok, type Result } from "../result";
@@ -69,11 +70,21 @@ async function checkAssertion(
   return ok({ flow, passkey, counter, attempt: limited });
 }
 
-export async function signInWithPasskey(
+type PasskeySignInInput = {
+  passkey: AuthenticationResponseJSON;
+  device: { kind: DeviceKind; name: string };
+  deviceCookie?: string | undefined;
+};
+
+export function signInWithPasskey(
   deps: CoreDeps,
-  input: { passkey: AuthenticationResponseJSON; device: { kind: DeviceKind; name: string }; deviceCookie?: string | undefined },
+  input: PasskeySignInInput,
   context: RequestContext,
 ): Promise<Result<SignedIn, PasskeyFailure>> {
+  return countedSignIn(deps, "passkey", checkPasskey(deps, input, context));
+}
+
+async function checkPasskey(deps: CoreDeps, input: PasskeySignInInput, context: RequestContext): Promise<Result<SignedIn, PasskeyFailure>> {
   // A credential check without an account to key on yet: throttled per IP like sign-in.
   const limited = await throttle(deps.limiter, [[`sign-in:ip:${clientNetwork(context)}`, deps.config.limits.signInPerIp]]);
   if (!limited.ok) return limited;

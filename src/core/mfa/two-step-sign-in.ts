@@ -9,6 +9,7 @@ import { auditEvent } from "../audit/events";
 import { sha256Hex } from "../crypto/hashing";
 import { randomToken } from "../crypto/random";
 import type { CoreDeps, RequestContext } from "../deps";
+import { countedSignIn } from "../metrics/counted-sign-in";
 import { type Pass, throttle } from "../rate-limit/throttle";
 import { fail, ok, type Result } from "../result";
 import { finishSignIn } from "../sessions/finish-sign-in";
@@ -129,11 +130,14 @@ async function refused<C extends "TWO_STEP_CODE_INVALID" | "TWO_STEP_CODE_USED" 
   return fail(code);
 }
 
-export async function completeTwoStepWithCode(
-  deps: CoreDeps,
-  input: { challenge: string; code: string; deviceCookie?: string | undefined },
-  context: RequestContext,
-): Promise<Result<TwoStepCompleted, ChallengeFailure | "TWO_STEP_CODE_INVALID" | "TWO_STEP_CODE_USED">> {
+type TwoStepCodeInput = { challenge: string; code: string; deviceCookie?: string | undefined };
+type TwoStepCodeAnswer = Result<TwoStepCompleted, ChallengeFailure | "TWO_STEP_CODE_INVALID" | "TWO_STEP_CODE_USED">;
+
+export function completeTwoStepWithCode(deps: CoreDeps, input: TwoStepCodeInput, context: RequestContext): Promise<TwoStepCodeAnswer> {
+  return countedSignIn(deps, "two_step", checkTwoStepCode(deps, input, context));
+}
+
+async function checkTwoStepCode(deps: CoreDeps, input: TwoStepCodeInput, context: RequestContext): Promise<TwoStepCodeAnswer> {
   const opened = await openChallenge(deps, input.challenge);
   if (!opened.ok) return opened;
   const { account } = opened.value;
@@ -156,11 +160,18 @@ export async function completeTwoStepWithCode(
   return redeem(deps, opened.value, "totp", input.deviceCookie, context);
 }
 
-export async function completeTwoStepWithPasskey(
+type TwoStepPasskeyInput = { challenge: string; passkey: AuthenticationResponseJSON; deviceCookie?: string | undefined };
+type TwoStepPasskeyAnswer = Result<TwoStepCompleted, ChallengeFailure | "PASSKEY_UNKNOWN" | "PASSKEY_INVALID">;
+
+export function completeTwoStepWithPasskey(
   deps: CoreDeps,
-  input: { challenge: string; passkey: AuthenticationResponseJSON; deviceCookie?: string | undefined },
+  input: TwoStepPasskeyInput,
   context: RequestContext,
-): Promise<Result<TwoStepCompleted, ChallengeFailure | "PASSKEY_UNKNOWN" | "PASSKEY_INVALID">> {
+): Promise<TwoStepPasskeyAnswer> {
+  return countedSignIn(deps, "two_step", checkTwoStepPasskey(deps, input, context));
+}
+
+async function checkTwoStepPasskey(deps: CoreDeps, input: TwoStepPasskeyInput, context: RequestContext): Promise<TwoStepPasskeyAnswer> {
   const opened = await openChallenge(deps, input.challenge);
   if (!opened.ok) return opened;
   const { flow, account } = opened.value;

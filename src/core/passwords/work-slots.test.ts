@@ -52,6 +52,20 @@ describe("work slots", () => {
     expect(await next).toBe(2);
   });
 
+  it("says how many tasks wait for a slot", async () => {
+    const slot = workSlots(1);
+    const { task, openNext } = gatedTasks();
+
+    const results = Promise.all([1, 2, 3].map((n) => slot(task(n))));
+    await openNext();
+    expect(slot.waiting).toBe(1);
+    await openNext();
+    await openNext();
+
+    expect(await results).toEqual([1, 2, 3]);
+    expect(slot.waiting).toBe(0);
+  });
+
   it("refuses a slot count that is not a positive integer", () => {
     expect(() => workSlots(0)).toThrow(RangeError);
     expect(() => workSlots(1.5)).toThrow(RangeError);

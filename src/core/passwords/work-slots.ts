@@ -1,6 +1,10 @@
 // A fixed number of slots for expensive work: a task starts when a slot is free, in the
 // order tasks asked, and frees its slot however it ends.
-export type Slot = <T>(task: () => Promise<T>) => Promise<T>;
+export interface Slot {
+  <T>(task: () => Promise<T>): Promise<T>;
+  /** Tasks waiting for a slot now. */
+  readonly waiting: number;
+}
 
 export function workSlots(slots: number): Slot {
   if (!Number.isInteger(slots) || slots < 1) throw new RangeError(`slots must be a positive integer, got ${slots}`);
@@ -13,7 +17,7 @@ export function workSlots(slots: number): Slot {
     else running--;
   };
 
-  return async (task) => {
+  const slot = async <T>(task: () => Promise<T>): Promise<T> => {
     if (running < slots) running++;
     // The slot is handed over directly by release(), so `running` stays counted.
     else await new Promise<void>((resolve) => queue.push(resolve));
@@ -23,4 +27,5 @@ export function workSlots(slots: number): Slot {
       release();
     }
   };
+  return Object.defineProperty(slot, "waiting", { get: () => queue.length }) as Slot;
 }

@@ -21,6 +21,7 @@ import {
   flag,
   folder,
   listenHost,
+  nonNegativeNumber,
   oneOf,
   port,
   positiveNumber,
@@ -47,6 +48,21 @@ const pinoLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"
 
 const atLeastOne = (fallback: number, unit = "") => wholeNumber(fallback, { min: 1, accepts: `a whole number${unit}, at least 1` });
 
+/** A port, or none when unset or empty (METRICS_PORT: no metrics listener); checked as PORT is. */
+const optionalPort: Field<number | undefined> = (name) => {
+  const given = port(0)(name);
+  return z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined || raw.trim() === "") return undefined;
+      const read = given.safeParse(raw);
+      if (read.success) return read.data;
+      for (const issue of read.error.issues) ctx.addIssue({ code: "custom", message: issue.message });
+      return z.NEVER;
+    });
+};
+
 /**
  * Never below the OWASP minimum: a cheaper hash is cheaper to guess too. Tests may go down to
  * what argon2 itself accepts, when they say so.
@@ -63,6 +79,8 @@ export function environmentSchema(rules: ReadingRules) {
   return variables({
     PORT: port(3000),
     HOST: listenHost("127.0.0.1"),
+    METRICS_PORT: optionalPort,
+    METRICS_HOST: listenHost("127.0.0.1"),
     PUBLIC_URL: publicOrigin(),
     DATA_DIR: folder("./data"),
     DATABASE_URL: serviceUrl(["postgres:", "postgresql:"], "a postgres:// or postgresql:// URL"),
@@ -96,7 +114,16 @@ export function environmentSchema(rules: ReadingRules) {
     TWILIO_BASE_URL: text,
     OUTBOX_POLL_SECONDS: text,
     OUTBOX_LEASE_SECONDS: text,
+    SHUTDOWN_DELAY_SECONDS: nonNegativeNumber(0, "a number of seconds, 0 or more"),
+    SHUTDOWN_TIMEOUT_SECONDS: positiveNumber(25, "a number of seconds above 0"),
   }).transform((env, ctx): ServerConfig => {
+    if (env.SHUTDOWN_TIMEOUT_SECONDS <= env.SHUTDOWN_DELAY_SECONDS) {
+      ctx.addIssue({
+        code: "custom",
+        message: "SHUTDOWN_TIMEOUT_SECONDS must be longer than SHUTDOWN_DELAY_SECONDS: the timeout counts from the signal, delay included.",
+      });
+      return z.NEVER;
+    }
     const mode = rules.production ? "production" : "embedded";
     const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
     let delivery: ServerConfig["delivery"];
@@ -110,6 +137,7 @@ export function environmentSchema(rules: ReadingRules) {
       mode,
       host: env.HOST,
       port: env.PORT,
+      metrics: env.METRICS_PORT === undefined ? undefined : { host: env.METRICS_HOST, port: env.METRICS_PORT },
       publicUrl,
       dataDir: env.DATA_DIR,
       database: env.DATABASE_URL
@@ -143,6 +171,7 @@ export function environmentSchema(rules: ReadingRules) {
       delivery,
       webhookEndpoints: env.WEBHOOK_ENDPOINTS,
       leases: defaultLeaseTimings,
+      shutdown: { delayMs: env.SHUTDOWN_DELAY_SECONDS * 1000, timeoutMs: env.SHUTDOWN_TIMEOUT_SECONDS * 1000 },
     };
   });
 }

@@ -12,6 +12,8 @@ export interface ServerConfig {
   mode: "embedded" | "production";
   host: string;
   port: number;
+  /** Where Prometheus scrapes GET /metrics, apart from the app's port; none without METRICS_PORT. */
+  metrics: { host: string; port: number } | undefined;
   publicUrl: string;
   dataDir: string;
   database: DatabaseTarget;
@@ -32,4 +34,9 @@ export interface ServerConfig {
   webhookEndpoints: ConfiguredWebhookEndpoint[];
   /** The leases that keep the platform's verifiers exact (src/verifier/LEASES.md). */
   leases: LeaseTimings;
+  /**
+   * On SIGTERM or SIGINT: readiness fails, then `delayMs` for the balancer to notice, then the
+   * node drains; it exits within `timeoutMs` of the signal (the delay included).
+   */
+  shutdown: { delayMs: number; timeoutMs: number };
 }

@@ -67,10 +67,20 @@ export function wholeNumber(
 /** Fractions allowed ("0.05"). */
 export function positiveNumber(fallback: number, accepts: string): Field<number> {
   return field(fallback, accepts, (raw) => {
-    const value = /^(\d+\.?\d*|\.\d+)$/.test(raw) ? Number(raw) : Number.NaN;
+    const value = decimal(raw);
     return value > 0 ? value : null;
   });
 }
+
+/** Zero or more; fractions allowed. */
+export function nonNegativeNumber(fallback: number, accepts: string): Field<number> {
+  return field(fallback, accepts, (raw) => {
+    const value = decimal(raw);
+    return value >= 0 ? value : null;
+  });
+}
+
+const decimal = (raw: string) => (/^(\d+\.?\d*|\.\d+)$/.test(raw) ? Number(raw) : Number.NaN);
 
 export const port = (fallback: number) => wholeNumber(fallback, { min: 0, max: 65535, accepts: "a port number from 0 to 65535" });
 
