@@ -4,11 +4,14 @@ import { existsSync, readFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
 import type { Argon2Probe, Run } from "./load";
+import { type Footprint, footprintSection } from "./report-footprint";
 import { type ResetTiming, spread } from "./reset-timing";
 import type { ClusterRefusal, LiveNotices } from "./revocation";
 import type { StreamFigures } from "./streams";
 import { cores, median, percentile, root } from "./support/common";
+import { f0, f1, f2, f3, met, pct } from "./support/format";
 import type { CpuUse } from "./support/measure";
+import { USHER_SERVE } from "./support/processes";
 import { type ProtectedRoute, type SignOutAllLatency, VARIANTS, type Variant } from "./verifier";
 import type { VerifierMemory } from "./verifier-memory";
 
@@ -20,6 +23,9 @@ export interface VerifierFigures {
   /** Wall time of each phase, starting its processes and making its accounts included. */
   seconds: { route: number; signOut: number; memory: number };
 }
+
+/** How the bench starts an Usher node: as production does (`npm start`). */
+const SERVE = `node ${USHER_SERVE.join(" ")}`;
 
 /** What every report says about the run itself. */
 export interface RunMeta {
@@ -48,10 +54,8 @@ export interface Figures {
   signInCpu: CpuUse[];
   statementsPerRequest: number;
   statementsPerIntrospection: number;
-  rssIdle: number;
-  rssBareIdle: number;
-  rssLoad: number[];
-  rssBareLoad: number[];
+  /** Start-to-ready, and RSS idle and under the `/me` load, each next to the bare server. */
+  footprint: Footprint;
   rssAfter: number;
   nodes: number;
   refusal: ClusterRefusal;
@@ -69,12 +73,6 @@ export interface Figures {
   finished: Date;
 }
 
-const f0 = (n: number) => n.toFixed(0);
-const f1 = (n: number) => n.toFixed(1);
-const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
-const met = (ok: boolean) => (ok ? "yes" : "**no**");
-const f2 = (n: number) => n.toFixed(2);
-const f3 = (n: number) => n.toFixed(3);
 /**
  * How far from 0.5 a reset-timing AUC may be and still count as "no signal". With 200 + 200
  * samples chance alone spreads it by ±0.03 (one standard error); a shared 2-core machine's
@@ -134,6 +132,7 @@ function runLine(meta: RunMeta, command = "npm run bench"): string {
 export function report(f: Figures): string {
   const verifier = f.verifier && verifierSection(f.verifier);
   const streams = f.streams && streamsSection(f.streams);
+  const footprint = footprintSection(f.footprint);
   const meRps = median(f.me.map((r) => r.rps));
   const bareRps = median(f.bare.map((r) => r.rps));
   // Each /me run is paired with the bare run just before it, each sign-in run with the
@@ -150,8 +149,6 @@ export function report(f: Figures): string {
   const signInShares = f.signIn.map((r, i) => r.rps / (cores / (f.argon2[i + 1]!.medianMs / 1000)));
   const signInShare = median(signInShares);
   const signInVsProbe = median(f.signIn.map((r, i) => r.rps / f.argon2[i + 1]!.parallelPerSecond));
-  const rssLoad = Math.max(...f.rssLoad);
-  const rssBareLoad = Math.max(...f.rssBareLoad);
   // Introspection runs are paired with the same bare runs as /me (one bare run per round).
   const inRps = median(f.introspection.map((r) => r.rps));
   const inRatio = median(f.introspection.map((r, i) => r.rps / f.bare[i]!.rps));
@@ -286,8 +283,7 @@ export function report(f: Figures): string {
       `AUC 0.5 ± ${RESET_AUC_BAND}`,
       met(resetIndistinct(t)),
     ]),
-    ["resident memory (RSS), idle after start", `${f0(f.rssIdle)} MiB`, `${f0(f.rssBareIdle)} MiB (bare)`, "–", "–", "–"],
-    ["resident memory (RSS), max under the `/me` load", `${f0(rssLoad)} MiB`, `${f0(rssBareLoad)} MiB (bare)`, "–", "–", "–"],
+    ...footprint.rows,
     ...(verifier?.rows ?? []),
     ...(streams?.rows ?? []),
   ];
@@ -327,6 +323,7 @@ export function report(f: Figures): string {
         `Re-run before acting on a value just outside the band.`,
     );
   }
+  missed.push(...footprint.missed);
   missed.push(...(verifier?.missed ?? []));
   missed.push(...(streams?.missed ?? []));
 
@@ -336,7 +333,7 @@ export function report(f: Figures): string {
     "",
     runLine(f),
     "",
-    `One Usher process (\`tsx src/cli/main.ts serve\`, PostgreSQL, default OWASP argon2id m=19456 t=2 p=1, LOG_LEVEL=warn) ` +
+    `One Usher process (\`${SERVE}\`, PostgreSQL, default OWASP argon2id m=19456 t=2 p=1, LOG_LEVEL=warn) ` +
       `and one bare Node \`http\` process; autocannon runs in the bench process on the same machine. ` +
       `Each figure is the median of ${f.runs} runs of ${f.duration} s (after a warm-up); baselines are measured in the same run: ` +
       `each /me run right after a bare-server GET run, each introspection run right after a bare-server run of the same ` +
@@ -344,6 +341,8 @@ export function report(f: Figures): string {
       `each sign-in run right after an argon2id probe, and the ratios are ` +
       `the medians of those per-run pairs. Requests/s count 2xx answers only. On a 2-core machine the load generator, ` +
       `the server and PostgreSQL share the cores, so absolute numbers are noisy; the ratios are the figures to watch.`,
+    "",
+    footprint.method,
     ...(verifier ? ["", verifier.method] : []),
     ...(streams ? ["", streams.method] : []),
     "",
@@ -365,7 +364,8 @@ export function report(f: Figures): string {
     `- argon2id verification probes (20 sequential verifications each, in a child process; the first before any server started, ` +
       `then one before each sign-in run): medians ${f.argon2.map((p) => f1(p.medianMs)).join(", ")} ms; ` +
       `${cores} concurrent verifications in the probe reached ${f.argon2.map((p) => f1(p.parallelPerSecond)).join(", ")}/s.`,
-    `- RSS per /me run (MiB): usher ${f.rssLoad.map(f0).join(", ")}; bare ${f.rssBareLoad.map(f0).join(", ")}; usher after the sign-in runs ${f0(f.rssAfter)}.`,
+    ...footprint.details,
+    `- RSS of the node after the sign-in runs: ${f0(f.rssAfter)} MiB.`,
     ...(
       [
         ["bare `http`", f.bareCpu, f.bare],
@@ -557,17 +557,21 @@ export function verifierSection(v: VerifierFigures): {
   };
 }
 
-/** The report of a `BENCH_ONLY=verifier` run: the verifier's figures alone. */
-export function verifierReport(v: VerifierFigures, meta: RunMeta): string {
-  const section = verifierSection(v);
+/** The report of a `BENCH_ONLY=…` run: one phase's figures alone, after `intro` (how it was measured). */
+function phaseReport(
+  title: string,
+  only: string,
+  intro: string,
+  section: { rows: string[][]; missed: string[]; runRows: string[]; details: string[] },
+  meta: RunMeta,
+): string {
   const notes = notesText();
   return [
-    "# Usher benchmarks: the cached session verifier",
+    `# Usher benchmarks: ${title}`,
     "",
-    runLine(meta, "BENCH_ONLY=verifier npm run bench"),
+    runLine(meta, `BENCH_ONLY=${only} npm run bench`),
     "",
-    `Usher nodes run as \`tsx src/cli/main.ts serve\` on PostgreSQL (LOG_LEVEL=warn); the playback services as processes of their own ` +
-      `on the same machine. ${section.method} Requests/s count 2xx answers only; the ratios are the figures to watch.`,
+    intro,
     "",
     [
       "| figure | median | baseline | ratio | target | met? |",
@@ -589,6 +593,15 @@ export function verifierReport(v: VerifierFigures, meta: RunMeta): string {
     "</details>",
     "",
   ].join("\n");
+}
+
+/** The report of a `BENCH_ONLY=verifier` run: the verifier's figures alone. */
+export function verifierReport(v: VerifierFigures, meta: RunMeta): string {
+  const section = verifierSection(v);
+  const intro =
+    `Usher nodes run as \`${SERVE}\` on PostgreSQL (LOG_LEVEL=warn); the playback services as processes of their own ` +
+    `on the same machine. ${section.method} Requests/s count 2xx answers only; the ratios are the figures to watch.`;
+  return phaseReport("the cached session verifier", "verifier", intro, section, meta);
 }
 
 // Streams
@@ -727,34 +740,29 @@ export function streamsSection(s: StreamFigures): ReturnType<typeof verifierSect
 /** The report of a `BENCH_ONLY=streams` run: the streams phase's figures alone. */
 export function streamsReport(s: StreamFigures, meta: RunMeta): string {
   const section = streamsSection(s);
-  const notes = notesText();
-  return [
-    "# Usher benchmarks: streams",
-    "",
-    runLine(meta, "BENCH_ONLY=streams npm run bench"),
-    "",
-    `Usher nodes run as \`tsx src/cli/main.ts serve\` on PostgreSQL (LOG_LEVEL=warn), the bare Node \`http\` server as a process of its own; ` +
-      `autocannon and the heartbeat loops run in the bench process on the same machine. ${section.method} Requests/s count 2xx answers only; ` +
-      "the ratios are the figures to watch.",
-    "",
-    [
-      "| figure | median | baseline | ratio | target | met? |",
-      "| --- | ---: | ---: | ---: | ---: | :---: |",
-      ...section.rows.map((row) => `| ${row.join(" | ")} |`),
-    ].join("\n"),
-    "",
-    ...(section.missed.length ? ["**Targets missed:**", "", ...section.missed, ""] : ["All measured targets met.", ""]),
-    ...(notes ? [notes, ""] : []),
-    "<details><summary>Every run</summary>",
-    "",
-    "| figure | run | rate | p50 | p99 | 2xx | non-2xx | errors |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-    ...section.runRows,
-    "",
-    ...section.details,
-    "",
-    "",
-    "</details>",
-    "",
-  ].join("\n");
+  const intro =
+    `Usher nodes run as \`${SERVE}\` on PostgreSQL (LOG_LEVEL=warn), the bare Node \`http\` server as a process of its own; ` +
+    `autocannon and the heartbeat loops run in the bench process on the same machine. ${section.method} Requests/s count 2xx answers only; ` +
+    "the ratios are the figures to watch.";
+  return phaseReport("streams", "streams", intro, section, meta);
+}
+
+// Footprint
+
+/** The figures of a `BENCH_ONLY=footprint` run: the footprint, and the short `/me` load its RSS was measured under. */
+export interface FootprintFigures extends Footprint {
+  me: Run[];
+  bare: Run[];
+  duration: number;
+}
+
+/** The report of a `BENCH_ONLY=footprint` run: start-to-ready and resident memory alone. */
+export function footprintReport(f: FootprintFigures, meta: RunMeta): string {
+  const section = footprintSection(f);
+  const intro =
+    `One Usher node (\`${SERVE}\`, PostgreSQL, LOG_LEVEL=warn) and one bare Node \`http\` process, each a process of its own; ` +
+    `the \`/me\` load is autocannon at 32 connections in the bench process: ${f.me.length} runs of ${f.duration} s, each right after ` +
+    `a bare-server run, after a warm-up of each. ${section.method}`;
+  const runs = [...runRows("bare `http`", f.bare, "req/s"), ...runRows("`GET /me`", f.me, "req/s")];
+  return phaseReport("footprint", "footprint", intro, { ...section, runRows: runs }, meta);
 }

@@ -1,6 +1,9 @@
 // `npm run bench`: the figures of the README's "Benchmarks" section, measured on PostgreSQL against the
 // real server process, each next to a baseline taken in the same run. Writes
-// bench/results/latest.md and prints it. Bounded: about 7½ minutes on a 2-core machine.
+// bench/results/latest.md and prints it. Bounded: about 8 minutes on a 2-core machine.
+// Usher nodes run as production runs them (`npm start`): `node --enable-source-maps dist/server/usher.js serve`,
+// the bundle built afresh (scripts/build-server.mjs) when the bench starts. Its own tools (delivery sink,
+// playback services, fake Usher, wire counter) run under tsx.
 //
 // Options (environment):
 //   TEST_POSTGRES_URL  admin URL of the PostgreSQL server (default postgres://postgres@127.0.0.1:5432/postgres)
@@ -19,19 +22,23 @@
 //                      server, statements per heartbeat, sign-out-all against heartbeats on 3 nodes: about 90 s)
 //   BENCH_STREAMS_DURATION  seconds per measured heartbeat run (default BENCH_DURATION ÷ 2)
 //   BENCH_STREAMS_ROUNDS    sign-out-all rounds against heartbeating devices (default 10)
+//   BENCH_ONLY=footprint run only the start-to-ready times (bench/start-time.ts) and the resident memory, idle
+//                      and under a short /me load, each next to the bare server (about a minute)
+//   BENCH_FOOTPRINT_DURATION  seconds per measured /me run of BENCH_ONLY=footprint (default 5)
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { BARE_SERVER, loadIntrospect, loadMe, loadSignIn, measureArgon2, type Run } from "./load";
-import { type Figures, report, streamsReport, type VerifierFigures, verifierReport } from "./report";
+import { type Figures, footprintReport, report, streamsReport, type VerifierFigures, verifierReport } from "./report";
 import { measureResetTiming, type ResetTiming } from "./reset-timing";
 import { type ClusterRefusal, type LiveNotices, measureClusterRefusal, measureLiveNotices } from "./revocation";
+import { measureStartTimes, type StartTimes } from "./start-time";
 import { type HeartbeatRefusal, measureHeartbeatRefusal, measureHeartbeatsAndStatements, type StreamFigures } from "./streams";
-import { cores, log, resultsDir, sleep } from "./support/common";
+import { cores, log, median, resultsDir, sleep } from "./support/common";
 import { type CpuUse, committedStatements, rssMiB, sampleRss, withCpu } from "./support/measure";
-import { freePort, type Node, startProcess, stopAll, stopProcess } from "./support/processes";
+import { buildServer, commandLine, freePort, type Node, startProcess, stopAll, stopProcess, USHER_SERVE } from "./support/processes";
 import { api, emailOf, introspect, type ServiceClient, serviceClients, signUp } from "./support/usher-api";
 import { measureProtectedRoute, measureSignOutAll, type ProtectedRoute, type SignOutAllLatency } from "./verifier";
 import { measureVerifierMemory, type VerifierMemory } from "./verifier-memory";
@@ -44,11 +51,12 @@ const CPU_PROF = process.env.BENCH_CPU_PROF === "1";
 /**
  * For profiling one phase: "me", "introspect" or "sign-in" skips the other load phases (the report
  * then lacks their figures); "verifier" runs the cached session verifier's phases and nothing else,
- * "streams" the streams phase and nothing else.
+ * "streams" the streams phase and nothing else, "footprint" the start-to-ready times and the
+ * resident memory and nothing else.
  */
 const ONLY = process.env.BENCH_ONLY || undefined;
-if (ONLY !== undefined && !["me", "introspect", "sign-in", "verifier", "streams"].includes(ONLY)) {
-  throw new Error(`BENCH_ONLY=${ONLY}: expected me, introspect, sign-in, verifier or streams`);
+if (ONLY !== undefined && !["me", "introspect", "sign-in", "verifier", "streams", "footprint"].includes(ONLY)) {
+  throw new Error(`BENCH_ONLY=${ONLY}: expected me, introspect, sign-in, verifier, streams or footprint`);
 }
 const RUN_VERIFIER = ONLY === undefined || ONLY === "verifier";
 const RUN_STREAMS = ONLY === undefined || ONLY === "streams";
@@ -95,6 +103,9 @@ const STREAMS_REFUSAL_FIRST_ACCOUNT = STREAMS_FIRST_ACCOUNT + 100;
 const STREAMS_DURATION = Number(process.env.BENCH_STREAMS_DURATION ?? Math.max(1, DURATION / 2));
 const STREAMS_ROUNDS = Number(process.env.BENCH_STREAMS_ROUNDS ?? 10);
 const STREAMS_WARMUP = 2;
+/** Start-to-ready: rounds of a bare start, a migrating start and a restart (a round takes about 5 s). */
+const START_ROUNDS = 3;
+const FOOTPRINT_DURATION = Number(process.env.BENCH_FOOTPRINT_DURATION ?? 5);
 
 async function adminQuery(statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
@@ -125,32 +136,60 @@ async function startDeliverySink(): Promise<{ node: Node; ports: Sink }> {
   return { node, ports };
 }
 
-/** An Usher node as `usher serve` runs in production, on PostgreSQL, in its own process. */
+/** An Usher node's environment: production mode on PostgreSQL, its mail and texts to the sink. */
+function usherEnv(port: number, databaseUrl: string, secretKey: string, sink: Sink): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    SECRET_KEY: secretKey,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    PUBLIC_URL: `http://localhost:${port}`,
+    LOG_LEVEL: "warn",
+    TRUST_PROXY: "1",
+    NODE_ENV: "production",
+    SMTP_URL: `smtp://127.0.0.1:${sink.smtpPort}`,
+    SMS_PROVIDER: "webhook",
+    SMS_WEBHOOK_URL: `http://127.0.0.1:${sink.smsPort}/sms`,
+    SMS_WEBHOOK_SECRET: "bench",
+    SERVICE_CLIENTS: SERVICE.env,
+  };
+}
+
+/** An Usher node as `npm start` runs it in production, on PostgreSQL, in its own process. */
 async function startUsher(name: string, databaseUrl: string, secretKey: string, sink: Sink, profile: boolean): Promise<Node> {
   const port = await freePort();
   return startProcess(
     name,
-    [...(profile ? ["--cpu-prof", "--cpu-prof-dir", join(resultsDir, "profile")] : []), "--import", "tsx", "src/cli/main.ts", "serve"],
-    {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      SECRET_KEY: secretKey,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      PUBLIC_URL: `http://localhost:${port}`,
-      LOG_LEVEL: "warn",
-      TRUST_PROXY: "1",
-      NODE_ENV: "production",
-      SMTP_URL: `smtp://127.0.0.1:${sink.smtpPort}`,
-      SMS_PROVIDER: "webhook",
-      SMS_WEBHOOK_URL: `http://127.0.0.1:${sink.smsPort}/sms`,
-      SMS_WEBHOOK_SECRET: "bench",
-      SERVICE_CLIENTS: SERVICE.env,
-    },
+    [...(profile ? ["--cpu-prof", "--cpu-prof-dir", join(resultsDir, "profile")] : []), ...USHER_SERVE],
+    usherEnv(port, databaseUrl, secretKey, sink),
     /Usher is running/,
     port,
   );
 }
+
+/** Start-to-ready of Usher nodes (a restart, and a first start that migrates) and of the bare server. */
+async function startTimes(databaseUrl: string, secretKey: string, sink: Sink): Promise<StartTimes> {
+  log(`start-to-ready: ${START_ROUNDS} rounds of a bare server start, an Usher start that migrates an empty database, and a restart on it`);
+  let scratch = 0;
+  const times = await measureStartTimes({
+    rounds: START_ROUNDS,
+    usher: { args: USHER_SERVE, env: (port, url) => usherEnv(port, url, secretKey, sink) },
+    emptyDatabase: async () => {
+      const name = `${new URL(databaseUrl).pathname.slice(1)}_start_${++scratch}`;
+      await adminQuery(`create database ${name}`);
+      return { url: withDatabase(databaseUrl, name), drop: () => adminQuery(`drop database if exists ${name} with (force)`) };
+    },
+  });
+  log(
+    `ready (${times.readyPath}): restart median ${median(times.restartMs).toFixed(0)} ms, first start (migrating) ` +
+      `${median(times.migratingMs).toFixed(0)} ms; bare server ${median(times.bareMs).toFixed(0)} ms`,
+  );
+  return times;
+}
+
+/** What a measured PID runs, for the report (`node` for the path of this Node). */
+const serverCommand = (pid: number) => commandLine(pid).replace(process.execPath, "node");
 
 /** Runs `phase` and answers its result and wall time in seconds. */
 async function timed<T>(phase: () => Promise<T>): Promise<[T, number]> {
@@ -291,9 +330,51 @@ async function streamsOnly(
   }
 }
 
+/** `BENCH_ONLY=footprint`: start-to-ready, then one node and the bare server idle and under a short /me load. */
+async function footprintOnly(databaseUrl: string, postgresVersion: string, started: Date, loadBefore: number[]): Promise<void> {
+  const secretKey = randomBytes(32).toString("base64");
+  const sink = await startDeliverySink();
+  const nodes: Node[] = [sink.node];
+  try {
+    const start = await startTimes(databaseUrl, secretKey, sink.ports);
+    const usher = await startUsher("usher", databaseUrl, secretKey, sink.ports, CPU_PROF);
+    nodes.push(usher);
+    const barePort = await freePort();
+    const bare = await startProcess("bare", ["-e", BARE_SERVER], { ...process.env, PORT: String(barePort) }, /bare server ready/, barePort);
+    nodes.push(bare);
+    await sleep(2000);
+    const rssIdle = rssMiB(usher.pid);
+    const rssBareIdle = rssMiB(bare.pid);
+    const token = await signUp(usher, 0);
+    log(`GET /api/v1/me: warm-up ${WARMUP} s each, then ${RUNS} × ${FOOTPRINT_DURATION} s, interleaved with the bare server`);
+    await loadMe(bare, token, WARMUP);
+    await loadMe(usher, token, WARMUP);
+    const me: Run[] = [];
+    const bareRuns: Run[] = [];
+    const rssLoad: number[] = [];
+    const rssBareLoad: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const bareSampler = sampleRss(bare.pid);
+      bareRuns.push(await loadMe(bare, token, FOOTPRINT_DURATION));
+      rssBareLoad.push(bareSampler.stop());
+      const sampler = sampleRss(usher.pid);
+      me.push(await loadMe(usher, token, FOOTPRINT_DURATION));
+      rssLoad.push(sampler.stop());
+      log(`run ${run + 1}: usher RSS max ${rssLoad.at(-1)!.toFixed(0)} MiB, bare ${rssBareLoad.at(-1)!.toFixed(0)} MiB`);
+    }
+    const footprint = { start, command: serverCommand(usher.pid), rssIdle, rssBareIdle, rssLoad, rssBareLoad };
+    const meta = { loadBefore, loadAfter: loadavg(), postgresVersion, started, finished: new Date() };
+    writeReport(footprintReport({ ...footprint, me, bare: bareRuns, duration: FOOTPRINT_DURATION }, meta));
+  } finally {
+    for (const node of nodes.reverse()) await stopProcess(node.child);
+  }
+}
+
 async function main(): Promise<void> {
   const startedAt = new Date();
   const loadBefore = loadavg();
+  log("building the server (scripts/build-server.mjs)");
+  buildServer();
   const dbName = `usher_bench_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
   log(`creating database ${dbName}`);
   await adminQuery(`create database ${dbName}`);
@@ -311,15 +392,22 @@ async function main(): Promise<void> {
       await streamsOnly(databaseUrl, dbName, postgresVersion, startedAt, loadBefore);
       return;
     }
+    if (ONLY === "footprint") {
+      await footprintOnly(databaseUrl, postgresVersion, startedAt, loadBefore);
+      return;
+    }
 
     // 1. The hashing limit, measured first while nothing else runs.
     log("timing argon2id verifications (m=19456, t=2, p=1) in a child process");
     const argon2 = [await measureArgon2()];
     log(`one verification: median ${argon2[0]!.medianMs.toFixed(1)} ms`);
 
-    // 2. The server under test and the baseline, one process each.
+    // 1b. Start-to-ready, one process at a time, while nothing else runs but the delivery sink.
     const secretKey = randomBytes(32).toString("base64");
     const sink = await startDeliverySink();
+    const start = await startTimes(databaseUrl, secretKey, sink.ports);
+
+    // 2. The server under test and the baseline, one process each.
     const usher = await startUsher("usher", databaseUrl, secretKey, sink.ports, CPU_PROF);
     const barePort = await freePort();
     const bare = await startProcess("bare", ["-e", BARE_SERVER], { ...process.env, PORT: String(barePort) }, /bare server ready/, barePort);
@@ -532,10 +620,7 @@ async function main(): Promise<void> {
         signInCpu,
         statementsPerRequest,
         statementsPerIntrospection,
-        rssIdle,
-        rssBareIdle,
-        rssLoad,
-        rssBareLoad,
+        footprint: { start, command: serverCommand(usher.pid), rssIdle, rssBareIdle, rssLoad, rssBareLoad },
         rssAfter,
         nodes: NODES,
         refusal,

@@ -1,5 +1,6 @@
-// The browser tests' server: `usher serve` exactly as `npm start` runs it, but on its own port
-// and on a fresh embedded database in a temporary directory that is removed when it stops.
+// The browser tests' server: `usher serve` exactly as `npm start` runs it (the built server in
+// dist/, which `npm test` builds first), but on its own port and on a fresh embedded database in
+// a temporary directory that is removed when it stops.
 // Two run at once (playwright.config.ts): the second on E2E_PORT + 1 with a short
 // re-authentication window.
 // Playwright starts it (playwright.config.ts → webServer) and stops it with SIGTERM.
@@ -30,7 +31,7 @@ const dataDir = mkdtempSync(join(tmpdir(), prefix));
 writeFileSync(join(dataDir, "owner.pid"), String(process.pid));
 const removeDataDir = () => rmSync(dataDir, { recursive: true, force: true });
 
-const server = spawn(join(root, "node_modules/.bin/tsx"), ["src/cli/main.ts", "serve"], {
+const server = spawn(process.execPath, ["--enable-source-maps", "dist/server/usher.js", "serve"], {
   cwd: root,
   stdio: "inherit",
   env: {

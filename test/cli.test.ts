@@ -1,5 +1,6 @@
-// The operator's entry points, run as real processes: `usher migrate` and `usher serve`
-// (what `npm start` runs) on a fresh embedded database.
+// The operator's entry points, run from source as real processes: `usher migrate` and
+// `usher serve` on a fresh embedded database. The built server, as `npm start` runs it, is
+// tested in production-install.test.ts.
 import { execFile, spawn } from "node:child_process";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -1,7 +1,21 @@
 // Processes the bench starts: every one is remembered and ended by its PID.
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { log, root, sleep } from "./common";
+
+/** Node's arguments for an Usher node as production starts it (`npm start`): the built bundle, plain JavaScript. */
+export const USHER_SERVE = ["--enable-source-maps", "dist/server/usher.js", "serve"];
+
+/** Builds dist/server from this checkout (about a second), so that a stale bundle is never measured. */
+export function buildServer(): void {
+  execFileSync(process.execPath, ["scripts/build-server.mjs"], { cwd: root, stdio: "inherit" });
+}
+
+/** A process's command line, from /proc: says what a PID measured is. */
+export function commandLine(pid: number): string {
+  return readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean).join(" ");
+}
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

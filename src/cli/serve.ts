@@ -1,6 +1,7 @@
 // usher serve: runs a node until it is told to stop. The configuration is read before the
 // server's modules are even loaded, so a bad variable stops the start before anything connects.
 import { readConfig, type ServerConfig } from "../server/config";
+import { stopOnSignals } from "./stop-on-signals";
 
 export async function run(): Promise<void> {
   const started = performance.now();
@@ -11,6 +12,7 @@ export async function run(): Promise<void> {
   });
   const storage = config.mode === "embedded" ? `embedded database in ${config.dataDir}` : "PostgreSQL";
   console.log(`Usher is running at ${server.url} (${storage}; ready in ${Math.round(performance.now() - started)} ms)`);
+  if (server.metricsUrl) console.log(`Metrics for Prometheus: ${server.metricsUrl}`);
   if (config.mode === "embedded") {
     console.log(
       devMailboxServed(config)
@@ -18,12 +20,7 @@ export async function run(): Promise<void> {
         : `Dev mailbox is off: HOST=${config.host} reaches beyond this machine. Embedded mode is for one developer's machine; run anything others reach in production mode (DATABASE_URL).`,
     );
   }
-  const stop = async () => {
-    await server.close();
-    process.exit(0);
-  };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  stopOnSignals(server, config.shutdown);
 }
 
 /** Listening can fail for reasons only the operator can fix, in PORT or HOST: say which. */

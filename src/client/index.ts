@@ -1,13 +1,14 @@
 // The typed client for Usher's JSON API (/api/v1), for phone apps, TV apps and browsers. Its
 // types are generated from the OpenAPI document (api-types.ts), so a call that doesn't
-// match the contract doesn't compile. Browser-safe: only fetch.
+// match the contract doesn't compile. Browser-safe: only fetch. Compiled on its own
+// (tsconfig.build.json) into dist/client, the package's "./client" export.
 //
 //   const usher = createUsherClient({ baseUrl, auth: { mode: "bearer", token: () => stored } });
 //   const { data, error } = await usher.GET("/api/v1/sessions");
 import createClient, { type Client } from "openapi-fetch";
-import type { components, paths } from "./api-types";
+import type { components, paths } from "./api-types.js";
 
-export type { components, paths } from "./api-types";
+export type { components, paths } from "./api-types.js";
 
 /**
  * How requests are authenticated. Apps keep their token and send it as a bearer token

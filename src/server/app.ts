@@ -12,9 +12,11 @@ import type { SubscriberHub } from "../core/session-changes/subscriber-hub";
 import { LiveSessions } from "../core/sessions/live-sessions";
 import type { RevocationSignals } from "../core/sessions/revocation-signals";
 import { withMaskedCodes } from "./http/log-serializers";
+import { answerWithRequestId, requestIdOf } from "./http/request-id";
 import { frameworkErrors, registerErrorMapper, registerNotFound } from "./plugins/error-mapper";
 import { registerOpenApi } from "./plugins/openapi";
 import { originCheck } from "./plugins/origin-check";
+import { type RequestMetrics, requestMetrics } from "./plugins/request-metrics";
 import { securityHeaders } from "./plugins/security-headers";
 import { sessionAuth } from "./plugins/session-auth";
 import { accountRoutes } from "./routes/account";
@@ -23,7 +25,7 @@ import { authRoutes } from "./routes/auth";
 import { devMailboxRoutes } from "./routes/dev-mailbox";
 import { onlyFromThisMachine } from "./routes/dev-mailbox-guard";
 import { devMailboxPages } from "./routes/dev-mailbox-page";
-import { healthRoutes } from "./routes/health";
+import { healthRoutes, type Readiness } from "./routes/health";
 // TV sign-in
 import { oauthRoutes } from "./routes/oauth";
 // Re-authentication, two-step verification, passkeys, profile lock
@@ -61,8 +63,10 @@ export interface AppOptions {
   devMailbox?: boolean;
   /** Checked by /healthz. */
   checkDatabase(): Promise<void>;
-  /** When rate limits are shared through Redis: /healthz says whether it is reachable. */
+  /** When rate limits are shared through Redis: /healthz and /readyz say whether it is reachable. */
   redis?: { readonly reachable: boolean };
+  /** What /readyz asks besides the database: is session-change listening up, has shutdown begun (always ready without). */
+  readiness?: Readiness;
   /**
    * Where this node hears which accounts' sessions changed (the session-change node). Without
    * one, the app hears nothing: fine for tests that open no event stream.
@@ -76,6 +80,8 @@ export interface AppOptions {
   trustProxy?: FastifyServerOptions["trustProxy"];
   /** TV sign-in: the origin named in OAuth metadata and verification links (default: the first allowed origin). */
   publicUrl?: string;
+  /** Counts every answered request by route (the metrics listener serves them); none: not counted. */
+  requestMetrics?: RequestMetrics;
 }
 
 export type App = FastifyInstance;
@@ -93,16 +99,20 @@ export async function buildApp(options: AppOptions): Promise<App> {
     logger: withMaskedCodes(options.logger ?? false),
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: options.trustProxy ?? false,
-    // Request ids from the client are not trusted; ours are enough to correlate log lines.
+    // Fastify would take X-Request-Id unchecked: requestIdOf keeps it only when it is a plain token.
     requestIdHeader: false,
+    genReqId: requestIdOf,
     frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // JSON only: a text/plain body is refused with 415 rather than half-understood.
   app.removeContentTypeParser("text/plain");
+  // First of all hooks, so that even an answer a later hook gives carries the id.
+  app.addHook("onRequest", answerWithRequestId);
 
   registerErrorMapper(app);
+  if (options.requestMetrics) await app.register(requestMetrics, { metrics: options.requestMetrics });
   await app.register(cookie);
   // Before every route, so that an upgrade request to any other route is refused. Frames are
   // tiny protocol messages: anything bigger is not one.
@@ -119,7 +129,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   // Collects every route registered after it into the OpenAPI document.
   await registerOpenApi(app, { publicUrl: options.publicUrl ?? options.allowedOrigins[0]! });
-  await app.register(healthRoutes, { checkDatabase: options.checkDatabase, redis: options.redis });
+  await app.register(healthRoutes, { checkDatabase: options.checkDatabase, redis: options.redis, readiness: options.readiness });
   await app.register(
     async (api) => {
       await api.register(authRoutes, { core: options.core });

@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import type { FastifyServerOptions } from "fastify";
 import { createStandardWebhookSender } from "../adapters/delivery/standard-webhook-sender";
+import { PrometheusMetrics } from "../adapters/metrics/prometheus-metrics";
 import { createArgon2Hasher } from "../adapters/passwords/argon2-hasher";
 import { MemoryRateLimiter } from "../adapters/rate-limit/memory-rate-limiter";
 import { ResilientRateLimiter } from "../adapters/rate-limit/resilient-rate-limiter";
@@ -15,6 +16,7 @@ import { createDispatcher, defaultDispatcherOptions } from "../core/delivery/dis
 import { createRenderer, redactSecrets } from "../core/delivery/templates/render";
 import type { CoreDeps } from "../core/deps";
 import { loggableError } from "../core/loggable-error";
+import { countingRefusals } from "../core/metrics/counted-limiter";
 import { applyConfiguredEndpoints } from "../core/webhooks/endpoints";
 import { type OpenDatabase, openDatabase } from "../store/database";
 import { migrateDatabase } from "../store/migrate";
@@ -23,6 +25,7 @@ import { type App, buildApp } from "./app";
 import type { ServerConfig } from "./config";
 import { createSenders } from "./delivery/senders";
 import { isLoopbackHost } from "./http/loopback";
+import { serveNodeMetrics } from "./node-metrics";
 import { deriveCoreKeys, loadMasterSecret } from "./secret-key";
 import { fastifyTrustProxy } from "./trust-proxy";
 
@@ -31,8 +34,22 @@ export interface RunningServer {
   /** This node's part in keeping the platform's verifiers exact. */
   sessionChanges: SessionChangeNode;
   url: string;
+  /** Where Prometheus scrapes this node (METRICS_PORT); none without one. */
+  metricsUrl?: string;
   database: OpenDatabase;
-  close(): Promise<void>;
+  /** The first step of stopping: /readyz fails from now on, so balancers stop sending requests here. */
+  beginShutdown(): void;
+  /**
+   * Stops the node: no new connections, requests in flight finish, open event streams close
+   * (the browser reconnects to another node), the outbox finishes the sends it claimed, then
+   * the database and Redis connections close. Says what it closed.
+   */
+  close(): Promise<ClosedWork>;
+}
+
+export interface ClosedWork {
+  eventStreams: number;
+  verifierSubscriptions: number;
 }
 
 /** A receiver gets this long to answer; well inside the outbox lease. */
@@ -63,17 +80,22 @@ export async function startServer(config: ServerConfig, options: { logger?: Fast
     log: { warn: (details, message) => log?.warn(details, message), info: (details, message) => log?.info(details, message) },
   });
 
+  let shuttingDown = false;
   let outboxWritten = () => {};
+  // Counted only where something scrapes them (METRICS_PORT).
+  const metrics = config.metrics ? new PrometheusMetrics() : undefined;
+  const passwords = createArgon2Hasher(config.argon2, config.passwordHashConcurrency);
   const core: CoreDeps = {
     stores,
     clock: systemClock,
     random: cryptoRandom,
     config: config.core,
-    passwords: createArgon2Hasher(config.argon2, config.passwordHashConcurrency),
-    limiter: redisLimits ?? new MemoryRateLimiter(systemClock),
+    passwords,
+    limiter: countingRefusals(redisLimits ?? new MemoryRateLimiter(systemClock), config.core.limits, metrics),
     keys: deriveCoreKeys(loadMasterSecret(config)),
     outboxWritten: () => outboxWritten(),
     sessionChangesHeard: (changes) => sessionChanges.heard(changes),
+    metrics,
   };
   await applyConfiguredEndpoints(core, config.webhookEndpoints);
   const app = await buildApp({
@@ -84,11 +106,13 @@ export async function startServer(config: ServerConfig, options: { logger?: Fast
     devMailbox: devMailboxServed(config),
     checkDatabase: async () => void (await database.db.execute(sql`select 1`)),
     redis: redisLimits ?? undefined,
+    readiness: { hearsSessionChanges: () => sessionChanges.hub.accepting, shuttingDown: () => shuttingDown },
     logger: options.logger ?? { level: config.logLevel, redact: logRedactions },
     trustProxy: fastifyTrustProxy(config.trustProxy),
     signals: sessionChanges,
     sessionChanges: { hub: sessionChanges.hub, timings: config.leases },
     publicUrl: config.publicUrl,
+    requestMetrics: metrics,
   });
   log = app.log;
   redisLimits?.start(app.log);
@@ -105,8 +129,10 @@ export async function startServer(config: ServerConfig, options: { logger?: Fast
       webhooks: { stores, clock: systemClock, keys: core.keys, sender: createStandardWebhookSender({ timeoutMs: WEBHOOK_TIMEOUT_MS }) },
       // Codes and link tokens rest in the outbox only until sent; the dev mailbox (embedded) still shows them.
       ...(config.mode === "production" ? { redact: redactSecrets } : {}),
-      onFailure: (failure) =>
-        app.log.warn(failure, failure.final ? "message delivery failed for good" : "message delivery failed; will retry"),
+      onFailure: (failure) => {
+        metrics?.deliveryFailed(failure.channel, failure.final);
+        app.log.warn(failure, failure.final ? "message delivery failed for good" : "message delivery failed; will retry");
+      },
       onError: (error) => app.log.warn({ failure: loggableError(error) }, "outbox could not be read"),
     },
     { ...defaultDispatcherOptions, leaseMs: config.delivery.leaseMs },
@@ -125,16 +151,29 @@ export async function startServer(config: ServerConfig, options: { logger?: Fast
     config.host === "127.0.0.1" || config.host === "0.0.0.0" || config.host === "::"
       ? `http://localhost:${port}`
       : `http://${config.host}:${port}`;
+  const metricsListener =
+    metrics && config.metrics
+      ? await serveNodeMetrics(metrics, { app, core, hub: sessionChanges.hub, passwords, database }, config.metrics)
+      : undefined;
   return {
     app,
     sessionChanges,
     url,
+    metricsUrl: metricsListener?.url,
     database,
+    beginShutdown() {
+      shuttingDown = true;
+    },
     async close() {
+      shuttingDown = true;
+      const closed = { eventStreams: app.liveSessions.size, verifierSubscriptions: sessionChanges.hub.subscriberCount };
       await app.close();
+      // Scraped until the node stops serving; before the database its gauges read closes.
+      await metricsListener?.close();
       await sessionChanges.close();
       await database.close();
       await redisLimits?.close();
+      return closed;
     },
   };
 }

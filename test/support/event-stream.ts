@@ -12,6 +12,8 @@ export interface OpenEventStream {
   headers: Record<string, string | string[] | undefined>;
   /** Keep-alive comments received so far. */
   comments: number;
+  /** Every reconnection delay (`retry:`, in ms) the server has sent, in order. */
+  retries: number[];
   /** The next event, or null when the stream ended first; rejects after `timeoutMs`. */
   next(timeoutMs?: number): Promise<StreamEvent | null>;
   /** Resolves true if the stream stays silent (no event, no end) for `ms`. */
@@ -36,6 +38,7 @@ export async function openEventStream(url: string, headers: Record<string, strin
     status: response.statusCode ?? 0,
     headers: response.headers,
     comments: 0,
+    retries: [],
     next(timeoutMs = 2_000) {
       if (queue.length > 0) return Promise.resolve(queue.shift()!);
       return new Promise((resolve, reject) => {
@@ -73,6 +76,7 @@ export async function openEventStream(url: string, headers: Record<string, strin
           let isEvent = false;
           for (const line of block.split("\n")) {
             if (line.startsWith(":")) stream.comments += 1;
+            else if (line.startsWith("retry: ")) stream.retries.push(Number(line.slice(7)));
             else if (line.startsWith("event: ")) [event.event, isEvent] = [line.slice(7), true];
             else if (line.startsWith("data: ")) [event.data, isEvent] = [line.slice(6), true];
           }

@@ -1,5 +1,6 @@
 // A real SMTP server for tests (smtp-server on 127.0.0.1, a free port), keeping every message
-// it accepts as mailparser reads it. It can require a login and refuse recipients on cue.
+// it accepts as mailparser reads it. It can require a login, refuse recipients on cue, and hold
+// its answer to a message until the test lets it go.
 import type { AddressInfo } from "node:net";
 import { type ParsedMail, simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
@@ -10,6 +11,11 @@ export interface SmtpInbox {
   messages: ParsedMail[];
   /** Answer RCPT TO for an address with this SMTP code (e.g. 550, 451) instead of accepting it. */
   refuse: Map<string, number>;
+  /**
+   * Holds the answer to the next message: `received` resolves once its data has arrived (the
+   * sender is then waiting for the answer), and the message is accepted only on `release()`.
+   */
+  hold(): { received: Promise<void>; release(): void };
   /** Resolves with the first message (present or arriving within `timeoutMs`) that matches. */
   waitFor(match: (mail: ParsedMail) => boolean, timeoutMs?: number): Promise<ParsedMail>;
   close(): Promise<void>;
@@ -19,6 +25,7 @@ export async function startSmtpInbox(credentials = { user: "usher", pass: "smtp-
   const messages: ParsedMail[] = [];
   const refuse = new Map<string, number>();
   const waiters = new Set<() => void>();
+  let held: { arrived(): void; released: Promise<void> } | undefined;
   const server = new SMTPServer({
     secure: false,
     disabledCommands: ["STARTTLS"],
@@ -35,8 +42,14 @@ export async function startSmtpInbox(credentials = { user: "usher", pass: "smtp-
       callback(error);
     },
     onData(stream, _session, callback) {
+      const holding = held;
+      held = undefined;
       simpleParser(stream)
-        .then((mail) => {
+        .then(async (mail) => {
+          if (holding) {
+            holding.arrived();
+            await holding.released;
+          }
           messages.push(mail);
           for (const wake of waiters) wake();
           callback();
@@ -50,6 +63,13 @@ export async function startSmtpInbox(credentials = { user: "usher", pass: "smtp-
     url: `smtp://${credentials.user}:${credentials.pass}@127.0.0.1:${port}`,
     messages,
     refuse,
+    hold() {
+      let arrived!: () => void;
+      let release!: () => void;
+      const received = new Promise<void>((resolve) => (arrived = resolve));
+      held = { arrived, released: new Promise<void>((resolve) => (release = resolve)) };
+      return { received, release };
+    },
     waitFor(match, timeoutMs = 10_000) {
       return new Promise((resolve, reject) => {
         const check = () => {

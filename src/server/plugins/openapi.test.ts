@@ -93,7 +93,7 @@ describe("GET /api/openapi.json", () => {
   });
 
   it("leaves out the web app's pages and the docs page itself", () => {
-    expect(Object.keys(doc.paths).every((path) => /^\/(api\/v1|oauth|\.well-known|healthz)/.test(path))).toBe(true);
+    expect(Object.keys(doc.paths).every((path) => /^\/(api\/v1|oauth|\.well-known|livez|readyz|healthz)/.test(path))).toBe(true);
     expect(JSON.stringify(doc)).toContain(APP_ORIGIN);
   });
 });

@@ -31,9 +31,12 @@ components.add(publicProfile, { id: "Profile" });
 components.add(publicSession, { id: "Session" });
 components.add(catalogueTitle, { id: "Title" });
 
-/** Addresses in the document: the JSON API, TV sign-in's OAuth endpoints and the health check. */
+/** Addresses in the document: the JSON API, TV sign-in's OAuth endpoints and the health checks. */
 const documented = (url: string) =>
-  url.startsWith("/api/v1/") || url.startsWith("/oauth/") || url.startsWith("/.well-known/") || url === "/healthz";
+  url.startsWith("/api/v1/") ||
+  url.startsWith("/oauth/") ||
+  url.startsWith("/.well-known/") ||
+  ["/livez", "/readyz", "/healthz"].includes(url);
 
 /**
  * The OAuth endpoints the platform's services call with their client credentials. Revocation

@@ -16,6 +16,8 @@ export interface SessionEventsOptions {
 
 /** How long a browser waits before reconnecting a dropped stream. */
 const RETRY_MS = 2_000;
+/** When this node shuts down, each open stream is told to wait RETRY_MS plus up to this. */
+const SHUTDOWN_RETRY_SPREAD_MS = 3_000;
 
 export const sessionEventRoutes: FastifyPluginAsync<SessionEventsOptions> = async (app, { liveSessions, heartbeatMs }) => {
   const streams = new Set<ServerResponse>();
@@ -26,9 +28,12 @@ export const sessionEventRoutes: FastifyPluginAsync<SessionEventsOptions> = asyn
   }, heartbeatMs);
   heartbeat.unref();
 
-  // Open streams would hold the server's close forever: end them first.
+  // Open streams would hold the server's close forever: end them first. The browser reconnects
+  // (to another node, through the balancer) after the retry given here, spread over a few
+  // seconds so that a node's screens don't all come back in the same instant.
   app.addHook("preClose", async () => {
-    for (const stream of streams) stream.end();
+    for (const stream of streams)
+      stream.end(`: shutting down\nretry: ${RETRY_MS + Math.floor(Math.random() * SHUTDOWN_RETRY_SPREAD_MS)}\n\n`);
   });
   app.addHook("onClose", async () => clearInterval(heartbeat));
 

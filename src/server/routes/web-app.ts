@@ -29,7 +29,7 @@ export async function registerWebApp(app: FastifyInstance, webRoot: string): Pro
 function isPageRequest(request: FastifyRequest): boolean {
   if (request.method !== "GET" && request.method !== "HEAD") return false;
   const path = request.url.split("?")[0]!;
-  if (/^\/(api|dev|healthz)(\/|$)/.test(path) || path.startsWith("/assets/")) return false;
+  if (/^\/(api|dev|livez|readyz|healthz)(\/|$)/.test(path) || path.startsWith("/assets/")) return false;
   return (request.headers.accept ?? "").includes("text/html");
 }
 
