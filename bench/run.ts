@@ -1,7 +1,7 @@
 // `npm run bench`: the figures of the README's "Benchmarks" section, measured on PostgreSQL against the
 // real server process, each next to a baseline taken in the same run. Writes
 // bench/results/latest.md and prints it. Bounded: about 8 minutes on a 2-core machine.
-// Usher nodes run as production runs them (`npm start`): `node --enable-source-maps dist/server/usher.js serve`,
+// Usher nodes run as production runs them: package.json's `start` (`node … dist/server/usher.js serve`),
 // the bundle built afresh (scripts/build-server.mjs) when the bench starts. Its own tools (delivery sink,
 // playback services, fake Usher, wire counter) run under tsx.
 //

@@ -4,8 +4,16 @@ import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { log, root, sleep } from "./common";
 
-/** Node's arguments for an Usher node as production starts it (`npm start`): the built bundle, plain JavaScript. */
-export const USHER_SERVE = ["--enable-source-maps", "dist/server/usher.js", "serve"];
+/**
+ * Node's arguments for an Usher node exactly as production starts it: package.json's `start`
+ * script (`exec node <arguments>`), the built bundle with its Node flags.
+ */
+export const USHER_SERVE: string[] = (() => {
+  const start: string = JSON.parse(readFileSync(`${root}/package.json`, "utf8")).scripts.start;
+  const match = /^exec node (.+)$/.exec(start);
+  if (!match) throw new Error(`package.json's start script is not "exec node …": ${start}`);
+  return match[1]!.split(/\s+/);
+})();
 
 /** Builds dist/server from this checkout (about a second), so that a stale bundle is never measured. */
 export function buildServer(): void {

@@ -3,10 +3,8 @@
 // give the same Drizzle query builder, so every store is written once.
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
 import * as schema from "./schema";
 
@@ -51,6 +49,8 @@ export async function openDatabase(target: DatabaseTarget, onStatement?: (sql: s
       close: () => pool.end(),
     };
   }
+  // Loaded only here: a PostgreSQL node never carries PGlite's code (about 15 MiB resident).
+  const [{ PGlite }, { drizzle: drizzlePglite }] = await Promise.all([import("@electric-sql/pglite"), import("drizzle-orm/pglite")]);
   // PGlite's default 128 MB of shared buffers is committed up front (~840 MB resident in all);
   // 16 MB is plenty for one embedded node.
   const options = { postgresqlconf: ["shared_buffers = 16MB"] };

@@ -5,8 +5,6 @@ import { fileURLToPath } from "node:url";
 import type { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import type { OpenDatabase } from "./database";
 
@@ -23,7 +21,13 @@ export async function migrateDatabase(database: OpenDatabase): Promise<void> {
   if (target.kind === "pglite") {
     const client = (database.db as unknown as { $client: PGlite }).$client;
     const previous = pgliteMigrations.get(client) ?? Promise.resolve();
-    const current = previous.catch(() => {}).then(() => migratePglite(drizzlePglite(client), { migrationsFolder }));
+    const current = previous
+      .catch(() => {})
+      .then(async () => {
+        // Loaded only on PGlite, as in database.ts.
+        const [{ drizzle }, { migrate }] = await Promise.all([import("drizzle-orm/pglite"), import("drizzle-orm/pglite/migrator")]);
+        await migrate(drizzle(client), { migrationsFolder });
+      });
     pgliteMigrations.set(client, current);
     return current;
   }
