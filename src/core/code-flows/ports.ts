@@ -48,7 +48,7 @@ export interface CodeRequester {
   network: string;
   /** The device credential it showed, as its id and a digest of its MAC (never the credential itself). */
   device: { id: string; macDigest: string } | null;
-  /** The asking request's id, for the audit row written when the code goes out (absent on older flows). */
+  /** The asking request's id, for the audit row written when the code goes out (absent when none was recorded). */
   requestId?: string | null;
 }
 
