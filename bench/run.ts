@@ -182,7 +182,7 @@ async function startTimes(databaseUrl: string, secretKey: string, sink: Sink): P
     },
   });
   log(
-    `ready (${times.readyPath}): restart median ${median(times.restartMs).toFixed(0)} ms, first start (migrating) ` +
+    `ready (/readyz): restart median ${median(times.restartMs).toFixed(0)} ms, first start (migrating) ` +
       `${median(times.migratingMs).toFixed(0)} ms; bare server ${median(times.bareMs).toFixed(0)} ms`,
   );
   return times;

@@ -1,7 +1,6 @@
 // Start-to-ready: from spawning a process until it answers, as an operator restarting a node (or
 // an orchestrator waiting on its readiness probe) sees it. An Usher node counts as ready when
-// GET /readyz answers 200 (GET /healthz where /readyz is not served); the bare Node server when it
-// answers at all. Rounds interleave the three kinds of start, so that each sees the same machine.
+// GET /readyz answers 200; the bare Node server when it answers at all. Rounds interleave the three kinds of start, so that each sees the same machine.
 import { spawn } from "node:child_process";
 import { get } from "node:http";
 import { BARE_SERVER } from "./load";
@@ -17,8 +16,6 @@ export interface StartTimes {
   bareMs: number[];
   /** What each restarted node said itself ("ready in N ms": from its command's start to listening, without Node's own start-up). */
   restartSelfMs: number[];
-  /** The path that answered 200: /readyz, or /healthz where /readyz is not served. */
-  readyPath: string;
 }
 
 export interface StartTimeOptions {
@@ -31,17 +28,17 @@ export interface StartTimeOptions {
 
 /** Each round: the bare server, an Usher node on an empty database (it migrates), then one restarted on it. */
 export async function measureStartTimes(options: StartTimeOptions): Promise<StartTimes> {
-  const times: StartTimes = { restartMs: [], migratingMs: [], bareMs: [], restartSelfMs: [], readyPath: "/readyz" };
+  const times: StartTimes = { restartMs: [], migratingMs: [], bareMs: [], restartSelfMs: [] };
   for (let round = 0; round < options.rounds; round++) {
     const barePort = await freePort();
-    times.bareMs.push((await timeStart(["-e", BARE_SERVER], { ...process.env, PORT: String(barePort) }, barePort, ["/"])).ms);
+    times.bareMs.push(
+      (await timeStart(["-e", BARE_SERVER], { ...process.env, PORT: String(barePort) }, `http://127.0.0.1:${barePort}/`)).ms,
+    );
     const database = await options.emptyDatabase();
     try {
       const startUsher = async () => {
         const port = await freePort();
-        const start = await timeStart(options.usher.args, options.usher.env(port, database.url), port, ["/readyz", "/healthz"]);
-        times.readyPath = start.path;
-        return start;
+        return timeStart(options.usher.args, options.usher.env(port, database.url), `http://127.0.0.1:${port}/readyz`);
       };
       times.migratingMs.push((await startUsher()).ms);
       const restart = await startUsher();
@@ -56,15 +53,9 @@ export async function measureStartTimes(options: StartTimeOptions): Promise<Star
 }
 
 /**
- * Spawns node with `args` and polls `paths` on `port` until one answers 200, then stops the
- * process. A 404 moves on to the next path (a checkout without it); anything else is retried.
+ * Spawns node with `args` and polls `readyUrl` until it answers 200, then stops the process.
  */
-async function timeStart(
-  args: string[],
-  env: NodeJS.ProcessEnv,
-  port: number,
-  paths: string[],
-): Promise<{ ms: number; path: string; output: string }> {
+async function timeStart(args: string[], env: NodeJS.ProcessEnv, readyUrl: string): Promise<{ ms: number; output: string }> {
   const t0 = performance.now();
   const child = spawn(process.execPath, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   started.add(child);
@@ -74,11 +65,7 @@ async function timeStart(
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
   try {
     for (;;) {
-      for (const path of paths) {
-        const status = await probe(`http://127.0.0.1:${port}${path}`);
-        if (status === 200) return { ms: performance.now() - t0, path, output };
-        if (status !== 404) break;
-      }
+      if ((await probe(readyUrl)) === 200) return { ms: performance.now() - t0, output };
       if (child.exitCode !== null) throw new Error(`node ${args.join(" ")} exited (${child.exitCode}) before it was ready:\n${output}`);
       if (performance.now() - t0 > 60_000) throw new Error(`node ${args.join(" ")} was not ready within 60 s:\n${output}`);
       await sleep(5);
