@@ -1,12 +1,10 @@
 // `usher clients` and `usher webhooks` as real processes, on PostgreSQL databases made for this
 // file: processes may share one, where an embedded database allows one at a time. Each process
 // start costs a second or two, so commands that don't depend on each other run side by side.
-import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { systemClock } from "../src/core/clock";
@@ -16,29 +14,10 @@ import { webhookEventTypes } from "../src/core/webhooks/ports";
 import { deriveCoreKeys } from "../src/server/secret-key";
 import { createStores } from "../src/store/stores";
 import { createTestDatabase, rowsOf, type TestDatabase } from "./support/databases";
+import { usher } from "./support/usher-cli";
 import { productionNodeEnv } from "./support/usher-process";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
-
-interface Outcome {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** `usher <args>` (node with tsx's loader, as usher-process.ts starts nodes: no wrapper process). */
-function usher(env: NodeJS.ProcessEnv, ...args: string[]): Promise<Outcome> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], { cwd: root, env, stdio: "pipe" });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once("error", reject);
-    child.once("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 const occurrences = (text: string, part: string) => text.split(part).length - 1;
 

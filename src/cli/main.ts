@@ -13,6 +13,10 @@ const commands: Record<string, Command> = {
   migrate: { summary: "Apply database migrations (also done at every start)", load: () => import("./migrate") },
   clients: { summary: "Add, list and remove service clients, and rotate their secrets", load: () => import("./clients") },
   webhooks: { summary: "Add, list and remove webhook endpoints, and see how their deliveries fare", load: () => import("./webhooks") },
+  accounts: { summary: "Find, show, lock, unlock, export and delete members' accounts (support)", load: () => import("./accounts") },
+  sessions: { summary: "List an account's devices and sign them out (support)", load: () => import("./sessions") },
+  "two-step": { summary: "Reset a member's two-step verification (support)", load: () => import("./two-step") },
+  purge: { summary: "Delete what the retention periods no longer keep (the server also does this hourly)", load: () => import("./purge") },
 };
 
 const [name = "help", ...args] = process.argv.slice(2);

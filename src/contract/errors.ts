@@ -24,6 +24,10 @@ export const errorCatalogue = {
   UNAUTHENTICATED: { status: 401, message: "Sign in to continue." },
   SESSION_REVOKED: { status: 401, message: "You were signed out on this device. Sign in again." },
   SESSION_EXPIRED: { status: 401, message: "Your session has expired. Sign in again." },
+  ACCOUNT_LOCKED: {
+    status: 403,
+    message: "This account is locked, so it can't be signed in to. Contact Usher support to find out why and to unlock it.",
+  },
   EMAIL_TAKEN: { status: 409, message: "An account with this email already exists. Sign in instead." },
   INVALID_EMAIL: { status: 400, message: "Enter a valid email address." },
 
@@ -125,7 +129,8 @@ export interface ErrorBody {
     /**
      * For SESSION_REVOKED, why the session ended: "signed_out", "signed_out_all_devices",
      * "signed_out_by_other_device", "password_changed", "reauthenticated" (a proof replaced the
-     * token) or "replaced" (the browser signed in again).
+     * token), "replaced" (the browser signed in again), "revoked_by_support", "account_locked" or
+     * "account_deleted".
      */
     reason?: string;
   };

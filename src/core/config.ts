@@ -100,6 +100,23 @@ export interface CoreConfig {
   twoStep: { ttlMs: number; maxAttempts: number };
   /** WebAuthn ceremonies (adding a passkey, signing in with one). */
   webAuthn: { rpId: string; rpName: string; origin: string; ceremonyTtlMs: number };
+  /** How long what has ended is kept; the retention purge deletes the rest (core/retention). */
+  retention: RetentionConfig;
+}
+
+export interface RetentionConfig {
+  /** Expired and revoked sessions, counted from their end (revoked, or else expired). */
+  sessionsMs: number;
+  /** Ended streams: Recent streaming activity. */
+  streamsMs: number;
+  /** Audit events, and the record that an email or text was sent. */
+  auditMs: number;
+  /** Sent and abandoned messages: whole webhook deliveries, the address and contents of emails and texts. */
+  messagesMs: number;
+  /** Rows per statement, so that no statement holds many row locks at once. */
+  batchSize: number;
+  /** Rows per kind in one purge, which is one transaction: a backlog is worked off over several. */
+  maxRowsPerRun: number;
 }
 
 /** An app registered to use the OAuth endpoints (public clients: no secret). */
@@ -183,4 +200,12 @@ export const defaultCoreConfig: CoreConfig = {
   reauthWindowMs: minutes(10),
   twoStep: { ttlMs: minutes(5), maxAttempts: 5 },
   webAuthn: { rpId: "localhost", rpName: "Usher", origin: "http://localhost:3000", ceremonyTtlMs: minutes(5) },
+  retention: {
+    sessionsMs: days(30),
+    streamsMs: days(90),
+    auditMs: days(400),
+    messagesMs: days(7),
+    batchSize: 1_000,
+    maxRowsPerRun: 10_000,
+  },
 };

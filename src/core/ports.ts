@@ -7,6 +7,7 @@ import type { CodeFlowStore, OneTimeCodeStore } from "./code-flows/ports";
 import type { OutboxStore } from "./delivery/ports";
 import type { AuthFlowStore, BackupCodeStore, PasskeyStore, TotpStore } from "./mfa/ports";
 import type { ProfileStore } from "./profiles/ports";
+import type { RetentionStore } from "./retention/ports";
 import type { ServiceClientStore } from "./services/ports";
 import type { SessionChangeStore } from "./session-changes/ports";
 import type { SessionStore } from "./sessions/ports";
@@ -36,6 +37,8 @@ export interface Stores {
   sessionChanges: SessionChangeStore;
   /** The screens an account is watching on. */
   streams: StreamStore;
+  /** What the retention purge deletes, one node at a time. */
+  retention: RetentionStore;
   /**
    * Runs `work` in one database transaction: it commits when `work` resolves and rolls back
    * when it throws. Use cases go through core's inUnitOfWork, which also rolls back on a

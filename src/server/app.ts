@@ -21,6 +21,7 @@ import { securityHeaders } from "./plugins/security-headers";
 import { sessionAuth } from "./plugins/session-auth";
 import { accountRoutes } from "./routes/account";
 import { accountActivityRoutes } from "./routes/account-activity";
+import { accountDataRoutes } from "./routes/account-data";
 import { authRoutes } from "./routes/auth";
 import { devMailboxRoutes } from "./routes/dev-mailbox";
 import { onlyFromThisMachine } from "./routes/dev-mailbox-guard";
@@ -135,6 +136,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(authRoutes, { core: options.core });
       await api.register(signInCodeRoutes, { core: options.core });
       await api.register(accountRoutes, { core: options.core });
+      await api.register(accountDataRoutes, { core: options.core });
       await api.register(phoneRoutes, { core: options.core });
       await api.register(profileRoutes, { core: options.core });
       await api.register(titleRoutes, { core: options.core });

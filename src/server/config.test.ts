@@ -53,6 +53,49 @@ describe("configuration", () => {
     ]);
   });
 
+  it("keeps ended sessions 30 days, ended streams 90, audit events 400 and messages 7, and tries a purge hourly, unless told otherwise", () => {
+    const defaults = readConfig({});
+    expect(defaults.core.retention).toMatchObject({ sessionsMs: days(30), streamsMs: days(90), auditMs: days(400), messagesMs: days(7) });
+    expect(defaults.purgeIntervalMs).toBe(60 * 60_000);
+    const changed = readConfig({
+      RETENTION_SESSIONS_DAYS: "1",
+      RETENTION_STREAMS_DAYS: "180",
+      RETENTION_AUDIT_DAYS: "36500",
+      RETENTION_MESSAGES_DAYS: "2",
+      RETENTION_PURGE_INTERVAL_MINUTES: "10080",
+    });
+    expect(changed.core.retention).toMatchObject({ sessionsMs: days(1), streamsMs: days(180), auditMs: days(36_500), messagesMs: days(2) });
+    expect(changed.purgeIntervalMs).toBe(7 * 24 * 60 * 60_000);
+  });
+
+  it("refuses retention periods that are not whole days from 1 to 36500, and purge intervals beyond a week", () => {
+    expect(
+      problems({
+        RETENTION_SESSIONS_DAYS: "0",
+        RETENTION_STREAMS_DAYS: "1.5",
+        RETENTION_AUDIT_DAYS: "36501",
+        RETENTION_MESSAGES_DAYS: "a week",
+      }),
+    ).toEqual([
+      'RETENTION_SESSIONS_DAYS must be a whole number of days from 1 to 36500, not "0".',
+      'RETENTION_STREAMS_DAYS must be a whole number of days from 1 to 36500, not "1.5".',
+      'RETENTION_AUDIT_DAYS must be a whole number of days from 1 to 36500, not "36501".',
+      'RETENTION_MESSAGES_DAYS must be a whole number of days from 1 to 36500, not "a week".',
+    ]);
+    expect(problems({ RETENTION_AUDIT_DAYS: "-30" })).toEqual([
+      'RETENTION_AUDIT_DAYS must be a whole number of days from 1 to 36500, not "-30".',
+    ]);
+    expect(problems({ RETENTION_AUDIT_DAYS: "99999999999999999999" })).toEqual([
+      'RETENTION_AUDIT_DAYS must be a whole number of days from 1 to 36500, not "99999999999999999999".',
+    ]);
+    expect(problems({ RETENTION_PURGE_INTERVAL_MINUTES: "0" })).toEqual([
+      'RETENTION_PURGE_INTERVAL_MINUTES must be a whole number of minutes from 1 to 10080 (a week), not "0".',
+    ]);
+    expect(problems({ RETENTION_PURGE_INTERVAL_MINUTES: "43200" })).toEqual([
+      'RETENTION_PURGE_INTERVAL_MINUTES must be a whole number of minutes from 1 to 10080 (a week), not "43200".',
+    ]);
+  });
+
   it("asks for re-authentication after 10 minutes unless told otherwise, fractions of a minute included", () => {
     expect(readConfig({}).core.reauthWindowMs).toBe(10 * 60_000);
     expect(readConfig({ REAUTH_WINDOW_MINUTES: "5" }).core.reauthWindowMs).toBe(5 * 60_000);

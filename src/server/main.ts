@@ -17,6 +17,8 @@ import { createRenderer, redactSecrets } from "../core/delivery/templates/render
 import type { CoreDeps } from "../core/deps";
 import { loggableError } from "../core/loggable-error";
 import { countingRefusals } from "../core/metrics/counted-limiter";
+import { purgeExpiredData, removedAnything } from "../core/retention/purge";
+import { defaultPurgeTimings, startPurgeSchedule } from "../core/retention/purge-schedule";
 import { applyConfiguredEndpoints } from "../core/webhooks/endpoints";
 import { type OpenDatabase, openDatabase } from "../store/database";
 import { migrateDatabase } from "../store/migrate";
@@ -143,6 +145,17 @@ export async function startServer(config: ServerConfig, options: { logger?: Fast
     senders.close();
   });
   dispatcher.start(config.delivery.pollMs);
+  // Retention: every node tries; one at a time purges. Stopped before the database closes.
+  const purges = startPurgeSchedule(() => purgeExpiredData(core), {
+    ...defaultPurgeTimings,
+    intervalMs: config.purgeIntervalMs,
+    onPurged: (outcome) => {
+      if (outcome.purged && removedAnything(outcome.removed))
+        app.log.info({ removed: outcome.removed }, "retention purge removed what its periods no longer keep");
+    },
+    onError: (error) => app.log.warn({ failure: loggableError(error) }, "retention purge failed; the next round tries again"),
+  });
+  app.addHook("onClose", () => purges.stop());
 
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();

@@ -20,6 +20,9 @@ export const account = pgTable(
     smsOptIn: boolean("sms_opt_in").notNull().default(false),
     plan: text("plan").notNull().default("standard"),
     createdAt: at("created_at").notNull(),
+    /** Set by support: no sign-in of any kind while set. */
+    lockedAt: at("locked_at"),
+    lockedReason: text("locked_reason"),
   },
   (t) => [
     // A number can be verified on one account only; unverified copies may coexist.
@@ -67,7 +70,11 @@ export const session = pgTable(
     revokedAt: at("revoked_at"),
     revokedReason: text("revoked_reason"),
   },
-  (t) => [index("session_account_idx").on(t.accountId)],
+  (t) => [
+    index("session_account_idx").on(t.accountId),
+    // Retention: ended sessions, oldest first.
+    index("session_ended_idx").on(sql`coalesce(${t.revokedAt}, ${t.expiresAt})`),
+  ],
 );
 
 export const oneTimeCode = pgTable(
@@ -103,7 +110,7 @@ export const auditEvent = pgTable(
     at: at("at").notNull(),
     details: jsonb("details").notNull().default({}),
   },
-  (t) => [index("audit_event_account_at_idx").on(t.accountId, t.at)],
+  (t) => [index("audit_event_account_at_idx").on(t.accountId, t.at), index("audit_event_at_idx").on(t.at)],
 );
 
 export const outbox = pgTable(
@@ -112,6 +119,8 @@ export const outbox = pgTable(
     id: uuid("id").primaryKey(),
     channel: text("channel").notNull(),
     recipient: text("recipient").notNull(),
+    /** The account an email or text is about, so its data can be exported and erased; never set on webhooks. */
+    accountId: uuid("account_id").references(() => account.id, { onDelete: "cascade" }),
     template: text("template").notNull(),
     payload: jsonb("payload").notNull(),
     createdAt: at("created_at").notNull(),
@@ -125,7 +134,12 @@ export const outbox = pgTable(
     nextAttemptAt: at("next_attempt_at").notNull().defaultNow(),
     failedAt: at("failed_at"),
   },
-  (t) => [index("outbox_due_idx").on(t.nextAttemptAt).where(sql`sent_at is null and failed_at is null`)],
+  (t) => [
+    index("outbox_due_idx").on(t.nextAttemptAt).where(sql`sent_at is null and failed_at is null`),
+    index("outbox_account_idx").on(t.accountId),
+    // Retention: delivered and abandoned messages, oldest first.
+    index("outbox_finished_idx").on(sql`coalesce(${t.sentAt}, ${t.failedAt})`),
+  ],
 );
 
 // --- TV sign-in ------------------------------------------------------------------
@@ -351,5 +365,6 @@ export const stream = pgTable(
     // A device's streams, running or ended: what its open screens are told about.
     index("stream_session_idx").on(t.sessionId),
     index("stream_account_started_idx").on(t.accountId, t.startedAt),
+    index("stream_ended_idx").on(t.endedAt),
   ],
 );

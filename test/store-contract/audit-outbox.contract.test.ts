@@ -138,10 +138,12 @@ describeOnEachDatabase("audit and outbox stores", (t) => {
     });
 
     it("readdresses a claimed message, and discards one that must not go out (never one already sent)", async () => {
+      const account = anAccount();
+      await t.stores.accounts.create(account);
       for (const m of [1, 2, 3])
         await t.stores.outbox.enqueue(anOutboxMessage({ createdAt: minutes(m), recipient: `asked-${m}@example.test` }));
       const [first, second, third] = await t.stores.outbox.claimDue(minutes(3), lease(3), 10);
-      await t.stores.outbox.readdress(first!.id, "+14155550100");
+      await t.stores.outbox.readdress(first!.id, "+14155550100", account.id);
       await t.stores.outbox.discard(second!.id);
       await t.stores.outbox.markSent(third!.id, minutes(4));
       await t.stores.outbox.discard(third!.id);

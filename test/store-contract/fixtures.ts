@@ -26,6 +26,8 @@ export function anAccount(overrides: Partial<AccountRecord> = {}): AccountRecord
     smsOptIn: false,
     plan: "standard",
     createdAt: T0,
+    lockedAt: null,
+    lockedReason: null,
     ...overrides,
   };
 }
@@ -98,6 +100,7 @@ export function anOutboxMessage(overrides: Partial<OutboxMessageInput> = {}): Ou
   return {
     channel: "email",
     recipient: "viewer@example.test",
+    accountId: null,
     template: "new_sign_in",
     payload: { device: "Firefox on Linux" },
     createdAt: T0,

@@ -65,7 +65,7 @@ export class SessionChangeNode implements RevocationSignals {
     this.#monotonic = options.monotonic ?? (() => performance.now());
     this.#delayMs = options.reconnect?.initialMs ?? 100;
     this.hub = new SubscriberHub(options.timings, this.#monotonic, (seq) => this.#acknowledge(seq));
-    this.#acks = new ChangeAcks({ liveNodes: () => this.#liveNodes() }, options.timings, this.#monotonic, (error) =>
+    this.#acks = new ChangeAcks({ liveNodes: () => readLiveNodes(options.db) }, options.timings, this.#monotonic, (error) =>
       this.#log.warn(loggableError(error), "live nodes could not be read; waiting out the longest lease"),
     );
   }
@@ -222,14 +222,6 @@ export class SessionChangeNode implements RevocationSignals {
     });
   }
 
-  async #liveNodes(): Promise<LiveNode[]> {
-    const result = (await this.#options.db.execute(
-      sql`select id, extract(epoch from (lease_until - clock_timestamp())) * 1000 as remaining_ms
-          from usher_node where lease_until > clock_timestamp()`,
-    )) as unknown as { rows: { id: string; remaining_ms: string | number }[] };
-    return result.rows.map((row) => ({ id: row.id, remainingMs: Number(row.remaining_ms) }));
-  }
-
   async #housekeeping(): Promise<void> {
     try {
       await this.#options.db.execute(sql`delete from session_change where at < clock_timestamp() - interval '1 hour'`);
@@ -238,4 +230,13 @@ export class SessionChangeNode implements RevocationSignals {
       this.#log.warn(loggableError(error), "session change log could not be trimmed; trying again later");
     }
   }
+}
+
+/** The nodes whose liveness lease runs, with how long it still runs by the database's clock. */
+export async function readLiveNodes(db: Database): Promise<LiveNode[]> {
+  const result = (await db.execute(
+    sql`select id, extract(epoch from (lease_until - clock_timestamp())) * 1000 as remaining_ms
+        from usher_node where lease_until > clock_timestamp()`,
+  )) as unknown as { rows: { id: string; remaining_ms: string | number }[] };
+  return result.rows.map((row) => ({ id: row.id, remainingMs: Number(row.remaining_ms) }));
 }

@@ -15,15 +15,33 @@ export interface AccountRecord {
   smsOptIn: boolean;
   plan: Plan;
   createdAt: Date;
+  /** Set by support: no sign-in of any kind while set (see support/lock-account.ts). */
+  lockedAt: Date | null;
+  lockedReason: string | null;
 }
+
+/** Whether a session may be issued to the account now (accounts.holdForSignIn). */
+export type SignInHold = "open" | "locked" | "missing";
 
 export interface AccountStore {
   /** Answers false when the email is already taken. */
   create(account: AccountRecord): Promise<boolean>;
   findById(id: string): Promise<AccountRecord | null>;
   findByEmail(email: string): Promise<AccountRecord | null>;
+  /** Every account holding this number, verified or not (support looks accounts up by phone). */
+  findByPhone(e164: string): Promise<AccountRecord[]>;
   /** Holds the account row until the transaction ends, so per-account limits don't race. */
   lockForUpdate(id: string): Promise<void>;
+  /**
+   * Inside the transaction that issues a session: holds the account row against a concurrent
+   * lock or deletion (a shared row lock) and says whether a session may be issued. A lock that
+   * commits first is seen; one that comes later waits, then revokes the new session too.
+   */
+  holdForSignIn(id: string): Promise<SignInHold>;
+  /** Locks (with the time and the reason support gave) or unlocks; false when there is no such account. */
+  setLock(id: string, lock: { at: Date; reason: string } | null): Promise<boolean>;
+  /** Deletes the account and, by cascade, everything that names it; false when it was already gone. */
+  delete(id: string): Promise<boolean>;
   updatePassword(id: string, passwordHash: string, changedAt: Date): Promise<void>;
   /** Changes only whether the account gets text messages. */
   setSmsOptIn(id: string, smsOptIn: boolean): Promise<void>;

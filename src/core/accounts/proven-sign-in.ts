@@ -12,6 +12,7 @@ import { issueDeviceCookie, knownDeviceId } from "../sessions/device-cookie";
 import { issueSession } from "../sessions/issue-session";
 import type { SignedIn } from "../sessions/signed-in";
 import { inUnitOfWork } from "../unit-of-work";
+import { refuseIfLocked } from "./account-locked";
 import type { AccountRecord } from "./ports";
 
 export interface ProvenSignIn {
@@ -29,6 +30,7 @@ export async function signInProven(
   request: ProvenSignIn,
   context: RequestContext,
 ): Promise<SignedIn | TwoStepRequired> {
+  refuseIfLocked(account);
   // The first factor alone is not enough when the account has a second one: answer a challenge.
   const state = await twoStepState(deps.stores, account.id);
   if (state.enabled) return startTwoStep(deps, account, state, { ...request.device, keepsTokenItself: request.keepsTokenItself });

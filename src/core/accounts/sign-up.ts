@@ -54,6 +54,8 @@ export async function signUp(deps: CoreDeps, input: SignUpInput, context: Reques
     smsOptIn: false,
     plan: "standard",
     createdAt: now,
+    lockedAt: null,
+    lockedReason: null,
   };
   const profile: ProfileRecord = {
     id: deps.random.uuid(),

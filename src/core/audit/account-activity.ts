@@ -27,6 +27,8 @@ const SHOWN_DETAILS = [
   // Watching: which title, and on which device it was stopped.
   "titleName",
   "stoppedOn",
+  // "support" when Usher support did it (the operator's name stays in the audit log).
+  "by",
 ] as const;
 
 export function toPublicActivityEvent(event: AuditEventRecord): PublicActivityEvent {

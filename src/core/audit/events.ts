@@ -49,7 +49,16 @@ export type AuditEventType =
   | "plan_changed"
   // Watching: a stream started (the title, the profile, the device), or stopped from another device.
   | "watching_started"
-  | "watching_stopped";
+  | "watching_stopped"
+  // Support (usher accounts / sessions / two-step): details name the operator and say by: "support".
+  | "account_locked"
+  | "account_unlocked"
+  | "signed_out_by_support"
+  | "two_step_reset"
+  // The owner's or support's: a copy of the account's data was handed over.
+  | "data_exported"
+  // Written without the account (it is gone): only its id, and who deleted it.
+  | "account_deleted";
 
 export function auditEvent(
   type: AuditEventType,

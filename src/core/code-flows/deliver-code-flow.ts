@@ -46,16 +46,23 @@ export function createCodeFlowDelivery(deps: CoreDeps): (message: OutboxMessageR
         await stores.outbox.discard(message.id);
         return null;
       }
-      await stores.outbox.readdress(message.id, verdict.recipient);
+      await stores.outbox.readdress(message.id, verdict.recipient, verdict.account.id);
       // A new device that gave the right password gets the code by text too, when there is a verified phone.
       const phone = verifiedPhoneOf(verdict.account);
       const companion = flow.purpose === "sign_in" && flow.passwordProven === true && message.channel === "email" && phone !== null;
       if (companion) {
         const payload = { flowId: flow.id, code: message.payload.code };
-        await stores.outbox.enqueue({ channel: "sms", recipient: phone, template: codeTemplates.sign_in.sms, payload, createdAt: at });
+        await stores.outbox.enqueue({
+          channel: "sms",
+          recipient: phone,
+          accountId: verdict.account.id,
+          template: codeTemplates.sign_in.sms,
+          payload,
+          createdAt: at,
+        });
       }
       await stores.audit.record(requestedEvent(flow, verdict.account, true, at));
-      return { ...message, recipient: verdict.recipient };
+      return { ...message, recipient: verdict.recipient, accountId: verdict.account.id };
     });
   };
 }

@@ -82,4 +82,6 @@ export interface CodeFlowStore {
   redeem(id: string, at: Date): Promise<boolean>;
   /** Every requested or sent flow of the account with this purpose → retired; answers how many. */
   retireAll(accountId: string, purpose: CodeFlowPurpose): Promise<number>;
+  /** Deletes every flow asked for by these addresses, whoever's they turned out to be. Answers how many. */
+  eraseAddressedTo(addresses: readonly string[]): Promise<number>;
 }

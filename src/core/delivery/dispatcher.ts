@@ -11,6 +11,7 @@ import { deliverWebhook, type WebhookDeliveryDeps } from "../webhooks/deliver-we
 import type { OutboxMessageRecord } from "./ports";
 import { PermanentDeliveryError, type Senders } from "./senders";
 import type { RenderedMessage } from "./templates/render";
+import { erasedOnceDone } from "./templates/render";
 
 export interface DispatcherOptions {
   /** Messages per claim, sent concurrently. */
@@ -122,9 +123,16 @@ export function createDispatcher(deps: DispatcherDeps, options: DispatcherOption
         final,
         error: text,
       });
+      if (final) await eraseIfDone(message);
       return;
     }
     await deps.stores.outbox.markSent(message.id, deps.clock.now(), deps.redact?.(message) ?? undefined);
+    await eraseIfDone(message);
+  };
+
+  // Whatever the node's other options: an address that must not outlive its account never does.
+  const eraseIfDone = async (message: OutboxMessageRecord): Promise<void> => {
+    if (erasedOnceDone(message)) await deps.stores.outbox.erase(message.id);
   };
 
   const drain = async (): Promise<void> => {

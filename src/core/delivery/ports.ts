@@ -8,6 +8,8 @@ export type OutboxChannel = MessageChannel | "webhook";
 export interface OutboxMessageInput {
   channel: OutboxChannel;
   recipient: string;
+  /** The account an email or text is about (exported with it, erased with it); never set on webhooks. */
+  accountId?: string | null;
   template: string;
   payload: Record<string, unknown>;
   createdAt: Date;
@@ -41,8 +43,17 @@ export interface OutboxStore {
   recordFailure(id: string, failure: OutboxFailure): Promise<void>;
   /** Emails and texts, newest first; the dev mailbox and tests read delivered messages here. */
   listRecent(limit: number): Promise<Array<OutboxMessageRecord & { channel: MessageChannel }>>;
-  /** A message whose recipient was settled when it went out (see code flows): where it really goes. */
-  readdress(id: string, recipient: string): Promise<void>;
+  /** A message whose recipient was settled when it went out (see code flows): where it really goes, and whose it is. */
+  readdress(id: string, recipient: string, accountId: string): Promise<void>;
   /** Drops a message that must not go out (nobody to send it to, or a send budget spent). */
   discard(id: string): Promise<void>;
+  /** Deletes a message whatever its state: one whose recipient must not outlive its delivery. */
+  erase(id: string): Promise<void>;
+  /** The account's emails and texts (not webhooks), oldest first. */
+  listForAccount(accountId: string): Promise<OutboxMessageRecord[]>;
+  /**
+   * Deletes the emails and texts to these addresses that name no account (codes asked for by
+   * address); the account's own go with it by cascade. Answers how many.
+   */
+  eraseAddressedTo(addresses: readonly string[]): Promise<number>;
 }

@@ -49,6 +49,7 @@ export async function requestEmailChange(
     await stores.outbox.enqueue({
       channel: "email",
       recipient: newEmail,
+      accountId: account.id,
       template: "email_change",
       payload: { token },
       createdAt: record.createdAt,

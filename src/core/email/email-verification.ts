@@ -28,6 +28,7 @@ export async function writeEmailVerification(
   await stores.outbox.enqueue({
     channel: "email",
     recipient: account.email,
+    accountId: account.id,
     template: EMAIL_VERIFICATION_TEMPLATE,
     payload: { token },
     createdAt: record.createdAt,

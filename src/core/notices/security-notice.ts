@@ -12,15 +12,20 @@ export type SecurityNotice =
   | { template: "phone_changed"; payload: { phone: string; change: "added" | "changed" | "removed"; at: string } }
   | {
       template: "two_step_changed";
-      payload: { change: "two_step_on" | "two_step_off" | "passkey_added" | "passkey_removed" | "backup_codes_renewed"; at: string };
+      payload: {
+        change: "two_step_on" | "two_step_off" | "two_step_reset" | "passkey_added" | "passkey_removed" | "backup_codes_renewed";
+        at: string;
+      };
     }
+  | { template: "account_locked"; payload: { at: string } }
+  | { template: "account_unlocked"; payload: { at: string } }
   | { template: "signed_out_all_devices"; payload: { at: string } }
   | { template: "plan_changed"; payload: { plan: string; screens: number; downgrade: boolean; at: string } };
 
 /** Writes the notice to the account (by id, or as the caller has just read it). */
 export async function writeSecurityNotice(
   stores: Stores,
-  to: string | Pick<AccountRecord, "email">,
+  to: string | Pick<AccountRecord, "id" | "email">,
   notice: SecurityNotice,
   at: Date,
 ): Promise<void> {
@@ -29,6 +34,7 @@ export async function writeSecurityNotice(
   await stores.outbox.enqueue({
     channel: "email",
     recipient: account.email,
+    accountId: account.id,
     template: notice.template,
     payload: notice.payload,
     createdAt: at,

@@ -32,6 +32,7 @@ export async function sendPhoneCode(
   await stores.outbox.enqueue({
     channel: "sms",
     recipient: e164,
+    accountId,
     template: PHONE_CODE_TEMPLATE,
     payload: { code },
     createdAt: now,

@@ -2,6 +2,7 @@
 // replacement after a new proof: replace-session.ts). Always a new id and a new secret.
 // Runs inside the caller's unit of work.
 import type { DeviceKind } from "../../contract/schemas/common";
+import { AccountLockedError } from "../accounts/account-locked";
 import type { CoreDeps, RequestContext } from "../deps";
 import type { Stores } from "../ports";
 import type { SessionRecord } from "./ports";
@@ -29,6 +30,8 @@ export async function issueSession(
   stores: Stores,
   request: SessionRequest,
 ): Promise<IssuedSession> {
+  // Every way in ends here, after its proof: a locked account gets no session by any of them.
+  if ((await stores.accounts.holdForSignIn(request.accountId)) === "locked") throw new AccountLockedError();
   const now = deps.clock.now();
   const { id, token, tokenHash } = request.token ?? newSessionToken(deps.random);
   const session: SessionRecord = {

@@ -13,7 +13,8 @@ export type SessionEnd = { code: "SESSION_REVOKED"; reason: RevokedReason } | { 
 
 /** Whether a session (as just read; null when there is no such row) is over, and why; null while it is live. */
 export function whySessionEnded(session: SessionRecord | null, now: Date): SessionEnd | null {
-  if (!session) return { code: "SESSION_REVOKED", reason: "signed_out" };
+  // A row goes only with its account (the retention purge takes ended ones, whose screens were told).
+  if (!session) return { code: "SESSION_REVOKED", reason: "account_deleted" };
   if (session.revokedAt) return { code: "SESSION_REVOKED", reason: session.revokedReason ?? "signed_out" };
   if (session.expiresAt.getTime() <= now.getTime()) return { code: "SESSION_EXPIRED", reason: "expired" };
   return null;

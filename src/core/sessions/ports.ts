@@ -11,7 +11,13 @@ export type RevokedReason =
   /** The token was replaced by a new one after re-authentication. */
   | "reauthenticated"
   /** The browser signed in again: its new session replaced this one. */
-  | "replaced";
+  | "replaced"
+  /** Support ended it (usher sessions revoke). */
+  | "revoked_by_support"
+  /** Support locked the account. */
+  | "account_locked"
+  /** The account was deleted, by its owner or by support. */
+  | "account_deleted";
 
 export interface SessionRecord {
   id: string;
@@ -68,4 +74,6 @@ export interface SessionStore {
   revokeAllForAccount(accountId: string, at: Date, reason: RevokedReason, exceptSessionId?: string): Promise<string[]>;
   /** Sessions neither revoked nor past `expiresAt`, newest activity first. */
   listLive(accountId: string, now: Date): Promise<SessionRecord[]>;
+  /** Every session the account still has on record, live or ended, newest first. */
+  listForAccount(accountId: string): Promise<SessionRecord[]>;
 }

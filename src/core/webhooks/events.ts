@@ -39,6 +39,13 @@ export const profileChanged = (session: SessionRef, profileId: string | null, at
   data: { account_id: session.accountId, session_id: session.id, changed: ["profile"], profile_id: profileId },
 });
 
+/** The account and everything that named it are gone: a receiver erases what it keeps of it. */
+export const accountDeleted = (accountId: string, at: Date): WebhookEvent => ({
+  type: "account.deleted",
+  at,
+  data: { account_id: accountId },
+});
+
 /** Audit events that announce a change of the account's security settings. */
 const accountChanges: Partial<Record<string, { type: WebhookEventType; change?: string }>> = {
   password_changed: { type: "account.password_changed", change: "changed" },
@@ -51,6 +58,9 @@ const accountChanges: Partial<Record<string, { type: WebhookEventType; change?: 
   two_step_enabled: { type: "account.two_step_changed", change: "enabled" },
   two_step_disabled: { type: "account.two_step_changed", change: "disabled" },
   plan_changed: { type: "account.plan_changed" },
+  two_step_reset: { type: "account.two_step_changed", change: "reset" },
+  account_locked: { type: "account.locked" },
+  account_unlocked: { type: "account.unlocked" },
 };
 
 /** The webhook event an audit event announces, if it announces one. */

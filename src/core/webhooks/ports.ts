@@ -10,6 +10,9 @@ export const webhookEventTypes = [
   "account.phone_changed",
   "account.two_step_changed",
   "account.plan_changed",
+  "account.locked",
+  "account.unlocked",
+  "account.deleted",
 ] as const;
 export type WebhookEventType = (typeof webhookEventTypes)[number];
 

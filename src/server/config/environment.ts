@@ -48,6 +48,13 @@ const pinoLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"
 
 const atLeastOne = (fallback: number, unit = "") => wholeNumber(fallback, { min: 1, accepts: `a whole number${unit}, at least 1` });
 
+/** More than a century is a slip of the keyboard, not a retention period (and far more is no date at all). */
+const MAX_RETENTION_DAYS = 36_500;
+const retentionDays = (defaultMs: number) =>
+  wholeNumber(defaultMs / days(1), { min: 1, max: MAX_RETENTION_DAYS, accepts: `a whole number of days from 1 to ${MAX_RETENTION_DAYS}` });
+/** A week at most: Node fires a timer of more than 24.8 days at once. */
+const MAX_PURGE_INTERVAL_MINUTES = 10_080;
+
 /** A port, or none when unset or empty (METRICS_PORT: no metrics listener); checked as PORT is. */
 const optionalPort: Field<number | undefined> = (name) => {
   const given = port(0)(name);
@@ -116,6 +123,15 @@ export function environmentSchema(rules: ReadingRules) {
     OUTBOX_LEASE_SECONDS: text,
     SHUTDOWN_DELAY_SECONDS: nonNegativeNumber(0, "a number of seconds, 0 or more"),
     SHUTDOWN_TIMEOUT_SECONDS: positiveNumber(25, "a number of seconds above 0"),
+    RETENTION_SESSIONS_DAYS: retentionDays(defaultCoreConfig.retention.sessionsMs),
+    RETENTION_STREAMS_DAYS: retentionDays(defaultCoreConfig.retention.streamsMs),
+    RETENTION_AUDIT_DAYS: retentionDays(defaultCoreConfig.retention.auditMs),
+    RETENTION_MESSAGES_DAYS: retentionDays(defaultCoreConfig.retention.messagesMs),
+    RETENTION_PURGE_INTERVAL_MINUTES: wholeNumber(60, {
+      min: 1,
+      max: MAX_PURGE_INTERVAL_MINUTES,
+      accepts: `a whole number of minutes from 1 to ${MAX_PURGE_INTERVAL_MINUTES} (a week)`,
+    }),
   }).transform((env, ctx): ServerConfig => {
     if (env.SHUTDOWN_TIMEOUT_SECONDS <= env.SHUTDOWN_DELAY_SECONDS) {
       ctx.addIssue({
@@ -165,6 +181,13 @@ export function environmentSchema(rules: ReadingRules) {
         webAuthn: { ...defaultCoreConfig.webAuthn, rpId: new URL(publicUrl).hostname, origin: publicUrl },
         // Fractions allowed ("0.05"), so the browser tests can watch the window close.
         reauthWindowMs: Math.round(env.REAUTH_WINDOW_MINUTES * 60_000),
+        retention: {
+          ...defaultCoreConfig.retention,
+          sessionsMs: days(env.RETENTION_SESSIONS_DAYS),
+          streamsMs: days(env.RETENTION_STREAMS_DAYS),
+          auditMs: days(env.RETENTION_AUDIT_DAYS),
+          messagesMs: days(env.RETENTION_MESSAGES_DAYS),
+        },
       },
       logLevel: env.LOG_LEVEL,
       trustProxy: env.TRUST_PROXY,
@@ -172,6 +195,7 @@ export function environmentSchema(rules: ReadingRules) {
       webhookEndpoints: env.WEBHOOK_ENDPOINTS,
       leases: defaultLeaseTimings,
       shutdown: { delayMs: env.SHUTDOWN_DELAY_SECONDS * 1000, timeoutMs: env.SHUTDOWN_TIMEOUT_SECONDS * 1000 },
+      purgeIntervalMs: env.RETENTION_PURGE_INTERVAL_MINUTES * 60_000,
     };
   });
 }

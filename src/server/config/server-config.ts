@@ -39,4 +39,6 @@ export interface ServerConfig {
    * node drains; it exits within `timeoutMs` of the signal (the delay included).
    */
   shutdown: { delayMs: number; timeoutMs: number };
+  /** How often this node tries the retention purge (one node at a time does it; core.retention says what it keeps). */
+  purgeIntervalMs: number;
 }

@@ -4,6 +4,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { type ErrorCode, errorBody, errorCatalogue } from "../../contract/errors";
+import { AccountLockedError } from "../../core/accounts/account-locked";
 import { loggableError } from "../../core/loggable-error";
 import { REQUEST_ID_HEADER } from "../http/request-id";
 
@@ -30,6 +31,7 @@ export function registerErrorMapper(app: FastifyInstance): void {
     const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
     if (mapped) return send(reply, mapped);
     if (error instanceof SyntaxError) return send(reply, "MALFORMED_JSON");
+    if (error instanceof AccountLockedError) return send(reply, "ACCOUNT_LOCKED");
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) return send(reply, status === 404 ? "NOT_FOUND" : "BAD_REQUEST");
 

@@ -14,6 +14,7 @@ import {
   tokenRequest,
   tokenResponse,
 } from "../../contract/schemas/tv-sign-in";
+import { AccountLockedError } from "../../core/accounts/account-locked";
 import type { CoreDeps } from "../../core/deps";
 import { loggableError } from "../../core/loggable-error";
 import { oauthFail } from "../../core/tv-sign-in/oauth-failure";
@@ -31,6 +32,8 @@ export const oauthRoutes: FastifyPluginAsyncZod<{ core: CoreDeps; publicUrl: str
   acceptFormBodies(app);
   // Inside this scope every problem is an OAuth error body, never the API's catalogue.
   app.setErrorHandler((error, request, reply) => {
+    // A TV approved before support locked the account is refused when it comes for its token.
+    if (error instanceof AccountLockedError) return sendOAuthError(reply, oauthFail("access_denied", "This account is locked."));
     const status = (error as { statusCode?: number }).statusCode ?? 500;
     if (status >= 400 && status < 500) return sendOAuthError(reply, oauthFail("invalid_request", badRequestDescription(error)));
     request.log.error({ failure: loggableError(error) }, "oauth request failed");

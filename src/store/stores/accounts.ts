@@ -38,6 +38,31 @@ export function createAccountStore(db: Database): AccountStore {
       return row ? toRecord(row) : null;
     },
 
+    async findByPhone(e164) {
+      const rows = await db.select().from(account).where(eq(account.phoneE164, e164)).orderBy(account.createdAt);
+      return rows.map(toRecord);
+    },
+
+    async holdForSignIn(id) {
+      const [row] = await db.select({ lockedAt: account.lockedAt }).from(account).where(eq(account.id, id)).for("share");
+      if (!row) return "missing";
+      return row.lockedAt ? "locked" : "open";
+    },
+
+    async setLock(id, lock) {
+      const updated = await db
+        .update(account)
+        .set({ lockedAt: lock?.at ?? null, lockedReason: lock?.reason ?? null })
+        .where(eq(account.id, id))
+        .returning({ id: account.id });
+      return updated.length === 1;
+    },
+
+    async delete(id) {
+      const deleted = await db.delete(account).where(eq(account.id, id)).returning({ id: account.id });
+      return deleted.length === 1;
+    },
+
     async lockForUpdate(id) {
       await db.select({ id: account.id }).from(account).where(eq(account.id, id)).for("update");
     },

@@ -63,5 +63,14 @@ export function createCodeFlowStore(db: Database): CodeFlowStore {
         .returning({ id: codeFlow.id });
       return retired.length;
     },
+
+    async eraseAddressedTo(addresses) {
+      if (addresses.length === 0) return 0;
+      const erased = await db
+        .delete(codeFlow)
+        .where(inArray(codeFlow.address, [...addresses]))
+        .returning({ id: codeFlow.id });
+      return erased.length;
+    },
   };
 }

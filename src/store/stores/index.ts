@@ -12,6 +12,7 @@ import { createOneTimeCodeStore } from "./one-time-codes";
 import { createOutboxStore } from "./outbox";
 import { createPasskeyStore } from "./passkeys";
 import { createProfileStore } from "./profiles";
+import { createRetentionStore } from "./retention";
 import { createServiceClientStore } from "./service-clients";
 import { createSessionChangeStore } from "./session-changes";
 import { createSessionStore } from "./sessions";
@@ -41,6 +42,7 @@ export function createStores(db: Database): Stores {
     webhookEndpoints: createWebhookEndpointStore(db),
     sessionChanges: createSessionChangeStore(db),
     streams: createStreamStore(db),
+    retention: createRetentionStore(db),
     // Inside a transaction `db` is the transaction, so a nested call becomes a savepoint.
     transaction: (work) => db.transaction((tx) => work(createStores(tx))),
   };

@@ -59,8 +59,26 @@ export function createOutboxStore(db: Database): OutboxStore {
         .where(and(eq(outbox.id, id), isNull(outbox.sentAt)));
     },
 
-    async readdress(id, recipient) {
-      await db.update(outbox).set({ recipient }).where(eq(outbox.id, id));
+    async readdress(id, recipient, accountId) {
+      await db.update(outbox).set({ recipient, accountId }).where(eq(outbox.id, id));
+    },
+
+    async erase(id) {
+      await db.delete(outbox).where(eq(outbox.id, id));
+    },
+
+    async listForAccount(accountId) {
+      const rows = await db.select().from(outbox).where(eq(outbox.accountId, accountId)).orderBy(asc(outbox.createdAt));
+      return rows.map(toRecord);
+    },
+
+    async eraseAddressedTo(addresses) {
+      if (addresses.length === 0) return 0;
+      const erased = await db
+        .delete(outbox)
+        .where(and(inArray(outbox.channel, ["email", "sms"]), isNull(outbox.accountId), inArray(outbox.recipient, [...addresses])))
+        .returning({ id: outbox.id });
+      return erased.length;
     },
 
     async discard(id) {

@@ -117,5 +117,10 @@ export function createSessionStore(db: Database): SessionStore {
         .orderBy(desc(session.lastSeenAt));
       return rows.map(toRecord);
     },
+
+    async listForAccount(accountId) {
+      const rows = await db.select().from(session).where(eq(session.accountId, accountId)).orderBy(desc(session.createdAt));
+      return rows.map(toRecord);
+    },
   };
 }

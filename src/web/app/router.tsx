@@ -79,6 +79,8 @@ export const router = createBrowserRouter([
           signedInPage("/tv", () => import("./routes/tv-approve")),
           signedInPage("/account/email", () => import("./routes/change-email")),
           signedInPage("/account/activity", () => import("./routes/account-activity")),
+          signedInPage("/account/data", () => import("./routes/download-data")),
+          signedInPage("/account/delete", () => import("./routes/delete-account")),
           signedInPage("/secure-account", () => import("./routes/secure-account")),
         ],
       },

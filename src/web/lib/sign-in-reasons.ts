@@ -11,6 +11,11 @@ export const signInReasons = {
   "sign-in-required": "Sign in to continue.",
   "sign-in-for-tv": "Sign in to your Usher account to finish signing in on your TV.",
   "sign-in-to-secure": "Sign in to secure your account. If your password no longer works, use Forgot password? below the form.",
+  "revoked-by-support": "Usher support signed this device out. Sign in again to keep watching.",
+  "account-locked": "Your account was locked by Usher support, so every device was signed out. Contact Usher support to unlock it.",
+  "account-deleted": "This account was deleted.",
+  // This browser deleted it (Account → Delete account); other devices learn it as "account-deleted".
+  "deleted-account": "Your account was deleted. A confirmation email is on its way.",
 } as const;
 
 export type SignInReason = keyof typeof signInReasons;
@@ -21,6 +26,9 @@ export function reasonForLostSession({ code, reason }: { code: string; reason?: 
     if (reason === "password_changed") return "password-changed";
     if (reason === "signed_out_all_devices") return "signed-out-everywhere";
     if (reason === "signed_out_by_other_device") return "signed-out-remotely";
+    if (reason === "revoked_by_support") return "revoked-by-support";
+    if (reason === "account_locked") return "account-locked";
+    if (reason === "account_deleted") return "account-deleted";
     return "session-revoked";
   }
   if (code === "SESSION_EXPIRED") return "session-expired";

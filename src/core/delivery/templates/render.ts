@@ -3,6 +3,7 @@
 // whose payload doesn't fit fails for good (PermanentDeliveryError): retrying can't fix it.
 import type { OutboxMessageRecord } from "../ports";
 import { PermanentDeliveryError } from "../senders";
+import { accountDeleted, accountLocked, accountUnlocked } from "./account-lifecycle";
 import { emailChange, emailVerification, passwordReset } from "./account-links";
 import { type Brand, type RenderedEmail, renderEmail } from "./layout";
 import {
@@ -33,6 +34,9 @@ export const templates = {
   two_step_changed: twoStepChanged,
   signed_out_all_devices: signedOutAllDevices,
   plan_changed: planChanged,
+  account_locked: accountLocked,
+  account_unlocked: accountUnlocked,
+  account_deleted: accountDeleted,
 } satisfies Record<string, AnyTemplate>;
 
 export type TemplateName = keyof typeof templates;
@@ -50,6 +54,12 @@ export function redactSecrets(message: Pick<OutboxMessageRecord, "template" | "p
   const present = secrets.filter((field) => field in message.payload);
   if (present.length === 0) return null;
   return { ...message.payload, ...Object.fromEntries(present.map((field) => [field, "[redacted]"])) };
+}
+
+/** Whether the message is one to delete once it is done with (see EmailTemplate.eraseOnceDone). */
+export function erasedOnceDone(message: Pick<OutboxMessageRecord, "template">): boolean {
+  const template: AnyTemplate | undefined = (templates as Record<string, AnyTemplate>)[message.template];
+  return template?.channel === "email" && template.eraseOnceDone === true;
 }
 
 export function createRenderer(brand: Brand): Renderer {

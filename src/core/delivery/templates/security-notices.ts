@@ -73,6 +73,7 @@ export const phoneChanged: EmailTemplate<{ phone: string; change: keyof typeof p
 const twoStepChanges = {
   two_step_on: "Two-step verification was turned on",
   two_step_off: "Two-step verification was turned off",
+  two_step_reset: "Usher support reset your two-step verification",
   passkey_added: "A passkey was added",
   passkey_removed: "A passkey was removed",
   backup_codes_renewed: "New backup codes were made",

@@ -8,6 +8,8 @@ export interface EmailTemplate<P> {
   payload: z.ZodType<P>;
   /** Payload fields that are bearer secrets (link tokens): blanked once the message is done with. */
   secrets?: readonly (keyof P & string)[];
+  /** Deleted from the outbox once delivered or given up on: its recipient must not stay behind. */
+  eraseOnceDone?: true;
   render(payload: P, brand: Brand): EmailContent;
 }
 

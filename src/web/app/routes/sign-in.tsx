@@ -1,7 +1,8 @@
 // Sign in: email and password (then the second step when two-step verification is on), or a
 // passkey alone, or a sign-in code (its own page); errors in words, and why you are here when
 // a sign-out sent you. While the account's password guesses are throttled, a browser new to
-// it finishes with a code sent to the owner.
+// it finishes with a code sent to the owner. A locked account (only after a correct proof) is
+// said as such, with the way to get help.
 import { useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { Form } from "../../components/form/form";
@@ -23,7 +24,9 @@ export default function SignInPage() {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [how, setHow] = useState<"password" | "passkey">();
-  const signingIn = useSubmission({ fallback: "Signing in failed. Please try again." });
+  // Locked: said in its own words below, not as a failed attempt to retry.
+  const signingIn = useSubmission({ fallback: "Signing in failed. Please try again.", at: { ACCOUNT_LOCKED: null } });
+  const [locked, setLocked] = useState(false);
   const [secondStep, setSecondStep] = useState<TwoStepRequiredResponse>();
   const [codeStep, setCodeStep] = useState<{ flowId: string; email: string }>();
 
@@ -32,11 +35,13 @@ export default function SignInPage() {
 
   async function submit() {
     setHow("password");
+    setLocked(false);
     const answered = await signingIn.run(async () => {
       const result = await signIn(email, password);
       if (!needsSecondStep(result) && !needsSignInCode(result)) await signedIn();
       return result;
     });
+    if (!answered.ok && answered.code === "ACCOUNT_LOCKED") setLocked(true);
     // Refused, or signed in and gone to the next page.
     if (!answered.ok || !(needsSecondStep(answered.value) || needsSignInCode(answered.value))) return;
     const result = answered.value;
@@ -46,12 +51,14 @@ export default function SignInPage() {
     else setSecondStep(result);
   }
 
-  function withPasskey() {
+  async function withPasskey() {
     setHow("passkey");
-    void signingIn.run(async () => {
+    setLocked(false);
+    const answered = await signingIn.run(async () => {
       await signInWithPasskey();
       await signedIn();
     }, "Signing in with a passkey failed. Please try again.");
+    if (!answered.ok && answered.code === "ACCOUNT_LOCKED") setLocked(true);
   }
 
   if (codeStep) {
@@ -98,6 +105,7 @@ export default function SignInPage() {
           <h1>Sign In</h1>
           {reason && reason in signInReasons && <Alert tone="info">{signInReasons[reason]}</Alert>}
           <Form submission={signingIn} onSubmit={() => void submit()}>
+            {locked && <AccountLocked />}
             <TextField
               label="Email"
               type="email"
@@ -127,7 +135,12 @@ export default function SignInPage() {
             <Link className="button button--secondary button--block" to={signInCodePage} state={{ email: email.trim() }}>
               Use a sign-in code
             </Link>
-            <button type="button" className="button button--secondary button--block" onClick={withPasskey} disabled={signingIn.pending}>
+            <button
+              type="button"
+              className="button button--secondary button--block"
+              onClick={() => void withPasskey()}
+              disabled={signingIn.pending}
+            >
               {signingIn.pending && how === "passkey" ? "Waiting for your passkey…" : "Sign in with a passkey"}
             </button>
           </div>
@@ -137,5 +150,17 @@ export default function SignInPage() {
         </div>
       </main>
     </>
+  );
+}
+
+/** Said only after a correct proof (the API tells no one else), so it can say what to do. */
+function AccountLocked() {
+  return (
+    <Alert tone="error">
+      <strong>Your account is locked</strong>
+      <br />
+      Usher support locked it, so nobody can sign in to it, whatever password, code or passkey they use. Contact Usher support to find out
+      why and to unlock it.
+    </Alert>
   );
 }

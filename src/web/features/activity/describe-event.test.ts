@@ -112,4 +112,48 @@ describe("account activity in words", () => {
       tone: "normal",
     });
   });
+
+  it("says what Usher support did to the account, and that support did it", () => {
+    const support = { by: "support" };
+    expect(describeEvent(event("account_locked", { ...support, signedOutDevices: 3 }))).toEqual({
+      title: "Account locked by Usher support",
+      detail: "3 devices were signed out. Nobody can sign in until Usher support unlocks it.",
+      tone: "warning",
+    });
+    expect(describeEvent(event("account_unlocked", support))).toEqual({
+      title: "Account unlocked by Usher support",
+      detail: "It can be signed in to again.",
+      tone: "normal",
+    });
+    expect(describeEvent(event("two_step_reset", support))).toMatchObject({
+      title: "Two-step verification reset by Usher support",
+      tone: "warning",
+    });
+    expect(describeEvent(event("data_exported", support)).title).toBe("Copy of your data exported by Usher support");
+  });
+
+  it("names the device support signed out, or how many when it was every device", () => {
+    expect(describeEvent(event("signed_out_by_support", { by: "support", deviceName: "Living-room TV", signedOutDevices: 1 }))).toEqual({
+      title: "Signed out Living-room TV by Usher support",
+      detail: undefined,
+      tone: "normal",
+    });
+    expect(describeEvent(event("signed_out_by_support", { by: "support", signedOutDevices: 2 }))).toEqual({
+      title: "Signed out of all devices by Usher support",
+      detail: "2 devices were signed out.",
+      tone: "normal",
+    });
+  });
+
+  it("tells the owner's own download of their data from support's export", () => {
+    expect(describeEvent(event("data_exported"))).toEqual({ title: "Copy of your data downloaded", tone: "normal" });
+  });
+
+  it("marks any event support made, even one this app doesn't know yet", () => {
+    expect(describeEvent(event("password_reset", { by: "support", signedOutDevices: 1 })).title).toBe(
+      "Password reset with an emailed link by Usher support",
+    );
+    expect(describeEvent(event("something_support_did", { by: "support" })).title).toBe("Something support did by Usher support");
+    expect(describeEvent(event("account_locked", { by: "someone else" })).title).toBe("Account locked");
+  });
 });

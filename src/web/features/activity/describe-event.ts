@@ -1,6 +1,6 @@
 // Each audit event in the owner's words: what happened, and what helps recognise it (the
-// device, how many devices, which way). An event type this app doesn't know yet still gets a
-// readable line rather than disappearing from the log.
+// device, how many devices, which way, whether Usher support did it). An event type this app
+// doesn't know yet still gets a readable line rather than disappearing from the log.
 import type { ActivityEvent } from "./api/list-activity";
 
 export type Tone = "normal" | "warning";
@@ -41,6 +41,10 @@ const profileChange = (what: string) => (d: ActivityEvent["details"]) => {
   const actor = text(d.actingProfileName);
   return { title: [target ? `${what}: ${target}` : what, actor && `by ${actor}`].filter(Boolean).join(", ") };
 };
+
+/** Support's actions say so: "Account locked by Usher support". */
+const BY_SUPPORT = " by Usher support";
+const bySupport = (d: ActivityEvent["details"]) => d.by === "support";
 
 const changedSettings: Record<string, string> = { name: "name", avatar: "avatar", isKids: "Kids setting" };
 
@@ -150,6 +154,22 @@ const described: Record<string, Describe> = {
   profile_pin_changed: (d) => ({ title: `Lock PIN changed on ${whose(d)}${by(d)}` }),
   profile_pin_removed: (d) => ({ title: `Lock removed from ${whose(d)}${by(d)}` }),
   profile_pin_failed: () => ({ title: "Wrong profile PIN entered", tone: "warning" }),
+  account_locked: (d) => ({
+    title: "Account locked",
+    detail: [devices(d.signedOutDevices), "Nobody can sign in until Usher support unlocks it."].filter(Boolean).join(" "),
+    tone: "warning",
+  }),
+  account_unlocked: () => ({ title: "Account unlocked", detail: "It can be signed in to again." }),
+  signed_out_by_support: (d) => ({
+    title: text(d.deviceName) ? `Signed out ${d.deviceName}` : "Signed out of all devices",
+    detail: text(d.deviceName) ? undefined : devices(d.signedOutDevices),
+  }),
+  two_step_reset: () => ({
+    title: "Two-step verification reset",
+    detail: "The authenticator app, backup codes and passkeys were removed: the password alone signs in.",
+    tone: "warning",
+  }),
+  data_exported: (d) => ({ title: bySupport(d) ? "Copy of your data exported" : "Copy of your data downloaded" }),
   profile_lock_setting_changed: (d) => ({
     title:
       d.requirePinToAddProfiles === true
@@ -160,12 +180,14 @@ const described: Record<string, Describe> = {
   }),
 };
 
+/** A type this app doesn't know yet: its name in words ("something_new" → "Something new"). */
+const unknownType: Describe = (_, event) => {
+  const words = event.type.replace(/_/g, " ");
+  return { title: words.charAt(0).toUpperCase() + words.slice(1) };
+};
+
 export function describeEvent(event: ActivityEvent): DescribedEvent {
-  const inWords = described[event.type];
-  if (!inWords) {
-    const words = event.type.replace(/_/g, " ");
-    return { title: words.charAt(0).toUpperCase() + words.slice(1), tone: "normal" };
-  }
-  const { tone = "normal", ...rest } = inWords(event.details, event);
-  return { tone, ...rest };
+  const inWords = described[event.type] ?? unknownType;
+  const { tone = "normal", title, ...rest } = inWords(event.details, event);
+  return { tone, title: bySupport(event.details) ? `${title}${BY_SUPPORT}` : title, ...rest };
 }

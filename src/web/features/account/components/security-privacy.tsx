@@ -1,5 +1,6 @@
 // Security & Privacy: two-step verification and passkeys (rows the page hands in), sign out
-// of all devices, and the list of devices signed in.
+// of all devices, the list of devices signed in, account activity, and the account's data:
+// download a copy, or delete the account.
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 
@@ -35,6 +36,24 @@ export function SecurityPrivacy({ factorRows, onSignOutOfAllDevices }: { factorR
           <button type="button" className="button button--secondary" onClick={onSignOutOfAllDevices}>
             Sign out of all devices
           </button>
+        </div>
+      </div>
+      <div className="row">
+        <div className="row__value">
+          <span className="row__title">Your data</span>
+          <span className="row__hint">A copy of your account's details, profiles, devices, activity and viewing history.</span>
+        </div>
+        <div className="row__actions">
+          <Link to="/account/data">Download your data</Link>
+        </div>
+      </div>
+      <div className="row">
+        <div className="row__value">
+          <span className="row__title">Delete account</span>
+          <span className="row__hint">Erase your account, its profiles and their viewing history for good. This can't be undone.</span>
+        </div>
+        <div className="row__actions">
+          <Link to="/account/delete">Delete account</Link>
         </div>
       </div>
     </section>

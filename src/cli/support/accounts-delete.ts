@@ -1,0 +1,31 @@
+// usher accounts delete: erases the account as the member's own "Delete account" does. It
+// cannot be undone, so it asks for --yes, and without it says what would go.
+import { deleteAccountForSupport } from "../../core/accounts/delete-account";
+import { withCore } from "../open-core";
+import type { Subcommand } from "../subcommands";
+import { devices } from "./accounts-lock";
+import { accountQueryOf, print, readArguments, requireOperator, resolveAccount } from "./arguments";
+
+const usage = "usher accounts delete <account> --operator <you> --yes [--json]";
+
+export const deleteAccountCommand: Subcommand = async (config, args) => {
+  const { values, positionals } = readArguments(args, { operator: { type: "string" }, yes: { type: "boolean" } }, usage);
+  if (positionals.length !== 1) throw new Error(`Usage: ${usage}`);
+  accountQueryOf(positionals[0], usage);
+  const operator = requireOperator(values.operator);
+  if (!values.yes) {
+    throw new Error(
+      `Deleting ${positionals[0]} signs out every device and erases its profiles, devices, activity, viewing history and messages, for good.\n` +
+        "Run again with --yes to delete it. (usher accounts export hands the member a copy first.)",
+    );
+  }
+  const { account, deleted } = await withCore(config, async (core) => {
+    const account = await resolveAccount(core, positionals[0]!, usage);
+    return { account, deleted: await deleteAccountForSupport(core, account.id, operator) };
+  });
+  if (!deleted) throw new Error(`The account ${account.id} was already deleted.`);
+  if (values.json) return print({ accountId: account.id, deleted: true, signedOutDevices: deleted.signedOutDevices });
+  console.log(
+    `Deleted ${account.email} (${account.id}): ${devices(deleted.signedOutDevices)} signed out, its data erased. A last email confirms it to the member.`,
+  );
+};

@@ -1,0 +1,118 @@
+// "Download your data": everything Usher keeps about an account, as one JSON document for its
+// owner (or for support to hand over). No secret and no digest of one: no password hash, token
+// digest, code, authenticator secret or passkey key.
+import { findTitle } from "../catalogue/titles";
+import type { Stores } from "../ports";
+import type { AccountRecord } from "./ports";
+
+/** Rows read per statement while collecting the activity and the streams. */
+const PAGE = 500;
+
+export async function collectAccountData(stores: Stores, account: AccountRecord, at: Date) {
+  const [profiles, sessions, totp, passkeys, backupCodesLeft, activity, streams, messages] = await Promise.all([
+    stores.profiles.listByAccount(account.id),
+    stores.sessions.listForAccount(account.id),
+    stores.totp.find(account.id),
+    stores.passkeys.listByAccount(account.id),
+    stores.backupCodes.countUnused(account.id),
+    allActivity(stores, account.id),
+    allStreams(stores, account.id),
+    stores.outbox.listForAccount(account.id),
+  ]);
+  return {
+    exportedAt: at.toISOString(),
+    account: {
+      id: account.id,
+      email: account.email,
+      emailVerifiedAt: iso(account.emailVerifiedAt),
+      phone: account.phoneE164,
+      phoneVerifiedAt: iso(account.phoneVerifiedAt),
+      textMessages: account.smsOptIn,
+      plan: account.plan,
+      createdAt: account.createdAt.toISOString(),
+      passwordChangedAt: account.passwordChangedAt.toISOString(),
+      lockedAt: iso(account.lockedAt),
+    },
+    profiles: profiles.map((profile) => ({
+      id: profile.id,
+      name: profile.name,
+      avatar: profile.avatar,
+      kids: profile.isKids,
+      locked: profile.pinHash !== null,
+      createdAt: profile.createdAt.toISOString(),
+    })),
+    devices: sessions.map((session) => ({
+      id: session.id,
+      kind: session.deviceKind,
+      name: session.deviceName,
+      userAgent: session.userAgent,
+      ipAddress: session.ip,
+      signedInAt: session.createdAt.toISOString(),
+      lastSeenAt: session.lastSeenAt.toISOString(),
+      expiresAt: session.expiresAt.toISOString(),
+      signedOutAt: iso(session.revokedAt),
+      signedOutBecause: session.revokedReason,
+    })),
+    twoStepVerification: {
+      authenticatorAppSince: iso(totp?.enabledAt ?? null),
+      backupCodesLeft,
+      passkeys: passkeys.map((passkey) => ({
+        name: passkey.name,
+        createdAt: passkey.createdAt.toISOString(),
+        lastUsedAt: iso(passkey.lastUsedAt),
+      })),
+    },
+    activity: activity.map((event) => ({
+      type: event.type,
+      at: event.at.toISOString(),
+      ipAddress: event.ip,
+      userAgent: event.userAgent,
+      // The operator's name is the support team's, not the member's; that support acted is kept.
+      details: Object.fromEntries(Object.entries(event.details).filter(([key]) => key !== "operator")),
+    })),
+    streams: streams.map((stream) => ({
+      title: findTitle(stream.titleId)?.name ?? stream.titleId,
+      profile: stream.profileName,
+      device: stream.device.name,
+      startedAt: stream.startedAt.toISOString(),
+      endedAt: iso(stream.endedAt),
+    })),
+    messagesSent: messages.map((message) => ({
+      channel: message.channel,
+      // Blank once the retention period has passed: only the record that it was sent stays.
+      to: message.recipient || null,
+      kind: message.template,
+      createdAt: message.createdAt.toISOString(),
+      sentAt: iso(message.sentAt),
+      failedAt: iso(message.failedAt),
+    })),
+  };
+}
+
+export type AccountData = Awaited<ReturnType<typeof collectAccountData>>;
+
+const iso = (at: Date | null): string | null => at?.toISOString() ?? null;
+
+async function allActivity(stores: Stores, accountId: string) {
+  const events = [];
+  let before: { at: Date; id: string } | undefined;
+  for (;;) {
+    const page = await stores.audit.listPage(accountId, PAGE, before);
+    events.push(...page);
+    const last = page[page.length - 1];
+    if (page.length < PAGE || !last) return events;
+    before = { at: last.at, id: last.id };
+  }
+}
+
+async function allStreams(stores: Stores, accountId: string) {
+  const streams = [];
+  let before: { at: Date; id: string } | undefined;
+  for (;;) {
+    const page = await stores.streams.listActivity(accountId, new Date(0), PAGE, before);
+    streams.push(...page);
+    const last = page[page.length - 1];
+    if (page.length < PAGE || !last) return streams;
+    before = { at: last.startedAt, id: last.id };
+  }
+}
