@@ -19,6 +19,12 @@ const commands: Record<string, Command> = {
   purge: { summary: "Delete what the retention periods no longer keep (the server also does this hourly)", load: () => import("./purge") },
 };
 
+// Output piped into `head` or a pager that closes early ends the command quietly, as Unix tools do.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
 const [name = "help", ...args] = process.argv.slice(2);
 const command = commands[name];
 if (!command) {

@@ -4,23 +4,20 @@ import { deleteAccountForSupport } from "../../core/accounts/delete-account";
 import { withCore } from "../open-core";
 import type { Subcommand } from "../subcommands";
 import { devices } from "./accounts-lock";
-import { accountQueryOf, print, readArguments, requireOperator, resolveAccount } from "./arguments";
+import { print, readAccountAction, resolveAccount } from "./arguments";
 
 const usage = "usher accounts delete <account> --operator <you> --yes [--json]";
 
 export const deleteAccountCommand: Subcommand = async (config, args) => {
-  const { values, positionals } = readArguments(args, { operator: { type: "string" }, yes: { type: "boolean" } }, usage);
-  if (positionals.length !== 1) throw new Error(`Usage: ${usage}`);
-  accountQueryOf(positionals[0], usage);
-  const operator = requireOperator(values.operator);
+  const { values, named, operator } = readAccountAction(args, { yes: { type: "boolean" } }, usage);
   if (!values.yes) {
     throw new Error(
-      `Deleting ${positionals[0]} signs out every device and erases its profiles, devices, activity, viewing history and messages, for good.\n` +
+      `Deleting ${named} signs out every device and erases its profiles, devices, activity, viewing history and messages, for good.\n` +
         "Run again with --yes to delete it. (usher accounts export hands the member a copy first.)",
     );
   }
   const { account, deleted } = await withCore(config, async (core) => {
-    const account = await resolveAccount(core, positionals[0]!, usage);
+    const account = await resolveAccount(core, named, usage);
     return { account, deleted: await deleteAccountForSupport(core, account.id, operator) };
   });
   if (!deleted) throw new Error(`The account ${account.id} was already deleted.`);

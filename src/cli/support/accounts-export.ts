@@ -4,20 +4,17 @@ import { writeFile } from "node:fs/promises";
 import { exportDataForSupport } from "../../core/accounts/export-account";
 import { withCore } from "../open-core";
 import type { Subcommand } from "../subcommands";
-import { accountQueryOf, readArguments, requireOperator, resolveAccount } from "./arguments";
+import { readAccountAction, resolveAccount } from "./arguments";
 
 const usage = "usher accounts export <account> --operator <you> [--out <file>]";
 
 export const exportAccountCommand: Subcommand = async (config, args) => {
-  const { values, positionals } = readArguments(args, { operator: { type: "string" }, out: { type: "string" } }, usage);
-  if (positionals.length !== 1) throw new Error(`Usage: ${usage}`);
-  accountQueryOf(positionals[0], usage);
-  const operator = requireOperator(values.operator);
+  const { values, named, operator } = readAccountAction(args, { out: { type: "string" } }, usage);
   const data = await withCore(config, async (core) => {
-    const account = await resolveAccount(core, positionals[0]!, usage);
+    const account = await resolveAccount(core, named, usage);
     return exportDataForSupport(core, account.id, operator);
   });
-  if (!data) throw new Error(`No account matches ${positionals[0]}.`);
+  if (!data) throw new Error(`No account matches ${named}.`);
   const json = `${JSON.stringify(data, null, 2)}\n`;
   if (typeof values.out !== "string") return void process.stdout.write(json);
   // Personal data: readable by this user only; an existing file is not overwritten.

@@ -3,21 +3,18 @@
 import { LOCK_REASON_MAX, lockAccount, unlockAccount } from "../../core/support/lock-account";
 import { withCore } from "../open-core";
 import type { Subcommand } from "../subcommands";
-import { accountQueryOf, print, readArguments, requireOperator, resolveAccount } from "./arguments";
+import { print, readAccountAction, resolveAccount } from "./arguments";
 
 const lockUsage = "usher accounts lock <account> --reason <text> --operator <you> [--json]";
 const unlockUsage = "usher accounts unlock <account> --operator <you> [--json]";
 
 export const lockAccountCommand: Subcommand = async (config, args) => {
-  const { values, positionals } = readArguments(args, { reason: { type: "string" }, operator: { type: "string" } }, lockUsage);
-  if (positionals.length !== 1) throw new Error(`Usage: ${lockUsage}`);
-  accountQueryOf(positionals[0], lockUsage);
-  const operator = requireOperator(values.operator);
+  const { values, named, operator } = readAccountAction(args, { reason: { type: "string" } }, lockUsage);
   const reason = typeof values.reason === "string" ? values.reason.trim() : "";
   if (reason.length === 0) throw new Error("Say why with --reason <text>: the team reads it in usher accounts show and the audit log.");
   if (reason.length > LOCK_REASON_MAX) throw new Error(`A reason is at most ${LOCK_REASON_MAX} characters; this one has ${reason.length}.`);
   const { account, answer } = await withCore(config, async (core) => {
-    const account = await resolveAccount(core, positionals[0]!, lockUsage);
+    const account = await resolveAccount(core, named, lockUsage);
     return { account, answer: await lockAccount(core, account.id, reason, operator) };
   });
   if (answer === "no_account") throw new Error(`The account ${account.id} was deleted meanwhile.`);
@@ -29,12 +26,9 @@ export const lockAccountCommand: Subcommand = async (config, args) => {
 };
 
 export const unlockAccountCommand: Subcommand = async (config, args) => {
-  const { values, positionals } = readArguments(args, { operator: { type: "string" } }, unlockUsage);
-  if (positionals.length !== 1) throw new Error(`Usage: ${unlockUsage}`);
-  accountQueryOf(positionals[0], unlockUsage);
-  const operator = requireOperator(values.operator);
+  const { values, named, operator } = readAccountAction(args, {}, unlockUsage);
   const { account, answer } = await withCore(config, async (core) => {
-    const account = await resolveAccount(core, positionals[0]!, unlockUsage);
+    const account = await resolveAccount(core, named, unlockUsage);
     return { account, answer: await unlockAccount(core, account.id, operator) };
   });
   if (answer === "no_account") throw new Error(`The account ${account.id} was deleted meanwhile.`);

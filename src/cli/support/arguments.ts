@@ -32,6 +32,18 @@ export function accountQueryOf(text: string | undefined, usage: string) {
   return query;
 }
 
+/**
+ * The arguments of a command that changes one account: its options, the account named (checked
+ * to be an email, a phone number or an id), and the operator.
+ */
+export function readAccountAction<O extends Options>(args: string[], options: O, usage: string) {
+  const { values, positionals } = readArguments(args, { ...options, operator: { type: "string" } }, usage);
+  if (positionals.length !== 1) throw new Error(`Usage: ${usage}`);
+  const named = positionals[0]!;
+  accountQueryOf(named, usage);
+  return { values, named, operator: requireOperator((values as { operator?: string | boolean }).operator) };
+}
+
 /** The one account the query names; several (an unverified number on more than one) must be told apart by id. */
 export async function resolveAccount(core: Pick<CoreDeps, "stores">, text: string, usage: string): Promise<AccountRecord> {
   const found = await findAccounts(core, accountQueryOf(text, usage));

@@ -3,17 +3,14 @@
 import { resetTwoStep } from "../../core/support/reset-two-step";
 import { withCore } from "../open-core";
 import type { Subcommand } from "../subcommands";
-import { accountQueryOf, print, readArguments, requireOperator, resolveAccount } from "./arguments";
+import { print, readAccountAction, resolveAccount } from "./arguments";
 
 const usage = "usher two-step reset <account> --operator <you> [--json]";
 
 export const resetTwoStepCommand: Subcommand = async (config, args) => {
-  const { values, positionals } = readArguments(args, { operator: { type: "string" } }, usage);
-  if (positionals.length !== 1) throw new Error(`Usage: ${usage}`);
-  accountQueryOf(positionals[0], usage);
-  const operator = requireOperator(values.operator);
+  const { values, named, operator } = readAccountAction(args, {}, usage);
   const { account, answer } = await withCore(config, async (core) => {
-    const account = await resolveAccount(core, positionals[0]!, usage);
+    const account = await resolveAccount(core, named, usage);
     return { account, answer: await resetTwoStep(core, account.id, operator) };
   });
   if (answer === "no_account") throw new Error(`The account ${account.id} was deleted meanwhile.`);
