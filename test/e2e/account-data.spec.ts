@@ -9,6 +9,7 @@ import { expect, test } from "./support/fixtures";
 import { menuEntry, openAccount } from "./support/layout";
 import { readEmail } from "./support/mailbox";
 import { checkPage, screenshot } from "./support/pages";
+import { startPostgresServer } from "./support/postgres-server";
 
 /** Signed up, a profile chosen, then Account → the Security & Privacy row's link (the account page's screenshot first, when named). */
 async function openFromAccount(page: Page, account: TestAccount, link: string, path: string, accountScreenshot?: string): Promise<void> {
@@ -121,20 +122,31 @@ test("Delete account, once confirmed, signs out every tab and the old email and 
 });
 
 test("Signing in to a locked account says it is locked and to contact Usher support", async ({ page }, testInfo) => {
-  // The API answers ACCOUNT_LOCKED only after a correct password, for an account support locked
-  // (usher accounts lock, which the test server's embedded database keeps to itself): here its answer stands in.
-  const { status, message } = errorCatalogue.ACCOUNT_LOCKED;
-  await page.route("**/api/v1/auth/sign-in", (route) =>
-    route.fulfill({ status, contentType: "application/json", body: JSON.stringify({ error: { code: "ACCOUNT_LOCKED", message } }) }),
-  );
-  const account = newAccount(testInfo);
-  await page.goto("/sign-in");
-  await page.getByLabel("Email", { exact: true }).fill(account.email);
-  await page.getByLabel("Password", { exact: true }).fill(account.password);
-  await page.getByRole("button", { name: "Sign In", exact: true }).click();
-  const alert = page.getByRole("alert");
-  await expect(alert).toContainText("Your account is locked");
-  await expect(alert).toContainText("Contact Usher support to find out why and to unlock it.");
-  await expect(page).toHaveURL(/\/sign-in$/);
-  await checkPage(page, "sign-in-account-locked");
+  // Support locks it with the CLI while the server runs: a server of this test's own, on PostgreSQL.
+  const server = await startPostgresServer();
+  try {
+    const account = newAccount(testInfo);
+    const signedUp = await page.request.post(`${server.url}/api/v1/auth/sign-up`, {
+      data: { email: account.email, password: account.password, client: { kind: "mobile" } },
+    });
+    expect(signedUp.status()).toBe(201);
+    await server.usher("accounts", "lock", account.email, "--reason", "Reported stolen", "--operator", "e2e");
+
+    await page.goto(`${server.url}/sign-in`);
+    await page.getByLabel("Email", { exact: true }).fill(account.email);
+    await page.getByLabel("Password", { exact: true }).fill(account.password);
+    await page.getByRole("button", { name: "Sign In", exact: true }).click();
+    const alert = page.getByRole("alert");
+    await expect(alert).toContainText("Your account is locked");
+    await expect(alert).toContainText("Contact Usher support to find out why and to unlock it.");
+    await expect(page).toHaveURL(/\/sign-in$/);
+    await checkPage(page, "sign-in-account-locked");
+
+    // A wrong password is told nothing of the lock.
+    await page.getByLabel("Password", { exact: true }).fill("not-the-password-1");
+    await page.getByRole("button", { name: "Sign In", exact: true }).click();
+    await expect(page.getByRole("alert")).toHaveText(errorCatalogue.INVALID_CREDENTIALS.message);
+  } finally {
+    await server.stop();
+  }
 });
