@@ -14,7 +14,7 @@ import { webhookEventTypes } from "../src/core/webhooks/ports";
 import { deriveCoreKeys } from "../src/server/secret-key";
 import { createStores } from "../src/store/stores";
 import { createTestDatabase, rowsOf, type TestDatabase } from "./support/databases";
-import { usher } from "./support/usher-cli";
+import { type BuiltCli, buildUsherCli, type CliOutcome } from "./support/usher-cli";
 import { productionNodeEnv } from "./support/usher-process";
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
@@ -29,8 +29,11 @@ let emptyEnv: NodeJS.ProcessEnv;
 let keys: ReturnType<typeof deriveCoreKeys>;
 const dataDir = mkdtempSync(join(tmpdir(), "usher-cli-services-"));
 
+let cli: BuiltCli;
+const usher = (env: NodeJS.ProcessEnv, ...args: string[]): Promise<CliOutcome> => cli.usher(env, ...args);
+
 beforeAll(async () => {
-  [database, empty] = await Promise.all([createTestDatabase("postgres"), createTestDatabase("postgres")]);
+  [database, empty, cli] = await Promise.all([createTestDatabase("postgres"), createTestDatabase("postgres"), buildUsherCli()]);
   env = productionNodeEnv(database.url!, {
     SERVICE_CLIENTS: JSON.stringify([{ id: "catalogue", name: "Catalogue", secretSha256: sha256("catalogue-secret") }]),
     WEBHOOK_ENDPOINTS: JSON.stringify([
@@ -49,6 +52,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
+  cli?.remove();
   await Promise.all([database?.drop(), empty?.drop()]);
 });
 

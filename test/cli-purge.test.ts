@@ -1,13 +1,6 @@
-// `usher purge` as production runs it: the server built into plain JavaScript (afresh, into a
-// folder of this file's own, so neither a stale dist/ nor a build running beside it matters),
-// started as a real process on a PostgreSQL database made for this file.
-import { execFile } from "node:child_process";
+// `usher purge` as production runs it (the built CLI, test/support/usher-cli.ts), as a real
+// process on a PostgreSQL database made for this file.
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { eq, sql } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,44 +10,25 @@ import { createStores } from "../src/store/stores";
 import { PURGE_LOCK_KEY } from "../src/store/stores/retention";
 import { anAccount, anAuditEvent, aSession } from "./store-contract/fixtures";
 import { createTestDatabase, type TestDatabase } from "./support/databases";
+import { type BuiltCli, buildUsherCli, type CliOutcome } from "./support/usher-cli";
 import { productionNodeEnv } from "./support/usher-process";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
-const build = mkdtempSync(join(tmpdir(), "usher-purge-cli-"));
+let cli: BuiltCli;
 let database: TestDatabase;
 let env: NodeJS.ProcessEnv;
 
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** `node usher.js <args>`, as `npm run usher` runs it. */
-async function usher(overrides: NodeJS.ProcessEnv, ...args: string[]): Promise<Outcome> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [join(build, "usher.js"), ...args], {
-      env: { ...env, ...overrides },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+/** `node usher.js <args>`, as `npm run usher` runs it, with `overrides` on top of this file's environment. */
+const usher = (overrides: NodeJS.ProcessEnv, ...args: string[]): Promise<CliOutcome> => cli.usher({ ...env, ...overrides }, ...args);
 
 const ago = (n: number) => new Date(Date.now() - days(n));
 
 beforeAll(async () => {
-  const built = promisify(execFile)(process.execPath, [join(root, "scripts/build-server.mjs"), "--out", build]);
-  [database] = await Promise.all([createTestDatabase("postgres"), built]);
-  // Packages stay imports of the bundle, found through a node_modules beside it (the build empties its folder first).
-  symlinkSync(join(root, "node_modules"), join(build, "node_modules"), "dir");
+  [database, cli] = await Promise.all([createTestDatabase("postgres"), buildUsherCli()]);
   env = productionNodeEnv(database.url!);
 }, 60_000);
 
 afterAll(async () => {
-  rmSync(build, { recursive: true, force: true });
+  cli?.remove();
   await database?.drop();
 });
 

@@ -10,16 +10,18 @@ import { readConfig } from "../src/server/config";
 import { type RunningServer, startServer } from "../src/server/main";
 import { cheapArgon2, STRONG_PASSWORD, uniqueEmail } from "./helper";
 import { createTestDatabase, type TestDatabase } from "./support/databases";
-import { usher } from "./support/usher-cli";
+import { type BuiltCli, buildUsherCli, type CliOutcome } from "./support/usher-cli";
 import { productionNodeEnv } from "./support/usher-process";
 
 const workDir = mkdtempSync(join(tmpdir(), "usher-cli-support-"));
 let database: TestDatabase;
 let env: NodeJS.ProcessEnv;
 let server: RunningServer;
+let cli: BuiltCli;
+const usher = (env: NodeJS.ProcessEnv, ...args: string[]): Promise<CliOutcome> => cli.usher(env, ...args);
 
 beforeAll(async () => {
-  database = await createTestDatabase("postgres");
+  [database, cli] = await Promise.all([createTestDatabase("postgres"), buildUsherCli()]);
   env = productionNodeEnv(database.url!);
   server = await startServer({ ...readConfig(env), argon2: cheapArgon2 }, { logger: false });
 });
@@ -27,6 +29,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
   await database?.drop();
+  cli?.remove();
   rmSync(workDir, { recursive: true, force: true });
 });
 
