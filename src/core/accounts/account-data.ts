@@ -67,8 +67,7 @@ export async function collectAccountData(stores: Stores, account: AccountRecord,
       at: event.at.toISOString(),
       ipAddress: event.ip,
       userAgent: event.userAgent,
-      // The operator's name is the support team's, not the member's; that support acted is kept.
-      details: Object.fromEntries(Object.entries(event.details).filter(([key]) => key !== "operator")),
+      details: withoutSupportNotes(event.details),
     })),
     streams: streams.map((stream) => ({
       title: findTitle(stream.titleId)?.name ?? stream.titleId,
@@ -90,6 +89,16 @@ export async function collectAccountData(stores: Stores, account: AccountRecord,
 }
 
 export type AccountData = Awaited<ReturnType<typeof collectAccountData>>;
+
+/**
+ * Who at support acted, and why they locked the account, are the team's notes, not the member's
+ * data (an investigation may hang on them); that support acted stays.
+ */
+function withoutSupportNotes(details: Record<string, unknown>): Record<string, unknown> {
+  if (details.by !== "support") return details;
+  const { operator: _operator, reason: _reason, ...rest } = details;
+  return rest;
+}
 
 const iso = (at: Date | null): string | null => at?.toISOString() ?? null;
 

@@ -184,7 +184,11 @@ describe("locking an account", () => {
     const events = (await device.get("/api/v1/account/activity")).json().events as { type: string; details: Record<string, unknown> }[];
     const bySupport = events.filter((event) => event.details.by === "support").map((event) => event.type);
     expect(bySupport).toEqual(["account_unlocked", "account_locked"]);
-    // The operator's name and the reason stay with support.
+    // The operator's name and the reason stay with support, in the activity and in the data download.
     expect(JSON.stringify(events)).not.toMatch(/Dana|chargeback/);
+    const data = await device.get("/api/v1/account/data");
+    expect(data.statusCode).toBe(200);
+    expect(data.body).toContain('"type":"account_locked"');
+    expect(data.body).not.toMatch(/Dana|chargeback/);
   });
 });
