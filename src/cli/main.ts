@@ -16,7 +16,7 @@ const commands: Record<string, Command> = {
   accounts: { summary: "Find, show, lock, unlock, export and delete members' accounts (support)", load: () => import("./accounts") },
   sessions: { summary: "List an account's devices and sign them out (support)", load: () => import("./sessions") },
   "two-step": { summary: "Reset a member's two-step verification (support)", load: () => import("./two-step") },
-  purge: { summary: "Delete what the retention periods no longer keep (each node also does it, hourly by default)", load: () => import("./purge") },
+  purge: { summary: "Delete what the retention periods no longer keep (nodes do it hourly too)", load: () => import("./purge") },
 };
 
 // Output piped into `head` or a pager that closes early ends the command quietly, as Unix tools do.
