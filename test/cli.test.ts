@@ -8,6 +8,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
+import { freePort } from "./support/free-port";
+import { urlPrintedBy } from "./support/printed-url";
+import { stopUsherProcess } from "./support/usher-process";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const tsx = join(root, "node_modules/.bin/tsx");
@@ -51,6 +54,24 @@ describe("usher CLI", () => {
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");
       expect(await exited).toBe(0);
+    }
+  }, 60_000);
+
+  it("serves under PUBLIC_URL: prints it, and sends pages opened under another name of this server there", async () => {
+    const port = await freePort();
+    const publicUrl = `http://usher.test:${port}`;
+    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "serve"], {
+      cwd: root,
+      env: { ...env, PORT: String(port), PUBLIC_URL: publicUrl },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    try {
+      expect(await urlPrintedBy(child, "Usher is running at", "usher serve")).toBe(publicUrl);
+      const page = await fetch(`http://127.0.0.1:${port}/sign-up`, { headers: { accept: "text/html" }, redirect: "manual" });
+      expect([page.status, page.headers.get("location")]).toEqual([302, `${publicUrl}/sign-up`]);
+      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    } finally {
+      await stopUsherProcess(child);
     }
   }, 60_000);
 

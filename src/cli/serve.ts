@@ -1,6 +1,7 @@
 // usher serve: runs a node until it is told to stop. The configuration is read before the
 // server's modules are even loaded, so a bad variable stops the start before anything connects.
 import { readConfig, type ServerConfig } from "../server/config";
+import { configWarnings } from "../server/config/warnings";
 import { stopOnSignals } from "./stop-on-signals";
 
 export async function run(): Promise<void> {
@@ -11,7 +12,8 @@ export async function run(): Promise<void> {
     throw listenProblem(error, config) ?? error;
   });
   const storage = config.mode === "embedded" ? `embedded database in ${config.dataDir}` : "PostgreSQL";
-  console.log(`Usher is running at ${server.url} (${storage}; ready in ${Math.round(performance.now() - started)} ms)`);
+  console.log(`Usher is running at ${openAt(config, server.url)} (${storage}; ready in ${Math.round(performance.now() - started)} ms)`);
+  for (const warning of configWarnings(config)) console.warn(`Warning: ${warning}`);
   if (server.metricsUrl) console.log(`Metrics for Prometheus: ${server.metricsUrl}`);
   if (config.mode === "embedded") {
     console.log(
@@ -21,6 +23,14 @@ export async function run(): Promise<void> {
     );
   }
   stopOnSignals(server, config.shutdown);
+}
+
+/**
+ * Where people open it: PUBLIC_URL, the only origin its forms and passkeys work from (another
+ * name of this server redirects there). Without one, on PORT=0, the port it was given.
+ */
+function openAt(config: ServerConfig, listening: string): string {
+  return new URL(config.publicUrl).port === "0" ? listening : config.publicUrl;
 }
 
 /** Listening can fail for reasons only the operator can fix, in PORT or HOST: say which. */

@@ -166,6 +166,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await mailbox.register(devMailboxPages, { core: options.core, render });
     });
   }
-  registerNotFound(app, options.webRoot ? await registerWebApp(app, options.webRoot) : undefined);
+  registerNotFound(
+    app,
+    options.webRoot ? await registerWebApp(app, options.webRoot, options.publicUrl ?? options.allowedOrigins[0]) : undefined,
+  );
   return app;
 }

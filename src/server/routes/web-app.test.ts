@@ -54,6 +54,33 @@ describe("the web app", () => {
   });
 });
 
+describe("another name of this server", () => {
+  const at127 = { ...asPage, host: "127.0.0.1:3000" };
+
+  it.each([
+    ["/", "http://localhost:3000/"],
+    ["/sign-up?plan=premium", "http://localhost:3000/sign-up?plan=premium"],
+    ["/no-such-page", "http://localhost:3000/no-such-page"],
+  ])("sends the page %s to PUBLIC_URL, where its forms and passkeys work", async (url, location) => {
+    const response = await t.app.inject({ method: "GET", url, headers: at127 });
+    expect(response.statusCode).toBe(302);
+    expect(response.headers.location).toBe(location);
+  });
+
+  it("leaves the API, assets, health checks and non-page requests where they are", async () => {
+    const answers = await Promise.all(
+      [
+        ["/api/v1/me", at127],
+        ["/assets/app-1a2b.js", at127],
+        ["/healthz", at127],
+        ["/account", { accept: "application/json", host: "127.0.0.1:3000" }],
+      ].map(([url, headers]) => t.app.inject({ method: "GET", url: url as string, headers: headers as Record<string, string> })),
+    );
+    expect(answers.map((answer) => answer.statusCode)).toEqual([401, 200, 200, 404]);
+    expect(answers.every((answer) => answer.headers.location === undefined)).toBe(true);
+  });
+});
+
 describe("the dev mailbox", () => {
   it("does not exist unless embedded mode asks for it", async () => {
     const response = await t.app.inject({ method: "GET", url: "/dev/mailbox/messages" });

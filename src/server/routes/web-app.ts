@@ -1,6 +1,11 @@
 // Serves the built web app (dist/web): hashed assets with a long cache, and index.html for
 // every other page address so the app's router can take it from there. API and dev paths,
 // and clients that don't ask for HTML, get the JSON 404 instead.
+//
+// A page opened under another name of this server (http://127.0.0.1:3000 when PUBLIC_URL is
+// http://localhost:3000) is sent to PUBLIC_URL: from there every form would be refused as
+// coming from another site, and passkeys are bound to PUBLIC_URL's host. Only pages move: the
+// API, OAuth and health checks answer under any name (services and probes use internal ones).
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import fastifyStatic from "@fastify/static";
@@ -8,7 +13,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { PageFallback } from "../plugins/error-mapper";
 
 /** Serves the built assets; answers the fallback for page addresses, or undefined when not built. */
-export async function registerWebApp(app: FastifyInstance, webRoot: string): Promise<PageFallback | undefined> {
+export async function registerWebApp(app: FastifyInstance, webRoot: string, publicUrl?: string): Promise<PageFallback | undefined> {
   if (!existsSync(join(webRoot, "index.html"))) return undefined;
   await app.register(fastifyStatic, {
     root: webRoot,
@@ -22,8 +27,19 @@ export async function registerWebApp(app: FastifyInstance, webRoot: string): Pro
     },
   });
   // The static handler refuses the root folder itself (index: false), so "/" is a page of its own.
-  app.get("/", (_request, reply) => sendIndex(reply));
-  return (request, reply) => (isPageRequest(request) ? sendIndex(reply) : undefined);
+  const page = (request: FastifyRequest, reply: FastifyReply) => {
+    const canonical = publicUrl ? elsewhere(request, publicUrl) : undefined;
+    return canonical ? reply.redirect(canonical, 302) : sendIndex(reply);
+  };
+  app.get("/", page);
+  return (request, reply) => (isPageRequest(request) ? page(request, reply) : undefined);
+}
+
+/** The page's address under PUBLIC_URL, when the request named this server otherwise. */
+function elsewhere(request: FastifyRequest, publicUrl: string): string | undefined {
+  const canonical = new URL(publicUrl);
+  if (request.hostname === canonical.hostname) return undefined;
+  return new URL(request.url, canonical).href;
 }
 
 function isPageRequest(request: FastifyRequest): boolean {
