@@ -48,8 +48,11 @@ test("a TV signs in with a code approved on a phone, is driven by the remote, an
     await phone.page.getByRole("button", { name: "Approve" }).click();
     await expect(phone.page.getByRole("status").filter({ hasText: "is signed in" })).toBeVisible();
 
-    // The TV's next poll signs it in: Who's watching?, then the remote.
-    await expect(tv.getByRole("heading", { name: "Who's watching?" })).toBeVisible({ timeout: TV_POLL_MS });
+    // The TV's next poll signs it in, straight into the profile approved on the phone; then the remote.
+    await expect(tv.getByText(`Hi, ${account.profileName}`)).toBeVisible({ timeout: TV_POLL_MS });
+    await expect(tv.getByRole("button", { name: /Switch profile/ })).toBeFocused();
+    await tv.keyboard.press("Enter");
+    await expect(tv.getByRole("heading", { name: "Who's watching?" })).toBeVisible();
     await expect(tv.getByRole("button", { name: account.profileName })).toBeFocused();
     await checkPage(tv, "tv-simulator-profiles");
     await tv.keyboard.press("Enter");

@@ -69,19 +69,31 @@ export default function TvSimulatorPage() {
     [startCodeFlow],
   );
 
+  /** The profile home, once the profile is chosen: the API serves what that profile may see. */
+  const showHome = useCallback(async (token: string, profile: PublicProfile) => {
+    try {
+      setScreen({ name: "home", token, profile, titles: await listTitles(bearerCaller(token)) });
+    } catch (error) {
+      setScreen({ name: "trouble", message: failureMessage(error, "The catalogue couldn't be loaded."), token });
+    }
+  }, []);
+
+  /** Who's watching?, or, just after the phone approved this TV for a profile, that profile's home. */
   const showProfiles = useCallback(
-    async (token: string) => {
+    async (token: string, openApproved = false) => {
       try {
         const tv = bearerCaller(token);
         const [me, profiles] = await Promise.all([getMe(tv), listProfiles(tv)]);
         setCodeFlow(null);
+        const approved = openApproved ? profiles.find((profile) => profile.id === me.profile?.id) : undefined;
+        if (approved) return void (await showHome(token, approved));
         setScreen({ name: "profiles", token, profiles, preferred: me.profile?.id ?? null });
       } catch (error) {
         if (isSessionLost(error)) signedOut(tvToken.read() ? undefined : "Sign in to start watching.");
         else setScreen({ name: "trouble", message: failureMessage(error, "Usher can't be reached.") });
       }
     },
-    [signedOut],
+    [signedOut, showHome],
   );
 
   // Start: a TV that holds a token goes straight to its profiles.
@@ -121,7 +133,7 @@ export default function TvSimulatorPage() {
           }
           if (poll.kind === "token") {
             tvToken.save(poll.accessToken);
-            await showProfiles(poll.accessToken);
+            await showProfiles(poll.accessToken, true);
             return;
           }
           if (poll.kind === "failed") {
@@ -149,15 +161,6 @@ export default function TvSimulatorPage() {
     void watchTvSession(tv, stop.signal, { onSignedOut: () => signedOut(), onStreamEnded: setStreamEnded });
     return () => stop.abort();
   }, [tv, signedOut]);
-
-  /** The profile home, once the profile is chosen: the API serves what that profile may see. */
-  async function showHome(token: string, profile: PublicProfile) {
-    try {
-      setScreen({ name: "home", token, profile, titles: await listTitles(bearerCaller(token)) });
-    } catch (error) {
-      setScreen({ name: "trouble", message: failureMessage(error, "The catalogue couldn't be loaded."), token });
-    }
-  }
 
   async function choose(current: string, profile: PublicProfile, pin?: string) {
     if (profile.locked && pin === undefined) return setScreen({ name: "pin", token: current, profile });
