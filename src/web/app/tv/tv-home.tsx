@@ -53,7 +53,7 @@ export function TvHome({
           onClick={onSwitchProfile}
         >
           <Avatar avatar={profile.avatar} name={profile.name} size="small" />
-          <span>{profile.name}</span>
+          {/* The greeting beside it names the profile: the button says only what it does. */}
           <span className="tv-home__switch">Switch profile</span>
         </button>
         <p className="tv-home__now" aria-live="polite">
