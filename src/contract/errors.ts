@@ -81,6 +81,8 @@ export const errorCatalogue = {
   TOTP_ALREADY_ENABLED: { status: 409, message: "An authenticator app is already set up. Turn it off before setting up another." },
   TOTP_NOT_ENABLED: { status: 404, message: "No authenticator app is set up on this account." },
   TOTP_SETUP_NOT_STARTED: { status: 404, message: "Start setting up the authenticator app first." },
+  NO_PASSKEYS: { status: 409, message: "Add a passkey first: then you can be asked for it after your password." },
+  PASSKEY_STEP_UNCHANGED: { status: 409, message: "That is already how you sign in. Reload the page to see your settings." },
   TWO_STEP_NOT_ENABLED: { status: 409, message: "Turn on two-step verification first." },
   PASSKEY_NOT_FOUND: { status: 404, message: "That passkey isn't on your account." },
   PASSKEY_INVALID: { status: 400, message: "That passkey couldn't be verified. Try again." },

@@ -246,6 +246,17 @@ export const authFlow = pgTable(
   (t) => [index("auth_flow_expires_idx").on(t.expiresAt)],
 );
 
+/**
+ * Accounts whose passkeys are also the second step after a password: a choice of its own, since a
+ * passkey is first another way to sign in (see core/mfa/two-step-state.ts).
+ */
+export const passkeySecondStep = pgTable("passkey_second_step", {
+  accountId: uuid("account_id")
+    .primaryKey()
+    .references(() => account.id, { onDelete: "cascade" }),
+  since: at("since").notNull(),
+});
+
 export const profileLockSetting = pgTable("profile_lock_setting", {
   accountId: uuid("account_id")
     .primaryKey()

@@ -51,6 +51,9 @@ test("signs out another device from its row, then all other devices, and this on
     await expect(deviceList(page).getByRole("listitem")).toHaveCount(2);
     await expect(thisDevice(page)).toHaveCount(1);
     await expect(otherDevices(page)).toHaveCount(1);
+    // This browser's row says what its button signs out of; the other's says Sign out.
+    await expect(thisDevice(page).getByRole("button")).toHaveText("Sign out of this browser");
+    await expect(otherDevices(page).getByRole("button", { name: /^Sign out/ })).toHaveText("Sign out");
     // Both devices watched as Alex; each row says so, with when and from where.
     for (const row of [thisDevice(page), otherDevices(page)]) {
       await expect(row).toContainText(account.profileName);
@@ -112,10 +115,8 @@ test("signs out another device from its row, then all other devices, and this on
     await expect(thisDevice(page)).toHaveCount(1);
 
     // Sign out on this device's own row ends here, on the sign-in page.
-    await thisDevice(page)
-      .getByRole("button", { name: /^Sign out/ })
-      .click();
-    await expect(dialog.getByRole("heading", { name: "Sign out of this device?" })).toBeVisible();
+    await thisDevice(page).getByRole("button", { name: "Sign out of this browser", exact: true }).click();
+    await expect(dialog.getByRole("heading", { name: "Sign out of this browser?" })).toBeVisible();
     await dialog.getByRole("button", { name: "Sign out", exact: true }).click();
     await expectSignedOut(page, /you've signed out/i);
     await expect(page).toHaveURL(/reason=signed-out$/);

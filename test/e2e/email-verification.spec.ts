@@ -3,7 +3,7 @@
 
 import { chooseProfile, newAccount, signUp } from "./support/accounts";
 import { expect, test } from "./support/fixtures";
-import { menuEntry } from "./support/layout";
+import { menuEntry, openAccount } from "./support/layout";
 import { linkIn, readEmail } from "./support/mailbox";
 import { checkPage } from "./support/pages";
 
@@ -22,11 +22,13 @@ test("Verify the email from the reminder's Resend email, then change it to a new
   const email = await readEmail(page.request, account.email, "email_verification", resentAt);
   expect(email.subject).toBe("Verify your email address");
 
+  // Opened on this browser, signed in and watching: verified, and back on the profile's home, which says so.
   await page.goto(linkIn(email, "/verify-email"));
+  await expect(page).toHaveURL(/\/browse$/);
+  await expect(page.getByRole("heading", { name: `Hi, ${account.profileName}` })).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: "is verified" })).toContainText(account.email);
-  await checkPage(page, "verify-email");
-  await page.getByRole("link", { name: "Go to Account" }).click();
-  await expect(page.getByRole("heading", { name: "Account", exact: true })).toBeVisible();
+  await checkPage(page, "profile-home-email-verified");
+  await openAccount(page);
   await expect(page.getByRole("heading", { name: "Membership & Billing" })).toBeVisible();
   await expect(banner).toBeHidden();
   await expect(page.getByText("Not verified yet")).toBeHidden();

@@ -14,6 +14,9 @@ test.describe("signed out", () => {
     await expect(action(page, "Sign Up")).toBeVisible();
     // Posters from the catalogue the API serves, signed out.
     await expect(page.locator(".landing__posters .poster")).toHaveCount(6);
+    // Two-step verification and passkeys exist: said as such, not as "Coming soon".
+    await expect(page.getByRole("listitem").filter({ hasText: "Two-step verification and passkeys" })).toContainText("authenticator app");
+    await expect(page.getByText(/coming soon/i)).toHaveCount(0);
     await checkPage(page, "landing");
   });
 

@@ -1,7 +1,7 @@
 // Forgot password? from the Sign In page, both ways: a link by email (read from the tests'
 // SMTP server) and a 6-digit code texted to the verified phone (the dev outbox), where a new
 // code is a new request. Setting the new password signs out every other device and signs
-// this one in.
+// this one in, and Who's watching? says so.
 
 import { expectSignedOut, newAccount, newPassword, signIn, signUp } from "./support/accounts";
 import { expect, test } from "./support/fixtures";
@@ -9,6 +9,8 @@ import { otherDevice } from "./support/layout";
 import { linkIn, openEmail, readEmail, readTextedCode } from "./support/mailbox";
 import { checkPage } from "./support/pages";
 import { addVerifiedPhone } from "./support/recovery";
+
+const RESET_NOTICE = "Your password was changed, and every other device was signed out.";
 
 test("Forgot password? by email: the link sets a new password, signs out every device and signs in here", async ({
   page,
@@ -59,6 +61,9 @@ test("Forgot password? by email: the link sets a new password, signs out every d
   await checkPage(lost, "reset-password");
   await lost.getByRole("button", { name: "Save", exact: true }).click();
   await expect(lost.getByRole("heading", { name: "Who's watching?" })).toBeVisible();
+  // Who's watching? says what the reset did to the other devices.
+  await expect(lost.getByRole("status").filter({ hasText: RESET_NOTICE })).toBeVisible();
+  await checkPage(lost, "who-is-watching-after-password-reset");
 
   // The link works once.
   await lost.goto(link);
@@ -110,6 +115,7 @@ test("Forgot password? by text message: the code and a new password sign in here
   await lost.getByLabel("6-digit code").fill(newCode);
   await lost.getByRole("button", { name: "Save", exact: true }).click();
   await expect(lost.getByRole("heading", { name: "Who's watching?" })).toBeVisible();
+  await expect(lost.getByRole("status").filter({ hasText: RESET_NOTICE })).toBeVisible();
   await context.close();
 
   await expectSignedOut(page, /password was changed/i);

@@ -1,6 +1,7 @@
-// Passkeys with Chromium's virtual authenticator: two added (the first turns two-step
-// verification on and shows the backup codes), renamed, used alone to sign in (no email
-// typed) and as the second step after the password, then one removed.
+// Passkeys with Chromium's virtual authenticator: two added as ways to sign in (the other
+// devices stay signed in, and the password alone still signs in), used alone to sign in (no
+// email typed), then asked for after the password, a choice of its own that turns two-step
+// verification on and shows the backup codes; renamed, and one removed.
 
 import { newAccount, signUp } from "./support/accounts";
 import { expect, test } from "./support/fixtures";
@@ -8,7 +9,9 @@ import { signOutHere } from "./support/layout";
 import { checkPage } from "./support/pages";
 import { openSecurityLink, passwordStep, virtualAuthenticator } from "./support/two-step";
 
-test("adds two passkeys, signs in with one alone and as the second step, renames and removes them", async ({ page }, testInfo) => {
+test("adds two passkeys, signs in with one alone, then as the second step once asked for, renames and removes them", async ({
+  page,
+}, testInfo) => {
   const account = newAccount(testInfo);
   await signUp(page, account);
   const first = await virtualAuthenticator(page);
@@ -16,18 +19,20 @@ test("adds two passkeys, signs in with one alone and as the second step, renames
   await openSecurityLink(page, "Manage passkeys", "Passkeys");
   await expect(page.getByText("No passkeys yet.")).toBeVisible();
 
-  // The name is asked for first.
+  // Said before the browser's prompt: another way to sign in, which changes nothing else. The
+  // name starts as this device's; the other devices stay signed in unless asked.
+  await expect(page.getByText("A passkey is another way to sign in, without your password.")).toBeVisible();
+  await expect(page.getByLabel("Passkey name")).toHaveValue(/ on /);
+  await expect(page.getByRole("checkbox", { name: "Sign out of all other devices" })).not.toBeChecked();
+  await page.getByLabel("Passkey name").fill("");
   await page.getByRole("button", { name: "Add a passkey" }).click();
   await expect(page.getByText("Give this passkey a name")).toBeVisible();
-  await expect(page.getByRole("checkbox", { name: "Sign out of all other devices" })).toBeChecked();
   await page.getByLabel("Passkey name").fill("Work laptop");
   await page.getByRole("button", { name: "Add a passkey" }).click();
 
-  // The first passkey turns two-step verification on: the backup codes are shown once.
-  await expect(page.getByRole("heading", { name: "Save these now" })).toBeVisible();
-  await expect(page.getByRole("list", { name: "Backup codes" }).getByRole("listitem")).toHaveCount(10);
+  // No backup codes, no second step: only a new way in.
   await expect(page.getByRole("status").filter({ hasText: "Work laptop was added" })).toBeVisible();
-  await page.getByRole("button", { name: "I've saved them" }).click();
+  await expect(page.getByRole("heading", { name: "Save these now" })).toHaveCount(0);
   await expect(page.getByRole("listitem").filter({ hasText: "Work laptop" })).toContainText("Not used yet");
 
   // A second device's passkey: this authenticator already holds one for the account, so
@@ -46,23 +51,34 @@ test("adds two passkeys, signs in with one alone and as the second step, renames
   await page.getByLabel("Passkey name").fill("My phone");
   await page.getByRole("button", { name: "Add a passkey" }).click();
   await expect(page.getByRole("status").filter({ hasText: "My phone was added" })).toBeVisible();
-  await expect(page.getByRole("heading", { name: "Save these now" }), "backup codes come only with the first").toHaveCount(0);
   await expect(page.locator(".passkey")).toHaveCount(2);
   await checkPage(page, "passkeys-two");
 
-  // Account → Security & Privacy counts them.
+  // Account → Security & Privacy counts them; two-step verification is still off.
   await page
     .getByRole("main")
     .getByRole("link", { name: /Account$/ })
     .click();
   await expect(page.getByText("2 passkeys on your account.")).toBeVisible();
-  await expect(page.getByText(/On with 2 passkeys · 10 backup codes left/)).toBeVisible();
+  await expect(page.getByText(/^Off\. Ask for a passkey after your password/)).toBeVisible();
 
   // Passkey alone: no email typed.
   await signOutHere(page);
   await expect(page).toHaveURL(/\/sign-in/);
   await page.getByRole("button", { name: "Sign in with a passkey" }).click();
   await expect(page.getByRole("heading", { name: "Who's watching?" })).toBeVisible();
+
+  // Asked for after the password: a choice on the two-step page, which turns two-step
+  // verification on and shows the backup codes once.
+  await page.goto("/account/two-step");
+  await page.getByRole("button", { name: "Ask for a passkey after my password" }).click();
+  const asking = page.getByRole("dialog", { name: "Ask for a passkey after your password?" });
+  await asking.getByRole("button", { name: "Ask for a passkey" }).click();
+  await expect(page.getByRole("heading", { name: "Save these now" })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Backup codes" }).getByRole("listitem")).toHaveCount(10);
+  await page.getByRole("button", { name: "I've saved them" }).click();
+  await expect(page.getByText("Signing in with your password asks for one.")).toBeVisible();
+  await checkPage(page, "two-step-passkey-step");
 
   // Password, then the passkey as the second step.
   await signOutHere(page);

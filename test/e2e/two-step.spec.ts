@@ -1,10 +1,11 @@
 // Two-step verification with an authenticator app: set up from the QR page's secret (codes
-// computed here by otpauth), the backup codes shown once, the second step at sign-in with an
-// app code, a backup code used once and refused the second time, then turned off.
+// computed here by otpauth; Copy key and the otpauth:// link, first on a phone), the backup
+// codes shown once, the second step at sign-in with an app code, a backup code used once and
+// refused the second time, then turned off.
 import type { Page } from "@playwright/test";
 import { newAccount, signUp, type TestAccount } from "./support/accounts";
 import { expect, test } from "./support/fixtures";
-import { signOutHere } from "./support/layout";
+import { isPhoneLayout, signOutHere } from "./support/layout";
 import { checkPage } from "./support/pages";
 import { openSecurityLink, passwordStep, totpCode } from "./support/two-step";
 
@@ -34,6 +35,24 @@ test("turns on the authenticator app, signs in with its code and with a backup c
   await expect(page.getByRole("img", { name: /QR code/ })).toBeVisible();
   const secret = (await page.locator(".totp-setup__secret").getAttribute("data-secret"))!;
   expect(secret).toMatch(/^[A-Z2-7]+=*$/);
+  // With the app on the phone in hand, which can't scan its own screen: a link that opens the
+  // app with the QR code's otpauth:// URI, and Copy key.
+  const openInApp = page.getByRole("link", { name: "Open in authenticator app" });
+  await expect(openInApp).toHaveAttribute("href", /^otpauth:\/\/totp\//);
+  const uri = new URL((await openInApp.getAttribute("href"))!);
+  expect(uri.protocol).toBe("otpauth:");
+  expect(uri.searchParams.get("secret")).toBe(secret.replace(/=+$/, ""));
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.getByRole("button", { name: "Copy key" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "The key was copied" })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
+  // A phone-sized screen leads with them, the QR code after; a wide one with the QR code.
+  const qrTop = (await page.getByRole("img", { name: /QR code/ }).boundingBox())!.y;
+  const linkTop = (await openInApp.boundingBox())!.y;
+  expect(linkTop < qrTop, "the link before the QR code").toBe(isPhoneLayout(page));
+  await expect(page.locator(".totp-setup__steps > li").nth(1)).toContainText(
+    isPhoneLayout(page) ? /^Add Usher to it/ : /^Scan this QR code/,
+  );
   await expect(page.getByRole("checkbox", { name: "Sign out of all other devices" })).toBeChecked();
   await checkPage(page, "two-step-setup");
 

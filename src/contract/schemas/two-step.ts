@@ -105,6 +105,8 @@ export const securityResponse = z.object({
     enabled: z.boolean(),
     totp: z.boolean(),
     passkeys: z.number().int(),
+    /** Whether a passkey is asked for after the password (two-step verification by passkey). */
+    passkeyStep: z.boolean(),
     backupCodesLeft: z.number().int(),
   }),
   requirePinToAddProfiles: z.boolean(),
@@ -154,8 +156,11 @@ export const passkeyListResponse = z.object({ passkeys: z.array(publicPasskey) }
 export const registerPasskeyRequest = z.strictObject({
   name: passkeyName,
   passkey: passkeyRegistrationResponse,
-  signOutOtherDevices,
+  // A new way to sign in takes nothing away: the other devices stay signed in unless asked.
+  signOutOtherDevices: z.boolean().default(false),
 });
+/** Ask for a passkey after the password (`on`), or stop asking. */
+export const passkeyStepRequest = z.strictObject({ on: z.boolean(), signOutOtherDevices });
 export const passkeyAddedResponse = twoStepChangedResponse.extend({ passkey: publicPasskey });
 export const renamePasskeyRequest = z.strictObject({ name: passkeyName });
 export const passkeyResponse = z.object({ passkey: publicPasskey });

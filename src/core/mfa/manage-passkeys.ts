@@ -110,7 +110,36 @@ export async function removePasskey(
     signOutOtherDevices: input.signOutOtherDevices,
     details: { passkeyId },
     aal: session.aal,
-    write: (stores) => stores.passkeys.delete(session.accountId, passkeyId),
+    write: async (stores) => {
+      if (!(await stores.passkeys.delete(session.accountId, passkeyId))) return false;
+      // With none left there is no passkey to ask for: adding one later does not ask again by itself.
+      if ((await stores.passkeys.listByAccount(session.accountId)).length === 0)
+        await stores.passkeys.setSecondStep(session.accountId, null);
+      return true;
+    },
   });
   return changed ? ok(changed) : fail("PASSKEY_NOT_FOUND");
+}
+
+/**
+ * Asks for a passkey after the password from now on (two-step verification on), or stops asking.
+ * A choice of its own: adding a passkey only adds a way to sign in.
+ */
+export async function setPasskeyStep(
+  deps: CoreDeps,
+  session: SessionRecord,
+  input: { on: boolean; signOutOtherDevices: boolean },
+  context: RequestContext,
+): Promise<Result<FactorChanged, "REAUTH_REQUIRED" | "NO_PASSKEYS" | "PASSKEY_STEP_UNCHANGED">> {
+  const stale = requireRecentAuth(deps, session);
+  if (stale) return stale;
+  if (input.on && (await deps.stores.passkeys.listByAccount(session.accountId)).length === 0) return fail("NO_PASSKEYS");
+  const changed = await applyFactorChange(deps, session, context, {
+    type: input.on ? "two_step_enabled" : "two_step_disabled",
+    signOutOtherDevices: input.signOutOtherDevices,
+    details: { method: "passkey" },
+    aal: session.aal,
+    write: (stores) => stores.passkeys.setSecondStep(session.accountId, input.on ? deps.clock.now() : null),
+  });
+  return changed ? ok(changed) : fail("PASSKEY_STEP_UNCHANGED");
 }

@@ -63,6 +63,10 @@ export interface PasskeyStore {
   rename(accountId: string, id: string, name: string): Promise<PasskeyRecord | null>;
   delete(accountId: string, id: string): Promise<boolean>;
   recordUse(id: string, counter: number, at: Date): Promise<void>;
+  /** Whether the account asks for a passkey after the password (its passkeys are a second step). */
+  isSecondStep(accountId: string): Promise<boolean>;
+  /** Makes them a second step from `since`, or not (null). False when that was already so. */
+  setSecondStep(accountId: string, since: Date | null): Promise<boolean>;
 }
 
 export type AuthFlowKind = "two_step" | "passkey_registration" | "passkey_sign_in";

@@ -21,6 +21,7 @@ export async function resetTwoStep(deps: CoreDeps, accountId: string, operator: 
     await stores.totp.delete(accountId);
     await stores.backupCodes.deleteAll(accountId);
     for (const passkey of await stores.passkeys.listByAccount(accountId)) await stores.passkeys.delete(accountId, passkey.id);
+    await stores.passkeys.setSecondStep(accountId, null);
     const at = deps.clock.now();
     const removed = { authenticatorApp: state.totp, passkeys: state.passkeys, backupCodes: state.backupCodesLeft };
     await stores.audit.record(auditEvent("two_step_reset", { accountId }, supportContext, at, { ...bySupport(operator), ...removed }));

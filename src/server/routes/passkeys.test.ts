@@ -35,6 +35,14 @@ async function addPasskey(device: Device, name: string, extra: Record<string, un
   return { passkey, added };
 }
 
+/** Asks for a passkey after the password from now on (two-step verification by passkey). */
+async function askForPasskey(device: Device) {
+  const asked = await device.put("/api/v1/account/two-step/passkey-step", { on: true, signOutOtherDevices: false });
+  expect(asked.statusCode).toBe(200);
+  for (const code of asked.json().backupCodes ?? []) t.logs.remember(code);
+  return asked;
+}
+
 async function passkeySignIn(device: Device, passkey: SoftwarePasskey) {
   const options = (await device.post("/api/v1/auth/passkey/options")).json().options;
   return device.post("/api/v1/auth/passkey", {
@@ -54,28 +62,57 @@ describe("adding passkeys", () => {
     expect(options.attestation).toBe("none");
   });
 
-  it("adds several named passkeys, lists them, and turns two-step verification on with backup codes once", async () => {
-    const { device, accountId } = await member();
-    const first = await addPasskey(device, "MacBook Touch ID", { signOutOtherDevices: false });
+  it("adds several named passkeys as ways to sign in: the other devices stay signed in, and two-step verification stays off", async () => {
+    const { device, email, accountId } = await member();
+    const phone = t.phoneApp();
+    expect((await phone.signIn(email)).statusCode).toBe(200);
+    const first = await addPasskey(device, "MacBook Touch ID");
     expect(first.added.statusCode).toBe(201);
+    expect(first.added.json()).toMatchObject({ signedOutOtherDevices: 0, backupCodes: null });
     expect(first.added.json().passkey).toMatchObject({ id: first.passkey.id, name: "MacBook Touch ID", lastUsedAt: null });
-    expect(first.added.json().backupCodes).toHaveLength(10);
     t.clock.advance(1000);
     const second = await addPasskey(device, "Phone");
     expect(second.added.statusCode).toBe(201);
     expect(second.added.json().backupCodes).toBeNull();
+    expect((await phone.get("/api/v1/me")).statusCode).toBe(200);
 
     const list = (await device.get("/api/v1/account/passkeys")).json().passkeys;
     expect(list.map((p: { name: string }) => p.name)).toEqual(["MacBook Touch ID", "Phone"]);
     expect(Object.keys(list[0]).sort()).toEqual(["createdAt", "id", "lastUsedAt", "name"]);
     expect((await device.get("/api/v1/account/security")).json().twoStep).toEqual({
-      enabled: true,
+      enabled: false,
       totp: false,
       passkeys: 2,
-      backupCodesLeft: 10,
+      passkeyStep: false,
+      backupCodesLeft: 0,
     });
+    // The password alone still signs in.
+    expect((await t.browser().signIn(email)).json().account.email).toBe(email);
     const added = (await t.core.stores.audit.listByAccount(accountId, 20)).filter((e) => e.type === "passkey_added");
     expect(added).toHaveLength(2);
+  });
+
+  it("asks for a passkey after the password only when the owner turns it on: backup codes once, then off again", async () => {
+    const { device, email } = await member();
+    const none = await device.put("/api/v1/account/two-step/passkey-step", { on: true });
+    expect([none.statusCode, errorCode(none)]).toEqual([409, "NO_PASSKEYS"]);
+    await addPasskey(device, "Laptop");
+
+    const on = await askForPasskey(device);
+    expect(on.json().backupCodes).toHaveLength(10);
+    expect((await device.get("/api/v1/account/security")).json().twoStep).toMatchObject({ enabled: true, passkeyStep: true });
+    expect((await passwordStep(t, t.browser(), email)).methods).toEqual(["passkey", "backup_code"]);
+    const again = await device.put("/api/v1/account/two-step/passkey-step", { on: true, signOutOtherDevices: false });
+    expect(errorCode(again)).toBe("PASSKEY_STEP_UNCHANGED");
+
+    const off = await device.put("/api/v1/account/two-step/passkey-step", { on: false, signOutOtherDevices: false });
+    expect(off.statusCode).toBe(200);
+    expect((await device.get("/api/v1/account/security")).json().twoStep).toMatchObject({
+      enabled: false,
+      passkeyStep: false,
+      backupCodesLeft: 0,
+    });
+    expect((await t.browser().signIn(email)).json().account.email).toBe(email);
   });
 
   it("needs a recent re-authentication", async () => {
@@ -147,6 +184,7 @@ describe("renaming and removing passkeys", () => {
   it("removes one after re-authentication, signs out other devices by default, and turns two-step off with the last", async () => {
     const { device, email, accountId } = await member();
     const { passkey } = await addPasskey(device, "Only one");
+    await askForPasskey(device);
     const phone = t.phoneApp();
     expect((await passwordStep(t, phone, email)).methods).toEqual(["passkey", "backup_code"]);
     const tv = t.phoneApp({ name: "Signed in before" });
@@ -165,6 +203,7 @@ describe("renaming and removing passkeys", () => {
       enabled: false,
       totp: false,
       passkeys: 0,
+      passkeyStep: false,
       backupCodesLeft: 0,
     });
     expect((await t.core.stores.audit.listByAccount(accountId, 30)).map((e) => e.type)).toContain("passkey_removed");
@@ -227,6 +266,7 @@ describe("a passkey as the second step", () => {
   it("completes the challenge with one of the account's passkeys (options come with the challenge)", async () => {
     const { device, email } = await member();
     const { passkey } = await addPasskey(device, "Laptop", { signOutOtherDevices: false });
+    await askForPasskey(device);
     const browser = t.browser();
     const step = await passwordStep(t, browser, email);
     expect(step.methods).toContain("passkey");
@@ -244,6 +284,7 @@ describe("a passkey as the second step", () => {
     const mine = await member();
     const theirs = await member();
     await addPasskey(mine.device, "Mine", { signOutOtherDevices: false });
+    await askForPasskey(mine.device);
     const { passkey: theirPasskey } = await addPasskey(theirs.device, "Theirs", { signOutOtherDevices: false });
     const browser = t.browser();
     const step = await passwordStep(t, browser, mine.email);
@@ -259,6 +300,7 @@ describe("a passkey as the second step", () => {
   it("refuses an assertion made for another sign-in attempt's challenge with PASSKEY_INVALID", async () => {
     const { device, email } = await member();
     const { passkey } = await addPasskey(device, "Laptop", { signOutOtherDevices: false });
+    await askForPasskey(device);
     const a = t.browser();
     const b = t.browser();
     const first = await passwordStep(t, a, email);

@@ -6,6 +6,7 @@ import {
   passkeyAddedResponse,
   passkeyListResponse,
   passkeyResponse,
+  passkeyStepRequest,
   registerPasskeyRequest,
   renamePasskeyRequest,
   signOutOthersChoice,
@@ -13,7 +14,14 @@ import {
   webAuthnOptionsResponse,
 } from "../../contract/schemas/two-step";
 import type { CoreDeps } from "../../core/deps";
-import { registerPasskey, removePasskey, renamePasskey, startPasskeyRegistration, toPublicPasskey } from "../../core/mfa/manage-passkeys";
+import {
+  registerPasskey,
+  removePasskey,
+  renamePasskey,
+  setPasskeyStep,
+  startPasskeyRegistration,
+  toPublicPasskey,
+} from "../../core/mfa/manage-passkeys";
 import type { RegistrationResponseJSON } from "../../core/mfa/webauthn";
 import { requestContext } from "../http/client";
 import { replyFailure } from "../http/reply-failure";
@@ -65,6 +73,15 @@ export const passkeyRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (a
     { schema: { params: passkeyParams, body: signOutOthersChoice, response: { 200: twoStepChangedResponse } } },
     async (request, reply) => {
       const result = await removePasskey(core, request.session, request.params.id, request.body, requestContext(request));
+      return result.ok ? factorChanged(request, reply, result.value) : replyFailure(reply, result);
+    },
+  );
+
+  app.put(
+    "/account/two-step/passkey-step",
+    { schema: { body: passkeyStepRequest, response: { 200: twoStepChangedResponse } } },
+    async (request, reply) => {
+      const result = await setPasskeyStep(core, request.session, request.body, requestContext(request));
       return result.ok ? factorChanged(request, reply, result.value) : replyFailure(reply, result);
     },
   );

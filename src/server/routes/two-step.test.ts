@@ -48,7 +48,7 @@ describe("setting up the authenticator app", () => {
     expect(row!.secretEncrypted).not.toContain(secret);
     expect(row!.secretEncrypted).toMatch(/^v1\./);
     // Not on yet: a sign-in still needs only the password.
-    expect((await security(device)).twoStep).toEqual({ enabled: false, totp: false, passkeys: 0, backupCodesLeft: 0 });
+    expect((await security(device)).twoStep).toEqual({ enabled: false, totp: false, passkeys: 0, passkeyStep: false, backupCodesLeft: 0 });
   });
 
   it("turns on only with a correct code, and hands out 10 backup codes once", async () => {
@@ -66,7 +66,7 @@ describe("setting up the authenticator app", () => {
     for (const code of backupCodes) t.logs.remember(code);
     expect(backupCodes).toHaveLength(10);
     expect(new Set(backupCodes).size).toBe(10);
-    expect((await security(device)).twoStep).toEqual({ enabled: true, totp: true, passkeys: 0, backupCodesLeft: 10 });
+    expect((await security(device)).twoStep).toEqual({ enabled: true, totp: true, passkeys: 0, passkeyStep: false, backupCodesLeft: 10 });
     const events = await t.core.stores.audit.listByAccount(accountId, 10);
     expect(events.find((e) => e.type === "two_step_enabled")?.details).toMatchObject({ method: "totp", signOutOtherDevices: false });
   });
@@ -130,7 +130,7 @@ describe("turning the authenticator app off", () => {
     expect((await device.post("/api/v1/auth/reauthenticate", { password: "violet-kettle-harbour-42" })).statusCode).toBe(200);
     const off = await device.post("/api/v1/account/two-step/totp/disable");
     expect(off.statusCode).toBe(200);
-    expect((await security(device)).twoStep).toEqual({ enabled: false, totp: false, passkeys: 0, backupCodesLeft: 0 });
+    expect((await security(device)).twoStep).toEqual({ enabled: false, totp: false, passkeys: 0, passkeyStep: false, backupCodesLeft: 0 });
     const types = (await t.core.stores.audit.listByAccount(accountId, 20)).map((e) => e.type);
     expect(types).toContain("two_step_disabled");
     expect(errorCode(await device.post("/api/v1/account/two-step/totp/disable"))).toBe("TOTP_NOT_ENABLED");

@@ -2,7 +2,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { PasskeyRecord, PasskeyStore } from "../../core/mfa/ports";
 import type { Database } from "../database";
-import { passkey } from "../schema";
+import { passkey, passkeySecondStep } from "../schema";
 
 type PasskeyRow = typeof passkey.$inferSelect;
 
@@ -21,6 +21,28 @@ export function createPasskeyStore(db: Database): PasskeyStore {
     async findById(id) {
       const [row] = await db.select().from(passkey).where(eq(passkey.id, id));
       return row ? toRecord(row) : null;
+    },
+
+    async isSecondStep(accountId) {
+      const rows = await db
+        .select({ accountId: passkeySecondStep.accountId })
+        .from(passkeySecondStep)
+        .where(eq(passkeySecondStep.accountId, accountId));
+      return rows.length === 1;
+    },
+
+    async setSecondStep(accountId, since) {
+      const changed = since
+        ? await db
+            .insert(passkeySecondStep)
+            .values({ accountId, since })
+            .onConflictDoNothing()
+            .returning({ accountId: passkeySecondStep.accountId })
+        : await db
+            .delete(passkeySecondStep)
+            .where(eq(passkeySecondStep.accountId, accountId))
+            .returning({ accountId: passkeySecondStep.accountId });
+      return changed.length === 1;
     },
 
     async listByAccount(accountId) {

@@ -2,13 +2,15 @@
 // shows; a page that shows data exports a `loader` beside its component, which reads it
 // before the page is drawn (and again when a change it made revalidates it). The signed-in
 // layout re-checks the session on every navigation, so a device that was signed out elsewhere
-// lands on the sign-in page at its next step. On a Kids profile the layout shows only the
+// lands on the sign-in page at its next step, and the landing, Sign In and Sign Up pages send a
+// browser that is signed in on to its profiles. On a Kids profile the layout shows only the
 // pages marked `kidsProfile: "allowed"`, as the API serves only their calls.
 import { createBrowserRouter, type LoaderFunction, Outlet, ScrollRestoration } from "react-router";
 import { setSessionLostHandler } from "../lib/api-client";
 import { signInPageFor } from "../lib/sign-in-reasons";
 import { RouteError } from "./route-error";
 import { closedToKids, loadSignedIn, type SignedInHandle } from "./signed-in-data";
+import { sendSignedInOn } from "./signed-out-pages";
 
 interface PageModule {
   default: React.ComponentType;
@@ -32,6 +34,15 @@ const signedInPage = (path: string, load: () => Promise<PageModule>, handle: Sig
   lazy: page(load, handle.kidsProfile === "allowed" ? undefined : closedToKids),
 });
 
+/** A page for visitors who aren't signed in: a signed-in one is sent on (signed-out-pages.ts). */
+const signedOutPage = (path: string, load: () => Promise<PageModule>) => ({
+  path,
+  lazy: async () => {
+    const { default: Component, loader } = await load();
+    return { Component, loader: sendSignedInOn(loader) };
+  },
+});
+
 /** Browsing, watching and switching profile: what a Kids profile may open (see signed-in-layout.tsx). */
 const kidsProfileAllowed: SignedInHandle = { kidsProfile: "allowed" };
 
@@ -47,10 +58,10 @@ export const router = createBrowserRouter([
     ),
     errorElement: <RouteError />,
     children: [
-      { path: "/", lazy: page(() => import("./routes/landing")) },
-      { path: "/sign-in", lazy: page(() => import("./routes/sign-in")) },
+      signedOutPage("/", () => import("./routes/landing")),
+      signedOutPage("/sign-in", () => import("./routes/sign-in")),
       { path: "/sign-in/code", lazy: page(() => import("./routes/sign-in-code")) },
-      { path: "/sign-up", lazy: page(() => import("./routes/sign-up")) },
+      signedOutPage("/sign-up", () => import("./routes/sign-up")),
       { path: "/tv/simulator", lazy: page(() => import("./routes/tv-simulator")) },
       // Forgot password, and the pages emailed links open (signed in or not).
       { path: "/forgot-password", lazy: page(() => import("./routes/forgot-password")) },

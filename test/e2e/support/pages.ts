@@ -15,6 +15,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   const info = test.info();
   const path = `${screenshotDir}/${info.project.name}/${name}.png`;
   await settled(page);
+  // From the top, as the page opens: scrolled, the sticky header would be drawn mid-page.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path, fullPage: true, animations: "disabled" });
 }
 

@@ -5,6 +5,7 @@
 // marked for one (browsing, switching profile) and none of the ways to the account.
 import { NavLink, Outlet, useMatches, useNavigation } from "react-router";
 import { Logo } from "../../components/ui/logo";
+import { SiteFooter } from "../../components/ui/site-footer";
 import { VerifyEmailBanner } from "../../features/recovery/components/verify-email-banner";
 import { ReauthPrompt } from "../../features/session/components/reauth-prompt";
 import { SignedOutNotice } from "../../features/session/components/signed-out-notice";
@@ -40,6 +41,7 @@ export default function SignedInLayout() {
         {!kids && <VerifyEmailBanner email={me.account.email} emailVerified={me.account.emailVerified} />}
         {kids && !pageAllowsKids ? <NotOnKidsProfile /> : <Outlet />}
       </main>
+      <SiteFooter />
       <nav className="tabbar" aria-label="Tabs">
         <NavLink to="/browse" className="tabbar__tab">
           <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">

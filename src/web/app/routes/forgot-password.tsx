@@ -9,6 +9,7 @@ import { useSubmission } from "../../components/form/use-submission";
 import { Alert } from "../../components/ui/alert";
 import { TextField } from "../../components/ui/text-field";
 import { PublicHeader } from "../../features/auth/components/public-header";
+import { toProfilesAfterReset } from "../../features/recovery/after-reset";
 import { type ResetMethod, requestPasswordReset } from "../../features/recovery/api/password-reset";
 import { ResetCodeForm } from "../../features/recovery/components/reset-code-form";
 
@@ -103,7 +104,7 @@ export default function ForgotPasswordPage() {
               <ResetCodeForm
                 email={sent.email}
                 flowId={sent.flowId}
-                onSignedIn={() => navigate("/profiles", { replace: true })}
+                onSignedIn={() => toProfilesAfterReset(navigate)}
                 onStartOver={() => setSent(undefined)}
               />
             </>

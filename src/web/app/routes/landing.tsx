@@ -1,7 +1,9 @@
 // The landing page: what Usher is, with Sign In and Sign Up at the top right, beside a few
-// posters from the catalogue the API serves.
+// posters from the catalogue the API serves. A browser that is signed in goes on to its profiles
+// (signed-out-pages.ts).
 import { Link, useLoaderData, useRevalidator } from "react-router";
 import { LoadFailed } from "../../components/ui/load-failed";
+import { SiteFooter } from "../../components/ui/site-footer";
 import { PublicHeader } from "../../features/auth/components/public-header";
 import { listTitles, type Title } from "../../features/catalogue/api/list-titles";
 import { Poster } from "../../features/catalogue/components/poster";
@@ -32,6 +34,10 @@ const features = [
   {
     heading: "Your password, your phone",
     text: "Change your password and make every device sign in again, and add a phone number to get back in if you forget it.",
+  },
+  {
+    heading: "Two-step verification and passkeys",
+    text: "Ask for a code from an authenticator app after your password, so a stolen password alone gets nobody in. Or sign in with a passkey: your fingerprint, face or screen lock, nothing to type.",
   },
 ];
 
@@ -81,19 +87,10 @@ export default function LandingPage() {
                 <p>{feature.text}</p>
               </li>
             ))}
-            <li className="landing__feature landing__feature--soon">
-              <p className="landing__soon">
-                <span className="tag tag--soon">Coming soon</span>
-              </p>
-              <h3>Two-step verification and passkeys</h3>
-              <p>A code from an authenticator app as a second step, and passkeys that sign you in with your fingerprint or face.</p>
-            </li>
           </ul>
         </section>
       </main>
-      <footer className="landing__footer">
-        <p>Usher · the titles you'll browse are made up, and so are their posters.</p>
-      </footer>
+      <SiteFooter />
     </>
   );
 }

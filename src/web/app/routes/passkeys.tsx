@@ -12,19 +12,21 @@ import { PasskeyItem } from "../../features/two-step/components/passkey-item";
 import { RemovePasskeyDialog } from "../../features/two-step/components/remove-passkey-dialog";
 import { signedOutNotice } from "../../features/two-step/describe";
 import { loaded } from "../../lib/loaded";
-import { passkeysSupported } from "../../lib/webauthn";
+import { passkeysUnavailable } from "../../lib/passkey-support";
+import { useSignedIn } from "../signed-in-data";
 
 export const loader = async () => {
   const [passkeys, security] = await Promise.all([
     loaded(listPasskeys(), "Your passkeys couldn't be loaded."),
-    // Only to tell whether a passkey is the last second step: without it, it isn't said.
+    // Only to tell whether the passkeys are the only second step: without it, it isn't said.
     getSecurity().catch(() => undefined),
   ]);
-  return { passkeys, hasApp: security?.twoStep.totp ?? false };
+  return { passkeys, onlyStepIsPasskeys: security ? security.twoStep.passkeyStep && !security.twoStep.totp : false };
 };
 
 export default function PasskeysPage() {
-  const { passkeys, hasApp } = useLoaderData<typeof loader>();
+  const { passkeys, onlyStepIsPasskeys } = useLoaderData<typeof loader>();
+  const { me } = useSignedIn();
   // A new session may have come with a change (a new cookie): the data is read again with it.
   const revalidator = useRevalidator();
   const reload = () => void revalidator.revalidate();
@@ -37,6 +39,7 @@ export default function PasskeysPage() {
   }, [notice, codes]);
 
   const list = passkeys.ok ? passkeys.data : [];
+  const unavailable = passkeysUnavailable();
 
   return (
     <div className="subpage subpage--wide passkeys">
@@ -80,8 +83,9 @@ export default function PasskeysPage() {
       )}
       {passkeys.ok &&
         !codes &&
-        (passkeysSupported() ? (
+        (!unavailable ? (
           <AddPasskeyForm
+            deviceName={me.session.deviceName}
             onAdded={(result) => {
               setNotice(`${result.passkey.name} was added: you can sign in with it.${signedOutNotice(result.signedOutOtherDevices)}`);
               if (result.backupCodes) setCodes(result.backupCodes);
@@ -89,11 +93,11 @@ export default function PasskeysPage() {
             }}
           />
         ) : (
-          <Alert tone="info">This browser can't make passkeys. Try another browser or your phone.</Alert>
+          <Alert tone="info">{unavailable}</Alert>
         ))}
       <RemovePasskeyDialog
         passkey={removing}
-        isLastFactor={list.length === 1 && !hasApp}
+        isLastFactor={list.length === 1 && onlyStepIsPasskeys}
         onCancel={() => setRemoving(undefined)}
         onRemoved={(removed, result) => {
           setRemoving(undefined);

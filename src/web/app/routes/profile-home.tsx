@@ -1,8 +1,10 @@
 // Profile home: the browse page of the chosen profile. A featured title, then rows of the
 // catalogue by genre, as the API serves it: on a Kids profile, only titles made for children.
-// Without a chosen profile on this device, "Who's watching?" comes first.
+// Without a chosen profile on this device, "Who's watching?" comes first. A notice brought from
+// the page before (a verified email) is said under the greeting.
 import { useState } from "react";
 import { Navigate, useLoaderData, useRevalidator } from "react-router";
+import { Alert } from "../../components/ui/alert";
 import { LoadFailed } from "../../components/ui/load-failed";
 import { listTitles, type Title } from "../../features/catalogue/api/list-titles";
 import { Poster } from "../../features/catalogue/components/poster";
@@ -10,6 +12,7 @@ import { TitleDetails } from "../../features/catalogue/components/title-details"
 import { TitleShelf } from "../../features/catalogue/components/title-shelf";
 import { rowsByGenre } from "../../features/catalogue/rows-by-genre";
 import { loaded } from "../../lib/loaded";
+import { usePageNotice } from "../../lib/page-notice";
 import { useSignedIn } from "../signed-in-data";
 
 export const loader = async () => ({ titles: await loaded(listTitles(), "The catalogue couldn't be loaded.") });
@@ -19,6 +22,7 @@ export default function ProfileHomePage() {
   const { titles } = useLoaderData<typeof loader>();
   const revalidator = useRevalidator();
   const [open, setOpen] = useState<Title>();
+  const [notice] = usePageNotice();
   const profile = me.profile;
   if (!profile) return <Navigate to="/profiles" replace />;
 
@@ -30,16 +34,13 @@ export default function ProfileHomePage() {
     <div className="browse">
       <div className="browse__intro">
         <h1>Hi, {profile.name}</h1>
-        <p>
-          {profile.isKids ? (
-            <>
-              <span className="tag">Kids</span> Shows and films made for children.
-            </>
-          ) : (
-            "Made-up shows and films from Usher's demo catalogue."
-          )}
-        </p>
+        {profile.isKids && (
+          <p>
+            <span className="tag">Kids</span> Shows and films made for children.
+          </p>
+        )}
       </div>
+      {notice && <Alert tone="info">{notice}</Alert>}
 
       {featured && (
         <section className="feature" aria-labelledby="feature-title">

@@ -1,6 +1,6 @@
 // The emailed link's page (`/reset-password#token=…`): the new password twice. Saving signs
-// out every device, signs this one in, and goes on to "Who's watching?". A spent or expired
-// link says so and leads to a new one.
+// out every device, signs this one in, and goes on to "Who's watching?", which says so. A
+// spent or expired link says so and leads to a new one.
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { Form } from "../../components/form/form";
@@ -8,6 +8,7 @@ import { checkNewPassword, NEW_PASSWORD_REFUSALS, NewPasswordFields } from "../.
 import { useSubmission } from "../../components/form/use-submission";
 import { Alert } from "../../components/ui/alert";
 import { PublicHeader } from "../../features/auth/components/public-header";
+import { toProfilesAfterReset } from "../../features/recovery/after-reset";
 import { completePasswordReset } from "../../features/recovery/api/password-reset";
 import { takeLinkToken } from "../../features/recovery/link-token";
 
@@ -28,7 +29,7 @@ export default function ResetPasswordPage() {
     if (save.invalid(checkNewPassword(next, confirm))) return;
     const saved = await save.run(async () => {
       await completePasswordReset({ token: token! }, next);
-      await navigate("/profiles", { replace: true });
+      await toProfilesAfterReset(navigate);
     });
     if (!saved.ok && (saved.code === "LINK_EXPIRED" || saved.code === "LINK_INVALID")) setDeadLink(saved.message);
   }

@@ -1,6 +1,6 @@
 // Sign in: email and password (then the second step when two-step verification is on), or a
 // passkey alone, or a sign-in code (its own page); errors in words, and why you are here when
-// a sign-out sent you. While the account's password guesses are throttled, a browser new to
+// a sign-out sent you (a passkey only where the browser can use one). While the account's password guesses are throttled, a browser new to
 // it finishes with a code sent to the owner. A locked account (only after a correct proof) is
 // said as such, with the way to get help.
 import { useState } from "react";
@@ -13,6 +13,7 @@ import { needsSecondStep, needsSignInCode, signIn, signInWithPasskey, type TwoSt
 import { NewDeviceCodeStep } from "../../features/auth/components/new-device-code-step";
 import { PublicHeader } from "../../features/auth/components/public-header";
 import { SecondStepForm } from "../../features/auth/components/second-step-form";
+import { passkeysUsable } from "../../lib/passkey-support";
 import { keepingReturnTo, RETURN_TO_PARAM, safeReturnPath } from "../../lib/return-to";
 import { type SignInReason, signInReasons } from "../../lib/sign-in-reasons";
 
@@ -135,14 +136,16 @@ export default function SignInPage() {
             <Link className="button button--secondary button--block" to={signInCodePage} state={{ email: email.trim() }}>
               Use a sign-in code
             </Link>
-            <button
-              type="button"
-              className="button button--secondary button--block"
-              onClick={() => void withPasskey()}
-              disabled={signingIn.pending}
-            >
-              {signingIn.pending && how === "passkey" ? "Waiting for your passkey…" : "Sign in with a passkey"}
-            </button>
+            {passkeysUsable() && (
+              <button
+                type="button"
+                className="button button--secondary button--block"
+                onClick={() => void withPasskey()}
+                disabled={signingIn.pending}
+              >
+                {signingIn.pending && how === "passkey" ? "Waiting for your passkey…" : "Sign in with a passkey"}
+              </button>
+            )}
           </div>
           <p className="form-footer">
             New to Usher? <Link to="/sign-up">Sign up now</Link>.

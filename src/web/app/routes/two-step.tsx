@@ -1,6 +1,7 @@
 // Two-step verification: the authenticator app (set up with a QR code, turned on with a code,
-// turned off), backup codes (shown once, how many are left, a new set), and the passkeys'
-// count with the way to their page. Sensitive steps may first ask "Confirm it's you".
+// turned off), passkeys as the second step (a choice of its own: a passkey is first another way
+// to sign in), backup codes (shown once, how many are left, a new set). Sensitive steps may
+// first ask "Confirm it's you".
 import { useEffect, useRef, useState } from "react";
 import { Link, useLoaderData, useRevalidator } from "react-router";
 import { useSubmission } from "../../components/form/use-submission";
@@ -10,6 +11,7 @@ import { LoadFailed } from "../../components/ui/load-failed";
 import { getSecurity } from "../../features/two-step/api/security";
 import { newBackupCodes, startTotpSetup, type TotpSetup, type TwoStepChanged } from "../../features/two-step/api/totp";
 import { BackupCodesPanel } from "../../features/two-step/components/backup-codes-panel";
+import { PasskeyStepDialog } from "../../features/two-step/components/passkey-step-dialog";
 import { TotpSetupForm } from "../../features/two-step/components/totp-setup-form";
 import { TurnOffAppDialog } from "../../features/two-step/components/turn-off-app-dialog";
 import { backupCodesLeft, passkeyCount, signedOutNotice } from "../../features/two-step/describe";
@@ -26,6 +28,7 @@ export default function TwoStepPage() {
   const [step, setStep] = useState<Step>({ kind: "overview" });
   const [notice, setNotice] = useState<string>();
   const [turningOff, setTurningOff] = useState(false);
+  const [passkeyStep, setPasskeyStep] = useState<"on" | "off">();
   const [renewing, setRenewing] = useState(false);
   const setUp = useSubmission({ fallback: "Setting up the authenticator app failed. Please try again." });
   // A failure closes the dialog and is said on the page, as a setup's is.
@@ -117,9 +120,27 @@ export default function TwoStepPage() {
           <div className="row">
             <div className="row__value">
               <span className="row__title">Passkeys</span>
-              <span className="row__hint">{state.passkeys === 0 ? "None yet." : `${passkeyCount(state.passkeys)}.`}</span>
+              <span className="row__hint">
+                {state.passkeys === 0
+                  ? "None yet. Add one to sign in without your password; then you can be asked for it after your password too."
+                  : `${passkeyCount(state.passkeys)}. ${
+                      state.passkeyStep ? "Signing in with your password asks for one." : "Not asked for after your password."
+                    }`}
+              </span>
             </div>
             <div className="row__actions">
+              {state.passkeys > 0 && (
+                <button
+                  type="button"
+                  className={`button ${state.passkeyStep ? "button--link" : "button--secondary"}`}
+                  onClick={() => {
+                    setNotice(undefined);
+                    setPasskeyStep(state.passkeyStep ? "off" : "on");
+                  }}
+                >
+                  {state.passkeyStep ? "Stop asking for a passkey" : "Ask for a passkey after my password"}
+                </button>
+              )}
               <Link to="/account/passkeys">Manage passkeys</Link>
             </div>
           </div>
@@ -149,11 +170,28 @@ export default function TwoStepPage() {
       )}
       <TurnOffAppDialog
         open={turningOff}
-        passkeysLeft={state?.passkeys ?? 0}
+        passkeysLeft={state?.passkeyStep ? state.passkeys : 0}
         onCancel={() => setTurningOff(false)}
         onTurnedOff={(result) => {
           setTurningOff(false);
-          changed(result, state && state.passkeys > 0 ? "The authenticator app is turned off." : "Two-step verification is off.");
+          changed(result, state?.passkeyStep ? "The authenticator app is turned off." : "Two-step verification is off.");
+        }}
+      />
+      <PasskeyStepDialog
+        turning={passkeyStep}
+        hasApp={state?.totp ?? false}
+        onCancel={() => setPasskeyStep(undefined)}
+        onChanged={(result) => {
+          const turnedOn = passkeyStep === "on";
+          setPasskeyStep(undefined);
+          changed(
+            result,
+            turnedOn
+              ? "Two-step verification is on: signing in with your password now asks for a passkey."
+              : state?.totp
+                ? "Signing in no longer asks for a passkey."
+                : "Two-step verification is off.",
+          );
         }}
       />
       <ConfirmDialog

@@ -1,11 +1,13 @@
 // "Who's watching?": the profile picker after sign-in. Choosing a profile remembers it for
 // this device and opens its home; a locked profile (padlock) asks for its PIN first. Manage
 // profiles adds, edits, locks and deletes them (not offered while watching as a Kids profile).
+// A notice brought from the page before (a password reset, a verified email) is said on top.
 import { Link, useNavigate } from "react-router";
 import { Alert } from "../../components/ui/alert";
 import { Avatar } from "../../components/ui/avatar";
 import { LockIcon } from "../../features/profiles/components/lock-icon";
 import { useChooseProfile } from "../../features/profiles/hooks/use-choose-profile";
+import { usePageNotice } from "../../lib/page-notice";
 import { useKidsProfile, useSignedIn } from "../signed-in-data";
 
 export default function WhoIsWatchingPage() {
@@ -13,10 +15,12 @@ export default function WhoIsWatchingPage() {
   const kids = useKidsProfile();
   const navigate = useNavigate();
   const { choose, choosing, error, pinDialog } = useChooseProfile(() => navigate("/browse"));
+  const [notice] = usePageNotice();
 
   return (
     <div className="picker">
       <h1 className="picker__heading">Who's watching?</h1>
+      {notice && <Alert tone="info">{notice}</Alert>}
       {error && <Alert tone="error">{error}</Alert>}
       {profiles.length === 0 ? (
         <p className="empty">There are no profiles on this account yet. Add one in Manage profiles.</p>

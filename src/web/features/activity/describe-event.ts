@@ -138,8 +138,14 @@ const described: Record<string, Describe> = {
   tv_sign_in_denied: (d) => ({ title: "TV sign-in denied", detail: text(d.deviceName) && `For ${d.deviceName}` }),
   reauthenticated: () => ({ title: "Confirmed it's you" }),
   reauth_failed: () => ({ title: "Failed attempt to confirm it's you", tone: "warning" }),
-  two_step_enabled: (d) => ({ title: "Two-step verification turned on", detail: devices(d.signedOutDevices) }),
-  two_step_disabled: (d) => ({ title: "Two-step verification turned off", detail: devices(d.signedOutDevices) }),
+  two_step_enabled: (d) => ({
+    title: d.method === "passkey" ? "Passkey asked for after the password" : "Two-step verification turned on",
+    detail: devices(d.signedOutDevices),
+  }),
+  two_step_disabled: (d) => ({
+    title: d.method === "passkey" ? "Passkey no longer asked for after the password" : "Two-step verification turned off",
+    detail: devices(d.signedOutDevices),
+  }),
   two_step_failed: () => ({
     title: "Failed second step at sign-in",
     detail: "The password was right; the code or passkey was not.",

@@ -8,8 +8,11 @@ export const backupCodesLeft = (count: number): string =>
 
 /** "Authenticator app and 2 passkeys · 8 backup codes left", or why to turn it on. */
 export function describeTwoStep(twoStep: Security["twoStep"]): string {
-  if (!twoStep.enabled) return "Off. Add an authenticator app or a passkey, so a stolen password isn't enough to sign in.";
-  const factors = [twoStep.totp ? "Authenticator app" : "", twoStep.passkeys > 0 ? passkeyCount(twoStep.passkeys) : ""].filter(Boolean);
+  if (!twoStep.enabled)
+    return twoStep.passkeys > 0
+      ? "Off. Ask for a passkey after your password, or add an authenticator app, so a stolen password isn't enough to sign in."
+      : "Off. Add an authenticator app or a passkey, so a stolen password isn't enough to sign in.";
+  const factors = [twoStep.totp ? "Authenticator app" : "", twoStep.passkeyStep ? passkeyCount(twoStep.passkeys) : ""].filter(Boolean);
   return `On with ${factors.join(" and ")} · ${backupCodesLeft(twoStep.backupCodesLeft)}.`;
 }
 

@@ -4,6 +4,7 @@ import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useSubmission } from "../../../components/form/use-submission";
 import { Alert } from "../../../components/ui/alert";
 import { TextField } from "../../../components/ui/text-field";
+import { passkeysUnavailable } from "../../../lib/passkey-support";
 import { completeSecondStep, completeWithPasskey, type TwoStepRequiredResponse } from "../api/sign-in";
 
 /** These end the attempt: only signing in again helps. */
@@ -18,7 +19,10 @@ interface SecondStepFormProps {
 export function SecondStepForm({ attempt, onSignedIn, onStartOver }: SecondStepFormProps) {
   const hasApp = attempt.methods.includes("totp");
   const hasBackup = attempt.methods.includes("backup_code");
-  const hasPasskey = attempt.methods.includes("passkey") && attempt.passkeyOptions !== null;
+  const accountHasPasskey = attempt.methods.includes("passkey") && attempt.passkeyOptions !== null;
+  // Said, not offered, where this browser can't use a passkey (an IP address, no WebAuthn).
+  const [passkeyUnavailable] = useState(() => (accountHasPasskey ? passkeysUnavailable() : undefined));
+  const hasPasskey = accountHasPasskey && !passkeyUnavailable;
   // The app's code first when there is one; else the passkey (nothing to type); backup codes last.
   const [using, setUsing] = useState<"totp" | "passkey" | "backup_code">(hasApp ? "totp" : hasPasskey ? "passkey" : "backup_code");
   const [code, setCode] = useState("");
@@ -82,6 +86,7 @@ export function SecondStepForm({ attempt, onSignedIn, onStartOver }: SecondStepF
                 ? "Enter the 6-digit code from your authenticator app."
                 : "Enter one of the backup codes you saved when you turned on two-step verification. Each works once."}
           </p>
+          {passkeyUnavailable && <Alert tone="info">{passkeyUnavailable}</Alert>}
           {completing.errors.form && <Alert tone="error">{completing.errors.form}</Alert>}
           {!passkeyFirst && (
             <form className="form" onSubmit={submit} noValidate>

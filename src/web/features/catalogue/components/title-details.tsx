@@ -36,7 +36,6 @@ export function TitleDetails({ title, onClose }: { title: Title | undefined; onC
             {title.forKids && <span className="tag">Kids</span>}
           </p>
           <p>{title.blurb}</p>
-          <p className="title-details__note">A made-up title from Usher's demo catalogue: its player shows a moving picture.</p>
           <div className="dialog__actions">
             <Link className="button button--primary" to={`/watch/${title.id}`}>
               Play

@@ -1,6 +1,9 @@
+// Manage access and devices' list: each signed-in device with its last profile, when and where
+// it was active, what it is watching, and its own Sign out (this one's says what it signs out of).
 import type { PublicProfile } from "../../../../contract/schemas/profiles";
 import { Avatar } from "../../../components/ui/avatar";
 import { DeviceIcon } from "../../../components/ui/device-icon";
+import { signOutHereLabel } from "../../../lib/sign-out-here";
 import { useMinuteClock } from "../../../lib/use-minute-clock";
 import type { Device } from "../api/list-sessions";
 import { activeAgo, exactTime } from "../format-relative-time";
@@ -69,14 +72,20 @@ export function DeviceList({ devices, profiles, onSignOut, onStopWatching }: Dev
                 />
               )}
             </div>
-            <button
-              type="button"
-              className="button button--secondary device__sign-out"
-              aria-label={device.current ? "Sign out of this device" : `Sign out ${device.deviceName}`}
-              onClick={() => onSignOut(device)}
-            >
-              Sign out
-            </button>
+            {device.current ? (
+              <button type="button" className="button button--secondary device__sign-out" onClick={() => onSignOut(device)}>
+                {signOutHereLabel(device.deviceKind)}
+              </button>
+            ) : (
+              <button
+                type="button"
+                className="button button--secondary device__sign-out"
+                aria-label={`Sign out ${device.deviceName}`}
+                onClick={() => onSignOut(device)}
+              >
+                Sign out
+              </button>
+            )}
           </li>
         );
       })}

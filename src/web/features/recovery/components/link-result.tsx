@@ -1,6 +1,6 @@
 // The page of a link that does its work on opening (verify email, confirm new email): loading,
 // then done or why not, in words.
-import { type ReactNode, useEffect, useState } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import { Alert } from "../../../components/ui/alert";
 import { Loading } from "../../../components/ui/loading";
 import { failureMessage } from "../../../lib/api-client";
@@ -13,18 +13,26 @@ interface LinkResultProps<T> {
   working: string;
   done(value: T): ReactNode;
   failed(message: string): ReactNode;
+  /** Called once the link did its work (the page may move on). */
+  onDone?(value: T): void;
 }
 
-export function LinkResult<T>({ redeem, working, done, failed }: LinkResultProps<T>) {
+export function LinkResult<T>({ redeem, working, done, failed, onDone }: LinkResultProps<T>) {
   const [token] = useState(takeLinkToken);
   const [state, setState] = useState<State<T>>(() =>
     token ? { status: "working" } : { status: "failed", message: "This link is not complete. Open the link from the email again." },
   );
+  const whenDone = useRef(onDone);
+  whenDone.current = onDone;
   useEffect(() => {
     if (!token) return;
     let current = true;
     redeemOnce(token, redeem).then(
-      (value) => current && setState({ status: "done", value }),
+      (value) => {
+        if (!current) return;
+        setState({ status: "done", value });
+        whenDone.current?.(value);
+      },
       (error: unknown) =>
         current && setState({ status: "failed", message: failureMessage(error, "The link couldn't be checked. Please try again.") }),
     );

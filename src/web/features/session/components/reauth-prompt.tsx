@@ -2,9 +2,10 @@
 // a request refused with REAUTH_REQUIRED waits for this dialog, then is sent again.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { setReauthHandler } from "../../../lib/api-client";
+import { passkeysUsable } from "../../../lib/passkey-support";
 import { ReauthDialog } from "./reauth-dialog";
 
-/** `hasPasskeys` tells whether to offer "Use a passkey": only when the account has one. */
+/** `hasPasskeys` tells whether to offer "Use a passkey": only when the account has one (and this browser can use it). */
 export function ReauthPrompt({ hasPasskeys }: { hasPasskeys(): Promise<boolean> }) {
   const [open, setOpen] = useState(false);
   const [offerPasskey, setOfferPasskey] = useState(false);
@@ -18,7 +19,7 @@ export function ReauthPrompt({ hasPasskeys }: { hasPasskeys(): Promise<boolean> 
         let resolve!: (confirmed: boolean) => void;
         const promise = new Promise<boolean>((done) => (resolve = done));
         asking.current = { promise, resolve };
-        void hasPasskeys().then((offered) => {
+        void (passkeysUsable() ? hasPasskeys() : Promise.resolve(false)).then((offered) => {
           setOfferPasskey(offered);
           setOpen(true);
         });

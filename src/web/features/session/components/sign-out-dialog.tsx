@@ -6,6 +6,7 @@ import type { PublicSession } from "../../../../contract/schemas/sessions";
 import { ConfirmDialog } from "../../../components/ui/confirm-dialog";
 import { ApiError } from "../../../lib/api-client";
 import type { SignInReason } from "../../../lib/sign-in-reasons";
+import { signOutHereLabel } from "../../../lib/sign-out-here";
 import { signOut, signOutAllDevices, signOutDevice, signOutOtherDevices } from "../api/sign-out";
 
 export type SignOutScope = "this-device" | "all-devices" | "other-devices" | { device: PublicSession };
@@ -39,7 +40,7 @@ function wordsFor(scope: SignOutScope | undefined): { title: string; text: strin
   if (typeof scope === "object") {
     const { device } = scope;
     return {
-      title: device.current ? "Sign out of this device?" : `Sign out ${device.deviceName}?`,
+      title: device.current ? `${signOutHereLabel(device.deviceKind)}?` : `Sign out ${device.deviceName}?`,
       text: device.current
         ? THIS_DEVICE
         : "Whoever is using it will be signed out at their next step and will need the password to watch on it again. Your other devices stay signed in.",

@@ -22,5 +22,9 @@ export async function addPasskey(name: string, signOutOtherDevices: boolean): Pr
 export const renamePasskey = async (id: string, name: string): Promise<Passkey> =>
   (await call(() => usher.PATCH("/api/v1/account/passkeys/{id}", { params: { path: { id } }, body: { name } }))).passkey;
 
+/** Ask for a passkey after the password from now on (`on`), or stop asking. */
+export const setPasskeyStep = (on: boolean, signOutOtherDevices: boolean): Promise<TwoStepChanged> =>
+  call(() => usher.PUT("/api/v1/account/two-step/passkey-step", { body: { on, signOutOtherDevices } }));
+
 export const removePasskey = (id: string, signOutOtherDevices: boolean): Promise<TwoStepChanged> =>
   call(() => usher.POST("/api/v1/account/passkeys/{id}/remove", { params: { path: { id } }, body: { signOutOtherDevices } }));

@@ -1,29 +1,38 @@
-// Add a passkey: a name to tell it apart, then the browser's own prompt (fingerprint, face,
-// screen lock or security key) makes it.
+// Add a passkey: a name to tell it apart (this device's, to start with), then the browser's own
+// prompt (fingerprint, face, screen lock or security key) makes it. A passkey is another way to
+// sign in: it adds nothing to a password sign-in, and the other devices stay signed in unless
+// the owner asks otherwise. Asking for a passkey after the password is a choice of its own, on
+// the two-step verification page, and the form says so before the browser's prompt.
 import { useState } from "react";
+import { Link } from "react-router";
 import { Form } from "../../../components/form/form";
 import { useSubmission } from "../../../components/form/use-submission";
 import { TextField } from "../../../components/ui/text-field";
 import { addPasskey, type PasskeyAdded } from "../api/passkeys";
 import { SignOutOthersCheckbox } from "./sign-out-others-checkbox";
 
-export function AddPasskeyForm({ onAdded }: { onAdded(result: PasskeyAdded): void }) {
-  const [name, setName] = useState("");
-  const [signOutOthers, setSignOutOthers] = useState(true);
+/** `deviceName`: this browser's, as the device list names it ("Chrome on Linux"), to start the name with. */
+export function AddPasskeyForm({ deviceName = "", onAdded }: { deviceName?: string; onAdded(result: PasskeyAdded): void }) {
+  const [name, setName] = useState(deviceName);
+  const [signOutOthers, setSignOutOthers] = useState(false);
   const add = useSubmission<"name">({ fallback: "The passkey couldn't be added. Please try again." });
 
   async function submit() {
     if (add.invalid({ name: name.trim() ? undefined : "Give this passkey a name, like “Work laptop” or “My phone”." })) return;
     const added = await add.run(() => addPasskey(name.trim(), signOutOthers));
     if (!added.ok) return;
-    setName("");
+    setName(deviceName);
     onAdded(added.value);
   }
 
   return (
     <section className="card passkeys__add" aria-labelledby="add-passkey-title">
       <h2 id="add-passkey-title">Add a passkey</h2>
-      <p className="row__hint">Your browser or phone will ask for your fingerprint, face, screen lock or security key.</p>
+      <p className="row__hint">
+        A passkey is another way to sign in, without your password. Your password keeps working as it does now: to be asked for a passkey
+        after it, turn that on in <Link to="/account/two-step">Two-step verification</Link>. Your browser or phone will ask for your
+        fingerprint, face, screen lock or security key.
+      </p>
       <Form submission={add} onSubmit={() => void submit()}>
         <TextField
           label="Passkey name"
