@@ -119,6 +119,16 @@ describeOnEachDatabase("two-step stores", (t) => {
     expect(await t.stores.passkeys.findById(first.id)).toBeNull();
   });
 
+  it("passkeys as the second step: a choice of the account's own, set and cleared once each", async () => {
+    expect(await t.stores.passkeys.isSecondStep(accountId)).toBe(false);
+    expect(await t.stores.passkeys.setSecondStep(accountId, minutes(1))).toBe(true);
+    expect(await t.stores.passkeys.setSecondStep(accountId, minutes(2))).toBe(false);
+    expect(await t.stores.passkeys.isSecondStep(accountId)).toBe(true);
+    expect(await t.stores.passkeys.setSecondStep(accountId, null)).toBe(true);
+    expect(await t.stores.passkeys.setSecondStep(accountId, null)).toBe(false);
+    expect(await t.stores.passkeys.isSecondStep(accountId)).toBe(false);
+  });
+
   it("flows: found by kind and handle digest, attempts counted in the database, redeemed once", async () => {
     const flow = aFlow(accountId);
     await t.stores.authFlows.create(flow);

@@ -5,7 +5,7 @@ import { Writable } from "node:stream";
 export class LogCapture {
   readonly lines: string[] = [];
   readonly secrets = new Set<string>();
-  /** One-time codes are short digits, matched only as whole numbers. */
+  /** One-time codes and PINs are short digits, matched only as whole words (never inside an id). */
   readonly codes = new Set<string>();
 
   readonly stream = new Writable({
@@ -40,7 +40,8 @@ export class LogCapture {
     for (const line of this.lines) {
       for (const secret of this.secrets) if (line.includes(secret)) found.push({ secret: mask(secret), line });
       for (const code of this.codes) {
-        if (new RegExp(`(?<!\\d)${code}(?!\\d)`).test(line)) found.push({ secret: mask(code), line });
+        // Not inside a longer word: a request id's UUID has groups like "-4821-" by chance.
+        if (new RegExp(`(?<![\\w-])${code}(?![\\w-])`).test(line)) found.push({ secret: mask(code), line });
       }
     }
     return found;
