@@ -102,6 +102,7 @@ test("adds two passkeys, signs in with one alone, then as the second step once a
   await page.getByRole("button", { name: "Remove Work laptop" }).click();
   const dialog = page.getByRole("dialog", { name: "Remove Work laptop?" });
   await expect(dialog.getByRole("checkbox", { name: "Sign out of all other devices" })).toBeChecked();
+  await expect(dialog.getByRole("button", { name: "Remove", exact: true })).toHaveClass(/button--danger/);
   await dialog.getByRole("button", { name: "Remove", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "Work laptop was removed." })).toBeVisible();
   await expect(page.locator(".passkey")).toHaveCount(1);

@@ -155,6 +155,8 @@ test("locks a profile: the picker asks for its PIN, refuses a wrong one, waits a
   await expect(confirm).toBeVisible();
   const confirmPassword = confirm.getByLabel("Account password", { exact: true });
   await expect(confirmPassword).toBeFocused();
+  // Taking something away looks it: not the page's main (yellow) button.
+  await expect(confirm.getByRole("button", { name: "Remove lock" })).toHaveClass(/button--danger/);
   await confirm.getByRole("button", { name: "Remove lock" }).click();
   await expect(confirm.getByText("Enter your account password.")).toBeVisible();
   await confirmPassword.fill(`${account.password}-wrong`);

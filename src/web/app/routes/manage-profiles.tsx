@@ -215,6 +215,7 @@ export default function ManageProfilesPage() {
         open={deleting !== undefined}
         title={deleting ? `Delete ${deleting.name}?` : "Delete profile?"}
         confirmLabel="Delete profile"
+        destructive
         busyLabel="Deleting…"
         failed="Deleting the profile failed. Please try again."
         onConfirm={() => (deleting ? confirmDelete(deleting) : Promise.resolve())}

@@ -19,9 +19,21 @@ interface ConfirmDialogProps {
   /** Resolves once done (the caller then closes the dialog, or leaves the page); throws a refusal to say here. */
   onConfirm(): Promise<unknown>;
   onCancel(): void;
+  /** Deleting or removing something: a danger-styled button (see DialogActions). */
+  destructive?: boolean;
 }
 
-export function ConfirmDialog({ open, title, children, confirmLabel, busyLabel, failed, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  open,
+  title,
+  children,
+  confirmLabel,
+  busyLabel,
+  failed,
+  onConfirm,
+  onCancel,
+  destructive,
+}: ConfirmDialogProps) {
   const action = useSubmission({ fallback: failed });
   return (
     <Dialog open={open} title={title} busy={action.pending} onOpen={action.reset} onCancel={onCancel}>
@@ -35,6 +47,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, busyLabel, 
         busy={action.pending}
         onCancel={onCancel}
         onConfirm={() => void action.run(onConfirm)}
+        destructive={destructive}
       />
     </Dialog>
   );

@@ -74,15 +74,22 @@ interface DialogActionsProps {
   onCancel(): void;
   /** For a dialog that isn't a form: the action, run by its button instead of a submit. */
   onConfirm?(): void;
+  /** An action that takes something away (delete, remove): its button looks it, not like the page's main action. */
+  destructive?: boolean | undefined;
 }
 
-export function DialogActions({ label, busyLabel, busy, disabled, onCancel, onConfirm }: DialogActionsProps) {
+export function DialogActions({ label, busyLabel, busy, disabled, onCancel, onConfirm, destructive }: DialogActionsProps) {
   return (
     <div className="dialog__actions">
       <button type="button" className="button button--secondary" onClick={onCancel} disabled={busy}>
         Cancel
       </button>
-      <button type={onConfirm ? "button" : "submit"} className="button button--primary" onClick={onConfirm} disabled={busy || disabled}>
+      <button
+        type={onConfirm ? "button" : "submit"}
+        className={`button ${destructive ? "button--danger" : "button--primary"}`}
+        onClick={onConfirm}
+        disabled={busy || disabled}
+      >
         {busy ? busyLabel : label}
       </button>
     </div>

@@ -22,6 +22,8 @@ interface PasswordDialogProps {
   /** Resolves once the change is made (the caller then closes the dialog); throws the API's refusal. */
   onConfirm(password: string): Promise<unknown>;
   onCancel(): void;
+  /** Removing something: a danger-styled button (see DialogActions). */
+  destructive?: boolean;
 }
 
 export function PasswordDialog({
@@ -36,6 +38,7 @@ export function PasswordDialog({
   failed,
   onConfirm,
   onCancel,
+  destructive,
 }: PasswordDialogProps) {
   const [password, setPassword] = useState("");
   const change = useSubmission<"password">({ fallback: failed, at: { WRONG_PASSWORD: "password" } });
@@ -83,7 +86,7 @@ export function PasswordDialog({
           />
         )}
       </div>
-      <DialogActions label={confirmLabel} busyLabel={busyLabel} busy={change.pending} onCancel={cancel} />
+      <DialogActions label={confirmLabel} busyLabel={busyLabel} busy={change.pending} onCancel={cancel} destructive={destructive} />
     </Dialog>
   );
 }

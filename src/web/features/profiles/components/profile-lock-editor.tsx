@@ -118,6 +118,7 @@ export function ProfileLockEditor({ profile, isMain, requirePinToAddProfiles, on
         open={removing}
         title={`Remove the lock from ${profile.name}?`}
         confirmLabel="Remove lock"
+        destructive
         busyLabel="Removing…"
         failed="Removing the lock failed. Please try again."
         onConfirm={remove}

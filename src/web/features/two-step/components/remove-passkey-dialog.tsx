@@ -20,6 +20,7 @@ export function RemovePasskeyDialog({ passkey, isLastFactor, onCancel, onRemoved
       open={passkey !== undefined}
       title={`Remove ${passkey?.name ?? "this passkey"}?`}
       confirmLabel="Remove"
+      destructive
       busyLabel="Removing…"
       failed="The passkey couldn't be removed. Please try again."
       onConfirm={async () => {
