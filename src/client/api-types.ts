@@ -591,6 +591,7 @@ export interface paths {
                                 email: string;
                                 /** @enum {string} */
                                 plan: "basic" | "standard" | "premium";
+                                screens: number;
                                 phone: {
                                     masked: string;
                                     verified: boolean;

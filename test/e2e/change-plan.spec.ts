@@ -33,7 +33,8 @@ test("Change plan to Premium shows it on Account; Basic says before saving that 
   await openAccount(page);
   await expect(page.getByRole("heading", { name: "Membership & Billing" })).toBeVisible();
   const main = page.getByRole("main");
-  await expect(main.getByText("Standard", { exact: true })).toBeVisible();
+  // The plan with what it allows, at once: the screens.
+  await expect(main.getByText("Standard · 2 screens at a time", { exact: true })).toBeVisible();
 
   // The three plans, screens at a time, the new account's own (Standard) chosen and marked.
   const first = await openChangePlan(page);
@@ -55,8 +56,8 @@ test("Change plan to Premium shows it on Account; Basic says before saving that 
   await expect(page.getByRole("alert")).toHaveCount(0);
   await expect(first.note).toHaveCount(0);
   await save(page, /Your plan has been changed to Premium: 4 screens at a time\./);
-  await expect(main.getByText("Premium", { exact: true })).toBeVisible();
-  await expect(main.getByText("Standard", { exact: true })).toHaveCount(0);
+  await expect(main.getByText("Premium · 4 screens at a time", { exact: true })).toBeVisible();
+  await expect(main.getByText(/^Standard ·/)).toHaveCount(0);
   await screenshot(page, "account-after-change-plan");
 
   // Back down to Basic: the note comes before saving, and goes when the choice has as many screens.
@@ -71,5 +72,5 @@ test("Change plan to Premium shows it on Account; Basic says before saving that 
   await second.plan("Basic").check();
   await expect(second.note).toBeVisible();
   await save(page, /Your plan has been changed to Basic: 1 screen at a time\. Anything already playing keeps playing\./);
-  await expect(main.getByText("Basic", { exact: true })).toBeVisible();
+  await expect(main.getByText("Basic · 1 screen at a time", { exact: true })).toBeVisible();
 });

@@ -16,6 +16,8 @@ export const accountResponse = z.object({
   account: z.object({
     email: z.string(),
     plan: z.enum(plans),
+    /** How many screens the plan lets the account watch on at once. */
+    screens: z.number().int(),
     phone: publicPhone.nullable(),
     passwordChangedAt: timestamp,
     memberSince: timestamp,

@@ -25,6 +25,7 @@ describe("GET /account", () => {
       account: {
         email: email.toLowerCase(),
         plan: "standard",
+        screens: 2,
         phone: null,
         passwordChangedAt: signedUpAt,
         memberSince: signedUpAt,

@@ -37,7 +37,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (a
   app.get("/account", { onRequest: app.requireSession, schema: { response: { 200: accountResponse } } }, async (request, reply) => {
     const account = await core.stores.accounts.findById(request.session.accountId);
     if (!account) return replyFailure(reply, { ok: false, code: "UNAUTHENTICATED" });
-    return { account: toPublicAccount(account) };
+    return { account: toPublicAccount(account, core.config) };
   });
 
   app.post(

@@ -13,7 +13,7 @@ export default function AccountActivityPage() {
   const { first } = useLoaderData<typeof loader>();
   const revalidator = useRevalidator();
   return (
-    <div className="subpage subpage--wide">
+    <div className="subpage">
       <Link className="back-link" to="/account">
         Account
       </Link>

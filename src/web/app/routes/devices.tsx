@@ -66,7 +66,7 @@ export default function DevicesPage() {
   }
 
   return (
-    <div className="subpage subpage--wide">
+    <div className="subpage">
       <Link className="back-link" to="/account">
         Account
       </Link>

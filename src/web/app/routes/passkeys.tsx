@@ -42,7 +42,7 @@ export default function PasskeysPage() {
   const unavailable = passkeysUnavailable();
 
   return (
-    <div className="subpage subpage--wide passkeys">
+    <div className="subpage passkeys">
       <Link className="back-link" to="/account">
         Account
       </Link>

@@ -27,7 +27,7 @@ export default function SecureAccountPage() {
   const count = STEPS.filter((step) => done[step]).length;
 
   return (
-    <div className="subpage subpage--wide secure">
+    <div className="subpage secure">
       <Link className="back-link" to="/account">
         Account
       </Link>

@@ -15,7 +15,7 @@ export default function RecentStreamingActivityPage() {
   const { first } = useLoaderData<typeof loader>();
   const revalidator = useRevalidator();
   return (
-    <div className="subpage subpage--wide">
+    <div className="subpage">
       <Link className="back-link" to="/account/devices">
         Manage access and devices
       </Link>

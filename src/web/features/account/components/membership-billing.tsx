@@ -25,7 +25,9 @@ export function MembershipBilling({ account, phoneRow }: { account: AccountDetai
       <div className="row">
         <div className="row__value">
           <span className="row__label">Plan</span>
-          <span>{planNames[account.plan]}</span>
+          <span>
+            {planNames[account.plan]} · {account.screens === 1 ? "1 screen" : `${account.screens} screens`} at a time
+          </span>
         </div>
         <div className="row__actions">
           <Link to="/account/plan">Change plan</Link>

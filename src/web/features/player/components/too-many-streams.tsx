@@ -25,7 +25,7 @@ export function TooManyStreams({ titleName, watching, kidsProfile, onTryAgain }:
   useEffect(() => headingRef.current?.focus(), []);
 
   return (
-    <div className="subpage subpage--wide too-many">
+    <div className="subpage too-many">
       <Link className="back-link" to="/browse">
         Back to browsing
       </Link>
