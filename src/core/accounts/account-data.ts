@@ -102,26 +102,27 @@ function withoutSupportNotes(details: Record<string, unknown>): Record<string, u
 
 const iso = (at: Date | null): string | null => at?.toISOString() ?? null;
 
-async function allActivity(stores: Stores, accountId: string) {
-  const events = [];
+/** Every row a paged, newest-first listing has, read a page at a time. */
+async function allPages<T>(page: (before?: { at: Date; id: string }) => Promise<T[]>, cursorOf: (row: T) => { at: Date; id: string }) {
+  const rows: T[] = [];
   let before: { at: Date; id: string } | undefined;
   for (;;) {
-    const page = await stores.audit.listPage(accountId, PAGE, before);
-    events.push(...page);
-    const last = page[page.length - 1];
-    if (page.length < PAGE || !last) return events;
-    before = { at: last.at, id: last.id };
+    const next = await page(before);
+    rows.push(...next);
+    const last = next[next.length - 1];
+    if (next.length < PAGE || !last) return rows;
+    before = cursorOf(last);
   }
 }
 
-async function allStreams(stores: Stores, accountId: string) {
-  const streams = [];
-  let before: { at: Date; id: string } | undefined;
-  for (;;) {
-    const page = await stores.streams.listActivity(accountId, new Date(0), PAGE, before);
-    streams.push(...page);
-    const last = page[page.length - 1];
-    if (page.length < PAGE || !last) return streams;
-    before = { at: last.startedAt, id: last.id };
-  }
-}
+const allActivity = (stores: Stores, accountId: string) =>
+  allPages(
+    (before) => stores.audit.listPage(accountId, PAGE, before),
+    (event) => ({ at: event.at, id: event.id }),
+  );
+
+const allStreams = (stores: Stores, accountId: string) =>
+  allPages(
+    (before) => stores.streams.listActivity(accountId, new Date(0), PAGE, before),
+    (stream) => ({ at: stream.startedAt, id: stream.id }),
+  );
