@@ -27,6 +27,9 @@ const SHOWN_DETAILS = [
   // Watching: which title, and on which device it was stopped.
   "titleName",
   "stoppedOn",
+  // Which passkey; which phone number, masked as the account page shows it.
+  "passkeyName",
+  "maskedPhone",
   // "support" when Usher support did it (the operator's name stays in the audit log).
   "by",
 ] as const;

@@ -1,4 +1,7 @@
-// The audit log: every security-relevant thing that happens to an account.
+// The audit log: every security-relevant thing that happens to an account. Details name what
+// an event is about, by the name it had then (the passkey, the device, the profile, the phone's
+// masked ending), so the owner reads "Passkey removed: Pixel 8"; they never hold a secret: no
+// token, code, hash or whole phone number.
 
 import type { RequestContext } from "../deps";
 import type { AuditEventInput } from "./ports";

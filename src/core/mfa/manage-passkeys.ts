@@ -64,7 +64,7 @@ export async function registerPasskey(
   const changed = await applyFactorChange(deps, session, context, {
     type: "passkey_added",
     signOutOtherDevices: input.signOutOtherDevices,
-    details: { passkeyId: passkey.id, name: passkey.name },
+    details: { passkeyId: passkey.id, name: passkey.name, passkeyName: passkey.name },
     aal: session.aal,
     write: async (stores) => {
       if (!(await stores.authFlows.redeem(flow.id, deps.clock.now()))) {
@@ -81,6 +81,12 @@ export async function registerPasskey(
   return changed ? ok({ ...changed, passkey }) : fail(outcome ?? "PASSKEY_INVALID");
 }
 
+/** One of this account's passkeys; another account's is as missing as an unknown one. */
+async function ownPasskey(deps: CoreDeps, session: SessionRecord, passkeyId: string): Promise<PasskeyRecord | null> {
+  const passkey = await deps.stores.passkeys.findById(passkeyId);
+  return passkey?.accountId === session.accountId ? passkey : null;
+}
+
 export async function renamePasskey(
   deps: CoreDeps,
   session: SessionRecord,
@@ -88,10 +94,15 @@ export async function renamePasskey(
   name: string,
   context: RequestContext,
 ): Promise<Result<PasskeyRecord, "PASSKEY_NOT_FOUND">> {
-  const renamed = await deps.stores.passkeys.rename(session.accountId, passkeyId, name);
+  const before = await ownPasskey(deps, session, passkeyId);
+  const renamed = before && (await deps.stores.passkeys.rename(session.accountId, passkeyId, name));
   if (!renamed) return fail("PASSKEY_NOT_FOUND");
   await deps.stores.audit.record(
-    auditEvent("passkey_renamed", { accountId: session.accountId, sessionId: session.id }, context, deps.clock.now(), { passkeyId }),
+    auditEvent("passkey_renamed", { accountId: session.accountId, sessionId: session.id }, context, deps.clock.now(), {
+      passkeyId,
+      from: before.name,
+      to: renamed.name,
+    }),
   );
   return ok(renamed);
 }
@@ -105,10 +116,12 @@ export async function removePasskey(
 ): Promise<Result<FactorChanged, "REAUTH_REQUIRED" | "PASSKEY_NOT_FOUND">> {
   const stale = requireRecentAuth(deps, session);
   if (stale) return stale;
+  const passkey = await ownPasskey(deps, session, passkeyId);
+  if (!passkey) return fail("PASSKEY_NOT_FOUND");
   const changed = await applyFactorChange(deps, session, context, {
     type: "passkey_removed",
     signOutOtherDevices: input.signOutOtherDevices,
-    details: { passkeyId },
+    details: { passkeyId, passkeyName: passkey.name },
     aal: session.aal,
     write: async (stores) => {
       if (!(await stores.passkeys.delete(session.accountId, passkeyId))) return false;

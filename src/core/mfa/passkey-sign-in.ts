@@ -101,6 +101,7 @@ async function checkPasskey(deps: CoreDeps, input: PasskeySignInInput, context: 
         device: input.device,
         deviceCookie: input.deviceCookie,
         method: "passkey_only",
+        passkeyName: passkey.name,
         context,
       }),
     );
@@ -121,5 +122,5 @@ export async function reauthenticateWithPasskey(
   if (!(await deps.stores.authFlows.redeem(flow.id, deps.clock.now()))) return fail("PASSKEY_INVALID");
   await deps.stores.passkeys.recordUse(passkey.id, counter, deps.clock.now());
   await attempt.succeeded();
-  return ok(await finishReauthentication(deps, session, context, "passkey"));
+  return ok(await finishReauthentication(deps, session, context, { method: "passkey", passkeyName: passkey.name }));
 }

@@ -101,7 +101,8 @@ async function openChallenge(deps: CoreDeps, challenge: string): Promise<Result<
 async function redeem(
   deps: CoreDeps,
   { flow, account, attempt }: OpenChallenge,
-  method: "totp" | "backup_code" | "passkey",
+  /** How the second step was proven: with a passkey, which one. */
+  how: { method: "totp" | "backup_code" } | { method: "passkey"; passkeyName: string },
   deviceCookie: string | undefined,
   context: RequestContext,
 ): Promise<Result<TwoStepCompleted, "TWO_STEP_CHALLENGE_INVALID">> {
@@ -113,7 +114,7 @@ async function redeem(
     const signedIn = await finishSignIn(deps, stores, account, {
       device: { kind: details.deviceKind, name: details.deviceName },
       deviceCookie,
-      method,
+      ...how,
       context,
     });
     return ok({ signedIn, keepsTokenItself: details.keepsTokenItself });
@@ -148,7 +149,7 @@ async function checkTwoStepCode(deps: CoreDeps, input: TwoStepCodeInput, context
     if (spent === "invalid") return refused(deps, account, "TWO_STEP_CODE_INVALID", context);
     if (spent === "used") return refused(deps, account, "TWO_STEP_CODE_USED", context);
     await deps.stores.audit.record(auditEvent("backup_code_used", { accountId: account.id }, context, deps.clock.now()));
-    return redeem(deps, opened.value, "backup_code", input.deviceCookie, context);
+    return redeem(deps, opened.value, { method: "backup_code" }, input.deviceCookie, context);
   }
 
   const totp = await deps.stores.totp.find(account.id);
@@ -157,7 +158,7 @@ async function checkTwoStepCode(deps: CoreDeps, input: TwoStepCodeInput, context
   if (step === null) return refused(deps, account, "TWO_STEP_CODE_INVALID", context);
   // A code (time step) is accepted once: this or an earlier step used before is a replay.
   if (!(await deps.stores.totp.consumeStep(account.id, step))) return refused(deps, account, "TWO_STEP_CODE_USED", context);
-  return redeem(deps, opened.value, "totp", input.deviceCookie, context);
+  return redeem(deps, opened.value, { method: "totp" }, input.deviceCookie, context);
 }
 
 type TwoStepPasskeyInput = { challenge: string; passkey: AuthenticationResponseJSON; deviceCookie?: string | undefined };
@@ -183,5 +184,5 @@ async function checkTwoStepPasskey(deps: CoreDeps, input: TwoStepPasskeyInput, c
   const counter = await verifyAssertion(deps, input.passkey, passkey, flow.webauthnChallenge);
   if (counter === null) return refused(deps, account, "PASSKEY_INVALID", context);
   await deps.stores.passkeys.recordUse(passkey.id, counter, deps.clock.now());
-  return redeem(deps, opened.value, "passkey", input.deviceCookie, context);
+  return redeem(deps, opened.value, { method: "passkey", passkeyName: passkey.name }, input.deviceCookie, context);
 }

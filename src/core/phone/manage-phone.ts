@@ -54,16 +54,17 @@ export async function setPhone(
   const code = await inUnitOfWork(deps, async (stores) => {
     await stores.accounts.setPhone(account.id, { e164, smsOptIn: input.smsOptIn });
     const sent = await sendPhoneCode(deps, stores, account.id, e164);
-    const type = account.phoneE164 ? "phone_changed" : "phone_added";
-    await stores.audit.record(auditEvent(type, who, context, sent.createdAt));
     const at = sent.createdAt;
-    const change = account.phoneE164 ? "changed" : "added";
-    await writeSecurityNotice(
-      stores,
-      account.id,
-      { template: "phone_changed", payload: { phone: maskPhone(e164), change, at: at.toISOString() } },
-      at,
+    // Masked, never the whole number: enough for the owner to recognise it, not to text it.
+    const phone = maskPhone(e164);
+    const previous = account.phoneE164;
+    await stores.audit.record(
+      previous
+        ? auditEvent("phone_changed", who, context, at, { from: maskPhone(previous), to: phone })
+        : auditEvent("phone_added", who, context, at, { maskedPhone: phone }),
     );
+    const change = previous ? "changed" : "added";
+    await writeSecurityNotice(stores, account.id, { template: "phone_changed", payload: { phone, change, at: at.toISOString() } }, at);
     return sent;
   });
   const updated: AccountRecord = { ...account, phoneE164: e164, phoneVerifiedAt: null, smsOptIn: input.smsOptIn };
@@ -127,7 +128,9 @@ export async function verifyPhone(
     await stores.accounts.lockForUpdate(account.id);
     if (!(await stores.codes.consume(active.id, now))) return fail("CODE_EXPIRED");
     if (!(await stores.accounts.markPhoneVerified(account.id, e164, now))) return fail("PHONE_IN_USE");
-    await stores.audit.record(auditEvent("phone_verified", { accountId: account.id, sessionId: session.id }, context, now));
+    await stores.audit.record(
+      auditEvent("phone_verified", { accountId: account.id, sessionId: session.id }, context, now, { maskedPhone: maskPhone(e164) }),
+    );
     return ok({ ...account, phoneVerifiedAt: now });
   });
 }
@@ -149,8 +152,10 @@ export async function removePhone(
     // the order every phone change takes its locks in.)
     const pending = await stores.codes.findActive(session.accountId, "phone_verification");
     if (pending) await stores.codes.consume(pending.id, at);
-    await stores.audit.record(auditEvent("phone_removed", { accountId: session.accountId, sessionId: session.id }, context, at));
     const phone = maskPhone(checked.value.phoneE164!);
+    await stores.audit.record(
+      auditEvent("phone_removed", { accountId: session.accountId, sessionId: session.id }, context, at, { maskedPhone: phone }),
+    );
     await writeSecurityNotice(
       stores,
       session.accountId,

@@ -45,6 +45,7 @@ export async function checkProfilePin(
     await deps.stores.audit.record(
       auditEvent("profile_pin_failed", { accountId: profile.accountId, sessionId: session.id }, context, deps.clock.now(), {
         profileId: profile.id,
+        profileName: profile.name,
       }),
     );
     return fail("INVALID_PIN");

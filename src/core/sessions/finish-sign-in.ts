@@ -20,6 +20,8 @@ export async function finishSignIn(
     device: { kind: DeviceKind; name: string };
     deviceCookie: string | undefined;
     method: "totp" | "backup_code" | "passkey" | "passkey_only";
+    /** The passkey's own name, when one signed in: the log says which. */
+    passkeyName?: string | undefined;
     context: RequestContext;
   },
 ): Promise<SignedIn> {
@@ -34,6 +36,7 @@ export async function finishSignIn(
     auditEvent("signed_in", { accountId: account.id, sessionId: issued.session.id }, request.context, issued.session.createdAt, {
       deviceName: request.device.name,
       method: request.method,
+      ...(request.passkeyName === undefined ? {} : { passkeyName: request.passkeyName }),
     }),
   );
   const profiles = await stores.profiles.listByAccount(account.id);

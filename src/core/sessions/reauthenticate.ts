@@ -23,7 +23,7 @@ export async function reauthenticateWithPassword(
   const checked = await checkCurrentPassword(deps, session.accountId, password, context);
   if (!checked.ok) return checked;
   await limited.succeeded();
-  return ok(await finishReauthentication(deps, session, context, "password"));
+  return ok(await finishReauthentication(deps, session, context, { method: "password" }));
 }
 
 /** Replaces the session after a successful proof and records it. */
@@ -31,7 +31,7 @@ export function finishReauthentication(
   deps: CoreDeps,
   session: SessionRecord,
   context: RequestContext,
-  method: "password" | "passkey",
+  how: { method: "password" } | { method: "passkey"; passkeyName: string },
 ): Promise<IssuedSession> {
   return inUnitOfWork(deps, async (stores) => {
     const replacement = await replaceSession(deps, stores, { session, reason: "reauthenticated" }, { context });
@@ -41,9 +41,7 @@ export function finishReauthentication(
         { accountId: session.accountId, sessionId: replacement.session.id },
         context,
         replacement.session.createdAt,
-        {
-          method,
-        },
+        how,
       ),
     );
     return replacement;

@@ -21,7 +21,12 @@ export async function signOut(
     const at = deps.clock.now();
     // Already ended by another request: that one recorded it.
     if (!(await stores.sessions.revoke(session, at, "signed_out"))) return;
-    await stores.audit.record(auditEvent("signed_out", { accountId: session.accountId, sessionId: session.id }, context, at, details));
+    await stores.audit.record(
+      auditEvent("signed_out", { accountId: session.accountId, sessionId: session.id }, context, at, {
+        deviceName: session.deviceName,
+        ...details,
+      }),
+    );
   });
 }
 

@@ -5,6 +5,7 @@
 import type { TvCodeLookupResponse } from "../../contract/schemas/tv-sign-in";
 import { auditEvent } from "../audit/events";
 import type { CoreDeps, RequestContext } from "../deps";
+import type { ProfileRecord } from "../profiles/ports";
 import { checkProfilePin } from "../profiles/profile-lock";
 import { clientNetwork } from "../rate-limit/client-network";
 import { type Pass, throttle } from "../rate-limit/throttle";
@@ -75,8 +76,9 @@ export async function decideTvSignIn(
   const found = await findPendingFlow(deps, session, typedCode, context);
   if (!found.ok) return found;
   const { flow, attempt } = found.value;
+  let profile: ProfileRecord | null = null;
   if (decision.approve) {
-    const profile = await deps.stores.profiles.find(session.accountId, decision.profileId);
+    profile = await deps.stores.profiles.find(session.accountId, decision.profileId);
     if (!profile) return fail("PROFILE_NOT_FOUND");
     // Approving a TV for a locked profile opens that profile on it: the PIN is asked here too.
     const unlocked = await checkProfilePin(deps, session, profile, decision.pin, context);
@@ -101,6 +103,8 @@ export async function decideTvSignIn(
         {
           deviceName: flow.deviceName,
           deviceIp: flow.ip,
+          // The profile the TV will watch as, by the name it has now.
+          ...(profile ? { profileId: profile.id, profileName: profile.name } : {}),
         },
       ),
     );

@@ -43,6 +43,14 @@ async function askForPasskey(device: Device) {
   return asked;
 }
 
+/** The details the account's activity shows for events of one type, newest first. */
+async function activityOf(device: Device, type: string): Promise<Record<string, unknown>[]> {
+  const { events } = (await device.get("/api/v1/account/activity")).json() as {
+    events: { type: string; details: Record<string, unknown> }[];
+  };
+  return events.filter((event) => event.type === type).map((event) => event.details);
+}
+
 async function passkeySignIn(device: Device, passkey: SoftwarePasskey) {
   const options = (await device.post("/api/v1/auth/passkey/options")).json().options;
   return device.post("/api/v1/auth/passkey", {
@@ -89,7 +97,7 @@ describe("adding passkeys", () => {
     // The password alone still signs in.
     expect((await t.browser().signIn(email)).json().account.email).toBe(email);
     const added = (await t.core.stores.audit.listByAccount(accountId, 20)).filter((e) => e.type === "passkey_added");
-    expect(added).toHaveLength(2);
+    expect(added.map((e) => e.details.passkeyName).sort()).toEqual(["MacBook Touch ID", "Phone"]);
   });
 
   it("asks for a passkey after the password only when the owner turns it on: backup codes once, then off again", async () => {
@@ -169,8 +177,8 @@ describe("adding passkeys", () => {
 });
 
 describe("renaming and removing passkeys", () => {
-  it("renames a passkey of the account, and answers 404 for another account's", async () => {
-    const { device } = await member();
+  it("renames a passkey of the account, recording both names, and answers 404 for another account's", async () => {
+    const { device, accountId } = await member();
     const other = await member();
     const { passkey } = await addPasskey(device, "Old name");
     const renamed = await device.patch(`/api/v1/account/passkeys/${passkey.id}`, { name: "Laptop" });
@@ -179,6 +187,13 @@ describe("renaming and removing passkeys", () => {
     const foreign = await other.device.patch(`/api/v1/account/passkeys/${passkey.id}`, { name: "Mine now" });
     expect(foreign.statusCode).toBe(404);
     expect(errorCode(foreign)).toBe("PASSKEY_NOT_FOUND");
+    expect(await activityOf(device, "passkey_renamed")).toEqual([{ from: "Old name", to: "Laptop" }]);
+    expect(await activityOf(other.device, "passkey_renamed")).toEqual([]);
+    expect((await t.core.stores.audit.listByAccount(accountId, 20)).find((e) => e.type === "passkey_renamed")?.details).toEqual({
+      passkeyId: passkey.id,
+      from: "Old name",
+      to: "Laptop",
+    });
   });
 
   it("removes one after re-authentication, signs out other devices by default, and turns two-step off with the last", async () => {
@@ -206,7 +221,8 @@ describe("renaming and removing passkeys", () => {
       passkeyStep: false,
       backupCodesLeft: 0,
     });
-    expect((await t.core.stores.audit.listByAccount(accountId, 30)).map((e) => e.type)).toContain("passkey_removed");
+    const removedEvent = (await t.core.stores.audit.listByAccount(accountId, 30)).find((e) => e.type === "passkey_removed");
+    expect(removedEvent?.details).toMatchObject({ passkeyId: passkey.id, passkeyName: "Only one", signedOutDevices: 1 });
     expect(errorCode(await device.post(`/api/v1/account/passkeys/${passkey.id}/remove`))).toBe("PASSKEY_NOT_FOUND");
     // Without a second factor the password alone signs in again.
     expect((await t.browser().signIn(email)).json().account.email).toBe(email);
@@ -228,6 +244,11 @@ describe("signing in with a passkey alone", () => {
     const session = (await t.core.stores.sessions.findById(browser.sessionToken!.split(".")[0]!))!;
     expect(session.aal).toBe(2);
     expect((await device.get("/api/v1/account/passkeys")).json().passkeys[0].lastUsedAt).not.toBeNull();
+    expect(await activityOf(browser, "signed_in")).toContainEqual({
+      deviceName: "Chrome on macOS",
+      method: "passkey_only",
+      passkeyName: "Laptop",
+    });
   });
 
   it("refuses an unknown passkey with 401 PASSKEY_UNKNOWN, a replayed assertion, and another site's", async () => {
@@ -278,6 +299,7 @@ describe("a passkey as the second step", () => {
     });
     expect(response.statusCode).toBe(200);
     expect((await browser.get("/api/v1/me")).statusCode).toBe(200);
+    expect(await activityOf(browser, "signed_in")).toContainEqual(expect.objectContaining({ method: "passkey", passkeyName: "Laptop" }));
   });
 
   it("refuses a passkey from another account with 401 PASSKEY_UNKNOWN", async () => {
@@ -325,6 +347,7 @@ describe("re-authenticating with a passkey", () => {
     expect(errorCode(foreign)).toBe("PASSKEY_UNKNOWN");
     const response = await device.post("/api/v1/auth/reauthenticate", { passkey: authenticator.assert(passkey, options) });
     expect(response.statusCode).toBe(200);
+    expect(await activityOf(device, "reauthenticated")).toEqual([{ method: "passkey", passkeyName: "Laptop" }]);
     expect((await device.post("/api/v1/account/two-step/totp/setup")).statusCode).toBe(200);
   });
 });

@@ -229,6 +229,17 @@ describe("account activity for locks", () => {
     ]);
   });
 
+  it("names the profile a wrong PIN was entered for", async () => {
+    const { device, accountId, kids } = await member();
+    await setPin(device, kids.id);
+    t.clock.advance(1000);
+    expect(errorCode(await choose(device, kids.id, OTHER_PIN))).toBe("INVALID_PIN");
+    const event = (await t.core.stores.audit.listByAccount(accountId, 10)).find((e) => e.type === "profile_pin_failed");
+    expect(event?.details).toEqual({ profileId: kids.id, profileName: "Kids" });
+    const { events } = (await device.get("/api/v1/account/activity?limit=1")).json() as { events: { type: string; details: object }[] };
+    expect(events).toMatchObject([{ type: "profile_pin_failed", details: { profileName: "Kids" } }]);
+  });
+
   it("names no acting profile when the device has not chosen one", async () => {
     const { device, accountId, kids } = await member();
     await setPin(device, kids.id);

@@ -77,6 +77,34 @@ describe("audit log", () => {
 
     expect(await auditTypes(m.accountId)).toEqual(["phone_added", "phone_verified", "phone_changed", "phone_removed"]);
   });
+
+  it("names the number by its masked ending only, in the log and in the account's activity", async () => {
+    const m = await member();
+    const first = aNumber();
+    const second = aNumber();
+    expect((await addPhone(m.browser, first.typed)).statusCode).toBe(200);
+    t.clock.advance(1000);
+    expect((await verify(m.browser, await latestSmsCode(t.core, first.e164))).statusCode).toBe(200);
+    expect((await addPhone(m.browser, second.typed)).statusCode).toBe(200);
+    t.clock.advance(1000);
+    expect((await removePhone(m.browser)).statusCode).toBe(200);
+
+    // "+1 202 555 0107" shows as "+1 ••• ••• ••07".
+    const masked = (number: { e164: string }) => `+1 ••• ••• ••${number.e164.slice(-2)}`;
+    const stored = (await t.core.stores.audit.listByAccount(m.accountId, 100)).filter((event) => event.type.startsWith("phone_"));
+    expect(stored.map((event) => [event.type, event.details]).reverse()).toEqual([
+      ["phone_added", { maskedPhone: masked(first) }],
+      ["phone_verified", { maskedPhone: masked(first) }],
+      ["phone_changed", { from: masked(first), to: masked(second) }],
+      ["phone_removed", { maskedPhone: masked(second) }],
+    ]);
+    const { events } = (await m.browser.get("/api/v1/account/activity")).json() as { events: { type: string; details: object }[] };
+    expect(events.find((event) => event.type === "phone_removed")?.details).toEqual({ maskedPhone: masked(second) });
+    for (const number of [first, second]) {
+      expect(JSON.stringify(stored)).not.toContain(number.e164.slice(2, -2));
+      expect(JSON.stringify(events)).not.toContain(number.e164.slice(2, -2));
+    }
+  });
 });
 
 describe("races", () => {

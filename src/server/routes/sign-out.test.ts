@@ -42,6 +42,9 @@ describe("POST /auth/sign-out", () => {
     expect(again.statusCode).toBe(401);
     expect(errorCode(again)).toBe("SESSION_REVOKED");
     expect((await phone.get("/api/v1/me")).statusCode).toBe(200);
+    // The account's activity names the device that signed out.
+    const { events } = (await phone.get("/api/v1/account/activity")).json() as { events: { type: string; details: object }[] };
+    expect(events.find((event) => event.type === "signed_out")?.details).toEqual({ deviceName: "Chrome on macOS" });
   });
 
   it("signs out a phone app by its bearer token, leaving the account's browser signed in", async () => {

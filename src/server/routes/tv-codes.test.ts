@@ -163,6 +163,22 @@ describe("approving and denying", () => {
     expect(await statusOf(flow.user_code)).toBe("denied");
   });
 
+  it("names the TV, and the profile it was approved for, in the account's activity", async () => {
+    const { browser, profileId } = await viewer();
+    const approved = await new TvApp(t, nextIp()).start();
+    t.clock.advance(1000);
+    expect((await browser.post(`/api/v1/tv/codes/${approved.user_code}/approve`, { profileId })).statusCode).toBe(200);
+    t.clock.advance(1000);
+    const denied = await new TvApp(t, nextIp()).start();
+    expect((await browser.post(`/api/v1/tv/codes/${denied.user_code}/deny`)).statusCode).toBe(200);
+
+    const { events } = (await browser.get("/api/v1/account/activity?limit=2")).json() as { events: { type: string; details: object }[] };
+    expect(events.map((event) => [event.type, event.details])).toEqual([
+      ["tv_sign_in_denied", { deviceName: "Usher app on Samsung TV" }],
+      ["tv_sign_in_approved", { deviceName: "Usher app on Samsung TV", profileName: "Kim" }],
+    ]);
+  });
+
   it("lets exactly one of two viewers who approve at once win", async () => {
     const one = await viewer();
     const two = await viewer();

@@ -13,15 +13,109 @@ const event = (type: string, details: ActivityEvent["details"] = {}): ActivityEv
 
 describe("account activity in words", () => {
   it("names the device of a sign-in and how it was made", () => {
-    expect(describeEvent(event("signed_in", { deviceName: "Chrome on macOS" }))).toEqual({
-      title: "Signed in",
+    expect(describeEvent(event("signed_in", { deviceName: "Firefox on Windows" }))).toEqual({
+      title: "Signed in on Firefox on Windows",
       detail: undefined,
       tone: "normal",
     });
-    expect(describeEvent(event("signed_in", { deviceName: "Usher for iPhone" })).detail).toBe("On Usher for iPhone");
     expect(describeEvent(event("signed_in", { deviceName: "Living-room TV", method: "tv_code" })).title).toBe(
-      "Signed in on a TV with a code",
+      "Signed in on Living-room TV with a code",
     );
+    expect(describeEvent(event("signed_in", { deviceName: "Usher for iPhone", method: "sign_in_code" })).title).toBe(
+      "Signed in with a sign-in code on Usher for iPhone",
+    );
+  });
+
+  it("names the passkey a sign-in or a confirmation used", () => {
+    expect(describeEvent(event("signed_in", { deviceName: "Chrome on Linux", method: "passkey_only", passkeyName: "Pixel 8" }))).toEqual({
+      title: "Signed in with a passkey on Chrome on Linux",
+      detail: "Passkey used: Pixel 8",
+      tone: "normal",
+    });
+    expect(describeEvent(event("signed_in", { deviceName: "Chrome on Linux", method: "passkey", passkeyName: "Pixel 8" })).title).toBe(
+      "Signed in with a passkey on Chrome on Linux",
+    );
+    expect(describeEvent(event("reauthenticated", { method: "passkey", passkeyName: "Pixel 8" }))).toEqual({
+      title: "Confirmed it's you",
+      detail: "Passkey used: Pixel 8",
+      tone: "normal",
+    });
+  });
+
+  it("still reads sign-ins recorded without a device or a passkey's name", () => {
+    expect(describeEvent(event("signed_in"))).toEqual({ title: "Signed in", detail: undefined, tone: "normal" });
+    expect(describeEvent(event("signed_in", { method: "tv_code" })).title).toBe("Signed in on a TV with a code");
+    expect(describeEvent(event("signed_in", { method: "passkey" }))).toEqual({
+      title: "Signed in with a passkey",
+      detail: undefined,
+      tone: "normal",
+    });
+    expect(describeEvent(event("reauthenticated", { method: "passkey" })).detail).toBeUndefined();
+  });
+
+  it("names the device signed out on", () => {
+    expect(describeEvent(event("signed_out", { deviceName: "Firefox on Windows" })).title).toBe("Signed out on Firefox on Windows");
+    expect(describeEvent(event("signed_out")).title).toBe("Signed out");
+  });
+
+  it("names the passkey added, removed or renamed", () => {
+    expect(describeEvent(event("passkey_added", { passkeyName: "Chrome on Linux", signedOutDevices: 0 }))).toEqual({
+      title: "Passkey added: Chrome on Linux",
+      detail: "No other devices were signed in.",
+      tone: "normal",
+    });
+    expect(describeEvent(event("passkey_removed", { passkeyName: "Pixel 8", signedOutDevices: 2 }))).toEqual({
+      title: "Passkey removed: Pixel 8",
+      detail: "2 devices were signed out.",
+      tone: "normal",
+    });
+    expect(describeEvent(event("passkey_renamed", { from: "Old name", to: "New name" }))).toEqual({
+      title: "Passkey renamed",
+      detail: "From Old name to New name",
+      tone: "normal",
+    });
+  });
+
+  it("still reads passkey entries recorded without names", () => {
+    expect(describeEvent(event("passkey_added", { signedOutDevices: 1 })).title).toBe("Passkey added");
+    expect(describeEvent(event("passkey_removed")).title).toBe("Passkey removed");
+    expect(describeEvent(event("passkey_renamed"))).toEqual({ title: "Passkey renamed", detail: undefined, tone: "normal" });
+  });
+
+  it("names the phone number by its masked ending", () => {
+    const phone = "+1 ••• ••• ••43";
+    expect(describeEvent(event("phone_added", { maskedPhone: phone })).title).toBe("Phone number added: +1 ••• ••• ••43");
+    expect(describeEvent(event("phone_verified", { maskedPhone: phone })).title).toBe("Phone number verified: +1 ••• ••• ••43");
+    expect(describeEvent(event("phone_removed", { maskedPhone: phone })).title).toBe("Phone number removed: +1 ••• ••• ••43");
+    expect(describeEvent(event("phone_changed", { from: phone, to: "+44 •••• ••••89" }))).toEqual({
+      title: "Phone number changed",
+      detail: "From +1 ••• ••• ••43 to +44 •••• ••••89",
+      tone: "normal",
+    });
+  });
+
+  it("still reads phone entries recorded without the number", () => {
+    expect(describeEvent(event("phone_added"))).toEqual({ title: "Phone number added", tone: "normal" });
+    expect(describeEvent(event("phone_verified")).title).toBe("Phone number verified");
+    expect(describeEvent(event("phone_removed")).title).toBe("Phone number removed");
+    expect(describeEvent(event("phone_changed"))).toEqual({ title: "Phone number changed", detail: undefined, tone: "normal" });
+  });
+
+  it("names the TV a sign-in was approved or denied for, and the profile it will watch as", () => {
+    expect(describeEvent(event("tv_sign_in_approved", { deviceName: "Living room TV", profileName: "Alex" }))).toEqual({
+      title: "TV sign-in approved for Living room TV, as Alex",
+      tone: "normal",
+    });
+    expect(describeEvent(event("tv_sign_in_denied", { deviceName: "Living room TV" })).title).toBe("TV sign-in denied for Living room TV");
+    expect(describeEvent(event("tv_sign_in_approved", { deviceName: "Living room TV" })).title).toBe(
+      "TV sign-in approved for Living room TV",
+    );
+    expect(describeEvent(event("tv_sign_in_approved")).title).toBe("TV sign-in approved");
+  });
+
+  it("shows a plan change by the plans' names", () => {
+    expect(describeEvent(event("plan_changed", { from: "standard", to: "premium" })).detail).toBe("From Standard to Premium");
+    expect(describeEvent(event("plan_changed")).detail).toBeUndefined();
   });
 
   it("tells a sign-in code sent from one asked for and not sent", () => {
@@ -43,6 +137,14 @@ describe("account activity in words", () => {
   it("marks failed attempts as warnings", () => {
     expect(describeEvent(event("sign_in_failed")).tone).toBe("warning");
     expect(describeEvent(event("two_step_failed")).tone).toBe("warning");
+  });
+
+  it("names the profile a wrong PIN was entered for", () => {
+    expect(describeEvent(event("profile_pin_failed", { profileName: "Dad" }))).toEqual({
+      title: "Wrong PIN entered for Dad's profile",
+      tone: "warning",
+    });
+    expect(describeEvent(event("profile_pin_failed")).title).toBe("Wrong profile PIN entered");
   });
 
   it("says how many devices a change signed out", () => {

@@ -1,6 +1,8 @@
-// Each audit event in the owner's words: what happened, and what helps recognise it (the
-// device, how many devices, which way, whether Usher support did it). An event type this app
-// doesn't know yet still gets a readable line rather than disappearing from the log.
+// Each audit event in the owner's words: what happened, to which thing (the passkey, the device,
+// the profile, the phone's masked ending), and what helps recognise it (how many devices, which
+// way, whether Usher support did it). Entries recorded before a thing was named keep the plain
+// words. An event type this app doesn't know yet still gets a readable line rather than
+// disappearing from the log.
 import type { ActivityEvent } from "./api/list-activity";
 
 export type Tone = "normal" | "warning";
@@ -19,6 +21,16 @@ const devices = (count: unknown) =>
     : undefined;
 
 const text = (value: unknown) => (typeof value === "string" && value ? value : undefined);
+
+/** "Passkey added: Pixel 8", or just "Passkey added" when the entry doesn't name it. */
+const naming = (what: string, name: unknown) => (text(name) ? `${what}: ${name}` : what);
+
+/** "From Old name to New name", when the entry says both. */
+const fromTo = (d: ActivityEvent["details"], word: (value: unknown) => string = String) =>
+  text(d.from) && text(d.to) ? `From ${word(d.from)} to ${word(d.to)}` : undefined;
+
+/** "Passkey used: Pixel 8": which passkey proved it. */
+const passkeyUsed = (d: ActivityEvent["details"]) => (text(d.passkeyName) ? `Passkey used: ${d.passkeyName}` : undefined);
 
 /** "premium" → "Premium". */
 const planName = (plan: unknown) => (typeof plan === "string" ? plan.charAt(0).toUpperCase() + plan.slice(1) : "");
@@ -48,21 +60,32 @@ const bySupport = (d: ActivityEvent["details"]) => d.by === "support";
 
 const changedSettings: Record<string, string> = { name: "name", avatar: "avatar", isKids: "Kids setting" };
 
-const signInTitles: Record<string, string> = {
-  tv_code: "Signed in on a TV with a code",
-  passkey: "Signed in with a passkey",
-  sign_in_code: "Signed in with a sign-in code",
+/** How a sign-in was made, when it wasn't with the password ("passkey" is the second step, "passkey_only" the passkey alone). */
+const signInWays: Record<string, string> = {
+  passkey: "with a passkey",
+  passkey_only: "with a passkey",
+  sign_in_code: "with a sign-in code",
 };
+
+/** "Signed in with a passkey on Firefox on Windows"; a TV says it used a code. */
+const signedIn = (d: ActivityEvent["details"]) => {
+  const device = text(d.deviceName);
+  if (d.method === "tv_code") return device ? `Signed in on ${device} with a code` : "Signed in on a TV with a code";
+  return ["Signed in", signInWays[String(d.method)], device && `on ${device}`].filter(Boolean).join(" ");
+};
+
+/** "TV sign-in approved for Living room TV, as Alex". */
+const tvDecision = (what: string) => (d: ActivityEvent["details"]) => ({
+  title: [text(d.deviceName) ? `${what} for ${d.deviceName}` : what, text(d.profileName) && `as ${d.profileName}`]
+    .filter(Boolean)
+    .join(", "),
+});
 
 type Describe = (details: ActivityEvent["details"], event: ActivityEvent) => Omit<DescribedEvent, "tone"> & { tone?: Tone };
 
 const described: Record<string, Describe> = {
   account_created: () => ({ title: "Account created" }),
-  signed_in: (d, event) => ({
-    title: signInTitles[String(d.method)] ?? "Signed in",
-    // The entry's own line already names the browser it came from; a TV or app may differ.
-    detail: text(d.deviceName) && d.deviceName !== event.device ? `On ${d.deviceName}` : undefined,
-  }),
+  signed_in: (d) => ({ title: signedIn(d), detail: passkeyUsed(d) }),
   sign_in_failed: () => ({
     title: "Failed sign-in attempt",
     detail: "Someone entered a wrong password for this account.",
@@ -78,7 +101,7 @@ const described: Record<string, Describe> = {
     detail: d.sent === false ? notSent(d.reason, "codes") : d.method === "sms" ? "By text message." : "By email.",
     ...(d.sent === false ? { tone: "warning" as const } : {}),
   }),
-  signed_out: () => ({ title: "Signed out" }),
+  signed_out: (d) => ({ title: text(d.deviceName) ? `Signed out on ${d.deviceName}` : "Signed out" }),
   signed_out_all_devices: (d) => ({ title: "Signed out of all devices", detail: devices(d.signedOutDevices) }),
   signed_out_other_devices: (d) => ({ title: "Signed out of all other devices", detail: devices(d.signedOutDevices) }),
   signed_out_device: (d) => ({ title: text(d.deviceName) ? `Signed out ${d.deviceName}` : "Signed out a device" }),
@@ -101,17 +124,14 @@ const described: Record<string, Describe> = {
     title: d.method === "sms" ? "Password reset with a texted code" : "Password reset with an emailed link",
     detail: devices(d.signedOutDevices),
   }),
-  phone_added: () => ({ title: "Phone number added" }),
-  phone_changed: () => ({ title: "Phone number changed" }),
-  phone_verified: () => ({ title: "Phone number verified" }),
-  phone_removed: () => ({ title: "Phone number removed" }),
+  phone_added: (d) => ({ title: naming("Phone number added", d.maskedPhone) }),
+  phone_changed: (d) => ({ title: "Phone number changed", detail: fromTo(d) }),
+  phone_verified: (d) => ({ title: naming("Phone number verified", d.maskedPhone) }),
+  phone_removed: (d) => ({ title: naming("Phone number removed", d.maskedPhone) }),
   email_verified: () => ({ title: "Email address verified" }),
   email_change_requested: () => ({ title: "Email change requested", detail: "A link was sent to the new address." }),
-  email_changed: (d) => ({ title: "Email address changed", detail: text(d.from) && text(d.to) ? `From ${d.from} to ${d.to}` : undefined }),
-  plan_changed: (d) => ({
-    title: "Plan changed",
-    detail: text(d.from) && text(d.to) ? `From ${planName(d.from)} to ${planName(d.to)}` : undefined,
-  }),
+  email_changed: (d) => ({ title: "Email address changed", detail: fromTo(d) }),
+  plan_changed: (d) => ({ title: "Plan changed", detail: fromTo(d, planName) }),
   watching_started: (d) => ({
     title: text(d.titleName) ? `Started watching ${d.titleName}` : "Started watching",
     detail:
@@ -134,9 +154,9 @@ const described: Record<string, Describe> = {
     return { ...profileChange("Profile edited")(d), detail: list ? `Changed: ${list}.` : undefined };
   },
   profile_deleted: profileChange("Profile deleted"),
-  tv_sign_in_approved: (d) => ({ title: "TV sign-in approved", detail: text(d.deviceName) && `For ${d.deviceName}` }),
-  tv_sign_in_denied: (d) => ({ title: "TV sign-in denied", detail: text(d.deviceName) && `For ${d.deviceName}` }),
-  reauthenticated: () => ({ title: "Confirmed it's you" }),
+  tv_sign_in_approved: tvDecision("TV sign-in approved"),
+  tv_sign_in_denied: tvDecision("TV sign-in denied"),
+  reauthenticated: (d) => ({ title: "Confirmed it's you", detail: passkeyUsed(d) }),
   reauth_failed: () => ({ title: "Failed attempt to confirm it's you", tone: "warning" }),
   two_step_enabled: (d) => ({
     title: d.method === "passkey" ? "Passkey asked for after the password" : "Two-step verification turned on",
@@ -153,13 +173,16 @@ const described: Record<string, Describe> = {
   }),
   backup_codes_generated: () => ({ title: "New backup codes created" }),
   backup_code_used: () => ({ title: "Backup code used to sign in" }),
-  passkey_added: (d) => ({ title: "Passkey added", detail: devices(d.signedOutDevices) }),
-  passkey_renamed: () => ({ title: "Passkey renamed" }),
-  passkey_removed: (d) => ({ title: "Passkey removed", detail: devices(d.signedOutDevices) }),
+  passkey_added: (d) => ({ title: naming("Passkey added", d.passkeyName), detail: devices(d.signedOutDevices) }),
+  passkey_renamed: (d) => ({ title: "Passkey renamed", detail: fromTo(d) }),
+  passkey_removed: (d) => ({ title: naming("Passkey removed", d.passkeyName), detail: devices(d.signedOutDevices) }),
   profile_pin_set: (d) => ({ title: `Lock set on ${whose(d)}${by(d)}` }),
   profile_pin_changed: (d) => ({ title: `Lock PIN changed on ${whose(d)}${by(d)}` }),
   profile_pin_removed: (d) => ({ title: `Lock removed from ${whose(d)}${by(d)}` }),
-  profile_pin_failed: () => ({ title: "Wrong profile PIN entered", tone: "warning" }),
+  profile_pin_failed: (d) => ({
+    title: text(d.profileName) ? `Wrong PIN entered for ${whose(d)}` : "Wrong profile PIN entered",
+    tone: "warning",
+  }),
   account_locked: (d) => ({
     title: "Account locked",
     detail: [devices(d.signedOutDevices), "Nobody can sign in until Usher support unlocks it."].filter(Boolean).join(" "),
