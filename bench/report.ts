@@ -4,7 +4,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
 import type { Argon2Probe, Run } from "./load";
+import type { PageLoads } from "./page-load";
 import { type Footprint, footprintSection } from "./report-footprint";
+import { pagesSection } from "./report-pages";
 import { type ResetTiming, spread } from "./reset-timing";
 import type { ClusterRefusal, LiveNotices } from "./revocation";
 import type { StreamFigures } from "./streams";
@@ -66,6 +68,8 @@ export interface Figures {
   verifier?: VerifierFigures;
   /** Absent when BENCH_ONLY named another phase. */
   streams?: StreamFigures;
+  /** Absent when BENCH_ONLY named another phase. */
+  pages?: PageLoads;
   runs: number;
   duration: number;
   postgresVersion: string;
@@ -132,6 +136,7 @@ function runLine(meta: RunMeta, command = "npm run bench"): string {
 export function report(f: Figures): string {
   const verifier = f.verifier && verifierSection(f.verifier);
   const streams = f.streams && streamsSection(f.streams);
+  const pages = f.pages && pagesSection(f.pages);
   const footprint = footprintSection(f.footprint);
   const meRps = median(f.me.map((r) => r.rps));
   const bareRps = median(f.bare.map((r) => r.rps));
@@ -345,9 +350,11 @@ export function report(f: Figures): string {
     footprint.method,
     ...(verifier ? ["", verifier.method] : []),
     ...(streams ? ["", streams.method] : []),
+    ...(pages ? ["", pages.method] : []),
     "",
     table,
     "",
+    ...(pages ? [pages.table, ""] : []),
     ...(missed.length ? ["**Targets missed:**", "", ...missed, ""] : ["All measured targets met.", ""]),
     ...(notes ? [notes, ""] : []),
     "<details><summary>Every run</summary>",
@@ -401,6 +408,7 @@ export function report(f: Figures): string {
     `- Live notices: ${f.notices.delaysMs.length} heard, ${f.notices.beforeResponse} of them before the sign-out-all response itself arrived (counted as 0 ms).`,
     ...(verifier?.details ?? []),
     ...(streams?.details ?? []),
+    ...(pages?.details ?? []),
     "",
     "",
     "</details>",
@@ -765,4 +773,27 @@ export function footprintReport(f: FootprintFigures, meta: RunMeta): string {
     `a bare-server run, after a warm-up of each. ${section.method}`;
   const runs = [...runRows("bare `http`", f.bare, "req/s"), ...runRows("`GET /me`", f.me, "req/s")];
   return phaseReport("footprint", "footprint", intro, { ...section, runRows: runs }, meta);
+}
+
+// Page loads
+
+/** The report of a `BENCH_ONLY=pages` run: the page loads alone (they have no target and no baseline). */
+export function pagesReport(p: PageLoads, meta: RunMeta): string {
+  const section = pagesSection(p);
+  return [
+    "# Usher benchmarks: page loads",
+    "",
+    runLine(meta, "BENCH_ONLY=pages npm run bench"),
+    "",
+    `One Usher node (\`${SERVE}\`, PostgreSQL, LOG_LEVEL=warn) serving the built web app (dist/web). ${section.method}`,
+    "",
+    section.table,
+    "",
+    "<details><summary>Every run</summary>",
+    "",
+    ...section.details,
+    "",
+    "</details>",
+    "",
+  ].join("\n");
 }

@@ -25,13 +25,17 @@
 //   BENCH_ONLY=footprint run only the start-to-ready times (bench/start-time.ts) and the resident memory, idle
 //                      and under a short /me load, each next to the bare server (about a minute)
 //   BENCH_FOOTPRINT_DURATION  seconds per measured /me run of BENCH_ONLY=footprint (default 5)
+//   BENCH_ONLY=pages     run only the page loads (bench/page-load.ts): the landing page and the signed-in Account
+//                      page in Debian's Chromium (/usr/bin/chromium) over a throttled slow mobile connection,
+//                      BENCH_RUNS loads of each (about a minute). Needs the built web app (dist/web, `npm run build`)
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { BARE_SERVER, loadIntrospect, loadMe, loadSignIn, measureArgon2, type Run } from "./load";
-import { type Figures, footprintReport, report, streamsReport, type VerifierFigures, verifierReport } from "./report";
+import { measurePageLoads, type PageLoads, requireWebApp } from "./page-load";
+import { type Figures, footprintReport, pagesReport, report, streamsReport, type VerifierFigures, verifierReport } from "./report";
 import { measureResetTiming, type ResetTiming } from "./reset-timing";
 import { type ClusterRefusal, type LiveNotices, measureClusterRefusal, measureLiveNotices } from "./revocation";
 import { measureStartTimes, type StartTimes } from "./start-time";
@@ -52,17 +56,18 @@ const CPU_PROF = process.env.BENCH_CPU_PROF === "1";
  * For profiling one phase: "me", "introspect" or "sign-in" skips the other load phases (the report
  * then lacks their figures); "verifier" runs the cached session verifier's phases and nothing else,
  * "streams" the streams phase and nothing else, "footprint" the start-to-ready times and the
- * resident memory and nothing else.
+ * resident memory and nothing else, "pages" the page loads in Chromium and nothing else.
  */
 const ONLY = process.env.BENCH_ONLY || undefined;
-if (ONLY !== undefined && !["me", "introspect", "sign-in", "verifier", "streams", "footprint"].includes(ONLY)) {
-  throw new Error(`BENCH_ONLY=${ONLY}: expected me, introspect, sign-in, verifier, streams or footprint`);
+if (ONLY !== undefined && !["me", "introspect", "sign-in", "verifier", "streams", "footprint", "pages"].includes(ONLY)) {
+  throw new Error(`BENCH_ONLY=${ONLY}: expected me, introspect, sign-in, verifier, streams, footprint or pages`);
 }
 const RUN_VERIFIER = ONLY === undefined || ONLY === "verifier";
 const RUN_STREAMS = ONLY === undefined || ONLY === "streams";
 const RUN_ME = ONLY === undefined || ONLY === "me";
 const RUN_INTROSPECT = ONLY === undefined || ONLY === "introspect";
 const RUN_SIGN_IN = ONLY === undefined || ONLY === "sign-in";
+const RUN_PAGES = ONLY === undefined || ONLY === "pages";
 /**
  * The service clients that introspect: one for the warm-up and one per measured run. The limit
  * (`servicePerClient`, 360,000 a minute) is per client and counted in fixed windows, so runs of
@@ -106,6 +111,8 @@ const STREAMS_WARMUP = 2;
 /** Start-to-ready: rounds of a bare start, a migrating start and a restart (a round takes about 5 s). */
 const START_ROUNDS = 3;
 const FOOTPRINT_DURATION = Number(process.env.BENCH_FOOTPRINT_DURATION ?? 5);
+/** The page loads: the account that opens the Account page (past the streams phase's). */
+const PAGES_ACCOUNT = 300_000;
 
 async function adminQuery(statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
@@ -258,6 +265,11 @@ async function heartbeatRefusal(nodes: Node[]): Promise<HeartbeatRefusal> {
   return measureHeartbeatRefusal(nodes, STREAMS_REFUSAL_FIRST_ACCOUNT, STREAMS_ROUNDS);
 }
 
+async function pageLoads(usher: Node): Promise<PageLoads> {
+  log(`page loads: / and /account in Chromium over a throttled connection, ${RUNS} loads of each in fresh browser contexts`);
+  return measurePageLoads(usher, { runs: RUNS, account: PAGES_ACCOUNT });
+}
+
 function writeReport(markdown: string): void {
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(join(resultsDir, "latest.md"), markdown);
@@ -370,9 +382,26 @@ async function footprintOnly(databaseUrl: string, postgresVersion: string, start
   }
 }
 
+/** `BENCH_ONLY=pages`: one node, then the page loads in Chromium. */
+async function pagesOnly(databaseUrl: string, postgresVersion: string, started: Date, loadBefore: number[]): Promise<void> {
+  const secretKey = randomBytes(32).toString("base64");
+  const sink = await startDeliverySink();
+  const nodes: Node[] = [sink.node];
+  try {
+    const usher = await startUsher("usher", databaseUrl, secretKey, sink.ports, CPU_PROF);
+    nodes.push(usher);
+    const pages = await pageLoads(usher);
+    writeReport(pagesReport(pages, { loadBefore, loadAfter: loadavg(), postgresVersion, started, finished: new Date() }));
+  } finally {
+    for (const node of nodes.reverse()) await stopProcess(node.child);
+  }
+}
+
 async function main(): Promise<void> {
   const startedAt = new Date();
   const loadBefore = loadavg();
+  // Found out now rather than after the other phases.
+  if (RUN_PAGES) requireWebApp();
   log("building the server (scripts/build-server.mjs)");
   buildServer();
   const dbName = `usher_bench_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
@@ -394,6 +423,10 @@ async function main(): Promise<void> {
     }
     if (ONLY === "footprint") {
       await footprintOnly(databaseUrl, postgresVersion, startedAt, loadBefore);
+      return;
+    }
+    if (ONLY === "pages") {
+      await pagesOnly(databaseUrl, postgresVersion, startedAt, loadBefore);
       return;
     }
 
@@ -587,6 +620,8 @@ async function main(): Promise<void> {
       }
       // 7. The verifier's memory, in a child process of its own, while the node idles.
       const verifierMemoryRun = RUN_VERIFIER ? await timed(verifierMemory) : undefined;
+      // 8. Page loads in Chromium over a throttled connection, on this node, while nothing else runs.
+      const pages = RUN_PAGES ? await pageLoads(usher) : undefined;
       const verifier: VerifierFigures | undefined =
         verifierRouteRun && verifierSignOutRun && verifierMemoryRun
           ? {
@@ -628,6 +663,7 @@ async function main(): Promise<void> {
         resetTiming,
         ...(verifier ? { verifier } : {}),
         ...(streams ? { streams } : {}),
+        ...(pages ? { pages } : {}),
         runs: RUNS,
         duration: DURATION,
         postgresVersion,
