@@ -2,13 +2,16 @@
 // this with hot reload in front of the API server.
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { compression } from "vite-plugin-compression2";
 
 const api = process.env.USHER_API_URL ?? "http://localhost:3000";
 
 export default defineConfig({
   root: "src/web",
   publicDir: "public",
-  plugins: [react()],
+  // Each asset also as .br and .gz beside it, which the server sends to a browser that takes
+  // them: compressed once at build time rather than on every request.
+  plugins: [react(), compression({ algorithms: ["brotliCompress", "gzip"] })],
   build: {
     outDir: "../../dist/web",
     emptyOutDir: true,

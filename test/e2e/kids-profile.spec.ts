@@ -102,7 +102,7 @@ test("watching as Kids: no way into the account, pages and API closed, the paren
   // As the parent: Manage profiles is back, and removing the lock asks for the password.
   await page.goto("/profiles");
   await page.getByRole("link", { name: "Manage profiles" }).click();
-  await page.getByRole("button", { name: `Edit ${account.profileName}`, exact: true }).click();
+  await page.getByRole("button", { name: `Profile lock for ${account.profileName}`, exact: true }).click();
   await page.getByRole("region", { name: "Profile lock" }).getByRole("button", { name: "Remove lock" }).click();
   const confirm = page.getByRole("dialog", { name: `Remove the lock from ${account.profileName}?` });
   await expect(confirm.getByLabel("Account password", { exact: true })).toBeFocused();

@@ -1,4 +1,4 @@
-// Profile lock: Manage profiles → Edit → Profile lock sets, changes and removes a
+// Profile lock: Manage profiles → Profile lock (a panel of its own, apart from Edit) sets, changes and removes a
 // profile's 4-digit PIN; Who's watching? shows the padlock and asks for the PIN (a wrong one
 // refused, the right one opens, the 6th try after 5 wrong ones told to wait); "Require PIN to
 // add new profiles" makes adding a profile ask for the main profile's PIN.
@@ -30,9 +30,9 @@ async function addProfile(page: Page, name: string): Promise<void> {
   await add.getByRole("button", { name: "Add profile", exact: true }).click();
 }
 
-/** Manage profiles → Edit <name> → its Profile lock section. */
+/** Manage profiles → <name>'s Profile lock panel. */
 async function openProfileLock(page: Page, name: string) {
-  await page.getByRole("button", { name: `Edit ${name}`, exact: true }).click();
+  await page.getByRole("button", { name: `Profile lock for ${name}`, exact: true }).click();
   const lock = profileRow(page, name).getByRole("region", { name: "Profile lock" });
   await expect(lock).toBeVisible();
   return lock;
@@ -190,7 +190,8 @@ test("Require PIN to add new profiles: adding a profile asks for the main profil
   await expect(page.getByText(/Lock Alex first/)).toBeVisible();
 
   await lockWithPin(page, "Alex", "4321", account);
-  await page.getByRole("button", { name: "Cancel", exact: true }).click();
+  await page.getByRole("button", { name: "Close profile lock", exact: true }).click();
+  await expect(page.getByRole("button", { name: "Profile lock for Alex", exact: true })).toBeFocused();
   await expect(setting).toBeEnabled();
   await setting.click();
   const turnOn = page.getByRole("dialog", { name: "Ask for a PIN to add profiles?" });

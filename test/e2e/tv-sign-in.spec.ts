@@ -58,6 +58,11 @@ test("a TV signs in with a code approved on a phone, is driven by the remote, an
     await tv.keyboard.press("Enter");
     await expect(tv.getByText(`Hi, ${account.profileName}`)).toBeVisible();
     await expect(tv.getByRole("button", { name: /Switch profile/ })).toBeFocused();
+    // A featured title across the screen, the first stop down from the profile.
+    const featured = tv.getByRole("region", { name: "Featured" }).getByRole("button");
+    await expect(featured).toBeVisible();
+    await tv.keyboard.press("ArrowDown");
+    await expect(featured).toBeFocused();
     await tv.keyboard.press("ArrowDown");
     await tv.keyboard.press("ArrowRight");
     const focusedTitle = await tv.locator(":focus").getAttribute("aria-label");

@@ -30,14 +30,7 @@ export const signedOutDevicesResponse = z.object({ signedOutDevices: z.number().
 /** Signing out of all other devices: how many were signed out besides this one. */
 export const signedOutOtherDevicesResponse = z.object({ signedOutOtherDevices: z.number().int() });
 
-/**
- * GET /sessions/events is a server-sent-events stream for the signed-in session: `ready` once
- * connected, a comment now and then to keep it open, `stream-ended` when one of this device's
- * streams ends other than by its own player (stopped from another device, signed out), and
- * `signed-out` (then the end) when this session is revoked or expires, with the same code and
- * reason a refused request carries.
- */
-export const sessionEventNames = { ready: "ready", streamEnded: "stream-ended", signedOut: "signed-out" } as const;
+export { sessionEventNames } from "../session-event-names";
 
 /** `stream-ended`: which of this device's streams ended, and why (as a refused heartbeat says). */
 export const streamEndedEvent = z.object({

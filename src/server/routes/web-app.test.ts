@@ -1,6 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../../../test/helper";
 
@@ -11,6 +12,12 @@ beforeAll(async () => {
   mkdirSync(join(webRoot, "assets"));
   writeFileSync(join(webRoot, "index.html"), '<!doctype html><script type="module" src="/assets/app-1a2b.js"></script>');
   writeFileSync(join(webRoot, "assets/app-1a2b.js"), "console.log('usher')");
+  // What the build leaves beside each file (vite.config.ts's compression plugin).
+  for (const file of ["index.html", "assets/app-1a2b.js"]) {
+    const original = readFileSync(join(webRoot, file));
+    writeFileSync(join(webRoot, `${file}.br`), brotliCompressSync(original));
+    writeFileSync(join(webRoot, `${file}.gz`), gzipSync(original));
+  }
   t = await buildTestApp({ webRoot });
 });
 
@@ -36,6 +43,18 @@ describe("the web app", () => {
     expect(response.statusCode).toBe(200);
     expect(response.body).toBe("console.log('usher')");
     expect(response.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+  });
+
+  it.each([
+    ["br", brotliDecompressSync],
+    ["gzip", gunzipSync],
+  ] as const)("sends the build's %s copy of an asset and of index.html to a browser that accepts it", async (encoding, decompress) => {
+    for (const url of ["/assets/app-1a2b.js", "/account"]) {
+      const response = await t.app.inject({ method: "GET", url, headers: { ...asPage, "accept-encoding": encoding } });
+      expect(response.statusCode).toBe(200);
+      expect(response.headers["content-encoding"]).toBe(encoding);
+      expect(decompress(response.rawPayload).toString()).toContain(url === "/account" ? "app-1a2b.js" : "console.log");
+    }
   });
 
   it.each([

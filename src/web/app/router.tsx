@@ -6,6 +6,8 @@
 // browser that is signed in on to its profiles. On a Kids profile the layout shows only the
 // pages marked `kidsProfile: "allowed"`, as the API serves only their calls.
 import { createBrowserRouter, type LoaderFunction, Outlet, ScrollRestoration } from "react-router";
+import { LoadingScreen } from "../components/ui/loading-screen";
+import { NavigationProgress } from "../components/ui/navigation-progress";
 import { setSessionLostHandler } from "../lib/api-client";
 import { signInPageFor } from "../lib/sign-in-reasons";
 import { RouteError } from "./route-error";
@@ -49,13 +51,16 @@ const kidsProfileAllowed: SignedInHandle = { kidsProfile: "allowed" };
 export const router = createBrowserRouter([
   {
     // A new page opens at its top (and Back returns to where the last one was), as a browser
-    // does between documents.
+    // does between documents. The first page shows the loading screen until its code and
+    // data are in; every later one, the progress bar over the page it leaves.
     element: (
       <>
         <ScrollRestoration />
+        <NavigationProgress />
         <Outlet />
       </>
     ),
+    hydrateFallbackElement: <LoadingScreen />,
     errorElement: <RouteError />,
     children: [
       signedOutPage("/", () => import("./routes/landing")),
@@ -74,7 +79,7 @@ export const router = createBrowserRouter([
         shouldRevalidate: () => true,
         lazy: page(() => import("./layouts/signed-in-layout")),
         children: [
-          signedInPage("/profiles", () => import("./routes/who-is-watching"), kidsProfileAllowed),
+          signedInPage("/profiles", () => import("./routes/who-is-watching"), { ...kidsProfileAllowed, gate: true }),
           signedInPage("/profiles/manage", () => import("./routes/manage-profiles")),
           signedInPage("/browse", () => import("./routes/profile-home"), kidsProfileAllowed),
           signedInPage("/watch/:titleId", () => import("./routes/player"), kidsProfileAllowed),

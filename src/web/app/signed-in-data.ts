@@ -50,6 +50,8 @@ export function useSignedIn(): SignedInData {
 /** A signed-in page's route `handle`: pages a Kids profile may open say so; every other one is closed to it. */
 export interface SignedInHandle {
   kidsProfile?: "allowed";
+  /** A full-screen gate (Who's watching?): the logo only, none of the header's or tab bar's ways elsewhere. */
+  gate?: true;
 }
 
 /** Whether this device is watching as a Kids profile: then account, devices, security and profile settings stay out of sight. */

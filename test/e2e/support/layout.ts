@@ -19,8 +19,19 @@ export async function otherDevice(browser: Browser, kind: "desktop" | "phone"): 
   return { context, page: await context.newPage() };
 }
 
+/**
+ * Who's watching? is a gate with the logo alone: from it, the way to the menus is Manage
+ * profiles, as a member would go.
+ */
+async function leaveGate(page: Page) {
+  if (new URL(page.url()).pathname !== "/profiles") return;
+  await page.getByRole("link", { name: "Manage profiles", exact: true }).click();
+  await expect(page).toHaveURL(/\/profiles\/manage$/);
+}
+
 /** Desktop: the profile icon's menu. */
 export async function openProfileMenu(page: Page) {
+  await leaveGate(page);
   await page.getByRole("button", { name: /^Profile menu/ }).click();
   const menu = page.getByRole("menu");
   await expect(menu).toBeVisible();
@@ -29,6 +40,7 @@ export async function openProfileMenu(page: Page) {
 
 /** Phone: My Usher (bottom tab bar) → Menu (three lines). Returns what the menu opened. */
 export async function openMyUsherMenu(page: Page) {
+  await leaveGate(page);
   await page.getByRole("navigation", { name: "Tabs" }).getByRole("link", { name: "My Usher" }).click();
   await expect(page).toHaveURL(/\/my-usher/);
   await page.getByRole("button", { name: "Menu", exact: true }).click();

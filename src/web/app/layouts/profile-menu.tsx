@@ -1,6 +1,8 @@
 // The profile icon at the top right. Its menu (on hover or click) lists the other profiles,
 // Manage profiles, Account and Sign out. A locked profile (padlock) asks for its PIN first.
-// On a Kids profile it lists only the other profiles and Sign out.
+// On a Kids profile it lists only the other profiles and Sign out. From the keyboard it is a
+// WAI-ARIA menu button: Enter, Space or ↓ opens it on the first item (↑ on the last), the arrow
+// keys, Home and End move between items, Escape closes it back onto the button, Tab leaves it.
 import { useEffect, useRef, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { Alert } from "../../components/ui/alert";
@@ -10,6 +12,8 @@ import { LockIcon } from "../../features/profiles/components/lock-icon";
 import { useChooseProfile } from "../../features/profiles/hooks/use-choose-profile";
 import { SignOutDialog } from "../../features/session/components/sign-out-dialog";
 import { useKidsProfile, useSignedIn } from "../signed-in-data";
+
+const menuItems = (list: HTMLUListElement | null) => [...(list?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
 
 export function ProfileMenu() {
   const { me, profiles } = useSignedIn();
@@ -24,6 +28,40 @@ export function ProfileMenu() {
   const current = me.profile;
   const others = profiles.filter((profile) => profile.id !== current?.id);
   const { choose, error, pinDialog } = useChooseProfile(() => navigate("/browse"));
+  const button = useRef<HTMLButtonElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  // Which item takes focus once the menu is drawn, when the keyboard opened it.
+  const [focusOnOpen, setFocusOnOpen] = useState<"first" | "last">();
+
+  useEffect(() => {
+    if (!open || !focusOnOpen) return;
+    const all = menuItems(list.current);
+    (focusOnOpen === "first" ? all[0] : all.at(-1))?.focus();
+    setFocusOnOpen(undefined);
+  }, [open, focusOnOpen]);
+
+  function openFromKeyboard(event: React.KeyboardEvent) {
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    event.preventDefault();
+    pinned.current = true;
+    setOpen(true);
+    setFocusOnOpen(event.key === "ArrowDown" ? "first" : "last");
+  }
+
+  function moveWithin(event: React.KeyboardEvent) {
+    const all = menuItems(list.current);
+    const at = all.indexOf(document.activeElement as HTMLElement);
+    const next = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: all.length - 1 }[event.key];
+    if (next !== undefined) {
+      event.preventDefault();
+      all[(next + all.length) % all.length]?.focus();
+    } else if (event.key === "Escape") {
+      setOpen(false);
+      button.current?.focus();
+    } else if (event.key === "Tab") {
+      setOpen(false);
+    }
+  }
 
   useEffect(() => {
     if (!open) {
@@ -51,33 +89,33 @@ export function ProfileMenu() {
       {/* biome-ignore lint/a11y/noStaticElementInteractions: hovering opens the menu for a pointer only; the button inside is the way in for the keyboard and screen readers. */}
       <div className="profile-menu" ref={root} onMouseEnter={() => setOpen(true)} onMouseLeave={() => pinned.current || setOpen(false)}>
         <button
+          ref={button}
           type="button"
           className="profile-menu__button"
           aria-haspopup="menu"
           aria-expanded={open}
           aria-label={`Profile menu${current ? ` for ${current.name}` : ""}`}
-          onClick={() => {
+          onClick={(event) => {
             const close = open && pinned.current;
             pinned.current = !close;
             setOpen(!close);
+            // Enter or Space (a click with no pointer position) opens onto the first item.
+            if (!close && event.detail === 0) setFocusOnOpen("first");
           }}
+          onKeyDown={openFromKeyboard}
         >
-          {current ? (
-            <Avatar avatar={current.avatar} name={current.name} size="small" />
-          ) : (
-            <span className="avatar avatar--small avatar--comet">?</span>
-          )}
+          {current ? <Avatar avatar={current.avatar} size="small" /> : <span className="avatar avatar--small avatar--comet">?</span>}
           <span className="profile-menu__caret" aria-hidden="true">
             ▾
           </span>
         </button>
         {open && (
           // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the WAI-ARIA menu button pattern; ARIA in HTML allows role="menu" on a ul (the li are role="none").
-          <ul className="profile-menu__list" role="menu">
+          <ul className="profile-menu__list" role="menu" ref={list} onKeyDown={moveWithin}>
             {others.map((profile) => (
               <li role="none" key={profile.id}>
                 <button type="button" role="menuitem" className="profile-menu__item" onClick={() => switchTo(profile)}>
-                  <Avatar avatar={profile.avatar} name={profile.name} size="small" />
+                  <Avatar avatar={profile.avatar} size="small" />
                   {profile.name}
                   {profile.locked && <LockIcon label="Locked" />}
                 </button>

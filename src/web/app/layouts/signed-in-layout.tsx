@@ -2,7 +2,9 @@
 // a bottom tab bar (Home, My Usher) on phone-sized ones. It listens for this session's end, so
 // a page left open learns at once that it was signed out elsewhere, and asks "Confirm it's you"
 // when a sensitive change needs a fresh password. On a Kids profile it shows only the pages
-// marked for one (browsing, switching profile) and none of the ways to the account.
+// marked for one (browsing, switching profile) and none of the ways to the account. A gate
+// page (Who's watching?) fills the screen with the logo alone, and the verify-email reminder,
+// as a streaming service's profile picker does: the way on is a profile, or Manage profiles.
 import { NavLink, Outlet, useMatches, useNavigation } from "react-router";
 import { Logo } from "../../components/ui/logo";
 import { SiteFooter } from "../../components/ui/site-footer";
@@ -21,7 +23,23 @@ export default function SignedInLayout() {
   const { me } = useSignedIn();
   const kids = useKidsProfile();
   // Closed unless the page says otherwise, as in the API: a page added later stays closed to Kids.
-  const pageAllowsKids = useMatches().some((match) => (match.handle as SignedInHandle | undefined)?.kidsProfile === "allowed");
+  const handles = useMatches().map((match) => (match.handle ?? {}) as SignedInHandle);
+  const pageAllowsKids = handles.some((handle) => handle.kidsProfile === "allowed");
+  if (handles.some((handle) => handle.gate)) {
+    return (
+      <div className="shell shell--gate">
+        {signedOut && <SignedOutNotice />}
+        <ReauthPrompt hasPasskeys={hasPasskeys} />
+        <header className="topbar topbar--gate">
+          <Logo to="/profiles" />
+        </header>
+        <main id="main" className="page" aria-busy={navigation.state === "loading"}>
+          {!kids && <VerifyEmailBanner email={me.account.email} emailVerified={me.account.emailVerified} />}
+          <Outlet />
+        </main>
+      </div>
+    );
+  }
   return (
     <div className="shell">
       <a className="skip-link" href="#main">

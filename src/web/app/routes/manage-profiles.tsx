@@ -1,6 +1,7 @@
-// Manage profiles: add one (up to 5), rename, change the avatar or the Kids setting, lock it
-// with a PIN, and delete with a confirmation (never the last one); the account's "Require PIN
-// to add new profiles" lives here too, next to what it guards. "Done" goes back to "Who's watching?".
+// Manage profiles: add one (up to 5); Edit renames it, changes the avatar or the Kids setting,
+// and holds Delete (with a confirmation, never the last one); Profile lock is a panel of its
+// own for the PIN. The account's "Require PIN to add new profiles" lives here too, next to what
+// it guards. "Done" goes back to "Who's watching?".
 import { useRef, useState } from "react";
 import { Link, useLoaderData, useRevalidator } from "react-router";
 import { type AvatarId, avatarIds } from "../../../contract/avatars";
@@ -33,7 +34,7 @@ export default function ManageProfilesPage() {
   const { requirePin } = useLoaderData<typeof loader>();
   const revalidator = useRevalidator();
   const heading = useRef<HTMLHeadingElement>(null);
-  const [editing, setEditing] = useState<string>();
+  const [open, setOpen] = useState<{ id: string; panel: "edit" | "lock" }>();
   const [deleting, setDeleting] = useState<Profile>();
   const [notice, setNotice] = useState<string>();
   const [addKey, setAddKey] = useState(0);
@@ -41,7 +42,18 @@ export default function ManageProfilesPage() {
   const main = mainProfile(profiles);
   const addPin = useAddProfilePin();
 
-  const focusEditButton = (id: string) => requestAnimationFrame(() => document.getElementById(`edit-${id}`)?.focus());
+  const focusButton = (id: string, panel: "edit" | "lock") =>
+    requestAnimationFrame(() => document.getElementById(`manage-${panel}-${id}`)?.focus());
+
+  function openPanel(id: string, panel: "edit" | "lock") {
+    setNotice(undefined);
+    setOpen({ id, panel });
+  }
+
+  function closePanel(id: string, panel: "edit" | "lock") {
+    setOpen(undefined);
+    focusButton(id, panel);
+  }
 
   async function save(profile: Profile, draft: ProfileDraft) {
     const changes: Partial<ProfileDraft> = {};
@@ -53,8 +65,7 @@ export default function ManageProfilesPage() {
       await revalidator.revalidate();
       setNotice(`Saved ${draft.name}.`);
     }
-    setEditing(undefined);
-    focusEditButton(profile.id);
+    closePanel(profile.id, "edit");
   }
 
   async function add(draft: ProfileDraft) {
@@ -83,6 +94,7 @@ export default function ManageProfilesPage() {
     await revalidator.revalidate();
     setNotice(`Deleted ${profile.name}.`);
     setDeleting(undefined);
+    setOpen(undefined);
     // After the dialog has closed: while it is open, the rest of the page is inert.
     requestAnimationFrame(() => heading.current?.focus());
   }
@@ -113,7 +125,7 @@ export default function ManageProfilesPage() {
           {profiles.map((profile) => (
             <li key={profile.id} className="manage__profile">
               <div className="manage__summary">
-                <Avatar avatar={profile.avatar} name={profile.name} />
+                <Avatar avatar={profile.avatar} />
                 <div className="manage__who">
                   <h2 className="manage__name">{profile.name}</h2>
                   {profile.isKids && <span className="tag">Kids</span>}
@@ -124,52 +136,59 @@ export default function ManageProfilesPage() {
                     </span>
                   )}
                 </div>
-                {editing !== profile.id && (
+                {open?.id !== profile.id && (
                   <div className="manage__actions">
                     <button
                       type="button"
-                      id={`edit-${profile.id}`}
+                      id={`manage-edit-${profile.id}`}
                       className="button button--secondary"
                       aria-label={`Edit ${profile.name}`}
-                      onClick={() => {
-                        setNotice(undefined);
-                        setEditing(profile.id);
-                      }}
+                      onClick={() => openPanel(profile.id, "edit")}
                     >
                       Edit
                     </button>
-                    {profiles.length > 1 && (
-                      <button
-                        type="button"
-                        className="button button--danger"
-                        aria-label={`Delete ${profile.name}`}
-                        onClick={() => {
-                          setNotice(undefined);
-                          setDeleting(profile);
-                        }}
-                      >
-                        Delete
-                      </button>
-                    )}
+                    <button
+                      type="button"
+                      id={`manage-lock-${profile.id}`}
+                      className="button button--secondary"
+                      aria-label={`Profile lock for ${profile.name}`}
+                      onClick={() => openPanel(profile.id, "lock")}
+                    >
+                      Profile lock
+                    </button>
                   </div>
                 )}
               </div>
-              {profiles.length === 1 && editing !== profile.id && (
-                <p className="manage__note">An account needs at least one profile, so this one can't be deleted. Add another first.</p>
-              )}
-              {editing === profile.id && (
-                <>
+              {open?.id === profile.id && open.panel === "edit" && (
+                <div className="manage__panel">
                   <ProfileForm
                     initial={{ name: profile.name, avatar: profile.avatar, isKids: profile.isKids }}
                     submitLabel="Save"
                     busyLabel="Saving…"
                     autoFocus
                     onSubmit={(draft) => save(profile, draft)}
-                    onCancel={() => {
-                      setEditing(undefined);
-                      focusEditButton(profile.id);
-                    }}
+                    onCancel={() => closePanel(profile.id, "edit")}
                   />
+                  <div className="manage__delete">
+                    {profiles.length > 1 ? (
+                      <button
+                        type="button"
+                        className="button button--danger"
+                        aria-label={`Delete ${profile.name}`}
+                        onClick={() => setDeleting(profile)}
+                      >
+                        Delete profile
+                      </button>
+                    ) : (
+                      <p className="manage__note">
+                        An account needs at least one profile, so this one can't be deleted. Add another first.
+                      </p>
+                    )}
+                  </div>
+                </div>
+              )}
+              {open?.id === profile.id && open.panel === "lock" && (
+                <div className="manage__panel">
                   <ProfileLockEditor
                     profile={profile}
                     isMain={profile.id === main?.id}
@@ -180,7 +199,10 @@ export default function ManageProfilesPage() {
                       await revalidator.revalidate();
                     }}
                   />
-                </>
+                  <button type="button" className="button button--secondary" onClick={() => closePanel(profile.id, "lock")}>
+                    Close profile lock
+                  </button>
+                </div>
               )}
             </li>
           ))}

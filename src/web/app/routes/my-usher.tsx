@@ -1,6 +1,8 @@
-// My Usher, the phone layout's tab: who is watching, and the three-line menu that leads to
-// Account, the profiles and Sign out (on a Kids profile, not to Account or Manage profiles).
-// Switching to a locked profile asks for its PIN first.
+// My Usher, the phone layout's tab, as a streaming app's: who is watching with the other
+// profiles a tap away, shortcuts to signing in on a TV, the devices, security and the account,
+// and the three-line menu that leads to Account, the profiles and Sign out. On a Kids profile
+// neither the shortcuts nor Account and Manage profiles are there. Switching to a locked
+// profile asks for its PIN first.
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { Alert } from "../../components/ui/alert";
@@ -10,6 +12,14 @@ import { useChooseProfile } from "../../features/profiles/hooks/use-choose-profi
 import { MyUsherMenu } from "../../features/session/components/my-usher-menu";
 import { SignOutDialog } from "../../features/session/components/sign-out-dialog";
 import { useKidsProfile, useSignedIn } from "../signed-in-data";
+
+/** Where a phone's account tab goes most: the ways a member keeps the account safe. */
+const shortcuts = [
+  { to: "/tv", label: "Sign in on a TV", hint: "Enter the code your TV shows." },
+  { to: "/account/devices", label: "Devices", hint: "See where you're signed in, and sign a device out." },
+  { to: "/secure-account", label: "Security", hint: "Password, two-step verification and passkeys." },
+  { to: "/account", label: "Account", hint: "Membership, email and phone number." },
+] as const;
 
 export default function MyUsherPage() {
   const { me, profiles } = useSignedIn();
@@ -29,7 +39,7 @@ export default function MyUsherPage() {
       <section className="my-usher__profile" aria-labelledby="my-usher-profile">
         {profile ? (
           <>
-            <Avatar avatar={profile.avatar} name={profile.name} />
+            <Avatar avatar={profile.avatar} />
             <div>
               <h2 id="my-usher-profile">{profile.name}</h2>
               <p className="my-usher__email">{me.account.email}</p>
@@ -54,10 +64,24 @@ export default function MyUsherPage() {
             {others.map((other) => (
               <li key={other.id}>
                 <button type="button" className="my-usher__switch" disabled={switching !== undefined} onClick={() => choose(other)}>
-                  <Avatar avatar={other.avatar} name={other.name} size="small" />
+                  <Avatar avatar={other.avatar} size="small" />
                   <span>{switching === other.id ? `Switching to ${other.name}…` : other.name}</span>
                   {other.locked && <LockIcon label="Locked" />}
                 </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {!kids && (
+        <section className="my-usher__shortcuts" aria-label="Shortcuts">
+          <ul className="my-usher__shortcut-list">
+            {shortcuts.map((shortcut) => (
+              <li key={shortcut.to}>
+                <Link className="my-usher__shortcut" to={shortcut.to}>
+                  <strong>{shortcut.label}</strong>
+                  <span>{shortcut.hint}</span>
+                </Link>
               </li>
             ))}
           </ul>

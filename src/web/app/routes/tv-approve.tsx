@@ -139,7 +139,7 @@ export default function TvApprovePage() {
                       setPin("");
                     }}
                   />
-                  <Avatar avatar={profile.avatar} name={profile.name} size="small" />
+                  <Avatar avatar={profile.avatar} size="small" />
                   <span>{profile.name}</span>
                   {profile.locked && <span className="tag">Locked</span>}
                 </label>

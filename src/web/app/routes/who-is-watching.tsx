@@ -35,7 +35,7 @@ export default function WhoIsWatchingPage() {
                 aria-busy={choosing === profile.id}
                 onClick={() => choose(profile)}
               >
-                <Avatar avatar={profile.avatar} name={profile.name} />
+                <Avatar avatar={profile.avatar} />
                 <span className="picker__name">{profile.name}</span>
                 {profile.locked && (
                   <span className="picker__lock">

@@ -1,6 +1,7 @@
-// The profile home on the TV: rows of the catalogue by genre (as the API served it to this
-// profile), walked with the remote's arrows. Enter on a title shows what it is about and offers
-// Play (Back returns to the title); the first row switches profile.
+// The profile home on the TV: a featured title across the screen, then rows of the catalogue by
+// genre (as the API served it to this profile), walked with the remote's arrows. Enter on a
+// title shows what it is about and offers Play (Back returns to the title); the first row
+// switches profile.
 import { type KeyboardEvent, useEffect, useRef, useState } from "react";
 import type { PublicProfile } from "../../../contract/schemas/profiles";
 import { Avatar } from "../../components/ui/avatar";
@@ -28,6 +29,16 @@ export function TvHome({
   const onKeyDown = useRemoteControl(screen, profile.id);
   const rows = rowsByGenre(titles);
   const [selected, setSelected] = useState<Title | undefined>(lastWatched);
+  // The tile the title was chosen from (the featured one, or its tile in a row): Back returns there.
+  const chosenFrom = useRef<HTMLElement | null>(null);
+  // The same pick as the profile's home on the web: each profile its own.
+  const featured = titles[profile.position % titles.length];
+
+  function choose(title: Title, tile: HTMLElement) {
+    if (title.id === selected?.id) return play.current?.focus();
+    chosenFrom.current = tile;
+    setSelected(title);
+  }
 
   // Chosen with OK, a title offers Play: the remote goes there.
   useEffect(() => {
@@ -38,7 +49,10 @@ export function TvHome({
   function backToTitle(event: KeyboardEvent<HTMLButtonElement>) {
     if (event.key !== "Escape" || !selected) return onKeyDown(event);
     event.preventDefault();
-    screen.current?.querySelector<HTMLElement>(`[data-title-id="${selected.id}"]`)?.focus();
+    (chosenFrom.current?.isConnected
+      ? chosenFrom.current
+      : screen.current?.querySelector<HTMLElement>(`[data-title-id="${selected.id}"]`)
+    )?.focus();
   }
 
   return (
@@ -52,7 +66,7 @@ export function TvHome({
           onKeyDown={onKeyDown}
           onClick={onSwitchProfile}
         >
-          <Avatar avatar={profile.avatar} name={profile.name} size="small" />
+          <Avatar avatar={profile.avatar} size="small" />
           {/* The greeting beside it names the profile: the button says only what it does. */}
           <span className="tv-home__switch">Switch profile</span>
         </button>
@@ -73,6 +87,27 @@ export function TvHome({
           </button>
         )}
       </header>
+      {featured && (
+        <section className="tv-feature" aria-label="Featured">
+          <button
+            type="button"
+            className="tv-tile tv-feature__tile"
+            data-row={1}
+            data-col={0}
+            aria-label={featured.name}
+            data-title-id={featured.id}
+            onKeyDown={onKeyDown}
+            onClick={(event) => choose(featured, event.currentTarget)}
+          >
+            <Poster title={featured} variant="wide" decorative />
+            <span className="tv-feature__text" aria-hidden="true">
+              <span className="tv-feature__eyebrow">Featured {featured.kind.toLowerCase()}</span>
+              <span className="tv-feature__name">{featured.name}</span>
+              <span className="tv-feature__blurb">{featured.blurb}</span>
+            </span>
+          </button>
+        </section>
+      )}
       {rows.map((row, r) => (
         <section key={row.genre} className="tv-row" aria-label={row.genre}>
           <h2 className="tv-row__heading">{row.genre}</h2>
@@ -82,12 +117,12 @@ export function TvHome({
                 <button
                   type="button"
                   className="tv-tile tv-row__title"
-                  data-row={r + 1}
+                  data-row={r + 2}
                   data-col={col}
                   aria-label={title.name}
                   data-title-id={title.id}
                   onKeyDown={onKeyDown}
-                  onClick={() => (title.id === selected?.id ? play.current?.focus() : setSelected(title))}
+                  onClick={(event) => choose(title, event.currentTarget)}
                 >
                   <Poster title={title} decorative />
                 </button>

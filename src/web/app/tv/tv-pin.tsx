@@ -31,7 +31,7 @@ export function TvPin({
 
   return (
     <form className="tv-pin" onSubmit={submit} onKeyDown={(event) => event.key === "Escape" && onBack()}>
-      <Avatar avatar={profile.avatar} name={profile.name} />
+      <Avatar avatar={profile.avatar} />
       <h1 className="tv-pin__heading">{profile.name} is locked</h1>
       <PinField label="Enter the profile's PIN" autoFocus value={pin} onValueChange={setPin} error={problem ?? error} disabled={busy} />
       <p className="tv-pin__help">Press Enter to open, or Back (Escape) for the other profiles.</p>

@@ -39,7 +39,7 @@ export function TvProfiles({
                 onKeyDown={onKeyDown}
                 onClick={() => onChoose(profile)}
               >
-                <Avatar avatar={profile.avatar} name={profile.name} />
+                <Avatar avatar={profile.avatar} />
                 <span className="tv-picker__name">{profile.name}</span>
                 {profile.isKids && <span className="tag">Kids</span>}
                 {profile.locked && <span className="tag">Locked</span>}

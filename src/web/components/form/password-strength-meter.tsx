@@ -1,6 +1,7 @@
 // The sign-up strength meter: four bars and a word ("Weak" … "Strong") with the
-// estimator's advice. The estimator loads lazily when the page mounts; until then, and if
-// it can't load, the meter stays quiet and the API's rules still apply.
+// estimator's advice. The estimator's dictionaries weigh more than the rest of the page, so
+// they load only once typing starts; until then, and if they can't load, the meter stays
+// quiet and the API's rules still apply.
 import { useEffect, useState } from "react";
 import type { Strength } from "../../lib/strength-estimator";
 
@@ -8,21 +9,23 @@ type Estimate = (password: string, hints?: string[]) => Strength;
 
 const scoreWords = ["Very weak", "Weak", "Fair", "Good", "Strong"] as const;
 
-/** Starts loading the estimator on mount; answers it once it is ready. */
-export function useStrengthEstimator(): Estimate | undefined {
+/** Starts loading the estimator once `needed` turns true; answers it once it is ready. */
+export function useStrengthEstimator(needed: boolean): Estimate | undefined {
   const [estimate, setEstimate] = useState<Estimate>();
+  const wanted = needed || estimate !== undefined;
   useEffect(() => {
+    if (!wanted) return;
     let live = true;
     import("../../lib/strength-estimator").then((module) => live && setEstimate(() => module.estimateStrength)).catch(() => undefined);
     return () => {
       live = false;
     };
-  }, []);
+  }, [wanted]);
   return estimate;
 }
 
 export function PasswordStrengthMeter({ id, password, hints }: { id: string; password: string; hints: string[] }) {
-  const estimate = useStrengthEstimator();
+  const estimate = useStrengthEstimator(password !== "");
   const strength = estimate && password ? estimate(password, hints) : undefined;
   return (
     <div className="strength" id={id} aria-live="polite">

@@ -1,5 +1,5 @@
-// Choose a profile's avatar: a radio group of Usher's gradients (arrow keys move between
-// them), each named for screen readers and shown with the profile's initial.
+// Choose a profile's avatar: a radio group of Usher's drawn characters (arrow keys move
+// between them), each labelled with its name (Sunrise, Ocean…) beside the drawing.
 import { useId } from "react";
 import { type AvatarId, avatarIds } from "../../../contract/avatars";
 import { Avatar } from "./avatar";
@@ -8,12 +8,10 @@ const avatarName = (id: AvatarId) => id.charAt(0).toUpperCase() + id.slice(1);
 
 export function AvatarPicker({
   value,
-  name,
   onChange,
   legend = "Avatar",
 }: {
   value: AvatarId;
-  name: string;
   onChange(avatar: AvatarId): void;
   legend?: string;
 }) {
@@ -34,7 +32,7 @@ export function AvatarPicker({
               onChange={() => onChange(avatar)}
             />
             <label htmlFor={`${group}-${avatar}`} className="avatar-picker__label">
-              <Avatar avatar={avatar} name={name || avatarName(avatar)} size="small" />
+              <Avatar avatar={avatar} size="small" />
               <span className="avatar-picker__name">{avatarName(avatar)}</span>
             </label>
           </div>

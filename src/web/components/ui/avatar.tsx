@@ -1,10 +1,14 @@
-// A profile's avatar: one of Usher's gradients with the profile's initial.
+// A profile's avatar: a drawn character on one of Usher's gradients. Decorative: the profile's
+// name is always printed beside it.
 import type { AvatarId } from "../../../contract/avatars";
+import { avatarArt } from "./avatar-art";
 
-export function Avatar({ avatar, name, size = "large" }: { avatar: AvatarId; name: string; size?: "small" | "large" }) {
+export function Avatar({ avatar, size = "large" }: { avatar: AvatarId; size?: "small" | "large" }) {
   return (
     <span className={`avatar avatar--${avatar} avatar--${size}`} aria-hidden="true">
-      {name.trim().charAt(0).toUpperCase() || "?"}
+      <svg className="avatar__art" viewBox="0 0 100 100" aria-hidden="true" focusable="false">
+        {avatarArt[avatar]}
+      </svg>
     </span>
   );
 }

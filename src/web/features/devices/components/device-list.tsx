@@ -43,7 +43,7 @@ export function DeviceList({ devices, profiles, onSignOut, onStopWatching }: Dev
                 <span className="visually-hidden">Last profile: </span>
                 {profile ? (
                   <>
-                    <Avatar avatar={profile.avatar} name={profile.name} size="small" />
+                    <Avatar avatar={profile.avatar} size="small" />
                     <span>{profile.name}</span>
                   </>
                 ) : (

@@ -28,7 +28,7 @@ export function WatchingNow({ device, watching, profiles, now, onStop }: Watchin
           {watching.profileName !== null && (
             <span className="watching__profile">
               <span className="visually-hidden">Profile: </span>
-              {profile && <Avatar avatar={profile.avatar} name={profile.name} size="small" />}
+              {profile && <Avatar avatar={profile.avatar} size="small" />}
               <span>{watching.profileName}</span>
             </span>
           )}

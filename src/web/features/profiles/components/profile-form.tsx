@@ -46,7 +46,7 @@ export function ProfileForm({ initial, submitLabel, busyLabel, onSubmit, onCance
         error={save.errors.name}
         onChange={(event) => setDraft({ ...draft, name: event.target.value })}
       />
-      <AvatarPicker value={draft.avatar} name={draft.name} onChange={(avatar) => setDraft({ ...draft, avatar })} />
+      <AvatarPicker value={draft.avatar} onChange={(avatar) => setDraft({ ...draft, avatar })} />
       <Checkbox
         label="Kids profile: only shows and films made for children"
         checked={draft.isKids}

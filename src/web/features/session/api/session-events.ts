@@ -2,36 +2,15 @@
 // session is revoked (on any device, on any node) or expires; `stream-ended` when one of this
 // device's streams is ended from elsewhere. One stream per page (use-live-sign-out.ts opens it);
 // a player hears it through onStreamEnded and onSignedOut instead of opening its own.
-import { type SignedOutEvent, type StreamEndedEvent, sessionEventNames, streamEndedEvent } from "../../../../contract/schemas/sessions";
+import type { StreamEndedEvent } from "../../../../contract/schemas/sessions";
+import { sessionEventNames } from "../../../../contract/session-event-names";
 import { requestsSettled } from "../../../lib/api-client";
 import { usher } from "../../../lib/usher";
 import { getMe } from "./get-me";
 
 export const SESSION_EVENTS_URL = "/api/v1/sessions/events";
+export { readSignedOutEvent, readStreamEndedEvent } from "./read-session-events";
 export { sessionEventNames };
-
-/** The event's data; an unreadable one still means this session is over. */
-export function readSignedOutEvent(data: unknown): SignedOutEvent {
-  try {
-    const parsed = JSON.parse(String(data)) as Partial<SignedOutEvent>;
-    if ((parsed.code === "SESSION_REVOKED" || parsed.code === "SESSION_EXPIRED") && typeof parsed.reason === "string") {
-      return { code: parsed.code, reason: parsed.reason };
-    }
-  } catch {
-    // fall through
-  }
-  return { code: "SESSION_REVOKED", reason: "signed_out" };
-}
-
-/** The event's data, or undefined when it can't be read (the player's next heartbeat then says why). */
-export function readStreamEndedEvent(data: unknown): StreamEndedEvent | undefined {
-  try {
-    const parsed = streamEndedEvent.safeParse(JSON.parse(String(data)));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 type Listener<T> = (event: T) => void;
 
