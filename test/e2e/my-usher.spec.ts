@@ -30,7 +30,7 @@ test("My Usher switches profile and leads to a TV sign-in, the devices, security
     await expect(shortcuts.getByRole("link", { name: new RegExp(`^${name}\\b`) })).toHaveAttribute("href", path);
   }
   await expect(page.getByRole("region", { name: "Switch to another profile" }).getByRole("button", { name: "Sam" })).toBeVisible();
-  await checkPage(page, "my-usher");
+  await checkPage(page, "my-usher-shortcuts");
 
   await shortcuts.getByRole("link", { name: /^Sign in on a TV/ }).click();
   await expect(page).toHaveURL(/\/tv$/);

@@ -16,7 +16,7 @@ test("Who's watching? shows the logo and the profiles only", async ({ page }, te
   await expect(page.getByRole("button", { name: /^Profile menu/ })).toHaveCount(0);
   await expect(page.getByRole("contentinfo")).toHaveCount(0);
   await expect(page.getByRole("main").getByRole("button", { name: account.profileName })).toBeVisible();
-  await checkPage(page, "who-is-watching");
+  await checkPage(page, "who-is-watching-gate");
 
   await page.getByRole("link", { name: "Manage profiles", exact: true }).click();
   await expect(page).toHaveURL(/\/profiles\/manage$/);

@@ -1,8 +1,9 @@
 // The catalogue the API serves: what the web app, the TV simulator and players show and play.
 import { z } from "zod";
 
-export const genres = ["Drama", "Comedy", "Sci-fi", "Thriller", "Documentary", "Family", "Animation"] as const;
-export type Genre = (typeof genres)[number];
+import { genres } from "../genres";
+
+export { type Genre, genres } from "../genres";
 
 export const titleId = z.string().regex(/^[a-z0-9-]{1,64}$/, "a title id: 1 to 64 of a-z, 0-9 and -");
 

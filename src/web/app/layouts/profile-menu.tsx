@@ -104,7 +104,17 @@ export function ProfileMenu() {
           }}
           onKeyDown={openFromKeyboard}
         >
-          {current ? <Avatar avatar={current.avatar} size="small" /> : <span className="avatar avatar--small avatar--comet">?</span>}
+          {current ? (
+            <Avatar avatar={current.avatar} size="small" />
+          ) : (
+            // No profile chosen on this device yet: a plain silhouette, not a question mark.
+            <span className="avatar avatar--small avatar--none" aria-hidden="true">
+              <svg className="avatar__art" viewBox="0 0 100 100" aria-hidden="true" focusable="false">
+                <circle cx="50" cy="38" r="16" />
+                <path d="M20 84a30 30 0 0 1 60 0z" />
+              </svg>
+            </span>
+          )}
           <span className="profile-menu__caret" aria-hidden="true">
             ▾
           </span>

@@ -58,6 +58,11 @@ describe("account activity in words", () => {
     expect(describeEvent(event("signed_out")).title).toBe("Signed out");
   });
 
+  it("doesn't repeat the device the entry's own line shows", () => {
+    expect(describeEvent(event("signed_in", { deviceName: "Chrome on macOS" })).title).toBe("Signed in");
+    expect(describeEvent(event("signed_out", { deviceName: "Chrome on macOS" })).title).toBe("Signed out");
+  });
+
   it("names the passkey added, removed or renamed", () => {
     expect(describeEvent(event("passkey_added", { passkeyName: "Chrome on Linux", signedOutDevices: 0 }))).toEqual({
       title: "Passkey added: Chrome on Linux",

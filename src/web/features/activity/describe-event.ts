@@ -67,9 +67,16 @@ const signInWays: Record<string, string> = {
   sign_in_code: "with a sign-in code",
 };
 
+/**
+ * The device an entry names, unless it is the one the entry's own line already shows under it
+ * (the browser it came from): a TV or an app signed in from elsewhere is named.
+ */
+const otherDevice = (d: ActivityEvent["details"], event: ActivityEvent) =>
+  text(d.deviceName) && d.deviceName !== event.device ? String(d.deviceName) : undefined;
+
 /** "Signed in with a passkey on Firefox on Windows"; a TV says it used a code. */
-const signedIn = (d: ActivityEvent["details"]) => {
-  const device = text(d.deviceName);
+const signedIn = (d: ActivityEvent["details"], event: ActivityEvent) => {
+  const device = otherDevice(d, event);
   if (d.method === "tv_code") return device ? `Signed in on ${device} with a code` : "Signed in on a TV with a code";
   return ["Signed in", signInWays[String(d.method)], device && `on ${device}`].filter(Boolean).join(" ");
 };
@@ -85,7 +92,7 @@ type Describe = (details: ActivityEvent["details"], event: ActivityEvent) => Omi
 
 const described: Record<string, Describe> = {
   account_created: () => ({ title: "Account created" }),
-  signed_in: (d) => ({ title: signedIn(d), detail: passkeyUsed(d) }),
+  signed_in: (d, event) => ({ title: signedIn(d, event), detail: passkeyUsed(d) }),
   sign_in_failed: () => ({
     title: "Failed sign-in attempt",
     detail: "Someone entered a wrong password for this account.",
@@ -101,7 +108,10 @@ const described: Record<string, Describe> = {
     detail: d.sent === false ? notSent(d.reason, "codes") : d.method === "sms" ? "By text message." : "By email.",
     ...(d.sent === false ? { tone: "warning" as const } : {}),
   }),
-  signed_out: (d) => ({ title: text(d.deviceName) ? `Signed out on ${d.deviceName}` : "Signed out" }),
+  signed_out: (d, event) => {
+    const device = otherDevice(d, event);
+    return { title: device ? `Signed out on ${device}` : "Signed out" };
+  },
   signed_out_all_devices: (d) => ({ title: "Signed out of all devices", detail: devices(d.signedOutDevices) }),
   signed_out_other_devices: (d) => ({ title: "Signed out of all other devices", detail: devices(d.signedOutDevices) }),
   signed_out_device: (d) => ({ title: text(d.deviceName) ? `Signed out ${d.deviceName}` : "Signed out a device" }),

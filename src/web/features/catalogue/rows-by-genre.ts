@@ -1,6 +1,7 @@
 // The browse page's rows: the titles the API served, grouped by genre in the catalogue's order
 // of genres. Posters are drawn from each title's name (components/poster.tsx).
-import { type CatalogueTitle, type Genre, genres } from "../../../contract/schemas/catalogue";
+import { type Genre, genres } from "../../../contract/genres";
+import type { CatalogueTitle } from "../../../contract/schemas/catalogue";
 
 /** The rows of the browse page: one per genre that has something to show. */
 export function rowsByGenre(visible: readonly CatalogueTitle[]): { genre: Genre; titles: CatalogueTitle[] }[] {
