@@ -63,31 +63,27 @@ describe("POST /account/phone/remove", () => {
 });
 
 describe("audit log", () => {
-  it("records phone_added, phone_verified, phone_changed and phone_removed as they happen", async () => {
+  /** A member adds a number, verifies it, changes it for another, then removes it. */
+  async function addVerifyChangeAndRemove() {
     const m = await member();
     const first = aNumber();
     const second = aNumber();
-
     expect((await addPhone(m.browser, first.typed)).statusCode).toBe(200);
     t.clock.advance(1000);
     expect((await verify(m.browser, await latestSmsCode(t.core, first.e164))).statusCode).toBe(200);
     expect((await addPhone(m.browser, second.typed)).statusCode).toBe(200);
     t.clock.advance(1000);
     expect((await removePhone(m.browser)).statusCode).toBe(200);
+    return { m, first, second };
+  }
 
+  it("records phone_added, phone_verified, phone_changed and phone_removed as they happen", async () => {
+    const { m } = await addVerifyChangeAndRemove();
     expect(await auditTypes(m.accountId)).toEqual(["phone_added", "phone_verified", "phone_changed", "phone_removed"]);
   });
 
   it("names the number by its masked ending only, in the log and in the account's activity", async () => {
-    const m = await member();
-    const first = aNumber();
-    const second = aNumber();
-    expect((await addPhone(m.browser, first.typed)).statusCode).toBe(200);
-    t.clock.advance(1000);
-    expect((await verify(m.browser, await latestSmsCode(t.core, first.e164))).statusCode).toBe(200);
-    expect((await addPhone(m.browser, second.typed)).statusCode).toBe(200);
-    t.clock.advance(1000);
-    expect((await removePhone(m.browser)).statusCode).toBe(200);
+    const { m, first, second } = await addVerifyChangeAndRemove();
 
     // "+1 202 555 0107" shows as "+1 ••• ••• ••07".
     const masked = (number: { e164: string }) => `+1 ••• ••• ••${number.e164.slice(-2)}`;
