@@ -1,4 +1,4 @@
-// Manage profiles → Edit → Profile lock: lock a profile with a 4-digit PIN (entered twice),
+// Manage profiles → Profile lock: lock a profile with a 4-digit PIN (entered twice),
 // change the PIN, or remove the lock. Each asks for the account password right there, every
 // time, however recently it was typed on this device.
 import { useEffect, useId, useState } from "react";

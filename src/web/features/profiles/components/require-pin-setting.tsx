@@ -74,7 +74,7 @@ export function RequirePinSetting({ setting, main, onRetry, onSaved }: RequirePi
           <p id={descriptionId} className="profile-lock-setting__hint">
             {mainLocked
               ? `Adding a profile asks for the PIN of ${main?.name}, the main profile, so only its owner can add people to this account.`
-              : `Adding a profile can ask for the PIN of ${main?.name ?? "the main profile"}, the main profile. Lock ${main?.name ?? "it"} first: Edit, then Profile lock.`}
+              : `Adding a profile can ask for the PIN of ${main?.name ?? "the main profile"}, the main profile. Lock ${main?.name ?? "it"} first with its Profile lock.`}
           </p>
           {notice && <Alert tone="success">{notice}</Alert>}
         </>

@@ -1,4 +1,4 @@
-// Manage profiles → Edit → Profile lock → Lock with a PIN (or Change PIN): the 4-digit PIN
+// Manage profiles → Profile lock → Lock with a PIN (or Change PIN): the 4-digit PIN
 // twice, and the account password, asked for right here every time.
 import { useState } from "react";
 import { Form } from "../../../components/form/form";
