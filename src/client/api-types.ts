@@ -4017,6 +4017,8 @@ export interface components {
             readonly genres: ("Drama" | "Comedy" | "Sci-fi" | "Thriller" | "Documentary" | "Family" | "Animation")[];
             blurb: string;
             forKids: boolean;
+            /** @enum {string} */
+            rating: "All" | "7+" | "13+" | "16+" | "18+";
         };
         Error: {
             error: {
@@ -4076,6 +4078,8 @@ export interface components {
             readonly genres: ("Drama" | "Comedy" | "Sci-fi" | "Thriller" | "Documentary" | "Family" | "Animation")[];
             blurb: string;
             forKids: boolean;
+            /** @enum {string} */
+            rating: "All" | "7+" | "13+" | "16+" | "18+";
         };
     };
     responses: never;

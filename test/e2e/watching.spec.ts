@@ -26,6 +26,8 @@ async function playFeatured(page: Page): Promise<{ name: string; started: Promis
   await page.getByRole("button", { name: "More info" }).click();
   const dialog = page.getByRole("dialog");
   const name = (await dialog.getByRole("heading", { level: 2 }).textContent()) ?? "";
+  // Each title says its maturity rating beside what it is.
+  await expect(dialog.locator(".title-details__meta")).toContainText(/All ages|7\+|13\+|16\+|18\+/);
   const started = page
     .waitForResponse((response) => response.url().endsWith("/api/v1/streams") && response.request().method() === "POST")
     .then(async (response) => ({ status: response.status(), streamId: response.ok() ? (await response.json()).stream.id : undefined }));

@@ -12,6 +12,7 @@ export const catalogue: readonly CatalogueTitle[] = [
     genres: ["Drama"],
     blurb: "Three sisters inherit a lighthouse and the debts that keep its lamp burning.",
     forKids: false,
+    rating: "13+",
   },
   {
     id: "salt-and-static",
@@ -21,6 +22,7 @@ export const catalogue: readonly CatalogueTitle[] = [
     genres: ["Drama", "Thriller"],
     blurb: "A night-shift radio host takes a call from a listener who knows too much.",
     forKids: false,
+    rating: "16+",
   },
   {
     id: "quiet-harbour",
@@ -30,6 +32,7 @@ export const catalogue: readonly CatalogueTitle[] = [
     genres: ["Drama"],
     blurb: "A ferry captain's last crossing brings a stranger with her brother's letters.",
     forKids: false,
+    rating: "13+",
   },
   {
     id: "encore-cafe",
@@ -39,6 +42,7 @@ export const catalogue: readonly CatalogueTitle[] = [
     genres: ["Comedy"],
     blurb: "A retired stage magician opens a café where nothing stays on the menu.",
     forKids: false,
+    rating: "7+",
   },
   {
     id: "the-desk-fern",
@@ -48,6 +52,7 @@ export const catalogue: readonly CatalogueTitle[] = [
     genres: ["Comedy", "Family"],
     blurb: "Office life as seen, and quietly judged, by the fern by the window.",
     forKids: true,
+    rating: "All",
   },
   {
     id: "left-at-juniper-street",
@@ -57,6 +62,7 @@ export const catalogue: readonly CatalogueTitle[] = [
     genres: ["Comedy"],
     blurb: "Two rival wedding planners book the same barn on the same Saturday.",
     forKids: false,
+    rating: "13+",
   },
   {
     id: "orbit-of-ash",
@@ -66,6 +72,7 @@ export const catalogue: readonly CatalogueTitle[] = [
     genres: ["Sci-fi", "Thriller"],
     blurb: "A mining crew wakes from cryosleep to find their ship has been renamed.",
     forKids: false,
+    rating: "18+",
   },
   {
     id: "addressed-to-vega",
@@ -75,6 +82,7 @@ export const catalogue: readonly CatalogueTitle[] = [
     genres: ["Sci-fi"],
     blurb: "An astronomer decodes a message that is addressed to her, by name.",
     forKids: false,
+    rating: "13+",
   },
   {
     id: "paper-planets",
@@ -84,6 +92,7 @@ export const catalogue: readonly CatalogueTitle[] = [
     genres: ["Sci-fi", "Animation", "Family"],
     blurb: "A girl folds a solar system out of homework and has to keep it spinning.",
     forKids: true,
+    rating: "All",
   },
   {
     id: "glass-district",
@@ -93,6 +102,7 @@ export const catalogue: readonly CatalogueTitle[] = [
     genres: ["Thriller"],
     blurb: "A window cleaner sees the same crime, on the same floor, every Tuesday.",
     forKids: false,
+    rating: "16+",
   },
   {
     id: "cold-ledger",
@@ -102,6 +112,7 @@ export const catalogue: readonly CatalogueTitle[] = [
     genres: ["Thriller", "Drama"],
     blurb: "An auditor finds one number that doesn't add up, and someone who wants it gone.",
     forKids: false,
+    rating: "18+",
   },
   {
     id: "the-hollow-hour",
@@ -111,6 +122,7 @@ export const catalogue: readonly CatalogueTitle[] = [
     genres: ["Thriller"],
     blurb: "Every night at 3 a.m. the whole town forgets the same hour.",
     forKids: false,
+    rating: "16+",
   },
   {
     id: "backyard-starlight",
@@ -120,6 +132,7 @@ export const catalogue: readonly CatalogueTitle[] = [
     genres: ["Documentary"],
     blurb: "Backyard astronomers chase the faintest light a home telescope can catch.",
     forKids: true,
+    rating: "All",
   },
   {
     id: "bread-and-borders",
@@ -129,6 +142,7 @@ export const catalogue: readonly CatalogueTitle[] = [
     genres: ["Documentary"],
     blurb: "One recipe, twelve countries, and the bakers who argue about it.",
     forKids: false,
+    rating: "7+",
   },
   {
     id: "the-river-remembers",
@@ -138,6 +152,7 @@ export const catalogue: readonly CatalogueTitle[] = [
     genres: ["Documentary"],
     blurb: "A year on a river that was given back to the otters.",
     forKids: true,
+    rating: "All",
   },
   {
     id: "captain-pebble",
@@ -147,6 +162,7 @@ export const catalogue: readonly CatalogueTitle[] = [
     genres: ["Animation", "Family"],
     blurb: "The smallest stone on the beach sets sail to find the biggest wave.",
     forKids: true,
+    rating: "All",
   },
   {
     id: "moon-bakery",
@@ -156,6 +172,7 @@ export const catalogue: readonly CatalogueTitle[] = [
     genres: ["Animation", "Family"],
     blurb: "A bakery on the Moon where every loaf floats away unless you sing to it.",
     forKids: true,
+    rating: "All",
   },
   {
     id: "the-great-sock-escape",
@@ -165,6 +182,7 @@ export const catalogue: readonly CatalogueTitle[] = [
     genres: ["Animation", "Comedy", "Family"],
     blurb: "Odd socks plan a daring escape from the washing machine.",
     forKids: true,
+    rating: "All",
   },
   {
     id: "tide-pool-detectives",
@@ -174,6 +192,7 @@ export const catalogue: readonly CatalogueTitle[] = [
     genres: ["Family", "Documentary"],
     blurb: "Two cousins solve seaside mysteries with a bucket and a magnifying glass.",
     forKids: true,
+    rating: "7+",
   },
   {
     id: "rooftop-orchestra",
@@ -183,6 +202,7 @@ export const catalogue: readonly CatalogueTitle[] = [
     genres: ["Family", "Drama"],
     blurb: "A building's neighbours form an orchestra, one balcony at a time.",
     forKids: true,
+    rating: "7+",
   },
   {
     id: "hill-lights",
@@ -192,6 +212,7 @@ export const catalogue: readonly CatalogueTitle[] = [
     genres: ["Drama", "Sci-fi"],
     blurb: "After the grid fails, a valley relearns how to talk across the hills.",
     forKids: false,
+    rating: "13+",
   },
   {
     id: "neon-greenhouse",
@@ -201,6 +222,7 @@ export const catalogue: readonly CatalogueTitle[] = [
     genres: ["Sci-fi", "Comedy"],
     blurb: "A botanist's glowing tomatoes become the city's most wanted vegetable.",
     forKids: false,
+    rating: "7+",
   },
 ];
 

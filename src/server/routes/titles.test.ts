@@ -2,7 +2,7 @@
 // a Kids profile gets only the titles made for children, and no cache keeps what a session saw.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type Device, SESSION_COOKIE, type TestApp, withoutPerIpLimits } from "../../../test/helper";
-import { catalogueTitle } from "../../contract/schemas/catalogue";
+import { type CatalogueTitle, catalogueTitle, maturityRatings } from "../../contract/schemas/catalogue";
 import { catalogue } from "../../core/catalogue/titles";
 import { create, profilesTestHelpers } from "./profiles-test-helpers";
 
@@ -49,7 +49,17 @@ describe("GET /api/v1/titles", () => {
       expect(Object.keys(title).sort()).toEqual(fields);
       expect(catalogueTitle.safeParse(title).success).toBe(true);
     }
-    expect(titles.find((title) => title.id === "the-lantern-keepers")).toMatchObject({ name: "The Lantern Keepers", forKids: false });
+    expect(titles.find((title) => title.id === "the-lantern-keepers")).toMatchObject({
+      name: "The Lantern Keepers",
+      forKids: false,
+      rating: "13+",
+    });
+  });
+
+  it("rates every title, and a title made for children is rated for all ages or 7+", async () => {
+    const { titles } = (await t.app.inject({ method: "GET", url: "/api/v1/titles" })).json() as { titles: CatalogueTitle[] };
+    expect(new Set(titles.map((title) => title.rating))).toEqual(new Set(maturityRatings));
+    for (const title of titles.filter((candidate) => candidate.forKids)) expect(["All", "7+"], title.id).toContain(title.rating);
   });
 
   it("lets browsers and shared caches keep the signed-out list, keyed on what would carry a session", async () => {

@@ -1,6 +1,6 @@
-// A title's details in a modal dialog: the wide poster, what it is and its one-line story, and
-// Play. Clicking outside the content (on the backdrop) closes it too. Opening it puts the focus
-// on Play (showModal() focuses the first control).
+// A title's details in a modal dialog: the wide poster, what it is (with its maturity rating),
+// its one-line story, and Play. Clicking outside the content (on the backdrop) closes it too.
+// Opening it puts the focus on Play (showModal() focuses the first control).
 import { useEffect, useId, useRef } from "react";
 import { Link } from "react-router";
 import type { Title } from "../api/list-titles";
@@ -33,6 +33,7 @@ export function TitleDetails({ title, onClose }: { title: Title | undefined; onC
           <h2 id={headingId}>{title.name}</h2>
           <p className="title-details__meta">
             {title.kind} · {title.year} · {title.genres.join(", ")}
+            <span className="tag">{title.rating === "All" ? "All ages" : title.rating}</span>
             {title.forKids && <span className="tag">Kids</span>}
           </p>
           <p>{title.blurb}</p>
