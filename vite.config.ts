@@ -23,13 +23,17 @@ export default defineConfig({
     // browser fetches six at a time, so the shared code travels in two chunks ("app": the
     // components and helpers every page uses; "signed-in": the features and the signed-in
     // layout), and each page's own code in one more. The strength checker's dictionaries, the
-    // phone-number library and the TV simulator's code stay apart, loaded where they are used.
+    // phone-number library, the TV simulator's and Parental Controls' code stay apart, loaded where they are used.
     rolldownOptions: {
       output: {
         codeSplitting: {
           groups: [
             { name: "app", test: /\/src\/web\/(components|lib)\/(?!strength-estimator|zxcvbn)/, priority: 2 },
-            { name: "signed-in", test: /\/src\/web\/(features\/(?!tv\/|phone\/)|app\/layouts\/|app\/signed-in-data)/, priority: 1 },
+            {
+              name: "signed-in",
+              test: /\/src\/web\/(features\/(?!tv\/|phone\/|parental-controls\/)|app\/layouts\/|app\/signed-in-data)/,
+              priority: 1,
+            },
           ],
         },
       },

@@ -540,7 +540,7 @@ export function verifierSection(v: VerifierFigures): {
 
   return {
     method:
-      `The cached session verifier: three playback processes (\`GET /play/night-train\`, autocannon at ${route.connections} connections from the bench process, ` +
+      `The cached session verifier: three playback processes (\`GET /play/the-lantern-keepers\`, autocannon at ${route.connections} connections from the bench process, ` +
       `${route.runs.cached.length} rounds of ${route.duration} s, each round running unprotected, cached and introspection in turn, after a warm-up); ` +
       `sign-out-all one account at a time on node 1 of ${signOut.nodes}, a block without verifiers, one with ${verifierCount} ` +
       `(in the bench process, spread over the nodes), and one without again; the memory figure in a child process against a fake Usher.`,

@@ -31,7 +31,7 @@ export interface ProtectedRoute {
 }
 
 const CONNECTIONS = 32;
-const TITLE = "/play/night-train";
+const TITLE = "/play/the-lantern-keepers";
 
 async function health(service: Node): Promise<VerifierStatus> {
   const response = await fetch(`${service.url}/healthz`);

@@ -45,7 +45,7 @@ const server = createServer((request, response) => {
           aal: 1,
           plan: "standard",
           device: { kind: "mobile", name: "Phone" },
-          profile: { id: randomUUID(), name: "Jo", kids: false },
+          profile: { id: randomUUID(), name: "Jo", kids: false, max_rating: "18+", restricted_titles: [] },
         };
     const text = JSON.stringify(answer);
     response.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(text) }).end(text);

@@ -1,7 +1,7 @@
 // A playback API as a platform team would write one beside Usher: it hands a viewer a title's
-// manifest at the quality their plan allows, holds mature titles back from a Kids profile, and
-// starts, keeps and stops the viewer's stream with Usher on their behalf, so the plan's screen
-// limit holds and a sign-out anywhere stops the playing.
+// manifest at the quality their plan allows, holds back what the profile's parental controls keep
+// out (title-access.ts), and starts, keeps and stops the viewer's stream with Usher on their
+// behalf, so the plan's screen limit holds and a sign-out anywhere stops the playing.
 // Who is asking is answered by Usher's session verifier (usher/verifier): from a cache kept in
 // step with Usher, so a request costs a map lookup, and a device signed out anywhere is still
 // refused on its very next request. See README.md:
@@ -10,6 +10,8 @@
 import { pathToFileURL } from "node:url";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from "fastify";
 import { createSessionVerifier, type Plan, requireSession, type SessionVerifier, usherSessions, viewerToken } from "usher/verifier";
+import { usherCatalogue } from "./catalogue";
+import { titleAccess } from "./title-access";
 import { type Relayed, usherStreams } from "./usher-streams";
 
 export interface PlaybackServiceOptions {
@@ -39,6 +41,11 @@ export function buildPlaybackService(options: PlaybackServiceOptions): FastifyIn
   });
   app.register(usherSessions, { verifier });
   app.addHook("onClose", () => verifier.close());
+  const catalogue = usherCatalogue({
+    usherUrl: options.usherUrl,
+    timeoutMs: options.usherTimeoutMs ?? 2_000,
+    onFailure: (reason) => app.log.error({ reason }, "could not fetch Usher's catalogue"),
+  });
 
   app.get<{ Params: { titleId: string } }>(
     "/play/:titleId",
@@ -48,9 +55,10 @@ export function buildPlaybackService(options: PlaybackServiceOptions): FastifyIn
       // An answer about one viewer is never for a shared cache.
       reply.header("cache-control", "no-store");
       const { titleId } = request.params;
-      const { plan, profile } = request.usherSession!;
-      // No profile chosen yet means the account holder's own view, which is not a Kids one.
-      if (profile?.kids && titleId.startsWith("mature-")) return reply.code(403).send({ error: "not_for_kids" });
+      const claims = request.usherSession!;
+      const access = await titleAccess(catalogue, claims, titleId);
+      if (!access.ok) return reply.code(access.statusCode).send(access.body);
+      const { plan, profile } = claims;
       const maxQuality = MAX_QUALITY[plan];
       return { titleId, profile, plan, maxQuality, manifestUrl: `https://cdn.example.invalid/${titleId}/${maxQuality}/manifest.mpd` };
     },
@@ -74,6 +82,9 @@ export function buildPlaybackService(options: PlaybackServiceOptions): FastifyIn
   app.post<{ Body: { titleId?: unknown } }>("/streams", { preHandler: requireSession }, async (request, reply) => {
     const titleId = request.body?.titleId;
     if (typeof titleId !== "string" || !TITLE_ID.test(titleId)) return reply.code(400).send({ error: "invalid_title_id" });
+    // Refused here first, so a title the profile may not watch never reaches Usher (which refuses it too).
+    const access = await titleAccess(catalogue, request.usherSession!, titleId);
+    if (!access.ok) return relay(reply, access);
     return relay(reply, await streams.start(tokenOf(request), titleId));
   });
 

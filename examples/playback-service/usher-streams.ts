@@ -2,6 +2,7 @@
 // credentials (client_secret_basic) and the viewer's token in Usher-Viewer-Token. Usher counts
 // the stream against the viewer's plan, shows it on their device list, and ends it when the
 // device is signed out; the service relays what Usher answers in its own words.
+import { TITLE_NOT_FOUND, TITLE_RESTRICTED } from "./title-access";
 
 /** What the service answers its caller: Usher's status, and a body in the service's vocabulary. */
 export interface Relayed {
@@ -58,11 +59,15 @@ export function usherStreams(options: UsherStreamsOptions): UsherStreams {
   async function common(response: Response | null): Promise<Relayed | null> {
     if (!response || response.status >= 500 || response.status === 429) return UNAVAILABLE;
     if (response.status === 401) return { statusCode: 401, body: { error: "not_signed_in" } };
-    // A Kids profile stops its own stream, never another device's.
-    if (response.status === 403) return { statusCode: 403, body: { error: "not_allowed" } };
+    if (response.status === 403) {
+      const { code } = await usherError(response);
+      // The service refuses such a title itself before asking; Usher's refusal is the second line.
+      // Otherwise a Kids profile stops its own stream, never another device's.
+      return { statusCode: 403, body: code === "TITLE_RESTRICTED" ? TITLE_RESTRICTED : { error: "not_allowed" } };
+    }
     if (response.status === 404) {
       const { code } = await usherError(response);
-      return { statusCode: 404, body: { error: code === "TITLE_NOT_FOUND" ? "title_not_found" : "stream_not_found" } };
+      return { statusCode: 404, body: code === "TITLE_NOT_FOUND" ? TITLE_NOT_FOUND : { error: "stream_not_found" } };
     }
     return null;
   }

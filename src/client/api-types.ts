@@ -850,6 +850,9 @@ export interface paths {
                                 avatar: string;
                                 kids: boolean;
                                 locked: boolean;
+                                /** @enum {string} */
+                                maxRating: "All" | "7+" | "13+" | "16+" | "18+";
+                                restrictedTitles: string[];
                                 /** Format: date-time */
                                 createdAt: string;
                             }[];
@@ -1337,6 +1340,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         pin?: string;
+                        currentPassword?: string;
                     } | null;
                 };
             };
@@ -1376,7 +1380,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The catalogue: every title signed out, only Kids titles on a Kids profile */
+        /** The catalogue: every title signed out, only what the profile may watch on a profile */
         get: {
             parameters: {
                 query?: never;
@@ -1394,6 +1398,55 @@ export interface paths {
                     content: {
                         "application/json": {
                             titles: components["schemas"]["Title"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/titles/{titleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One title, if the profile may watch it: 403 TITLE_RESTRICTED when its parental controls keep it out */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    titleId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            title: components["schemas"]["Title"];
                         };
                     };
                 };
@@ -1470,7 +1523,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "EMPTY_BODY" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "BAD_REQUEST" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CROSS_ORIGIN_REQUEST" | "RATE_LIMITED" | "INTERNAL_ERROR" | "INVALID_CREDENTIALS" | "SESSION_NOT_FOUND" | "UNAUTHENTICATED" | "SESSION_REVOKED" | "SESSION_EXPIRED" | "ACCOUNT_LOCKED" | "EMAIL_TAKEN" | "INVALID_EMAIL" | "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_LONG" | "PASSWORD_TOO_COMMON" | "WRONG_PASSWORD" | "PASSWORD_UNCHANGED" | "PROFILE_NOT_FOUND" | "PROFILE_LIMIT_REACHED" | "PROFILE_NAME_TAKEN" | "LAST_PROFILE" | "KIDS_PROFILE" | "INVALID_PHONE" | "PHONE_NOT_MOBILE" | "PHONE_IN_USE" | "NO_PHONE" | "PHONE_ALREADY_VERIFIED" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_ATTEMPTS_EXCEEDED" | "TV_CODE_NOT_FOUND" | "TV_CODE_EXPIRED" | "TV_CODE_ALREADY_USED" | "REAUTH_REQUIRED" | "TWO_STEP_CODE_INVALID" | "TWO_STEP_CODE_USED" | "TWO_STEP_CHALLENGE_INVALID" | "TWO_STEP_CHALLENGE_EXPIRED" | "TWO_STEP_ATTEMPTS_EXCEEDED" | "TOTP_ALREADY_ENABLED" | "TOTP_NOT_ENABLED" | "TOTP_SETUP_NOT_STARTED" | "NO_PASSKEYS" | "PASSKEY_STEP_UNCHANGED" | "TWO_STEP_NOT_ENABLED" | "PASSKEY_NOT_FOUND" | "PASSKEY_INVALID" | "PASSKEY_UNKNOWN" | "PASSKEY_ALREADY_REGISTERED" | "PASSKEY_CHALLENGE_EXPIRED" | "PROFILE_LOCKED" | "INVALID_PIN" | "MAIN_PROFILE_NOT_LOCKED" | "PIN_REQUIRED" | "LINK_INVALID" | "LINK_EXPIRED" | "EMAIL_ALREADY_VERIFIED" | "INVALID_CURSOR" | "EMAIL_UNCHANGED" | "SIGN_IN_CODE_INVALID" | "TOO_MANY_STREAMS" | "STREAM_ENDED" | "STREAM_NOT_FOUND" | "TITLE_NOT_FOUND" | "RESET_CODE_INVALID";
+                                code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "EMPTY_BODY" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "BAD_REQUEST" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CROSS_ORIGIN_REQUEST" | "RATE_LIMITED" | "INTERNAL_ERROR" | "INVALID_CREDENTIALS" | "SESSION_NOT_FOUND" | "UNAUTHENTICATED" | "SESSION_REVOKED" | "SESSION_EXPIRED" | "ACCOUNT_LOCKED" | "EMAIL_TAKEN" | "INVALID_EMAIL" | "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_LONG" | "PASSWORD_TOO_COMMON" | "WRONG_PASSWORD" | "PASSWORD_UNCHANGED" | "PROFILE_NOT_FOUND" | "PROFILE_LIMIT_REACHED" | "PROFILE_NAME_TAKEN" | "LAST_PROFILE" | "KIDS_PROFILE" | "INVALID_PHONE" | "PHONE_NOT_MOBILE" | "PHONE_IN_USE" | "NO_PHONE" | "PHONE_ALREADY_VERIFIED" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_ATTEMPTS_EXCEEDED" | "TV_CODE_NOT_FOUND" | "TV_CODE_EXPIRED" | "TV_CODE_ALREADY_USED" | "REAUTH_REQUIRED" | "TWO_STEP_CODE_INVALID" | "TWO_STEP_CODE_USED" | "TWO_STEP_CHALLENGE_INVALID" | "TWO_STEP_CHALLENGE_EXPIRED" | "TWO_STEP_ATTEMPTS_EXCEEDED" | "TOTP_ALREADY_ENABLED" | "TOTP_NOT_ENABLED" | "TOTP_SETUP_NOT_STARTED" | "NO_PASSKEYS" | "PASSKEY_STEP_UNCHANGED" | "TWO_STEP_NOT_ENABLED" | "PASSKEY_NOT_FOUND" | "PASSKEY_INVALID" | "PASSKEY_UNKNOWN" | "PASSKEY_ALREADY_REGISTERED" | "PASSKEY_CHALLENGE_EXPIRED" | "PROFILE_LOCKED" | "INVALID_PIN" | "MAIN_PROFILE_NOT_LOCKED" | "PIN_REQUIRED" | "EXIT_KIDS_PASSWORD_REQUIRED" | "KIDS_RATING_TOO_HIGH" | "UNKNOWN_TITLE" | "LINK_INVALID" | "LINK_EXPIRED" | "EMAIL_ALREADY_VERIFIED" | "INVALID_CURSOR" | "EMAIL_UNCHANGED" | "SIGN_IN_CODE_INVALID" | "TOO_MANY_STREAMS" | "STREAM_ENDED" | "STREAM_NOT_FOUND" | "TITLE_NOT_FOUND" | "TITLE_RESTRICTED" | "RESET_CODE_INVALID";
                                 message: string;
                                 issues?: {
                                     path: string;
@@ -3181,6 +3234,154 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/profiles/{id}/parental-controls/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Profile & Parental Controls of one profile, given the account password */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        currentPassword: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            parentalControls: {
+                                profileId: string;
+                                profileName: string;
+                                isKids: boolean;
+                                /** @enum {string} */
+                                maxRating: "All" | "7+" | "13+" | "16+" | "18+";
+                                restrictedTitles: components["schemas"]["Title"][];
+                                titles: components["schemas"]["Title"][];
+                                locked: boolean;
+                                askPasswordToExitKids: boolean;
+                                viewingActivity: {
+                                    titleId: string;
+                                    titleName: string;
+                                    /** Format: date-time */
+                                    startedAt: string;
+                                    deviceName: string | null;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/profiles/{id}/parental-controls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a profile's maturity rating, its blocked titles, or the account's Exit Kids password setting */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        currentPassword: string;
+                        /** @enum {string} */
+                        maxRating?: "All" | "7+" | "13+" | "16+" | "18+";
+                        restrictedTitleIds?: string[];
+                        askPasswordToExitKids?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            parentalControls: {
+                                profileId: string;
+                                profileName: string;
+                                isKids: boolean;
+                                /** @enum {string} */
+                                maxRating: "All" | "7+" | "13+" | "16+" | "18+";
+                                restrictedTitles: components["schemas"]["Title"][];
+                                titles: components["schemas"]["Title"][];
+                                locked: boolean;
+                                askPasswordToExitKids: boolean;
+                                viewingActivity: {
+                                    titleId: string;
+                                    titleName: string;
+                                    /** Format: date-time */
+                                    startedAt: string;
+                                    deviceName: string | null;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/account/email/verify": {
         parameters: {
             query?: never;
@@ -3844,6 +4045,9 @@ export interface paths {
                                 id: string;
                                 name: string;
                                 kids: boolean;
+                                /** @enum {string} */
+                                max_rating: "All" | "7+" | "13+" | "16+" | "18+";
+                                restricted_titles: string[];
                             } | null;
                         } | {
                             /** @enum {boolean} */
@@ -3962,7 +4166,7 @@ export interface components {
         ErrorInput: {
             error: {
                 /** @enum {string} */
-                code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "EMPTY_BODY" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "BAD_REQUEST" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CROSS_ORIGIN_REQUEST" | "RATE_LIMITED" | "INTERNAL_ERROR" | "INVALID_CREDENTIALS" | "SESSION_NOT_FOUND" | "UNAUTHENTICATED" | "SESSION_REVOKED" | "SESSION_EXPIRED" | "ACCOUNT_LOCKED" | "EMAIL_TAKEN" | "INVALID_EMAIL" | "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_LONG" | "PASSWORD_TOO_COMMON" | "WRONG_PASSWORD" | "PASSWORD_UNCHANGED" | "PROFILE_NOT_FOUND" | "PROFILE_LIMIT_REACHED" | "PROFILE_NAME_TAKEN" | "LAST_PROFILE" | "KIDS_PROFILE" | "INVALID_PHONE" | "PHONE_NOT_MOBILE" | "PHONE_IN_USE" | "NO_PHONE" | "PHONE_ALREADY_VERIFIED" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_ATTEMPTS_EXCEEDED" | "TV_CODE_NOT_FOUND" | "TV_CODE_EXPIRED" | "TV_CODE_ALREADY_USED" | "REAUTH_REQUIRED" | "TWO_STEP_CODE_INVALID" | "TWO_STEP_CODE_USED" | "TWO_STEP_CHALLENGE_INVALID" | "TWO_STEP_CHALLENGE_EXPIRED" | "TWO_STEP_ATTEMPTS_EXCEEDED" | "TOTP_ALREADY_ENABLED" | "TOTP_NOT_ENABLED" | "TOTP_SETUP_NOT_STARTED" | "NO_PASSKEYS" | "PASSKEY_STEP_UNCHANGED" | "TWO_STEP_NOT_ENABLED" | "PASSKEY_NOT_FOUND" | "PASSKEY_INVALID" | "PASSKEY_UNKNOWN" | "PASSKEY_ALREADY_REGISTERED" | "PASSKEY_CHALLENGE_EXPIRED" | "PROFILE_LOCKED" | "INVALID_PIN" | "MAIN_PROFILE_NOT_LOCKED" | "PIN_REQUIRED" | "LINK_INVALID" | "LINK_EXPIRED" | "EMAIL_ALREADY_VERIFIED" | "INVALID_CURSOR" | "EMAIL_UNCHANGED" | "SIGN_IN_CODE_INVALID" | "TOO_MANY_STREAMS" | "STREAM_ENDED" | "STREAM_NOT_FOUND" | "TITLE_NOT_FOUND" | "RESET_CODE_INVALID";
+                code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "EMPTY_BODY" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "BAD_REQUEST" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CROSS_ORIGIN_REQUEST" | "RATE_LIMITED" | "INTERNAL_ERROR" | "INVALID_CREDENTIALS" | "SESSION_NOT_FOUND" | "UNAUTHENTICATED" | "SESSION_REVOKED" | "SESSION_EXPIRED" | "ACCOUNT_LOCKED" | "EMAIL_TAKEN" | "INVALID_EMAIL" | "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_LONG" | "PASSWORD_TOO_COMMON" | "WRONG_PASSWORD" | "PASSWORD_UNCHANGED" | "PROFILE_NOT_FOUND" | "PROFILE_LIMIT_REACHED" | "PROFILE_NAME_TAKEN" | "LAST_PROFILE" | "KIDS_PROFILE" | "INVALID_PHONE" | "PHONE_NOT_MOBILE" | "PHONE_IN_USE" | "NO_PHONE" | "PHONE_ALREADY_VERIFIED" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_ATTEMPTS_EXCEEDED" | "TV_CODE_NOT_FOUND" | "TV_CODE_EXPIRED" | "TV_CODE_ALREADY_USED" | "REAUTH_REQUIRED" | "TWO_STEP_CODE_INVALID" | "TWO_STEP_CODE_USED" | "TWO_STEP_CHALLENGE_INVALID" | "TWO_STEP_CHALLENGE_EXPIRED" | "TWO_STEP_ATTEMPTS_EXCEEDED" | "TOTP_ALREADY_ENABLED" | "TOTP_NOT_ENABLED" | "TOTP_SETUP_NOT_STARTED" | "NO_PASSKEYS" | "PASSKEY_STEP_UNCHANGED" | "TWO_STEP_NOT_ENABLED" | "PASSKEY_NOT_FOUND" | "PASSKEY_INVALID" | "PASSKEY_UNKNOWN" | "PASSKEY_ALREADY_REGISTERED" | "PASSKEY_CHALLENGE_EXPIRED" | "PROFILE_LOCKED" | "INVALID_PIN" | "MAIN_PROFILE_NOT_LOCKED" | "PIN_REQUIRED" | "EXIT_KIDS_PASSWORD_REQUIRED" | "KIDS_RATING_TOO_HIGH" | "UNKNOWN_TITLE" | "LINK_INVALID" | "LINK_EXPIRED" | "EMAIL_ALREADY_VERIFIED" | "INVALID_CURSOR" | "EMAIL_UNCHANGED" | "SIGN_IN_CODE_INVALID" | "TOO_MANY_STREAMS" | "STREAM_ENDED" | "STREAM_NOT_FOUND" | "TITLE_NOT_FOUND" | "TITLE_RESTRICTED" | "RESET_CODE_INVALID";
                 message: string;
                 issues?: {
                     path: string;
@@ -4023,7 +4227,7 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "EMPTY_BODY" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "BAD_REQUEST" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CROSS_ORIGIN_REQUEST" | "RATE_LIMITED" | "INTERNAL_ERROR" | "INVALID_CREDENTIALS" | "SESSION_NOT_FOUND" | "UNAUTHENTICATED" | "SESSION_REVOKED" | "SESSION_EXPIRED" | "ACCOUNT_LOCKED" | "EMAIL_TAKEN" | "INVALID_EMAIL" | "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_LONG" | "PASSWORD_TOO_COMMON" | "WRONG_PASSWORD" | "PASSWORD_UNCHANGED" | "PROFILE_NOT_FOUND" | "PROFILE_LIMIT_REACHED" | "PROFILE_NAME_TAKEN" | "LAST_PROFILE" | "KIDS_PROFILE" | "INVALID_PHONE" | "PHONE_NOT_MOBILE" | "PHONE_IN_USE" | "NO_PHONE" | "PHONE_ALREADY_VERIFIED" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_ATTEMPTS_EXCEEDED" | "TV_CODE_NOT_FOUND" | "TV_CODE_EXPIRED" | "TV_CODE_ALREADY_USED" | "REAUTH_REQUIRED" | "TWO_STEP_CODE_INVALID" | "TWO_STEP_CODE_USED" | "TWO_STEP_CHALLENGE_INVALID" | "TWO_STEP_CHALLENGE_EXPIRED" | "TWO_STEP_ATTEMPTS_EXCEEDED" | "TOTP_ALREADY_ENABLED" | "TOTP_NOT_ENABLED" | "TOTP_SETUP_NOT_STARTED" | "NO_PASSKEYS" | "PASSKEY_STEP_UNCHANGED" | "TWO_STEP_NOT_ENABLED" | "PASSKEY_NOT_FOUND" | "PASSKEY_INVALID" | "PASSKEY_UNKNOWN" | "PASSKEY_ALREADY_REGISTERED" | "PASSKEY_CHALLENGE_EXPIRED" | "PROFILE_LOCKED" | "INVALID_PIN" | "MAIN_PROFILE_NOT_LOCKED" | "PIN_REQUIRED" | "LINK_INVALID" | "LINK_EXPIRED" | "EMAIL_ALREADY_VERIFIED" | "INVALID_CURSOR" | "EMAIL_UNCHANGED" | "SIGN_IN_CODE_INVALID" | "TOO_MANY_STREAMS" | "STREAM_ENDED" | "STREAM_NOT_FOUND" | "TITLE_NOT_FOUND" | "RESET_CODE_INVALID";
+                code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "EMPTY_BODY" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "BAD_REQUEST" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CROSS_ORIGIN_REQUEST" | "RATE_LIMITED" | "INTERNAL_ERROR" | "INVALID_CREDENTIALS" | "SESSION_NOT_FOUND" | "UNAUTHENTICATED" | "SESSION_REVOKED" | "SESSION_EXPIRED" | "ACCOUNT_LOCKED" | "EMAIL_TAKEN" | "INVALID_EMAIL" | "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_LONG" | "PASSWORD_TOO_COMMON" | "WRONG_PASSWORD" | "PASSWORD_UNCHANGED" | "PROFILE_NOT_FOUND" | "PROFILE_LIMIT_REACHED" | "PROFILE_NAME_TAKEN" | "LAST_PROFILE" | "KIDS_PROFILE" | "INVALID_PHONE" | "PHONE_NOT_MOBILE" | "PHONE_IN_USE" | "NO_PHONE" | "PHONE_ALREADY_VERIFIED" | "CODE_INVALID" | "CODE_EXPIRED" | "CODE_ATTEMPTS_EXCEEDED" | "TV_CODE_NOT_FOUND" | "TV_CODE_EXPIRED" | "TV_CODE_ALREADY_USED" | "REAUTH_REQUIRED" | "TWO_STEP_CODE_INVALID" | "TWO_STEP_CODE_USED" | "TWO_STEP_CHALLENGE_INVALID" | "TWO_STEP_CHALLENGE_EXPIRED" | "TWO_STEP_ATTEMPTS_EXCEEDED" | "TOTP_ALREADY_ENABLED" | "TOTP_NOT_ENABLED" | "TOTP_SETUP_NOT_STARTED" | "NO_PASSKEYS" | "PASSKEY_STEP_UNCHANGED" | "TWO_STEP_NOT_ENABLED" | "PASSKEY_NOT_FOUND" | "PASSKEY_INVALID" | "PASSKEY_UNKNOWN" | "PASSKEY_ALREADY_REGISTERED" | "PASSKEY_CHALLENGE_EXPIRED" | "PROFILE_LOCKED" | "INVALID_PIN" | "MAIN_PROFILE_NOT_LOCKED" | "PIN_REQUIRED" | "EXIT_KIDS_PASSWORD_REQUIRED" | "KIDS_RATING_TOO_HIGH" | "UNKNOWN_TITLE" | "LINK_INVALID" | "LINK_EXPIRED" | "EMAIL_ALREADY_VERIFIED" | "INVALID_CURSOR" | "EMAIL_UNCHANGED" | "SIGN_IN_CODE_INVALID" | "TOO_MANY_STREAMS" | "STREAM_ENDED" | "STREAM_NOT_FOUND" | "TITLE_NOT_FOUND" | "TITLE_RESTRICTED" | "RESET_CODE_INVALID";
                 message: string;
                 issues?: {
                     path: string;

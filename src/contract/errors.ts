@@ -96,6 +96,12 @@ export const errorCatalogue = {
     message: "Lock the main profile with a PIN first: its PIN is the one asked for when adding profiles.",
   },
   PIN_REQUIRED: { status: 403, message: "Enter the profile PIN to add a new profile." },
+  EXIT_KIDS_PASSWORD_REQUIRED: {
+    status: 403,
+    message: "Leaving a Kids profile needs the account password. Enter it to switch profiles.",
+  },
+  KIDS_RATING_TOO_HIGH: { status: 400, message: "A Kids profile can watch titles rated up to 13+, no higher." },
+  UNKNOWN_TITLE: { status: 400, message: "One of the titles to block isn't in the catalogue. Search for it again." },
   // Email verification and forgot password
   LINK_INVALID: { status: 400, message: "This link is not valid. Copy the whole link from the email, or ask for a new one." },
   LINK_EXPIRED: { status: 410, message: "This link has expired or was already used. Ask for a new one." },
@@ -113,6 +119,10 @@ export const errorCatalogue = {
   STREAM_ENDED: { status: 410, message: "This stream has ended." },
   STREAM_NOT_FOUND: { status: 404, message: "There is no such stream." },
   TITLE_NOT_FOUND: { status: 404, message: "There is no such title in the catalogue." },
+  TITLE_RESTRICTED: {
+    status: 403,
+    message: "This title isn't available on this profile. Its maturity rating or the profile's parental controls keep it out.",
+  },
   RESET_CODE_INVALID: {
     status: 400,
     message: "That code is not right, or it has expired. Check the text message, or ask for a new code.",

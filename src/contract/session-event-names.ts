@@ -5,3 +5,6 @@
 // reason a refused request carries. The names live apart from the schemas: every signed-in page opens the stream, and the names alone must not
 // bring the schema library into its download.
 export const sessionEventNames = { ready: "ready", streamEnded: "stream-ended", signedOut: "signed-out" } as const;
+
+/** Why a stream ended: `restricted` when the profile's parental controls came to keep its title out. */
+export const streamEndReasons = ["signed_out", "stopped_from_another_device", "stopped", "expired", "restricted"] as const;

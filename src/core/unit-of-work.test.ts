@@ -268,7 +268,7 @@ describe("a refusal keeps its brute-force evidence", () => {
     );
     expect(locked.ok).toBe(true);
 
-    expect(await chooseProfile(core.deps, viewer.session, kids.value.id, "1234", freshContext())).toEqual({
+    expect(await chooseProfile(core.deps, viewer.session, kids.value.id, { pin: "1234" }, freshContext())).toEqual({
       ok: false,
       code: "INVALID_PIN",
     });

@@ -20,6 +20,9 @@ import type { SessionChange } from "./session-changes/ports";
 import type { RevokedReason, SessionRef } from "./sessions/ports";
 import { accountEventOf, profileChanged, publishWebhookEvent, sessionRevoked } from "./webhooks/events";
 
+/** The profile's fields that introspection answers name (and the database's trigger watches). */
+const claimedFields = ["name", "isKids", "maxRating", "restrictedTitles"] as const satisfies readonly (keyof ProfilePatch)[];
+
 /** What a unit of work announces once it has committed. */
 export type AfterCommit = Pick<CoreDeps, "outboxWritten" | "sessionChangesHeard" | "metrics">;
 
@@ -118,10 +121,10 @@ function announcing(stores: Stores, clock: Clock, effects: PendingEffects): Stor
     },
     profiles: {
       ...profiles,
-      // A profile's name and Kids flag are claims of every session watching as it.
+      // A profile's name, Kids flag and what it may watch are claims of every session watching as it.
       async update(accountId: string, profileId: string, patch: ProfilePatch) {
         const updated = await profiles.update(accountId, profileId, patch);
-        if (typeof updated === "object" && (patch.name !== undefined || patch.isKids !== undefined)) {
+        if (typeof updated === "object" && claimedFields.some((field) => patch[field] !== undefined)) {
           for (const session of await watchingAs(accountId, profileId))
             await publishWebhookEvent(announced, profileChanged(session, profileId, clock.now()));
         }

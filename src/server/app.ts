@@ -29,6 +29,7 @@ import { devMailboxPages } from "./routes/dev-mailbox-page";
 import { healthRoutes, type Readiness } from "./routes/health";
 // TV sign-in
 import { oauthRoutes } from "./routes/oauth";
+import { parentalControlsRoutes } from "./routes/parental-controls";
 // Re-authentication, two-step verification, passkeys, profile lock
 import { passkeyRoutes } from "./routes/passkeys";
 import { phoneRoutes } from "./routes/phone";
@@ -150,6 +151,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(twoStepRoutes, { core: options.core });
       await api.register(passkeyRoutes, { core: options.core });
       await api.register(profileLockRoutes, { core: options.core });
+      await api.register(parentalControlsRoutes, { core: options.core });
       await api.register(recoveryRoutes, { core: options.core });
       await api.register(accountActivityRoutes, { core: options.core });
     },

@@ -1,7 +1,7 @@
 // The database, as Drizzle sees it. `npm run db:generate` turns changes here into a new SQL
 // migration under ./migrations; never edit an applied migration.
 import { sql } from "drizzle-orm";
-import { bigint, boolean, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
@@ -43,8 +43,17 @@ export const profile = pgTable(
     pinHash: text("pin_hash"),
     position: integer("position").notNull(),
     createdAt: at("created_at").notNull(),
+    /** The highest maturity rating the profile may watch (All, 7+, 13+, 16+ or 18+). */
+    maxRating: text("max_rating").notNull().default("18+"),
+    /** Title ids blocked on this profile whatever their rating. */
+    restrictedTitles: text("restricted_titles").array().notNull().default(sql`'{}'::text[]`),
   },
-  (t) => [uniqueIndex("profile_account_name_key").on(t.accountId, sql`lower(${t.name})`)],
+  (t) => [
+    uniqueIndex("profile_account_name_key").on(t.accountId, sql`lower(${t.name})`),
+    check("profile_max_rating_known", sql`${t.maxRating} in ('All', '7+', '13+', '16+', '18+')`),
+    // A Kids profile never watches above 13+, whatever wrote the row.
+    check("profile_kids_max_rating", sql`not ${t.isKids} or ${t.maxRating} in ('All', '7+', '13+')`),
+  ],
 );
 
 export const session = pgTable(
@@ -263,6 +272,8 @@ export const profileLockSetting = pgTable("profile_lock_setting", {
     .references(() => account.id, { onDelete: "cascade" }),
   /** Adding a profile needs the PIN of the account's first locked profile (see core/profiles/profile-lock.ts). */
   requirePinToAddProfiles: boolean("require_pin_to_add_profiles").notNull().default(false),
+  /** Leaving any Kids profile asks for the account password (see core/profiles/exit-kids.ts). */
+  askPasswordToExitKids: boolean("ask_password_to_exit_kids").notNull().default(false),
 });
 
 /**
@@ -368,7 +379,7 @@ export const stream = pgTable(
     startedAt: at("started_at").notNull(),
     lastHeartbeatAt: at("last_heartbeat_at").notNull(),
     endedAt: at("ended_at"),
-    /** signed_out | stopped_from_another_device | stopped | expired */
+    /** signed_out | stopped_from_another_device | stopped | expired | restricted */
     endedReason: text("ended_reason"),
   },
   (t) => [

@@ -7,6 +7,22 @@
 
 export type Plan = "basic" | "standard" | "premium";
 
+/** How old a viewer should be for a title, lowest first: Usher's catalogue rates every title with one. */
+export const maturityRatings = Object.freeze(["All", "7+", "13+", "16+", "18+"] as const);
+export type MaturityRating = (typeof maturityRatings)[number];
+
+/** The profile a device watches as, with its parental controls. */
+export interface ProfileClaim {
+  readonly id: string;
+  readonly name: string;
+  /** A Kids profile watches only titles made for children. */
+  readonly kids: boolean;
+  /** The highest rating the profile may watch. */
+  readonly max_rating: MaturityRating;
+  /** Title ids blocked on the profile whatever their rating. */
+  readonly restricted_titles: readonly string[];
+}
+
 /** A live session's claims: Usher's introspection answer without `active` and `token_type`. */
 export interface SessionClaims {
   /** The account. */
@@ -24,21 +40,20 @@ export interface SessionClaims {
   readonly plan: Plan;
   readonly device: { readonly kind: string; readonly name: string };
   /** The profile chosen on this device; null while none is. */
-  readonly profile: { readonly id: string; readonly name: string; readonly kids: boolean } | null;
+  readonly profile: ProfileClaim | null;
 }
 
 export type Introspected = { active: true; claims: SessionClaims } | { active: false };
 
 const PLANS: readonly string[] = ["basic", "standard", "premium"];
+const RATINGS: readonly string[] = maturityRatings;
 
 /** Usher's introspection answer; null for anything it does not answer. */
 export function introspected(body: unknown): Introspected | null {
   if (!isRecord(body)) return null;
   if (body.active === false) return { active: false };
-  const { active, sub, sid, exp, iat, auth_time, plan, aal, device, profile } = body;
-  const validProfile =
-    profile === null ||
-    (isRecord(profile) && typeof profile.id === "string" && typeof profile.name === "string" && typeof profile.kids === "boolean");
+  const { active, sub, sid, exp, iat, auth_time, plan, aal, device } = body;
+  const profile = profileClaim(body.profile);
   const valid =
     active === true &&
     typeof sub === "string" &&
@@ -52,7 +67,7 @@ export function introspected(body: unknown): Introspected | null {
     isRecord(device) &&
     typeof device.kind === "string" &&
     typeof device.name === "string" &&
-    validProfile;
+    profile !== undefined;
   if (!valid) return null;
   const claims: SessionClaims = {
     sub,
@@ -63,9 +78,32 @@ export function introspected(body: unknown): Introspected | null {
     aal,
     plan: plan as Plan,
     device: Object.freeze({ kind: device.kind as string, name: device.name as string }),
-    profile: profile && Object.freeze({ id: profile.id as string, name: profile.name as string, kids: profile.kids as boolean }),
+    profile,
   };
   return { active: true, claims: Object.freeze(claims) };
+}
+
+/** The profile claim, null when no profile is chosen; undefined when it is not one Usher gives. */
+function profileClaim(profile: unknown): ProfileClaim | null | undefined {
+  if (profile === null) return null;
+  if (!isRecord(profile)) return undefined;
+  const { id, name, kids, max_rating, restricted_titles } = profile;
+  const valid =
+    typeof id === "string" &&
+    typeof name === "string" &&
+    typeof kids === "boolean" &&
+    typeof max_rating === "string" &&
+    RATINGS.includes(max_rating) &&
+    Array.isArray(restricted_titles) &&
+    restricted_titles.every((titleId) => typeof titleId === "string");
+  if (!valid) return undefined;
+  return Object.freeze({
+    id,
+    name,
+    kids,
+    max_rating: max_rating as MaturityRating,
+    restricted_titles: Object.freeze([...(restricted_titles as string[])]),
+  });
 }
 
 const isSeconds = (value: unknown): value is number => Number.isSafeInteger(value);

@@ -16,7 +16,7 @@ const JO: SessionClaims = {
   aal: 1,
   plan: "premium",
   device: { kind: "tv", name: "Living room" },
-  profile: { id: "prof_1", name: "Jo", kids: false },
+  profile: { id: "prof_1", name: "Jo", kids: false, max_rating: "18+", restricted_titles: [] },
 };
 
 /** Jo's token is live, "gone" is signed out, "down" gets no answer from Usher. */

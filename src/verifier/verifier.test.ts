@@ -29,7 +29,7 @@ const activeAnswer = (account: string, sid: string) => ({
   aal: 1,
   plan: "standard",
   device: { kind: "mobile", name: "Jo's phone" },
-  profile: { id: "prof_1", name: "Jo", kids: false },
+  profile: { id: "prof_1", name: "Jo", kids: false, max_rating: "18+", restricted_titles: [] },
 });
 const claimsOf = ({ active: _active, token_type: _type, ...claims }: ReturnType<typeof activeAnswer>) => claims;
 
@@ -426,7 +426,15 @@ describe("createSessionVerifier without an answer from Usher", () => {
 
   it("throws when Usher's answer is not one it gives", async () => {
     const usher = await startUsher();
-    for (const body of ["not json", "[]", '{"active":"yes"}', JSON.stringify({ ...activeAnswer("acc-jo", "sid-jo"), plan: "platinum" })]) {
+    const jo = activeAnswer("acc-jo", "sid-jo");
+    const { max_rating: _rating, ...withoutRating } = jo.profile;
+    for (const body of [
+      "not json",
+      "[]",
+      '{"active":"yes"}',
+      JSON.stringify({ ...jo, plan: "platinum" }),
+      JSON.stringify({ ...jo, profile: withoutRating }),
+    ]) {
       usher.reply = () => ({ status: 200, body });
       expect((await failure(startVerifier(usher.url))).message).toMatch(/not one it gives/);
     }

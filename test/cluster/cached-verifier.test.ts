@@ -3,8 +3,8 @@
 // caches. Once a change has been answered, at least 1,000 requests racing across the three
 // services meet 0 stale accepts: for sign out of all devices, one device signed out from the
 // device list, a password change with "Require all devices to sign in again", and a profile made
-// a Kids profile. Then the partitions: a service stopped (SIGSTOP) while it holds a lease, and a
-// node's LISTEN connection terminated mid-run.
+// a Kids profile, given a lower maturity rating or a title blocked. Then the partitions: a service
+// stopped (SIGSTOP) while it holds a lease, and a node's LISTEN connection terminated mid-run.
 import type { ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,6 +17,10 @@ const SERVICE = { id: "playback", secret: randomBytes(32).toString("base64url") 
 /** The longest lease a verifier is granted, plus the drift margin (defaultLeaseTimings). */
 const VERIFIER_LEASE_MS = 4_000 + 200;
 const RACE_REQUESTS = 1_050;
+/** Any title plays to a profile before its parental controls change. */
+const TITLE = "the-lantern-keepers";
+/** Rated 18+, not made for children. */
+const ADULT_TITLE = "orbit-of-ash";
 
 interface Service extends PlaybackProcess {
   name: string;
@@ -71,11 +75,11 @@ async function leaseHeld(service: Service): Promise<void> {
   }
 }
 
-const play = (service: Service, token: string, title = "night-train") =>
+const play = (service: Service, token: string, title = TITLE) =>
   fetch(`${service.url}/play/${title}`, { headers: { authorization: `Bearer ${token}` } });
 
 /** Every device is played to by every service, so every service's cache holds its session. */
-async function warm(devices: Device[], title = "night-train"): Promise<void> {
+async function warm(devices: Device[], title = TITLE): Promise<void> {
   for (const service of services) {
     for (const device of devices) expect((await play(service, device.token, title)).status, `${device.name} on ${service.name}`).toBe(200);
     const status = await statusOf(service);
@@ -89,7 +93,7 @@ async function warm(devices: Device[], title = "night-train"): Promise<void> {
  * each started now or later. Answers how many got each status.
  */
 async function race(tokens: string[], options: { title?: string; count?: number; targets?: Service[] } = {}): Promise<Map<number, number>> {
-  const { title = "night-train", count = RACE_REQUESTS, targets = services } = options;
+  const { title = TITLE, count = RACE_REQUESTS, targets = services } = options;
   const statuses = new Map<number, number>();
   let next = 0;
   const worker = async () => {
@@ -102,6 +106,15 @@ async function race(tokens: string[], options: { title?: string; count?: number;
   };
   await Promise.all(Array.from({ length: 48 }, worker));
   return statuses;
+}
+
+/** `count` devices of a fresh account, all watching as its first profile (chosen on node B). */
+async function devicesWatchingOneProfile(count: number): Promise<{ devices: Device[]; profileId: string }> {
+  const { devices } = await accountWithDevices(nodes, count);
+  const profiles = (await call(nodes[0]!, "GET", "/profiles", devices[0]!.token)).body as { profiles: Array<{ id: string }> };
+  const profileId = profiles.profiles[0]!.id;
+  for (const device of devices) expect((await call(nodes[1]!, "POST", `/profiles/${profileId}/choose`, device.token, {})).status).toBe(200);
+  return { devices, profileId };
 }
 
 /** Every raced request was refused as signed out: 0 stale accepts, and no answer that is not one. */
@@ -155,12 +168,8 @@ describe("the cached verifier across three nodes and three services", () => {
   });
 
   it("makes the profile a device watches as a Kids profile: every service sees the new claims at once", async () => {
-    const { devices } = await accountWithDevices(nodes, 2);
-    const profiles = (await call(nodes[0]!, "GET", "/profiles", devices[0]!.token)).body as { profiles: Array<{ id: string }> };
-    const profileId = profiles.profiles[0]!.id;
-    for (const device of devices)
-      expect((await call(nodes[1]!, "POST", `/profiles/${profileId}/choose`, device.token, {})).status).toBe(200);
-    await warm(devices, "mature-heist");
+    const { devices, profileId } = await devicesWatchingOneProfile(2);
+    await warm(devices, ADULT_TITLE);
     const updated = await call(nodes[2]!, "PATCH", `/profiles/${profileId}`, devices[0]!.token, { isKids: true });
     expect(updated.status, JSON.stringify(updated.body)).toBe(200);
     // Held back from a Kids profile: a stale answer (the old claims) would play it.
@@ -168,10 +177,39 @@ describe("the cached verifier across three nodes and three services", () => {
       Object.fromEntries(
         await race(
           devices.map((d) => d.token),
-          { title: "mature-heist" },
+          { title: ADULT_TITLE },
         ),
       ),
     ).toEqual({ 403: RACE_REQUESTS });
+  });
+
+  it("lowers the maturity rating of the profile a device watches as: every service refuses the title at once", async () => {
+    const { devices, profileId } = await devicesWatchingOneProfile(2);
+    await warm(devices, ADULT_TITLE);
+    const lowered = await call(nodes[2]!, "PATCH", `/profiles/${profileId}/parental-controls`, devices[0]!.token, {
+      currentPassword: PASSWORD,
+      maxRating: "13+",
+    });
+    expect(lowered.status, JSON.stringify(lowered.body)).toBe(200);
+    expect(lowered.body).toMatchObject({ parentalControls: { maxRating: "13+" } });
+    const tokens = devices.map((d) => d.token);
+    expect(Object.fromEntries(await race(tokens, { title: ADULT_TITLE }))).toEqual({ 403: RACE_REQUESTS });
+    // Rated 13+: still played, so the refusals are the rating's, not a session's.
+    expect(Object.fromEntries(await race(tokens, { title: TITLE, count: 300 }))).toEqual({ 200: 300 });
+  });
+
+  it("blocks a title on the profile a device watches as: every service refuses that title at once, and only it", async () => {
+    const { devices, profileId } = await devicesWatchingOneProfile(2);
+    await warm(devices, ADULT_TITLE);
+    const blocked = await call(nodes[0]!, "PATCH", `/profiles/${profileId}/parental-controls`, devices[1]!.token, {
+      currentPassword: PASSWORD,
+      restrictedTitleIds: [ADULT_TITLE],
+    });
+    expect(blocked.status, JSON.stringify(blocked.body)).toBe(200);
+    const tokens = devices.map((d) => d.token);
+    expect(Object.fromEntries(await race(tokens, { title: ADULT_TITLE }))).toEqual({ 403: RACE_REQUESTS });
+    // Also rated 18+, and not blocked.
+    expect(Object.fromEntries(await race(tokens, { title: "cold-ledger", count: 300 }))).toEqual({ 200: 300 });
   });
 });
 

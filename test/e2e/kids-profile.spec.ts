@@ -1,12 +1,12 @@
-// A Kids profile is not a way into the account: watching as Kids, the menus offer no Account
-// or Manage profiles, an account page opened by its address says it isn't available (with a
-// way to switch profile), and the API refuses with KIDS_PROFILE. Switching to a parent's locked
-// profile asks for its PIN; as the parent, removing that lock still asks for the password,
-// though this browser signed up (and so signed in) a moment ago.
+// A Kids profile is not a way into the account: watching as Kids, the menus offer no Account,
+// no Manage profiles and no other profile, only Exit Kids; an account page opened by its address
+// says it isn't available (with Exit Kids as the way out), and the API refuses with KIDS_PROFILE.
+// Exit Kids to a parent's locked profile asks for its PIN; as the parent, removing that lock
+// still asks for the password, though this browser signed up (and so signed in) a moment ago.
 import type { Page } from "@playwright/test";
 import { newAccount, signUp, type TestAccount } from "./support/accounts";
 import { expect, test } from "./support/fixtures";
-import { isPhoneLayout, menuEntry, openMyUsherMenu, openProfileMenu } from "./support/layout";
+import { isPhoneLayout, openMyUsherMenu, openProfileMenu } from "./support/layout";
 import { checkPage } from "./support/pages";
 
 const PIN = "3907";
@@ -48,21 +48,23 @@ test("watching as Kids: no way into the account, pages and API closed, the paren
   await expect(titleTile(page, "Backyard Starlight")).toBeVisible();
   await expect(titleTile(page, "The Lantern Keepers")).toHaveCount(0);
 
-  // The menus: the other profiles and Sign out, nothing of the account's.
+  // The menus: Exit Kids and Sign out, neither the other profiles nor anything of the account's.
   if (isPhoneLayout(page)) {
     await openMyUsherMenu(page);
-    await expect(menuEntry(page, "Switch profile")).toBeVisible();
-    await expect(menuEntry(page, "Sign out")).toBeVisible();
+    const menu = page.getByRole("menu", { name: "My Usher" });
+    await expect(menu.getByRole("menuitem", { name: "Exit Kids", exact: true })).toBeVisible();
+    await expect(menu.getByRole("menuitem", { name: "Sign out", exact: true })).toBeVisible();
+    await expect(menu.getByRole("menuitem", { name: "Switch profile" })).toHaveCount(0);
     await expect(page.getByRole("menuitem", { name: "Account" })).toHaveCount(0);
     await expect(page.getByRole("menuitem", { name: "Manage profiles" })).toHaveCount(0);
     await page.keyboard.press("Escape");
+    // My Usher itself: Exit Kids where a grown-up's profile says Switch profile, and no other profile's tile.
+    await expect(page.getByRole("main").getByRole("link", { name: "Exit Kids", exact: true })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Switch to another profile" })).toHaveCount(0);
   } else {
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Account" })).toHaveCount(0);
     const menu = await openProfileMenu(page);
-    await expect(menu.getByRole("menuitem", { name: new RegExp(`^${account.profileName}\\b`) })).toBeVisible();
-    await expect(menu.getByRole("menuitem", { name: "Sign out" })).toBeVisible();
-    await expect(menu.getByRole("menuitem", { name: "Account" })).toHaveCount(0);
-    await expect(menu.getByRole("menuitem", { name: "Manage profiles" })).toHaveCount(0);
+    await expect(menu.getByRole("menuitem")).toHaveText(["Exit Kids", "Sign out"]);
     await page.keyboard.press("Escape");
   }
 
@@ -88,8 +90,8 @@ test("watching as Kids: no way into the account, pages and API closed, the paren
   expect(unlock.status()).toBe(403);
   expect(((await unlock.json()) as { error: { code: string } }).error.code).toBe("KIDS_PROFILE");
 
-  // Switch profile → the parent's profile asks for its PIN.
-  await page.getByRole("link", { name: "Switch profile" }).click();
+  // Exit Kids → the parent's profile asks for its PIN.
+  await page.getByRole("main").getByRole("link", { name: "Exit Kids", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Who's watching?" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Manage profiles" })).toHaveCount(0);
   await pickerButton(page, account.profileName).click();

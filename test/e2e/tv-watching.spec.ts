@@ -2,7 +2,9 @@
 // picture, a progress bar, OK pauses and resumes, heartbeats keep the screen); signing out of
 // all devices from a phone stops it and sends the TV back to its code screen at once; Stop
 // watching from the phone stops it too, and the TV says why. With every screen of the plan in
-// use, the TV says where the account is watching instead.
+// use, the TV says where the account is watching instead. A title blocked by parental controls
+// stops, and is refused when played again. On a Kids profile the remote's way out is Exit Kids,
+// which asks for the account password when the account wants it.
 import type { Page } from "@playwright/test";
 import { chooseProfile, newAccount, signUp, type TestAccount } from "./support/accounts";
 import { expect, test } from "./support/fixtures";
@@ -36,9 +38,15 @@ function tvRow(page: Page) {
 }
 
 /** A request from the phone's own page, with its cookie and origin, as its pages send them. */
-async function fromPhone(phone: Page, method: "POST" | "PUT", path: string, data: unknown): Promise<number> {
+async function fromPhone(phone: Page, method: "POST" | "PUT" | "PATCH", path: string, data: unknown): Promise<number> {
   const answer = await phone.request.fetch(path, { method, data, headers: { origin: new URL(phone.url()).origin } });
   return answer.status();
+}
+
+/** The id of the account's profile named `name`, as the phone sees it. */
+async function profileId(phone: Page, name: string): Promise<string> {
+  const { profiles } = (await (await phone.request.get("/api/v1/profiles")).json()) as { profiles: { id: string; name: string }[] };
+  return profiles.find((profile) => profile.name === name)!.id;
 }
 
 /** With the remote: down to the first title, OK, then OK on Play. Answers the title's name. */
@@ -195,6 +203,116 @@ test("a stream stopped from the phone's Manage access and devices stops the TV's
     // Still signed in: Back returns to the titles.
     await tv.keyboard.press("Escape");
     await expect(tv.getByRole("button", { name: `Play ${title}` })).toBeFocused();
+  } finally {
+    await phone.context.close();
+  }
+});
+
+test("a title blocked by parental controls stops on the TV, saying why, and is refused when played again", async ({
+  page: tv,
+  browser,
+}, testInfo) => {
+  test.skip(testInfo.project.name !== "desktop", ONCE);
+  const account = newAccount(testInfo);
+  const phone = await otherDevice(browser, "phone");
+  try {
+    await signUp(phone.page, account);
+    await chooseProfile(phone.page, account.profileName);
+    await signInTv(tv, phone.page, account);
+    const title = await playFirstTitle(tv);
+    await expect(tv.getByRole("region", { name: `Playing ${title}` })).toBeVisible();
+
+    // From the phone, Profile & Parental Controls block the title on the profile the TV watches as.
+    const { titles } = (await (await phone.page.request.get("/api/v1/titles")).json()) as { titles: { id: string; name: string }[] };
+    const blocked = titles.find((candidate) => candidate.name === title)!;
+    const alex = await profileId(phone.page, account.profileName);
+    const change = { currentPassword: account.password, restrictedTitleIds: [blocked.id] };
+    expect(await fromPhone(phone.page, "PATCH", `/api/v1/profiles/${alex}/parental-controls`, change)).toBe(200);
+
+    const ended = tv.getByRole("alert").filter({ has: tv.getByRole("heading", { name: `${title} stopped playing` }) });
+    await expect(ended).toBeVisible({ timeout: 5_000 });
+    await expect(ended).toContainText("This title was blocked on this profile by its parental controls.");
+    await expect(ended.getByRole("button", { name: "Play again" })).toHaveCount(0);
+    await expect(ended.getByRole("button", { name: "Back" })).toBeFocused();
+
+    // Back, then Play on the same title (still on the screen): refused, and said so.
+    await tv.keyboard.press("Escape");
+    await expect(tv.getByRole("button", { name: `Play ${title}` })).toBeFocused();
+    await tv.keyboard.press("Enter");
+    const refused = tv.getByRole("alert").filter({ has: tv.getByRole("heading", { name: "This title isn't available on this profile" }) });
+    await expect(refused).toBeVisible();
+    await expect(refused.getByRole("button", { name: "Back" })).toBeFocused();
+    await expect(tv.getByRole("region", { name: /^Playing/ })).toHaveCount(0);
+    await checkPage(tv, "tv-simulator-title-restricted");
+    await tv.keyboard.press("Escape");
+    await expect(tv.getByRole("button", { name: `Play ${title}` })).toBeFocused();
+  } finally {
+    await phone.context.close();
+  }
+});
+
+test("on a Kids profile the TV offers Exit Kids, and opening another profile asks for the account password with the remote", async ({
+  page: tv,
+  browser,
+}, testInfo) => {
+  test.skip(testInfo.project.name !== "desktop", ONCE);
+  const account = newAccount(testInfo);
+  const phone = await otherDevice(browser, "phone");
+  try {
+    await signUp(phone.page, account);
+    await chooseProfile(phone.page, account.profileName);
+    expect(await fromPhone(phone.page, "POST", "/api/v1/profiles", { name: "Robin", isKids: true })).toBe(201);
+    // No profile is locked: the account asks for the password itself (Profile & Parental Controls).
+    const robin = await profileId(phone.page, "Robin");
+    const asking = { currentPassword: account.password, askPasswordToExitKids: true };
+    expect(await fromPhone(phone.page, "PATCH", `/api/v1/profiles/${robin}/parental-controls`, asking)).toBe(200);
+    await signInTv(tv, phone.page, account);
+
+    // Switch profile (the remote starts on it) → Robin, opened at once: a grown-up may go into Kids.
+    await expect(tv.getByRole("button", { name: "Switch profile" })).toBeFocused();
+    await tv.keyboard.press("Enter");
+    await expect(tv.getByRole("heading", { name: "Who's watching?" })).toBeVisible();
+    await tv.keyboard.press("ArrowRight");
+    await expect(tv.getByRole("button", { name: /^Robin/ })).toBeFocused();
+    await tv.keyboard.press("Enter");
+    await expect(tv.getByText("Hi, Robin")).toBeVisible();
+
+    // Exit Kids, where Switch profile was: reached with the arrows, pressed with OK.
+    const exitKids = tv.getByRole("button", { name: "Exit Kids" });
+    await expect(exitKids).toBeFocused();
+    await expect(tv.getByRole("button", { name: "Switch profile" })).toHaveCount(0);
+    await tv.keyboard.press("ArrowDown");
+    await expect(exitKids).not.toBeFocused();
+    await tv.keyboard.press("ArrowUp");
+    await expect(exitKids).toBeFocused();
+    await tv.keyboard.press("Enter");
+    await expect(tv.getByRole("heading", { name: "Who's watching?" })).toBeVisible();
+
+    // Robin (the profile watched now) comes first; Alex is one step right, and asks for the password.
+    await tv.keyboard.press("ArrowRight");
+    await expect(tv.getByRole("button", { name: new RegExp(`^${account.profileName}`) })).toBeFocused();
+    await tv.keyboard.press("Enter");
+    await expect(tv.getByRole("heading", { name: "Leave the Kids profile" })).toBeVisible();
+    const password = tv.getByLabel(`Enter the account password to open ${account.profileName}`);
+    await expect(password).toBeFocused();
+    await checkPage(tv, "tv-simulator-exit-kids-password");
+
+    // A wrong password is said there, the field keeping the remote; Back returns to the profiles.
+    await tv.keyboard.type(`${account.password}-not`);
+    await tv.keyboard.press("Enter");
+    await expect(tv.getByText("Your current password is incorrect.")).toBeVisible();
+    await expect(password).toBeFocused();
+    await tv.keyboard.press("Escape");
+    await expect(tv.getByRole("heading", { name: "Who's watching?" })).toBeVisible();
+
+    // Again, with the right one: Alex's home.
+    await tv.keyboard.press("ArrowRight");
+    await tv.keyboard.press("Enter");
+    await expect(password).toBeFocused();
+    await tv.keyboard.type(account.password);
+    await tv.keyboard.press("Enter");
+    await expect(tv.getByText(`Hi, ${account.profileName}`)).toBeVisible();
+    await expect(tv.getByRole("button", { name: "Switch profile" })).toBeFocused();
   } finally {
     await phone.context.close();
   }

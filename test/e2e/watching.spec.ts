@@ -5,9 +5,10 @@
 // right now", with the first listed; Change plan to Premium there lets it play. Whatever ends a
 // player's stream from elsewhere (Stop watching from another device, Sign out of all devices)
 // stops its picture within a second and says why: heartbeats come every 30 s, so only the live
-// events are that quick.
+// events are that quick. A title blocked by parental controls stops the same way, and a title
+// the profile may not watch is refused with a page that says so.
 import type { Page, TestInfo } from "@playwright/test";
-import { chooseProfile, expectSignedOut, newAccount, signInAndChoose, signUp } from "./support/accounts";
+import { chooseProfile, expectSignedOut, newAccount, signInAndChoose, signUp, type TestAccount } from "./support/accounts";
 import { expect, test } from "./support/fixtures";
 import { isPhoneLayout, menuEntry, openAccount, otherDevice } from "./support/layout";
 import { checkPage, screenshot } from "./support/pages";
@@ -41,6 +42,17 @@ async function expectPlaying(page: Page, name: string): Promise<string> {
   await expect(picture).toBeVisible();
   await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
   return name;
+}
+
+/** Profile & Parental Controls, through the API from this browser (a grown-up's profile): the titles blocked on the profile. */
+async function blockTitles(page: Page, account: TestAccount, titleIds: string[]): Promise<void> {
+  const { profiles } = (await (await page.request.get("/api/v1/profiles")).json()) as { profiles: { id: string; name: string }[] };
+  const profile = profiles.find((candidate) => candidate.name === account.profileName)!;
+  const changed = await page.request.patch(`/api/v1/profiles/${profile.id}/parental-controls`, {
+    data: { currentPassword: account.password, restrictedTitleIds: titleIds },
+    headers,
+  });
+  expect(changed.status()).toBe(200);
 }
 
 /** This device's name as the device list shows it. */
@@ -202,4 +214,43 @@ test("a player stopped from another device stops at once, says so, plays again, 
   const heartbeat = await page.request.post(`/api/v1/streams/${stream.id}/heartbeat`, { headers });
   expect(heartbeat.status()).toBe(410);
   expect((await heartbeat.json()).error.reason).toBe("stopped");
+});
+
+test("a title blocked by parental controls stops playing at once, saying why, and a blocked title is refused as the player opens", async ({
+  page,
+}, testInfo) => {
+  const account = await household(page, testInfo);
+  const playing = await playFeatured(page);
+  expect((await playing.started).status).toBe(201);
+  const title = await expectPlaying(page, playing.name);
+  const titleId = new URL(page.url()).pathname.split("/").at(-1)!;
+
+  // Blocked on this profile while it plays: heard live, said in plain words, no Play again.
+  await blockTitles(page, account, [titleId]);
+  const why = page
+    .getByRole("alert")
+    .filter({ hasText: "Playback stopped: this title was blocked on this profile by its parental controls." });
+  await expect(why).toBeVisible({ timeout: 5_000 });
+  await expect(page.getByRole("img", { name: `${title}, stopped` })).toBeVisible();
+  await expect(why.getByRole("button", { name: "Play again" })).toHaveCount(0);
+  await screenshot(page, "player-blocked-by-parental-controls");
+
+  // Unblocked, the page opens the title again, and it is blocked while the player starts: the
+  // start is refused (TITLE_RESTRICTED), and nothing plays.
+  await blockTitles(page, account, []);
+  await page.route("**/api/v1/streams", async (route) => {
+    if (route.request().method() === "POST") await blockTitles(page, account, [titleId]);
+    await route.fallback();
+  });
+  const refused = page.waitForResponse((response) => response.url().endsWith("/api/v1/streams") && response.request().method() === "POST");
+  await page.reload();
+  expect((await refused).status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "This title isn't available on this profile", level: 1 })).toBeVisible();
+  await expect(
+    page.getByText("Its maturity rating or this profile's parental controls keep it out. Choose something else to watch."),
+  ).toBeVisible();
+  await expect(page.getByRole("img", { name: `${title}, playing` })).toHaveCount(0);
+  await checkPage(page, "player-title-restricted");
+  await page.getByRole("link", { name: "Choose something else" }).click();
+  await expect(page).toHaveURL(/\/browse$/);
 });

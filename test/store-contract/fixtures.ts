@@ -42,6 +42,8 @@ export function aProfile(accountId: string, overrides: Partial<ProfileRecord> = 
     pinHash: null,
     position: 0,
     createdAt: T0,
+    maxRating: overrides.isKids ? "7+" : "18+",
+    restrictedTitles: [],
     ...overrides,
   };
 }

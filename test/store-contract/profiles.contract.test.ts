@@ -51,9 +51,41 @@ describeOnEachDatabase("profile store", (t) => {
     const profile = aProfile(accountId, { name: "Alex", avatar: "ocean" });
     await t.stores.profiles.create(profile);
 
-    const updated = await t.stores.profiles.update(accountId, profile.id, { name: "Sam", isKids: true });
-    expect(updated).toEqual({ ...profile, name: "Sam", isKids: true });
+    const updated = await t.stores.profiles.update(accountId, profile.id, { name: "Sam", isKids: true, maxRating: "7+" });
+    expect(updated).toEqual({ ...profile, name: "Sam", isKids: true, maxRating: "7+" });
     expect(await t.stores.profiles.find(accountId, profile.id)).toEqual(updated);
+  });
+
+  it("keeps parental controls: a rating and blocked titles, in the order given", async () => {
+    const profile = aProfile(accountId);
+    await t.stores.profiles.create(profile);
+    const updated = await t.stores.profiles.update(accountId, profile.id, {
+      maxRating: "13+",
+      restrictedTitles: ["paper-planets", "cold-ledger"],
+    });
+    expect(updated).toEqual({ ...profile, maxRating: "13+", restrictedTitles: ["paper-planets", "cold-ledger"] });
+    expect(await t.stores.profiles.find(accountId, profile.id)).toEqual(updated);
+  });
+
+  it("refuses a Kids profile above 13+, whatever writes it", async () => {
+    const kids = aProfile(accountId, { isKids: true });
+    await t.stores.profiles.create(kids);
+    await expect(t.stores.profiles.update(accountId, kids.id, { maxRating: "16+" })).rejects.toThrow();
+    const adult = aProfile(accountId, { name: "Sam" });
+    await t.stores.profiles.create(adult);
+    await expect(t.stores.profiles.update(accountId, adult.id, { isKids: true })).rejects.toThrow();
+    expect(await t.stores.profiles.find(accountId, kids.id)).toMatchObject({ maxRating: "7+" });
+  });
+
+  it("remembers whether leaving a Kids profile asks for the account password", async () => {
+    expect(await t.stores.profiles.asksPasswordToExitKids(accountId)).toBe(false);
+    await t.stores.profiles.setAskPasswordToExitKids(accountId, true);
+    expect(await t.stores.profiles.asksPasswordToExitKids(accountId)).toBe(true);
+    await t.stores.profiles.setRequirePinToAdd(accountId, true);
+    expect(await t.stores.profiles.asksPasswordToExitKids(accountId)).toBe(true);
+    await t.stores.profiles.setAskPasswordToExitKids(accountId, false);
+    expect(await t.stores.profiles.asksPasswordToExitKids(accountId)).toBe(false);
+    expect(await t.stores.profiles.requiresPinToAdd(accountId)).toBe(true);
   });
 
   it("answers the profile unchanged for an empty patch", async () => {

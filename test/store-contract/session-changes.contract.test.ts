@@ -126,9 +126,19 @@ describeOnEachDatabase("session change log", (t) => {
   it("logs a profile made a Kids profile", async () => {
     const { accountId, profile } = await anAccountSignedIn();
     const logged = await committing(async ({ stores }) => {
-      expect(await stores.profiles.update(accountId, profile.id, { isKids: true })).toMatchObject({ isKids: true });
+      expect(await stores.profiles.update(accountId, profile.id, { isKids: true, maxRating: "7+" })).toMatchObject({ isKids: true });
     });
     await expectOneChange(accountId, logged);
+  });
+
+  it("logs a profile's parental controls changed: its rating, and its blocked titles", async () => {
+    for (const patch of [{ maxRating: "13+" as const }, { restrictedTitles: ["cold-ledger"] }]) {
+      const { accountId, profile } = await anAccountSignedIn();
+      const logged = await committing(async ({ stores }) => {
+        expect(await stores.profiles.update(accountId, profile.id, patch)).toMatchObject(patch);
+      });
+      await expectOneChange(accountId, logged);
+    }
   });
 
   it("logs a profile deleted, with the sessions watching as it, as one change", async () => {
@@ -397,7 +407,7 @@ describeOnEachDatabase("session change log", (t) => {
       const logged = await committing(async ({ stores }) => {
         await stores.sessions.revokeAllForAccount(first.accountId, minutes(1), "signed_out_all_devices");
         await stores.sessions.revoke(second.sessions[0]!, minutes(1), "signed_out");
-        await stores.profiles.update(first.accountId, first.profile.id, { isKids: true });
+        await stores.profiles.update(first.accountId, first.profile.id, { isKids: true, maxRating: "7+" });
       });
       const expected = logged.map((c) => `${c.seq} ${c.accountId}`);
       expect(expected).toHaveLength(2);

@@ -1,5 +1,6 @@
 // Account → Download your data, and Account → Delete account.
 import { z } from "zod";
+import { maturityRatings } from "./catalogue";
 import { deviceKind, timestamp } from "./common";
 
 const at = timestamp.nullable();
@@ -20,7 +21,17 @@ export const accountDataResponse = z.object({
     lockedAt: at,
   }),
   profiles: z.array(
-    z.object({ id: z.string(), name: z.string(), avatar: z.string(), kids: z.boolean(), locked: z.boolean(), createdAt: timestamp }),
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      avatar: z.string(),
+      kids: z.boolean(),
+      locked: z.boolean(),
+      maxRating: z.enum(maturityRatings),
+      /** Title ids blocked on the profile. */
+      restrictedTitles: z.array(z.string()),
+      createdAt: timestamp,
+    }),
   ),
   /** Every device on record, signed in or out. */
   devices: z.array(

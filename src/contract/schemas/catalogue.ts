@@ -1,13 +1,10 @@
 // The catalogue the API serves: what the web app, the TV simulator and players show and play.
 import { z } from "zod";
-
 import { genres } from "../genres";
+import { maturityRatings } from "../maturity-ratings";
 
 export { type Genre, genres } from "../genres";
-
-/** How old a viewer should be, as streaming services rate titles: for everyone, then 7+ … 18+. */
-export const maturityRatings = ["All", "7+", "13+", "16+", "18+"] as const;
-export type MaturityRating = (typeof maturityRatings)[number];
+export { type MaturityRating, maturityRatings } from "../maturity-ratings";
 
 export const titleId = z.string().regex(/^[a-z0-9-]{1,64}$/, "a title id: 1 to 64 of a-z, 0-9 and -");
 
@@ -25,3 +22,4 @@ export const catalogueTitle = z.object({
 export type CatalogueTitle = z.infer<typeof catalogueTitle>;
 
 export const titlesResponse = z.object({ titles: z.array(catalogueTitle) });
+export const titleResponse = z.object({ title: catalogueTitle });

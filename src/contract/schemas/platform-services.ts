@@ -2,6 +2,7 @@
 // revocation (RFC 7009), form-encoded like every OAuth request. Browser-safe.
 import { z } from "zod";
 import { plans } from "./account";
+import { maturityRatings } from "./catalogue";
 import { deviceKind, text } from "./common";
 
 /** POST /oauth/introspect. `token_type_hint` is accepted and ignored: Usher has one kind of token. */
@@ -28,8 +29,19 @@ export const activeToken = z.object({
   aal: z.union([z.literal(1), z.literal(2)]),
   plan: z.enum(plans),
   device: z.object({ kind: deviceKind, name: z.string() }),
-  /** The profile chosen on this device; a Kids profile's services hold back what it may not see. */
-  profile: z.object({ id: z.string(), name: z.string(), kids: z.boolean() }).nullable(),
+  /**
+   * The profile chosen on this device, with what it may watch: titles rated up to `max_rating`,
+   * none of `restricted_titles`, and on a Kids profile only titles made for children.
+   */
+  profile: z
+    .object({
+      id: z.string(),
+      name: z.string(),
+      kids: z.boolean(),
+      max_rating: z.enum(maturityRatings),
+      restricted_titles: z.array(z.string()),
+    })
+    .nullable(),
 });
 
 export const introspectionResponse = z.union([activeToken, inactiveToken]);

@@ -1,5 +1,6 @@
 // The devices signed in to an account.
 import { z } from "zod";
+import { streamEndReasons } from "../session-event-names";
 import { deviceKind, timestamp } from "./common";
 
 export const publicSession = z.object({
@@ -36,7 +37,7 @@ export { sessionEventNames } from "../session-event-names";
 export const streamEndedEvent = z.object({
   streamId: z.string(),
   titleId: z.string(),
-  reason: z.enum(["signed_out", "stopped_from_another_device", "stopped", "expired"]),
+  reason: z.enum(streamEndReasons),
 });
 export type StreamEndedEvent = z.infer<typeof streamEndedEvent>;
 

@@ -39,6 +39,8 @@ export async function collectAccountData(stores: Stores, account: AccountRecord,
       avatar: profile.avatar,
       kids: profile.isKids,
       locked: profile.pinHash !== null,
+      maxRating: profile.maxRating,
+      restrictedTitles: profile.restrictedTitles,
       createdAt: profile.createdAt.toISOString(),
     })),
     devices: sessions.map((session) => ({

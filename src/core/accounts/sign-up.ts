@@ -2,6 +2,7 @@
 import { avatarIds } from "../../contract/avatars";
 import type { DeviceKind } from "../../contract/schemas/common";
 import { auditEvent } from "../audit/events";
+import { defaultMaxRating } from "../catalogue/may-watch";
 import type { CoreDeps, RequestContext } from "../deps";
 import { normalizeEmail, profileNameFromEmail } from "../email/address";
 import { writeEmailVerification } from "../email/email-verification";
@@ -66,6 +67,8 @@ export async function signUp(deps: CoreDeps, input: SignUpInput, context: Reques
     pinHash: null,
     position: 0,
     createdAt: now,
+    maxRating: defaultMaxRating(false),
+    restrictedTitles: [],
   };
 
   return inUnitOfWork(deps, async (stores) => {

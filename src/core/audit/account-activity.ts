@@ -24,6 +24,12 @@ const SHOWN_DETAILS = [
   "actingProfileName",
   "changed",
   "requirePinToAddProfiles",
+  // Parental controls: the rating from and to, the titles blocked and unblocked (names, joined).
+  "ratingFrom",
+  "ratingTo",
+  "blocked",
+  "unblocked",
+  "askPasswordToExitKids",
   // Watching: which title, and on which device it was stopped.
   "titleName",
   "stoppedOn",

@@ -44,6 +44,8 @@ export type AuditEventType =
   | "profile_pin_removed"
   | "profile_pin_failed"
   | "profile_lock_setting_changed"
+  // Profile & Parental Controls: the rating, blocked titles (by name) and the Exit Kids password setting.
+  | "parental_controls_changed"
   | "email_verified"
   | "password_reset_requested"
   | "password_reset"

@@ -226,11 +226,6 @@ export const catalogue: readonly CatalogueTitle[] = [
   },
 ];
 
-/** What a profile may see: Kids profiles get only the titles made for children. */
-export function titlesFor(isKids: boolean): CatalogueTitle[] {
-  return catalogue.filter((title) => !isKids || title.forKids);
-}
-
 const byId = new Map(catalogue.map((title) => [title.id, title]));
 
 /** The listed title with this id, if there is one. */

@@ -20,7 +20,8 @@ export type SecurityNotice =
   | { template: "account_locked"; payload: { at: string } }
   | { template: "account_unlocked"; payload: { at: string } }
   | { template: "signed_out_all_devices"; payload: { at: string } }
-  | { template: "plan_changed"; payload: { plan: string; screens: number; downgrade: boolean; at: string } };
+  | { template: "plan_changed"; payload: { plan: string; screens: number; downgrade: boolean; at: string } }
+  | { template: "parental_controls_changed"; payload: { profile: string; at: string } };
 
 /** Writes the notice to the account (by id, or as the caller has just read it). */
 export async function writeSecurityNotice(

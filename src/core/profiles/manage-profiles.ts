@@ -3,10 +3,12 @@
 import { type AvatarId, avatarIds } from "../../contract/avatars";
 import { maxProfilesPerAccount } from "../../contract/schemas/profiles";
 import { auditEvent } from "../audit/events";
+import { allowedRating, defaultMaxRating } from "../catalogue/may-watch";
 import type { CoreDeps, RequestContext } from "../deps";
 import { fail, ok, type Result } from "../result";
 import type { SessionRecord } from "../sessions/ports";
 import { inUnitOfWork } from "../unit-of-work";
+import { checkExitKids, type ExitKidsFailure } from "./exit-kids";
 import type { ProfilePatch, ProfileRecord } from "./ports";
 import { profileChangeDetails } from "./profile-change";
 // Profile lock
@@ -54,6 +56,8 @@ export async function createProfile(
       pinHash: null,
       position: Math.max(-1, ...existing.map((p) => p.position)) + 1,
       createdAt: deps.clock.now(),
+      maxRating: defaultMaxRating(input.isKids ?? false),
+      restrictedTitles: [],
     };
     if (!(await stores.profiles.create(profile))) return fail("PROFILE_NAME_TAKEN");
     await stores.audit.record(
@@ -82,6 +86,11 @@ export async function updateProfile(
     if (!cleaned.name) return fail("VALIDATION_FAILED");
   }
   return inUnitOfWork(deps, async (stores) => {
+    // A profile made Kids above a Kids profile's highest rating starts again from the Kids default.
+    if (patch.isKids) {
+      const current = await stores.profiles.find(session.accountId, profileId);
+      if (current && !allowedRating(true, current.maxRating)) cleaned.maxRating = defaultMaxRating(true);
+    }
     const updated = await stores.profiles.update(session.accountId, profileId, cleaned);
     if (updated === "not_found") return fail("PROFILE_NOT_FOUND");
     if (updated === "name_taken") return fail("PROFILE_NAME_TAKEN");
@@ -123,19 +132,28 @@ export async function deleteProfile(
   });
 }
 
+/** What proves the device may open a profile: its PIN if locked, the account password to leave a Kids profile. */
+export interface ProfileProof {
+  pin?: string | undefined;
+  currentPassword?: string | undefined;
+}
+
 /** The session remembers the profile chosen on this device. */
 export async function chooseProfile(
   deps: CoreDeps,
   session: SessionRecord,
   profileId: string,
-  pin?: string,
+  proof: ProfileProof = {},
   context: RequestContext = { ip: null, userAgent: null },
-): Promise<Result<ProfileRecord, "PROFILE_NOT_FOUND" | PinFailure>> {
-  // A locked profile needs its PIN first (checked outside the lock: it may wait on the limiter).
-  const locked = await deps.stores.profiles.find(session.accountId, profileId);
-  if (locked?.pinHash) {
-    const checked = await checkProfilePin(deps, session, locked, pin, context);
-    if (!checked.ok) return checked;
+): Promise<Result<ProfileRecord, "PROFILE_NOT_FOUND" | PinFailure | ExitKidsFailure>> {
+  // A locked profile needs its PIN first, and leaving a Kids profile may need the password
+  // (checked outside the lock: they may wait on the limiter).
+  const target = await deps.stores.profiles.find(session.accountId, profileId);
+  if (target) {
+    const pinChecked = await checkProfilePin(deps, session, target, proof.pin, context);
+    if (!pinChecked.ok) return pinChecked;
+    const exitChecked = await checkExitKids(deps, session, target, proof.currentPassword, context);
+    if (!exitChecked.ok) return exitChecked;
   }
   // Under the account lock that deleteProfile also takes: otherwise a delete landing between
   // the find and the update makes the session point at a vanished profile (a foreign-key error).

@@ -1,5 +1,6 @@
 // What profile use cases need stored: the profiles of an account.
 import type { AvatarId } from "../../contract/avatars";
+import type { MaturityRating } from "../../contract/schemas/catalogue";
 
 export interface ProfileRecord {
   id: string;
@@ -10,12 +11,18 @@ export interface ProfileRecord {
   pinHash: string | null;
   position: number;
   createdAt: Date;
+  /** The highest maturity rating the profile may watch. */
+  maxRating: MaturityRating;
+  /** Title ids blocked on this profile whatever their rating. */
+  restrictedTitles: string[];
 }
 
 export interface ProfilePatch {
   name?: string;
   avatar?: AvatarId;
   isKids?: boolean;
+  maxRating?: MaturityRating;
+  restrictedTitles?: string[];
 }
 
 export interface ProfileStore {
@@ -31,4 +38,7 @@ export interface ProfileStore {
   setPin(accountId: string, profileId: string, pinHash: string | null): Promise<boolean>;
   requiresPinToAdd(accountId: string): Promise<boolean>;
   setRequirePinToAdd(accountId: string, required: boolean): Promise<void>;
+  // ---- parental controls ----
+  asksPasswordToExitKids(accountId: string): Promise<boolean>;
+  setAskPasswordToExitKids(accountId: string, asked: boolean): Promise<void>;
 }

@@ -38,7 +38,13 @@ describe("introspectSession", () => {
     const viewer = await signUpViewer(core);
     const [main] = viewer.profiles;
     expect((await chooseProfile(core.deps, viewer.session, main!.id)).ok).toBe(true);
-    expect((await introspect(viewer.token))?.profile).toEqual({ id: main!.id, name: main!.name, isKids: false });
+    expect((await introspect(viewer.token))?.profile).toEqual({
+      id: main!.id,
+      name: main!.name,
+      isKids: false,
+      maxRating: "18+",
+      restrictedTitles: [],
+    });
   });
 
   it("answers null once the session is signed out, on the very next call", async () => {

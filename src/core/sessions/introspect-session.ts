@@ -5,6 +5,7 @@
 import type { DeviceKind } from "../../contract/schemas/common";
 import type { Plan } from "../accounts/ports";
 import type { CoreDeps, RequestContext } from "../deps";
+import type { ProfileRecord } from "../profiles/ports";
 import { validateSession } from "./validate-session";
 
 /** The asking service's address is not the viewer's: the device keeps the one it was last seen at. */
@@ -21,8 +22,8 @@ export interface SessionClaims {
   assurance: 1 | 2;
   plan: Plan;
   device: { kind: DeviceKind; name: string };
-  /** The profile chosen on this device, if any: a Kids profile's services hold back what it may not see. */
-  profile: { id: string; name: string; isKids: boolean } | null;
+  /** The profile chosen on this device, if any, with what it may watch: services hold back the rest. */
+  profile: Pick<ProfileRecord, "id" | "name" | "isKids" | "maxRating" | "restrictedTitles"> | null;
 }
 
 /**
@@ -43,6 +44,12 @@ export async function introspectSession(deps: Pick<CoreDeps, "stores" | "clock" 
     assurance: session.aal,
     plan: accountPlan,
     device: { kind: session.deviceKind, name: session.deviceName },
-    profile: profile && { id: profile.id, name: profile.name, isKids: profile.isKids },
+    profile: profile && {
+      id: profile.id,
+      name: profile.name,
+      isKids: profile.isKids,
+      maxRating: profile.maxRating,
+      restrictedTitles: profile.restrictedTitles,
+    },
   };
 }

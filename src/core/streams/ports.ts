@@ -3,7 +3,8 @@
 import type { DeviceKind } from "../../contract/schemas/common";
 import type { Plan } from "../accounts/ports";
 
-export type StreamEndReason = "signed_out" | "stopped_from_another_device" | "stopped" | "expired";
+/** `restricted`: the profile's parental controls now keep the title out. */
+export type StreamEndReason = "signed_out" | "stopped_from_another_device" | "stopped" | "expired" | "restricted";
 
 export interface StreamRecord {
   id: string;
@@ -63,8 +64,17 @@ export interface StreamStore {
   end(id: string, at: Date, reason: StreamEndReason): Promise<boolean>;
   /** Moves a session's running streams to the session that replaced it on the same device. */
   moveToSession(fromSessionId: string, toSessionId: string): Promise<void>;
-  /** The account's streams started since `since`, newest first, before the (time, id) `before` names. */
-  listActivity(accountId: string, since: Date, limit: number, before?: { at: Date; id: string }): Promise<StreamActivity[]>;
+  /**
+   * The account's streams started since `since`, newest first, before the (time, id) `before`
+   * names; only one profile's when `profileId` is given.
+   */
+  listActivity(
+    accountId: string,
+    since: Date,
+    limit: number,
+    before?: { at: Date; id: string },
+    profileId?: string,
+  ): Promise<StreamActivity[]>;
   /** The session's streams that ended at `since` or later, oldest first. */
   endedSince(sessionId: string, since: Date): Promise<EndedStream[]>;
   /** Ends the running streams of these accounts' revoked sessions: signed out. */

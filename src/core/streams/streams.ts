@@ -6,6 +6,7 @@
 // guarded by a count lets both in, so a start locks the account row first, then counts, then
 // inserts, in one transaction: starts of one account take turns.
 import { auditEvent } from "../audit/events";
+import { mayWatch } from "../catalogue/may-watch";
 import { findTitle } from "../catalogue/titles";
 import { randomToken } from "../crypto/random";
 import type { CoreDeps, RequestContext } from "../deps";
@@ -23,7 +24,7 @@ export interface StartedStream {
 
 export type StartRefusal =
   | { ok: false; code: "TOO_MANY_STREAMS"; watching: WatchingNow[] }
-  | { ok: false; code: "TITLE_NOT_FOUND" | "UNAUTHENTICATED" };
+  | { ok: false; code: "TITLE_NOT_FOUND" | "TITLE_RESTRICTED" | "UNAUTHENTICATED" };
 
 /** Streams heartbeating since this moment are live: two intervals, so one late heartbeat is forgiven. */
 export const liveSince = (deps: Pick<CoreDeps, "clock" | "config">): Date =>
@@ -46,11 +47,14 @@ export async function startStream(
   context: RequestContext,
 ): Promise<Success<StartedStream> | StartRefusal> {
   const title = findTitle(titleId);
-  // Listed means listed for this profile: a Kids profile's catalogue has only titles made for children.
-  if (!title || (profile?.isKids && !title.forKids)) return fail("TITLE_NOT_FOUND");
+  if (!title) return fail("TITLE_NOT_FOUND");
   return inUnitOfWork(deps, async (stores): Promise<Success<StartedStream> | StartRefusal> => {
     const plan = await stores.streams.lockAccountForStreams(session.accountId);
     if (!plan) return fail("UNAUTHENTICATED");
+    // Read again under the account lock that a change to parental controls takes too: a start
+    // racing a change either sees the new limits or is ended by the change.
+    const watchingAs = session.profileId ? await stores.profiles.find(session.accountId, session.profileId) : null;
+    if (!mayWatch(watchingAs, title)) return fail("TITLE_RESTRICTED");
     const watching = await stores.streams.listLive(session.accountId, liveSince(deps));
     // This device's own stream of the same title is a reload, not another screen: it is replaced.
     const own = watching.filter((live) => live.sessionId === session.id);

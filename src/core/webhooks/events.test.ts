@@ -117,8 +117,7 @@ describe("session events", () => {
     const created = await createProfile(core.deps, viewer.session, { name: "Sam", avatar: "ocean", isKids: false }, freshContext());
     if (!created.ok) throw new Error(created.code);
     const sam = created.value.id;
-    for (const device of [phone, tv])
-      expect((await chooseProfile(core.deps, device.session, sam, undefined, freshContext())).ok).toBe(true);
+    for (const device of [phone, tv]) expect((await chooseProfile(core.deps, device.session, sam, {}, freshContext())).ok).toBe(true);
     await pending(viewer.account.id);
 
     const changedFor = async () =>

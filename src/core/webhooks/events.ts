@@ -58,6 +58,7 @@ const accountChanges: Partial<Record<string, { type: WebhookEventType; change?: 
   two_step_enabled: { type: "account.two_step_changed", change: "enabled" },
   two_step_disabled: { type: "account.two_step_changed", change: "disabled" },
   plan_changed: { type: "account.plan_changed" },
+  parental_controls_changed: { type: "account.parental_controls_changed" },
   two_step_reset: { type: "account.two_step_changed", change: "reset" },
   account_locked: { type: "account.locked" },
   account_unlocked: { type: "account.unlocked" },
@@ -71,5 +72,7 @@ export function accountEventOf(audit: AuditEventInput): WebhookEvent | null {
   if (mapped.change) data.change = mapped.change;
   // A plan is no secret: the receiver learns the new one without asking.
   if (audit.type === "plan_changed") data.plan = audit.details.to;
+  // Ids only: which profile, so a receiver reads its limits again (introspection names them).
+  if (audit.type === "parental_controls_changed") data.profile_id = audit.details.profileId;
   return { type: mapped.type, at: audit.at, data };
 }

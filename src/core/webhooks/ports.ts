@@ -10,6 +10,7 @@ export const webhookEventTypes = [
   "account.phone_changed",
   "account.two_step_changed",
   "account.plan_changed",
+  "account.parental_controls_changed",
   "account.locked",
   "account.unlocked",
   "account.deleted",

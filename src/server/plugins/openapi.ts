@@ -67,10 +67,10 @@ const PUBLIC = new Set([
 ]);
 
 /**
- * Open to everyone, but answering a session differently (a Kids profile sees only Kids
- * titles): a bearer token, the cookie, or nothing (the empty requirement).
+ * Open to everyone, but answering a session differently (a profile sees only what it may
+ * watch): a bearer token, the cookie, or nothing (the empty requirement).
  */
-const SESSION_OPTIONAL = new Set(["/api/v1/titles"]);
+const SESSION_OPTIONAL = new Set(["/api/v1/titles", "/api/v1/titles/:titleId"]);
 const SESSION: Record<string, string[]>[] = [{ bearer: [] }, { cookie: [] }];
 /** A platform service acting for a viewer: its own credentials and the viewer's token, both. */
 const ON_BEHALF_OF_VIEWER: Record<string, string[]>[] = [...SESSION, { serviceClient: [], viewerToken: [] }];

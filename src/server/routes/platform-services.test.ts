@@ -87,7 +87,7 @@ describe("POST /oauth/introspect", () => {
       aal: 1,
       plan: "standard",
       device: { kind: "mobile", name: "Living-room phone" },
-      profile: { id: profiles[0].id, name: profiles[0].name, kids: false },
+      profile: { id: profiles[0].id, name: profiles[0].name, kids: false, max_rating: "18+", restricted_titles: [] },
     });
   });
 

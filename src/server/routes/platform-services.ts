@@ -120,6 +120,12 @@ function activeToken(claims: SessionClaims): IntrospectionResponse {
     aal: claims.assurance,
     plan: claims.plan,
     device: claims.device,
-    profile: claims.profile && { id: claims.profile.id, name: claims.profile.name, kids: claims.profile.isKids },
+    profile: claims.profile && {
+      id: claims.profile.id,
+      name: claims.profile.name,
+      kids: claims.profile.isKids,
+      max_rating: claims.profile.maxRating,
+      restricted_titles: claims.profile.restrictedTitles,
+    },
   };
 }

@@ -49,7 +49,8 @@ export const profileRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (a
       schema: { params: profileParams, body: chooseProfileRequest, response: { 200: profileResponse } },
     },
     async (request, reply) => {
-      const result = await chooseProfile(core, request.session, request.params.id, request.body?.pin, requestContext(request));
+      const proof = { pin: request.body?.pin, currentPassword: request.body?.currentPassword };
+      const result = await chooseProfile(core, request.session, request.params.id, proof, requestContext(request));
       return result.ok ? { profile: toPublicProfile(result.value) } : replyFailure(reply, result);
     },
   );

@@ -168,13 +168,13 @@ describe("DELETE /streams/:id", () => {
 });
 
 describe("a Kids profile", () => {
-  it("starts only what its catalogue lists: a title not made for children is not found", async () => {
+  it("starts only what it may watch: a title not made for children is restricted", async () => {
     const { browser, phones } = await household("standard", 1);
     const kids = (await browser.post("/api/v1/profiles", { name: "Robin", isKids: true })).json().profile;
     expect((await phones[0]!.post(`/api/v1/profiles/${kids.id}/choose`, {})).statusCode).toBe(200);
     const refused = await start(phones[0]!, TITLE);
-    expect(refused.statusCode).toBe(404);
-    expect(errorCode(refused)).toBe("TITLE_NOT_FOUND");
+    expect(refused.statusCode).toBe(403);
+    expect(errorCode(refused)).toBe("TITLE_RESTRICTED");
     expect((await start(phones[0]!, KIDS_TITLE)).statusCode).toBe(201);
   });
 });

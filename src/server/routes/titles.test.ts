@@ -1,5 +1,6 @@
 // Route tests for the catalogue: open to everyone and cacheable signed out; a device watching as
-// a Kids profile gets only the titles made for children, and no cache keeps what a session saw.
+// a Kids profile gets only the titles made for children (parental-controls.test.ts has ratings and
+// blocks), and no cache keeps what a session saw.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type Device, SESSION_COOKIE, type TestApp, withoutPerIpLimits } from "../../../test/helper";
 import { type CatalogueTitle, catalogueTitle, maturityRatings } from "../../contract/schemas/catalogue";
@@ -102,6 +103,22 @@ describe("GET /api/v1/titles", () => {
     expect(response.statusCode).toBe(200);
     expect((response.json().titles as { id: string }[]).map((title) => title.id)).toEqual(everyId);
     expect(response.headers["cache-control"]).toBe("no-store");
+  });
+
+  it("answers one title: to everyone signed out, 403 TITLE_RESTRICTED where the profile may not watch it, 404 for no title", async () => {
+    const open = await t.app.inject({ method: "GET", url: "/api/v1/titles/the-lantern-keepers" });
+    expect(open.statusCode).toBe(200);
+    expect(open.json().title).toMatchObject({ id: "the-lantern-keepers", rating: "13+" });
+    expect(open.headers["cache-control"]).toBe("public, max-age=300");
+
+    const { browser } = await onKidsProfile();
+    const restricted = await browser.get("/api/v1/titles/the-lantern-keepers");
+    expect(restricted.statusCode).toBe(403);
+    expect(restricted.json().error.code).toBe("TITLE_RESTRICTED");
+    expect(restricted.headers["cache-control"]).toBe("no-store");
+    expect((await browser.get("/api/v1/titles/paper-planets")).statusCode).toBe(200);
+    expect((await browser.get("/api/v1/titles/no-such-title")).json().error.code).toBe("TITLE_NOT_FOUND");
+    expect((await browser.get("/api/v1/titles/Not%20An%20Id")).statusCode).toBe(400);
   });
 
   it("is in the OpenAPI document, open to everyone with a session optional", async () => {

@@ -1,6 +1,7 @@
 // Viewer profiles of an account ("Who's watching?"); names are unique per account, ignoring case.
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { AvatarId } from "../../contract/avatars";
+import type { MaturityRating } from "../../contract/schemas/catalogue";
 import type { ProfileRecord, ProfileStore } from "../../core/profiles/ports";
 import type { Database } from "../database";
 import { profile, profileLockSetting } from "../schema";
@@ -9,7 +10,12 @@ import { preparedOnce } from "./prepared";
 
 type ProfileRow = typeof profile.$inferSelect;
 
-export const toProfileRecord = (row: ProfileRow): ProfileRecord => ({ ...row, avatar: row.avatar as AvatarId });
+export const toProfileRecord = (row: ProfileRow): ProfileRecord => ({
+  ...row,
+  avatar: row.avatar as AvatarId,
+  // The database's check constraint keeps it one of the ratings.
+  maxRating: row.maxRating as MaturityRating,
+});
 
 export function createProfileStore(db: Database): ProfileStore {
   const byId = (accountId: string, profileId: string) => and(eq(profile.accountId, accountId), eq(profile.id, profileId));
@@ -50,6 +56,8 @@ export function createProfileStore(db: Database): ProfileStore {
         ...(patch.name !== undefined && { name: patch.name }),
         ...(patch.avatar !== undefined && { avatar: patch.avatar }),
         ...(patch.isKids !== undefined && { isKids: patch.isKids }),
+        ...(patch.maxRating !== undefined && { maxRating: patch.maxRating }),
+        ...(patch.restrictedTitles !== undefined && { restrictedTitles: patch.restrictedTitles }),
       };
       if (Object.keys(changes).length === 0) {
         return (await find(accountId, profileId)) ?? "not_found";
@@ -85,6 +93,19 @@ export function createProfileStore(db: Database): ProfileStore {
         .insert(profileLockSetting)
         .values({ accountId, requirePinToAddProfiles: required })
         .onConflictDoUpdate({ target: profileLockSetting.accountId, set: { requirePinToAddProfiles: required } });
+    },
+
+    // ---- parental controls ----
+    async asksPasswordToExitKids(accountId) {
+      const [row] = await db.select().from(profileLockSetting).where(eq(profileLockSetting.accountId, accountId));
+      return row?.askPasswordToExitKids ?? false;
+    },
+
+    async setAskPasswordToExitKids(accountId, asked) {
+      await db
+        .insert(profileLockSetting)
+        .values({ accountId, askPasswordToExitKids: asked })
+        .onConflictDoUpdate({ target: profileLockSetting.accountId, set: { askPasswordToExitKids: asked } });
     },
   };
 }

@@ -70,7 +70,7 @@ export function createStreamStore(db: Database): StreamStore {
         .where(and(eq(stream.sessionId, fromSessionId), isNull(stream.endedAt)));
     },
 
-    async listActivity(accountId, since, limit, before) {
+    async listActivity(accountId, since, limit, before, profileId) {
       const rows = await db
         .select({
           id: stream.id,
@@ -88,6 +88,7 @@ export function createStreamStore(db: Database): StreamStore {
         .where(
           and(
             eq(stream.accountId, accountId),
+            profileId === undefined ? undefined : eq(stream.profileId, profileId),
             gte(stream.startedAt, since),
             before && or(lt(stream.startedAt, before.at), and(eq(stream.startedAt, before.at), lt(stream.id, before.id))),
           ),

@@ -81,6 +81,7 @@ export const router = createBrowserRouter([
         children: [
           signedInPage("/profiles", () => import("./routes/who-is-watching"), { ...kidsProfileAllowed, gate: true }),
           signedInPage("/profiles/manage", () => import("./routes/manage-profiles")),
+          signedInPage("/profiles/manage/:profileId/parental-controls", () => import("./routes/parental-controls")),
           signedInPage("/browse", () => import("./routes/profile-home"), kidsProfileAllowed),
           signedInPage("/watch/:titleId", () => import("./routes/player"), kidsProfileAllowed),
           signedInPage("/account", () => import("./routes/account")),

@@ -9,6 +9,7 @@ import { type Brand, type RenderedEmail, renderEmail } from "./layout";
 import {
   emailChanged,
   newSignIn,
+  parentalControlsChanged,
   passwordChanged,
   phoneChanged,
   planChanged,
@@ -34,6 +35,7 @@ export const templates = {
   two_step_changed: twoStepChanged,
   signed_out_all_devices: signedOutAllDevices,
   plan_changed: planChanged,
+  parental_controls_changed: parentalControlsChanged,
   account_locked: accountLocked,
   account_unlocked: accountUnlocked,
   account_deleted: accountDeleted,

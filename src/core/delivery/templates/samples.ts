@@ -19,6 +19,7 @@ export const samplePayloads: Record<TemplateName, Record<string, unknown>> = {
   two_step_changed: { change: "passkey_added", at },
   signed_out_all_devices: { at },
   plan_changed: { plan: "Premium", screens: 4, downgrade: false, at },
+  parental_controls_changed: { profile: "Robin", at },
   account_locked: { at },
   account_unlocked: { at },
   account_deleted: { at },

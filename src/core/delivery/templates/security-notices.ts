@@ -118,3 +118,18 @@ export const planChanged: EmailTemplate<{ plan: string; screens: number; downgra
     securityNotice: true,
   }),
 };
+
+export const parentalControlsChanged: EmailTemplate<{ profile: string; at: string }> = {
+  channel: "email",
+  payload: z.object({ profile: z.string().min(1).max(100), at }),
+  render: ({ profile, at }) => ({
+    subject: `Parental controls changed for ${profile}`,
+    preheader: `What ${profile} may watch on Usher was changed.`,
+    paragraphs: [
+      `On ${formatMoment(at)} the Profile & Parental Controls of ${profile} were changed: the maturity rating, the blocked titles, or the account password asked for to leave a Kids profile.`,
+      "You can see them under Manage profiles, with your account password.",
+      "If this was you, there's nothing to do.",
+    ],
+    securityNotice: true,
+  }),
+};

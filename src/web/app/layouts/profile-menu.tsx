@@ -1,6 +1,7 @@
 // The profile icon at the top right. Its menu (on hover or click) lists the other profiles,
 // Manage profiles, Account and Sign out. A locked profile (padlock) asks for its PIN first.
-// On a Kids profile it lists only the other profiles and Sign out. From the keyboard it is a
+// On a Kids profile it offers only Exit Kids (to Who's watching?, where leaving may take a PIN or
+// the account password) and Sign out: no other profile is a tap away. From the keyboard it is a
 // WAI-ARIA menu button: Enter, Space or ↓ opens it on the first item (↑ on the last), the arrow
 // keys, Home and End move between items, Escape closes it back onto the button, Tab leaves it.
 import { useEffect, useRef, useState } from "react";
@@ -27,7 +28,7 @@ export function ProfileMenu() {
   const pinned = useRef(false);
   const current = me.profile;
   const others = profiles.filter((profile) => profile.id !== current?.id);
-  const { choose, error, pinDialog } = useChooseProfile(() => navigate("/browse"));
+  const { choose, error, dialogs } = useChooseProfile(() => navigate("/browse"));
   const button = useRef<HTMLButtonElement>(null);
   const list = useRef<HTMLUListElement>(null);
   // Which item takes focus once the menu is drawn, when the keyboard opened it.
@@ -122,17 +123,23 @@ export function ProfileMenu() {
         {open && (
           // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the WAI-ARIA menu button pattern; ARIA in HTML allows role="menu" on a ul (the li are role="none").
           <ul className="profile-menu__list" role="menu" ref={list} onKeyDown={moveWithin}>
-            {others.map((profile) => (
-              <li role="none" key={profile.id}>
-                <button type="button" role="menuitem" className="profile-menu__item" onClick={() => switchTo(profile)}>
-                  <Avatar avatar={profile.avatar} size="small" />
-                  {profile.name}
-                  {profile.locked && <LockIcon label="Locked" />}
-                </button>
+            {kids ? (
+              <li role="none">
+                <Link role="menuitem" className="profile-menu__item" to="/profiles" onClick={() => setOpen(false)}>
+                  Exit Kids
+                </Link>
               </li>
-            ))}
-            {!kids && (
+            ) : (
               <>
+                {others.map((profile) => (
+                  <li role="none" key={profile.id}>
+                    <button type="button" role="menuitem" className="profile-menu__item" onClick={() => switchTo(profile)}>
+                      <Avatar avatar={profile.avatar} size="small" />
+                      {profile.name}
+                      {profile.locked && <LockIcon label="Locked" />}
+                    </button>
+                  </li>
+                ))}
                 <li role="none">
                   <Link role="menuitem" className="profile-menu__item" to="/profiles/manage" onClick={() => setOpen(false)}>
                     Manage profiles
@@ -167,8 +174,8 @@ export function ProfileMenu() {
         )}
         <SignOutDialog scope={signingOut ? "this-device" : undefined} onClose={() => setSigningOut(false)} />
       </div>
-      {/* Outside the menu's hover area: pointing at the dialog must not open the menu behind it. */}
-      {pinDialog}
+      {/* Outside the menu's hover area: pointing at a dialog must not open the menu behind it. */}
+      {dialogs}
     </>
   );
 }

@@ -1,6 +1,6 @@
-// Account: Membership & Billing (email, plan, password, phone) and Security & Privacy (two-step
-// verification, passkeys, sign out of all devices, manage access and devices), as the guides
-// customers follow describe.
+// Account: Membership & Billing (email, plan, password, phone), Profile & Parental Controls (each
+// profile's way to its controls) and Security & Privacy (two-step verification, passkeys, sign out
+// of all devices, manage access and devices), as the guides customers follow describe.
 import { useState } from "react";
 import { useLoaderData, useRevalidator } from "react-router";
 import { Alert } from "../../components/ui/alert";
@@ -9,11 +9,13 @@ import { useAccountNotice } from "../../features/account/account-notice";
 import { getAccount } from "../../features/account/api/get-account";
 import { MembershipBilling } from "../../features/account/components/membership-billing";
 import { SecurityPrivacy } from "../../features/account/components/security-privacy";
+import { ProfileControlsList } from "../../features/parental-controls/components/profile-controls-list";
 import { PhoneRow } from "../../features/phone/components/phone-row";
 import { SignOutDialog } from "../../features/session/components/sign-out-dialog";
 import { getSecurity } from "../../features/two-step/api/security";
 import { TwoStepRows } from "../../features/two-step/components/two-step-rows";
 import { loaded } from "../../lib/loaded";
+import { useSignedIn } from "../signed-in-data";
 
 export const loader = async () => {
   const [account, security] = await Promise.all([
@@ -25,6 +27,7 @@ export const loader = async () => {
 
 export default function AccountPage() {
   const { account, security } = useLoaderData<typeof loader>();
+  const { profiles } = useSignedIn();
   const revalidator = useRevalidator();
   const [notice, setNotice] = useAccountNotice();
   const [signingOutAll, setSigningOutAll] = useState(false);
@@ -47,6 +50,7 @@ export default function AccountPage() {
               />
             }
           />
+          <ProfileControlsList profiles={profiles} />
           <SecurityPrivacy factorRows={<TwoStepRows security={security} />} onSignOutOfAllDevices={() => setSigningOutAll(true)} />
         </>
       ) : (

@@ -1,6 +1,6 @@
 // Manage profiles: add one (up to 5); Edit renames it, changes the avatar or the Kids setting,
 // and holds Delete (with a confirmation, never the last one); Profile lock is a panel of its
-// own for the PIN. The account's "Require PIN to add new profiles" lives here too, next to what
+// own for the PIN; Parental controls is a page of its own, behind the account password. The account's "Require PIN to add new profiles" lives here too, next to what
 // it guards. "Done" goes back to "Who's watching?".
 import { useRef, useState } from "react";
 import { Link, useLoaderData, useRevalidator } from "react-router";
@@ -8,6 +8,7 @@ import { type AvatarId, avatarIds } from "../../../contract/avatars";
 import { Alert } from "../../components/ui/alert";
 import { Avatar } from "../../components/ui/avatar";
 import { ConfirmDialog } from "../../components/ui/confirm-dialog";
+import { parentalControlsPath } from "../../features/parental-controls/parental-controls-path";
 import { createProfile, deleteProfile, type Profile, updateProfile } from "../../features/profiles/api/profiles";
 import { AddProfilePinDialog, useAddProfilePin } from "../../features/profiles/components/add-profile-pin-dialog";
 import { LockIcon } from "../../features/profiles/components/lock-icon";
@@ -156,6 +157,15 @@ export default function ManageProfilesPage() {
                     >
                       Profile lock
                     </button>
+                    <Link
+                      id={`manage-parental-${profile.id}`}
+                      data-testid={`manage-parental-${profile.id}`}
+                      className="button button--secondary"
+                      aria-label={`Parental controls for ${profile.name}`}
+                      to={parentalControlsPath(profile.id)}
+                    >
+                      Parental controls
+                    </Link>
                   </div>
                 )}
               </div>

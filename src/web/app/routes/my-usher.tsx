@@ -1,8 +1,9 @@
 // My Usher, the phone layout's tab, as a streaming app's: who is watching with the other
 // profiles a tap away, shortcuts to signing in on a TV, the devices, security and the account,
 // and the three-line menu that leads to Account, the profiles and Sign out. On a Kids profile
-// neither the shortcuts nor Account and Manage profiles are there. Switching to a locked
-// profile asks for its PIN first.
+// neither the shortcuts nor Account and Manage profiles are there, nor the other profiles: its
+// one way out is Exit Kids, to Who's watching? (where leaving may take a PIN or the account
+// password). Switching to a locked profile asks for its PIN first.
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { Alert } from "../../components/ui/alert";
@@ -26,9 +27,10 @@ export default function MyUsherPage() {
   const kids = useKidsProfile();
   const navigate = useNavigate();
   const [signingOut, setSigningOut] = useState(false);
-  const { choose, choosing: switching, error, pinDialog } = useChooseProfile(() => navigate("/browse"));
+  const { choose, choosing: switching, error, dialogs } = useChooseProfile(() => navigate("/browse"));
   const profile = me.profile;
-  const others = profiles.filter((candidate) => candidate.id !== profile?.id);
+  // A Kids profile has no other profile a tap away: Exit Kids is its way out.
+  const others = kids ? [] : profiles.filter((candidate) => candidate.id !== profile?.id);
 
   return (
     <div className="my-usher">
@@ -43,7 +45,7 @@ export default function MyUsherPage() {
             <div>
               <h2 id="my-usher-profile">{profile.name}</h2>
               <p className="my-usher__email">{me.account.email}</p>
-              <Link to="/profiles">Switch profile</Link>
+              <Link to="/profiles">{kids ? "Exit Kids" : "Switch profile"}</Link>
             </div>
           </>
         ) : (
@@ -87,7 +89,7 @@ export default function MyUsherPage() {
           </ul>
         </section>
       )}
-      {pinDialog}
+      {dialogs}
       <SignOutDialog scope={signingOut ? "this-device" : undefined} onClose={() => setSigningOut(false)} />
     </div>
   );

@@ -1,13 +1,14 @@
 // The TV simulator: this page behaves as Usher's TV app does. Signed out, it shows a code and
 // a QR code and polls until a phone approves (RFC 8628); signed in, it shows "Who's watching?"
 // and the profile home (the catalogue the API serves that profile), driven by the arrow keys
-// and Enter, where a title plays full screen. When its session is revoked from anywhere, it
+// and Enter, where a title plays full screen. A locked profile asks for its PIN; leaving a Kids
+// profile (Exit Kids) may ask for the account password. When its session is revoked from anywhere, it
 // returns to the code screen on its own, at once, whatever it was showing or playing.
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { PublicProfile } from "../../../contract/schemas/profiles";
 import type { StreamEndedEvent } from "../../../contract/schemas/sessions";
 import { listTitles, type Title } from "../../features/catalogue/api/list-titles";
-import { chooseProfile, listProfiles } from "../../features/profiles/api/profiles";
+import { type ChooseProof, chooseProfile, listProfiles } from "../../features/profiles/api/profiles";
 import { getMe } from "../../features/session/api/get-me";
 import { type DeviceAuthorization, pollForToken, requestDeviceAuthorization } from "../../features/tv/api/device-authorization";
 import { watchTvSession } from "../../features/tv/api/watch-tv-session";
@@ -16,6 +17,7 @@ import { tvToken } from "../../features/tv/lib/tv-token";
 import { ApiError, failureMessage, isSessionLost } from "../../lib/api-client";
 import { bearerCaller } from "../../lib/usher";
 import { TvHome } from "../tv/tv-home";
+import { TvPassword } from "../tv/tv-password";
 import { TvPin } from "../tv/tv-pin";
 import { TvProfiles } from "../tv/tv-profiles";
 import { TvWatch } from "../tv/tv-watch";
@@ -25,7 +27,8 @@ type Screen =
   | { name: "starting" }
   | { name: "code"; authorization: DeviceAuthorization | null; notice?: string }
   | { name: "profiles"; token: string; profiles: PublicProfile[]; preferred: string | null }
-  | { name: "pin"; token: string; profile: PublicProfile; error?: string }
+  /** Opening `profile` asks for its PIN (it is locked), or for the account password (leaving a Kids profile). */
+  | { name: "pin" | "password"; token: string; profile: PublicProfile; error?: string }
   /** `watching`: the title chosen to play; `lastWatched`: the one the remote returns to. */
   | { name: "home"; token: string; profile: PublicProfile; titles: Title[]; watching?: Title; lastWatched?: Title }
   /** With the token when the TV is still signed in: Try again goes back to its profiles, not to a new code. */
@@ -152,7 +155,8 @@ export default function TvSimulatorPage() {
   }, [codeFlow, showProfiles]);
 
   // Signed in: hear at once when this TV is signed out from anywhere, or a stream of its ended.
-  const token = screen.name === "profiles" || screen.name === "pin" || screen.name === "home" ? screen.token : null;
+  const token =
+    screen.name === "profiles" || screen.name === "pin" || screen.name === "password" || screen.name === "home" ? screen.token : null;
   const tv = useMemo(() => (token ? bearerCaller(token) : null), [token]);
   const [streamEnded, setStreamEnded] = useState<StreamEndedEvent | null>(null);
   useEffect(() => {
@@ -162,16 +166,21 @@ export default function TvSimulatorPage() {
     return () => stop.abort();
   }, [tv, signedOut]);
 
-  async function choose(current: string, profile: PublicProfile, pin?: string) {
-    if (profile.locked && pin === undefined) return setScreen({ name: "pin", token: current, profile });
+  async function choose(current: string, profile: PublicProfile, proof: ChooseProof = {}) {
+    if (profile.locked && proof.pin === undefined) return setScreen({ name: "pin", token: current, profile });
+    // The screen that asked for the PIN or the password, if one did.
+    const asking = proof.pin !== undefined ? "pin" : proof.currentPassword !== undefined ? "password" : undefined;
     setBusy(true);
     try {
-      await showHome(current, await chooseProfile(profile.id, pin, bearerCaller(current)));
+      await showHome(current, await chooseProfile(profile.id, proof, bearerCaller(current)));
     } catch (error) {
       if (isSessionLost(error)) signedOut();
-      // A wrong PIN, or too many: said on the PIN screen, which stays.
-      else if (pin !== undefined && error instanceof ApiError && error.status >= 400 && error.status < 500) {
-        setScreen({ name: "pin", token: current, profile, error: error.message });
+      else if (error instanceof ApiError && error.code === "EXIT_KIDS_PASSWORD_REQUIRED") {
+        setScreen({ name: "password", token: current, profile });
+      }
+      // A wrong PIN or password, or too many: said on the screen that asked, which stays.
+      else if (asking && error instanceof ApiError && error.status >= 400 && error.status < 500) {
+        setScreen({ name: asking, token: current, profile, error: error.message });
       } else setScreen({ name: "trouble", message: failureMessage(error, "That profile couldn't be opened.") });
     } finally {
       setBusy(false);
@@ -206,7 +215,16 @@ export default function TvSimulatorPage() {
             profile={screen.profile}
             error={screen.error}
             busy={busy}
-            onSubmit={(pin) => void choose(screen.token, screen.profile, pin)}
+            onSubmit={(pin) => void choose(screen.token, screen.profile, { pin })}
+            onBack={() => void showProfiles(screen.token)}
+          />
+        )}
+        {screen.name === "password" && (
+          <TvPassword
+            profile={screen.profile}
+            error={screen.error}
+            busy={busy}
+            onSubmit={(currentPassword) => void choose(screen.token, screen.profile, { currentPassword })}
             onBack={() => void showProfiles(screen.token)}
           />
         )}

@@ -1,6 +1,7 @@
 // "Who's watching?": the profile picker after sign-in. Choosing a profile remembers it for
 // this device and opens its home; a locked profile (padlock) asks for its PIN first. Manage
 // profiles adds, edits, locks and deletes them (not offered while watching as a Kids profile).
+// Exit Kids leads here: leaving a Kids profile for an unlocked one may ask for the account password.
 // A notice brought from the page before (a password reset, a verified email) is said on top.
 import { Link, useNavigate } from "react-router";
 import { Alert } from "../../components/ui/alert";
@@ -14,7 +15,7 @@ export default function WhoIsWatchingPage() {
   const { profiles } = useSignedIn();
   const kids = useKidsProfile();
   const navigate = useNavigate();
-  const { choose, choosing, error, pinDialog } = useChooseProfile(() => navigate("/browse"));
+  const { choose, choosing, error, dialogs } = useChooseProfile(() => navigate("/browse"));
   const [notice] = usePageNotice();
 
   return (
@@ -54,7 +55,7 @@ export default function WhoIsWatchingPage() {
           Manage profiles
         </Link>
       )}
-      {pinDialog}
+      {dialogs}
     </div>
   );
 }

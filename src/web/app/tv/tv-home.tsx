@@ -1,7 +1,8 @@
 // The profile home on the TV: a featured title across the screen, then rows of the catalogue by
 // genre (as the API served it to this profile), walked with the remote's arrows. Enter on a
 // title shows what it is about and offers Play (Back returns to the title); the first row
-// switches profile.
+// switches profile, or, on a Kids profile, offers Exit Kids: both lead back to Who's watching?,
+// where leaving Kids may take a PIN or the account password.
 import { type KeyboardEvent, useEffect, useRef, useState } from "react";
 import type { PublicProfile } from "../../../contract/schemas/profiles";
 import { Avatar } from "../../components/ui/avatar";
@@ -68,7 +69,7 @@ export function TvHome({
         >
           <Avatar avatar={profile.avatar} size="small" />
           {/* The greeting beside it names the profile: the button says only what it does. */}
-          <span className="tv-home__switch">Switch profile</span>
+          <span className="tv-home__switch">{profile.isKids ? "Exit Kids" : "Switch profile"}</span>
         </button>
         <p className="tv-home__now" aria-live="polite">
           {selected ? `${selected.name} · ${selected.kind} · ${selected.year}: ${selected.blurb}` : `Hi, ${profile.name}`}

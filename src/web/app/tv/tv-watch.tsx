@@ -1,12 +1,15 @@
 // Watching a title on the TV: take a screen, then the full-screen player; or, when the plan has
-// no screen free, where the account is watching; or, when the stream ends under the player
-// (stopped from another device, lapsed), why. Back from any of them returns to the catalogue.
+// no screen free, where the account is watching; or, when the profile may not watch the title,
+// that it isn't available; or, when the stream ends under the player (stopped from another
+// device, lapsed, blocked by parental controls), why. Back from any of them returns to the
+// catalogue.
 import { useEffect, useState } from "react";
 import type { CatalogueTitle } from "../../../contract/schemas/catalogue";
 import type { StreamEndedEvent } from "../../../contract/schemas/sessions";
 import { MovingPicture } from "../../features/player/components/moving-picture";
 import { type StartedStream, type StreamEndReason, startTvStream, type WatchingNow } from "../../features/tv/api/tv-streams";
 import { StreamEnded } from "../../features/tv/components/stream-ended";
+import { TitleRestricted } from "../../features/tv/components/title-restricted";
 import { TooManyStreams } from "../../features/tv/components/too-many-streams";
 import { TvPlayer } from "../../features/tv/components/tv-player";
 import { failureMessage, isSessionLost } from "../../lib/api-client";
@@ -16,6 +19,7 @@ type Phase =
   | { name: "starting" }
   | { name: "playing"; started: StartedStream }
   | { name: "too-many"; watching: WatchingNow[] }
+  | { name: "restricted" }
   | { name: "ended"; reason: StreamEndReason }
   | { name: "trouble"; message: string };
 
@@ -46,7 +50,8 @@ export function TvWatch({
     startTvStream(tv, title.id).then(
       (start) => {
         if (!current) return;
-        setPhase(start.ok ? { name: "playing", started: start.started } : { name: "too-many", watching: start.watching });
+        if (start.ok) setPhase({ name: "playing", started: start.started });
+        else setPhase(start.code === "TOO_MANY_STREAMS" ? { name: "too-many", watching: start.watching } : { name: "restricted" });
       },
       (error: unknown) => {
         if (!current) return;
@@ -90,6 +95,8 @@ export function TvWatch({
       );
     case "too-many":
       return <TooManyStreams watching={phase.watching} onTryAgain={again} onBack={onBack} />;
+    case "restricted":
+      return <TitleRestricted titleName={title.name} onBack={onBack} />;
     case "ended":
       return <StreamEnded titleName={title.name} reason={phase.reason} onPlayAgain={again} onBack={onBack} />;
     case "trouble":

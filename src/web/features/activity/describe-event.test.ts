@@ -193,9 +193,49 @@ describe("account activity in words", () => {
     });
   });
 
+  it("names the profile whose parental controls changed, by which profile, and what changed", () => {
+    expect(
+      describeEvent(
+        event("parental_controls_changed", {
+          profileName: "Robin",
+          actingProfileName: "Mum",
+          ratingFrom: "7+",
+          ratingTo: "13+",
+          blocked: "Cold Ledger, Moon Bakery",
+          unblocked: "Captain Pebble",
+        }),
+      ),
+    ).toEqual({
+      title: "Parental controls changed for Robin by Mum",
+      detail: "Rating 7+ → 13+ · Blocked: Cold Ledger, Moon Bakery · Unblocked: Captain Pebble",
+      tone: "normal",
+    });
+    expect(describeEvent(event("parental_controls_changed", { profileName: "Robin", askPasswordToExitKids: true })).detail).toBe(
+      "Leaving a Kids profile asks for the password",
+    );
+    expect(describeEvent(event("parental_controls_changed", { askPasswordToExitKids: false }))).toEqual({
+      title: "Parental controls changed",
+      detail: "Leaving a Kids profile no longer asks for the password",
+      tone: "normal",
+    });
+  });
+
+  it("reads blocked and unblocked titles recorded as lists", () => {
+    // The audit log records lists of names; the public details may carry them as they are.
+    const lists = { blocked: ["Cold Ledger"], unblocked: ["Moon Bakery", "Paper Planets"] } as unknown as ActivityEvent["details"];
+    expect(describeEvent(event("parental_controls_changed", lists)).detail).toBe(
+      "Blocked: Cold Ledger · Unblocked: Moon Bakery, Paper Planets",
+    );
+  });
+
   it("still reads profile entries recorded without names", () => {
     expect(describeEvent(event("profile_deleted")).title).toBe("Profile deleted");
     expect(describeEvent(event("profile_pin_removed")).title).toBe("Lock removed from a profile");
+    expect(describeEvent(event("parental_controls_changed"))).toEqual({
+      title: "Parental controls changed",
+      detail: undefined,
+      tone: "normal",
+    });
   });
 
   it("still reads an event type it doesn't know", () => {

@@ -54,6 +54,32 @@ const profileChange = (what: string) => (d: ActivityEvent["details"]) => {
   return { title: [target ? `${what}: ${target}` : what, actor && `by ${actor}`].filter(Boolean).join(", ") };
 };
 
+/** Title names an entry lists: recorded as a list, or already joined into one line. */
+const titleNames = (value: unknown) =>
+  Array.isArray(value) ? value.filter((name) => typeof name === "string" && name).join(", ") || undefined : text(value);
+
+/** "Rating 7+ → 13+ · Blocked: Cold Ledger · Unblocked: Moon Bakery": what a parental controls change did. */
+const parentalChanges = (d: ActivityEvent["details"]) => {
+  const blocked = titleNames(d.blocked);
+  const unblocked = titleNames(d.unblocked);
+  const exitKids =
+    d.askPasswordToExitKids === true
+      ? "Leaving a Kids profile asks for the password"
+      : d.askPasswordToExitKids === false
+        ? "Leaving a Kids profile no longer asks for the password"
+        : undefined;
+  return (
+    [
+      text(d.ratingFrom) && text(d.ratingTo) && `Rating ${d.ratingFrom} → ${d.ratingTo}`,
+      blocked && `Blocked: ${blocked}`,
+      unblocked && `Unblocked: ${unblocked}`,
+      exitKids,
+    ]
+      .filter(Boolean)
+      .join(" · ") || undefined
+  );
+};
+
 /** Support's actions say so: "Account locked by Usher support". */
 const BY_SUPPORT = " by Usher support";
 const bySupport = (d: ActivityEvent["details"]) => d.by === "support";
@@ -209,6 +235,10 @@ const described: Record<string, Describe> = {
     tone: "warning",
   }),
   data_exported: (d) => ({ title: bySupport(d) ? "Copy of your data exported" : "Copy of your data downloaded" }),
+  parental_controls_changed: (d) => ({
+    title: `${text(d.profileName) ? `Parental controls changed for ${d.profileName}` : "Parental controls changed"}${by(d)}`,
+    detail: parentalChanges(d),
+  }),
   profile_lock_setting_changed: (d) => ({
     title:
       d.requirePinToAddProfiles === true

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { endedWords, playbackClock, runtimeSeconds, startedAgo } from "./playback-words";
 
 describe("endedWords", () => {
-  it("says in plain words why playback stopped, and offers Play again unless this device was signed out", () => {
+  it("says in plain words why playback stopped, and offers Play again unless this device was signed out or the title blocked", () => {
     expect(endedWords("stopped_from_another_device")).toMatchObject({
       heading: "Playback stopped from another device",
       canPlayAgain: true,
@@ -11,6 +11,10 @@ describe("endedWords", () => {
     expect(endedWords("signed_out")).toMatchObject({ heading: "This device was signed out", canPlayAgain: false });
     expect(endedWords("expired")).toMatchObject({ heading: "Playback stopped: this screen was idle too long", canPlayAgain: true });
     expect(endedWords("stopped").heading).toBe("Playback stopped");
+    expect(endedWords("restricted")).toMatchObject({
+      heading: "Playback stopped: this title was blocked on this profile by its parental controls.",
+      canPlayAgain: false,
+    });
   });
 });
 

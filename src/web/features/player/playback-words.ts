@@ -5,7 +5,10 @@ import type { EndReason } from "./stream-lease";
 export interface EndedWords {
   heading: string;
   detail: string;
-  /** Signed out, the player can only lead to Sign In (the signed-in layout takes the device there). */
+  /**
+   * Signed out, the player can only lead to Sign In (the signed-in layout takes the device
+   * there); blocked by parental controls, playing again would only be refused.
+   */
   canPlayAgain: boolean;
 }
 
@@ -29,6 +32,11 @@ const ended: Record<EndReason, EndedWords> = {
     heading: "Playback stopped",
     detail: "This device started playing in another tab or window, which took over its screen.",
     canPlayAgain: true,
+  },
+  restricted: {
+    heading: "Playback stopped: this title was blocked on this profile by its parental controls.",
+    detail: "The profile's maturity rating or blocked titles were changed while it played. Choose something else to watch.",
+    canPlayAgain: false,
   },
 };
 

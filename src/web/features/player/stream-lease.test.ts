@@ -1,6 +1,7 @@
 // A player's hold on a screen, against the real server (on PGlite) over HTTP: it starts, keeps
 // the screen with heartbeats, and says why it ended when a heartbeat or a live event tells it;
-// on a full plan it says where the account is watching. Heartbeats are run by hand (the
+// on a full plan it says where the account is watching, and on a title the profile may not
+// watch that it is restricted. Heartbeats are run by hand (the
 // lease's scheduler) and the server's clock is moved, so nothing waits for real time.
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -81,6 +82,23 @@ async function playingNow(owner: Device): Promise<number> {
   return streams.filter((stream) => stream.endedAt === null).length;
 }
 
+/** The phone watches as the account's profile (as a stream must, for parental controls to reach it); answers its id. */
+async function watchAsTheProfile(owner: Device, phone: Device): Promise<string> {
+  const { profiles } = (await owner.get("/api/v1/profiles")).json() as { profiles: { id: string }[] };
+  const profileId = profiles[0]!.id;
+  expect((await phone.post(`/api/v1/profiles/${profileId}/choose`)).statusCode).toBe(200);
+  return profileId;
+}
+
+/** The owner blocks TITLE on the profile, with Profile & Parental Controls. */
+async function blockTitle(owner: Device, profileId: string): Promise<void> {
+  const blocked = await owner.patch(`/api/v1/profiles/${profileId}/parental-controls`, {
+    currentPassword: STRONG_PASSWORD,
+    restrictedTitleIds: [TITLE],
+  });
+  expect(blocked.statusCode).toBe(200);
+}
+
 const streamIdOf = (state: LeaseState | undefined) => (state?.status === "playing" ? state.streamId : undefined);
 
 describe("a player's stream lease", () => {
@@ -143,6 +161,27 @@ describe("a player's stream lease", () => {
     t.clock.advance(2 * HEARTBEAT_MS + 1);
     await one.beat();
     expect(one.last()).toEqual({ status: "ended", reason: "expired" });
+  });
+
+  it("ends with restricted at the next heartbeat when parental controls block the title it plays", async () => {
+    const { browser, phones } = await household("standard", 1);
+    const profileId = await watchAsTheProfile(browser, phones[0]!.device);
+    const one = player(phones[0]!.as);
+    await one.reached("playing");
+    await blockTitle(browser, profileId);
+    await one.beat();
+    expect(one.last()).toEqual({ status: "ended", reason: "restricted" });
+    expect(one.hasBeatDue()).toBe(false);
+  });
+
+  it("says restricted, holding no screen, when the profile may not watch the title", async () => {
+    const { browser, phones } = await household("standard", 1);
+    await blockTitle(browser, await watchAsTheProfile(browser, phones[0]!.device));
+    const one = player(phones[0]!.as);
+    await one.reached("restricted");
+    expect(one.last()).toEqual({ status: "restricted" });
+    expect(one.hasBeatDue()).toBe(false);
+    expect(await playingNow(browser)).toBe(0);
   });
 
   it("ends with signed_out when its session was signed out of all devices", async () => {

@@ -1,11 +1,14 @@
-// A player's hold on one screen, from start to end, free of React: it starts the stream, sends
-// a heartbeat every `heartbeatMs` while it plays, and says why it ended, whether a heartbeat
-// heard it (410 STREAM_ENDED), the session's live events did (stream-ended, signed out), or
-// the player was left (then it frees the screen itself).
+// A player's hold on one screen, from start to end, free of React: it starts the stream (or
+// hears that the plan is full, or that the profile may not watch the title), sends a heartbeat
+// every `heartbeatMs` while it plays, and says why it ended, whether a heartbeat heard it (410
+// STREAM_ENDED), the session's live events did (stream-ended, signed out), or the player was
+// left (then it frees the screen itself).
 //
 // Pausing does not release anything: a paused player still holds its screen and keeps sending
 // heartbeats, as the big services do, so whoever paused can resume without being refused.
+
 import type { StreamEndedEvent } from "../../../contract/schemas/sessions";
+import { streamEndReasons } from "../../../contract/session-event-names";
 import { ApiError, failureMessage, isSessionLost } from "../../lib/api-client";
 import type { Caller } from "../../lib/usher";
 import { heartbeatStream } from "./api/heartbeat-stream";
@@ -18,6 +21,8 @@ export type LeaseState =
   | { status: "starting" }
   | { status: "playing"; streamId: string; heartbeatMs: number }
   | { status: "too-many"; watching: WatchingNow[] }
+  /** The profile may not watch the title: its maturity rating or parental controls keep it out. */
+  | { status: "restricted" }
   | { status: "ended"; reason: EndReason }
   | { status: "failed"; message: string };
 
@@ -38,7 +43,8 @@ export interface StreamLease {
   release(): void;
 }
 
-const endReasons: readonly EndReason[] = ["signed_out", "stopped_from_another_device", "expired", "stopped"];
+/** Every reason the contract names: one it adds is heard here without a change. */
+const endReasons: readonly EndReason[] = streamEndReasons;
 
 /** Why a refused heartbeat means the stream is over, or undefined when it may be sent again. */
 export function endedBy(error: unknown): EndReason | undefined {
@@ -108,7 +114,9 @@ export function openStreamLease(options: {
         if (answer.ok) void stopStream(answer.started.stream.id, as).catch(() => undefined);
         return;
       }
-      if (!answer.ok) return set({ status: "too-many", watching: answer.watching });
+      if (!answer.ok) {
+        return set(answer.code === "TOO_MANY_STREAMS" ? { status: "too-many", watching: answer.watching } : { status: "restricted" });
+      }
       const { stream, heartbeatMs } = answer.started;
       set({ status: "playing", streamId: stream.id, heartbeatMs });
       beatIn(stream.id, heartbeatMs);

@@ -1,6 +1,6 @@
 // The player: the title's moving picture, its position, Pause and Resume, and a way back. When
 // the stream ends from elsewhere the picture stops and a notice says why, in plain words, with
-// Play again (unless this device was signed out) and Back to browsing.
+// Play again (unless this device was signed out or the title blocked) and Back to browsing.
 
 import { useEffect, useId, useRef, useState } from "react";
 import { Link } from "react-router";
@@ -16,7 +16,7 @@ export type PlayerTitle = Pick<CatalogueTitle, "id" | "name" | "kind" | "year">;
 
 interface PlayerScreenProps {
   title: PlayerTitle;
-  state: Exclude<LeaseState, { status: "too-many" }>;
+  state: Exclude<LeaseState, { status: "too-many" | "restricted" }>;
   onPlayAgain(): void;
 }
 

@@ -10,11 +10,18 @@ export type Profile = PublicProfile;
 export const listProfiles = async (as: Caller = thisBrowser): Promise<Profile[]> =>
   (await call(() => as.client.GET("/api/v1/profiles"), as.options)).profiles;
 
-/** A locked profile needs its 4-digit PIN: without one the API answers PROFILE_LOCKED. */
-export const chooseProfile = async (id: string, pin?: string, as: Caller = thisBrowser): Promise<Profile> => {
-  const body = pin === undefined ? {} : { pin };
-  return (await call(() => as.client.POST("/api/v1/profiles/{id}/choose", { params: { path: { id } }, body }), as.options)).profile;
-};
+/**
+ * What choosing a profile may take: a locked profile's 4-digit PIN (without it the API answers
+ * PROFILE_LOCKED), and, leaving a Kids profile for an unlocked one, the account password when
+ * the account asks for it (without it EXIT_KIDS_PASSWORD_REQUIRED).
+ */
+export interface ChooseProof {
+  pin?: string;
+  currentPassword?: string;
+}
+
+export const chooseProfile = async (id: string, proof: ChooseProof = {}, as: Caller = thisBrowser): Promise<Profile> =>
+  (await call(() => as.client.POST("/api/v1/profiles/{id}/choose", { params: { path: { id } }, body: proof }), as.options)).profile;
 
 export interface ProfileFields {
   name: string;

@@ -1,47 +1,75 @@
 // Choosing a profile on this device, wherever it is offered (Who's watching?, the profile menu,
 // My Usher): an unlocked one opens at once; a locked one first asks for its PIN in a dialog.
-// A profile locked since the list was loaded answers PROFILE_LOCKED, and then asks too.
+// A profile locked since the list was loaded answers PROFILE_LOCKED, and then asks too. Leaving
+// a Kids profile for an unlocked one may take the account password (the API decides, answering
+// EXIT_KIDS_PASSWORD_REQUIRED), so that a child can't walk out of Kids with a tap.
 import { useState } from "react";
 import { useSubmission } from "../../../components/form/use-submission";
-import { chooseProfile, type Profile } from "../api/profiles";
+import { PasswordDialog } from "../../../components/ui/password-dialog";
+import { type ChooseProof, chooseProfile, type Profile } from "../api/profiles";
 import { PinDialog } from "../components/pin-dialog";
 
 export function useChooseProfile(onChosen: (profile: Profile) => unknown) {
   /** The profile being opened (no PIN needed), for its "Opening…" state. */
   const [opening, setOpening] = useState<string>();
   /** The locked profile whose PIN is being asked for. */
-  const [asking, setAsking] = useState<Profile>();
-  const open = useSubmission({ fallback: "That profile couldn't be opened. Please try again.", at: { PROFILE_LOCKED: null } });
+  const [askingPin, setAskingPin] = useState<Profile>();
+  /** The profile a Kids profile is leaving for, while the account password is asked for. */
+  const [askingPassword, setAskingPassword] = useState<Profile>();
+  const open = useSubmission({
+    fallback: "That profile couldn't be opened. Please try again.",
+    at: { PROFILE_LOCKED: null, EXIT_KIDS_PASSWORD_REQUIRED: null },
+  });
 
   async function choose(profile: Profile) {
     open.reset();
-    if (profile.locked) return setAsking(profile);
+    if (profile.locked) return setAskingPin(profile);
     setOpening(profile.id);
     const chosen = await open.run(async () => {
       await chooseProfile(profile.id);
       await onChosen(profile);
     });
     setOpening(undefined);
-    if (!chosen.ok && chosen.code === "PROFILE_LOCKED") setAsking(profile);
+    if (chosen.ok) return;
+    if (chosen.code === "PROFILE_LOCKED") setAskingPin(profile);
+    if (chosen.code === "EXIT_KIDS_PASSWORD_REQUIRED") setAskingPassword(profile);
   }
 
-  const pinDialog = (
-    <PinDialog
-      open={asking !== undefined}
-      title={asking ? `${asking.name} is locked` : "This profile is locked"}
-      submitLabel="Open profile"
-      busyLabel="Opening…"
-      onSubmit={async (pin) => {
-        if (!asking) return;
-        await chooseProfile(asking.id, pin);
-        setAsking(undefined);
-        await onChosen(asking);
-      }}
-      onCancel={() => setAsking(undefined)}
-    >
-      <p>Profile lock is on. Enter the 4-digit PIN to open this profile.</p>
-    </PinDialog>
+  /** Opens the profile asked about with what the dialog took; the dialog says a refusal. */
+  async function openWith(profile: Profile | undefined, proof: ChooseProof, close: () => void) {
+    if (!profile) return;
+    await chooseProfile(profile.id, proof);
+    close();
+    await onChosen(profile);
+  }
+
+  const dialogs = (
+    <>
+      <PinDialog
+        open={askingPin !== undefined}
+        title={askingPin ? `${askingPin.name} is locked` : "This profile is locked"}
+        submitLabel="Open profile"
+        busyLabel="Opening…"
+        onSubmit={(pin) => openWith(askingPin, { pin }, () => setAskingPin(undefined))}
+        onCancel={() => setAskingPin(undefined)}
+      >
+        <p>Profile lock is on. Enter the 4-digit PIN to open this profile.</p>
+      </PinDialog>
+      <PasswordDialog
+        open={askingPassword !== undefined}
+        title="Leave the Kids profile"
+        label="Account password"
+        missing="Enter the account password."
+        confirmLabel="Open profile"
+        busyLabel="Opening…"
+        failed="That profile couldn't be opened. Please try again."
+        onConfirm={(currentPassword) => openWith(askingPassword, { currentPassword }, () => setAskingPassword(undefined))}
+        onCancel={() => setAskingPassword(undefined)}
+      >
+        <p>Enter the account password to open {askingPassword?.name ?? "this profile"}.</p>
+      </PasswordDialog>
+    </>
   );
 
-  return { choose: (profile: Profile) => void choose(profile), choosing: opening, error: open.errors.form, pinDialog };
+  return { choose: (profile: Profile) => void choose(profile), choosing: opening, error: open.errors.form, dialogs };
 }

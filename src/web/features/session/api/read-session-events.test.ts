@@ -7,6 +7,11 @@ describe("readStreamEndedEvent", () => {
     expect(readStreamEndedEvent(JSON.stringify(event))).toEqual(event);
   });
 
+  it("reads a stream ended by parental controls (restricted)", () => {
+    const event = { streamId: "s1", titleId: "t1", reason: "restricted" };
+    expect(readStreamEndedEvent(JSON.stringify(event))).toEqual(event);
+  });
+
   it.each([
     ["not JSON", "{"],
     ["an unknown reason", JSON.stringify({ streamId: "s1", titleId: "t1", reason: "boredom" })],

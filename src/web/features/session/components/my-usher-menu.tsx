@@ -1,5 +1,5 @@
 // The three-line menu at the top right of My Usher: Account, Manage profiles, Switch profile
-// and Sign out (on a Kids profile only the last two). A menu button: arrows move between
+// and Sign out (on a Kids profile only Exit Kids, its one way to another profile, and Sign out). A menu button: arrows move between
 // items, Escape closes and returns focus.
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
 import { Link } from "react-router";
@@ -86,7 +86,7 @@ export function MyUsherMenu({ kidsProfile, onSignOut }: { kidsProfile: boolean; 
           )}
           <li role="none">
             <Link role="menuitem" className="my-usher-menu__item" to="/profiles" onClick={() => close(false)}>
-              Switch profile
+              {kidsProfile ? "Exit Kids" : "Switch profile"}
             </Link>
           </li>
           <li role="none" className="my-usher-menu__separator">

@@ -1,9 +1,11 @@
 // The TV's streams, with its bearer token: take a screen for a title, keep it with heartbeats,
-// give it back. A full plan and an ended stream are answers the TV shows, so they come back as
-// values; anything else (the session gone, Usher out of reach) is thrown as ApiError.
+// give it back. A full plan, a title the profile may not watch and an ended stream are answers
+// the TV shows, so they come back as values; anything else (the session gone, Usher out of
+// reach) is thrown as ApiError.
 import type { z } from "zod";
 import type { StreamEndedEvent } from "../../../../contract/schemas/sessions";
 import type { streamResponse, watchingNow } from "../../../../contract/schemas/streams";
+import { streamEndReasons } from "../../../../contract/session-event-names";
 import { ApiError, call } from "../../../lib/api-client";
 import type { Caller } from "../../../lib/usher";
 
@@ -12,7 +14,11 @@ export type StartedStream = z.infer<typeof streamResponse>;
 export type WatchingNow = z.infer<typeof watchingNow>;
 export type StreamEndReason = StreamEndedEvent["reason"];
 
-export type StreamStart = { ok: true; started: StartedStream } | { ok: false; code: "TOO_MANY_STREAMS"; watching: WatchingNow[] };
+export type StreamStart =
+  | { ok: true; started: StartedStream }
+  | { ok: false; code: "TOO_MANY_STREAMS"; watching: WatchingNow[] }
+  /** The profile's maturity rating or parental controls keep the title out. */
+  | { ok: false; code: "TITLE_RESTRICTED" };
 
 export async function startTvStream(tv: Caller, titleId: string): Promise<StreamStart> {
   let watching: WatchingNow[] = [];
@@ -27,13 +33,15 @@ export async function startTvStream(tv: Caller, titleId: string): Promise<Stream
     return { ok: true, started };
   } catch (error) {
     if (error instanceof ApiError && error.code === "TOO_MANY_STREAMS") return { ok: false, code: "TOO_MANY_STREAMS", watching };
+    if (error instanceof ApiError && error.code === "TITLE_RESTRICTED") return { ok: false, code: "TITLE_RESTRICTED" };
     throw error;
   }
 }
 
 export type Heartbeat = { ok: true; heartbeatMs: number } | { ok: false; code: "STREAM_ENDED"; reason: StreamEndReason };
 
-const endReasons: ReadonlySet<string> = new Set<StreamEndReason>(["signed_out", "stopped_from_another_device", "expired", "stopped"]);
+/** Every reason the contract names, "restricted" (parental controls) among them. */
+const endReasons: ReadonlySet<string> = new Set<StreamEndReason>(streamEndReasons);
 
 export async function heartbeatTvStream(tv: Caller, streamId: string): Promise<Heartbeat> {
   try {

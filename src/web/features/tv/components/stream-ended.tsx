@@ -1,4 +1,5 @@
-// What the TV shows when its stream ended while it was playing, and why.
+// What the TV shows when its stream ended while it was playing, and why; Play again unless it
+// would only be refused.
 import { useRef } from "react";
 import type { StreamEndReason } from "../api/tv-streams";
 import { useBackKey } from "../hooks/use-back-key";
@@ -9,7 +10,11 @@ const why: Record<StreamEndReason, string> = {
   expired: "This TV lost touch with Usher for too long, so its screen was given back to your account.",
   signed_out: "This TV was signed out.",
   stopped: "It was stopped on this TV.",
+  restricted: "This title was blocked on this profile by its parental controls.",
 };
+
+/** Playing a title blocked on the profile again would only be refused. */
+const playableAgain = (reason: StreamEndReason) => reason !== "restricted";
 
 export function StreamEnded({
   titleName,
@@ -34,9 +39,18 @@ export function StreamEnded({
         <button type="button" className="tv-tile tv-message__action" data-row={0} data-col={0} onKeyDown={onKeyDown} onClick={onBack}>
           Back
         </button>
-        <button type="button" className="tv-tile tv-message__action" data-row={0} data-col={1} onKeyDown={onKeyDown} onClick={onPlayAgain}>
-          Play again
-        </button>
+        {playableAgain(reason) && (
+          <button
+            type="button"
+            className="tv-tile tv-message__action"
+            data-row={0}
+            data-col={1}
+            onKeyDown={onKeyDown}
+            onClick={onPlayAgain}
+          >
+            Play again
+          </button>
+        )}
       </div>
     </div>
   );

@@ -1,0 +1,89 @@
+// Profile & Parental Controls → Maturity rating: the highest rating the profile may watch, as
+// radio cards from "All ages" to "18+ and below". A Kids profile stops at 13+, so the ratings
+// above are shown, but can't be chosen.
+import { useId, useState } from "react";
+import { Form } from "../../../components/form/form";
+import { useSubmission } from "../../../components/form/use-submission";
+import { Alert } from "../../../components/ui/alert";
+import type { ParentalControls, ParentalControlsChange } from "../api/parental-controls";
+import { allowedFor, kidsLimitHint, type MaturityRating, maturityRatings, ratedPhrase, ratingLabel } from "../rating-words";
+
+interface MaturityRatingFormProps {
+  controls: ParentalControls;
+  /** Sends the change with the account password; resolves with the settings as saved. */
+  onChange(change: ParentalControlsChange): Promise<ParentalControls>;
+}
+
+export function MaturityRatingForm({ controls, onChange }: MaturityRatingFormProps) {
+  const hintId = useId();
+  const [chosen, setChosen] = useState(controls.maxRating);
+  const [notice, setNotice] = useState<string>();
+  // A refused password takes the page back to asking for it: nothing to say here.
+  const save = useSubmission({ fallback: "The rating couldn't be saved. Please try again.", at: { WRONG_PASSWORD: null } });
+  const name = controls.profileName;
+
+  async function submit() {
+    setNotice(undefined);
+    const unchanged = chosen === controls.maxRating;
+    if (
+      save.invalid({
+        form: unchanged ? `${name} already sees titles rated ${ratedPhrase(chosen)}. Choose another rating to change it.` : undefined,
+      })
+    )
+      return;
+    const saved = await save.run(() => onChange({ maxRating: chosen }));
+    if (saved.ok) setNotice(`Saved. ${saved.value.profileName} now sees titles rated ${ratedPhrase(saved.value.maxRating)}.`);
+  }
+
+  function choose(rating: MaturityRating) {
+    setChosen(rating);
+    setNotice(undefined);
+    save.forget("form");
+  }
+
+  return (
+    <>
+      <p className="parental__lead">
+        {name} sees only titles rated at or below this, on every device. Anything rated higher is hidden and can't be played.
+      </p>
+      {notice && <Alert tone="success">{notice}</Alert>}
+      <Form submission={save} onSubmit={() => void submit()}>
+        <fieldset className="choices" aria-describedby={controls.isKids ? hintId : undefined}>
+          {/* The section's heading shows the same words. */}
+          <legend className="visually-hidden">Maturity rating</legend>
+          {controls.isKids && (
+            <p id={hintId} className="field__hint">
+              {kidsLimitHint}
+            </p>
+          )}
+          {maturityRatings.map((rating) => (
+            <label key={rating} className="choice">
+              <input
+                type="radio"
+                name="maxRating"
+                value={rating}
+                checked={rating === chosen}
+                disabled={!allowedFor(controls.isKids, rating)}
+                onChange={() => choose(rating)}
+              />
+              <span className="choice__label parental__rating">
+                {ratingLabel(rating)}
+                {rating === controls.maxRating && (
+                  <>
+                    {" "}
+                    <span className="tag">Current</span>
+                  </>
+                )}
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        <div className="form__actions">
+          <button type="submit" className="button button--primary" disabled={save.pending}>
+            {save.pending ? "Saving…" : "Save rating"}
+          </button>
+        </div>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+// Account → Profile & Parental Controls: every profile of the household, each leading to its
+// own controls (the maturity rating, blocked titles, lock and viewing activity), as the big
+// services list them on their account page.
+import { Link } from "react-router";
+import type { PublicProfile } from "../../../../contract/schemas/profiles";
+import { Avatar } from "../../../components/ui/avatar";
+import { parentalControlsPath } from "../parental-controls-path";
+
+export function ProfileControlsList({ profiles }: { profiles: PublicProfile[] }) {
+  return (
+    <section className="section" aria-labelledby="profile-parental-controls">
+      <h2 id="profile-parental-controls">Profile &amp; Parental Controls</h2>
+      {profiles.map((profile) => (
+        <div key={profile.id} className="row">
+          <div className="row__value parental-row">
+            <Avatar avatar={profile.avatar} size="small" />
+            <span className="row__value">
+              <span className="row__title">
+                {profile.name}
+                {profile.isKids && (
+                  <>
+                    {" "}
+                    <span className="tag">Kids</span>
+                  </>
+                )}
+              </span>
+              <span className="row__hint">
+                Maturity rating, blocked titles, profile lock{profile.locked ? " (on)" : ""} and viewing activity.
+              </span>
+            </span>
+          </div>
+          <div className="row__actions">
+            <Link to={parentalControlsPath(profile.id)} aria-label={`Parental controls for ${profile.name}`}>
+              Parental controls
+            </Link>
+          </div>
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+// "This title isn't available on this profile": the title isn't in the profile's catalogue, or
+// the API refused to start it (TITLE_RESTRICTED), as the profile's maturity rating or parental
+// controls keep it out. Nothing plays; the way on is another title from browse. Asking again
+// would be refused the same, so there is no Try again.
+import { useEffect, useRef } from "react";
+import { Link } from "react-router";
+
+export function TitleRestricted() {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // The page changed under the viewer's focus (Play): say where they are now.
+  useEffect(() => headingRef.current?.focus(), []);
+
+  return (
+    <div className="subpage title-restricted">
+      <Link className="back-link" to="/browse">
+        Back to browsing
+      </Link>
+      <h1 ref={headingRef} tabIndex={-1}>
+        This title isn't available on this profile
+      </h1>
+      <p className="subpage__lead">Its maturity rating or this profile's parental controls keep it out. Choose something else to watch.</p>
+      <Link className="button button--primary" to="/browse">
+        Choose something else
+      </Link>
+    </div>
+  );
+}
