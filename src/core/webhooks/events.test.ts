@@ -75,6 +75,25 @@ describe("account events", () => {
     expect((await written(viewer.account.id)).all).toEqual([["account.plan_changed", { account_id: viewer.account.id, plan: "premium" }]]);
   });
 
+  it("parental_controls_changed is announced as account.parental_controls_changed, naming the profile by id only", async () => {
+    const viewer = await signUpViewer(core);
+    const profileId = viewer.profiles[0]!.id;
+    await inUnitOfWork(core.deps, async (stores) => {
+      await stores.audit.record(
+        auditEvent("parental_controls_changed", { accountId: viewer.account.id }, freshContext(), core.clock.now(), {
+          profileId,
+          profileName: "Robin",
+          ratingFrom: "7+",
+          ratingTo: "13+",
+          blocked: "Cold Ledger",
+        }),
+      );
+    });
+    expect((await written(viewer.account.id)).all).toEqual([
+      ["account.parental_controls_changed", { account_id: viewer.account.id, profile_id: profileId }],
+    ]);
+  });
+
   it("announces nothing for events no receiver needs (sign-ins, failures, profile edits)", async () => {
     const viewer = await signUpViewer(core);
     await inUnitOfWork(core.deps, async (stores) => {
