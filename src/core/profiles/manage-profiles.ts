@@ -86,8 +86,10 @@ export async function updateProfile(
     if (!cleaned.name) return fail("VALIDATION_FAILED");
   }
   return inUnitOfWork(deps, async (stores) => {
-    // A profile made Kids above a Kids profile's highest rating starts again from the Kids default.
+    // A profile made Kids above a Kids profile's highest rating starts again from the Kids default
+    // (under the account lock a change of parental controls takes, so neither misses the other).
     if (patch.isKids) {
+      await stores.accounts.lockForUpdate(session.accountId);
       const current = await stores.profiles.find(session.accountId, profileId);
       if (current && !allowedRating(true, current.maxRating)) cleaned.maxRating = defaultMaxRating(true);
     }
