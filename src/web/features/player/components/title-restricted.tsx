@@ -1,6 +1,6 @@
-// "This title isn't available on this profile": the title isn't in the profile's catalogue, or
-// the API refused to start it (TITLE_RESTRICTED), as the profile's maturity rating or parental
-// controls keep it out. Nothing plays; the way on is another title from browse. Asking again
+// "This title isn't available on this profile": the API answered TITLE_RESTRICTED when the page
+// asked for the title or started it, as the profile's maturity rating or parental controls keep
+// it out. Nothing plays; the way on is another title from browse. Asking again
 // would be refused the same, so there is no Try again.
 import { useEffect, useRef } from "react";
 import { Link } from "react-router";
