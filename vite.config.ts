@@ -3,6 +3,7 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 import { compression } from "vite-plugin-compression2";
+import { messageCatalogues } from "./scripts/vite-message-catalogues.ts";
 
 const api = process.env.USHER_API_URL ?? "http://localhost:3000";
 
@@ -11,7 +12,7 @@ export default defineConfig({
   publicDir: "public",
   // Each asset also as .br and .gz beside it, which the server sends to a browser that takes
   // them: compressed once at build time rather than on every request.
-  plugins: [react(), compression({ algorithms: ["brotliCompress", "gzip"] })],
+  plugins: [messageCatalogues(), react(), compression({ algorithms: ["brotliCompress", "gzip"] })],
   build: {
     outDir: "../../dist/web",
     emptyOutDir: true,
@@ -23,15 +24,16 @@ export default defineConfig({
     // browser fetches six at a time, so the shared code travels in two chunks ("app": the
     // components and helpers every page uses; "signed-in": the features and the signed-in
     // layout), and each page's own code in one more. The strength checker's dictionaries, the
-    // phone-number library, the TV simulator's and Parental Controls' code stay apart, loaded where they are used.
+    // phone-number library, the TV simulator's and Parental Controls' code stay apart, loaded where they are used,
+    // and so does each language's words (lib/catalogues), loaded for the language shown.
     rolldownOptions: {
       output: {
         codeSplitting: {
           groups: [
-            { name: "app", test: /\/src\/web\/(components|lib)\/(?!strength-estimator|zxcvbn)/, priority: 2 },
+            { name: "app", test: /\/src\/web\/(components|lib)\/(?!strength-estimator|catalogues\/)/, priority: 2 },
             {
               name: "signed-in",
-              test: /\/src\/web\/(features\/(?!tv\/|phone\/|parental-controls\/)|app\/layouts\/|app\/signed-in-data)/,
+              test: /\/src\/web\/(features\/(?!tv\/|phone\/|parental-controls\/)|app\/layouts\/|app\/signed-(in-data|out-pages))/,
               priority: 1,
             },
           ],

@@ -181,6 +181,9 @@ export interface paths {
                             kind: "web" | "mobile" | "tv";
                             name?: string;
                         };
+                        /** @enum {string} */
+                        language?: "en" | "es" | "ar";
+                        timeZone?: string;
                     };
                 };
             };
@@ -602,6 +605,9 @@ export interface paths {
                                 /** Format: date-time */
                                 memberSince: string;
                                 emailVerified: boolean;
+                                /** @enum {string} */
+                                language: "en" | "es" | "ar";
+                                timeZone: string;
                             };
                         };
                     };
@@ -652,6 +658,62 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account/language": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        language: "en" | "es" | "ar";
+                        timeZone: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            language: "en" | "es" | "ar";
+                            timeZone: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                "4XX": {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1290,6 +1352,8 @@ export interface paths {
                         /** @enum {string} */
                         avatar?: "sunrise" | "ocean" | "forest" | "comet" | "ember" | "orchid" | "glacier" | "meadow";
                         isKids?: boolean;
+                        /** @enum {string} */
+                        language?: "en" | "es" | "ar";
                     };
                 };
             };
@@ -3278,6 +3342,8 @@ export interface paths {
                                 titles: components["schemas"]["Title"][];
                                 locked: boolean;
                                 askPasswordToExitKids: boolean;
+                                /** @enum {string} */
+                                language: "en" | "es" | "ar";
                                 viewingActivity: {
                                     titleId: string;
                                     titleName: string;
@@ -3358,6 +3424,8 @@ export interface paths {
                                 titles: components["schemas"]["Title"][];
                                 locked: boolean;
                                 askPasswordToExitKids: boolean;
+                                /** @enum {string} */
+                                language: "en" | "es" | "ar";
                                 viewingActivity: {
                                     titleId: string;
                                     titleName: string;
@@ -4188,6 +4256,8 @@ export interface components {
             isKids: boolean;
             position: number;
             locked: boolean;
+            /** @enum {string} */
+            language: "en" | "es" | "ar";
         };
         SessionInput: {
             id: string;
@@ -4249,6 +4319,8 @@ export interface components {
             isKids: boolean;
             position: number;
             locked: boolean;
+            /** @enum {string} */
+            language: "en" | "es" | "ar";
         };
         Session: {
             id: string;

@@ -23,10 +23,15 @@ export const account = pgTable(
     /** Set by support: no sign-in of any kind while set. */
     lockedAt: at("locked_at"),
     lockedReason: text("locked_reason"),
+    /** The language of the account's emails and texts (en, es or ar). */
+    language: text("language").notNull().default("en"),
+    /** The IANA time zone the account's emails and texts give times in. */
+    timeZone: text("time_zone").notNull().default("UTC"),
   },
   (t) => [
     // A number can be verified on one account only; unverified copies may coexist.
     uniqueIndex("account_verified_phone_key").on(t.phoneE164).where(sql`phone_verified_at is not null`),
+    check("account_language_known", sql`${t.language} in ('en', 'es', 'ar')`),
   ],
 );
 
@@ -47,10 +52,13 @@ export const profile = pgTable(
     maxRating: text("max_rating").notNull().default("18+"),
     /** Title ids blocked on this profile whatever their rating. */
     restrictedTitles: text("restricted_titles").array().notNull().default(sql`'{}'::text[]`),
+    /** The language the web app and the TV show once this profile is chosen. */
+    language: text("language").notNull().default("en"),
   },
   (t) => [
     uniqueIndex("profile_account_name_key").on(t.accountId, sql`lower(${t.name})`),
     check("profile_max_rating_known", sql`${t.maxRating} in ('All', '7+', '13+', '16+', '18+')`),
+    check("profile_language_known", sql`${t.language} in ('en', 'es', 'ar')`),
     // A Kids profile never watches above 13+, whatever wrote the row.
     check("profile_kids_max_rating", sql`not ${t.isKids} or ${t.maxRating} in ('All', '7+', '13+')`),
   ],

@@ -3,7 +3,7 @@
 // sign-in page's words for a locked account.
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
-import { errorCatalogue } from "../../src/contract/errors";
+import englishApi from "../../src/locales/en/api.json" with { type: "json" };
 import { chooseProfile, expectSignedOut, newAccount, signUp, type TestAccount } from "./support/accounts";
 import { expect, test } from "./support/fixtures";
 import { menuEntry, openAccount } from "./support/layout";
@@ -116,7 +116,7 @@ test("Delete account, once confirmed, signs out every tab and the old email and 
   await page.getByLabel("Email", { exact: true }).fill(account.email);
   await page.getByLabel("Password", { exact: true }).fill(account.password);
   await page.getByRole("button", { name: "Sign In", exact: true }).click();
-  await expect(page.getByRole("alert")).toHaveText(errorCatalogue.INVALID_CREDENTIALS.message);
+  await expect(page.getByRole("alert")).toHaveText(englishApi.INVALID_CREDENTIALS);
   await page.goto("/account");
   await expect(page).toHaveURL(/\/sign-in/);
 });
@@ -145,7 +145,7 @@ test("Signing in to a locked account says it is locked and to contact Usher supp
     // A wrong password is told nothing of the lock.
     await page.getByLabel("Password", { exact: true }).fill("not-the-password-1");
     await page.getByRole("button", { name: "Sign In", exact: true }).click();
-    await expect(page.getByRole("alert")).toHaveText(errorCatalogue.INVALID_CREDENTIALS.message);
+    await expect(page.getByRole("alert")).toHaveText(englishApi.INVALID_CREDENTIALS);
   } finally {
     await server.stop();
   }

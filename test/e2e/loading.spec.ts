@@ -76,19 +76,20 @@ test("the password strength checker loads only once a password is typed", async 
 
 /**
  * Compressed (gzip) JavaScript each page downloads on a first visit, in KB: the shared code
- * (React, the router, the app's components and features) plus the page's own; each page
- * measured about 8 % below its budget.
+ * (React, the router, the app's components and features) plus the page's own, and the words of
+ * the language shown (English here, about 19 KB: every page's words come in one file); each page
+ * measured about 5 % below its budget.
  */
 const jsBudgetKb: Record<string, number> = {
-  "/": 150,
-  "/sign-in": 150,
-  "/sign-up": 150,
-  "/profiles": 150,
-  "/browse": 150,
-  "/account": 155,
+  "/": 170,
+  "/sign-in": 170,
+  "/sign-up": 170,
+  "/profiles": 170,
+  "/browse": 170,
+  "/account": 175,
 };
-/** On a slow link each file costs a round trip, and a browser opens only six at once. */
-const MAX_SCRIPTS = 8;
+/** On a slow link each file costs a round trip, and a browser opens only six at once (the words are one of them). */
+const MAX_SCRIPTS = 9;
 
 test("each page's JavaScript stays within its gzip budget, in a few files", async ({ browser }, testInfo) => {
   test.skip(testInfo.project.name !== "desktop", "the same files at either size");

@@ -15,6 +15,7 @@ import type { CoreConfig } from "../../src/core/config";
 import { cryptoRandom } from "../../src/core/crypto/random";
 import { base32Decode, totpCode, totpStep } from "../../src/core/mfa/totp";
 import { newServiceSecret, secretDigest } from "../../src/core/services/service-clients";
+import englishApi from "../../src/locales/en/api.json";
 import { APP_ORIGIN, buildTestApp, CHROME_ON_MAC, SESSION_COOKIE, STRONG_PASSWORD, type TestApp, uniqueEmail } from "../helper";
 import { fuzzString, junkBody, Random, serialize, wtf8QueryValue } from "../support/fuzz-inputs";
 import {
@@ -304,7 +305,9 @@ function problemWith(path: string, response: LightMyRequestResponse): string | n
   const entry = errorCatalogue[parsed.data.error.code as ErrorCode];
   if (entry.status !== response.statusCode)
     return `${parsed.data.error.code} answered ${response.statusCode}, the catalogue says ${entry.status}`;
-  return entry.message === parsed.data.error.message ? null : `${parsed.data.error.code} with another message`;
+  return englishApi[parsed.data.error.code as ErrorCode] === parsed.data.error.message
+    ? null
+    : `${parsed.data.error.code} with another message`;
 }
 
 /** The server's own account of a failure, from the log, for the report. */

@@ -28,6 +28,8 @@ export function anAccount(overrides: Partial<AccountRecord> = {}): AccountRecord
     createdAt: T0,
     lockedAt: null,
     lockedReason: null,
+    language: "en",
+    timeZone: "UTC",
     ...overrides,
   };
 }
@@ -44,6 +46,7 @@ export function aProfile(accountId: string, overrides: Partial<ProfileRecord> = 
     createdAt: T0,
     maxRating: overrides.isKids ? "7+" : "18+",
     restrictedTitles: [],
+    language: "en",
     ...overrides,
   };
 }

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SmtpInbox, startSmtpInbox } from "../../../test/support/smtp-inbox";
 import { PermanentDeliveryError } from "../../core/delivery/senders";
+import { defaultReader } from "../../core/delivery/templates/reader";
 import { createRenderer } from "../../core/delivery/templates/render";
 import { createSmtpEmailSender } from "./smtp-email-sender";
 
@@ -15,7 +16,7 @@ afterAll(async () => inbox.close());
 const render = createRenderer({ publicUrl: "https://watch.example" });
 
 function resetEmail(token: string) {
-  const rendered = render({ channel: "email", template: "password_reset", payload: { token } });
+  const rendered = render({ channel: "email", template: "password_reset", payload: { token } }, defaultReader);
   if (rendered.channel !== "email") throw new Error("an email template");
   return { ...rendered.email, template: "password_reset" };
 }

@@ -1,6 +1,7 @@
 // The account page: membership details, password and phone.
 import { z } from "zod";
 import { passwordInput, text, timestamp } from "./common";
+import { languageCode } from "./language";
 import { publicProfile } from "./profiles";
 
 export const plans = ["basic", "standard", "premium"] as const;
@@ -23,6 +24,9 @@ export const accountResponse = z.object({
     memberSince: timestamp,
     /** False until the sign-up's link is opened (the web app shows a reminder). */
     emailVerified: z.boolean(),
+    /** The language and time zone of the account's emails and texts. */
+    language: languageCode,
+    timeZone: z.string(),
   }),
 });
 export type AccountResponse = z.infer<typeof accountResponse>;

@@ -1,6 +1,7 @@
 // Sign up, sign in and sign out.
 import { z } from "zod";
 import { clientDeclaration, deviceKind, deviceToken, passwordInput, text, timestamp } from "./common";
+import { languageCode } from "./language";
 import { publicProfile } from "./profiles";
 
 export const signUpRequest = z.strictObject({
@@ -8,6 +9,10 @@ export const signUpRequest = z.strictObject({
   password: passwordInput,
   profileName: text().trim().min(1).max(50).optional(),
   client: clientDeclaration.optional(),
+  /** The sign-up page's language: the account's emails and texts, and its first profile, use it. */
+  language: languageCode.optional(),
+  /** The browser's time zone, for the times emails and texts give (UTC when it isn't one Usher knows). */
+  timeZone: text().max(64).optional(),
 });
 
 export const signInRequest = z.strictObject({

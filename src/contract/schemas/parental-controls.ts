@@ -5,6 +5,7 @@ import { z } from "zod";
 import { maturityRatings } from "../maturity-ratings";
 import { catalogueTitle, titleId } from "./catalogue";
 import { passwordInput, timestamp } from "./common";
+import { languageCode } from "./language";
 
 export { kidsDefaultRating, kidsHighestRating } from "../maturity-ratings";
 /** Enough for any catalogue's worth of blocks a household keeps by hand. */
@@ -33,6 +34,8 @@ export const parentalControls = z.object({
   locked: z.boolean(),
   /** Account-wide: leaving any Kids profile asks for the account password. */
   askPasswordToExitKids: z.boolean(),
+  /** The profile's display language (changed like its name, with PATCH /profiles/{id}). */
+  language: languageCode,
   /** What this profile watched lately, newest first. */
   viewingActivity: z.array(viewingActivityEntry),
 });

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { avatarIds } from "../avatars";
 import { text } from "./common";
+import { languageCode } from "./language";
 import { profilePin } from "./profile-lock";
 
 export const maxProfilesPerAccount = 5;
@@ -17,6 +18,8 @@ export const publicProfile = z.object({
   position: z.number().int(),
   /** Choosing it needs its 4-digit PIN. */
   locked: z.boolean(),
+  /** The display language the apps show once it is chosen. */
+  language: languageCode,
 });
 export type PublicProfile = z.infer<typeof publicProfile>;
 
@@ -35,6 +38,7 @@ export const updateProfileRequest = z
     name: profileName.optional(),
     avatar: avatarId.optional(),
     isKids: z.boolean().optional(),
+    language: languageCode.optional(),
   })
   .refine((body) => Object.keys(body).length > 0, { message: "Send at least one field to change." });
 

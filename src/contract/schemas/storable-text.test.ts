@@ -48,6 +48,7 @@ const ACCEPTED_SOMEWHERE = [
   "AAAAAAAAAAAAAAAAAAAAAA",
   "00000000-0000-4000-8000-000000000000",
   "viewer@example.com",
+  "UTC",
 ];
 
 /**

@@ -13,5 +13,7 @@ export function toPublicAccount(account: AccountRecord, config: Pick<CoreConfig,
     passwordChangedAt: account.passwordChangedAt.toISOString(),
     memberSince: account.createdAt.toISOString(),
     emailVerified: account.emailVerifiedAt !== null,
+    language: account.language,
+    timeZone: account.timeZone,
   };
 }

@@ -57,7 +57,8 @@ async function deleteAccount(
       recipient: account.email,
       accountId: null,
       template: FAREWELL_TEMPLATE,
-      payload: { at: at.toISOString() },
+      // The account is gone when the farewell goes out: it carries the language and time zone it is read in.
+      payload: { at: at.toISOString(), language: account.language, timeZone: account.timeZone },
       createdAt: at,
     });
     // No address or device: nothing of the person stays, only that the account existed and went.

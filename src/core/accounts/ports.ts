@@ -1,4 +1,5 @@
 // What account use cases need stored: the account row.
+import type { Language } from "../../contract/languages";
 import type { plans } from "../../contract/schemas/account";
 
 /** The plans the API names (contract/schemas/account.ts). */
@@ -18,6 +19,10 @@ export interface AccountRecord {
   /** Set by support: no sign-in of any kind while set (see support/lock-account.ts). */
   lockedAt: Date | null;
   lockedReason: string | null;
+  /** The language of the account's emails and texts. */
+  language: Language;
+  /** The IANA time zone its emails and texts give times in. */
+  timeZone: string;
 }
 
 /** Whether a session may be issued to the account now (accounts.holdForSignIn). */
@@ -46,6 +51,7 @@ export interface AccountStore {
   /** Changes only whether the account gets text messages. */
   setSmsOptIn(id: string, smsOptIn: boolean): Promise<void>;
   setPlan(id: string, plan: Plan): Promise<void>;
+  setLanguageAndTimeZone(id: string, settings: { language: Language; timeZone: string }): Promise<void>;
   /** Stores a new, unverified number (or none). */
   setPhone(id: string, phone: { e164: string; smsOptIn: boolean } | null): Promise<void>;
   /** Marks the account's number verified if it is still `e164`; false when it isn't, or another account verified it. */

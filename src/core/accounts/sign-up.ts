@@ -1,5 +1,6 @@
 // Sign up: a new account with one profile, signed in on this device.
 import { avatarIds } from "../../contract/avatars";
+import { defaultLanguage, isTimeZone, type Language } from "../../contract/languages";
 import type { DeviceKind } from "../../contract/schemas/common";
 import { auditEvent } from "../audit/events";
 import { defaultMaxRating } from "../catalogue/may-watch";
@@ -23,6 +24,10 @@ export interface SignUpInput {
   password: string;
   profileName?: string;
   device: { kind: DeviceKind; name: string };
+  /** The sign-up page's language: the account's emails and texts and its first profile use it. */
+  language?: Language;
+  /** The browser's time zone, for the times emails and texts give; UTC when unknown. */
+  timeZone?: string;
 }
 
 export type SignUpFailure =
@@ -57,6 +62,8 @@ export async function signUp(deps: CoreDeps, input: SignUpInput, context: Reques
     createdAt: now,
     lockedAt: null,
     lockedReason: null,
+    language: input.language ?? defaultLanguage,
+    timeZone: input.timeZone && isTimeZone(input.timeZone) ? input.timeZone : "UTC",
   };
   const profile: ProfileRecord = {
     id: deps.random.uuid(),
@@ -69,6 +76,7 @@ export async function signUp(deps: CoreDeps, input: SignUpInput, context: Reques
     createdAt: now,
     maxRating: defaultMaxRating(false),
     restrictedTitles: [],
+    language: account.language,
   };
 
   return inUnitOfWork(deps, async (stores) => {

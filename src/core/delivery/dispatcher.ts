@@ -9,7 +9,9 @@ import { hours, minutes } from "../clock";
 import type { Stores } from "../ports";
 import { deliverWebhook, type WebhookDeliveryDeps } from "../webhooks/deliver-webhook";
 import type { OutboxMessageRecord } from "./ports";
+import { readerOf } from "./reader-of";
 import { PermanentDeliveryError, type Senders } from "./senders";
+import type { Reader } from "./templates/reader";
 import type { RenderedMessage } from "./templates/render";
 import { erasedOnceDone } from "./templates/render";
 
@@ -50,7 +52,7 @@ export interface DispatcherDeps {
   senders: Senders;
   /** Signs and posts webhook messages (every node in production has it). */
   webhooks?: WebhookDeliveryDeps;
-  render(message: OutboxMessageRecord): RenderedMessage;
+  render(message: OutboxMessageRecord, reader: Reader): RenderedMessage;
   /**
    * Settles a message whose recipient is decided only as it goes out (a code asked for by an
    * address that may have no account): the message to send, or null when it must not go out
@@ -99,7 +101,7 @@ export function createDispatcher(deps: DispatcherDeps, options: DispatcherOption
         // An endpoint removed since the event: nowhere to send it.
         if (!(await deliverWebhook(deps.webhooks, message))) return void (await deps.stores.outbox.discard(message.id));
       } else {
-        const rendered = deps.render(message);
+        const rendered = deps.render(message, await readerOf(deps.stores.accounts, message));
         if (rendered.channel === "email")
           await deps.senders.email.send({ to: message.recipient, template: message.template, ...rendered.email });
         else await deps.senders.sms.send({ to: message.recipient, text: rendered.text });

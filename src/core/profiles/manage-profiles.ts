@@ -1,6 +1,7 @@
 // "Who's watching?": list, add, edit, delete and choose profiles. At most 5 per account,
 // names unique within the account, and never fewer than one.
 import { type AvatarId, avatarIds } from "../../contract/avatars";
+import { defaultLanguage } from "../../contract/languages";
 import { maxProfilesPerAccount } from "../../contract/schemas/profiles";
 import { auditEvent } from "../audit/events";
 import { allowedRating, defaultMaxRating } from "../catalogue/may-watch";
@@ -47,6 +48,8 @@ export async function createProfile(
     await stores.accounts.lockForUpdate(session.accountId);
     const existing = await stores.profiles.listByAccount(session.accountId);
     if (existing.length >= maxProfilesPerAccount) return fail("PROFILE_LIMIT_REACHED");
+    // A new profile speaks the account's language until it is given its own.
+    const account = await stores.accounts.findById(session.accountId);
     const profile: ProfileRecord = {
       id: deps.random.uuid(),
       accountId: session.accountId,
@@ -58,6 +61,7 @@ export async function createProfile(
       createdAt: deps.clock.now(),
       maxRating: defaultMaxRating(input.isKids ?? false),
       restrictedTitles: [],
+      language: account?.language ?? defaultLanguage,
     };
     if (!(await stores.profiles.create(profile))) return fail("PROFILE_NAME_TAKEN");
     await stores.audit.record(

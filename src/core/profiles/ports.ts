@@ -1,5 +1,6 @@
 // What profile use cases need stored: the profiles of an account.
 import type { AvatarId } from "../../contract/avatars";
+import type { Language } from "../../contract/languages";
 import type { MaturityRating } from "../../contract/schemas/catalogue";
 
 export interface ProfileRecord {
@@ -15,6 +16,8 @@ export interface ProfileRecord {
   maxRating: MaturityRating;
   /** Title ids blocked on this profile whatever their rating. */
   restrictedTitles: string[];
+  /** The language the apps show once this profile is chosen. */
+  language: Language;
 }
 
 export interface ProfilePatch {
@@ -23,6 +26,7 @@ export interface ProfilePatch {
   isKids?: boolean;
   maxRating?: MaturityRating;
   restrictedTitles?: string[];
+  language?: Language;
 }
 
 export interface ProfileStore {

@@ -10,6 +10,7 @@ export function toPublicProfile(profile: ProfileRecord): PublicProfile {
     isKids: profile.isKids,
     position: profile.position,
     locked: profile.pinHash !== null,
+    language: profile.language,
   };
 }
 

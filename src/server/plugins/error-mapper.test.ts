@@ -5,6 +5,7 @@ import Fastify, { type InjectOptions, type LightMyRequestResponse } from "fastif
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, type Device, STRONG_PASSWORD, type TestApp, uniqueEmail } from "../../../test/helper";
 import { errorCatalogue } from "../../contract/errors";
+import englishApi from "../../locales/en/api.json";
 import { buildApp } from "../app";
 import { frameworkErrors, registerErrorMapper } from "./error-mapper";
 
@@ -136,7 +137,7 @@ function expectError(response: LightMyRequestResponse, status: number, code: key
   expect(body.error.code).toBe(code);
   expect(response.statusCode).toBe(status);
   expect(errorCatalogue[code].status).toBe(status);
-  expect(body.error.message).toBe(errorCatalogue[code].message);
+  expect(body.error.message).toBe(englishApi[code]);
   return body.error;
 }
 

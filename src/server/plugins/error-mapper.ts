@@ -3,9 +3,11 @@
 // request data (see core/loggable-error.ts).
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import { type ErrorCode, errorBody, errorCatalogue } from "../../contract/errors";
+import { type ErrorCode, errorCatalogue } from "../../contract/errors";
 import { AccountLockedError } from "../../core/accounts/account-locked";
 import { loggableError } from "../../core/loggable-error";
+import { errorBody, requestLanguage } from "../http/error-body";
+import { issueMessage } from "../http/issue-message";
 import { REQUEST_ID_HEADER } from "../http/request-id";
 
 const FASTIFY_CODES: Record<string, ErrorCode> = {
@@ -22,9 +24,10 @@ export function registerErrorMapper(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
       if (error.validationContext === "body" && request.body === undefined) return send(reply, "EMPTY_BODY");
+      const language = requestLanguage(request);
       const issues = error.validation.map((issue) => ({
         path: `${error.validationContext ?? ""}${issue.instancePath}`.replace(/\//g, ".").replace(/\.$/, ""),
-        message: issue.message ?? "Not valid.",
+        message: issueMessage(issue, language),
       }));
       return send(reply, "VALIDATION_FAILED", issues);
     }
@@ -65,5 +68,8 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
 }
 
 function send(reply: FastifyReply, code: ErrorCode, issues?: { path: string; message: string }[]) {
-  return reply.code(errorCatalogue[code].status).type("application/json").send(errorBody(code, issues));
+  return reply
+    .code(errorCatalogue[code].status)
+    .type("application/json")
+    .send(errorBody(reply.request, code, issues));
 }

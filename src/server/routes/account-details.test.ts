@@ -30,6 +30,8 @@ describe("GET /account", () => {
         passwordChangedAt: signedUpAt,
         memberSince: signedUpAt,
         emailVerified: false,
+        language: "en",
+        timeZone: "UTC",
       },
     });
   });

@@ -1,4 +1,4 @@
-// The account page: who am I, membership details, change password, change plan.
+// The account page: who am I, membership details, language and time zone, change password, change plan.
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import {
   accountResponse,
@@ -9,9 +9,11 @@ import {
   meResponse,
   plansResponse,
 } from "../../contract/schemas/account";
+import { languageSettingsRequest, languageSettingsResponse } from "../../contract/schemas/language";
 import { toPublicAccount } from "../../core/accounts/account-overview";
 import { changePassword } from "../../core/accounts/change-password";
 import { changePlan, planOptions } from "../../core/accounts/change-plan";
+import { setLanguageAndTimeZone } from "../../core/accounts/language-settings";
 import type { CoreDeps } from "../../core/deps";
 import { toPublicProfile } from "../../core/profiles/public-profile";
 import { requestContext } from "../http/client";
@@ -39,6 +41,12 @@ export const accountRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (a
     if (!account) return replyFailure(reply, { ok: false, code: "UNAUTHENTICATED" });
     return { account: toPublicAccount(account, core.config) };
   });
+
+  app.put(
+    "/account/language",
+    { onRequest: app.requireSession, schema: { body: languageSettingsRequest, response: { 200: languageSettingsResponse } } },
+    async (request) => setLanguageAndTimeZone(core, request.session, request.body),
+  );
 
   app.post(
     "/account/password",

@@ -29,6 +29,7 @@ describe("POST /profiles", () => {
       isKids: true,
       position: 1,
       locked: false,
+      language: "en",
     });
     const stored = await t.core.stores.profiles.find(m.accountId, response.json().profile.id);
     expect(stored).toMatchObject({ name: "Robin", avatar: "ocean", isKids: true, accountId: m.accountId });

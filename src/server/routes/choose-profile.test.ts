@@ -25,12 +25,12 @@ describe("GET /profiles (Who's watching?)", () => {
 
     const profiles = await list(m.browser);
     expect(profiles).toEqual([
-      { id: m.first.id, name: "Alex", avatar: expect.any(String), isKids: false, position: 0, locked: false },
-      { id: kids.json().profile.id, name: "Kids", avatar: "comet", isKids: true, position: 1, locked: false },
+      { id: m.first.id, name: "Alex", avatar: expect.any(String), isKids: false, position: 0, locked: false, language: "en" },
+      { id: kids.json().profile.id, name: "Kids", avatar: "comet", isKids: true, position: 1, locked: false, language: "en" },
     ]);
     expect(avatarIds).toContain(profiles[0]!.avatar);
     // Only public fields: no account id, PIN hash or timestamps (a lock shows as `locked`).
-    expect(Object.keys(profiles[0]!).sort()).toEqual(["avatar", "id", "isKids", "locked", "name", "position"]);
+    expect(Object.keys(profiles[0]!).sort()).toEqual(["avatar", "id", "isKids", "language", "locked", "name", "position"]);
   });
 
   it("shows only this account's profiles", async () => {

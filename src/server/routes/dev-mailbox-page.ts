@@ -17,7 +17,7 @@ function sendPage(reply: FastifyReply, html: string) {
 
 export const devMailboxPages: FastifyPluginAsync<{ core: CoreDeps; render: Renderer }> = async (app, { core, render }) => {
   app.get("/dev/mailbox", async (_request, reply) => {
-    const messages = (await core.stores.outbox.listRecent(100)).map((m) => toMailboxMessage(m, render));
+    const messages = await Promise.all((await core.stores.outbox.listRecent(100)).map((m) => toMailboxMessage(core, m, render)));
     const rows = messages
       .map((m) => {
         const what =
@@ -40,7 +40,7 @@ ${rows || '<tr><td colspan="5">No messages yet.</td></tr>'}
 
   app.get<{ Params: { id: string } }>("/dev/mailbox/:id", async (request, reply) => {
     const message = (await core.stores.outbox.listRecent(100)).find((m) => m.id === request.params.id);
-    const shown = message && toMailboxMessage(message, render);
+    const shown = message && (await toMailboxMessage(core, message, render));
     if (!shown?.html) return reply.code(404).type("text/plain").send("No such email in the dev mailbox.");
     return sendPage(reply, shown.html);
   });

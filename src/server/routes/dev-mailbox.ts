@@ -4,6 +4,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { MessageChannel, OutboxMessageRecord } from "../../core/delivery/ports";
+import { readerOf } from "../../core/delivery/reader-of";
 import type { Renderer } from "../../core/delivery/templates/render";
 import type { CoreDeps } from "../../core/deps";
 
@@ -28,11 +29,11 @@ const mailboxResponse = z.object({
 export const devMailboxRoutes: FastifyPluginAsyncZod<{ core: CoreDeps; render: Renderer }> = async (app, { core, render }) => {
   app.get("/dev/mailbox/messages", { schema: { response: { 200: mailboxResponse } } }, async () => {
     const messages = await core.stores.outbox.listRecent(100);
-    return { messages: messages.map((message) => toMailboxMessage(message, render)) };
+    return { messages: await Promise.all(messages.map((message) => toMailboxMessage(core, message, render))) };
   });
 };
 
-export function toMailboxMessage(message: OutboxMessageRecord & { channel: MessageChannel }, render: Renderer) {
+export async function toMailboxMessage(core: CoreDeps, message: OutboxMessageRecord & { channel: MessageChannel }, render: Renderer) {
   const status = message.sentAt ? "sent" : message.failedAt ? "failed" : "pending";
   const base = {
     id: message.id,
@@ -42,8 +43,9 @@ export function toMailboxMessage(message: OutboxMessageRecord & { channel: Messa
     status,
     createdAt: message.createdAt.toISOString(),
   } as const;
+  const reader = await readerOf(core.stores.accounts, message);
   try {
-    const rendered = render(message);
+    const rendered = render(message, reader);
     return rendered.channel === "email"
       ? { ...base, subject: rendered.email.subject, text: rendered.email.text, html: rendered.email.html }
       : { ...base, subject: null, text: rendered.text, html: null };

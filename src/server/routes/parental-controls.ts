@@ -68,6 +68,7 @@ function toParentalControls({ profile, askPasswordToExitKids, viewingActivity }:
     titles: [...catalogue],
     locked: profile.pinHash !== null,
     askPasswordToExitKids,
+    language: profile.language,
     viewingActivity: viewingActivity.map((entry) => ({
       titleId: entry.titleId,
       titleName: findTitle(entry.titleId)?.name ?? entry.titleId,

@@ -2,7 +2,6 @@
 // and stops it; any device of the account may stop another's (not from a Kids profile). A
 // platform's playback service may do the player's part on behalf of a viewer's token.
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { errorBody } from "../../contract/errors";
 import {
   heartbeatResponse,
   startStreamRequest,
@@ -18,6 +17,7 @@ import type { WatchingNow } from "../../core/streams/ports";
 import { listStreamingActivity } from "../../core/streams/streaming-activity";
 import { heartbeatStream, startStream, stopStream } from "../../core/streams/streams";
 import { requestContext } from "../http/client";
+import { errorBody } from "../http/error-body";
 import { replyFailure } from "../http/reply-failure";
 
 const tags = ["Watching"];
@@ -47,7 +47,7 @@ export const streamRoutes: FastifyPluginAsyncZod<{ core: CoreDeps }> = async (ap
         });
       }
       if (result.code === "TOO_MANY_STREAMS") {
-        const body = errorBody("TOO_MANY_STREAMS");
+        const body = errorBody(request, "TOO_MANY_STREAMS");
         return reply.code(409).send({ error: { ...body.error, watching: result.watching.map(publicWatching) } });
       }
       return replyFailure(reply, result);

@@ -1,5 +1,6 @@
 // The account aggregate on PostgreSQL / PGlite: sign-up, credentials and the recovery phone.
 import { and, eq, isNotNull, ne, sql } from "drizzle-orm";
+import type { Language } from "../../contract/languages";
 import type { AccountRecord, AccountStore, Plan } from "../../core/accounts/ports";
 import type { Database } from "../database";
 import { account } from "../schema";
@@ -8,7 +9,8 @@ import { preparedOnce } from "./prepared";
 
 type AccountRow = typeof account.$inferSelect;
 
-const toRecord = (row: AccountRow): AccountRecord => ({ ...row, plan: row.plan as Plan });
+// The database's check constraint keeps the language one Usher speaks.
+const toRecord = (row: AccountRow): AccountRecord => ({ ...row, plan: row.plan as Plan, language: row.language as Language });
 
 export function createAccountStore(db: Database): AccountStore {
   const byId = preparedOnce(() =>
@@ -69,6 +71,10 @@ export function createAccountStore(db: Database): AccountStore {
 
     async updatePassword(id, passwordHash, changedAt) {
       await db.update(account).set({ passwordHash, passwordChangedAt: changedAt }).where(eq(account.id, id));
+    },
+
+    async setLanguageAndTimeZone(id, { language, timeZone }) {
+      await db.update(account).set({ language, timeZone }).where(eq(account.id, id));
     },
 
     async setSmsOptIn(id, smsOptIn) {

@@ -1,6 +1,7 @@
 // Viewer profiles of an account ("Who's watching?"); names are unique per account, ignoring case.
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { AvatarId } from "../../contract/avatars";
+import type { Language } from "../../contract/languages";
 import type { MaturityRating } from "../../contract/schemas/catalogue";
 import type { ProfileRecord, ProfileStore } from "../../core/profiles/ports";
 import type { Database } from "../database";
@@ -15,6 +16,7 @@ export const toProfileRecord = (row: ProfileRow): ProfileRecord => ({
   avatar: row.avatar as AvatarId,
   // The database's check constraint keeps it one of the ratings.
   maxRating: row.maxRating as MaturityRating,
+  language: row.language as Language,
 });
 
 export function createProfileStore(db: Database): ProfileStore {
@@ -58,6 +60,7 @@ export function createProfileStore(db: Database): ProfileStore {
         ...(patch.isKids !== undefined && { isKids: patch.isKids }),
         ...(patch.maxRating !== undefined && { maxRating: patch.maxRating }),
         ...(patch.restrictedTitles !== undefined && { restrictedTitles: patch.restrictedTitles }),
+        ...(patch.language !== undefined && { language: patch.language }),
       };
       if (Object.keys(changes).length === 0) {
         return (await find(accountId, profileId)) ?? "not_found";

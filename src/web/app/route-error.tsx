@@ -1,18 +1,20 @@
 // Shown when a page fails to load for a reason other than a lost session.
 import { Link, useRouteError } from "react-router";
 import { ApiError } from "../lib/api-client";
+import { useT } from "../lib/i18n";
 
 export function RouteError() {
+  const t = useT();
   const error = useRouteError();
-  const message = error instanceof ApiError ? error.message : "Something went wrong while loading this page.";
+  const message = error instanceof ApiError ? error.message : t("common.routeError.failed");
   return (
     <main className="page page--centered" id="main">
       <div className="card">
-        <h1>We couldn't open this page</h1>
+        <h1>{t("common.routeError.title")}</h1>
         <p role="alert">{message}</p>
         <p>
           <Link className="button button--primary" to="/" reloadDocument>
-            Back to Usher
+            {t("common.routeError.backToUsher")}
           </Link>
         </p>
       </div>

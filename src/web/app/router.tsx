@@ -5,10 +5,11 @@
 // lands on the sign-in page at its next step, and the landing, Sign In and Sign Up pages send a
 // browser that is signed in on to its profiles. On a Kids profile the layout shows only the
 // pages marked `kidsProfile: "allowed"`, as the API serves only their calls.
-import { createBrowserRouter, type LoaderFunction, Outlet, ScrollRestoration } from "react-router";
+import { createBrowserRouter, type LoaderFunction, type LoaderFunctionArgs, Outlet, ScrollRestoration } from "react-router";
 import { LoadingScreen } from "../components/ui/loading-screen";
 import { NavigationProgress } from "../components/ui/navigation-progress";
 import { setSessionLostHandler } from "../lib/api-client";
+import { browserLanguage, showLanguage } from "../lib/i18n";
 import { signInPageFor } from "../lib/sign-in-reasons";
 import { RouteError } from "./route-error";
 import { closedToKids, loadSignedIn, type SignedInHandle } from "./signed-in-data";
@@ -36,12 +37,19 @@ const signedInPage = (path: string, load: () => Promise<PageModule>, handle: Sig
   lazy: page(load, handle.kidsProfile === "allowed" ? undefined : closedToKids),
 });
 
-/** A page for visitors who aren't signed in: a signed-in one is sent on (signed-out-pages.ts). */
+/**
+ * A page for visitors who aren't signed in: a signed-in one is sent on (signed-out-pages.ts).
+ * It speaks the browser's language, after a sign-out too, whatever the profile's was.
+ */
 const signedOutPage = (path: string, load: () => Promise<PageModule>) => ({
   path,
   lazy: async () => {
     const { default: Component, loader } = await load();
-    return { Component, loader: sendSignedInOn(loader) };
+    const sentOn = sendSignedInOn(loader);
+    return {
+      Component,
+      loader: async (args: LoaderFunctionArgs) => (await Promise.all([sentOn(args), showLanguage(browserLanguage())]))[0],
+    };
   },
 });
 
@@ -87,6 +95,7 @@ export const router = createBrowserRouter([
           signedInPage("/account", () => import("./routes/account")),
           signedInPage("/account/password", () => import("./routes/change-password")),
           signedInPage("/account/plan", () => import("./routes/change-plan")),
+          signedInPage("/account/language", () => import("./routes/change-language")),
           signedInPage("/account/phone", () => import("./routes/add-phone")),
           signedInPage("/account/devices", () => import("./routes/devices")),
           signedInPage("/account/devices/streaming-activity", () => import("./routes/streaming-activity")),

@@ -1,9 +1,11 @@
 // What every signed-in page knows: who is signed in here, and the account's profiles.
-// Loaded by the signed-in layout on every navigation (a revoked session is caught there).
+// Loaded by the signed-in layout on every navigation (a revoked session is caught there), which
+// also shows the chosen profile's display language (the browser's until one is chosen).
 import { type LoaderFunction, type LoaderFunctionArgs, redirect, useRouteLoaderData } from "react-router";
 import { listProfiles, type Profile } from "../features/profiles/api/profiles";
 import { getMe, type Me } from "../features/session/api/get-me";
 import { isSessionLost } from "../lib/api-client";
+import { browserLanguage, showLanguage } from "../lib/i18n";
 import { signInPageFor } from "../lib/sign-in-reasons";
 
 export interface SignedInData {
@@ -23,6 +25,7 @@ export function loadSignedIn(args: LoaderFunctionArgs): Promise<SignedInData> {
 async function loadFor({ request }: LoaderFunctionArgs): Promise<SignedInData> {
   try {
     const [me, profiles] = await Promise.all([getMe(), listProfiles()]);
+    await showLanguage(me.profile?.language ?? browserLanguage());
     return { me, profiles };
   } catch (error) {
     if (!isSessionLost(error)) throw error;

@@ -1,9 +1,10 @@
 // The web app's calls through the typed client: a REAUTH_REQUIRED answer waits for the
 // registered "confirm it's you" prompt and the same request is sent again; cancelled, the
 // refusal stands. (fetch is a stand-in here; the browser tests drive the real server.)
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createUsherClient } from "../../client";
 import { ApiError, call, failureMessage, requestsSettled, setReauthHandler, setSessionLostHandler } from "./api-client";
+import { showLanguageInTests } from "./show-language-in-tests";
 
 const reauthRequired = () =>
   new Response(JSON.stringify({ error: { code: "REAUTH_REQUIRED", message: "For your security, confirm it's you." } }), {
@@ -15,6 +16,7 @@ const ok = (body: unknown) => new Response(JSON.stringify(body), { status: 200, 
 const clientWith = (fetch: typeof globalThis.fetch) => createUsherClient({ baseUrl: "http://usher.test", auth: { mode: "cookie" }, fetch });
 
 let unregister: (() => void) | undefined;
+beforeEach(() => showLanguageInTests("en"));
 afterEach(() => unregister?.());
 
 describe("re-authentication in the API client", () => {
@@ -115,6 +117,23 @@ describe("answers of the typed client, as the web app gets them", () => {
     )) as ApiError;
     expect(throttled).toMatchObject({ status: 429, code: "RATE_LIMITED", retryAfterSec: 90 });
     expect(failureMessage(throttled, "")).toBe("Too many attempts. Please wait 2 minutes and try again.");
+  });
+
+  it("says how long to wait in the shown language, counted as each language counts", () => {
+    const waiting = (retryAfterSec: number) => failureMessage(new ApiError(429, "RATE_LIMITED", "", [], retryAfterSec), "");
+    expect(waiting(1)).toBe("Too many attempts. Please wait 1 second and try again.");
+    expect(waiting(45)).toBe("Too many attempts. Please wait 45 seconds and try again.");
+    expect(waiting(60)).toBe("Too many attempts. Please wait 1 minute and try again.");
+    showLanguageInTests("es");
+    expect(waiting(1)).toBe("Demasiados intentos. Espera 1 segundo e inténtalo de nuevo.");
+    expect(waiting(90)).toBe("Demasiados intentos. Espera 2 minutos e inténtalo de nuevo.");
+    showLanguageInTests("ar");
+    expect(waiting(1)).toBe("محاولات كثيرة جدًا. يُرجى الانتظار ثانية واحدة ثم المحاولة مرة أخرى.");
+    expect(waiting(2)).toBe("محاولات كثيرة جدًا. يُرجى الانتظار ثانيتين ثم المحاولة مرة أخرى.");
+    expect(waiting(5)).toBe("محاولات كثيرة جدًا. يُرجى الانتظار 5 ثوانٍ ثم المحاولة مرة أخرى.");
+    expect(waiting(30)).toBe("محاولات كثيرة جدًا. يُرجى الانتظار 30 ثانية ثم المحاولة مرة أخرى.");
+    expect(waiting(120)).toBe("محاولات كثيرة جدًا. يُرجى الانتظار دقيقتين ثم المحاولة مرة أخرى.");
+    expect(waiting(180)).toBe("محاولات كثيرة جدًا. يُرجى الانتظار 3 دقائق ثم المحاولة مرة أخرى.");
   });
 
   it("tells the session-lost handler when a signed-in call finds the session gone, but not before signing in", async () => {

@@ -5,6 +5,7 @@
 // re-authentication handler asks for it, and the request is sent again, so the action the
 // user started finishes.
 import type { ErrorBody, ErrorCode } from "../../contract/errors";
+import { t } from "./i18n";
 
 export class ApiError extends Error {
   constructor(
@@ -108,7 +109,7 @@ async function answerOf<A extends Answer>(send: () => Promise<A>, options: CallO
     answer = await send();
   } catch {
     // fetch itself failed (offline, DNS), or a success carried a body that isn't JSON.
-    throw new ApiError(0, "NETWORK_ERROR", "Usher can't be reached. Check your connection and try again.");
+    throw new ApiError(0, "NETWORK_ERROR", t("common.apiClient.unreachable"));
   }
   const { response } = answer;
   if (response.ok) return answer.data as DataOf<A>;
@@ -120,7 +121,7 @@ async function answerOf<A extends Answer>(send: () => Promise<A>, options: CallO
   const failure = new ApiError(
     response.status,
     body?.code ?? "INTERNAL_ERROR",
-    body?.message ?? "Something went wrong on our side. Please try again.",
+    body?.message ?? t("common.apiClient.failedOnOurSide"),
     body?.issues,
     retryAfter,
     body?.reason,
@@ -133,8 +134,7 @@ async function answerOf<A extends Answer>(send: () => Promise<A>, options: CallO
 export function failureMessage(error: unknown, fallback: string): string {
   if (!(error instanceof ApiError)) return fallback;
   if (error.code !== "RATE_LIMITED" || !error.retryAfterSec) return error.message;
-  const minutes = Math.ceil(error.retryAfterSec / 60);
   const seconds = error.retryAfterSec;
-  const wait = seconds < 60 ? `${seconds} second${seconds === 1 ? "" : "s"}` : `${minutes} minute${minutes === 1 ? "" : "s"}`;
-  return `Too many attempts. Please wait ${wait} and try again.`;
+  if (seconds < 60) return t("common.apiClient.waitSeconds", { seconds });
+  return t("common.apiClient.waitMinutes", { minutes: Math.ceil(seconds / 60) });
 }

@@ -1,5 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { isIpAddress, passkeysUnavailable, passkeysUsable, refusedOnThisAddress } from "./passkey-support";
+import { showLanguageInTests } from "./show-language-in-tests";
+
+beforeEach(() => showLanguageInTests("en"));
 
 describe("where passkeys can work", () => {
   it("tells IPv4 and IPv6 addresses from host names", () => {
@@ -36,5 +39,16 @@ describe("where passkeys can work", () => {
     for (const words of [refusedOnThisAddress("127.0.0.1", "localhost"), refusedOnThisAddress("a.example", undefined)]) {
       expect(words).not.toMatch(/try again/i);
     }
+  });
+
+  it("puts the addresses into the sentence of the shown language", () => {
+    showLanguageInTests("es");
+    expect(refusedOnThisAddress("usher.internal", "usher.example.com")).toBe(
+      "Este navegador no puede usar llaves de acceso en esta dirección (usher.internal): las llaves de acceso de Usher pertenecen a usher.example.com. Abre Usher en usher.example.com para usar una.",
+    );
+    showLanguageInTests("ar");
+    expect(passkeysUnavailable({ hostname: "127.0.0.1", hasWebAuthn: true })).toMatch(
+      /^لا يمكن لهذا المتصفح استخدام مفاتيح المرور على هذا العنوان \(127\.0\.0\.1\)/,
+    );
   });
 });

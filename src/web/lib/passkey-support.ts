@@ -2,6 +2,7 @@
 // Browsers refuse WebAuthn where the page's host is an IP address ("invalid domain") and
 // wherever they have no WebAuthn (an old browser, or a page that isn't a secure context).
 // Apart from webauthn.ts, so asking doesn't load the WebAuthn library.
+import { t } from "./i18n";
 
 /** An IPv4 or IPv6 address as `location.hostname` gives it (IPv6 in brackets), or bare. */
 export function isIpAddress(hostname: string): boolean {
@@ -21,11 +22,8 @@ const thisPage = (): PasskeyPlace => ({
   hasWebAuthn: typeof globalThis.PublicKeyCredential === "function",
 });
 
-export const NO_WEBAUTHN = "This browser can't use passkeys. Try another browser, or your phone.";
-
 /** The truth when the browser refuses passkeys on an IP address. */
-const onIpAddress = (hostname: string): string =>
-  `This browser can't use passkeys on this address (${hostname}): browsers allow passkeys only on a named web address, not on an IP address.`;
+const onIpAddress = (hostname: string): string => t("common.passkeys.ipAddress", { hostname });
 
 /**
  * What to say when the browser refused a passkey ceremony for the page's address (a
@@ -35,14 +33,14 @@ const onIpAddress = (hostname: string): string =>
 export function refusedOnThisAddress(hostname: string, rpId: string | undefined): string {
   if (isIpAddress(hostname)) return onIpAddress(hostname);
   if (rpId && rpId !== hostname && !hostname.endsWith(`.${rpId}`)) {
-    return `This browser can't use passkeys on this address (${hostname}): Usher's passkeys belong to ${rpId}. Open Usher at ${rpId} to use one.`;
+    return t("common.passkeys.otherAddress", { hostname, rpId });
   }
-  return `This browser can't use passkeys on this address (${hostname}).`;
+  return t("common.passkeys.refusedHere", { hostname });
 }
 
 /** Why passkeys cannot work on this page, in words; undefined where they can. */
 export function passkeysUnavailable(place: PasskeyPlace = thisPage()): string | undefined {
-  if (!place.hasWebAuthn) return NO_WEBAUTHN;
+  if (!place.hasWebAuthn) return t("common.passkeys.noWebAuthn");
   if (isIpAddress(place.hostname)) return onIpAddress(place.hostname);
   return undefined;
 }

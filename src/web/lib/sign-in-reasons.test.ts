@@ -1,5 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
+import { showLanguageInTests } from "./show-language-in-tests";
 import { reasonForLostSession, signInPageFor, signInReasons } from "./sign-in-reasons";
+
+beforeEach(() => showLanguageInTests("en"));
 
 const revoked = (reason?: string) => ({ code: "SESSION_REVOKED", reason });
 
@@ -25,6 +28,15 @@ describe("why the sign-in page is showing", () => {
 
   it("tells the browser that deleted the account that a confirmation email is coming", () => {
     expect(signInReasons["deleted-account"]).toBe("Your account was deleted. A confirmation email is on its way.");
+  });
+
+  it("says each reason in the language shown when it is read", () => {
+    expect(Object.keys(signInReasons)).toContain("session-expired");
+    expect("session-expired" in signInReasons).toBe(true);
+    showLanguageInTests("es");
+    expect(signInReasons["session-expired"]).toBe("Tu sesión caducó. Vuelve a iniciar sesión para seguir viendo.");
+    showLanguageInTests("ar");
+    expect(signInReasons["account-deleted"]).toBe("تم حذف هذا الحساب.");
   });
 
   it("reads a reason it doesn't know, or none, as a plain sign-out", () => {

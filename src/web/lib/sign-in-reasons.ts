@@ -1,24 +1,32 @@
 // Why the sign-in page is showing: set by whatever sent the user there.
+import { type MessageId, t } from "./i18n";
 import { signInReturningTo } from "./return-to";
-export const signInReasons = {
-  "signed-out": "You've signed out.",
-  "signed-out-all": "You've signed out of all devices. Sign in again to keep watching.",
-  "session-revoked": "You were signed out on this device. Sign in again to keep watching.",
-  "password-changed": "Your account's password was changed, so you were signed out on this device. Sign in with the new password.",
-  "signed-out-remotely": "This device was signed out from another device on your account. Sign in again to keep watching.",
-  "signed-out-everywhere": "Your account was signed out of all devices, including this one. Sign in again to keep watching.",
-  "session-expired": "Your session has expired. Sign in again to keep watching.",
-  "sign-in-required": "Sign in to continue.",
-  "sign-in-for-tv": "Sign in to your Usher account to finish signing in on your TV.",
-  "sign-in-to-secure": "Sign in to secure your account. If your password no longer works, use Forgot password? below the form.",
-  "revoked-by-support": "Usher support signed this device out. Sign in again to keep watching.",
-  "account-locked": "Your account was locked by Usher support, so every device was signed out. Contact Usher support to unlock it.",
-  "account-deleted": "This account was deleted.",
-  // This browser deleted it (Account → Delete account); other devices learn it as "account-deleted".
-  "deleted-account": "Your account was deleted. A confirmation email is on its way.",
-} as const;
 
-export type SignInReason = keyof typeof signInReasons;
+const reasonMessages = {
+  "signed-out": "common.signInReason.signedOut",
+  "signed-out-all": "common.signInReason.signedOutAll",
+  "session-revoked": "common.signInReason.sessionRevoked",
+  "password-changed": "common.signInReason.passwordChanged",
+  "signed-out-remotely": "common.signInReason.signedOutRemotely",
+  "signed-out-everywhere": "common.signInReason.signedOutEverywhere",
+  "session-expired": "common.signInReason.sessionExpired",
+  "sign-in-required": "common.signInReason.signInRequired",
+  "sign-in-for-tv": "common.signInReason.signInForTv",
+  "sign-in-to-secure": "common.signInReason.signInToSecure",
+  "revoked-by-support": "common.signInReason.revokedBySupport",
+  "account-locked": "common.signInReason.accountLocked",
+  "account-deleted": "common.signInReason.accountDeleted",
+  // This browser deleted it (Account → Delete account); other devices learn it as "account-deleted".
+  "deleted-account": "common.signInReason.deletedAccount",
+} as const satisfies Record<string, MessageId>;
+
+export type SignInReason = keyof typeof reasonMessages;
+
+/** Each reason's sentence, read in the language shown when the page reads it. */
+export const signInReasons = {} as Readonly<Record<SignInReason, string>>;
+for (const [reason, id] of Object.entries(reasonMessages)) {
+  Object.defineProperty(signInReasons, reason, { enumerable: true, get: () => t(id) });
+}
 
 /** The notice for a request that found its session gone. */
 export function reasonForLostSession({ code, reason }: { code: string; reason?: string | undefined }): SignInReason {

@@ -3,8 +3,23 @@
 // which turns refusals into ApiError and asks "Confirm it's you" when a change needs it.
 import { createUsherClient, type UsherClient } from "../../client";
 import type { CallOptions } from "./api-client";
+import { activeLanguage } from "./i18n";
 
-export const usher = createUsherClient({ baseUrl: window.location.origin, auth: { mode: "cookie" } });
+/** Usher's messages (a refusal's words) come in the language this page shows. */
+const inShownLanguage = {
+  onRequest({ request }: { request: Request }) {
+    request.headers.set("accept-language", activeLanguage());
+    return request;
+  },
+};
+
+function webClient(auth: Parameters<typeof createUsherClient>[0]["auth"]): UsherClient {
+  const client = createUsherClient({ baseUrl: window.location.origin, auth });
+  client.use(inShownLanguage);
+  return client;
+}
+
+export const usher = webClient({ mode: "cookie" });
 
 /**
  * Whose session a call carries: this browser's cookie (the default), or the bearer token a TV
@@ -20,6 +35,6 @@ export const thisBrowser: Caller = { client: usher };
 
 /** An app signed in with a bearer token: its refusals are its own, never this browser's sign-in or "Confirm it's you". */
 export const bearerCaller = (token: string): Caller => ({
-  client: createUsherClient({ baseUrl: window.location.origin, auth: { mode: "bearer", token } }),
+  client: webClient({ mode: "bearer", token }),
   options: { signedIn: false, reauth: false },
 });

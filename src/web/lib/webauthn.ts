@@ -5,6 +5,7 @@ import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequest
 import { startAuthentication, startRegistration, WebAuthnError } from "@simplewebauthn/browser";
 import type { z } from "zod";
 import type { passkeyAuthenticationResponse, passkeyRegistrationResponse } from "../../contract/schemas/two-step";
+import { t } from "./i18n";
 import { PasskeyCancelled } from "./passkey-cancelled";
 import { passkeysUnavailable, refusedOnThisAddress } from "./passkey-support";
 
@@ -18,7 +19,7 @@ export async function answerWithPasskey(options: Record<string, unknown>): Promi
   try {
     return (await startAuthentication({ optionsJSON })) as PasskeyAuthentication;
   } catch (error) {
-    throw inWords(error, optionsJSON.rpId, "No passkey was used. Try again, or use another way.");
+    throw inWords(error, optionsJSON.rpId, t("common.webauthn.noneUsed"));
   }
 }
 
@@ -27,7 +28,7 @@ export async function createPasskey(options: Record<string, unknown>): Promise<P
   try {
     return (await startRegistration({ optionsJSON })) as PasskeyRegistration;
   } catch (error) {
-    throw inWords(error, optionsJSON.rp?.id, "No passkey was added. Try again when you're ready.");
+    throw inWords(error, optionsJSON.rp?.id, t("common.webauthn.noneAdded"));
   }
 }
 
@@ -43,7 +44,7 @@ function inWords(error: unknown, rpId: string | undefined, cancelled: string): P
   if (refused) return new PasskeyCancelled(refusedOnThisAddress(globalThis.location.hostname, rpId));
   // NotAllowedError covers both "cancelled" and "timed out": the browser doesn't say which.
   if (error instanceof WebAuthnError && error.code === "ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED") {
-    return new PasskeyCancelled("This device's passkey is already on your account.");
+    return new PasskeyCancelled(t("common.webauthn.alreadyAdded"));
   }
   return new PasskeyCancelled(cancelled);
 }

@@ -1,5 +1,6 @@
 // What every page gets: a screenshot kept under test-results/screenshots/<project>/<page>.png,
-// and an axe-core check that fails on any serious or critical violation.
+// an axe-core check that fails on any serious or critical violation, and a check that no
+// phrase shows its catalogue id instead of its words.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 
@@ -36,8 +37,23 @@ export async function expectAccessible(page: Page, name: string): Promise<void> 
   expect.soft(described, `serious or critical axe violations on the ${name} page`).toEqual([]);
 }
 
-/** A page's screenshot and its accessibility check. */
+/** A catalogue id such as "account.changePassword.title", shown where its words should be. */
+const RAW_MESSAGE_ID = /\b(?:auth|account|common|devices|profiles|tv|watching)\.[a-z][A-Za-z0-9]*\.[A-Za-z0-9.]+\b/;
+
+/** Every phrase on the page (its text and its labels) was found in the shown language's catalogue. */
+export async function expectNoRawMessageIds(page: Page, name: string): Promise<void> {
+  const shown = await page.evaluate(() => {
+    const labels = [...document.querySelectorAll("[aria-label],[title],[placeholder],[alt]")].flatMap((element) =>
+      ["aria-label", "title", "placeholder", "alt"].map((attribute) => element.getAttribute(attribute) ?? ""),
+    );
+    return [document.body.textContent ?? "", document.title, ...labels].join("\n");
+  });
+  expect.soft(shown.match(RAW_MESSAGE_ID)?.[0], `a catalogue id shown on the ${name} page`).toBeUndefined();
+}
+
+/** A page's screenshot, its accessibility check and its words. */
 export async function checkPage(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
   await expectAccessible(page, name);
+  await expectNoRawMessageIds(page, name);
 }

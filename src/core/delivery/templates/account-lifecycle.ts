@@ -2,6 +2,7 @@
 // None carries "This wasn't me": a locked or deleted account has no page to secure.
 import { z } from "zod";
 import { formatMoment } from "./layout";
+import { phrase } from "./phrases";
 import type { EmailTemplate } from "./template";
 
 const at = z.string().datetime({ offset: true });
@@ -9,12 +10,12 @@ const at = z.string().datetime({ offset: true });
 export const accountLocked: EmailTemplate<{ at: string }> = {
   channel: "email",
   payload: z.object({ at }),
-  render: ({ at }) => ({
-    subject: "Your account was locked",
-    preheader: "Usher support locked your account.",
+  render: ({ at }, _brand, reader) => ({
+    subject: phrase(reader, "email.accountLocked.subject"),
+    preheader: phrase(reader, "email.accountLocked.preheader"),
     paragraphs: [
-      `On ${formatMoment(at)} Usher support locked your account, and every device was signed out.`,
-      "While it is locked, nobody can sign in to it, whatever password or code they have. To find out why and to unlock it, contact Usher support.",
+      phrase(reader, "email.accountLocked.paragraph1", { moment: formatMoment(at, reader) }),
+      phrase(reader, "email.accountLocked.paragraph2"),
     ],
   }),
 };
@@ -22,10 +23,10 @@ export const accountLocked: EmailTemplate<{ at: string }> = {
 export const accountUnlocked: EmailTemplate<{ at: string }> = {
   channel: "email",
   payload: z.object({ at }),
-  render: ({ at }) => ({
-    subject: "Your account was unlocked",
-    preheader: "You can sign in to Usher again.",
-    paragraphs: [`On ${formatMoment(at)} Usher support unlocked your account. You can sign in again with your password.`],
+  render: ({ at }, _brand, reader) => ({
+    subject: phrase(reader, "email.accountUnlocked.subject"),
+    preheader: phrase(reader, "email.accountUnlocked.preheader"),
+    paragraphs: [phrase(reader, "email.accountUnlocked.paragraph1", { moment: formatMoment(at, reader) })],
   }),
 };
 
@@ -37,12 +38,12 @@ export const accountDeleted: EmailTemplate<{ at: string }> = {
   channel: "email",
   payload: z.object({ at }),
   eraseOnceDone: true,
-  render: ({ at }) => ({
-    subject: "Your Usher account was deleted",
-    preheader: "Your account and its data are gone.",
+  render: ({ at }, _brand, reader) => ({
+    subject: phrase(reader, "email.accountDeleted.subject"),
+    preheader: phrase(reader, "email.accountDeleted.preheader"),
     paragraphs: [
-      `On ${formatMoment(at)} your Usher account was deleted: its profiles, devices, activity and viewing history are erased, and every device was signed out.`,
-      "We won't send anything more to this address. You're welcome to sign up again at any time, as a new member.",
+      phrase(reader, "email.accountDeleted.paragraph1", { moment: formatMoment(at, reader) }),
+      phrase(reader, "email.accountDeleted.paragraph2"),
     ],
   }),
 };

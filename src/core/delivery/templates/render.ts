@@ -1,11 +1,13 @@
 // Every template by the name stored in outbox.template, and the renderer the dispatcher and
 // the dev mailbox use. A message whose template is unknown, whose channel doesn't match or
 // whose payload doesn't fit fails for good (PermanentDeliveryError): retrying can't fix it.
+// Each message is rendered for its reader: the account's language and time zone.
 import type { OutboxMessageRecord } from "../ports";
 import { PermanentDeliveryError } from "../senders";
 import { accountDeleted, accountLocked, accountUnlocked } from "./account-lifecycle";
 import { emailChange, emailVerification, passwordReset } from "./account-links";
 import { type Brand, type RenderedEmail, renderEmail } from "./layout";
+import type { Reader } from "./reader";
 import {
   emailChanged,
   newSignIn,
@@ -45,7 +47,7 @@ export type TemplateName = keyof typeof templates;
 
 export type RenderedMessage = { channel: "email"; email: RenderedEmail } | { channel: "sms"; text: string };
 
-export type Renderer = (message: Pick<OutboxMessageRecord, "channel" | "template" | "payload">) => RenderedMessage;
+export type Renderer = (message: Pick<OutboxMessageRecord, "channel" | "template" | "payload">, reader: Reader) => RenderedMessage;
 
 /**
  * The payload with its secrets (codes, link tokens) blanked, or null when it holds none. Once
@@ -65,7 +67,7 @@ export function erasedOnceDone(message: Pick<OutboxMessageRecord, "template">): 
 }
 
 export function createRenderer(brand: Brand): Renderer {
-  return (message) => {
+  return (message, reader) => {
     const template: AnyTemplate | undefined = (templates as Record<string, AnyTemplate>)[message.template];
     if (!template) throw new PermanentDeliveryError(`unknown template "${message.template}"`);
     if (template.channel !== message.channel)
@@ -73,7 +75,7 @@ export function createRenderer(brand: Brand): Renderer {
     const parsed = template.payload.safeParse(message.payload);
     if (!parsed.success) throw new PermanentDeliveryError(`payload does not fit template "${message.template}"`);
     return template.channel === "email"
-      ? { channel: "email", email: renderEmail(template.render(parsed.data, brand), brand) }
-      : { channel: "sms", text: template.render(parsed.data, brand) };
+      ? { channel: "email", email: renderEmail(template.render(parsed.data, brand, reader), brand, reader) }
+      : { channel: "sms", text: template.render(parsed.data, brand, reader) };
   };
 }

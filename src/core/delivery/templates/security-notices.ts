@@ -3,22 +3,27 @@
 // to recognise the change: a device, an IP, a masked number or address, a time.
 import { z } from "zod";
 import { formatMoment } from "./layout";
+import { type PhraseId, phrase } from "./phrases";
+import type { Reader } from "./reader";
 import type { EmailTemplate } from "./template";
 
 const at = z.string().datetime({ offset: true });
 
+/** The last paragraph of every notice. */
+const nothingToDo = (reader: Reader) => phrase(reader, "email.securityNotice.nothingToDo");
+
 export const newSignIn: EmailTemplate<{ device: string; ip: string | null; at: string }> = {
   channel: "email",
   payload: z.object({ device: z.string().min(1).max(200), ip: z.string().max(64).nullable(), at }),
-  render: ({ device, ip, at }) => ({
-    subject: "New sign-in to your account",
-    preheader: `${device} signed in to your Usher account.`,
+  render: ({ device, ip, at }, _brand, reader) => ({
+    subject: phrase(reader, "email.newSignIn.subject"),
+    preheader: phrase(reader, "email.newSignIn.preheader", { device }),
     paragraphs: [
-      "Someone just signed in to your Usher account on a device it hasn't been used on before.",
-      `Device: ${device}`,
-      `Time: ${formatMoment(at)}`,
-      `IP address: ${ip ?? "unknown"}`,
-      "If this was you, there's nothing to do.",
+      phrase(reader, "email.newSignIn.paragraph1"),
+      phrase(reader, "email.newSignIn.device", { device }),
+      phrase(reader, "email.newSignIn.time", { moment: formatMoment(at, reader) }),
+      ip === null ? phrase(reader, "email.newSignIn.ipUnknown") : phrase(reader, "email.newSignIn.ip", { ip }),
+      nothingToDo(reader),
     ],
     securityNotice: true,
   }),
@@ -27,10 +32,10 @@ export const newSignIn: EmailTemplate<{ device: string; ip: string | null; at: s
 export const passwordChanged: EmailTemplate<{ at: string }> = {
   channel: "email",
   payload: z.object({ at }),
-  render: ({ at }) => ({
-    subject: "Your password was changed",
-    preheader: "The password of your Usher account was changed.",
-    paragraphs: [`The password of your Usher account was changed on ${formatMoment(at)}.`, "If this was you, there's nothing to do."],
+  render: ({ at }, _brand, reader) => ({
+    subject: phrase(reader, "email.passwordChanged.subject"),
+    preheader: phrase(reader, "email.passwordChanged.preheader"),
+    paragraphs: [phrase(reader, "email.passwordChanged.paragraph1", { moment: formatMoment(at, reader) }), nothingToDo(reader)],
     securityNotice: true,
   }),
 };
@@ -38,54 +43,55 @@ export const passwordChanged: EmailTemplate<{ at: string }> = {
 export const emailChanged: EmailTemplate<{ newEmail: string; at: string }> = {
   channel: "email",
   payload: z.object({ newEmail: z.string().min(1).max(320), at }),
-  render: ({ newEmail, at }) => ({
-    subject: "Your email address was changed",
-    preheader: "Your Usher account has a new email address.",
-    paragraphs: [
-      `On ${formatMoment(at)} the email address of your Usher account was changed to ${newEmail}. We won't send account email to this address any more.`,
-      "If this was you, there's nothing to do.",
-    ],
+  render: ({ newEmail, at }, _brand, reader) => ({
+    subject: phrase(reader, "email.emailChanged.subject"),
+    preheader: phrase(reader, "email.emailChanged.preheader"),
+    paragraphs: [phrase(reader, "email.emailChanged.paragraph1", { moment: formatMoment(at, reader), newEmail }), nothingToDo(reader)],
     securityNotice: true,
   }),
 };
 
-const phoneChanges = { added: "added to", changed: "changed on", removed: "removed from" } as const;
+// Each change is its own pair of whole sentences: "added to", "removed from" don't translate
+// as a fragment slotted into one sentence.
+const phoneChanges = {
+  added: { subject: "email.phoneChanged.added.subject", paragraph: "email.phoneChanged.added.paragraph1" },
+  changed: { subject: "email.phoneChanged.changed.subject", paragraph: "email.phoneChanged.changed.paragraph1" },
+  removed: { subject: "email.phoneChanged.removed.subject", paragraph: "email.phoneChanged.removed.paragraph1" },
+} as const satisfies Record<string, { subject: PhraseId; paragraph: PhraseId }>;
 
 export const phoneChanged: EmailTemplate<{ phone: string; change: keyof typeof phoneChanges; at: string }> = {
   channel: "email",
   payload: z.object({ phone: z.string().min(1).max(40), change: z.enum(["added", "changed", "removed"]), at }),
-  render: ({ phone, change, at }) => ({
-    subject:
-      change === "removed"
-        ? "Your phone number was removed"
-        : change === "added"
-          ? "A phone number was added"
-          : "Your phone number was changed",
-    preheader: "The phone number of your Usher account changed.",
-    paragraphs: [
-      `On ${formatMoment(at)} the phone number ${phone} was ${phoneChanges[change]} your Usher account.`,
-      "If this was you, there's nothing to do.",
-    ],
+  render: ({ phone, change, at }, _brand, reader) => ({
+    subject: phrase(reader, phoneChanges[change].subject),
+    preheader: phrase(reader, "email.phoneChanged.preheader"),
+    paragraphs: [phrase(reader, phoneChanges[change].paragraph, { moment: formatMoment(at, reader), phone }), nothingToDo(reader)],
     securityNotice: true,
   }),
 };
 
 const twoStepChanges = {
-  two_step_on: "Two-step verification was turned on",
-  two_step_off: "Two-step verification was turned off",
-  two_step_reset: "Usher support reset your two-step verification",
-  passkey_added: "A passkey was added",
-  passkey_removed: "A passkey was removed",
-  backup_codes_renewed: "New backup codes were made",
-} as const;
+  two_step_on: { subject: "email.twoStepChanged.twoStepOn.subject", paragraph: "email.twoStepChanged.twoStepOn.paragraph1" },
+  two_step_off: { subject: "email.twoStepChanged.twoStepOff.subject", paragraph: "email.twoStepChanged.twoStepOff.paragraph1" },
+  two_step_reset: { subject: "email.twoStepChanged.twoStepReset.subject", paragraph: "email.twoStepChanged.twoStepReset.paragraph1" },
+  passkey_added: { subject: "email.twoStepChanged.passkeyAdded.subject", paragraph: "email.twoStepChanged.passkeyAdded.paragraph1" },
+  passkey_removed: {
+    subject: "email.twoStepChanged.passkeyRemoved.subject",
+    paragraph: "email.twoStepChanged.passkeyRemoved.paragraph1",
+  },
+  backup_codes_renewed: {
+    subject: "email.twoStepChanged.backupCodesRenewed.subject",
+    paragraph: "email.twoStepChanged.backupCodesRenewed.paragraph1",
+  },
+} as const satisfies Record<string, { subject: PhraseId; paragraph: PhraseId }>;
 
 export const twoStepChanged: EmailTemplate<{ change: keyof typeof twoStepChanges; at: string }> = {
   channel: "email",
   payload: z.object({ change: z.enum(Object.keys(twoStepChanges) as [keyof typeof twoStepChanges]), at }),
-  render: ({ change, at }) => ({
-    subject: twoStepChanges[change],
-    preheader: "How you sign in to Usher changed.",
-    paragraphs: [`${twoStepChanges[change]} for your Usher account on ${formatMoment(at)}.`, "If this was you, there's nothing to do."],
+  render: ({ change, at }, _brand, reader) => ({
+    subject: phrase(reader, twoStepChanges[change].subject),
+    preheader: phrase(reader, "email.twoStepChanged.preheader"),
+    paragraphs: [phrase(reader, twoStepChanges[change].paragraph, { moment: formatMoment(at, reader) }), nothingToDo(reader)],
     securityNotice: true,
   }),
 };
@@ -93,13 +99,10 @@ export const twoStepChanged: EmailTemplate<{ change: keyof typeof twoStepChanges
 export const signedOutAllDevices: EmailTemplate<{ at: string }> = {
   channel: "email",
   payload: z.object({ at }),
-  render: ({ at }) => ({
-    subject: "You were signed out of all devices",
-    preheader: "Every device must sign in to Usher again.",
-    paragraphs: [
-      `On ${formatMoment(at)} every device was signed out of your Usher account. Each must sign in again.`,
-      "If this was you, there's nothing to do.",
-    ],
+  render: ({ at }, _brand, reader) => ({
+    subject: phrase(reader, "email.signedOutAllDevices.subject"),
+    preheader: phrase(reader, "email.signedOutAllDevices.preheader"),
+    paragraphs: [phrase(reader, "email.signedOutAllDevices.paragraph1", { moment: formatMoment(at, reader) }), nothingToDo(reader)],
     securityNotice: true,
   }),
 };
@@ -107,13 +110,13 @@ export const signedOutAllDevices: EmailTemplate<{ at: string }> = {
 export const planChanged: EmailTemplate<{ plan: string; screens: number; downgrade: boolean; at: string }> = {
   channel: "email",
   payload: z.object({ plan: z.string().min(1).max(40), screens: z.number().int().min(1).max(20), downgrade: z.boolean(), at }),
-  render: ({ plan, screens, downgrade, at }) => ({
-    subject: `Your plan is now ${plan}`,
-    preheader: `Your Usher account changed to the ${plan} plan.`,
+  render: ({ plan, screens, downgrade, at }, _brand, reader) => ({
+    subject: phrase(reader, "email.planChanged.subject", { plan }),
+    preheader: phrase(reader, "email.planChanged.preheader", { plan }),
     paragraphs: [
-      `On ${formatMoment(at)} your Usher account changed to the ${plan} plan: ${screens === 1 ? "1 screen" : `${screens} screens`} at a time.`,
-      ...(downgrade ? ["Anything already playing keeps playing; the new limit applies to what starts next."] : []),
-      "If this was you, there's nothing to do.",
+      phrase(reader, "email.planChanged.paragraph1", { moment: formatMoment(at, reader), plan, screens }),
+      ...(downgrade ? [phrase(reader, "email.planChanged.downgrade")] : []),
+      nothingToDo(reader),
     ],
     securityNotice: true,
   }),
@@ -122,13 +125,13 @@ export const planChanged: EmailTemplate<{ plan: string; screens: number; downgra
 export const parentalControlsChanged: EmailTemplate<{ profile: string; at: string }> = {
   channel: "email",
   payload: z.object({ profile: z.string().min(1).max(100), at }),
-  render: ({ profile, at }) => ({
-    subject: `Parental controls changed for ${profile}`,
-    preheader: `What ${profile} may watch on Usher was changed.`,
+  render: ({ profile, at }, _brand, reader) => ({
+    subject: phrase(reader, "email.parentalControlsChanged.subject", { profile }),
+    preheader: phrase(reader, "email.parentalControlsChanged.preheader", { profile }),
     paragraphs: [
-      `On ${formatMoment(at)} the Profile & Parental Controls of ${profile} were changed: the maturity rating, the blocked titles, or the account password asked for to leave a Kids profile.`,
-      "You can see them under Manage profiles, with your account password.",
-      "If this was you, there's nothing to do.",
+      phrase(reader, "email.parentalControlsChanged.paragraph1", { moment: formatMoment(at, reader), profile }),
+      phrase(reader, "email.parentalControlsChanged.paragraph2"),
+      nothingToDo(reader),
     ],
     securityNotice: true,
   }),

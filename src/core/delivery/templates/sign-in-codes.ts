@@ -2,6 +2,7 @@
 // device once the account's password guesses are being throttled. The code is the subject's
 // first words in neither: mail previews and lock screens show subjects.
 import { z } from "zod";
+import { phrase, textMessage } from "./phrases";
 import type { EmailTemplate, SmsTemplate } from "./template";
 
 const code = z.string().regex(/^\d{6}$/);
@@ -10,25 +11,25 @@ export const signInCode: EmailTemplate<{ code: string; device: string; newDevice
   channel: "email",
   payload: z.object({ code, device: z.string().min(1).max(200), newDevice: z.boolean() }),
   secrets: ["code"],
-  render: ({ code, device, newDevice }) =>
+  render: ({ code, device, newDevice }, _brand, reader) =>
     newDevice
       ? {
-          subject: "Finish signing in to Usher",
-          preheader: `${device} is signing in to your account with your password.`,
+          subject: phrase(reader, "email.signInCode.newDevice.subject"),
+          preheader: phrase(reader, "email.signInCode.newDevice.preheader", { device }),
           paragraphs: [
-            `Someone is signing in to your Usher account on ${device} with your password. To keep your account safe, a new device needs this code as well:`,
+            phrase(reader, "email.signInCode.newDevice.paragraph1", { device }),
             code,
-            "It expires in 10 minutes and works once. If this wasn't you, someone knows your password: don't share the code, and change your password now.",
+            phrase(reader, "email.signInCode.newDevice.paragraph2"),
           ],
           securityNotice: true,
         }
       : {
-          subject: "Your Usher sign-in code",
-          preheader: `A code to sign in on ${device}.`,
+          subject: phrase(reader, "email.signInCode.requested.subject"),
+          preheader: phrase(reader, "email.signInCode.requested.preheader", { device }),
           paragraphs: [
-            `Use this code to sign in to Usher on ${device}:`,
+            phrase(reader, "email.signInCode.requested.paragraph1", { device }),
             code,
-            "It expires in 10 minutes and works once. If you didn't ask for it, ignore this email: no one can sign in without the code.",
+            phrase(reader, "email.signInCode.requested.paragraph2"),
           ],
         },
 };
@@ -37,5 +38,5 @@ export const signInCodeText: SmsTemplate<{ code: string }> = {
   channel: "sms",
   payload: z.object({ code }),
   secrets: ["code"],
-  render: ({ code }) => `Your Usher sign-in code is ${code}. It expires in 10 minutes. Don't share it with anyone.`,
+  render: ({ code }, _brand, reader) => textMessage(reader, "text.signInCode", { code }),
 };

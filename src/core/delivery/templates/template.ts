@@ -2,6 +2,7 @@
 // rendering, so a malformed message fails for good instead of sending nonsense), and how it reads.
 import type { z } from "zod";
 import type { Brand, EmailContent } from "./layout";
+import type { Reader } from "./reader";
 
 export interface EmailTemplate<P> {
   channel: "email";
@@ -10,14 +11,14 @@ export interface EmailTemplate<P> {
   secrets?: readonly (keyof P & string)[];
   /** Deleted from the outbox once delivered or given up on: its recipient must not stay behind. */
   eraseOnceDone?: true;
-  render(payload: P, brand: Brand): EmailContent;
+  render(payload: P, brand: Brand, reader: Reader): EmailContent;
 }
 
 export interface SmsTemplate<P> {
   channel: "sms";
   payload: z.ZodType<P>;
   secrets?: readonly (keyof P & string)[];
-  render(payload: P, brand: Brand): string;
+  render(payload: P, brand: Brand, reader: Reader): string;
 }
 
 /** Any template, its payload read as a plain object: the renderer checks it against `payload` first. */

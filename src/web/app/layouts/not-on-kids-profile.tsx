@@ -3,18 +3,20 @@
 // the way to a grown-up's profile (Exit Kids, to Who's watching?), rather than an error the API
 // would give.
 import { Link } from "react-router";
+import { useT } from "../../lib/i18n";
 
 export function NotOnKidsProfile() {
+  const t = useT();
   return (
     <div className="card kids-closed">
-      <h1>This page isn't available on a Kids profile</h1>
-      <p>Account settings, devices, security and profiles are looked after from a grown-up's profile.</p>
+      <h1>{t("common.notOnKidsProfile.title")}</h1>
+      <p>{t("common.notOnKidsProfile.body")}</p>
       <div className="kids-closed__actions">
         <Link className="button button--primary" to="/profiles">
-          Exit Kids
+          {t("common.notOnKidsProfile.exitKids")}
         </Link>
         <Link className="button button--secondary" to="/browse">
-          Back to Home
+          {t("common.notOnKidsProfile.backToHome")}
         </Link>
       </div>
     </div>

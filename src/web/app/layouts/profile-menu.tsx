@@ -12,11 +12,13 @@ import type { Profile } from "../../features/profiles/api/profiles";
 import { LockIcon } from "../../features/profiles/components/lock-icon";
 import { useChooseProfile } from "../../features/profiles/hooks/use-choose-profile";
 import { SignOutDialog } from "../../features/session/components/sign-out-dialog";
+import { useT } from "../../lib/i18n";
 import { useKidsProfile, useSignedIn } from "../signed-in-data";
 
 const menuItems = (list: HTMLUListElement | null) => [...(list?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
 
 export function ProfileMenu() {
+  const t = useT();
   const { me, profiles } = useSignedIn();
   const kids = useKidsProfile();
   const navigate = useNavigate();
@@ -95,7 +97,7 @@ export function ProfileMenu() {
           className="profile-menu__button"
           aria-haspopup="menu"
           aria-expanded={open}
-          aria-label={`Profile menu${current ? ` for ${current.name}` : ""}`}
+          aria-label={current ? t("common.profileMenu.labelFor", { name: current.name }) : t("common.profileMenu.label")}
           onClick={(event) => {
             const close = open && pinned.current;
             pinned.current = !close;
@@ -126,7 +128,7 @@ export function ProfileMenu() {
             {kids ? (
               <li role="none">
                 <Link role="menuitem" className="profile-menu__item" to="/profiles" onClick={() => setOpen(false)}>
-                  Exit Kids
+                  {t("common.profileMenu.exitKids")}
                 </Link>
               </li>
             ) : (
@@ -136,18 +138,18 @@ export function ProfileMenu() {
                     <button type="button" role="menuitem" className="profile-menu__item" onClick={() => switchTo(profile)}>
                       <Avatar avatar={profile.avatar} size="small" />
                       {profile.name}
-                      {profile.locked && <LockIcon label="Locked" />}
+                      {profile.locked && <LockIcon label={t("common.profileMenu.locked")} />}
                     </button>
                   </li>
                 ))}
                 <li role="none">
                   <Link role="menuitem" className="profile-menu__item" to="/profiles/manage" onClick={() => setOpen(false)}>
-                    Manage profiles
+                    {t("common.profileMenu.manageProfiles")}
                   </Link>
                 </li>
                 <li role="none">
                   <Link role="menuitem" className="profile-menu__item" to="/account" onClick={() => setOpen(false)}>
-                    Account
+                    {t("common.profileMenu.account")}
                   </Link>
                 </li>
               </>
@@ -162,7 +164,7 @@ export function ProfileMenu() {
                   setSigningOut(true);
                 }}
               >
-                Sign out
+                {t("common.profileMenu.signOut")}
               </button>
             </li>
           </ul>

@@ -13,11 +13,13 @@ import { ReauthPrompt } from "../../features/session/components/reauth-prompt";
 import { SignedOutNotice } from "../../features/session/components/signed-out-notice";
 import { useLiveSignOut } from "../../features/session/hooks/use-live-sign-out";
 import { hasPasskeys } from "../../features/two-step/api/security";
+import { useT } from "../../lib/i18n";
 import { type SignedInHandle, useKidsProfile, useSignedIn } from "../signed-in-data";
 import { NotOnKidsProfile } from "./not-on-kids-profile";
 import { ProfileMenu } from "./profile-menu";
 
 export default function SignedInLayout() {
+  const t = useT();
   const navigation = useNavigation();
   const signedOut = useLiveSignOut();
   const { me } = useSignedIn();
@@ -43,15 +45,15 @@ export default function SignedInLayout() {
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
-        Skip to content
+        {t("common.signedInLayout.skipToContent")}
       </a>
       {signedOut && <SignedOutNotice />}
       <ReauthPrompt hasPasskeys={hasPasskeys} />
       <header className="topbar">
         <Logo to="/browse" />
-        <nav className="topbar__nav" aria-label="Main">
-          <NavLink to="/browse">Home</NavLink>
-          {!kids && <NavLink to="/account">Account</NavLink>}
+        <nav className="topbar__nav" aria-label={t("common.signedInLayout.mainNav")}>
+          <NavLink to="/browse">{t("common.signedInLayout.home")}</NavLink>
+          {!kids && <NavLink to="/account">{t("common.signedInLayout.account")}</NavLink>}
         </nav>
         <ProfileMenu />
       </header>
@@ -60,19 +62,19 @@ export default function SignedInLayout() {
         {kids && !pageAllowsKids ? <NotOnKidsProfile /> : <Outlet />}
       </main>
       <SiteFooter />
-      <nav className="tabbar" aria-label="Tabs">
+      <nav className="tabbar" aria-label={t("common.signedInLayout.tabBar")}>
         <NavLink to="/browse" className="tabbar__tab">
           <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
             <path d="M3 11 12 4l9 7v9h-6v-6H9v6H3z" />
           </svg>
-          Home
+          {t("common.signedInLayout.home")}
         </NavLink>
         <NavLink to="/my-usher" className="tabbar__tab">
           <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
             <circle cx="12" cy="8" r="4" />
             <path d="M4 21a8 8 0 0 1 16 0z" />
           </svg>
-          My Usher
+          {t("common.signedInLayout.myUsher")}
         </NavLink>
       </nav>
     </div>

@@ -5,22 +5,23 @@ import { LoadFailed } from "../../components/ui/load-failed";
 import { type ListPage, ShowMoreList } from "../../components/ui/show-more-list";
 import { type ActivityEvent, type ActivityPage, listActivity } from "../../features/activity/api/list-activity";
 import { ActivityList } from "../../features/activity/components/activity-list";
+import { Message, useT } from "../../lib/i18n";
 import { loaded } from "../../lib/loaded";
 
-export const loader = async () => ({ first: await loaded(listActivity(), "Your account activity couldn't be loaded.") });
+export const loader = async () => ({ first: await loaded(listActivity(), "account.activity.loadFailed") });
 
 export default function AccountActivityPage() {
+  const t = useT();
   const { first } = useLoaderData<typeof loader>();
   const revalidator = useRevalidator();
   return (
     <div className="subpage">
       <Link className="back-link" to="/account">
-        Account
+        {t("account.activity.back")}
       </Link>
-      <h1>Account activity</h1>
+      <h1>{t("account.activity.title")}</h1>
       <p className="subpage__lead">
-        Sign-ins, failed attempts and security changes on your account, newest first. Don't recognise something?{" "}
-        <Link to="/secure-account">Secure your account</Link>.
+        <Message id="account.activity.lead" components={{ 0: <Link to="/secure-account" /> }} />
       </p>
       {first.ok ? (
         // A first page read again starts the list afresh.
@@ -35,13 +36,14 @@ export default function AccountActivityPage() {
 const pageOf = ({ events, nextCursor }: ActivityPage): ListPage<ActivityEvent> => ({ items: events, nextCursor });
 
 function Activity({ first }: { first: ActivityPage }) {
+  const t = useT();
   return (
     <ShowMoreList
       first={pageOf(first)}
       loadMore={async (cursor) => pageOf(await listActivity(cursor))}
-      failed="More activity couldn't be loaded."
-      empty="No activity on your account yet."
-      end="No older activity."
+      failed={t("account.activity.moreFailed")}
+      empty={t("account.activity.empty")}
+      end={t("account.activity.end")}
     >
       {(events) => <ActivityList events={events} />}
     </ShowMoreList>

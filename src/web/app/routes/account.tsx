@@ -14,18 +14,20 @@ import { PhoneRow } from "../../features/phone/components/phone-row";
 import { SignOutDialog } from "../../features/session/components/sign-out-dialog";
 import { getSecurity } from "../../features/two-step/api/security";
 import { TwoStepRows } from "../../features/two-step/components/two-step-rows";
+import { useT } from "../../lib/i18n";
 import { loaded } from "../../lib/loaded";
 import { useSignedIn } from "../signed-in-data";
 
 export const loader = async () => {
   const [account, security] = await Promise.all([
-    loaded(getAccount(), "Your account details couldn't be loaded."),
-    loaded(getSecurity(), "Your security settings couldn't be loaded."),
+    loaded(getAccount(), "account.page.detailsFailed"),
+    loaded(getSecurity(), "account.page.securityFailed"),
   ]);
   return { account, security };
 };
 
 export default function AccountPage() {
+  const t = useT();
   const { account, security } = useLoaderData<typeof loader>();
   const { profiles } = useSignedIn();
   const revalidator = useRevalidator();
@@ -34,7 +36,7 @@ export default function AccountPage() {
 
   return (
     <div className="account">
-      <h1>Account</h1>
+      <h1>{t("account.page.title")}</h1>
       {notice && <Alert tone="success">{notice}</Alert>}
       {account.ok ? (
         <>
@@ -44,7 +46,7 @@ export default function AccountPage() {
               <PhoneRow
                 phone={account.data.phone}
                 onRemoved={() => {
-                  setNotice("Your phone number has been removed.");
+                  setNotice(t("account.page.phoneRemoved"));
                   return revalidator.revalidate();
                 }}
               />

@@ -4,36 +4,38 @@ import { Alert } from "../../components/ui/alert";
 import { backToAccount } from "../../features/account/account-notice";
 import { getAccount } from "../../features/account/api/get-account";
 import { PhoneFlow } from "../../features/phone/components/phone-flow";
+import { useT } from "../../lib/i18n";
 import { loaded } from "../../lib/loaded";
 
 export const loader = async () => ({
   phone: await loaded(
     getAccount().then((account) => account.phone),
-    "Your account details couldn't be loaded.",
+    "account.addPhone.loadFailed",
   ),
 });
 
 export default function AddPhonePage() {
+  const t = useT();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const loadedPhone = useLoaderData<typeof loader>().phone;
   const phone = loadedPhone.ok ? loadedPhone.data : null;
   // "?step=code" comes from the account page's Verify phone number, for a number not verified yet.
   const verifying = params.get("step") === "code" && phone !== null && !phone.verified;
-  const title = verifying ? "Verify phone number" : phone ? "Change phone number" : "Add phone number";
+  const title = t(verifying ? "account.addPhone.verifyTitle" : phone ? "account.addPhone.changeTitle" : "account.addPhone.addTitle");
 
   return (
     <div className="subpage">
       <Link className="back-link" to="/account">
-        Account
+        {t("account.addPhone.back")}
       </Link>
-      <h1>{loadedPhone.ok ? title : "Phone number"}</h1>
+      <h1>{loadedPhone.ok ? title : t("account.addPhone.title")}</h1>
       {loadedPhone.ok ? (
         <>
           <p className="subpage__lead">
             {phone
-              ? `The number on your account is ${phone.masked}${phone.verified ? "" : ", not verified yet"}.`
-              : "Add a mobile number to get account updates and recover your account if you lose your password."}
+              ? t(phone.verified ? "account.addPhone.current" : "account.addPhone.currentNotVerified", { phone: phone.masked })
+              : t("account.addPhone.none")}
           </p>
           <div className="card">
             <PhoneFlow

@@ -4,29 +4,30 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { Alert } from "../../components/ui/alert";
 import { ChangeEmailForm } from "../../features/recovery/components/change-email-form";
+import { Message, useT } from "../../lib/i18n";
 
 export default function ChangeEmailPage() {
+  const t = useT();
   const [sentTo, setSentTo] = useState<string>();
   return (
     <div className="subpage">
       <Link className="back-link" to="/account">
-        Account
+        {t("account.changeEmail.back")}
       </Link>
-      <h1>Change email</h1>
+      <h1>{t("account.changeEmail.title")}</h1>
       {sentTo ? (
         <div className="card">
-          <h2 className="verify__title">Check your new inbox</h2>
+          <h2 className="verify__title">{t("account.changeEmail.sentTitle")}</h2>
           <Alert tone="success">
-            We've sent a link to <strong className="break-anywhere">{sentTo}</strong>. Open it within 24 hours to make it your account's
-            email. Until then, keep signing in with your current email.
+            <Message id="account.changeEmail.sent" values={{ email: sentTo }} components={{ 0: <strong className="break-anywhere" /> }} />
           </Alert>
           <p className="form-footer">
-            <Link to="/account">Back to Account</Link>
+            <Link to="/account">{t("account.changeEmail.backToAccount")}</Link>
           </p>
         </div>
       ) : (
         <>
-          <p className="subpage__lead">We'll send a link to the new address. Your email changes once you open it.</p>
+          <p className="subpage__lead">{t("account.changeEmail.lead")}</p>
           <div className="card">
             <ChangeEmailForm onSent={setSentTo} />
           </div>

@@ -2,16 +2,18 @@
 import { Link, useNavigate } from "react-router";
 import { backToAccount } from "../../features/account/account-notice";
 import { ChangePasswordForm } from "../../features/account/components/change-password-form";
+import { t, useT } from "../../lib/i18n";
 
 export default function ChangePasswordPage() {
+  const t = useT();
   const navigate = useNavigate();
   return (
     <div className="subpage">
       <Link className="back-link" to="/account">
-        Account
+        {t("account.changePassword.back")}
       </Link>
-      <h1>Change password</h1>
-      <p className="subpage__lead">Enter your current password, then your new password twice.</p>
+      <h1>{t("account.changePassword.title")}</h1>
+      <p className="subpage__lead">{t("account.changePassword.lead")}</p>
       <div className="card">
         <ChangePasswordForm onChanged={(signedOutOtherDevices) => backToAccount(navigate, changedNotice(signedOutOtherDevices))} />
       </div>
@@ -20,7 +22,6 @@ export default function ChangePasswordPage() {
 }
 
 function changedNotice(signedOutOtherDevices: number): string {
-  if (signedOutOtherDevices === 0) return "Your password has been changed.";
-  const devices = signedOutOtherDevices === 1 ? "1 other device was" : `${signedOutOtherDevices} other devices were`;
-  return `Your password has been changed. ${devices} signed out and will need the new password.`;
+  if (signedOutOtherDevices === 0) return t("account.changePassword.changed");
+  return t("account.changePassword.changedSignedOut", { count: signedOutOtherDevices });
 }

@@ -5,24 +5,27 @@ import { LoadFailed } from "../../components/ui/load-failed";
 import { backToAccount } from "../../features/account/account-notice";
 import type { PlanOption } from "../../features/account/api/get-plans";
 import { getPlans } from "../../features/account/api/get-plans";
-import { ChangePlanForm, screensAtATime } from "../../features/account/components/change-plan-form";
+import { ChangePlanForm } from "../../features/account/components/change-plan-form";
+import { planName } from "../../features/account/plan-name";
+import { t, useT } from "../../lib/i18n";
 import { loaded } from "../../lib/loaded";
 
-export const loader = async () => ({ choices: await loaded(getPlans(), "Your plans couldn't be loaded.") });
+export const loader = async () => ({ choices: await loaded(getPlans(), "account.changePlan.loadFailed") });
 
 export default function ChangePlanPage() {
+  const t = useT();
   const navigate = useNavigate();
   const revalidator = useRevalidator();
   const { choices } = useLoaderData<typeof loader>();
   return (
     <div className="subpage">
       <Link className="back-link" to="/account">
-        Account
+        {t("account.changePlan.back")}
       </Link>
-      <h1>Change plan</h1>
+      <h1>{t("account.changePlan.title")}</h1>
       {choices.ok ? (
         <>
-          <p className="subpage__lead">Your plan sets how many screens can watch at the same time.</p>
+          <p className="subpage__lead">{t("account.changePlan.lead")}</p>
           <div className="card">
             <ChangePlanForm
               choices={choices.data}
@@ -38,6 +41,6 @@ export default function ChangePlanPage() {
 }
 
 function changedNotice(plan: PlanOption, downgrade: boolean): string {
-  const changed = `Your plan has been changed to ${plan.name}: ${screensAtATime(plan.screens)}.`;
-  return downgrade ? `${changed} Anything already playing keeps playing.` : changed;
+  const values = { plan: planName(plan.id), screens: plan.screens };
+  return downgrade ? t("account.changePlan.changedDowngrade", values) : t("account.changePlan.changed", values);
 }

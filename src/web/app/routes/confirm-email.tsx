@@ -4,27 +4,27 @@ import { Link } from "react-router";
 import { PublicHeader } from "../../features/auth/components/public-header";
 import { confirmEmailChange } from "../../features/recovery/api/email";
 import { LinkResult } from "../../features/recovery/components/link-result";
+import { Message, useT } from "../../lib/i18n";
 
 export default function ConfirmEmailPage() {
+  const t = useT();
   return (
     <>
       <PublicHeader show="both" />
       <main id="main" className="page page--narrow">
         <div className="card link-page">
-          <h1>Confirm your new email</h1>
+          <h1>{t("auth.confirmEmail.title")}</h1>
           <LinkResult
             redeem={confirmEmailChange}
-            working="Confirming your new email address…"
+            working={t("auth.confirmEmail.working")}
             done={({ email }) => (
-              <>
-                Your account's email is now <strong className="break-anywhere">{email}</strong>. Use it to sign in from now on.
-              </>
+              <Message id="auth.confirmEmail.confirmed" values={{ email }} components={{ 0: <strong className="break-anywhere" /> }} />
             )}
-            failed={() => <p>You can change your email again from Membership &amp; Billing on your account.</p>}
+            failed={() => <p>{t("auth.confirmEmail.failedHelp")}</p>}
           />
           <p className="form-footer">
             <Link className="button button--primary" to="/account">
-              Go to Account
+              {t("auth.confirmEmail.toAccount")}
             </Link>
           </p>
         </div>

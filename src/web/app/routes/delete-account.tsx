@@ -5,37 +5,42 @@
 import { Link, useNavigate } from "react-router";
 import { Alert } from "../../components/ui/alert";
 import { DeleteAccountForm } from "../../features/account/components/delete-account-form";
+import { activeLanguage, Message, useT } from "../../lib/i18n";
 import type { SignInReason } from "../../lib/sign-in-reasons";
 import { useSignedIn } from "../signed-in-data";
 
 const DELETED: SignInReason = "deleted-account";
 
 export default function DeleteAccountPage() {
+  const t = useT();
   const { me, profiles } = useSignedIn();
   const navigate = useNavigate();
-  const names = profiles.map((profile) => profile.name).join(", ");
+  const names = new Intl.ListFormat(activeLanguage(), { type: "unit", style: "short" }).format(profiles.map((profile) => profile.name));
 
   return (
     <div className="subpage">
       <Link className="back-link" to="/account">
-        Account
+        {t("account.deleteAccount.back")}
       </Link>
-      <h1>Delete account</h1>
+      <h1>{t("account.deleteAccount.title")}</h1>
       <p className="subpage__lead">
-        This deletes the Usher account <strong className="break-anywhere">{me.account.email}</strong> and everything in it, for everyone in
-        your household. It can't be undone.
+        <Message
+          id="account.deleteAccount.lead"
+          values={{ email: me.account.email }}
+          components={{ 0: <strong className="break-anywhere" /> }}
+        />
       </p>
       <div className="card">
-        <h2>What you'll lose</h2>
+        <h2>{t("account.deleteAccount.loseTitle")}</h2>
         <ul>
-          <li>Every profile{names ? ` (${names})` : ""} and its viewing history</li>
-          <li>Your list of devices: every browser, phone and TV is signed out, and anything playing stops</li>
-          <li>Your passkeys and two-step verification settings</li>
-          <li>Your plan: your membership ends</li>
-          <li>Your account activity</li>
+          <li>{names ? t("account.deleteAccount.loseProfilesNamed", { names }) : t("account.deleteAccount.loseProfiles")}</li>
+          <li>{t("account.deleteAccount.loseDevices")}</li>
+          <li>{t("account.deleteAccount.loseSecurity")}</li>
+          <li>{t("account.deleteAccount.losePlan")}</li>
+          <li>{t("account.deleteAccount.loseActivity")}</li>
         </ul>
         <Alert tone="info">
-          Want a copy first? <Link to="/account/data">Download your data</Link> before you delete your account.
+          <Message id="account.deleteAccount.copyFirst" components={{ 0: <Link to="/account/data" /> }} />
         </Alert>
         <DeleteAccountForm onDeleted={() => navigate(`/sign-in?reason=${DELETED}`, { replace: true })} />
       </div>

@@ -9,24 +9,26 @@ import { type Device, listSessions } from "../../features/devices/api/list-sessi
 import { DeviceList } from "../../features/devices/components/device-list";
 import { StopWatchingDialog } from "../../features/devices/components/stop-watching-dialog";
 import { SignOutDialog, type SignOutScope } from "../../features/session/components/sign-out-dialog";
+import { t, useT } from "../../lib/i18n";
 import { loaded } from "../../lib/loaded";
 import { useSignedIn } from "../signed-in-data";
 import "../../styles/devices-watching.css";
 
-export const loader = async () => ({ devices: await loaded(listSessions(), "Your devices couldn't be loaded.") });
+export const loader = async () => ({ devices: await loaded(listSessions(), "devices.devicesPage.loadFailed") });
 
 /** What the page says once the dialog has signed out other devices: how many, or which one. */
 function signedOutNotice(scope: SignOutScope | undefined, count: number): { tone: "success" | "info"; text: string } {
   if (typeof scope === "object") {
     return count > 0
-      ? { tone: "success", text: `${scope.device.deviceName} was signed out.` }
-      : { tone: "info", text: `${scope.device.deviceName} was already signed out.` };
+      ? { tone: "success", text: t("devices.devicesPage.deviceSignedOut", { device: scope.device.deviceName }) }
+      : { tone: "info", text: t("devices.devicesPage.deviceAlreadySignedOut", { device: scope.device.deviceName }) };
   }
-  if (count === 0) return { tone: "success", text: "No other devices were signed in." };
-  return { tone: "success", text: `Signed out of ${count} other device${count === 1 ? "" : "s"}. Only this device is still signed in.` };
+  if (count === 0) return { tone: "success", text: t("devices.devicesPage.noOtherDevices") };
+  return { tone: "success", text: t("devices.devicesPage.otherDevicesSignedOut", { count }) };
 }
 
 export default function DevicesPage() {
+  const t = useT();
   const { profiles } = useSignedIn();
   const { devices } = useLoaderData<typeof loader>();
   const revalidator = useRevalidator();
@@ -54,7 +56,10 @@ export default function DevicesPage() {
   async function stoppedWatching(device: Device) {
     // The list without its Watching now, before the dialog closes on it.
     await revalidator.revalidate();
-    setNotice({ tone: "success", text: `Stopped watching on ${device.current ? "this device" : device.deviceName}.` });
+    setNotice({
+      tone: "success",
+      text: device.current ? t("devices.devicesPage.stoppedHere") : t("devices.devicesPage.stopped", { device: device.deviceName }),
+    });
     setStopping(undefined);
   }
 
@@ -68,10 +73,10 @@ export default function DevicesPage() {
   return (
     <div className="subpage">
       <Link className="back-link" to="/account">
-        Account
+        {t("devices.devicesPage.back")}
       </Link>
-      <h1>Manage access and devices</h1>
-      <p className="subpage__lead">These browsers, phones and TVs are signed in to your account.</p>
+      <h1>{t("devices.devicesPage.title")}</h1>
+      <p className="subpage__lead">{t("devices.devicesPage.lead")}</p>
       <div ref={noticeRef} tabIndex={-1} className="devices__notice">
         {notice && <Alert tone={notice.tone}>{notice.text}</Alert>}
       </div>
@@ -83,25 +88,25 @@ export default function DevicesPage() {
       <div className="devices__footer">
         <section className="devices__action" aria-labelledby="streaming-activity">
           <div className="devices__action-text">
-            <h2 id="streaming-activity">Recent streaming activity</h2>
-            <p>What was watched in the last 30 days: which title, by which profile, on which device.</p>
+            <h2 id="streaming-activity">{t("devices.devicesPage.activityTitle")}</h2>
+            <p>{t("devices.devicesPage.activityHint")}</p>
           </div>
           <Link className="button button--secondary" to="/account/devices/streaming-activity">
-            See recent streaming activity
+            {t("devices.devicesPage.seeActivity")}
           </Link>
         </section>
         {hasOtherDevices && (
           <div className="devices__action">
-            <p>Don't recognise a device, or left one signed in somewhere? Sign out everywhere but here.</p>
+            <p>{t("devices.devicesPage.otherDevicesHint")}</p>
             <button type="button" className="button button--secondary" onClick={() => signOut("other-devices")}>
-              Sign out of all other devices
+              {t("devices.devicesPage.signOutOthers")}
             </button>
           </div>
         )}
         <div className="devices__action">
-          <p>Every device, this one included, will need your password to watch again.</p>
+          <p>{t("devices.devicesPage.allDevicesHint")}</p>
           <button type="button" className="button button--secondary" onClick={() => setSigningOut("all-devices")}>
-            Sign out of all devices
+            {t("devices.devicesPage.signOutAll")}
           </button>
         </div>
       </div>

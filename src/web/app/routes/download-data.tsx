@@ -7,10 +7,12 @@ import { useSubmission } from "../../components/form/use-submission";
 import { Alert } from "../../components/ui/alert";
 import { getAccountData } from "../../features/account/api/account-data";
 import { dataFile } from "../../features/account/data-file";
+import { Message, useT } from "../../lib/i18n";
 import { saveFile } from "../../lib/save-file";
 
 export default function DownloadDataPage() {
-  const download = useSubmission({ fallback: "Your data couldn't be downloaded. Please try again." });
+  const t = useT();
+  const download = useSubmission({ fallback: t("account.downloadData.failed") });
   const [savedAs, setSavedAs] = useState<string>();
 
   async function submit() {
@@ -26,34 +28,35 @@ export default function DownloadDataPage() {
   return (
     <div className="subpage">
       <Link className="back-link" to="/account">
-        Account
+        {t("account.downloadData.back")}
       </Link>
-      <h1>Download your data</h1>
-      <p className="subpage__lead">
-        A copy of everything Usher keeps about your account, in one file (JSON) that you can keep or open in another app.
-      </p>
+      <h1>{t("account.downloadData.download")}</h1>
+      <p className="subpage__lead">{t("account.downloadData.lead")}</p>
       <div className="card">
-        <h2>What the file holds</h2>
+        <h2>{t("account.downloadData.holdsTitle")}</h2>
         <ul>
-          <li>Your account details: email, phone number, plan and when you joined</li>
-          <li>Your profiles</li>
-          <li>Every device signed in to your account, and when it was used</li>
-          <li>Your two-step verification settings and the names of your passkeys</li>
-          <li>Your account activity: sign-ins and security changes</li>
-          <li>Viewing history: what was watched, by which profile, on which device</li>
-          <li>The emails and text messages Usher sent you</li>
+          <li>{t("account.downloadData.holdsAccount")}</li>
+          <li>{t("account.downloadData.holdsProfiles")}</li>
+          <li>{t("account.downloadData.holdsDevices")}</li>
+          <li>{t("account.downloadData.holdsSecurity")}</li>
+          <li>{t("account.downloadData.holdsActivity")}</li>
+          <li>{t("account.downloadData.holdsHistory")}</li>
+          <li>{t("account.downloadData.holdsMessages")}</li>
         </ul>
-        <p>It never holds your password, a code, or anything that would let someone sign in as you.</p>
+        <p>{t("account.downloadData.never")}</p>
         <Form submission={download} onSubmit={() => void submit()}>
           {savedAs && (
             <Alert tone="success">
-              Done. Your data was saved as <strong className="break-anywhere">{savedAs}</strong>. Keep it somewhere safe: it holds your
-              account's details.
+              <Message
+                id="account.downloadData.saved"
+                values={{ file: savedAs }}
+                components={{ 0: <strong className="break-anywhere" /> }}
+              />
             </Alert>
           )}
           <div className="form__actions">
             <button className="button button--primary" type="submit" disabled={download.pending}>
-              {download.pending ? "Preparing your file…" : "Download your data"}
+              {download.pending ? t("account.downloadData.preparing") : t("account.downloadData.download")}
             </button>
           </div>
         </Form>

@@ -12,21 +12,23 @@ import { PublicHeader } from "../../features/auth/components/public-header";
 import { toProfilesAfterReset } from "../../features/recovery/after-reset";
 import { type ResetMethod, requestPasswordReset } from "../../features/recovery/api/password-reset";
 import { ResetCodeForm } from "../../features/recovery/components/reset-code-form";
+import { Message, type MessageId, useT } from "../../lib/i18n";
 
-const methods: { value: ResetMethod; label: string; hint: string }[] = [
-  { value: "email", label: "Email me a link", hint: "The link works for 1 hour." },
-  { value: "sms", label: "Text a code to my phone", hint: "To the verified phone number on your account. The code works for 10 minutes." },
+const methods: { value: ResetMethod; label: MessageId; hint: MessageId }[] = [
+  { value: "email", label: "auth.forgotPassword.byEmail", hint: "auth.forgotPassword.byEmailHint" },
+  { value: "sms", label: "auth.forgotPassword.byText", hint: "auth.forgotPassword.byTextHint" },
 ];
 
 export default function ForgotPasswordPage() {
+  const t = useT();
   const navigate = useNavigate();
   const [email, setEmail] = useState("");
   const [method, setMethod] = useState<ResetMethod>("email");
-  const send = useSubmission<"email">({ fallback: "Your request couldn't be sent. Please try again." });
+  const send = useSubmission<"email">({ fallback: t("auth.forgotPassword.failed") });
   const [sent, setSent] = useState<{ email: string; method: ResetMethod; flowId: string }>();
 
   async function submit() {
-    if (send.invalid({ email: email.trim() ? undefined : "Enter the email address of your account." })) return;
+    if (send.invalid({ email: email.trim() ? undefined : t("auth.forgotPassword.enterEmail") })) return;
     const requested = await send.run(() => requestPasswordReset(email.trim(), method));
     if (requested.ok) setSent({ email: email.trim(), method, flowId: requested.value.flowId });
   }
@@ -38,11 +40,11 @@ export default function ForgotPasswordPage() {
         <div className="card">
           {!sent && (
             <>
-              <h1>Forgot password?</h1>
-              <p className="sign-up__lead">Enter the email address of your Usher account and choose how to set a new password.</p>
+              <h1>{t("auth.forgotPassword.title")}</h1>
+              <p className="sign-up__lead">{t("auth.forgotPassword.lead")}</p>
               <Form submission={send} onSubmit={() => void submit()}>
                 <TextField
-                  label="Email"
+                  label={t("auth.forgotPassword.email")}
                   type="email"
                   autoComplete="username"
                   required
@@ -52,7 +54,7 @@ export default function ForgotPasswordPage() {
                   onChange={(event) => setEmail(event.target.value)}
                 />
                 <fieldset className="choices">
-                  <legend>How should we help you reset it?</legend>
+                  <legend>{t("auth.forgotPassword.how")}</legend>
                   {methods.map((choice) => (
                     <label key={choice.value} className="choice">
                       <input
@@ -63,43 +65,54 @@ export default function ForgotPasswordPage() {
                         onChange={() => setMethod(choice.value)}
                       />
                       <span>
-                        <span className="choice__label">{choice.label}</span>
-                        <span className="choice__hint">{choice.hint}</span>
+                        <span className="choice__label">{t(choice.label)}</span>
+                        <span className="choice__hint">{t(choice.hint)}</span>
                       </span>
                     </label>
                   ))}
                 </fieldset>
                 <button className="button button--primary button--block" type="submit" disabled={send.pending}>
-                  {send.pending ? "Sending…" : method === "email" ? "Send link" : "Send code"}
+                  {t(
+                    send.pending
+                      ? "auth.forgotPassword.sending"
+                      : method === "email"
+                        ? "auth.forgotPassword.sendLink"
+                        : "auth.forgotPassword.sendCode",
+                  )}
                 </button>
               </Form>
               <p className="form-footer">
-                Remembered it? <Link to="/sign-in">Sign in</Link>.
+                <Message id="auth.forgotPassword.remembered" components={{ 0: <Link to="/sign-in" /> }} />
               </p>
             </>
           )}
           {sent?.method === "email" && (
             <>
-              <h1>Check your email</h1>
+              <h1>{t("auth.forgotPassword.checkEmail")}</h1>
               <Alert tone="success">
-                If an account exists for <strong className="break-anywhere">{sent.email}</strong>, we've emailed it a link to set a new
-                password. The link works for 1 hour.
+                <Message
+                  id="auth.forgotPassword.emailSent"
+                  values={{ email: sent.email }}
+                  components={{ 0: <strong className="break-anywhere" /> }}
+                />
               </Alert>
               <p className="form-footer">
-                Nothing arrived? Check your spam folder, or{" "}
-                <button type="button" className="button button--link" onClick={() => setSent(undefined)}>
-                  try again
-                </button>
-                .
+                <Message
+                  id="auth.forgotPassword.nothingArrived"
+                  components={{ 0: <button type="button" className="button button--link" onClick={() => setSent(undefined)} /> }}
+                />
               </p>
             </>
           )}
           {sent?.method === "sms" && (
             <>
-              <h1>Enter the code</h1>
+              <h1>{t("auth.forgotPassword.enterCode")}</h1>
               <Alert tone="success">
-                If an account exists for <strong className="break-anywhere">{sent.email}</strong> with a verified phone number, we've texted
-                it a 6-digit code.
+                <Message
+                  id="auth.forgotPassword.textSent"
+                  values={{ email: sent.email }}
+                  components={{ 0: <strong className="break-anywhere" /> }}
+                />
               </Alert>
               <ResetCodeForm
                 email={sent.email}

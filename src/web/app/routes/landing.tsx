@@ -7,41 +7,25 @@ import { SiteFooter } from "../../components/ui/site-footer";
 import { PublicHeader } from "../../features/auth/components/public-header";
 import { listTitles, type Title } from "../../features/catalogue/api/list-titles";
 import { Poster } from "../../features/catalogue/components/poster";
+import { type MessageId, useT } from "../../lib/i18n";
 import { loaded } from "../../lib/loaded";
 
-export const loader = async () => ({ titles: await loaded(listTitles(), "The catalogue couldn't be loaded.") });
+export const loader = async () => ({ titles: await loaded(listTitles(), "auth.landing.catalogueFailed") });
 
 /** Six posters from across the catalogue, not six of one genre. */
 const showcase = (titles: readonly Title[]) => titles.filter((_, index) => index % 4 === 0).slice(0, 6);
 
-const features = [
-  {
-    heading: "A profile for everyone",
-    text: "Up to five profiles per household, each with its own name and avatar. Kids profiles only see titles made for children.",
-  },
-  {
-    heading: "On every device",
-    text: "Pick who's watching in the browser, on your phone or on the TV. Usher remembers the choice on each device.",
-  },
-  {
-    heading: "Sign out of all devices",
-    text: "Lent your password, or lost a phone? One button signs out every device, and it takes effect at their very next step.",
-  },
-  {
-    heading: "Manage access and devices",
-    text: "See every browser, phone and TV signed in to your account, and when each was last used.",
-  },
-  {
-    heading: "Your password, your phone",
-    text: "Change your password and make every device sign in again, and add a phone number to get back in if you forget it.",
-  },
-  {
-    heading: "Two-step verification and passkeys",
-    text: "Ask for a code from an authenticator app after your password, so a stolen password alone gets nobody in. Or sign in with a passkey: your fingerprint, face or screen lock, nothing to type.",
-  },
+const features: { heading: MessageId; text: MessageId }[] = [
+  { heading: "auth.landing.profiles.heading", text: "auth.landing.profiles.text" },
+  { heading: "auth.landing.devices.heading", text: "auth.landing.devices.text" },
+  { heading: "auth.landing.signOut.heading", text: "auth.landing.signOut.text" },
+  { heading: "auth.landing.access.heading", text: "auth.landing.access.text" },
+  { heading: "auth.landing.password.heading", text: "auth.landing.password.text" },
+  { heading: "auth.landing.twoStep.heading", text: "auth.landing.twoStep.text" },
 ];
 
 export default function LandingPage() {
+  const t = useT();
   const { titles } = useLoaderData<typeof loader>();
   const revalidator = useRevalidator();
   return (
@@ -50,18 +34,15 @@ export default function LandingPage() {
       <main id="main" className="landing">
         <section className="landing__hero" aria-labelledby="landing-title">
           <div className="landing__pitch">
-            <p className="landing__eyebrow">Your household's streaming account</p>
-            <h1 id="landing-title">Everyone in, nobody left signed in.</h1>
-            <p className="landing__lead">
-              Usher keeps your streaming account in order: a profile for each person on every screen, a clear list of the devices that are
-              signed in, and one button to sign them all out.
-            </p>
+            <p className="landing__eyebrow">{t("auth.landing.eyebrow")}</p>
+            <h1 id="landing-title">{t("auth.landing.title")}</h1>
+            <p className="landing__lead">{t("auth.landing.lead")}</p>
             <div className="landing__cta">
               <Link className="button button--primary button--large" to="/sign-up">
-                Get started
+                {t("auth.landing.getStarted")}
               </Link>
               <Link className="button button--secondary button--large" to="/sign-in">
-                I have an account
+                {t("auth.landing.haveAccount")}
               </Link>
             </div>
           </div>
@@ -79,12 +60,12 @@ export default function LandingPage() {
         </section>
 
         <section className="landing__features" aria-labelledby="features-title">
-          <h2 id="features-title">What Usher looks after</h2>
+          <h2 id="features-title">{t("auth.landing.featuresTitle")}</h2>
           <ul className="landing__grid">
             {features.map((feature) => (
               <li key={feature.heading} className="landing__feature">
-                <h3>{feature.heading}</h3>
-                <p>{feature.text}</p>
+                <h3>{t(feature.heading)}</h3>
+                <p>{t(feature.text)}</p>
               </li>
             ))}
           </ul>

@@ -19,6 +19,7 @@ import { MAX_PROFILES } from "../../features/profiles/limits";
 import { mainProfile } from "../../features/profiles/main-profile";
 import { getSecurity } from "../../features/two-step/api/security";
 import { ApiError } from "../../lib/api-client";
+import { useT } from "../../lib/i18n";
 import { loaded } from "../../lib/loaded";
 import { useSignedIn } from "../signed-in-data";
 
@@ -26,11 +27,12 @@ import { useSignedIn } from "../signed-in-data";
 export const loader = async () => ({
   requirePin: await loaded(
     getSecurity().then((security) => security.requirePinToAddProfiles),
-    "The profile lock setting couldn't be loaded.",
+    "profiles.manageProfiles.settingLoadFailed",
   ),
 });
 
 export default function ManageProfilesPage() {
+  const t = useT();
   const { profiles } = useSignedIn();
   const { requirePin } = useLoaderData<typeof loader>();
   const revalidator = useRevalidator();
@@ -64,7 +66,7 @@ export default function ManageProfilesPage() {
     if (Object.keys(changes).length > 0) {
       await updateProfile(profile.id, changes);
       await revalidator.revalidate();
-      setNotice(`Saved ${draft.name}.`);
+      setNotice(t("profiles.manageProfiles.saved", { name: draft.name }));
     }
     closePanel(profile.id, "edit");
   }
@@ -84,7 +86,7 @@ export default function ManageProfilesPage() {
       }
     }
     await revalidator.revalidate();
-    setNotice(`Added ${draft.name}.`);
+    setNotice(t("profiles.manageProfiles.added", { name: draft.name }));
     setAddKey((key) => key + 1);
   }
 
@@ -93,7 +95,7 @@ export default function ManageProfilesPage() {
     await deleteProfile(profile.id);
     // Deleting the main profile makes the next one main: the account's setting may follow.
     await revalidator.revalidate();
-    setNotice(`Deleted ${profile.name}.`);
+    setNotice(t("profiles.manageProfiles.deleted", { name: profile.name }));
     setDeleting(undefined);
     setOpen(undefined);
     // After the dialog has closed: while it is open, the rest of the page is inert.
@@ -107,20 +109,17 @@ export default function ManageProfilesPage() {
     <div className="manage">
       <div className="manage__header">
         <h1 ref={heading} tabIndex={-1}>
-          Manage profiles
+          {t("profiles.manageProfiles.heading")}
         </h1>
         <Link className="button button--primary" to="/profiles">
-          Done
+          {t("profiles.manageProfiles.done")}
         </Link>
       </div>
-      <p className="manage__lead">
-        Up to {MAX_PROFILES} profiles share this account, each with its own name and avatar. Kids profiles only see titles made for
-        children.
-      </p>
+      <p className="manage__lead">{t("profiles.manageProfiles.lead", { max: MAX_PROFILES })}</p>
       {notice && <Alert tone="success">{notice}</Alert>}
 
       {profiles.length === 0 ? (
-        <p className="empty">No profiles yet. Add the first one below.</p>
+        <p className="empty">{t("profiles.manageProfiles.empty")}</p>
       ) : (
         <ul className="manage__list">
           {profiles.map((profile) => (
@@ -129,11 +128,11 @@ export default function ManageProfilesPage() {
                 <Avatar avatar={profile.avatar} />
                 <div className="manage__who">
                   <h2 className="manage__name">{profile.name}</h2>
-                  {profile.isKids && <span className="tag">Kids</span>}
+                  {profile.isKids && <span className="tag">{t("profiles.manageProfiles.kids")}</span>}
                   {profile.locked && (
                     <span className="tag tag--lock">
                       <LockIcon />
-                      Locked
+                      {t("profiles.manageProfiles.locked")}
                     </span>
                   )}
                 </div>
@@ -143,28 +142,28 @@ export default function ManageProfilesPage() {
                       type="button"
                       id={`manage-edit-${profile.id}`}
                       className="button button--secondary"
-                      aria-label={`Edit ${profile.name}`}
+                      aria-label={t("profiles.manageProfiles.editProfile", { name: profile.name })}
                       onClick={() => openPanel(profile.id, "edit")}
                     >
-                      Edit
+                      {t("profiles.manageProfiles.edit")}
                     </button>
                     <button
                       type="button"
                       id={`manage-lock-${profile.id}`}
                       className="button button--secondary"
-                      aria-label={`Profile lock for ${profile.name}`}
+                      aria-label={t("profiles.manageProfiles.profileLockFor", { name: profile.name })}
                       onClick={() => openPanel(profile.id, "lock")}
                     >
-                      Profile lock
+                      {t("profiles.manageProfiles.profileLock")}
                     </button>
                     <Link
                       id={`manage-parental-${profile.id}`}
                       data-testid={`manage-parental-${profile.id}`}
                       className="button button--secondary"
-                      aria-label={`Parental controls for ${profile.name}`}
+                      aria-label={t("profiles.manageProfiles.parentalControlsFor", { name: profile.name })}
                       to={parentalControlsPath(profile.id)}
                     >
-                      Parental controls
+                      {t("profiles.manageProfiles.parentalControls")}
                     </Link>
                   </div>
                 )}
@@ -173,8 +172,8 @@ export default function ManageProfilesPage() {
                 <div className="manage__panel">
                   <ProfileForm
                     initial={{ name: profile.name, avatar: profile.avatar, isKids: profile.isKids }}
-                    submitLabel="Save"
-                    busyLabel="Saving…"
+                    submitLabel={t("profiles.manageProfiles.save")}
+                    busyLabel={t("profiles.manageProfiles.saving")}
                     autoFocus
                     onSubmit={(draft) => save(profile, draft)}
                     onCancel={() => closePanel(profile.id, "edit")}
@@ -184,15 +183,13 @@ export default function ManageProfilesPage() {
                       <button
                         type="button"
                         className="button button--danger"
-                        aria-label={`Delete ${profile.name}`}
+                        aria-label={t("profiles.manageProfiles.deleteProfile", { name: profile.name })}
                         onClick={() => setDeleting(profile)}
                       >
-                        Delete profile
+                        {t("profiles.manageProfiles.delete")}
                       </button>
                     ) : (
-                      <p className="manage__note">
-                        An account needs at least one profile, so this one can't be deleted. Add another first.
-                      </p>
+                      <p className="manage__note">{t("profiles.manageProfiles.lastProfile")}</p>
                     )}
                   </div>
                 </div>
@@ -210,7 +207,7 @@ export default function ManageProfilesPage() {
                     }}
                   />
                   <button type="button" className="button button--secondary" onClick={() => closePanel(profile.id, "lock")}>
-                    Close profile lock
+                    {t("profiles.manageProfiles.closeLock")}
                   </button>
                 </div>
               )}
@@ -222,20 +219,21 @@ export default function ManageProfilesPage() {
       <RequirePinSetting setting={requirePin} main={main} onRetry={() => void revalidator.revalidate()} onSaved={revalidator.revalidate} />
 
       <section className="manage__add card" aria-labelledby="add-profile-heading">
-        <h2 id="add-profile-heading">Add profile</h2>
+        <h2 id="add-profile-heading">{t("profiles.manageProfiles.add")}</h2>
         {requirePinToAdd && !full && (
           <p className="manage__note manage__note--lock">
-            <LockIcon /> Adding a profile asks for {main?.name ?? "the main profile"}'s PIN.
+            <LockIcon />{" "}
+            {main ? t("profiles.manageProfiles.addAsksPin", { name: main.name }) : t("profiles.manageProfiles.addAsksPinNoMain")}
           </p>
         )}
         {full ? (
-          <p className="manage__note">This account has {MAX_PROFILES} profiles, the most it can have. Delete one to add someone new.</p>
+          <p className="manage__note">{t("profiles.manageProfiles.full", { max: MAX_PROFILES })}</p>
         ) : (
           <ProfileForm
             key={addKey}
             initial={{ name: "", avatar: unused as AvatarId, isKids: false }}
-            submitLabel="Add profile"
-            busyLabel="Adding…"
+            submitLabel={t("profiles.manageProfiles.add")}
+            busyLabel={t("profiles.manageProfiles.adding")}
             onSubmit={add}
           />
         )}
@@ -245,15 +243,15 @@ export default function ManageProfilesPage() {
 
       <ConfirmDialog
         open={deleting !== undefined}
-        title={deleting ? `Delete ${deleting.name}?` : "Delete profile?"}
-        confirmLabel="Delete profile"
+        title={deleting ? t("profiles.manageProfiles.deleteTitle", { name: deleting.name }) : t("profiles.manageProfiles.deleteTitleAny")}
+        confirmLabel={t("profiles.manageProfiles.delete")}
         destructive
-        busyLabel="Deleting…"
-        failed="Deleting the profile failed. Please try again."
+        busyLabel={t("profiles.manageProfiles.deleting")}
+        failed={t("profiles.manageProfiles.deleteFailed")}
         onConfirm={() => (deleting ? confirmDelete(deleting) : Promise.resolve())}
         onCancel={() => setDeleting(undefined)}
       >
-        <p>This profile is removed from every device on this account. This can't be undone.</p>
+        <p>{t("profiles.manageProfiles.deleteBody")}</p>
       </ConfirmDialog>
     </div>
   );

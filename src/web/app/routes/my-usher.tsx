@@ -12,17 +12,19 @@ import { LockIcon } from "../../features/profiles/components/lock-icon";
 import { useChooseProfile } from "../../features/profiles/hooks/use-choose-profile";
 import { MyUsherMenu } from "../../features/session/components/my-usher-menu";
 import { SignOutDialog } from "../../features/session/components/sign-out-dialog";
+import { type MessageId, useT } from "../../lib/i18n";
 import { useKidsProfile, useSignedIn } from "../signed-in-data";
 
 /** Where a phone's account tab goes most: the ways a member keeps the account safe. */
-const shortcuts = [
-  { to: "/tv", label: "Sign in on a TV", hint: "Enter the code your TV shows." },
-  { to: "/account/devices", label: "Devices", hint: "See where you're signed in, and sign a device out." },
-  { to: "/secure-account", label: "Security", hint: "Password, two-step verification and passkeys." },
-  { to: "/account", label: "Account", hint: "Membership, email and phone number." },
-] as const;
+const shortcuts: readonly { to: string; label: MessageId; hint: MessageId }[] = [
+  { to: "/tv", label: "profiles.myUsher.tv", hint: "profiles.myUsher.tvHint" },
+  { to: "/account/devices", label: "profiles.myUsher.devices", hint: "profiles.myUsher.devicesHint" },
+  { to: "/secure-account", label: "profiles.myUsher.security", hint: "profiles.myUsher.securityHint" },
+  { to: "/account", label: "profiles.myUsher.account", hint: "profiles.myUsher.accountHint" },
+];
 
 export default function MyUsherPage() {
+  const t = useT();
   const { me, profiles } = useSignedIn();
   const kids = useKidsProfile();
   const navigate = useNavigate();
@@ -35,7 +37,7 @@ export default function MyUsherPage() {
   return (
     <div className="my-usher">
       <div className="my-usher__header">
-        <h1>My Usher</h1>
+        <h1>{t("profiles.myUsher.heading")}</h1>
         <MyUsherMenu kidsProfile={kids} onSignOut={() => setSigningOut(true)} />
       </div>
       <section className="my-usher__profile" aria-labelledby="my-usher-profile">
@@ -45,30 +47,30 @@ export default function MyUsherPage() {
             <div>
               <h2 id="my-usher-profile">{profile.name}</h2>
               <p className="my-usher__email">{me.account.email}</p>
-              <Link to="/profiles">{kids ? "Exit Kids" : "Switch profile"}</Link>
+              <Link to="/profiles">{t(kids ? "profiles.myUsher.exitKids" : "profiles.myUsher.switchProfile")}</Link>
             </div>
           </>
         ) : (
           <div>
-            <h2 id="my-usher-profile">No profile chosen</h2>
+            <h2 id="my-usher-profile">{t("profiles.myUsher.noProfile")}</h2>
             <p className="my-usher__email">{me.account.email}</p>
             <Link className="button button--primary" to="/profiles">
-              Choose a profile
+              {t("profiles.myUsher.chooseProfile")}
             </Link>
           </div>
         )}
       </section>
       {others.length > 0 && (
         <section className="my-usher__others" aria-labelledby="my-usher-others">
-          <h2 id="my-usher-others">Switch to another profile</h2>
+          <h2 id="my-usher-others">{t("profiles.myUsher.others")}</h2>
           {error && <Alert tone="error">{error}</Alert>}
           <ul className="my-usher__list">
             {others.map((other) => (
               <li key={other.id}>
                 <button type="button" className="my-usher__switch" disabled={switching !== undefined} onClick={() => choose(other)}>
                   <Avatar avatar={other.avatar} size="small" />
-                  <span>{switching === other.id ? `Switching to ${other.name}…` : other.name}</span>
-                  {other.locked && <LockIcon label="Locked" />}
+                  <span>{switching === other.id ? t("profiles.myUsher.switching", { name: other.name }) : other.name}</span>
+                  {other.locked && <LockIcon label={t("profiles.myUsher.locked")} />}
                 </button>
               </li>
             ))}
@@ -76,13 +78,13 @@ export default function MyUsherPage() {
         </section>
       )}
       {!kids && (
-        <section className="my-usher__shortcuts" aria-label="Shortcuts">
+        <section className="my-usher__shortcuts" aria-label={t("profiles.myUsher.shortcuts")}>
           <ul className="my-usher__shortcut-list">
             {shortcuts.map((shortcut) => (
               <li key={shortcut.to}>
                 <Link className="my-usher__shortcut" to={shortcut.to}>
-                  <strong>{shortcut.label}</strong>
-                  <span>{shortcut.hint}</span>
+                  <strong>{t(shortcut.label)}</strong>
+                  <span>{t(shortcut.hint)}</span>
                 </Link>
               </li>
             ))}

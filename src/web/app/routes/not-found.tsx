@@ -1,8 +1,10 @@
 // Any address the app doesn't know: say so, and offer the way home.
 import { Link } from "react-router";
 import { Logo } from "../../components/ui/logo";
+import { useT } from "../../lib/i18n";
 
 export default function NotFoundPage() {
+  const t = useT();
   return (
     <>
       <header className="topbar topbar--public">
@@ -13,14 +15,14 @@ export default function NotFoundPage() {
           <p className="not-found__code" aria-hidden="true">
             404
           </p>
-          <h1>Page not found</h1>
-          <p>There's nothing at this address. It may have moved, or the link may be mistyped.</p>
+          <h1>{t("auth.notFound.title")}</h1>
+          <p>{t("auth.notFound.text")}</p>
           <div className="not-found__actions">
             <Link className="button button--primary" to="/">
-              Go to Usher home
+              {t("auth.notFound.home")}
             </Link>
             <Link className="button button--secondary" to="/profiles">
-              Who's watching?
+              {t("auth.notFound.profiles")}
             </Link>
           </div>
         </div>

@@ -5,7 +5,8 @@
 // later (changed on another device), the page asks for it again.
 import "../../styles/parental-controls.css";
 import { useEffect, useRef, useState } from "react";
-import { Link, useParams } from "react-router";
+import { Link, useParams, useRevalidator } from "react-router";
+import type { Language } from "../../../contract/languages";
 import { Alert } from "../../components/ui/alert";
 import { Avatar } from "../../components/ui/avatar";
 import {
@@ -16,6 +17,7 @@ import {
 import { ControlsSettings } from "../../features/parental-controls/components/controls-settings";
 import { OpenControlsForm } from "../../features/parental-controls/components/open-controls-form";
 import { ApiError } from "../../lib/api-client";
+import { useT } from "../../lib/i18n";
 import { useSignedIn } from "../signed-in-data";
 
 export default function ParentalControlsPage() {
@@ -30,7 +32,9 @@ interface Opened {
 }
 
 function ProfileControls({ profileId }: { profileId: string }) {
-  const { profiles } = useSignedIn();
+  const t = useT();
+  const { me, profiles } = useSignedIn();
+  const revalidator = useRevalidator();
   const profile = profiles.find((candidate) => candidate.id === profileId);
   const [opened, setOpened] = useState<Opened>();
   const [refused, setRefused] = useState(false);
@@ -57,18 +61,24 @@ function ProfileControls({ profileId }: { profileId: string }) {
     }
   }
 
+  /** This device's own profile switches language at once: the signed-in data, loaded again, brings it. */
+  async function languageSaved(language: Language) {
+    setOpened((current) => current && { ...current, controls: { ...current.controls, language } });
+    if (me.profile?.id === profileId) await revalidator.revalidate();
+  }
+
   const name = opened?.controls.profileName ?? profile?.name;
   return (
     <div className="subpage parental">
       <Link className="back-link" to="/profiles/manage">
-        Manage profiles
+        {t("profiles.parentalControls.back")}
       </Link>
-      <h1>Profile &amp; Parental Controls</h1>
+      <h1>{t("profiles.parentalControls.heading")}</h1>
       {!profile || !name ? (
         <>
-          <p className="subpage__lead">This profile isn't on this account any more.</p>
+          <p className="subpage__lead">{t("profiles.parentalControls.gone")}</p>
           <Link className="button button--secondary" to="/profiles/manage">
-            Back to Manage profiles
+            {t("profiles.parentalControls.backToManage")}
           </Link>
         </>
       ) : (
@@ -76,19 +86,15 @@ function ProfileControls({ profileId }: { profileId: string }) {
           <p className="parental__who">
             <Avatar avatar={profile.avatar} />
             <span className="parental__name">{name}</span>
-            {(opened?.controls.isKids ?? profile.isKids) && <span className="tag">Kids</span>}
+            {(opened?.controls.isKids ?? profile.isKids) && <span className="tag">{t("profiles.parentalControls.kids")}</span>}
           </p>
           {opened ? (
             <div ref={settings} className="parental__settings">
-              <ControlsSettings controls={opened.controls} onChange={change} />
+              <ControlsSettings controls={opened.controls} onChange={change} onLanguageSaved={languageSaved} />
             </div>
           ) : (
             <div className="card">
-              {refused && (
-                <Alert tone="error">
-                  Your account password was refused: it may have been changed on another device. Enter it again to go on.
-                </Alert>
-              )}
+              {refused && <Alert tone="error">{t("profiles.parentalControls.refused")}</Alert>}
               <OpenControlsForm
                 profileId={profileId}
                 profileName={name}

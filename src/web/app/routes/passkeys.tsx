@@ -11,13 +11,14 @@ import { BackupCodesPanel } from "../../features/two-step/components/backup-code
 import { PasskeyItem } from "../../features/two-step/components/passkey-item";
 import { RemovePasskeyDialog } from "../../features/two-step/components/remove-passkey-dialog";
 import { signedOutNotice } from "../../features/two-step/describe";
+import { useT } from "../../lib/i18n";
 import { loaded } from "../../lib/loaded";
 import { passkeysUnavailable } from "../../lib/passkey-support";
 import { useSignedIn } from "../signed-in-data";
 
 export const loader = async () => {
   const [passkeys, security] = await Promise.all([
-    loaded(listPasskeys(), "Your passkeys couldn't be loaded."),
+    loaded(listPasskeys(), "devices.passkeysPage.loadFailed"),
     // Only to tell whether the passkeys are the only second step: without it, it isn't said.
     getSecurity().catch(() => undefined),
   ]);
@@ -25,6 +26,7 @@ export const loader = async () => {
 };
 
 export default function PasskeysPage() {
+  const t = useT();
   const { passkeys, onlyStepIsPasskeys } = useLoaderData<typeof loader>();
   const { me } = useSignedIn();
   // A new session may have come with a change (a new cookie): the data is read again with it.
@@ -44,13 +46,10 @@ export default function PasskeysPage() {
   return (
     <div className="subpage passkeys">
       <Link className="back-link" to="/account">
-        Account
+        {t("devices.passkeysPage.back")}
       </Link>
-      <h1>Passkeys</h1>
-      <p className="subpage__lead">
-        A passkey signs you in with your fingerprint, face, screen lock or security key: nothing to type, nothing to steal. It also counts
-        as the second step of two-step verification.
-      </p>
+      <h1>{t("devices.passkeysPage.title")}</h1>
+      <p className="subpage__lead">{t("devices.passkeysPage.lead")}</p>
       <div ref={noticeRef} tabIndex={-1} className="two-step__notice">
         {notice && <Alert tone="success">{notice}</Alert>}
       </div>
@@ -58,9 +57,9 @@ export default function PasskeysPage() {
       {!passkeys.ok && <LoadFailed className="account__failed" message={passkeys.message} onRetry={reload} />}
       {passkeys.ok && !codes && (
         <section className="section" aria-labelledby="your-passkeys">
-          <h2 id="your-passkeys">Your passkeys</h2>
+          <h2 id="your-passkeys">{t("devices.passkeysPage.yourPasskeys")}</h2>
           {list.length === 0 ? (
-            <p className="empty passkeys__empty">No passkeys yet.</p>
+            <p className="empty passkeys__empty">{t("devices.passkeysPage.empty")}</p>
           ) : (
             <ul className="passkeys__list">
               {list.map((passkey) => (
@@ -68,7 +67,7 @@ export default function PasskeysPage() {
                   key={passkey.id}
                   passkey={passkey}
                   onRenamed={(renamed) => {
-                    setNotice(`The passkey is now called ${renamed.name}.`);
+                    setNotice(t("devices.passkeysPage.renamed", { name: renamed.name }));
                     reload();
                   }}
                   onRemove={() => {
@@ -87,7 +86,9 @@ export default function PasskeysPage() {
           <AddPasskeyForm
             deviceName={me.session.deviceName}
             onAdded={(result) => {
-              setNotice(`${result.passkey.name} was added: you can sign in with it.${signedOutNotice(result.signedOutOtherDevices)}`);
+              setNotice(
+                `${t("devices.passkeysPage.added", { name: result.passkey.name })}${signedOutNotice(result.signedOutOtherDevices)}`,
+              );
               if (result.backupCodes) setCodes(result.backupCodes);
               reload();
             }}
@@ -101,7 +102,7 @@ export default function PasskeysPage() {
         onCancel={() => setRemoving(undefined)}
         onRemoved={(removed, result) => {
           setRemoving(undefined);
-          setNotice(`${removed.name} was removed.${signedOutNotice(result.signedOutOtherDevices)}`);
+          setNotice(`${t("devices.passkeysPage.removed", { name: removed.name })}${signedOutNotice(result.signedOutOtherDevices)}`);
           reload();
         }}
       />

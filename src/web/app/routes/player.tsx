@@ -12,17 +12,19 @@ import { TitleRestricted } from "../../features/player/components/title-restrict
 import { TooManyStreams } from "../../features/player/components/too-many-streams";
 import { type LiveEvents, useStreamLease } from "../../features/player/hooks/use-stream-lease";
 import { onSignedOut, onStreamEnded } from "../../features/session/api/session-events";
+import { useT } from "../../lib/i18n";
 import { loaded } from "../../lib/loaded";
 import { useSignedIn } from "../signed-in-data";
 
 export const loader = async ({ params }: LoaderFunctionArgs) => ({
-  title: await loaded(titleForProfile(params.titleId ?? ""), "This title couldn't be loaded."),
+  title: await loaded(titleForProfile(params.titleId ?? ""), "watching.player.loadFailed"),
 });
 
 /** The page's one event stream (opened by the signed-in layout), as the player hears it. */
 const liveEvents: LiveEvents = { onStreamEnded, onSignedOut };
 
 export default function PlayerPage() {
+  const t = useT();
   const { me } = useSignedIn();
   const { title } = useLoaderData<typeof loader>();
   const revalidator = useRevalidator();
@@ -32,9 +34,9 @@ export default function PlayerPage() {
     return (
       <div className="subpage">
         <Link className="back-link" to="/browse">
-          Back to browsing
+          {t("watching.player.backToBrowsing")}
         </Link>
-        <h1>Watch</h1>
+        <h1>{t("watching.player.watchHeading")}</h1>
         <LoadFailed message={title.message} onRetry={() => void revalidator.revalidate()} />
       </div>
     );
@@ -44,10 +46,10 @@ export default function PlayerPage() {
     return (
       <div className="subpage">
         <Link className="back-link" to="/browse">
-          Back to browsing
+          {t("watching.player.backToBrowsing")}
         </Link>
-        <h1>This title isn't available</h1>
-        <p className="subpage__lead">There is no such title in the catalogue. Choose another one from Home.</p>
+        <h1>{t("watching.titleNotFound.heading")}</h1>
+        <p className="subpage__lead">{t("watching.titleNotFound.lead")}</p>
       </div>
     );
   }

@@ -11,13 +11,15 @@ import { Poster } from "../../features/catalogue/components/poster";
 import { TitleDetails } from "../../features/catalogue/components/title-details";
 import { TitleShelf } from "../../features/catalogue/components/title-shelf";
 import { rowsByGenre } from "../../features/catalogue/rows-by-genre";
+import { useT } from "../../lib/i18n";
 import { loaded } from "../../lib/loaded";
 import { usePageNotice } from "../../lib/page-notice";
 import { useSignedIn } from "../signed-in-data";
 
-export const loader = async () => ({ titles: await loaded(listTitles(), "The catalogue couldn't be loaded.") });
+export const loader = async () => ({ titles: await loaded(listTitles(), "profiles.profileHome.loadFailed") });
 
 export default function ProfileHomePage() {
+  const t = useT();
   const { me } = useSignedIn();
   const { titles } = useLoaderData<typeof loader>();
   const revalidator = useRevalidator();
@@ -33,10 +35,10 @@ export default function ProfileHomePage() {
   return (
     <div className="browse">
       <div className="browse__intro">
-        <h1>Hi, {profile.name}</h1>
+        <h1>{t("profiles.profileHome.greeting", { name: profile.name })}</h1>
         {profile.isKids && (
           <p>
-            <span className="tag">Kids</span> Shows and films made for children.
+            <span className="tag">{t("profiles.profileHome.kids")}</span> {t("profiles.profileHome.kidsLead")}
           </p>
         )}
       </div>
@@ -46,11 +48,13 @@ export default function ProfileHomePage() {
         <section className="feature" aria-labelledby="feature-title">
           <Poster title={featured} variant="wide" decorative className="feature__poster" />
           <div className="feature__text">
-            <p className="feature__eyebrow">Featured {featured.kind.toLowerCase()}</p>
+            <p className="feature__eyebrow">
+              {t(featured.kind === "Film" ? "profiles.profileHome.featuredFilm" : "profiles.profileHome.featuredSeries")}
+            </p>
             <h2 id="feature-title">{featured.name}</h2>
-            <p>{featured.blurb}</p>
+            <p dir="auto">{featured.blurb}</p>
             <button type="button" className="button button--primary" aria-haspopup="dialog" onClick={() => setOpen(featured)}>
-              More info
+              {t("profiles.profileHome.moreInfo")}
             </button>
           </div>
         </section>
@@ -59,7 +63,7 @@ export default function ProfileHomePage() {
       {!titles.ok ? (
         <LoadFailed className="browse__failed" message={titles.message} onRetry={() => void revalidator.revalidate()} />
       ) : rows.length === 0 ? (
-        <p className="empty">Nothing to watch here yet.</p>
+        <p className="empty">{t("profiles.profileHome.empty")}</p>
       ) : (
         rows.map((row) => <TitleShelf key={row.genre} heading={row.genre} titles={row.titles} onOpen={setOpen} />)
       )}

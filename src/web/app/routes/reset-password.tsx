@@ -11,8 +11,10 @@ import { PublicHeader } from "../../features/auth/components/public-header";
 import { toProfilesAfterReset } from "../../features/recovery/after-reset";
 import { completePasswordReset } from "../../features/recovery/api/password-reset";
 import { takeLinkToken } from "../../features/recovery/link-token";
+import { useT } from "../../lib/i18n";
 
 export default function ResetPasswordPage() {
+  const t = useT();
   const navigate = useNavigate();
   // Read once: the token leaves the address bar as soon as the page has it.
   const [token] = useState(takeLinkToken);
@@ -21,7 +23,7 @@ export default function ResetPasswordPage() {
   const [deadLink, setDeadLink] = useState<string>();
   // A spent or expired link is said instead of the form, with the way to a new one.
   const save = useSubmission<"next" | "confirm">({
-    fallback: "Your password couldn't be set. Please try again.",
+    fallback: t("auth.resetPassword.failed"),
     at: { LINK_EXPIRED: null, LINK_INVALID: null, ...NEW_PASSWORD_REFUSALS },
   });
 
@@ -34,30 +36,30 @@ export default function ResetPasswordPage() {
     if (!saved.ok && (saved.code === "LINK_EXPIRED" || saved.code === "LINK_INVALID")) setDeadLink(saved.message);
   }
 
-  const broken = !token ? "This link is not complete. Open the link from the email again, or ask for a new one." : deadLink;
+  const broken = !token ? t("auth.resetPassword.incomplete") : deadLink;
 
   return (
     <>
       <PublicHeader show="sign-in" />
       <main id="main" className="page page--narrow">
         <div className="card">
-          <h1>Set a new password</h1>
+          <h1>{t("auth.resetPassword.title")}</h1>
           {broken ? (
             <>
               <Alert tone="error">{broken}</Alert>
               <p className="form-footer">
                 <Link className="button button--primary" to="/forgot-password">
-                  Get a new link
+                  {t("auth.resetPassword.newLink")}
                 </Link>
               </p>
             </>
           ) : (
             <>
-              <p className="sign-up__lead">Saving your new password signs out every device on your account and signs you in here.</p>
+              <p className="sign-up__lead">{t("auth.resetPassword.lead")}</p>
               <Form submission={save} onSubmit={() => void submit()}>
                 <NewPasswordFields next={next} confirm={confirm} errors={save.errors} hints={[]} onNext={setNext} onConfirm={setConfirm} />
                 <button className="button button--primary button--block" type="submit" disabled={save.pending}>
-                  {save.pending ? "Saving…" : "Save"}
+                  {save.pending ? t("auth.resetPassword.saving") : t("auth.resetPassword.save")}
                 </button>
               </Form>
             </>

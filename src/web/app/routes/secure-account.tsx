@@ -4,12 +4,13 @@
 import { Link, useLoaderData } from "react-router";
 import { getAccount } from "../../features/account/api/get-account";
 import { ChangePasswordForm } from "../../features/account/components/change-password-form";
-import { SignOutStep, signedOutSaying } from "../../features/secure-account/components/sign-out-step";
+import { SignOutStep, signedOutSaid } from "../../features/secure-account/components/sign-out-step";
 import { Step } from "../../features/secure-account/components/step";
 import { describeTwoStep } from "../../features/secure-account/describe-two-step";
 import { type StepId, useStepsDone } from "../../features/secure-account/steps";
 import { signOutOtherDevices } from "../../features/session/api/sign-out";
 import { getSecurity } from "../../features/two-step/api/security";
+import { useT } from "../../lib/i18n";
 import { useSignedIn } from "../signed-in-data";
 
 /** What the review steps say about the phone and two-step verification; a step that can't tell still links to its page. */
@@ -21,6 +22,7 @@ export const loader = async () => {
 const STEPS: StepId[] = ["signOut", "password", "devices", "phone", "twoStep"];
 
 export default function SecureAccountPage() {
+  const t = useT();
   const { me } = useSignedIn();
   const [done, markDone] = useStepsDone(me.account.id);
   const { phone, twoStep } = useLoaderData<typeof loader>();
@@ -29,88 +31,88 @@ export default function SecureAccountPage() {
   return (
     <div className="subpage secure">
       <Link className="back-link" to="/account">
-        Account
+        {t("auth.secureAccount.back")}
       </Link>
-      <h1>Secure your account</h1>
-      <p className="subpage__lead">
-        Got an email about something you didn't do? These steps lock anyone else out of your account. Do them in order; it takes a few
-        minutes.
-      </p>
+      <h1>{t("auth.secureAccount.title")}</h1>
+      <p className="subpage__lead">{t("auth.secureAccount.lead")}</p>
       <p className="secure__progress" aria-live="polite">
-        {count === STEPS.length ? "All steps done. Your account is secure." : `${count} of ${STEPS.length} steps done`}
+        {count === STEPS.length ? t("auth.secureAccount.allDone") : t("auth.secureAccount.progress", { count, total: STEPS.length })}
       </p>
       <ol className="steps">
-        <Step number={1} title="Sign out of all other devices" done={done.signOut}>
+        <Step number={1} title={t("auth.secureAccount.signOutTitle")} done={done.signOut}>
           <SignOutStep
             done={Boolean(done.signOut)}
             signOut={async () => (await signOutOtherDevices()).signedOutOtherDevices}
-            onDone={(signedOut) => markDone("signOut", signedOutSaying(signedOut))}
+            onDone={(signedOut) => markDone("signOut", signedOutSaid(signedOut))}
           />
         </Step>
-        <Step number={2} title="Set a new password" done={done.password}>
+        <Step number={2} title={t("auth.secureAccount.passwordTitle")} done={done.password}>
           {done.password ? (
-            <p className="step__text">Use your new password to sign in on your devices.</p>
+            <p className="step__text">{t("auth.secureAccount.passwordDoneText")}</p>
           ) : (
             <>
-              <p className="step__text">Choose a password you don't use anywhere else. Every other device will need it to sign in again.</p>
+              <p className="step__text">{t("auth.secureAccount.passwordText")}</p>
               <ChangePasswordForm
                 onChanged={(signedOut) =>
-                  markDone("password", `Your password has been changed.${signedOut > 0 ? ` ${signedOutSaying(signedOut)}` : ""}`)
+                  markDone(
+                    "password",
+                    signedOut > 0
+                      ? { id: "auth.secureAccount.passwordChangedSignedOut", values: { count: signedOut } }
+                      : { id: "auth.secureAccount.passwordChanged" },
+                  )
                 }
               />
             </>
           )}
         </Step>
-        <Step number={3} title="Review your devices" done={done.devices}>
-          <p className="step__text">Check which browsers, phones and TVs are signed in now, and sign out any you don't recognise.</p>
+        <Step number={3} title={t("auth.secureAccount.devicesTitle")} done={done.devices}>
+          <p className="step__text">{t("auth.secureAccount.devicesText")}</p>
           <div className="step__actions">
             <Link
               className="button button--secondary"
               to="/account/devices"
-              onClick={() => markDone("devices", "You reviewed your devices.")}
+              onClick={() => markDone("devices", { id: "auth.secureAccount.devicesReviewed" })}
             >
-              Manage access and devices
+              {t("auth.secureAccount.devicesLink")}
             </Link>
           </div>
         </Step>
-        <Step number={4} title="Check your phone number" done={done.phone}>
+        <Step number={4} title={t("auth.secureAccount.phoneTitle")} done={done.phone}>
           <p className="step__text">
             {phone === undefined
-              ? "Your phone number is used to recover your account."
+              ? t("auth.secureAccount.phoneUnknown")
               : phone
-                ? `The phone number on your account is ${phone.masked}${phone.verified ? "" : " (not verified)"}. Is it yours? If not, change it: a code sent to it could reset your password.`
-                : "There is no phone number on your account. Adding one gives you a second way back in."}
+                ? t(phone.verified ? "auth.secureAccount.phoneVerified" : "auth.secureAccount.phoneUnverified", { phone: phone.masked })
+                : t("auth.secureAccount.noPhone")}
           </p>
           <div className="step__actions">
             {phone !== undefined && !done.phone && (
               <button
                 type="button"
                 className="button button--secondary"
-                onClick={() => markDone("phone", phone ? "You confirmed your phone number." : "You checked your phone number.")}
+                onClick={() => markDone("phone", { id: phone ? "auth.secureAccount.phoneConfirmed" : "auth.secureAccount.phoneChecked" })}
               >
-                {phone ? "It's mine" : "Skip for now"}
+                {t(phone ? "auth.secureAccount.itsMine" : "auth.secureAccount.skip")}
               </button>
             )}
             <Link
               className="button button--secondary"
               to="/account/phone"
-              onClick={() => markDone("phone", "You reviewed your phone number.")}
+              onClick={() => markDone("phone", { id: "auth.secureAccount.phoneReviewed" })}
             >
-              {phone ? "Change phone number" : "Add phone number"}
+              {t(phone ? "auth.secureAccount.changePhone" : "auth.secureAccount.addPhone")}
             </Link>
           </div>
         </Step>
-        <Step number={5} title="Review two-step verification" done={done.twoStep}>
-          <p className="step__text">
-            {twoStep ? describeTwoStep(twoStep) : "Two-step verification asks for a code or a passkey as well as your password."}
-          </p>
+        <Step number={5} title={t("auth.secureAccount.twoStepTitle")} done={done.twoStep}>
+          <p className="step__text">{twoStep ? describeTwoStep(twoStep) : t("auth.secureAccount.twoStepUnknown")}</p>
           <div className="step__actions">
             <Link
               className="button button--secondary"
               to="/account/two-step"
-              onClick={() => markDone("twoStep", "You reviewed two-step verification.")}
+              onClick={() => markDone("twoStep", { id: "auth.secureAccount.twoStepReviewed" })}
             >
-              Two-step verification
+              {t("auth.secureAccount.twoStepLink")}
             </Link>
           </div>
         </Step>

@@ -14,16 +14,18 @@ import { SecondStepForm } from "../../features/auth/components/second-step-form"
 import { SignInCodeSent } from "../../features/auth/components/sign-in-code-sent";
 import { PhoneNumberField } from "../../features/phone/components/phone-number-field";
 import { guessCountry } from "../../features/phone/phone-format";
+import { Message, type MessageId, useT } from "../../lib/i18n";
 import { keepingReturnTo, RETURN_TO_PARAM, safeReturnPath } from "../../lib/return-to";
 
 type Channel = "email" | "sms";
 
-const channels: { value: Channel; label: string; hint: string }[] = [
-  { value: "email", label: "Email me a code", hint: "To the email address of your Usher account." },
-  { value: "sms", label: "Text a code to my phone", hint: "To the verified phone number on your account." },
+const channels: { value: Channel; label: MessageId; hint: MessageId }[] = [
+  { value: "email", label: "auth.signInCode.byEmail", hint: "auth.signInCode.byEmailHint" },
+  { value: "sms", label: "auth.signInCode.byText", hint: "auth.signInCode.byTextHint" },
 ];
 
 export default function SignInCodePage() {
+  const t = useT();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const returnTo = safeReturnPath(params.get(RETURN_TO_PARAM));
@@ -33,7 +35,7 @@ export default function SignInCodePage() {
   const [email, setEmail] = useState(typeof typed === "string" ? typed : "");
   const [number, setNumber] = useState(() => ({ country: guessCountry(), value: "" }));
   const send = useSubmission<"email" | "phone">({
-    fallback: "Your code couldn't be sent. Please try again.",
+    fallback: t("auth.signInCode.failed"),
     at: { INVALID_EMAIL: "email", INVALID_PHONE: "phone", PHONE_NOT_MOBILE: "phone" },
   });
   const [sent, setSent] = useState<{ address: SignInCodeAddress; shownAs: string; flowId: string }>();
@@ -49,8 +51,8 @@ export default function SignInCodePage() {
     const address: SignInCodeAddress = channel === "email" ? { email: email.trim() } : { phone: number.value, country: number.country };
     const missing =
       channel === "email"
-        ? { email: email.trim() ? undefined : "Enter the email address of your account." }
-        : { phone: /\d/.test(number.value) ? undefined : "Enter your mobile phone number." };
+        ? { email: email.trim() ? undefined : t("auth.signInCode.enterEmail") }
+        : { phone: /\d/.test(number.value) ? undefined : t("auth.signInCode.enterPhone") };
     if (send.invalid(missing)) return;
     const requested = await send.run(() => requestSignInCode(address));
     if (requested.ok) setSent({ address, shownAs: channel === "email" ? email.trim() : number.value, flowId: requested.value.flowId });
@@ -67,11 +69,11 @@ export default function SignInCodePage() {
             <SignInCodeSent {...sent} onSignedIn={signedIn} onSecondStep={setSecondStep} onChangeAddress={startOver} />
           ) : (
             <>
-              <h1>Use a sign-in code</h1>
-              <p className="sign-up__lead">No password needed: we'll send you a 6-digit code to sign in with.</p>
+              <h1>{t("auth.signInCode.title")}</h1>
+              <p className="sign-up__lead">{t("auth.signInCode.lead")}</p>
               <Form submission={send} onSubmit={() => void submit()}>
                 <fieldset className="choices">
-                  <legend>Where should we send it?</legend>
+                  <legend>{t("auth.signInCode.where")}</legend>
                   {channels.map((choice) => (
                     <label key={choice.value} className="choice">
                       <input
@@ -82,15 +84,15 @@ export default function SignInCodePage() {
                         onChange={() => setChannel(choice.value)}
                       />
                       <span>
-                        <span className="choice__label">{choice.label}</span>
-                        <span className="choice__hint">{choice.hint}</span>
+                        <span className="choice__label">{t(choice.label)}</span>
+                        <span className="choice__hint">{t(choice.hint)}</span>
                       </span>
                     </label>
                   ))}
                 </fieldset>
                 {channel === "email" ? (
                   <TextField
-                    label="Email"
+                    label={t("auth.signInCode.email")}
                     name="email"
                     type="email"
                     autoComplete="username"
@@ -105,16 +107,16 @@ export default function SignInCodePage() {
                     country={number.country}
                     value={number.value}
                     error={send.errors.phone}
-                    hint="The mobile number you verified on your Usher account."
+                    hint={t("auth.signInCode.phoneHint")}
                     onChange={setNumber}
                   />
                 )}
                 <button className="button button--primary button--block" type="submit" disabled={send.pending}>
-                  {send.pending ? "Sending…" : "Send code"}
+                  {send.pending ? t("auth.signInCode.sending") : t("auth.signInCode.send")}
                 </button>
               </Form>
               <p className="form-footer">
-                Know your password? <Link to={keepingReturnTo("/sign-in", returnTo)}>Sign in with it</Link>.
+                <Message id="auth.signInCode.knowPassword" components={{ 0: <Link to={keepingReturnTo("/sign-in", returnTo)} /> }} />
               </p>
             </>
           )}

@@ -13,11 +13,13 @@ import { needsSecondStep, needsSignInCode, signIn, signInWithPasskey, type TwoSt
 import { NewDeviceCodeStep } from "../../features/auth/components/new-device-code-step";
 import { PublicHeader } from "../../features/auth/components/public-header";
 import { SecondStepForm } from "../../features/auth/components/second-step-form";
+import { Message, useT } from "../../lib/i18n";
 import { passkeysUsable } from "../../lib/passkey-support";
 import { keepingReturnTo, RETURN_TO_PARAM, safeReturnPath } from "../../lib/return-to";
 import { type SignInReason, signInReasons } from "../../lib/sign-in-reasons";
 
 export default function SignInPage() {
+  const t = useT();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const reason = params.get("reason") as SignInReason | null;
@@ -26,7 +28,7 @@ export default function SignInPage() {
   const [password, setPassword] = useState("");
   const [how, setHow] = useState<"password" | "passkey">();
   // Locked: said in its own words below, not as a failed attempt to retry.
-  const signingIn = useSubmission({ fallback: "Signing in failed. Please try again.", at: { ACCOUNT_LOCKED: null } });
+  const signingIn = useSubmission({ fallback: t("auth.signIn.failed"), at: { ACCOUNT_LOCKED: null } });
   const [locked, setLocked] = useState(false);
   const [secondStep, setSecondStep] = useState<TwoStepRequiredResponse>();
   const [codeStep, setCodeStep] = useState<{ flowId: string; email: string }>();
@@ -58,7 +60,7 @@ export default function SignInPage() {
     const answered = await signingIn.run(async () => {
       await signInWithPasskey();
       await signedIn();
-    }, "Signing in with a passkey failed. Please try again.");
+    }, t("auth.signIn.passkeyFailed"));
     if (!answered.ok && answered.code === "ACCOUNT_LOCKED") setLocked(true);
   }
 
@@ -103,12 +105,12 @@ export default function SignInPage() {
       <PublicHeader show="sign-up" />
       <main id="main" className="page page--narrow">
         <div className="card">
-          <h1>Sign In</h1>
+          <h1>{t("auth.signIn.signIn")}</h1>
           {reason && reason in signInReasons && <Alert tone="info">{signInReasons[reason]}</Alert>}
           <Form submission={signingIn} onSubmit={() => void submit()}>
             {locked && <AccountLocked />}
             <TextField
-              label="Email"
+              label={t("auth.signIn.email")}
               type="email"
               autoComplete="username"
               required
@@ -116,25 +118,25 @@ export default function SignInPage() {
               onChange={(event) => setEmail(event.target.value)}
             />
             <PasswordField
-              label="Password"
+              label={t("auth.signIn.password")}
               autoComplete="current-password"
               required
               value={password}
               onChange={(event) => setPassword(event.target.value)}
             />
             <button className="button button--primary button--block" type="submit" disabled={signingIn.pending}>
-              {signingIn.pending && how === "password" ? "Signing in…" : "Sign In"}
+              {signingIn.pending && how === "password" ? t("auth.signIn.signingIn") : t("auth.signIn.signIn")}
             </button>
           </Form>
           <p className="sign-in__forgot">
-            <Link to="/forgot-password">Forgot password?</Link>
+            <Link to="/forgot-password">{t("auth.signIn.forgotPassword")}</Link>
           </p>
           <div className="sign-in__or" aria-hidden="true">
-            or
+            {t("auth.signIn.or")}
           </div>
           <div className="sign-in__other">
             <Link className="button button--secondary button--block" to={signInCodePage} state={{ email: email.trim() }}>
-              Use a sign-in code
+              {t("auth.signIn.useSignInCode")}
             </Link>
             {passkeysUsable() && (
               <button
@@ -143,12 +145,12 @@ export default function SignInPage() {
                 onClick={() => void withPasskey()}
                 disabled={signingIn.pending}
               >
-                {signingIn.pending && how === "passkey" ? "Waiting for your passkey…" : "Sign in with a passkey"}
+                {signingIn.pending && how === "passkey" ? t("auth.signIn.waitingForPasskey") : t("auth.signIn.withPasskey")}
               </button>
             )}
           </div>
           <p className="form-footer">
-            New to Usher? <Link to="/sign-up">Sign up now</Link>.
+            <Message id="auth.signIn.newToUsher" components={{ 0: <Link to="/sign-up" /> }} />
           </p>
         </div>
       </main>
@@ -158,12 +160,12 @@ export default function SignInPage() {
 
 /** Said only after a correct proof (the API tells no one else), so it can say what to do. */
 function AccountLocked() {
+  const t = useT();
   return (
     <Alert tone="error">
-      <strong>Your account is locked</strong>
+      <strong>{t("auth.signIn.lockedTitle")}</strong>
       <br />
-      Usher support locked it, so nobody can sign in to it, whatever password, code or passkey they use. Contact Usher support to find out
-      why and to unlock it.
+      {t("auth.signIn.lockedText")}
     </Alert>
   );
 }

@@ -10,10 +10,12 @@ import { PasswordField, TextField } from "../../components/ui/text-field";
 import { signUp } from "../../features/auth/api/sign-in";
 import { PublicHeader } from "../../features/auth/components/public-header";
 import type { ApiError } from "../../lib/api-client";
+import { Message, useT } from "../../lib/i18n";
 
 type Field = "email" | "password" | "profileName";
 
 export default function SignUpPage() {
+  const t = useT();
   const navigate = useNavigate();
   const meterId = useId();
   const [email, setEmail] = useState("");
@@ -21,7 +23,7 @@ export default function SignUpPage() {
   const [profileName, setProfileName] = useState("");
   const [emailTaken, setEmailTaken] = useState(false);
   const signingUp = useSubmission<Field>({
-    fallback: "Signing up failed. Please try again.",
+    fallback: t("auth.signUp.failed"),
     // Taken: said with the way to sign in. Not valid: the answer names the field.
     at: {
       INVALID_EMAIL: "email",
@@ -42,7 +44,10 @@ export default function SignUpPage() {
 
   async function submit() {
     setEmailTaken(false);
-    const found = { email: email.trim() ? undefined : "Enter your email address.", password: password ? undefined : "Choose a password." };
+    const found = {
+      email: email.trim() ? undefined : t("auth.signUp.enterEmail"),
+      password: password ? undefined : t("auth.signUp.choosePassword"),
+    };
     if (signingUp.invalid(found)) return;
     const signedUp = await signingUp.run(async () => {
       await signUp(email.trim(), password, profileName.trim() || undefined);
@@ -63,16 +68,16 @@ export default function SignUpPage() {
       <PublicHeader show="sign-in" />
       <main id="main" className="page page--narrow">
         <div className="card">
-          <h1>Sign Up</h1>
-          <p className="sign-up__lead">Create your household's Usher account. You'll choose who's watching next.</p>
+          <h1>{t("auth.signUp.signUp")}</h1>
+          <p className="sign-up__lead">{t("auth.signUp.lead")}</p>
           <Form submission={signingUp} onSubmit={() => void submit()}>
             {emailTaken && (
               <Alert tone="error">
-                An account with this email already exists. <Link to="/sign-in">Sign in instead</Link>.
+                <Message id="auth.signUp.emailTaken" components={{ 0: <Link to="/sign-in" /> }} />
               </Alert>
             )}
             <TextField
-              label="Email"
+              label={t("auth.signUp.email")}
               type="email"
               autoComplete="email"
               required
@@ -83,32 +88,32 @@ export default function SignUpPage() {
             />
             <div className="sign-up__password">
               <PasswordField
-                label="Password"
+                label={t("auth.signUp.password")}
                 autoComplete="new-password"
                 required
                 maxLength={1024}
                 value={password}
                 error={signingUp.errors.password}
-                hint="Use 8 to 128 characters. The most common passwords aren't accepted; a few unrelated words make a strong one."
+                hint={t("auth.signUp.passwordHint")}
                 onChange={(event) => edit("password", event.target.value, setPassword)}
               />
               <PasswordStrengthMeter id={meterId} password={password} hints={hints} />
             </div>
             <TextField
-              label="Profile name (optional)"
+              label={t("auth.signUp.profileName")}
               autoComplete="nickname"
               maxLength={50}
               value={profileName}
               error={signingUp.errors.profileName}
-              hint="The first profile on this account. You can add up to 4 more later."
+              hint={t("auth.signUp.profileNameHint")}
               onChange={(event) => edit("profileName", event.target.value, setProfileName)}
             />
             <button className="button button--primary button--block" type="submit" disabled={signingUp.pending}>
-              {signingUp.pending ? "Creating your account…" : "Sign Up"}
+              {signingUp.pending ? t("auth.signUp.creating") : t("auth.signUp.signUp")}
             </button>
           </Form>
           <p className="form-footer">
-            Already have an account? <Link to="/sign-in">Sign in</Link>.
+            <Message id="auth.signUp.haveAccount" components={{ 0: <Link to="/sign-in" /> }} />
           </p>
         </div>
       </main>

@@ -6,23 +6,24 @@ import { LoadFailed } from "../../components/ui/load-failed";
 import { type ListPage, ShowMoreList } from "../../components/ui/show-more-list";
 import { listStreamingActivity, type StreamingActivityPage, type WatchedStream } from "../../features/devices/api/list-streaming-activity";
 import { StreamingActivityList } from "../../features/devices/components/streaming-activity-list";
+import { Message, useT } from "../../lib/i18n";
 import { loaded } from "../../lib/loaded";
 import "../../styles/devices-watching.css";
 
-export const loader = async () => ({ first: await loaded(listStreamingActivity(), "Your streaming activity couldn't be loaded.") });
+export const loader = async () => ({ first: await loaded(listStreamingActivity(), "devices.streamingActivity.loadFailed") });
 
 export default function RecentStreamingActivityPage() {
+  const t = useT();
   const { first } = useLoaderData<typeof loader>();
   const revalidator = useRevalidator();
   return (
     <div className="subpage">
       <Link className="back-link" to="/account/devices">
-        Manage access and devices
+        {t("devices.streamingActivity.back")}
       </Link>
-      <h1>Recent streaming activity</h1>
+      <h1>{t("devices.streamingActivity.title")}</h1>
       <p className="subpage__lead">
-        What was watched on your account in the last 30 days, newest first. Don't recognise a device?{" "}
-        <Link to="/account/devices">Sign it out</Link>.
+        <Message id="devices.streamingActivity.lead" components={{ 0: <Link to="/account/devices" /> }} />
       </p>
       {first.ok ? (
         // A first page read again (Try again) starts the list afresh.
@@ -37,13 +38,14 @@ export default function RecentStreamingActivityPage() {
 const pageOf = ({ streams, nextCursor }: StreamingActivityPage): ListPage<WatchedStream> => ({ items: streams, nextCursor });
 
 function StreamingActivity({ first }: { first: StreamingActivityPage }) {
+  const t = useT();
   return (
     <ShowMoreList
       first={pageOf(first)}
       loadMore={async (cursor) => pageOf(await listStreamingActivity(cursor))}
-      failed="More streaming activity couldn't be loaded."
-      empty="Nothing watched in the last 30 days."
-      end="Nothing older in the last 30 days."
+      failed={t("devices.streamingActivity.moreFailed")}
+      empty={t("devices.streamingActivity.empty")}
+      end={t("devices.streamingActivity.end")}
     >
       {(streams) => <StreamingActivityList streams={streams} />}
     </ShowMoreList>

@@ -15,14 +15,14 @@ import {
   normaliseUserCode,
   type TvSignInRequest,
 } from "../../features/tv/api/tv-approval";
+import { formatRelativeTime, Message, t, useT } from "../../lib/i18n";
 import { loaded } from "../../lib/loaded";
 import { useSignedIn } from "../signed-in-data";
 
 /** From the TV's QR code the code is already in the address: which device is asking comes with the page. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const code = new URL(request.url).searchParams.get("code") ?? "";
-  const fromQr =
-    normaliseUserCode(code).length === 8 ? await loaded(lookUpTvCode(code), "That code couldn't be checked. Please try again.") : undefined;
+  const fromQr = normaliseUserCode(code).length === 8 ? await loaded(lookUpTvCode(code), "tv.approve.checkFailed") : undefined;
   return { code, fromQr };
 }
 
@@ -32,15 +32,14 @@ type Step =
   | { name: "approved"; request: TvSignInRequest; profileName: string }
   | { name: "denied"; request: TvSignInRequest };
 
-const kindWords = { tv: "TV", mobile: "phone", web: "browser" } as const;
-
 function requestedAgo(iso: string): string {
   const minutes = Math.floor((Date.now() - Date.parse(iso)) / 60_000);
-  if (minutes < 1) return "just now";
-  return new Intl.RelativeTimeFormat("en", { numeric: "auto" }).format(-minutes, "minute");
+  if (minutes < 1) return t("tv.approve.justNow");
+  return formatRelativeTime(-minutes, "minute");
 }
 
 export default function TvApprovePage() {
+  const t = useT();
   const { me, profiles } = useSignedIn();
   const { code: inAddress, fromQr } = useLoaderData<typeof loader>();
   const [code, setCode] = useState(formatUserCode(inAddress));
@@ -48,7 +47,7 @@ export default function TvApprovePage() {
   const [profileId, setProfileId] = useState(me.profile?.id ?? profiles[0]?.id ?? "");
   const [pin, setPin] = useState("");
   const chosen = profiles.find((profile) => profile.id === profileId);
-  const answer = useSubmission({ fallback: "Please try again." });
+  const answer = useSubmission({ fallback: t("tv.approve.tryAgain") });
   const [qrFailed, setQrFailed] = useState(fromQr && !fromQr.ok ? fromQr.message : undefined);
   const error = answer.errors.form ?? qrFailed;
 
@@ -56,19 +55,19 @@ export default function TvApprovePage() {
     setQrFailed(undefined);
     if (
       answer.invalid({
-        form: normaliseUserCode(code).length === 8 ? undefined : "Enter the 8-letter code shown on your TV, like ABCD-EFGH.",
+        form: normaliseUserCode(code).length === 8 ? undefined : t("tv.approve.codeFormat"),
       })
     )
       return;
-    const found = await answer.run(() => lookUpTvCode(code), "That code couldn't be checked. Please try again.");
+    const found = await answer.run(() => lookUpTvCode(code), t("tv.approve.checkFailed"));
     if (found.ok) setStep({ name: "decide", request: found.value });
   }
 
   async function approve(request: TvSignInRequest) {
-    if (chosen?.locked && answer.invalid({ form: pinProblem(pin) && `Enter the 4-digit PIN of ${chosen.name}.` })) return;
+    if (chosen?.locked && answer.invalid({ form: pinProblem(pin) && t("tv.approve.pinRequired", { name: chosen.name }) })) return;
     const approved = await answer.run(
       () => approveTvCode(request.userCode, profileId, chosen?.locked ? pin : undefined),
-      "The TV couldn't be approved. Please try again.",
+      t("tv.approve.approveFailed"),
     );
     if (approved.ok) setStep({ name: "approved", request: approved.value, profileName: chosen?.name ?? "" });
   }
@@ -81,7 +80,7 @@ export default function TvApprovePage() {
   return (
     <main id="main" className="page page--narrow">
       <div className="card tv-approve">
-        <h1>Sign in on your TV</h1>
+        <h1>{t("tv.approve.title")}</h1>
         {error && <Alert tone="error">{error}</Alert>}
 
         {step.name === "enter" && (
@@ -93,20 +92,21 @@ export default function TvApprovePage() {
               void lookUp();
             }}
           >
-            <p>Enter the code shown on your TV screen.</p>
+            <p>{t("tv.approve.enterCode")}</p>
             <TextField
-              label="Code"
+              label={t("tv.approve.code")}
               autoComplete="one-time-code"
               autoCapitalize="characters"
               spellCheck={false}
               inputMode="text"
+              // A code is in Latin letters in every language.
               placeholder="ABCD-EFGH"
               maxLength={12}
               value={code}
               onChange={(event) => setCode(formatUserCode(event.target.value))}
             />
             <button className="button button--primary button--block" type="submit" disabled={answer.pending}>
-              {answer.pending ? "Checking…" : "Continue"}
+              {answer.pending ? t("tv.approve.checking") : t("tv.approve.continue")}
             </button>
           </form>
         )}
@@ -114,19 +114,22 @@ export default function TvApprovePage() {
         {step.name === "decide" && (
           <div className="form">
             <p>
-              <strong>{step.request.device.name}</strong> ({kindWords[step.request.device.kind]}) wants to sign in to your Usher account{" "}
-              <strong>{me.account.email}</strong>.
+              <Message
+                id="tv.approve.request"
+                values={{ device: step.request.device.name, kind: step.request.device.kind, email: me.account.email }}
+                components={{ 0: <strong />, 1: <strong /> }}
+              />
             </p>
             <dl className="tv-approve__facts">
-              <dt>Code</dt>
+              <dt>{t("tv.approve.code")}</dt>
               <dd>{step.request.userCode}</dd>
-              <dt>Asked</dt>
+              <dt>{t("tv.approve.asked")}</dt>
               <dd>{requestedAgo(step.request.requestedAt)}</dd>
-              <dt>IP address</dt>
-              <dd>{step.request.device.ip ?? "Unknown"}</dd>
+              <dt>{t("tv.approve.ipAddress")}</dt>
+              <dd>{step.request.device.ip ?? t("tv.approve.unknown")}</dd>
             </dl>
             <fieldset className="tv-approve__profiles">
-              <legend>Who's watching on this TV?</legend>
+              <legend>{t("tv.approve.whoIsWatching")}</legend>
               {profiles.map((profile) => (
                 <label key={profile.id} className="tv-approve__profile">
                   <input
@@ -141,19 +144,19 @@ export default function TvApprovePage() {
                   />
                   <Avatar avatar={profile.avatar} size="small" />
                   <span>{profile.name}</span>
-                  {profile.locked && <span className="tag">Locked</span>}
+                  {profile.locked && <span className="tag">{t("tv.approve.locked")}</span>}
                 </label>
               ))}
             </fieldset>
             {chosen?.locked && (
               <PinField
-                label={`PIN for ${chosen.name}`}
-                hint="This profile is locked: approving the TV opens it there."
+                label={t("tv.approve.pinLabel", { name: chosen.name })}
+                hint={t("tv.approve.pinHint")}
                 value={pin}
                 onValueChange={setPin}
               />
             )}
-            <p className="field__hint">Only approve a TV you are in front of. If you didn't start this, choose Deny.</p>
+            <p className="field__hint">{t("tv.approve.warning")}</p>
             <div className="row__actions">
               <button
                 type="button"
@@ -161,10 +164,10 @@ export default function TvApprovePage() {
                 disabled={answer.pending || !profileId}
                 onClick={() => void approve(step.request)}
               >
-                Approve
+                {t("tv.approve.approve")}
               </button>
               <button type="button" className="button button--danger" disabled={answer.pending} onClick={() => void deny(step.request)}>
-                Deny
+                {t("tv.approve.deny")}
               </button>
             </div>
           </div>
@@ -172,11 +175,14 @@ export default function TvApprovePage() {
 
         {step.name === "approved" && (
           <Alert tone="success">
-            {step.request.device.name} is signed in{step.profileName ? ` for ${step.profileName}` : ""}. Enjoy watching on your TV. You can
-            sign it out any time in <Link to="/account/devices">Manage access and devices</Link>.
+            <Message
+              id={step.profileName ? "tv.approve.approvedFor" : "tv.approve.approved"}
+              values={{ device: step.request.device.name, profile: step.profileName }}
+              components={{ 0: <Link to="/account/devices" /> }}
+            />
           </Alert>
         )}
-        {step.name === "denied" && <Alert tone="info">Sign-in denied. {step.request.device.name} was not signed in to your account.</Alert>}
+        {step.name === "denied" && <Alert tone="info">{t("tv.approve.denied", { device: step.request.device.name })}</Alert>}
       </div>
     </main>
   );

@@ -15,6 +15,7 @@ import { watchTvSession } from "../../features/tv/api/watch-tv-session";
 import { CodeScreen } from "../../features/tv/components/code-screen";
 import { tvToken } from "../../features/tv/lib/tv-token";
 import { ApiError, failureMessage, isSessionLost } from "../../lib/api-client";
+import { browserLanguage, type MessageId, showLanguage, t, useT } from "../../lib/i18n";
 import { bearerCaller } from "../../lib/usher";
 import { TvHome } from "../tv/tv-home";
 import { TvPassword } from "../tv/tv-password";
@@ -25,7 +26,7 @@ import "../../styles/tv.css";
 
 type Screen =
   | { name: "starting" }
-  | { name: "code"; authorization: DeviceAuthorization | null; notice?: string }
+  | { name: "code"; authorization: DeviceAuthorization | null; notice?: MessageId }
   | { name: "profiles"; token: string; profiles: PublicProfile[]; preferred: string | null }
   /** Opening `profile` asks for its PIN (it is locked), or for the account password (leaving a Kids profile). */
   | { name: "pin" | "password"; token: string; profile: PublicProfile; error?: string }
@@ -39,6 +40,13 @@ const SLOW_DOWN_MS = 5_000;
 
 /** A TV has no pointer: the remote starts on the screen's one button as it appears. */
 const focusOnArrival = (button: HTMLButtonElement | null) => button?.focus();
+
+/**
+ * What the trouble screen says: Usher's own words, else ours. In the shown language by the plain
+ * t(), so the callbacks and effects below don't start over when the component's translator changes.
+ */
+const failure = (error: unknown, fallback: MessageId) => failureMessage(error, t(fallback));
+const codeFailure = (error: unknown) => (error instanceof Error ? error.message : t("tv.simulator.unreachable"));
 
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
@@ -54,30 +62,32 @@ const sleep = (ms: number, signal: AbortSignal) =>
   });
 
 export default function TvSimulatorPage() {
+  const t = useT();
   const [screen, setScreen] = useState<Screen>({ name: "starting" });
   const [busy, setBusy] = useState(false);
   // Set to start a sign-in by code (a new object each time), with what to say above the code.
-  const [codeFlow, setCodeFlow] = useState<{ notice?: string } | null>(null);
+  const [codeFlow, setCodeFlow] = useState<{ notice?: MessageId } | null>(null);
 
-  const startCodeFlow = useCallback((notice?: string) => {
+  const startCodeFlow = useCallback((notice?: MessageId) => {
     setScreen({ name: "code", authorization: null, notice });
     setCodeFlow({ notice });
   }, []);
 
   const signedOut = useCallback(
-    (notice = "This TV was signed out. Sign in again to keep watching.") => {
+    (notice: MessageId = "tv.simulator.signedOut") => {
       tvToken.forget();
       startCodeFlow(notice);
     },
     [startCodeFlow],
   );
 
-  /** The profile home, once the profile is chosen: the API serves what that profile may see. */
+  /** The profile home, once the profile is chosen, in its display language: the API serves what that profile may see. */
   const showHome = useCallback(async (token: string, profile: PublicProfile) => {
     try {
+      await showLanguage(profile.language);
       setScreen({ name: "home", token, profile, titles: await listTitles(bearerCaller(token)) });
     } catch (error) {
-      setScreen({ name: "trouble", message: failureMessage(error, "The catalogue couldn't be loaded."), token });
+      setScreen({ name: "trouble", message: failure(error, "tv.simulator.catalogueFailed"), token });
     }
   }, []);
 
@@ -87,13 +97,15 @@ export default function TvSimulatorPage() {
       try {
         const tv = bearerCaller(token);
         const [me, profiles] = await Promise.all([getMe(tv), listProfiles(tv)]);
+        // Until a profile is chosen, the TV speaks the language it was set up in (the browser's here).
+        if (!openApproved) await showLanguage(browserLanguage());
         setCodeFlow(null);
         const approved = openApproved ? profiles.find((profile) => profile.id === me.profile?.id) : undefined;
         if (approved) return void (await showHome(token, approved));
         setScreen({ name: "profiles", token, profiles, preferred: me.profile?.id ?? null });
       } catch (error) {
-        if (isSessionLost(error)) signedOut(tvToken.read() ? undefined : "Sign in to start watching.");
-        else setScreen({ name: "trouble", message: failureMessage(error, "Usher can't be reached.") });
+        if (isSessionLost(error)) signedOut(tvToken.read() ? undefined : "tv.simulator.signInToStart");
+        else setScreen({ name: "trouble", message: failure(error, "tv.simulator.unreachable") });
       }
     },
     [signedOut, showHome],
@@ -118,7 +130,7 @@ export default function TvSimulatorPage() {
           authorization = await requestDeviceAuthorization();
         } catch (error) {
           if (stop.signal.aborted) return;
-          setScreen({ name: "trouble", message: error instanceof Error ? error.message : "Usher can't be reached." });
+          setScreen({ name: "trouble", message: codeFailure(error) });
           return;
         }
         if (stop.signal.aborted) return;
@@ -143,10 +155,7 @@ export default function TvSimulatorPage() {
             setScreen({ name: "trouble", message: poll.message });
             return;
           }
-          notice =
-            poll.kind === "denied"
-              ? "Sign-in was denied on the other device. Here is a new code."
-              : "That code expired. Here is a new one.";
+          notice = poll.kind === "denied" ? "tv.simulator.codeDenied" : "tv.simulator.codeExpired";
           break;
         }
       }
@@ -181,7 +190,7 @@ export default function TvSimulatorPage() {
       // A wrong PIN or password, or too many: said on the screen that asked, which stays.
       else if (asking && error instanceof ApiError && error.status >= 400 && error.status < 500) {
         setScreen({ name: asking, token: current, profile, error: error.message });
-      } else setScreen({ name: "trouble", message: failureMessage(error, "That profile couldn't be opened.") });
+      } else setScreen({ name: "trouble", message: failure(error, "tv.simulator.profileFailed") });
     } finally {
       setBusy(false);
     }
@@ -189,19 +198,19 @@ export default function TvSimulatorPage() {
 
   return (
     <main className="tv-page">
-      <p className="tv-page__caption">
-        TV simulator: this screen behaves like Usher's TV app. Use the arrow keys, Enter (OK) and Escape (Back) as a remote.
-      </p>
+      <p className="tv-page__caption">{t("tv.simulator.caption")}</p>
       <div className="tv-screen" data-screen={screen.name === "home" && screen.watching ? "watching" : screen.name}>
         <p className="tv-screen__brand" aria-hidden="true">
           Usher
         </p>
         {screen.name === "starting" || (screen.name === "code" && !screen.authorization) ? (
           <p className="tv-screen__loading" role="status">
-            {screen.name === "code" && screen.notice ? screen.notice : "Starting…"}
+            {screen.name === "code" && screen.notice ? t(screen.notice) : t("tv.simulator.starting")}
           </p>
         ) : null}
-        {screen.name === "code" && screen.authorization && <CodeScreen authorization={screen.authorization} notice={screen.notice} />}
+        {screen.name === "code" && screen.authorization && (
+          <CodeScreen authorization={screen.authorization} notice={screen.notice && t(screen.notice)} />
+        )}
         {screen.name === "profiles" && (
           <TvProfiles
             profiles={screen.profiles}
@@ -248,7 +257,7 @@ export default function TvSimulatorPage() {
         )}
         {screen.name === "trouble" && (
           <div className="tv-trouble" role="alert">
-            <h1>Something went wrong</h1>
+            <h1>{t("tv.simulator.troubleHeading")}</h1>
             <p>{screen.message}</p>
             <button
               ref={focusOnArrival}
@@ -256,7 +265,7 @@ export default function TvSimulatorPage() {
               className="button button--primary"
               onClick={() => (screen.token ? void showProfiles(screen.token) : startCodeFlow())}
             >
-              Try again
+              {t("tv.simulator.tryAgain")}
             </button>
           </div>
         )}

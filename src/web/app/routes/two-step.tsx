@@ -14,14 +14,16 @@ import { BackupCodesPanel } from "../../features/two-step/components/backup-code
 import { PasskeyStepDialog } from "../../features/two-step/components/passkey-step-dialog";
 import { TotpSetupForm } from "../../features/two-step/components/totp-setup-form";
 import { TurnOffAppDialog } from "../../features/two-step/components/turn-off-app-dialog";
-import { backupCodesLeft, passkeyCount, signedOutNotice } from "../../features/two-step/describe";
+import { backupCodesLeft, signedOutNotice } from "../../features/two-step/describe";
+import { Message, useT } from "../../lib/i18n";
 import { loaded } from "../../lib/loaded";
 
-export const loader = async () => ({ security: await loaded(getSecurity(), "Your security settings couldn't be loaded.") });
+export const loader = async () => ({ security: await loaded(getSecurity(), "devices.twoStepPage.loadFailed") });
 
 type Step = { kind: "overview" } | { kind: "setting-up"; setup: TotpSetup } | { kind: "codes"; codes: string[] };
 
 export default function TwoStepPage() {
+  const t = useT();
   const { security } = useLoaderData<typeof loader>();
   // A new session may have come with a change (a new cookie): the data is read again with it.
   const revalidator = useRevalidator();
@@ -30,9 +32,9 @@ export default function TwoStepPage() {
   const [turningOff, setTurningOff] = useState(false);
   const [passkeyStep, setPasskeyStep] = useState<"on" | "off">();
   const [renewing, setRenewing] = useState(false);
-  const setUp = useSubmission({ fallback: "Setting up the authenticator app failed. Please try again." });
+  const setUp = useSubmission({ fallback: t("devices.twoStepPage.setUpFailed") });
   // A failure closes the dialog and is said on the page, as a setup's is.
-  const renew = useSubmission({ fallback: "New backup codes couldn't be made. Please try again." });
+  const renew = useSubmission({ fallback: t("devices.twoStepPage.renewFailed") });
   const noticeRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (notice && step.kind === "overview") noticeRef.current?.focus();
@@ -56,7 +58,7 @@ export default function TwoStepPage() {
     const renewed = await renew.run(newBackupCodes);
     setRenewing(false);
     if (!renewed.ok) return;
-    setNotice("You have a new set of backup codes. The old ones no longer work.");
+    setNotice(t("devices.twoStepPage.renewed"));
     setStep({ kind: "codes", codes: renewed.value });
     void revalidator.revalidate();
   }
@@ -67,10 +69,10 @@ export default function TwoStepPage() {
   return (
     <div className="subpage two-step">
       <Link className="back-link" to="/account">
-        Account
+        {t("devices.twoStepPage.back")}
       </Link>
-      <h1>Two-step verification</h1>
-      <p className="subpage__lead">After your password, Usher asks for a second step: a code from an authenticator app, or a passkey.</p>
+      <h1>{t("devices.twoStepPage.title")}</h1>
+      <p className="subpage__lead">{t("devices.twoStepPage.lead")}</p>
       <div ref={noticeRef} tabIndex={-1} className="two-step__notice">
         {notice && <Alert tone="success">{notice}</Alert>}
         {error && <Alert tone="error">{error}</Alert>}
@@ -80,52 +82,53 @@ export default function TwoStepPage() {
       {step.kind === "setting-up" && (
         <TotpSetupForm
           setup={step.setup}
-          onEnabled={(result) =>
-            changed(result, "Two-step verification is on: signing in now asks for a code from your authenticator app.")
-          }
+          onEnabled={(result) => changed(result, t("devices.twoStepPage.appTurnedOn"))}
           onCancel={() => setStep({ kind: "overview" })}
         />
       )}
       {state && step.kind === "overview" && (
         <section className="section" aria-labelledby="two-step-status">
           <h2 id="two-step-status">
-            Two-step verification is{" "}
-            <span className={`badge ${state.enabled ? "badge--ok" : "badge--warn"}`}>{state.enabled ? "On" : "Off"}</span>
+            {state.enabled ? (
+              <Message id="devices.twoStepPage.statusOn" components={{ 0: <span className="badge badge--ok" /> }} />
+            ) : (
+              <Message id="devices.twoStepPage.statusOff" components={{ 0: <span className="badge badge--warn" /> }} />
+            )}
           </h2>
           <div className="row">
             <div className="row__value">
-              <span className="row__title">Authenticator app</span>
-              <span className="row__hint">{state.totp ? "Set up: signing in asks for its 6-digit code." : "Not set up."}</span>
+              <span className="row__title">{t("devices.twoStepPage.app")}</span>
+              <span className="row__hint">{state.totp ? t("devices.twoStepPage.appSetUp") : t("devices.twoStepPage.appNotSetUp")}</span>
             </div>
             <div className="row__actions">
               {state.totp ? (
                 <button
                   type="button"
                   className="button button--link"
-                  aria-label="Turn off the authenticator app"
+                  aria-label={t("devices.twoStepPage.turnOffApp")}
                   onClick={() => {
                     setNotice(undefined);
                     setTurningOff(true);
                   }}
                 >
-                  Turn off
+                  {t("devices.twoStepPage.turnOff")}
                 </button>
               ) : (
                 <button type="button" className="button button--secondary" onClick={() => void startSetUp()} disabled={busy}>
-                  {setUp.pending ? "Starting…" : "Set up an authenticator app"}
+                  {setUp.pending ? t("devices.twoStepPage.starting") : t("devices.twoStepPage.setUpApp")}
                 </button>
               )}
             </div>
           </div>
           <div className="row">
             <div className="row__value">
-              <span className="row__title">Passkeys</span>
+              <span className="row__title">{t("devices.twoStepPage.passkeys")}</span>
               <span className="row__hint">
                 {state.passkeys === 0
-                  ? "None yet. Add one to sign in without your password; then you can be asked for it after your password too."
-                  : `${passkeyCount(state.passkeys)}. ${
-                      state.passkeyStep ? "Signing in with your password asks for one." : "Not asked for after your password."
-                    }`}
+                  ? t("devices.twoStepPage.noPasskeys")
+                  : state.passkeyStep
+                    ? t("devices.twoStepPage.passkeysAsked", { count: state.passkeys })
+                    : t("devices.twoStepPage.passkeysNotAsked", { count: state.passkeys })}
               </span>
             </div>
             <div className="row__actions">
@@ -138,18 +141,18 @@ export default function TwoStepPage() {
                     setPasskeyStep(state.passkeyStep ? "off" : "on");
                   }}
                 >
-                  {state.passkeyStep ? "Stop asking for a passkey" : "Ask for a passkey after my password"}
+                  {state.passkeyStep ? t("devices.twoStepPage.stopAsking") : t("devices.twoStepPage.startAsking")}
                 </button>
               )}
-              <Link to="/account/passkeys">Manage passkeys</Link>
+              <Link to="/account/passkeys">{t("devices.twoStepPage.managePasskeys")}</Link>
             </div>
           </div>
           {state.enabled && (
             <div className="row">
               <div className="row__value">
-                <span className="row__title">Backup codes</span>
+                <span className="row__title">{t("devices.twoStepPage.backupCodes")}</span>
                 <span className="row__hint">
-                  {backupCodesLeft(state.backupCodesLeft)}. Each signs you in once without your app or passkey.
+                  {t("devices.twoStepPage.backupCodesHint", { left: backupCodesLeft(state.backupCodesLeft) })}
                 </span>
               </div>
               <div className="row__actions">
@@ -161,7 +164,7 @@ export default function TwoStepPage() {
                     setRenewing(true);
                   }}
                 >
-                  Get new backup codes
+                  {t("devices.twoStepPage.getNewCodes")}
                 </button>
               </div>
             </div>
@@ -174,7 +177,7 @@ export default function TwoStepPage() {
         onCancel={() => setTurningOff(false)}
         onTurnedOff={(result) => {
           setTurningOff(false);
-          changed(result, state?.passkeyStep ? "The authenticator app is turned off." : "Two-step verification is off.");
+          changed(result, state?.passkeyStep ? t("devices.twoStepPage.appTurnedOff") : t("devices.twoStepPage.twoStepOff"));
         }}
       />
       <PasskeyStepDialog
@@ -187,23 +190,23 @@ export default function TwoStepPage() {
           changed(
             result,
             turnedOn
-              ? "Two-step verification is on: signing in with your password now asks for a passkey."
+              ? t("devices.twoStepPage.passkeyStepOn")
               : state?.totp
-                ? "Signing in no longer asks for a passkey."
-                : "Two-step verification is off.",
+                ? t("devices.twoStepPage.passkeyStepOff")
+                : t("devices.twoStepPage.twoStepOff"),
           );
         }}
       />
       <ConfirmDialog
         open={renewing}
-        title="Get new backup codes?"
-        confirmLabel="Get new codes"
-        busyLabel="Getting new codes…"
-        failed="New backup codes couldn't be made. Please try again."
+        title={t("devices.twoStepPage.renewTitle")}
+        confirmLabel={t("devices.twoStepPage.renewConfirm")}
+        busyLabel={t("devices.twoStepPage.renewBusy")}
+        failed={t("devices.twoStepPage.renewFailed")}
         onConfirm={renewCodes}
         onCancel={() => setRenewing(false)}
       >
-        <p>You'll see 10 new codes once. The codes you have now will stop working.</p>
+        <p>{t("devices.twoStepPage.renewExplanation")}</p>
       </ConfirmDialog>
     </div>
   );

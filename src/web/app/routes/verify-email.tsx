@@ -7,40 +7,40 @@ import { PublicHeader } from "../../features/auth/components/public-header";
 import { verifyEmail } from "../../features/recovery/api/email";
 import { LinkResult } from "../../features/recovery/components/link-result";
 import { signedInHere } from "../../features/session/api/get-me";
+import { Message, useT } from "../../lib/i18n";
 import { withNotice } from "../../lib/page-notice";
 import { signedInHome } from "../signed-out-pages";
 
 export default function VerifyEmailPage() {
+  const t = useT();
   const navigate = useNavigate();
   // Asked while the link is being checked, so a signed-in browser moves on without a pause.
   const [signedIn] = useState(signedInHere);
   const goOnIfSignedIn = useCallback(
     async ({ email }: { email: string }) => {
       const me = await signedIn;
-      if (me) await navigate(signedInHome(me), { replace: true, ...withNotice(`Thank you: ${email} is verified.`) });
+      if (me) await navigate(signedInHome(me), { replace: true, ...withNotice(t("auth.verifyEmail.verifiedNotice", { email })) });
     },
-    [navigate, signedIn],
+    [navigate, signedIn, t],
   );
   return (
     <>
       <PublicHeader show="both" />
       <main id="main" className="page page--narrow">
         <div className="card link-page">
-          <h1>Verify your email</h1>
+          <h1>{t("auth.verifyEmail.title")}</h1>
           <LinkResult
             redeem={verifyEmail}
-            working="Verifying your email address…"
+            working={t("auth.verifyEmail.working")}
             done={({ email }) => (
-              <>
-                Thank you: <strong className="break-anywhere">{email}</strong> is verified.
-              </>
+              <Message id="auth.verifyEmail.verified" values={{ email }} components={{ 0: <strong className="break-anywhere" /> }} />
             )}
-            failed={() => <p>You can ask for a new link from the reminder at the top of your account pages.</p>}
+            failed={() => <p>{t("auth.verifyEmail.failedHelp")}</p>}
             onDone={(verified) => void goOnIfSignedIn(verified)}
           />
           <p className="form-footer">
             <Link className="button button--primary" to="/account">
-              Go to Account
+              {t("auth.verifyEmail.toAccount")}
             </Link>
           </p>
         </div>

@@ -8,10 +8,12 @@ import { Alert } from "../../components/ui/alert";
 import { Avatar } from "../../components/ui/avatar";
 import { LockIcon } from "../../features/profiles/components/lock-icon";
 import { useChooseProfile } from "../../features/profiles/hooks/use-choose-profile";
+import { useT } from "../../lib/i18n";
 import { usePageNotice } from "../../lib/page-notice";
 import { useKidsProfile, useSignedIn } from "../signed-in-data";
 
 export default function WhoIsWatchingPage() {
+  const t = useT();
   const { profiles } = useSignedIn();
   const kids = useKidsProfile();
   const navigate = useNavigate();
@@ -20,11 +22,11 @@ export default function WhoIsWatchingPage() {
 
   return (
     <div className="picker">
-      <h1 className="picker__heading">Who's watching?</h1>
+      <h1 className="picker__heading">{t("profiles.whoIsWatching.heading")}</h1>
       {notice && <Alert tone="info">{notice}</Alert>}
       {error && <Alert tone="error">{error}</Alert>}
       {profiles.length === 0 ? (
-        <p className="empty">There are no profiles on this account yet. Add one in Manage profiles.</p>
+        <p className="empty">{t("profiles.whoIsWatching.empty")}</p>
       ) : (
         <ul className="picker__list">
           {profiles.map((profile) => (
@@ -40,11 +42,11 @@ export default function WhoIsWatchingPage() {
                 <span className="picker__name">{profile.name}</span>
                 {profile.locked && (
                   <span className="picker__lock">
-                    <LockIcon label="Locked" />
+                    <LockIcon label={t("profiles.whoIsWatching.locked")} />
                   </span>
                 )}
-                {profile.isKids && <span className="tag">Kids</span>}
-                {choosing === profile.id && <span className="picker__opening">Opening…</span>}
+                {profile.isKids && <span className="tag">{t("profiles.whoIsWatching.kids")}</span>}
+                {choosing === profile.id && <span className="picker__opening">{t("profiles.whoIsWatching.opening")}</span>}
               </button>
             </li>
           ))}
@@ -52,7 +54,7 @@ export default function WhoIsWatchingPage() {
       )}
       {!kids && (
         <Link className="button button--secondary picker__manage" to="/profiles/manage">
-          Manage profiles
+          {t("profiles.whoIsWatching.manage")}
         </Link>
       )}
       {dialogs}

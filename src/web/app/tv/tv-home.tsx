@@ -9,7 +9,9 @@ import { Avatar } from "../../components/ui/avatar";
 import type { Title } from "../../features/catalogue/api/list-titles";
 import { Poster } from "../../features/catalogue/components/poster";
 import { rowsByGenre } from "../../features/catalogue/rows-by-genre";
+import { genreName } from "../../features/catalogue/title-words";
 import { useRemoteControl } from "../../features/tv/hooks/use-remote-control";
+import { Message, useT } from "../../lib/i18n";
 
 export function TvHome({
   profile,
@@ -25,6 +27,7 @@ export function TvHome({
   onSwitchProfile(): void;
   onPlay(title: Title): void;
 }) {
+  const t = useT();
   const screen = useRef<HTMLDivElement>(null);
   const play = useRef<HTMLButtonElement>(null);
   const onKeyDown = useRemoteControl(screen, profile.id);
@@ -69,10 +72,12 @@ export function TvHome({
         >
           <Avatar avatar={profile.avatar} size="small" />
           {/* The greeting beside it names the profile: the button says only what it does. */}
-          <span className="tv-home__switch">{profile.isKids ? "Exit Kids" : "Switch profile"}</span>
+          <span className="tv-home__switch">{profile.isKids ? t("tv.home.exitKids") : t("tv.home.switchProfile")}</span>
         </button>
         <p className="tv-home__now" aria-live="polite">
-          {selected ? `${selected.name} · ${selected.kind} · ${selected.year}: ${selected.blurb}` : `Hi, ${profile.name}`}
+          {selected
+            ? t("tv.home.selected", { title: selected.name, kind: selected.kind, year: String(selected.year), blurb: selected.blurb })
+            : t("tv.home.greeting", { name: profile.name })}
         </p>
         {selected && (
           <button
@@ -84,12 +89,12 @@ export function TvHome({
             onKeyDown={backToTitle}
             onClick={() => onPlay(selected)}
           >
-            Play<span className="visually-hidden"> {selected.name}</span>
+            <Message id="tv.home.play" values={{ title: selected.name }} components={{ 0: <span className="visually-hidden" /> }} />
           </button>
         )}
       </header>
       {featured && (
-        <section className="tv-feature" aria-label="Featured">
+        <section className="tv-feature" aria-label={t("tv.home.featured")}>
           <button
             type="button"
             className="tv-tile tv-feature__tile"
@@ -102,16 +107,18 @@ export function TvHome({
           >
             <Poster title={featured} variant="wide" decorative />
             <span className="tv-feature__text" aria-hidden="true">
-              <span className="tv-feature__eyebrow">Featured {featured.kind.toLowerCase()}</span>
+              <span className="tv-feature__eyebrow">{t("tv.home.featuredKind", { kind: featured.kind })}</span>
               <span className="tv-feature__name">{featured.name}</span>
-              <span className="tv-feature__blurb">{featured.blurb}</span>
+              <span className="tv-feature__blurb" dir="auto">
+                {featured.blurb}
+              </span>
             </span>
           </button>
         </section>
       )}
       {rows.map((row, r) => (
-        <section key={row.genre} className="tv-row" aria-label={row.genre}>
-          <h2 className="tv-row__heading">{row.genre}</h2>
+        <section key={row.genre} className="tv-row" aria-label={genreName(row.genre)}>
+          <h2 className="tv-row__heading">{genreName(row.genre)}</h2>
           <ul className="tv-row__list">
             {row.titles.map((title, col) => (
               <li key={title.id}>

@@ -5,6 +5,7 @@ import { type FormEvent, useState } from "react";
 import type { PublicProfile } from "../../../contract/schemas/profiles";
 import { Avatar } from "../../components/ui/avatar";
 import { TextField } from "../../components/ui/text-field";
+import { useT } from "../../lib/i18n";
 
 export function TvPassword({
   profile,
@@ -19,13 +20,14 @@ export function TvPassword({
   onSubmit(password: string): void;
   onBack(): void;
 }) {
+  const t = useT();
   const [password, setPassword] = useState("");
   const [problem, setProblem] = useState<string>();
 
   function submit(event: FormEvent) {
     event.preventDefault();
     if (busy) return;
-    const missing = password ? undefined : "Enter the account password.";
+    const missing = password ? undefined : t("tv.password.required");
     setProblem(missing);
     if (!missing) onSubmit(password);
     setPassword("");
@@ -34,10 +36,10 @@ export function TvPassword({
   return (
     <form className="tv-pin tv-password" onSubmit={submit} onKeyDown={(event) => event.key === "Escape" && onBack()}>
       <Avatar avatar={profile.avatar} />
-      <h1 className="tv-pin__heading">Leave the Kids profile</h1>
+      <h1 className="tv-pin__heading">{t("tv.password.heading")}</h1>
       {/* No Show button, unlike the web's: a remote has no Tab to reach it by. */}
       <TextField
-        label={`Enter the account password to open ${profile.name}`}
+        label={t("tv.password.label", { name: profile.name })}
         type="password"
         autoFocus
         autoComplete="current-password"
@@ -48,7 +50,7 @@ export function TvPassword({
         // and a TV has no pointer to bring it back after a wrong password.
         readOnly={busy}
       />
-      <p className="tv-pin__help">Press Enter to open, or Back (Escape) for the other profiles.</p>
+      <p className="tv-pin__help">{t("tv.password.help")}</p>
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { type FormEvent, useState } from "react";
 import type { PublicProfile } from "../../../contract/schemas/profiles";
 import { Avatar } from "../../components/ui/avatar";
 import { PinField, pinProblem } from "../../components/ui/pin-field";
+import { useT } from "../../lib/i18n";
 
 export function TvPin({
   profile,
@@ -18,6 +19,7 @@ export function TvPin({
   onSubmit(pin: string): void;
   onBack(): void;
 }) {
+  const t = useT();
   const [pin, setPin] = useState("");
   const [problem, setProblem] = useState<string>();
 
@@ -32,9 +34,9 @@ export function TvPin({
   return (
     <form className="tv-pin" onSubmit={submit} onKeyDown={(event) => event.key === "Escape" && onBack()}>
       <Avatar avatar={profile.avatar} />
-      <h1 className="tv-pin__heading">{profile.name} is locked</h1>
-      <PinField label="Enter the profile's PIN" autoFocus value={pin} onValueChange={setPin} error={problem ?? error} disabled={busy} />
-      <p className="tv-pin__help">Press Enter to open, or Back (Escape) for the other profiles.</p>
+      <h1 className="tv-pin__heading">{t("tv.pin.heading", { name: profile.name })}</h1>
+      <PinField label={t("tv.pin.label")} autoFocus value={pin} onValueChange={setPin} error={problem ?? error} disabled={busy} />
+      <p className="tv-pin__help">{t("tv.pin.help")}</p>
     </form>
   );
 }

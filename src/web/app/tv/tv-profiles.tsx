@@ -4,6 +4,7 @@ import { useRef } from "react";
 import type { PublicProfile } from "../../../contract/schemas/profiles";
 import { Avatar } from "../../components/ui/avatar";
 import { useRemoteControl } from "../../features/tv/hooks/use-remote-control";
+import { useT } from "../../lib/i18n";
 
 export function TvProfiles({
   profiles,
@@ -17,15 +18,16 @@ export function TvProfiles({
   busy: boolean;
   onChoose(profile: PublicProfile): void;
 }) {
+  const t = useT();
   const screen = useRef<HTMLDivElement>(null);
   const ordered = [...profiles].sort((a, b) => Number(b.id === preferred) - Number(a.id === preferred));
   const onKeyDown = useRemoteControl(screen, profiles);
 
   return (
     <div className="tv-picker" ref={screen}>
-      <h1 className="tv-picker__heading">Who's watching?</h1>
+      <h1 className="tv-picker__heading">{t("tv.profiles.heading")}</h1>
       {ordered.length === 0 ? (
-        <p className="empty">There are no profiles on this account yet. Add one on your phone or computer.</p>
+        <p className="empty">{t("tv.profiles.empty")}</p>
       ) : (
         <ul className="tv-picker__list">
           {ordered.map((profile, col) => (
@@ -41,8 +43,8 @@ export function TvProfiles({
               >
                 <Avatar avatar={profile.avatar} />
                 <span className="tv-picker__name">{profile.name}</span>
-                {profile.isKids && <span className="tag">Kids</span>}
-                {profile.locked && <span className="tag">Locked</span>}
+                {profile.isKids && <span className="tag">{t("tv.profiles.kids")}</span>}
+                {profile.locked && <span className="tag">{t("tv.profiles.locked")}</span>}
               </button>
             </li>
           ))}

@@ -13,6 +13,7 @@ import { TitleRestricted } from "../../features/tv/components/title-restricted";
 import { TooManyStreams } from "../../features/tv/components/too-many-streams";
 import { TvPlayer } from "../../features/tv/components/tv-player";
 import { failureMessage, isSessionLost } from "../../lib/api-client";
+import { t, useT } from "../../lib/i18n";
 import type { Caller } from "../../lib/usher";
 
 type Phase =
@@ -24,6 +25,9 @@ type Phase =
   | { name: "trouble"; message: string };
 
 const focusOnArrival = (button: HTMLButtonElement | null) => button?.focus();
+
+/** Usher's reason, else ours, in the shown language: the plain t(), which the effect that starts the stream need not depend on. */
+const startFailure = (error: unknown) => failureMessage(error, t("tv.watch.startFailed"));
 
 export function TvWatch({
   tv,
@@ -39,6 +43,7 @@ export function TvWatch({
   onBack(): void;
   onSignedOut(): void;
 }) {
+  const t = useT();
   const [phase, setPhase] = useState<Phase>({ name: "starting" });
   // A new object on each attempt (the first, Try again, Play again) starts the stream afresh.
   const [attempt, setAttempt] = useState({});
@@ -56,7 +61,7 @@ export function TvWatch({
       (error: unknown) => {
         if (!current) return;
         if (isSessionLost(error)) onSignedOut();
-        else setPhase({ name: "trouble", message: failureMessage(error, "This title couldn't be started.") });
+        else setPhase({ name: "trouble", message: startFailure(error) });
       },
     );
     return () => {
@@ -78,7 +83,7 @@ export function TvWatch({
     case "starting":
       return (
         <p className="tv-screen__loading" role="status">
-          Starting {title.name}…
+          {t("tv.watch.starting", { title: title.name })}
         </p>
       );
     case "playing":
@@ -102,10 +107,10 @@ export function TvWatch({
     case "trouble":
       return (
         <div className="tv-trouble" role="alert">
-          <h1>Something went wrong</h1>
+          <h1>{t("tv.watch.troubleHeading")}</h1>
           <p>{phase.message}</p>
           <button ref={focusOnArrival} type="button" className="button button--primary" onClick={onBack}>
-            Back
+            {t("tv.watch.back")}
           </button>
         </div>
       );

@@ -1,5 +1,6 @@
 // New password and Confirm new password, with the sign-up's strength meter under the first.
 import { useId } from "react";
+import { t, useT } from "../../lib/i18n";
 import { PasswordField } from "../ui/text-field";
 import { PasswordStrengthMeter } from "./password-strength-meter";
 
@@ -14,17 +15,18 @@ interface NewPasswordFieldsProps {
 }
 
 export function NewPasswordFields({ next, confirm, errors, hints, onNext, onConfirm }: NewPasswordFieldsProps) {
+  const t = useT();
   const meterId = useId();
   return (
     <>
       <div className="sign-up__password">
         <PasswordField
-          label="New password"
+          label={t("common.newPassword.label")}
           name="next"
           autoComplete="new-password"
           required
           maxLength={1024}
-          hint="Use 8 to 128 characters. The most common passwords aren't accepted; a few unrelated words make a strong one."
+          hint={t("common.newPassword.hint")}
           value={next}
           error={errors.next}
           onChange={(event) => onNext(event.target.value)}
@@ -32,7 +34,7 @@ export function NewPasswordFields({ next, confirm, errors, hints, onNext, onConf
         <PasswordStrengthMeter id={meterId} password={next} hints={hints} />
       </div>
       <PasswordField
-        label="Confirm new password"
+        label={t("common.newPassword.confirmLabel")}
         name="confirm"
         autoComplete="new-password"
         required
@@ -54,7 +56,7 @@ export const NEW_PASSWORD_REFUSALS = {
 
 /** What is wrong with the two fields before anything is sent, if anything. */
 export function checkNewPassword(next: string, confirm: string): { next?: string; confirm?: string } {
-  if (!next) return { next: "Enter a new password." };
-  if (confirm !== next) return { confirm: "The new passwords don't match. Type the same password twice." };
+  if (!next) return { next: t("common.newPassword.missing") };
+  if (confirm !== next) return { confirm: t("common.newPassword.mismatch") };
   return {};
 }

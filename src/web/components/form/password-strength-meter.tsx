@@ -3,11 +3,18 @@
 // they load only once typing starts; until then, and if they can't load, the meter stays
 // quiet and the API's rules still apply.
 import { useEffect, useState } from "react";
+import { Message, type MessageId, useT } from "../../lib/i18n";
 import type { Strength } from "../../lib/strength-estimator";
 
 type Estimate = (password: string, hints?: string[]) => Strength;
 
-const scoreWords = ["Very weak", "Weak", "Fair", "Good", "Strong"] as const;
+const scoreWords: readonly MessageId[] = [
+  "common.passwordStrength.score.veryWeak",
+  "common.passwordStrength.score.weak",
+  "common.passwordStrength.score.fair",
+  "common.passwordStrength.score.good",
+  "common.passwordStrength.score.strong",
+];
 
 /** Starts loading the estimator once `needed` turns true; answers it once it is ready. */
 export function useStrengthEstimator(needed: boolean): Estimate | undefined {
@@ -25,6 +32,7 @@ export function useStrengthEstimator(needed: boolean): Estimate | undefined {
 }
 
 export function PasswordStrengthMeter({ id, password, hints }: { id: string; password: string; hints: string[] }) {
+  const t = useT();
   const estimate = useStrengthEstimator(password !== "");
   const strength = estimate && password ? estimate(password, hints) : undefined;
   return (
@@ -38,7 +46,7 @@ export function PasswordStrengthMeter({ id, password, hints }: { id: string; pas
             <span />
           </div>
           <p className="strength__label">
-            Password strength: <strong>{scoreWords[strength.score]}</strong>
+            <Message id="common.passwordStrength.label" values={{ score: t(scoreWords[strength.score]!) }} components={{ 0: <strong /> }} />
           </p>
           {(strength.warning || (strength.score < 3 && strength.suggestion)) && (
             <p className="strength__advice">

@@ -2,23 +2,15 @@
 // between them), each labelled with its name (Sunrise, Ocean…) beside the drawing.
 import { useId } from "react";
 import { type AvatarId, avatarIds } from "../../../contract/avatars";
+import { useT } from "../../lib/i18n";
 import { Avatar } from "./avatar";
 
-const avatarName = (id: AvatarId) => id.charAt(0).toUpperCase() + id.slice(1);
-
-export function AvatarPicker({
-  value,
-  onChange,
-  legend = "Avatar",
-}: {
-  value: AvatarId;
-  onChange(avatar: AvatarId): void;
-  legend?: string;
-}) {
+export function AvatarPicker({ value, onChange, legend }: { value: AvatarId; onChange(avatar: AvatarId): void; legend?: string }) {
+  const t = useT();
   const group = useId();
   return (
     <fieldset className="avatar-picker">
-      <legend>{legend}</legend>
+      <legend>{legend ?? t("common.avatarPicker.legend")}</legend>
       <div className="avatar-picker__options">
         {avatarIds.map((avatar) => (
           <div className="avatar-picker__option" key={avatar}>
@@ -33,7 +25,7 @@ export function AvatarPicker({
             />
             <label htmlFor={`${group}-${avatar}`} className="avatar-picker__label">
               <Avatar avatar={avatar} size="small" />
-              <span className="avatar-picker__name">{avatarName(avatar)}</span>
+              <span className="avatar-picker__name">{t(`common.avatar.${avatar}`)}</span>
             </label>
           </div>
         ))}

@@ -2,6 +2,7 @@
 // pad and its one-time-code autofill, the error in place of the hint, tied to the input for
 // screen readers.
 import { type Ref, useId } from "react";
+import { useT } from "../../lib/i18n";
 
 export const SIX_DIGITS = /^\d{6}$/;
 
@@ -16,19 +17,12 @@ interface CodeFieldProps {
   inputRef?: Ref<HTMLInputElement>;
 }
 
-export function CodeField({
-  value,
-  onChange,
-  error,
-  hint = "The code works for 10 minutes.",
-  label = "6-digit code",
-  autoFocus,
-  inputRef,
-}: CodeFieldProps) {
+export function CodeField({ value, onChange, error, hint, label, autoFocus, inputRef }: CodeFieldProps) {
+  const t = useT();
   const id = useId();
   return (
     <div className={`field verify__code${error ? " field--invalid" : ""}`}>
-      <label htmlFor={`${id}-code`}>{label}</label>
+      <label htmlFor={`${id}-code`}>{label ?? t("common.codeField.label")}</label>
       <input
         ref={inputRef}
         id={`${id}-code`}
@@ -51,7 +45,7 @@ export function CodeField({
         </p>
       ) : (
         <p className="field__hint" id={`${id}-hint`}>
-          {hint}
+          {hint ?? t("common.codeField.hint")}
         </p>
       )}
     </div>

@@ -2,6 +2,7 @@
 // Escape cancels unless something is under way, and focus returns where it was on closing.
 // With `onSubmit` its content is a form, so Enter sends it.
 import { type ReactNode, type RefObject, useEffect, useId, useRef } from "react";
+import { useT } from "../../lib/i18n";
 
 interface DialogProps {
   open: boolean;
@@ -79,10 +80,11 @@ interface DialogActionsProps {
 }
 
 export function DialogActions({ label, busyLabel, busy, disabled, onCancel, onConfirm, destructive }: DialogActionsProps) {
+  const t = useT();
   return (
     <div className="dialog__actions">
       <button type="button" className="button button--secondary" onClick={onCancel} disabled={busy}>
-        Cancel
+        {t("common.dialog.cancel")}
       </button>
       <button
         type={onConfirm ? "button" : "submit"}

@@ -1,9 +1,12 @@
 // Shown while a page's data is on its way.
-export function Loading({ label = "Loading…" }: { label?: string }) {
+import { useT } from "../../lib/i18n";
+
+export function Loading({ label }: { label?: string }) {
+  const t = useT();
   return (
     <div className="loading" role="status">
       <span className="loading__spinner" aria-hidden="true" />
-      <span>{label}</span>
+      <span>{label ?? t("common.loading.label")}</span>
     </div>
   );
 }

@@ -2,6 +2,7 @@
 // digits masked as they are typed (the picker is often in a shared living room). One field
 // rather than four boxes: pasting, screen readers and Backspace then work as everywhere else.
 import type { InputHTMLAttributes } from "react";
+import { t } from "../../lib/i18n";
 import { TextField } from "./text-field";
 
 export const PIN_LENGTH = 4;
@@ -37,5 +38,5 @@ export function PinField({ label, value, onValueChange, hint, error, className, 
 
 /** The PIN in words when it isn't 4 digits, or undefined when it is. */
 export function pinProblem(pin: string): string | undefined {
-  return /^\d{4}$/.test(pin) ? undefined : "Enter 4 digits.";
+  return /^\d{4}$/.test(pin) ? undefined : t("common.pinField.enterFourDigits");
 }

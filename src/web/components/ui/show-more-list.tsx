@@ -1,6 +1,7 @@
 // A list read newest first, a page at a time: the first page, then each older one "Show more"
 // brings. A page that fails keeps what is shown and says why by the button.
 import { type ReactNode, useState } from "react";
+import { useT } from "../../lib/i18n";
 import { useSubmission } from "../form/use-submission";
 import { Alert } from "./alert";
 
@@ -22,6 +23,7 @@ interface ShowMoreListProps<Item> {
 }
 
 export function ShowMoreList<Item>({ first, loadMore, failed, empty, end, children }: ShowMoreListProps<Item>) {
+  const t = useT();
   const [shown, setShown] = useState(first);
   const more = useSubmission({ fallback: failed });
 
@@ -39,7 +41,7 @@ export function ShowMoreList<Item>({ first, loadMore, failed, empty, end, childr
       {shown.nextCursor ? (
         <div className="activity__more">
           <button type="button" className="button button--secondary" onClick={() => void showMore()} disabled={more.pending}>
-            {more.pending ? "Loading…" : "Show more"}
+            {more.pending ? t("common.showMoreList.loading") : t("common.showMoreList.showMore")}
           </button>
         </div>
       ) : (

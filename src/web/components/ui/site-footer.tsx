@@ -1,9 +1,12 @@
 // The foot of the landing page and of every signed-in page: the one place that says the
 // catalogue is made up, so the pages themselves read like a streaming service's.
+import { useT } from "../../lib/i18n";
+
 export function SiteFooter() {
+  const t = useT();
   return (
     <footer className="site-footer">
-      <p>Usher · The shows and films in this catalogue are made up, and so are their posters and the pictures the player shows.</p>
+      <p>{t("common.siteFooter.madeUp")}</p>
     </footer>
   );
 }

@@ -1,5 +1,6 @@
 // A labelled input with its hint and error tied to it for screen readers.
 import { type InputHTMLAttributes, type ReactNode, useId, useState } from "react";
+import { useT } from "../../lib/i18n";
 
 interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "id"> {
   label: string;
@@ -30,7 +31,9 @@ export function TextField({ label, hint, error, className, ...input }: TextField
 
 /** A password input with a Show / Hide toggle. */
 export function PasswordField(props: Omit<TextFieldProps, "type">) {
+  const t = useT();
   const [visible, setVisible] = useState(false);
+  const field = props.label.toLowerCase();
   return (
     <div className="password-field">
       <TextField {...props} type={visible ? "text" : "password"} spellCheck={false} autoCapitalize="none" />
@@ -38,10 +41,10 @@ export function PasswordField(props: Omit<TextFieldProps, "type">) {
         type="button"
         className="password-field__toggle"
         aria-pressed={visible}
-        aria-label={visible ? `Hide ${props.label.toLowerCase()}` : `Show ${props.label.toLowerCase()}`}
+        aria-label={visible ? t("common.passwordField.hideLabel", { field }) : t("common.passwordField.showLabel", { field })}
         onClick={() => setVisible((v) => !v)}
       >
-        {visible ? "Hide" : "Show"}
+        {visible ? t("common.passwordField.hide") : t("common.passwordField.show")}
       </button>
     </div>
   );

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { showLanguageInTests } from "../../lib/show-language-in-tests";
 import type { ActivityEvent } from "./api/list-activity";
 import { describeEvent } from "./describe-event";
 
@@ -12,6 +13,7 @@ const event = (type: string, details: ActivityEvent["details"] = {}): ActivityEv
 });
 
 describe("account activity in words", () => {
+  beforeAll(() => showLanguageInTests("en"));
   it("names the device of a sign-in and how it was made", () => {
     expect(describeEvent(event("signed_in", { deviceName: "Firefox on Windows" }))).toEqual({
       title: "Signed in on Firefox on Windows",
@@ -302,5 +304,62 @@ describe("account activity in words", () => {
     );
     expect(describeEvent(event("something_support_did", { by: "support" })).title).toBe("Something support did by Usher support");
     expect(describeEvent(event("account_locked", { by: "someone else" })).title).toBe("Account locked");
+  });
+});
+
+describe("account activity in Spanish and Arabic", () => {
+  afterAll(() => showLanguageInTests("en"));
+
+  it("says in Spanish how many devices were signed out, one or several", () => {
+    showLanguageInTests("es");
+    expect(describeEvent(event("passkey_removed", { passkeyName: "Pixel 8", signedOutDevices: 1 }))).toEqual({
+      title: "Llave de acceso eliminada: Pixel 8",
+      detail: "Se cerró la sesión en 1 dispositivo.",
+      tone: "normal",
+    });
+    expect(describeEvent(event("signed_out_all_devices", { signedOutDevices: 3 })).detail).toBe("Se cerró la sesión en 3 dispositivos.");
+    expect(describeEvent(event("signed_out_other_devices", { signedOutDevices: 0 })).detail).toBe(
+      "No había otros dispositivos con la sesión iniciada.",
+    );
+  });
+
+  it("puts the names where Spanish puts them, and says what support did", () => {
+    showLanguageInTests("es");
+    expect(describeEvent(event("profile_pin_set", { profileName: "Papá", actingProfileName: "Mamá" })).title).toBe(
+      "Bloqueo activado en el perfil de Papá por Mamá",
+    );
+    expect(describeEvent(event("signed_in", { deviceName: "Living-room TV", method: "tv_code" })).title).toBe(
+      "Sesión iniciada en Living-room TV con un código",
+    );
+    expect(describeEvent(event("plan_changed", { from: "basic", to: "premium" })).detail).toBe("De Básico a Premium");
+    expect(describeEvent(event("profile_updated", { profileName: "Sam", changed: "avatar,isKids" })).detail).toBe(
+      "Cambios: avatar y ajuste de Niños.",
+    );
+    expect(describeEvent(event("account_locked", { by: "support" })).title).toBe("Cuenta bloqueada por el soporte de Usher");
+  });
+
+  it("uses every Arabic plural form for the devices signed out", () => {
+    showLanguageInTests("ar");
+    const signedOut = (count: number) => describeEvent(event("password_reset", { method: "sms", signedOutDevices: count })).detail;
+    expect(signedOut(1)).toBe("تم تسجيل الخروج من جهاز واحد.");
+    expect(signedOut(2)).toBe("تم تسجيل الخروج من جهازين.");
+    expect(signedOut(3)).toBe("تم تسجيل الخروج من 3 أجهزة.");
+    expect(signedOut(11)).toBe("تم تسجيل الخروج من 11 جهازًا.");
+    expect(signedOut(100)).toBe("تم تسجيل الخروج من 100 جهاز.");
+  });
+
+  it("names things in Arabic sentences", () => {
+    showLanguageInTests("ar");
+    expect(describeEvent(event("tv_sign_in_approved", { deviceName: "Living room TV", profileName: "Alex" })).title).toBe(
+      "تمت الموافقة على تسجيل دخول التلفزيون Living room TV، بالملف الشخصي Alex",
+    );
+    expect(describeEvent(event("profile_created", { profileName: "Sam", actingProfileName: "Mum" })).title).toBe(
+      "تمت إضافة ملف شخصي: Sam، بواسطة Mum",
+    );
+    expect(describeEvent(event("password_check_failed"))).toEqual({
+      title: "تم إدخال كلمة مرور حالية خاطئة",
+      detail: "تم رفض أحد التغييرات.",
+      tone: "warning",
+    });
   });
 });

@@ -2,7 +2,10 @@
 // the profile, the phone's masked ending), and what helps recognise it (how many devices, which
 // way, whether Usher support did it). Entries recorded before a thing was named keep the plain
 // words. An event type this app doesn't know yet still gets a readable line rather than
-// disappearing from the log.
+// disappearing from the log. Every line is a whole message of its own, with the names as
+// placeholders, as word order differs between languages.
+import { activeLanguage, type MessageId, t } from "../../lib/i18n";
+import { planName } from "../account/plan-name";
 import type { ActivityEvent } from "./api/list-activity";
 
 export type Tone = "normal" | "warning";
@@ -13,66 +16,89 @@ export interface DescribedEvent {
   tone: Tone;
 }
 
+type Details = ActivityEvent["details"];
+
 const devices = (count: unknown) =>
   typeof count === "number"
     ? count === 0
-      ? "No other devices were signed in."
-      : `${count} device${count === 1 ? " was" : "s were"} signed out.`
+      ? t("account.activityEvent.noOtherDevices")
+      : t("account.activityEvent.devicesSignedOut", { count })
     : undefined;
 
 const text = (value: unknown) => (typeof value === "string" && value ? value : undefined);
 
-/** "Passkey added: Pixel 8", or just "Passkey added" when the entry doesn't name it. */
-const naming = (what: string, name: unknown) => (text(name) ? `${what}: ${name}` : what);
+/** Names listed the way the shown language lists them ("Cold Ledger, Moon Bakery"). */
+const list = (names: string[]) => new Intl.ListFormat(activeLanguage(), { type: "unit", style: "short" }).format(names);
+
+/** "Passkey added: Pixel 8" (the name as `placeholder`), or just "Passkey added" when the entry doesn't name it. */
+const naming = (plain: MessageId, named: MessageId, placeholder: string, name: unknown) => {
+  const known = text(name);
+  return known ? t(named, { [placeholder]: known }) : t(plain);
+};
 
 /** "From Old name to New name", when the entry says both. */
-const fromTo = (d: ActivityEvent["details"], word: (value: unknown) => string = String) =>
-  text(d.from) && text(d.to) ? `From ${word(d.from)} to ${word(d.to)}` : undefined;
+const fromTo = (d: Details, word: (value: string) => string = String) => {
+  const from = text(d.from);
+  const to = text(d.to);
+  return from && to ? t("account.activityEvent.fromTo", { from: word(from), to: word(to) }) : undefined;
+};
 
 /** "Passkey used: Pixel 8": which passkey proved it. */
-const passkeyUsed = (d: ActivityEvent["details"]) => (text(d.passkeyName) ? `Passkey used: ${d.passkeyName}` : undefined);
-
-/** "premium" → "Premium". */
-const planName = (plan: unknown) => (typeof plan === "string" ? plan.charAt(0).toUpperCase() + plan.slice(1) : "");
+const passkeyUsed = (d: Details) => {
+  const name = text(d.passkeyName);
+  return name ? t("account.activityEvent.passkeyUsed", { passkey: name }) : undefined;
+};
 
 /** Why something asked for was not sent: no verified phone to text, or too many asked for. */
-const notSent = (reason: unknown, what: "codes" | "resets") =>
-  reason === "no_verified_phone"
-    ? "It was asked for by text message, and this account has no verified phone."
-    : `Too many ${what} were asked for; this one wasn't sent.`;
+const notSent = (reason: unknown, tooMany: MessageId) =>
+  reason === "no_verified_phone" ? t("account.activityEvent.notSentNoPhone") : t(tooMany);
 
-/** " by Mum": the profile the change was made from, when the device had one chosen. */
-const by = (d: ActivityEvent["details"]) => (text(d.actingProfileName) ? ` by ${d.actingProfileName}` : "");
+/**
+ * A phrase's four messages: naming the thing it concerns (a profile, a TV), naming the profile
+ * that made it (or the one a TV will watch as), both, or neither, for entries recorded without.
+ */
+interface Phrases {
+  plain: MessageId;
+  named: MessageId;
+  by: MessageId;
+  namedBy: MessageId;
+}
 
-/** "Dad's profile", or "a profile" for entries recorded before profiles were named. */
-const whose = (d: ActivityEvent["details"]) => (text(d.profileName) ? `${d.profileName}'s profile` : "a profile");
-
-/** A profile change: what happened, to which profile, by which ("Profile deleted: Sam, by Mum"). */
-const profileChange = (what: string) => (d: ActivityEvent["details"]) => {
-  const target = text(d.profileName);
-  const actor = text(d.actingProfileName);
-  return { title: [target ? `${what}: ${target}` : what, actor && `by ${actor}`].filter(Boolean).join(", ") };
+/** `name` and `by` are each a placeholder and the entry's value for it, if it has one. */
+const phrase = (ids: Phrases, [nameKey, name]: [string, unknown], [byKey, by]: [string, unknown]) => {
+  const values = { [nameKey]: text(name) ?? "", [byKey]: text(by) ?? "" };
+  return t(values[nameKey] ? (values[byKey] ? ids.namedBy : ids.named) : values[byKey] ? ids.by : ids.plain, values);
 };
+
+/** A change to a profile, by the profile it was made from: "Profile deleted: Sam, by Mum", "Lock set on Dad's profile". */
+const profileChange = (ids: Phrases) => (d: Details) => ({
+  title: phrase(ids, ["profile", d.profileName], ["by", d.actingProfileName]),
+});
+
+/** "TV sign-in approved for Living room TV, as Alex". */
+const tvDecision = (ids: Phrases) => (d: Details) => ({ title: phrase(ids, ["device", d.deviceName], ["profile", d.profileName]) });
 
 /** Title names an entry lists: recorded as a list, or already joined into one line. */
 const titleNames = (value: unknown) =>
-  Array.isArray(value) ? value.filter((name) => typeof name === "string" && name).join(", ") || undefined : text(value);
+  Array.isArray(value) ? list(value.filter((name): name is string => typeof name === "string" && name !== "")) || undefined : text(value);
 
 /** "Rating 7+ → 13+ · Blocked: Cold Ledger · Unblocked: Moon Bakery": what a parental controls change did. */
-const parentalChanges = (d: ActivityEvent["details"]) => {
+const parentalChanges = (d: Details) => {
+  const from = text(d.ratingFrom);
+  const to = text(d.ratingTo);
   const blocked = titleNames(d.blocked);
   const unblocked = titleNames(d.unblocked);
   const exitKids =
     d.askPasswordToExitKids === true
-      ? "Leaving a Kids profile asks for the password"
+      ? t("account.activityEvent.exitKidsAsks")
       : d.askPasswordToExitKids === false
-        ? "Leaving a Kids profile no longer asks for the password"
+        ? t("account.activityEvent.exitKidsNoLongerAsks")
         : undefined;
   return (
     [
-      text(d.ratingFrom) && text(d.ratingTo) && `Rating ${d.ratingFrom} → ${d.ratingTo}`,
-      blocked && `Blocked: ${blocked}`,
-      unblocked && `Unblocked: ${unblocked}`,
+      from && to && t("account.activityEvent.rating", { from, to }),
+      blocked && t("account.activityEvent.blocked", { titles: blocked }),
+      unblocked && t("account.activityEvent.unblocked", { titles: unblocked }),
       exitKids,
     ]
       .filter(Boolean)
@@ -80,183 +106,275 @@ const parentalChanges = (d: ActivityEvent["details"]) => {
   );
 };
 
-/** Support's actions say so: "Account locked by Usher support". */
-const BY_SUPPORT = " by Usher support";
-const bySupport = (d: ActivityEvent["details"]) => d.by === "support";
+const bySupport = (d: Details) => d.by === "support";
 
-const changedSettings: Record<string, string> = { name: "name", avatar: "avatar", isKids: "Kids setting" };
+const changedSettings = new Map<string, MessageId>([
+  ["name", "account.activityEvent.settingName"],
+  ["avatar", "account.activityEvent.settingAvatar"],
+  ["isKids", "account.activityEvent.settingKids"],
+]);
 
-/** How a sign-in was made, when it wasn't with the password ("passkey" is the second step, "passkey_only" the passkey alone). */
-const signInWays: Record<string, string> = {
-  passkey: "with a passkey",
-  passkey_only: "with a passkey",
-  sign_in_code: "with a sign-in code",
-};
+/**
+ * How a sign-in was made, when it wasn't with the password ("passkey" is the second step,
+ * "passkey_only" the passkey alone; a TV used a code): without the device, and with it.
+ */
+const signInWays = new Map<unknown, [MessageId, MessageId]>([
+  ["passkey", ["account.activityEvent.signedInPasskey", "account.activityEvent.signedInPasskeyOn"]],
+  ["passkey_only", ["account.activityEvent.signedInPasskey", "account.activityEvent.signedInPasskeyOn"]],
+  ["sign_in_code", ["account.activityEvent.signedInCode", "account.activityEvent.signedInCodeOn"]],
+  ["tv_code", ["account.activityEvent.signedInTvCode", "account.activityEvent.signedInTvCodeOn"]],
+]);
 
 /**
  * The device an entry names, unless it is the one the entry's own line already shows under it
  * (the browser it came from): a TV or an app signed in from elsewhere is named.
  */
-const otherDevice = (d: ActivityEvent["details"], event: ActivityEvent) =>
+const otherDevice = (d: Details, event: ActivityEvent) =>
   text(d.deviceName) && d.deviceName !== event.device ? String(d.deviceName) : undefined;
 
 /** "Signed in with a passkey on Firefox on Windows"; a TV says it used a code. */
-const signedIn = (d: ActivityEvent["details"], event: ActivityEvent) => {
+const signedIn = (d: Details, event: ActivityEvent) => {
   const device = otherDevice(d, event);
-  if (d.method === "tv_code") return device ? `Signed in on ${device} with a code` : "Signed in on a TV with a code";
-  return ["Signed in", signInWays[String(d.method)], device && `on ${device}`].filter(Boolean).join(" ");
+  const [plain, on] = signInWays.get(d.method) ?? ["account.activityEvent.signedIn", "account.activityEvent.signedInOn"];
+  return device ? t(on, { device }) : t(plain);
 };
 
-/** "TV sign-in approved for Living room TV, as Alex". */
-const tvDecision = (what: string) => (d: ActivityEvent["details"]) => ({
-  title: [text(d.deviceName) ? `${what} for ${d.deviceName}` : what, text(d.profileName) && `as ${d.profileName}`]
-    .filter(Boolean)
-    .join(", "),
-});
+/** "As Sam on Living room TV": who watched, and where. */
+const watchedAs = (d: Details) => {
+  const profile = text(d.profileName);
+  const device = text(d.deviceName);
+  if (profile && device) return t("account.activityEvent.watchingAsOn", { profile, device });
+  if (profile) return t("account.activityEvent.watchingAs", { profile });
+  return device ? t("account.activityEvent.watchingOn", { device }) : undefined;
+};
 
-type Describe = (details: ActivityEvent["details"], event: ActivityEvent) => Omit<DescribedEvent, "tone"> & { tone?: Tone };
+type Describe = (details: Details, event: ActivityEvent) => Omit<DescribedEvent, "tone"> & { tone?: Tone };
 
 const described: Record<string, Describe> = {
-  account_created: () => ({ title: "Account created" }),
+  account_created: () => ({ title: t("account.activityEvent.accountCreated") }),
   signed_in: (d, event) => ({ title: signedIn(d, event), detail: passkeyUsed(d) }),
   sign_in_failed: () => ({
-    title: "Failed sign-in attempt",
-    detail: "Someone entered a wrong password for this account.",
+    title: t("account.activityEvent.signInFailed"),
+    detail: t("account.activityEvent.signInFailedDetail"),
     tone: "warning",
   }),
   sign_in_code_required: () => ({
-    title: "Sign-in code asked for on a new device",
-    detail: "The password was right. Wrong passwords were being tried, so a new device also needs the code we sent you.",
+    title: t("account.activityEvent.signInCodeRequired"),
+    detail: t("account.activityEvent.signInCodeRequiredDetail"),
     tone: "warning",
   }),
   sign_in_code_requested: (d) => ({
-    title: d.sent === false ? "Sign-in code asked for, not sent" : "Sign-in code sent",
-    detail: d.sent === false ? notSent(d.reason, "codes") : d.method === "sms" ? "By text message." : "By email.",
+    title: d.sent === false ? t("account.activityEvent.signInCodeNotSent") : t("account.activityEvent.signInCodeSent"),
+    detail:
+      d.sent === false
+        ? notSent(d.reason, "account.activityEvent.tooManyCodes")
+        : d.method === "sms"
+          ? t("account.activityEvent.sentByText")
+          : t("account.activityEvent.sentByEmail"),
     ...(d.sent === false ? { tone: "warning" as const } : {}),
   }),
   signed_out: (d, event) => {
     const device = otherDevice(d, event);
-    return { title: device ? `Signed out on ${device}` : "Signed out" };
+    return { title: device ? t("account.activityEvent.signedOutOn", { device }) : t("account.activityEvent.signedOut") };
   },
-  signed_out_all_devices: (d) => ({ title: "Signed out of all devices", detail: devices(d.signedOutDevices) }),
-  signed_out_other_devices: (d) => ({ title: "Signed out of all other devices", detail: devices(d.signedOutDevices) }),
-  signed_out_device: (d) => ({ title: text(d.deviceName) ? `Signed out ${d.deviceName}` : "Signed out a device" }),
-  password_changed: (d) => ({
-    title: "Password changed",
-    detail: d.requireAllDevicesToSignIn === false ? "Other devices stayed signed in." : devices(d.signedOutDevices),
+  signed_out_all_devices: (d) => ({ title: t("account.activityEvent.signedOutAll"), detail: devices(d.signedOutDevices) }),
+  signed_out_other_devices: (d) => ({ title: t("account.activityEvent.signedOutOthers"), detail: devices(d.signedOutDevices) }),
+  signed_out_device: (d) => ({
+    title: naming("account.activityEvent.signedOutADevice", "account.activityEvent.signedOutDevice", "device", d.deviceName),
   }),
-  password_check_failed: () => ({ title: "Wrong current password entered", detail: "A change was refused.", tone: "warning" }),
+  password_changed: (d) => ({
+    title: t("account.activityEvent.passwordChanged"),
+    detail: d.requireAllDevicesToSignIn === false ? t("account.activityEvent.othersStayedSignedIn") : devices(d.signedOutDevices),
+  }),
+  password_check_failed: () => ({
+    title: t("account.activityEvent.passwordCheckFailed"),
+    detail: t("account.activityEvent.changeRefused"),
+    tone: "warning",
+  }),
   password_reset_requested: (d) => ({
-    title: "Password reset requested",
+    title: t("account.activityEvent.passwordResetRequested"),
     detail:
       d.sent === false
-        ? notSent(d.reason, "resets")
+        ? notSent(d.reason, "account.activityEvent.tooManyResets")
         : d.method === "sms"
-          ? "A code was sent by text message."
-          : "A link was sent by email.",
+          ? t("account.activityEvent.resetCodeSentByText")
+          : t("account.activityEvent.resetLinkSentByEmail"),
     ...(d.sent === false ? { tone: "warning" as const } : {}),
   }),
   password_reset: (d) => ({
-    title: d.method === "sms" ? "Password reset with a texted code" : "Password reset with an emailed link",
+    title: d.method === "sms" ? t("account.activityEvent.passwordResetByText") : t("account.activityEvent.passwordResetByEmail"),
     detail: devices(d.signedOutDevices),
   }),
-  phone_added: (d) => ({ title: naming("Phone number added", d.maskedPhone) }),
-  phone_changed: (d) => ({ title: "Phone number changed", detail: fromTo(d) }),
-  phone_verified: (d) => ({ title: naming("Phone number verified", d.maskedPhone) }),
-  phone_removed: (d) => ({ title: naming("Phone number removed", d.maskedPhone) }),
-  email_verified: () => ({ title: "Email address verified" }),
-  email_change_requested: () => ({ title: "Email change requested", detail: "A link was sent to the new address." }),
-  email_changed: (d) => ({ title: "Email address changed", detail: fromTo(d) }),
-  plan_changed: (d) => ({ title: "Plan changed", detail: fromTo(d, planName) }),
+  phone_added: (d) => ({
+    title: naming("account.activityEvent.phoneAdded", "account.activityEvent.phoneAddedNamed", "phone", d.maskedPhone),
+  }),
+  phone_changed: (d) => ({ title: t("account.activityEvent.phoneChanged"), detail: fromTo(d) }),
+  phone_verified: (d) => ({
+    title: naming("account.activityEvent.phoneVerified", "account.activityEvent.phoneVerifiedNamed", "phone", d.maskedPhone),
+  }),
+  phone_removed: (d) => ({
+    title: naming("account.activityEvent.phoneRemoved", "account.activityEvent.phoneRemovedNamed", "phone", d.maskedPhone),
+  }),
+  email_verified: () => ({ title: t("account.activityEvent.emailVerified") }),
+  email_change_requested: () => ({
+    title: t("account.activityEvent.emailChangeRequested"),
+    detail: t("account.activityEvent.emailChangeRequestedDetail"),
+  }),
+  email_changed: (d) => ({ title: t("account.activityEvent.emailChanged"), detail: fromTo(d) }),
+  plan_changed: (d) => ({ title: t("account.activityEvent.planChanged"), detail: fromTo(d, planName) }),
   watching_started: (d) => ({
-    title: text(d.titleName) ? `Started watching ${d.titleName}` : "Started watching",
-    detail:
-      [text(d.profileName) && `As ${d.profileName}`, text(d.deviceName) && `on ${d.deviceName}`].filter(Boolean).join(" ") || undefined,
+    title: naming("account.activityEvent.watchingStarted", "account.activityEvent.watchingStartedNamed", "title", d.titleName),
+    detail: watchedAs(d),
   }),
-  watching_stopped: (d) => ({
-    title: text(d.titleName) ? `Stopped watching ${d.titleName}` : "Stopped watching",
-    detail: text(d.stoppedOn) ? `On ${d.stoppedOn}, from ${text(d.deviceName) ?? "another device"}` : undefined,
+  watching_stopped: (d) => {
+    const stoppedOn = text(d.stoppedOn);
+    const device = text(d.deviceName);
+    return {
+      title: naming("account.activityEvent.watchingStopped", "account.activityEvent.watchingStoppedNamed", "title", d.titleName),
+      detail: stoppedOn
+        ? device
+          ? t("account.activityEvent.stoppedOnFrom", { stoppedOn, device })
+          : t("account.activityEvent.stoppedOnFromAnother", { stoppedOn })
+        : undefined,
+    };
+  },
+  profile_created: profileChange({
+    plain: "account.activityEvent.profileAdded",
+    named: "account.activityEvent.profileAddedNamed",
+    by: "account.activityEvent.profileAddedBy",
+    namedBy: "account.activityEvent.profileAddedNamedBy",
   }),
-  profile_created: profileChange("Profile added"),
   profile_updated: (d) => {
     const changed =
       typeof d.changed === "string"
         ? d.changed
             .split(",")
-            .map((key) => changedSettings[key])
-            .filter(Boolean)
+            .map((key) => changedSettings.get(key))
+            .filter((id) => id !== undefined)
+            .map((id) => t(id))
         : [];
-    const list = changed.join(", ");
-    return { ...profileChange("Profile edited")(d), detail: list ? `Changed: ${list}.` : undefined };
+    return {
+      ...profileChange({
+        plain: "account.activityEvent.profileEdited",
+        named: "account.activityEvent.profileEditedNamed",
+        by: "account.activityEvent.profileEditedBy",
+        namedBy: "account.activityEvent.profileEditedNamedBy",
+      })(d),
+      detail: changed.length > 0 ? t("account.activityEvent.profileEditedDetail", { settings: list(changed) }) : undefined,
+    };
   },
-  profile_deleted: profileChange("Profile deleted"),
-  tv_sign_in_approved: tvDecision("TV sign-in approved"),
-  tv_sign_in_denied: tvDecision("TV sign-in denied"),
-  reauthenticated: (d) => ({ title: "Confirmed it's you", detail: passkeyUsed(d) }),
-  reauth_failed: () => ({ title: "Failed attempt to confirm it's you", tone: "warning" }),
+  profile_deleted: profileChange({
+    plain: "account.activityEvent.profileDeleted",
+    named: "account.activityEvent.profileDeletedNamed",
+    by: "account.activityEvent.profileDeletedBy",
+    namedBy: "account.activityEvent.profileDeletedNamedBy",
+  }),
+  tv_sign_in_approved: tvDecision({
+    plain: "account.activityEvent.tvApproved",
+    named: "account.activityEvent.tvApprovedNamed",
+    by: "account.activityEvent.tvApprovedAs",
+    namedBy: "account.activityEvent.tvApprovedNamedAs",
+  }),
+  tv_sign_in_denied: tvDecision({
+    plain: "account.activityEvent.tvDenied",
+    named: "account.activityEvent.tvDeniedNamed",
+    by: "account.activityEvent.tvDeniedAs",
+    namedBy: "account.activityEvent.tvDeniedNamedAs",
+  }),
+  reauthenticated: (d) => ({ title: t("account.activityEvent.reauthenticated"), detail: passkeyUsed(d) }),
+  reauth_failed: () => ({ title: t("account.activityEvent.reauthFailed"), tone: "warning" }),
   two_step_enabled: (d) => ({
-    title: d.method === "passkey" ? "Passkey asked for after the password" : "Two-step verification turned on",
+    title: d.method === "passkey" ? t("account.activityEvent.passkeyAfterPasswordOn") : t("account.activityEvent.twoStepOn"),
     detail: devices(d.signedOutDevices),
   }),
   two_step_disabled: (d) => ({
-    title: d.method === "passkey" ? "Passkey no longer asked for after the password" : "Two-step verification turned off",
+    title: d.method === "passkey" ? t("account.activityEvent.passkeyAfterPasswordOff") : t("account.activityEvent.twoStepOff"),
     detail: devices(d.signedOutDevices),
   }),
   two_step_failed: () => ({
-    title: "Failed second step at sign-in",
-    detail: "The password was right; the code or passkey was not.",
+    title: t("account.activityEvent.twoStepFailed"),
+    detail: t("account.activityEvent.twoStepFailedDetail"),
     tone: "warning",
   }),
-  backup_codes_generated: () => ({ title: "New backup codes created" }),
-  backup_code_used: () => ({ title: "Backup code used to sign in" }),
-  passkey_added: (d) => ({ title: naming("Passkey added", d.passkeyName), detail: devices(d.signedOutDevices) }),
-  passkey_renamed: (d) => ({ title: "Passkey renamed", detail: fromTo(d) }),
-  passkey_removed: (d) => ({ title: naming("Passkey removed", d.passkeyName), detail: devices(d.signedOutDevices) }),
-  profile_pin_set: (d) => ({ title: `Lock set on ${whose(d)}${by(d)}` }),
-  profile_pin_changed: (d) => ({ title: `Lock PIN changed on ${whose(d)}${by(d)}` }),
-  profile_pin_removed: (d) => ({ title: `Lock removed from ${whose(d)}${by(d)}` }),
+  backup_codes_generated: () => ({ title: t("account.activityEvent.backupCodesGenerated") }),
+  backup_code_used: () => ({ title: t("account.activityEvent.backupCodeUsed") }),
+  passkey_added: (d) => ({
+    title: naming("account.activityEvent.passkeyAdded", "account.activityEvent.passkeyAddedNamed", "passkey", d.passkeyName),
+    detail: devices(d.signedOutDevices),
+  }),
+  passkey_renamed: (d) => ({ title: t("account.activityEvent.passkeyRenamed"), detail: fromTo(d) }),
+  passkey_removed: (d) => ({
+    title: naming("account.activityEvent.passkeyRemoved", "account.activityEvent.passkeyRemovedNamed", "passkey", d.passkeyName),
+    detail: devices(d.signedOutDevices),
+  }),
+  profile_pin_set: profileChange({
+    plain: "account.activityEvent.lockSet",
+    named: "account.activityEvent.lockSetNamed",
+    by: "account.activityEvent.lockSetBy",
+    namedBy: "account.activityEvent.lockSetNamedBy",
+  }),
+  profile_pin_changed: profileChange({
+    plain: "account.activityEvent.lockPinChanged",
+    named: "account.activityEvent.lockPinChangedNamed",
+    by: "account.activityEvent.lockPinChangedBy",
+    namedBy: "account.activityEvent.lockPinChangedNamedBy",
+  }),
+  profile_pin_removed: profileChange({
+    plain: "account.activityEvent.lockRemoved",
+    named: "account.activityEvent.lockRemovedNamed",
+    by: "account.activityEvent.lockRemovedBy",
+    namedBy: "account.activityEvent.lockRemovedNamedBy",
+  }),
   profile_pin_failed: (d) => ({
-    title: text(d.profileName) ? `Wrong PIN entered for ${whose(d)}` : "Wrong profile PIN entered",
+    title: naming("account.activityEvent.pinFailed", "account.activityEvent.pinFailedNamed", "profile", d.profileName),
     tone: "warning",
   }),
   account_locked: (d) => ({
-    title: "Account locked",
-    detail: [devices(d.signedOutDevices), "Nobody can sign in until Usher support unlocks it."].filter(Boolean).join(" "),
+    title: t("account.activityEvent.accountLocked"),
+    detail: [devices(d.signedOutDevices), t("account.activityEvent.accountLockedDetail")].filter(Boolean).join(" "),
     tone: "warning",
   }),
-  account_unlocked: () => ({ title: "Account unlocked", detail: "It can be signed in to again." }),
+  account_unlocked: () => ({ title: t("account.activityEvent.accountUnlocked"), detail: t("account.activityEvent.accountUnlockedDetail") }),
   signed_out_by_support: (d) => ({
-    title: text(d.deviceName) ? `Signed out ${d.deviceName}` : "Signed out of all devices",
+    title: text(d.deviceName)
+      ? t("account.activityEvent.signedOutDevice", { device: String(d.deviceName) })
+      : t("account.activityEvent.signedOutAll"),
     detail: text(d.deviceName) ? undefined : devices(d.signedOutDevices),
   }),
   two_step_reset: () => ({
-    title: "Two-step verification reset",
-    detail: "The authenticator app, backup codes and passkeys were removed: the password alone signs in.",
+    title: t("account.activityEvent.twoStepReset"),
+    detail: t("account.activityEvent.twoStepResetDetail"),
     tone: "warning",
   }),
-  data_exported: (d) => ({ title: bySupport(d) ? "Copy of your data exported" : "Copy of your data downloaded" }),
+  data_exported: (d) => ({ title: bySupport(d) ? t("account.activityEvent.dataExported") : t("account.activityEvent.dataDownloaded") }),
   parental_controls_changed: (d) => ({
-    title: `${text(d.profileName) ? `Parental controls changed for ${d.profileName}` : "Parental controls changed"}${by(d)}`,
+    ...profileChange({
+      plain: "account.activityEvent.parentalControlsChanged",
+      named: "account.activityEvent.parentalControlsChangedNamed",
+      by: "account.activityEvent.parentalControlsChangedBy",
+      namedBy: "account.activityEvent.parentalControlsChangedNamedBy",
+    })(d),
     detail: parentalChanges(d),
   }),
-  profile_lock_setting_changed: (d) => ({
-    title:
-      d.requirePinToAddProfiles === true
-        ? `"Require PIN to add new profiles" turned on${by(d)}`
-        : d.requirePinToAddProfiles === false
-          ? `"Require PIN to add new profiles" turned off${by(d)}`
-          : "Profile lock setting changed",
-  }),
+  profile_lock_setting_changed: (d) => {
+    if (typeof d.requirePinToAddProfiles !== "boolean") return { title: t("account.activityEvent.profileLockSettingChanged") };
+    const by = text(d.actingProfileName);
+    const [plain, withBy]: [MessageId, MessageId] = d.requirePinToAddProfiles
+      ? ["account.activityEvent.requirePinOn", "account.activityEvent.requirePinOnBy"]
+      : ["account.activityEvent.requirePinOff", "account.activityEvent.requirePinOffBy"];
+    return { title: by ? t(withBy, { by }) : t(plain) };
+  },
 };
 
-/** A type this app doesn't know yet: its name in words ("something_new" → "Something new"). */
+/** A type this app doesn't know yet: its name in words ("something_new" → "Something new"), as the server spells it. */
 const unknownType: Describe = (_, event) => {
   const words = event.type.replace(/_/g, " ");
   return { title: words.charAt(0).toUpperCase() + words.slice(1) };
 };
 
 export function describeEvent(event: ActivityEvent): DescribedEvent {
-  const inWords = described[event.type] ?? unknownType;
+  const inWords = Object.hasOwn(described, event.type) ? described[event.type]! : unknownType;
   const { tone = "normal", title, ...rest } = inWords(event.details, event);
-  return { tone, title: bySupport(event.details) ? `${title}${BY_SUPPORT}` : title, ...rest };
+  // Support's actions say so: "Account locked by Usher support".
+  return { tone, title: bySupport(event.details) ? t("account.activityEvent.bySupport", { event: title }) : title, ...rest };
 }

@@ -1,10 +1,13 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
+import { showLanguageInTests } from "../../lib/show-language-in-tests";
 import { watchedFor } from "./watched-for";
 
 const start = "2026-11-21T20:00:00.000Z";
 const endedAfter = (seconds: number) => new Date(Date.parse(start) + seconds * 1000).toISOString();
 
 describe("how long a stream played", () => {
+  beforeEach(() => showLanguageInTests("en"));
+
   it("says less than a minute for a stream stopped within its first minute", () => {
     expect(watchedFor(start, start)).toBe("less than a minute");
     expect(watchedFor(start, endedAfter(59))).toBe("less than a minute");
@@ -26,5 +29,25 @@ describe("how long a stream played", () => {
 
   it("never says a negative time when the end is stamped before the start", () => {
     expect(watchedFor(endedAfter(120), start)).toBe("less than a minute");
+  });
+
+  it("says it in Spanish", () => {
+    showLanguageInTests("es");
+    expect(watchedFor(start, start)).toBe("menos de un minuto");
+    expect(watchedFor(start, endedAfter(60))).toBe("1 minuto");
+    expect(watchedFor(start, endedAfter(45 * 60))).toBe("45 minutos");
+    expect(watchedFor(start, endedAfter(3600 + 60))).toBe("1 hora y 1 minuto");
+    expect(watchedFor(start, endedAfter(2 * 3600 + 5 * 60))).toBe("2 horas y 5 minutos");
+  });
+
+  it("says it in Arabic, with its one, two, few and many forms", () => {
+    showLanguageInTests("ar");
+    expect(watchedFor(start, start)).toBe("أقل من دقيقة");
+    expect(watchedFor(start, endedAfter(60))).toBe("دقيقة واحدة");
+    expect(watchedFor(start, endedAfter(2 * 60))).toBe("دقيقتان");
+    expect(watchedFor(start, endedAfter(5 * 60))).toBe("5 دقائق");
+    expect(watchedFor(start, endedAfter(45 * 60))).toBe("45 دقيقة");
+    expect(watchedFor(start, endedAfter(2 * 3600))).toBe("ساعتان");
+    expect(watchedFor(start, endedAfter(3600 + 3 * 60))).toBe("ساعة واحدة و3 دقائق");
   });
 });

@@ -1,6 +1,7 @@
 // Formats a phone number while it is typed, keeping the caret beside the digit it was next
 // to. Works on the libphonenumber-js module handed in, so the library stays in a lazy chunk.
 import type * as PhoneLib from "libphonenumber-js";
+import { activeLanguage, t } from "../../lib/i18n";
 
 export type Lib = typeof PhoneLib;
 export type CountryCode = PhoneLib.CountryCode;
@@ -71,14 +72,18 @@ export interface CountryOption {
   label: string;
 }
 
-/** Every country the library knows, by name, each with its calling code: "Germany (+49)". */
+/** Every country the library knows, by name in the shown language, each with its calling code: "Germany (+49)". */
 export function countryOptions(lib: Lib): CountryOption[] {
-  const names = new Intl.DisplayNames(["en"], { type: "region" });
+  const language = activeLanguage();
+  const names = new Intl.DisplayNames([language], { type: "region" });
   return lib
     .getCountries()
     .map((code) => ({ code, name: names.of(code) ?? code }))
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .map(({ code, name }) => ({ code, label: `${name} (+${lib.getCountryCallingCode(code)})` }));
+    .sort((a, b) => a.name.localeCompare(b.name, language))
+    .map(({ code, name }) => ({
+      code,
+      label: t("account.phoneField.countryOption", { country: name, code: lib.getCountryCallingCode(code) }),
+    }));
 }
 
 /** The country of the browser's language ("en-GB" → "GB"), a good first guess. */

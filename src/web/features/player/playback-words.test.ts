@@ -1,6 +1,9 @@
 // What the player says: why it stopped, how long ago a screen started, and where it is in a title.
-import { describe, expect, it } from "vitest";
-import { endedWords, playbackClock, runtimeSeconds, startedAgo } from "./playback-words";
+import { beforeEach, describe, expect, it } from "vitest";
+import { showLanguageInTests } from "../../lib/show-language-in-tests";
+import { deviceKindName, endedWords, playbackClock, runtimeSeconds, startedAgo } from "./playback-words";
+
+beforeEach(() => showLanguageInTests("en"));
 
 describe("endedWords", () => {
   it("says in plain words why playback stopped, and offers Play again unless this device was signed out or the title blocked", () => {
@@ -15,6 +18,13 @@ describe("endedWords", () => {
       heading: "Playback stopped: this title was blocked on this profile by its parental controls.",
       canPlayAgain: false,
     });
+  });
+
+  it("says it in Spanish and Arabic", () => {
+    showLanguageInTests("es");
+    expect(endedWords("signed_out").heading).toBe("Se cerró la sesión en este dispositivo");
+    showLanguageInTests("ar");
+    expect(endedWords("stopped").heading).toBe("توقف التشغيل");
   });
 });
 
@@ -33,6 +43,29 @@ describe("startedAgo", () => {
 
   it("treats a start a little ahead of this device's clock as just now", () => {
     expect(ago(-30)).toBe("Started just now");
+  });
+
+  it("says it in Spanish and Arabic, with each language's plurals", () => {
+    showLanguageInTests("es");
+    expect(ago(0)).toBe("Empezó hace un momento");
+    expect(ago(60)).toBe("Empezó hace 1 minuto");
+    expect(ago(5 * 60)).toBe("Empezó hace 5 minutos");
+    expect(ago(26 * 3600)).toBe("Empezó ayer");
+    showLanguageInTests("ar");
+    expect(ago(0)).toBe("بدأت المشاهدة للتو");
+    expect(ago(2 * 3600)).toBe("بدأت المشاهدة قبل ساعتين");
+    expect(ago(26 * 3600)).toBe("بدأت المشاهدة أمس");
+  });
+});
+
+describe("deviceKindName", () => {
+  it("names a device's kind, and any other as a device", () => {
+    expect(deviceKindName("mobile")).toBe("Phone");
+    expect(deviceKindName("console")).toBe("Device");
+    showLanguageInTests("es");
+    expect(deviceKindName("web")).toBe("Navegador");
+    showLanguageInTests("ar");
+    expect(deviceKindName("tv")).toBe("تلفزيون");
   });
 });
 

@@ -1,5 +1,6 @@
 // What the player says: why playback stopped, how long ago a screen started watching, and the
 // made-up running time of a title (the catalogue has no video, so no real one).
+import { formatRelativeTime, type MessageId, t } from "../../lib/i18n";
 import type { EndReason } from "./stream-lease";
 
 export interface EndedWords {
@@ -12,35 +13,22 @@ export interface EndedWords {
   canPlayAgain: boolean;
 }
 
-const ended: Record<EndReason, EndedWords> = {
+const ended: Record<EndReason, { heading: MessageId; detail: MessageId; canPlayAgain: boolean }> = {
   stopped_from_another_device: {
-    heading: "Playback stopped from another device",
-    detail: "Someone signed in to your account stopped this screen from another device.",
+    heading: "watching.ended.stoppedFromAnotherDevice.heading",
+    detail: "watching.ended.stoppedFromAnotherDevice.detail",
     canPlayAgain: true,
   },
-  signed_out: {
-    heading: "This device was signed out",
-    detail: "Playback stopped because this device is no longer signed in. Sign in again to keep watching.",
-    canPlayAgain: false,
-  },
-  expired: {
-    heading: "Playback stopped: this screen was idle too long",
-    detail: "This player didn't check in for a while, so its screen was freed for another device.",
-    canPlayAgain: true,
-  },
-  stopped: {
-    heading: "Playback stopped",
-    detail: "This device started playing in another tab or window, which took over its screen.",
-    canPlayAgain: true,
-  },
-  restricted: {
-    heading: "Playback stopped: this title was blocked on this profile by its parental controls.",
-    detail: "The profile's maturity rating or blocked titles were changed while it played. Choose something else to watch.",
-    canPlayAgain: false,
-  },
+  signed_out: { heading: "watching.ended.signedOut.heading", detail: "watching.ended.signedOut.detail", canPlayAgain: false },
+  expired: { heading: "watching.ended.expired.heading", detail: "watching.ended.expired.detail", canPlayAgain: true },
+  stopped: { heading: "watching.ended.stopped.heading", detail: "watching.ended.stopped.detail", canPlayAgain: true },
+  restricted: { heading: "watching.ended.restricted.heading", detail: "watching.ended.restricted.detail", canPlayAgain: false },
 };
 
-export const endedWords = (reason: EndReason): EndedWords => ended[reason];
+export function endedWords(reason: EndReason): EndedWords {
+  const { heading, detail, canPlayAgain } = ended[reason];
+  return { heading: t(heading), detail: t(detail), canPlayAgain };
+}
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["day", 24 * 3600],
@@ -51,11 +39,10 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 /** "Started just now", "Started 5 minutes ago", "Started yesterday". */
 export function startedAgo(iso: string, now = Date.now()): string {
   const seconds = Math.max(0, (now - Date.parse(iso)) / 1000);
-  const words = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
   for (const [unit, size] of UNITS) {
-    if (seconds >= size) return `Started ${words.format(-Math.floor(seconds / size), unit)}`;
+    if (seconds >= size) return t("watching.startedAgo.ago", { ago: formatRelativeTime(-Math.floor(seconds / size), unit) });
   }
-  return "Started just now";
+  return t("watching.startedAgo.justNow");
 }
 
 /** A film runs 85 to 144 minutes, an episode 22 to 57; the same title always runs as long. */
@@ -75,7 +62,11 @@ export function playbackClock(totalSeconds: number): string {
   return hours > 0 ? `${hours}:${String(minutes).padStart(2, "0")}:${seconds}` : `${minutes}:${seconds}`;
 }
 
-const kindNames: Record<string, string> = { web: "Browser", mobile: "Phone", tv: "TV" };
+const kindNames: Record<string, MessageId> = {
+  web: "watching.deviceKind.web",
+  mobile: "watching.deviceKind.mobile",
+  tv: "watching.deviceKind.tv",
+};
 
 /** "Browser", "Phone", "TV". */
-export const deviceKindName = (kind: string): string => kindNames[kind] ?? "Device";
+export const deviceKindName = (kind: string): string => t(kindNames[kind] ?? "watching.deviceKind.other");

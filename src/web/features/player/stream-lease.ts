@@ -10,6 +10,7 @@
 import type { StreamEndedEvent } from "../../../contract/schemas/sessions";
 import { streamEndReasons } from "../../../contract/session-event-names";
 import { ApiError, failureMessage, isSessionLost } from "../../lib/api-client";
+import { t } from "../../lib/i18n";
 import type { Caller } from "../../lib/usher";
 import { heartbeatStream } from "./api/heartbeat-stream";
 import { startStream, type WatchingNow } from "./api/start-stream";
@@ -124,7 +125,7 @@ export function openStreamLease(options: {
     (error: unknown) => {
       if (state.status !== "starting") return;
       if (isSessionLost(error)) return set({ status: "ended", reason: "signed_out" });
-      set({ status: "failed", message: failureMessage(error, "This title couldn't be played. Please try again.") });
+      set({ status: "failed", message: failureMessage(error, t("watching.player.playFailed")) });
     },
   );
 

@@ -2,14 +2,13 @@
 // authenticator app and 1 passkey").
 import type { z } from "zod";
 import type { securityResponse } from "../../../contract/schemas/two-step";
+import { t } from "../../lib/i18n";
 
 export type TwoStepStatus = z.infer<typeof securityResponse>["twoStep"];
 
 export function describeTwoStep(status: TwoStepStatus): string {
-  if (!status.enabled) return "Two-step verification is off. Turning it on keeps anyone with your password alone out.";
-  const ways = [
-    status.totp ? "an authenticator app" : "",
-    status.passkeys > 0 ? `${status.passkeys} passkey${status.passkeys === 1 ? "" : "s"}` : "",
-  ].filter(Boolean);
-  return `Two-step verification is on, with ${ways.join(" and ")}. Remove anything you don't recognise.`;
+  if (!status.enabled) return t("auth.describeTwoStep.off");
+  const count = status.passkeys;
+  if (status.totp) return count > 0 ? t("auth.describeTwoStep.onWithAppAndPasskeys", { count }) : t("auth.describeTwoStep.onWithApp");
+  return count > 0 ? t("auth.describeTwoStep.onWithPasskeys", { count }) : t("auth.describeTwoStep.on");
 }

@@ -2,26 +2,34 @@
 // account: whether a step was done, never anything secret), so going off to review the devices
 // and coming back keeps the ticks.
 import { useCallback, useState } from "react";
+import type { MessageId } from "../../lib/i18n";
 
 export type StepId = "signOut" | "password" | "devices" | "phone" | "twoStep";
-export type StepsDone = Partial<Record<StepId, string>>;
+/** What a done step says, kept as its message rather than its words: said in the language shown. */
+export interface Said {
+  id: MessageId;
+  values?: Record<string, number>;
+}
+export type StepsDone = Partial<Record<StepId, Said>>;
 
 const key = (accountId: string) => `usher.secure-account.${accountId}`;
 
 function read(accountId: string): StepsDone {
   try {
     const saved = JSON.parse(sessionStorage.getItem(key(accountId)) ?? "{}") as unknown;
-    return saved && typeof saved === "object" ? (saved as StepsDone) : {};
+    if (!saved || typeof saved !== "object") return {};
+    // A line that isn't a message (kept by an older version of the page) leaves its step not done.
+    return Object.fromEntries(Object.entries(saved).filter(([, said]) => typeof (said as Partial<Said> | null)?.id === "string"));
   } catch {
     return {};
   }
 }
 
 /** Each done step keeps a line saying what was done ("3 other devices were signed out."). */
-export function useStepsDone(accountId: string): [StepsDone, (step: StepId, said: string) => void] {
+export function useStepsDone(accountId: string): [StepsDone, (step: StepId, said: Said) => void] {
   const [done, setDone] = useState<StepsDone>(() => read(accountId));
   const markDone = useCallback(
-    (step: StepId, said: string) => {
+    (step: StepId, said: Said) => {
       setDone((before) => {
         const after = { ...before, [step]: said };
         sessionStorage.setItem(key(accountId), JSON.stringify(after));

@@ -5,11 +5,10 @@ import { useState } from "react";
 import { Form } from "../../../components/form/form";
 import { useSubmission } from "../../../components/form/use-submission";
 import { Alert } from "../../../components/ui/alert";
+import { useT } from "../../../lib/i18n";
 import { changePlan } from "../api/change-plan";
 import type { PlanChoices, PlanOption } from "../api/get-plans";
-
-/** "1 screen at a time", "4 screens at a time". */
-export const screensAtATime = (screens: number): string => `${screens} screen${screens === 1 ? "" : "s"} at a time`;
+import { planName } from "../plan-name";
 
 interface ChangePlanFormProps {
   choices: PlanChoices;
@@ -18,8 +17,9 @@ interface ChangePlanFormProps {
 }
 
 export function ChangePlanForm({ choices, onChanged }: ChangePlanFormProps) {
+  const t = useT();
   const [chosenId, setChosenId] = useState(choices.plan);
-  const save = useSubmission({ fallback: "Your plan couldn't be changed. Please try again." });
+  const save = useSubmission({ fallback: t("account.changePlanForm.failed") });
   const current = choices.plans.find((plan) => plan.id === choices.plan);
   const chosen = choices.plans.find((plan) => plan.id === chosenId);
   const fewerScreens = current !== undefined && chosen !== undefined && chosen.screens < current.screens;
@@ -28,7 +28,7 @@ export function ChangePlanForm({ choices, onChanged }: ChangePlanFormProps) {
     if (!chosen) return;
     if (
       save.invalid({
-        form: chosen.id === choices.plan ? `${chosen.name} is already your plan. Choose another one to change it.` : undefined,
+        form: chosen.id === choices.plan ? t("account.changePlanForm.alreadyYours", { plan: planName(chosen.id) }) : undefined,
       })
     )
       return;
@@ -41,7 +41,7 @@ export function ChangePlanForm({ choices, onChanged }: ChangePlanFormProps) {
   return (
     <Form submission={save} onSubmit={submit}>
       <fieldset className="choices">
-        <legend>Choose a plan</legend>
+        <legend>{t("account.changePlanForm.choose")}</legend>
         {choices.plans.map((plan) => (
           <label key={plan.id} className="choice plan-choice">
             <input
@@ -56,20 +56,18 @@ export function ChangePlanForm({ choices, onChanged }: ChangePlanFormProps) {
             />
             <span>
               <span className="choice__label plan-choice__name">
-                {plan.name}
-                {plan.id === choices.plan && <span className="tag">Current plan</span>}
+                {planName(plan.id)}
+                {plan.id === choices.plan && <span className="tag">{t("account.changePlanForm.current")}</span>}
               </span>
-              <span className="choice__hint">{screensAtATime(plan.screens)}</span>
+              <span className="choice__hint">{t("account.changePlanForm.screensAtATime", { screens: plan.screens })}</span>
             </span>
           </label>
         ))}
       </fieldset>
-      {fewerScreens && (
-        <Alert tone="info">Fewer screens: anything already playing keeps playing; the new limit applies to what starts next.</Alert>
-      )}
+      {fewerScreens && <Alert tone="info">{t("account.changePlanForm.fewerScreens")}</Alert>}
       <div className="form__actions">
         <button className="button button--primary" type="submit" disabled={save.pending}>
-          {save.pending ? "Saving…" : "Save"}
+          {save.pending ? t("account.changePlanForm.saving") : t("account.changePlanForm.save")}
         </button>
       </div>
     </Form>

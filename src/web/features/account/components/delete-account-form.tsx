@@ -5,18 +5,18 @@ import { Link } from "react-router";
 import { Form } from "../../../components/form/form";
 import { useSubmission } from "../../../components/form/use-submission";
 import { Checkbox } from "../../../components/ui/checkbox";
+import { useT } from "../../../lib/i18n";
 import { deleteAccount } from "../api/account-data";
-
-export const UNDERSTOOD = "I understand that deleting my account can't be undone";
 
 /** `onDeleted` leaves the page (this browser is signed out by then). */
 export function DeleteAccountForm({ onDeleted }: { onDeleted(): unknown }) {
+  const t = useT();
   const errorId = useId();
   const [understood, setUnderstood] = useState(false);
-  const deleting = useSubmission<"understood">({ fallback: "Your account couldn't be deleted. Please try again." });
+  const deleting = useSubmission<"understood">({ fallback: t("account.deleteAccountForm.failed") });
 
   function submit() {
-    if (deleting.invalid({ understood: understood ? undefined : "Tick the box to confirm that you understand." })) return;
+    if (deleting.invalid({ understood: understood ? undefined : t("account.deleteAccountForm.understoodMissing") })) return;
     void deleting.run(async () => {
       await deleteAccount();
       await onDeleted();
@@ -27,7 +27,7 @@ export function DeleteAccountForm({ onDeleted }: { onDeleted(): unknown }) {
     <Form submission={deleting} onSubmit={submit}>
       <div>
         <Checkbox
-          label={UNDERSTOOD}
+          label={t("account.deleteAccountForm.understood")}
           name="understood"
           checked={understood}
           aria-invalid={deleting.errors.understood ? true : undefined}
@@ -45,10 +45,10 @@ export function DeleteAccountForm({ onDeleted }: { onDeleted(): unknown }) {
       </div>
       <div className="form__actions">
         <button className="button button--danger" type="submit" disabled={deleting.pending}>
-          {deleting.pending ? "Deleting your account…" : "Delete account"}
+          {deleting.pending ? t("account.deleteAccountForm.deleting") : t("account.deleteAccountForm.submit")}
         </button>
         <Link className="button button--secondary" to="/account">
-          Cancel
+          {t("account.deleteAccountForm.cancel")}
         </Link>
       </div>
     </Form>

@@ -3,57 +3,59 @@
 // download a copy, or delete the account.
 import type { ReactNode } from "react";
 import { Link } from "react-router";
+import { useT } from "../../../lib/i18n";
 
 export function SecurityPrivacy({ factorRows, onSignOutOfAllDevices }: { factorRows?: ReactNode; onSignOutOfAllDevices(): void }) {
+  const t = useT();
   return (
     <section className="section" aria-labelledby="security-privacy">
-      <h2 id="security-privacy">Security &amp; Privacy</h2>
+      <h2 id="security-privacy">{t("account.security.title")}</h2>
       {factorRows}
       <div className="row">
         <div className="row__value">
-          <span className="row__title">Access and devices</span>
-          <span className="row__hint">See the browsers, phones and TVs signed in to your account.</span>
+          <span className="row__title">{t("account.security.devicesTitle")}</span>
+          <span className="row__hint">{t("account.security.devicesHint")}</span>
         </div>
         <div className="row__actions">
-          <Link to="/account/devices">Manage access and devices</Link>
+          <Link to="/account/devices">{t("account.security.devicesLink")}</Link>
         </div>
       </div>
       <div className="row">
         <div className="row__value">
-          <span className="row__title">Account activity</span>
-          <span className="row__hint">Sign-ins, failed attempts and security changes, newest first.</span>
+          <span className="row__title">{t("account.security.activity")}</span>
+          <span className="row__hint">{t("account.security.activityHint")}</span>
         </div>
         <div className="row__actions">
-          <Link to="/account/activity">Account activity</Link>
+          <Link to="/account/activity">{t("account.security.activity")}</Link>
         </div>
       </div>
       <div className="row">
         <div className="row__value">
-          <span className="row__title">Signed-in devices</span>
-          <span className="row__hint">Every device, this one included, will need your password to watch again.</span>
+          <span className="row__title">{t("account.security.signedInTitle")}</span>
+          <span className="row__hint">{t("account.security.signedInHint")}</span>
         </div>
         <div className="row__actions">
           <button type="button" className="button button--secondary" onClick={onSignOutOfAllDevices}>
-            Sign out of all devices
+            {t("account.security.signOutAll")}
           </button>
         </div>
       </div>
       <div className="row">
         <div className="row__value">
-          <span className="row__title">Your data</span>
-          <span className="row__hint">A copy of your account's details, profiles, devices, activity and viewing history.</span>
+          <span className="row__title">{t("account.security.dataTitle")}</span>
+          <span className="row__hint">{t("account.security.dataHint")}</span>
         </div>
         <div className="row__actions">
-          <Link to="/account/data">Download your data</Link>
+          <Link to="/account/data">{t("account.security.dataLink")}</Link>
         </div>
       </div>
       <div className="row">
         <div className="row__value">
-          <span className="row__title">Delete account</span>
-          <span className="row__hint">Erase your account, its profiles and their viewing history for good. This can't be undone.</span>
+          <span className="row__title">{t("account.security.delete")}</span>
+          <span className="row__hint">{t("account.security.deleteHint")}</span>
         </div>
         <div className="row__actions">
-          <Link to="/account/delete">Delete account</Link>
+          <Link to="/account/delete">{t("account.security.delete")}</Link>
         </div>
       </div>
     </section>

@@ -1,13 +1,13 @@
 // One entry per event, newest first: what happened in words, when, from which device and IP.
 
+import { formatDateTime, useT } from "../../../lib/i18n";
 import type { ActivityEvent } from "../api/list-activity";
 import { describeEvent } from "../describe-event";
 
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
-
 export function ActivityList({ events }: { events: ActivityEvent[] }) {
+  const t = useT();
   return (
-    <ol className="activity" aria-label="Account activity, newest first">
+    <ol className="activity" aria-label={t("account.activityList.label")}>
       {events.map((event) => {
         const { title, detail, tone } = describeEvent(event);
         return (
@@ -15,9 +15,9 @@ export function ActivityList({ events }: { events: ActivityEvent[] }) {
             <p className="activity__title">{title}</p>
             {detail && <p className="activity__detail">{detail}</p>}
             <p className="activity__meta">
-              <time dateTime={event.at}>{when.format(new Date(event.at))}</time>
+              <time dateTime={event.at}>{formatDateTime(event.at, { dateStyle: "medium", timeStyle: "short" })}</time>
               {event.device && <span>{event.device}</span>}
-              {event.ip && <span>IP {event.ip}</span>}
+              {event.ip && <span>{t("account.activityList.ip", { ip: event.ip })}</span>}
             </p>
           </li>
         );

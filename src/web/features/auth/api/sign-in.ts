@@ -7,6 +7,7 @@ import type { z } from "zod";
 import type { SignedInResponse } from "../../../../contract/schemas/auth";
 import type { signInCodeRequiredResponse, signInResponse, TwoStepRequiredResponse } from "../../../../contract/schemas/two-step";
 import { call } from "../../../lib/api-client";
+import { activeLanguage } from "../../../lib/i18n";
 import { usher } from "../../../lib/usher";
 import { answerWithPasskey, type PasskeyAuthentication } from "../../../lib/webauthn";
 
@@ -20,10 +21,24 @@ export const needsSignInCode = (result: SignInResult): result is SignInCodeRequi
 export const signIn = (email: string, password: string): Promise<SignInResult> =>
   call(() => usher.POST("/api/v1/auth/sign-in", { body: { email, password } }), { signedIn: false });
 
+/**
+ * A new account, in the language the sign-up page is shown in and this browser's time zone:
+ * its emails and texts, and its first profile, start in that language.
+ */
 export const signUp = (email: string, password: string, profileName?: string): Promise<SignedInResponse> =>
-  call(() => usher.POST("/api/v1/auth/sign-up", { body: { email, password, ...(profileName ? { profileName } : {}) } }), {
-    signedIn: false,
-  });
+  call(
+    () =>
+      usher.POST("/api/v1/auth/sign-up", {
+        body: {
+          email,
+          password,
+          ...(profileName ? { profileName } : {}),
+          language: activeLanguage(),
+          timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+        },
+      }),
+    { signedIn: false },
+  );
 
 /** The second step: an authenticator-app code or a backup code, or a passkey. */
 export const completeSecondStep = (

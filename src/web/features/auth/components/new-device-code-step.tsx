@@ -4,6 +4,7 @@
 // it was right; "Use a sign-in code" is the way on for someone unsure of the password.
 import { useEffect, useRef } from "react";
 import { Link } from "react-router";
+import { Message, useT } from "../../../lib/i18n";
 import type { TwoStepRequiredResponse } from "../api/sign-in";
 import { EMAIL_HINT, SignInCodeForm } from "./sign-in-code-form";
 
@@ -18,25 +19,24 @@ interface NewDeviceCodeStepProps {
 }
 
 export function NewDeviceCodeStep({ flowId, email, signInCodePage, onSignedIn, onSecondStep, onStartOver }: NewDeviceCodeStepProps) {
+  const t = useT();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   return (
     <div className="second-step">
       <h1 ref={heading} tabIndex={-1}>
-        Enter the code we sent you
+        {t("auth.newDeviceCode.title")}
       </h1>
       <p className="second-step__lead">
-        To keep your account safe, we need to confirm it's you on this device. If the password you entered is right, we've sent a 6-digit
-        sign-in code to <strong className="break-anywhere">{email}</strong>, and by text to your phone if it's verified. It expires in 10
-        minutes.
+        <Message id="auth.newDeviceCode.lead" values={{ email }} components={{ 0: <strong className="break-anywhere" /> }} />
       </p>
-      <SignInCodeForm flowId={flowId} hint={EMAIL_HINT} onSignedIn={onSignedIn} onSecondStep={onSecondStep} />
+      <SignInCodeForm flowId={flowId} hint={t(EMAIL_HINT)} onSignedIn={onSignedIn} onSecondStep={onSecondStep} />
       <div className="second-step__other">
         <Link className="button button--link" to={signInCodePage} state={{ email }}>
-          Use a sign-in code instead
+          {t("auth.newDeviceCode.useSignInCode")}
         </Link>
         <button type="button" className="button button--link" onClick={onStartOver}>
-          Cancel and sign in again
+          {t("auth.newDeviceCode.startOver")}
         </button>
       </div>
     </div>

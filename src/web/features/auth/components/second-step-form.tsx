@@ -4,6 +4,7 @@ import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useSubmission } from "../../../components/form/use-submission";
 import { Alert } from "../../../components/ui/alert";
 import { TextField } from "../../../components/ui/text-field";
+import { useT } from "../../../lib/i18n";
 import { passkeysUnavailable } from "../../../lib/passkey-support";
 import { completeSecondStep, completeWithPasskey, type TwoStepRequiredResponse } from "../api/sign-in";
 
@@ -17,6 +18,7 @@ interface SecondStepFormProps {
 }
 
 export function SecondStepForm({ attempt, onSignedIn, onStartOver }: SecondStepFormProps) {
+  const t = useT();
   const hasApp = attempt.methods.includes("totp");
   const hasBackup = attempt.methods.includes("backup_code");
   const accountHasPasskey = attempt.methods.includes("passkey") && attempt.passkeyOptions !== null;
@@ -28,7 +30,7 @@ export function SecondStepForm({ attempt, onSignedIn, onStartOver }: SecondStepF
   const [code, setCode] = useState("");
   const [how, setHow] = useState<"code" | "passkey">();
   const [over, setOver] = useState(false);
-  const completing = useSubmission({ fallback: "Signing in failed. Please try again." });
+  const completing = useSubmission({ fallback: t("auth.secondStep.failed") });
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
 
@@ -47,11 +49,7 @@ export function SecondStepForm({ attempt, onSignedIn, onStartOver }: SecondStepF
     event.preventDefault();
     if (
       completing.invalid({
-        form: code.trim()
-          ? undefined
-          : using === "totp"
-            ? "Enter the 6-digit code from your authenticator app."
-            : "Enter one of your backup codes.",
+        form: code.trim() ? undefined : t(using === "totp" ? "auth.secondStep.enterAppCode" : "auth.secondStep.enterBackupCode"),
       })
     )
       return;
@@ -68,23 +66,25 @@ export function SecondStepForm({ attempt, onSignedIn, onStartOver }: SecondStepF
   return (
     <div className="second-step">
       <h1 ref={heading} tabIndex={-1}>
-        Two-step verification
+        {t("auth.secondStep.title")}
       </h1>
       {over ? (
         <>
           {completing.errors.form && <Alert tone="error">{completing.errors.form}</Alert>}
           <button type="button" className="button button--primary button--block" onClick={onStartOver}>
-            Sign in again
+            {t("auth.secondStep.signInAgain")}
           </button>
         </>
       ) : (
         <>
           <p className="second-step__lead">
-            {passkeyFirst
-              ? "Your account is protected with a passkey. Use it to finish signing in."
-              : using === "totp"
-                ? "Enter the 6-digit code from your authenticator app."
-                : "Enter one of the backup codes you saved when you turned on two-step verification. Each works once."}
+            {t(
+              passkeyFirst
+                ? "auth.secondStep.passkeyLead"
+                : using === "totp"
+                  ? "auth.secondStep.enterAppCode"
+                  : "auth.secondStep.backupLead",
+            )}
           </p>
           {passkeyUnavailable && <Alert tone="info">{passkeyUnavailable}</Alert>}
           {completing.errors.form && <Alert tone="error">{completing.errors.form}</Alert>}
@@ -93,7 +93,7 @@ export function SecondStepForm({ attempt, onSignedIn, onStartOver }: SecondStepF
               {using === "totp" ? (
                 <TextField
                   key="totp"
-                  label="Authenticator code"
+                  label={t("auth.secondStep.appCodeLabel")}
                   className="second-step__code"
                   inputMode="numeric"
                   autoComplete="one-time-code"
@@ -106,7 +106,7 @@ export function SecondStepForm({ attempt, onSignedIn, onStartOver }: SecondStepF
               ) : (
                 <TextField
                   key="backup"
-                  label="Backup code"
+                  label={t("auth.secondStep.backupCodeLabel")}
                   className="second-step__code"
                   autoComplete="one-time-code"
                   spellCheck={false}
@@ -118,7 +118,7 @@ export function SecondStepForm({ attempt, onSignedIn, onStartOver }: SecondStepF
                 />
               )}
               <button className="button button--primary button--block" type="submit" disabled={completing.pending}>
-                {completing.pending && how === "code" ? "Checking…" : "Verify"}
+                {completing.pending && how === "code" ? t("auth.secondStep.checking") : t("auth.secondStep.verify")}
               </button>
             </form>
           )}
@@ -130,21 +130,21 @@ export function SecondStepForm({ attempt, onSignedIn, onStartOver }: SecondStepF
                 onClick={() => void complete("passkey")}
                 disabled={completing.pending}
               >
-                {completing.pending && how === "passkey" ? "Waiting for your passkey…" : "Use a passkey"}
+                {completing.pending && how === "passkey" ? t("auth.secondStep.waitingForPasskey") : t("auth.secondStep.usePasskey")}
               </button>
             )}
             {hasBackup && using !== "backup_code" && (
               <button type="button" className="button button--link" onClick={() => switchTo("backup_code")}>
-                Use a backup code
+                {t("auth.secondStep.useBackupCode")}
               </button>
             )}
             {hasApp && using === "backup_code" && (
               <button type="button" className="button button--link" onClick={() => switchTo("totp")}>
-                Use your authenticator app
+                {t("auth.secondStep.useApp")}
               </button>
             )}
             <button type="button" className="button button--link" onClick={onStartOver}>
-              Cancel and sign in again
+              {t("auth.secondStep.startOver")}
             </button>
           </div>
         </>

@@ -5,11 +5,13 @@ import { useState } from "react";
 import { Form } from "../../../components/form/form";
 import { useSubmission } from "../../../components/form/use-submission";
 import { CodeField, SIX_DIGITS } from "../../../components/ui/code-field";
+import { type MessageId, useT } from "../../../lib/i18n";
 import type { TwoStepRequiredResponse } from "../api/sign-in";
 import { completeSignInCode } from "../api/sign-in-code";
 
-export const EMAIL_HINT = "Nothing in your inbox after a minute? Check your spam folder.";
-export const TEXT_HINT = "Text messages can take a minute to arrive.";
+/** The hints for `hint`, by where the code went. */
+export const EMAIL_HINT: MessageId = "auth.signInCodeForm.emailHint";
+export const TEXT_HINT: MessageId = "auth.signInCodeForm.textHint";
 
 interface SignInCodeFormProps {
   flowId: string;
@@ -21,11 +23,12 @@ interface SignInCodeFormProps {
 }
 
 export function SignInCodeForm({ flowId, hint, onSignedIn, onSecondStep }: SignInCodeFormProps) {
+  const t = useT();
   const [code, setCode] = useState("");
-  const signingIn = useSubmission<"code">({ fallback: "Signing in failed. Please try again.", at: { SIGN_IN_CODE_INVALID: "code" } });
+  const signingIn = useSubmission<"code">({ fallback: t("auth.signInCodeForm.failed"), at: { SIGN_IN_CODE_INVALID: "code" } });
 
   function submit() {
-    if (signingIn.invalid({ code: SIX_DIGITS.test(code) ? undefined : "Enter the 6 digits from the email or text message." })) return;
+    if (signingIn.invalid({ code: SIX_DIGITS.test(code) ? undefined : t("auth.signInCodeForm.enterCode") })) return;
     void signingIn.run(async () => {
       const result = await completeSignInCode(flowId, code);
       if ("twoStepRequired" in result) onSecondStep(result);
@@ -37,7 +40,7 @@ export function SignInCodeForm({ flowId, hint, onSignedIn, onSecondStep }: SignI
     <Form submission={signingIn} onSubmit={submit}>
       <CodeField autoFocus value={code} onChange={setCode} error={signingIn.errors.code} hint={hint} />
       <button className="button button--primary button--block" type="submit" disabled={signingIn.pending}>
-        {signingIn.pending ? "Signing in…" : "Sign In"}
+        {signingIn.pending ? t("auth.signInCodeForm.signingIn") : t("auth.signInCodeForm.submit")}
       </button>
     </Form>
   );

@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useSubmission } from "../../../components/form/use-submission";
 import { Alert } from "../../../components/ui/alert";
+import { Message, useT } from "../../../lib/i18n";
 import type { TwoStepRequiredResponse } from "../api/sign-in";
 import { requestSignInCode, type SignInCodeAddress } from "../api/sign-in-code";
 import { EMAIL_HINT, SignInCodeForm, TEXT_HINT } from "./sign-in-code-form";
@@ -19,9 +20,10 @@ interface SignInCodeSentProps {
 }
 
 export function SignInCodeSent({ address, shownAs, flowId: firstFlowId, onSignedIn, onSecondStep, onChangeAddress }: SignInCodeSentProps) {
+  const t = useT();
   const [flowId, setFlowId] = useState(firstFlowId);
   const [notice, setNotice] = useState<string>();
-  const resend = useSubmission({ fallback: "A new code couldn't be sent. Please try again." });
+  const resend = useSubmission({ fallback: t("auth.signInCodeSent.resendFailed") });
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const byEmail = "email" in address;
@@ -31,21 +33,20 @@ export function SignInCodeSent({ address, shownAs, flowId: firstFlowId, onSigned
     const sent = await resend.run(() => requestSignInCode(address));
     if (!sent.ok) return;
     setFlowId(sent.value.flowId);
-    setNotice(
-      byEmail
-        ? "We've sent a new code. Use the one in the newest email."
-        : "We've sent a new code. Use the one in the newest text message.",
-    );
+    setNotice(t(byEmail ? "auth.signInCodeSent.resentEmail" : "auth.signInCodeSent.resentText"));
   }
 
   return (
     <div className="second-step">
       <h1 ref={heading} tabIndex={-1}>
-        {byEmail ? "Check your email" : "Check your phone"}
+        {t(byEmail ? "auth.signInCodeSent.titleEmail" : "auth.signInCodeSent.titlePhone")}
       </h1>
       <p className="second-step__lead">
-        If an account uses <strong className={byEmail ? "break-anywhere" : "verify__number"}>{shownAs}</strong>, we've{" "}
-        {byEmail ? "sent" : "texted"} it a 6-digit code. It expires in 10 minutes.
+        <Message
+          id={byEmail ? "auth.signInCodeSent.leadEmail" : "auth.signInCodeSent.leadText"}
+          values={{ address: shownAs }}
+          components={{ 0: <strong className={byEmail ? "break-anywhere" : "verify__number"} /> }}
+        />
       </p>
       {notice && <Alert tone="success">{notice}</Alert>}
       {resend.errors.form && <Alert tone="error">{resend.errors.form}</Alert>}
@@ -53,7 +54,7 @@ export function SignInCodeSent({ address, shownAs, flowId: firstFlowId, onSigned
       <SignInCodeForm
         key={flowId}
         flowId={flowId}
-        hint={byEmail ? EMAIL_HINT : TEXT_HINT}
+        hint={t(byEmail ? EMAIL_HINT : TEXT_HINT)}
         onSignedIn={onSignedIn}
         onSecondStep={onSecondStep}
       />
@@ -64,10 +65,10 @@ export function SignInCodeSent({ address, shownAs, flowId: firstFlowId, onSigned
           onClick={() => void sendNewCode()}
           disabled={resend.pending}
         >
-          {resend.pending ? "Sending…" : "Send a new code"}
+          {resend.pending ? t("auth.signInCodeSent.sending") : t("auth.signInCodeSent.sendNewCode")}
         </button>
         <button type="button" className="button button--link" onClick={onChangeAddress}>
-          Use a different email or phone
+          {t("auth.signInCodeSent.changeAddress")}
         </button>
       </div>
     </div>

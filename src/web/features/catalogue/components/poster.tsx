@@ -1,10 +1,13 @@
 // A title's poster, drawn in SVG from a hash of its name: the same title always gets the same
 // colours and shapes, and no image is fetched from anywhere. Only presentation attributes are
-// used (the CSP forbids style attributes).
+// used (the CSP forbids style attributes). It is a picture: it is laid out left to right in every
+// language (its text is placed from the left edge), only its words follow the shown language.
 import { type ReactElement, useId } from "react";
+import { activeLanguage, useT } from "../../../lib/i18n";
 import { hashText, seeded } from "../../../lib/seeded-random";
 import { palettes } from "../../../lib/title-palettes";
 import type { Title } from "../api/list-titles";
+import { titleKindName } from "../title-words";
 
 type Variant = "portrait" | "wide";
 
@@ -158,6 +161,7 @@ interface PosterProps {
 }
 
 export function Poster({ title, variant = "portrait", decorative = false, className }: PosterProps) {
+  const t = useT();
   const uid = useId().replace(/[^a-zA-Z0-9_-]/g, "");
   const { w, h, perLine } = sizes[variant];
   const seed = hashText(title.name);
@@ -177,7 +181,12 @@ export function Poster({ title, variant = "portrait", decorative = false, classN
       focusable="false"
       aria-hidden={decorative ? true : undefined}
       role={decorative ? undefined : "img"}
-      aria-label={decorative ? undefined : `${title.name} (${title.kind.toLowerCase()}) poster`}
+      aria-label={
+        decorative
+          ? undefined
+          : t(title.kind === "Film" ? "watching.poster.filmLabel" : "watching.poster.seriesLabel", { name: title.name })
+      }
+      direction="ltr"
     >
       <defs>
         <linearGradient id={`${uid}-sky`} x1="0" y1="0" x2={rand() < 0.5 ? "0.3" : "0"} y2="1">
@@ -192,8 +201,18 @@ export function Poster({ title, variant = "portrait", decorative = false, classN
       <rect width={w} height={h} fill={`url(#${uid}-sky)`} />
       {drawMotif(motif, rand, w, h, palette)}
       <rect width={w} height={h} fill={`url(#${uid}-shade)`} />
-      <text x={16} y={26} fill="#f1f4fa" fontFamily="system-ui, sans-serif" fontSize={11} fontWeight={700} letterSpacing={2} opacity={0.9}>
-        {title.kind.toUpperCase()}
+      {/* Spaced-out letters would break Arabic's joined script apart. */}
+      <text
+        x={16}
+        y={26}
+        fill="#f1f4fa"
+        fontFamily="system-ui, sans-serif"
+        fontSize={11}
+        fontWeight={700}
+        letterSpacing={activeLanguage() === "ar" ? 0 : 2}
+        opacity={0.9}
+      >
+        {titleKindName(title.kind).toLocaleUpperCase(activeLanguage())}
       </text>
       <text x={16} y={firstBaseline} fill="#ffffff" fontFamily="system-ui, sans-serif" fontSize={fontSize} fontWeight={800}>
         {text.map((line, i) => (

@@ -3,10 +3,13 @@
 // Opening it puts the focus on Play (showModal() focuses the first control).
 import { useEffect, useId, useRef } from "react";
 import { Link } from "react-router";
+import { useT } from "../../../lib/i18n";
 import type { Title } from "../api/list-titles";
+import { genreList, titleKindName } from "../title-words";
 import { Poster } from "./poster";
 
 export function TitleDetails({ title, onClose }: { title: Title | undefined; onClose(): void }) {
+  const t = useT();
   const ref = useRef<HTMLDialogElement>(null);
   const headingId = useId();
   useEffect(() => {
@@ -32,17 +35,21 @@ export function TitleDetails({ title, onClose }: { title: Title | undefined; onC
           <Poster title={title} variant="wide" decorative className="title-details__poster" />
           <h2 id={headingId}>{title.name}</h2>
           <p className="title-details__meta">
-            {title.kind} · {title.year} · {title.genres.join(", ")}
-            <span className="tag">{title.rating === "All" ? "All ages" : title.rating}</span>
-            {title.forKids && <span className="tag">Kids</span>}
+            {t("watching.titleDetails.meta", {
+              kind: titleKindName(title.kind),
+              year: String(title.year),
+              genres: genreList(title.genres),
+            })}
+            <span className="tag">{title.rating === "All" ? t("watching.titleDetails.allAges") : title.rating}</span>
+            {title.forKids && <span className="tag">{t("watching.titleDetails.kids")}</span>}
           </p>
-          <p>{title.blurb}</p>
+          <p dir="auto">{title.blurb}</p>
           <div className="dialog__actions">
             <Link className="button button--primary" to={`/watch/${title.id}`}>
-              Play
+              {t("watching.titleDetails.play")}
             </Link>
             <button type="button" className="button button--secondary" onClick={onClose}>
-              Close
+              {t("watching.titleDetails.close")}
             </button>
           </div>
         </div>

@@ -1,15 +1,20 @@
 // One row of the browse page: a genre's titles side by side, scrolling sideways on narrow
 // screens. Each poster is a button that opens the title's details.
 import { useId } from "react";
+import type { Genre } from "../../../../contract/genres";
+import { useT } from "../../../lib/i18n";
 import type { Title } from "../api/list-titles";
+import { genreName, titleKindName } from "../title-words";
 import { Poster } from "./poster";
 
-export function TitleShelf({ heading, titles, onOpen }: { heading: string; titles: readonly Title[]; onOpen(title: Title): void }) {
+/** `heading` is the row's genre, named here in the shown language. */
+export function TitleShelf({ heading, titles, onOpen }: { heading: Genre; titles: readonly Title[]; onOpen(title: Title): void }) {
+  const t = useT();
   const headingId = useId();
   return (
     <section className="shelf" aria-labelledby={headingId}>
       <h2 id={headingId} className="shelf__heading">
-        {heading}
+        {genreName(heading)}
       </h2>
       <ul className="shelf__list">
         {titles.map((title) => (
@@ -18,7 +23,7 @@ export function TitleShelf({ heading, titles, onOpen }: { heading: string; title
               <Poster title={title} decorative />
               <span className="tile__name">{title.name}</span>
               <span className="tile__meta">
-                {title.kind} · {title.year}
+                {t("watching.titleShelf.meta", { kind: titleKindName(title.kind), year: String(title.year) })}
               </span>
             </button>
           </li>

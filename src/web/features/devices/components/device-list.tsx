@@ -3,13 +3,18 @@
 import type { PublicProfile } from "../../../../contract/schemas/profiles";
 import { Avatar } from "../../../components/ui/avatar";
 import { DeviceIcon } from "../../../components/ui/device-icon";
+import { Message, type MessageId, useT } from "../../../lib/i18n";
 import { signOutHereLabel } from "../../../lib/sign-out-here";
 import { useMinuteClock } from "../../../lib/use-minute-clock";
 import type { Device } from "../api/list-sessions";
 import { activeAgo, exactTime } from "../format-relative-time";
 import { WatchingNow } from "./watching-now";
 
-const kindNames: Record<Device["deviceKind"], string> = { web: "Browser", mobile: "Phone", tv: "TV" };
+const kindNames: Record<Device["deviceKind"], MessageId> = {
+  web: "devices.deviceList.kind.web",
+  mobile: "devices.deviceList.kind.mobile",
+  tv: "devices.deviceList.kind.tv",
+};
 
 export type DeviceProfile = Pick<PublicProfile, "id" | "name" | "avatar">;
 
@@ -23,12 +28,13 @@ interface DeviceListProps {
 }
 
 export function DeviceList({ devices, profiles, onSignOut, onStopWatching }: DeviceListProps) {
+  const t = useT();
   const now = useMinuteClock();
   if (devices.length === 0) {
-    return <p className="empty">No devices are signed in to your account.</p>;
+    return <p className="empty">{t("devices.deviceList.empty")}</p>;
   }
   return (
-    <ul className="devices" aria-label="Signed-in devices">
+    <ul className="devices" aria-label={t("devices.deviceList.label")}>
       {devices.map((device) => {
         const profile = profiles.find((candidate) => candidate.id === device.profileId);
         return (
@@ -37,29 +43,33 @@ export function DeviceList({ devices, profiles, onSignOut, onStopWatching }: Dev
             <div className="device__text">
               <p className="device__name">
                 <span>{device.deviceName}</span>
-                {device.current && <span className="badge badge--ok">This device</span>}
+                {device.current && <span className="badge badge--ok">{t("devices.deviceList.thisDevice")}</span>}
               </p>
               <p className="device__profile">
-                <span className="visually-hidden">Last profile: </span>
+                <span className="visually-hidden">{t("devices.deviceList.lastProfile")}</span>
                 {profile ? (
                   <>
                     <Avatar avatar={profile.avatar} size="small" />
                     <span>{profile.name}</span>
                   </>
                 ) : (
-                  <span className="device__no-profile">No profile chosen</span>
+                  <span className="device__no-profile">{t("devices.deviceList.noProfile")}</span>
                 )}
               </p>
               <p className="device__meta">
-                <span>{kindNames[device.deviceKind]}</span>
+                <span>{t(kindNames[device.deviceKind])}</span>
                 <span>
                   <time dateTime={device.lastActiveAt} title={exactTime(device.lastActiveAt)}>
-                    {device.current ? "Active now" : activeAgo(device.lastActiveAt, now)}
+                    {device.current ? t("devices.deviceList.activeNow") : activeAgo(device.lastActiveAt, now)}
                   </time>
                 </span>
-                {device.ip && <span>IP address {device.ip}</span>}
+                {device.ip && <span>{t("devices.deviceList.ipAddress", { ip: device.ip })}</span>}
                 <span>
-                  Signed in <time dateTime={device.createdAt}>{exactTime(device.createdAt)}</time>
+                  <Message
+                    id="devices.deviceList.signedIn"
+                    values={{ time: exactTime(device.createdAt) }}
+                    components={{ 0: <time dateTime={device.createdAt} /> }}
+                  />
                 </span>
               </p>
               {device.watching && (
@@ -80,10 +90,10 @@ export function DeviceList({ devices, profiles, onSignOut, onStopWatching }: Dev
               <button
                 type="button"
                 className="button button--secondary device__sign-out"
-                aria-label={`Sign out ${device.deviceName}`}
+                aria-label={t("devices.deviceList.signOutDevice", { device: device.deviceName })}
                 onClick={() => onSignOut(device)}
               >
-                Sign out
+                {t("devices.deviceList.signOut")}
               </button>
             )}
           </li>

@@ -1,6 +1,7 @@
 // The confirmation before Stop watching, as Sign out has one: what will stop, on which device,
 // and that the device stays signed in.
 import { ConfirmDialog } from "../../../components/ui/confirm-dialog";
+import { Message, useT } from "../../../lib/i18n";
 import type { Device } from "../api/list-sessions";
 import { stopWatching } from "../api/stop-watching";
 
@@ -13,7 +14,11 @@ interface StopWatchingDialogProps {
 }
 
 export function StopWatchingDialog({ device, onClose, onStopped }: StopWatchingDialogProps) {
-  const where = !device || device.current ? "this device" : device.deviceName;
+  const t = useT();
+  // Said as "this device" for the one in hand (and while closed), else by its name.
+  const here = !device || device.current;
+  const deviceName = device?.deviceName ?? "";
+  const title = device?.watching?.title.name ?? t("devices.stopWatching.whatIsPlaying");
 
   async function confirm() {
     if (!device?.watching) return;
@@ -24,22 +29,21 @@ export function StopWatchingDialog({ device, onClose, onStopped }: StopWatchingD
   return (
     <ConfirmDialog
       open={device !== undefined}
-      title={`Stop watching on ${where}?`}
-      confirmLabel="Stop watching"
-      busyLabel="Stopping…"
-      failed="Stopping that stream failed. Please try again."
+      title={here ? t("devices.stopWatching.titleHere") : t("devices.stopWatching.title", { device: deviceName })}
+      confirmLabel={t("devices.stopWatching.confirm")}
+      busyLabel={t("devices.stopWatching.busy")}
+      failed={t("devices.stopWatching.failed")}
       onConfirm={confirm}
       onCancel={onClose}
     >
       <p>
-        <strong>{device?.watching?.title.name ?? "What is playing"}</strong> will stop playing on {where}, freeing its screen for another
-        device.
+        {here ? (
+          <Message id="devices.stopWatching.willStopHere" values={{ title }} components={{ 0: <strong /> }} />
+        ) : (
+          <Message id="devices.stopWatching.willStop" values={{ title, device: deviceName }} components={{ 0: <strong /> }} />
+        )}
       </p>
-      <p>
-        {device?.current
-          ? "You'll stay signed in on this device."
-          : `${where} stays signed in: whoever is using it can start watching again.`}
-      </p>
+      <p>{here ? t("devices.stopWatching.staySignedInHere") : t("devices.stopWatching.staysSignedIn", { device: deviceName })}</p>
     </ConfirmDialog>
   );
 }

@@ -2,14 +2,16 @@
 // watched it, when it started and for how long (or that it is playing now), and on which device.
 
 import { DeviceIcon } from "../../../components/ui/device-icon";
+import { formatDateTime, useT } from "../../../lib/i18n";
 import type { WatchedStream } from "../api/list-streaming-activity";
 import { watchedFor } from "../watched-for";
 
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+const when = (iso: string) => formatDateTime(iso, { dateStyle: "medium", timeStyle: "short" });
 
 export function StreamingActivityList({ streams }: { streams: WatchedStream[] }) {
+  const t = useT();
   return (
-    <ol className="streams" aria-label="Recent streaming activity, newest first">
+    <ol className="streams" aria-label={t("devices.streamingActivityList.label")}>
       {streams.map((stream) => (
         <li key={stream.id} className="streams__item">
           <DeviceIcon kind={stream.device.kind} />
@@ -17,24 +19,24 @@ export function StreamingActivityList({ streams }: { streams: WatchedStream[] })
             <p className="streams__title">{stream.title.name}</p>
             <p className="streams__meta">
               {stream.profileName === null ? (
-                <span className="streams__no-profile">No profile</span>
+                <span className="streams__no-profile">{t("devices.streamingActivityList.noProfile")}</span>
               ) : (
                 <span>
-                  <span className="visually-hidden">Profile: </span>
+                  <span className="visually-hidden">{t("devices.streamingActivityList.profile")}</span>
                   {stream.profileName}
                 </span>
               )}
               <span>
-                <span className="visually-hidden">Device: </span>
+                <span className="visually-hidden">{t("devices.streamingActivityList.device")}</span>
                 {stream.device.name}
               </span>
             </p>
             <p className="streams__meta">
-              <time dateTime={stream.startedAt}>{when.format(new Date(stream.startedAt))}</time>
+              <time dateTime={stream.startedAt}>{when(stream.startedAt)}</time>
               {stream.endedAt === null ? (
-                <span className="badge badge--ok">Watching now</span>
+                <span className="badge badge--ok">{t("devices.streamingActivityList.watchingNow")}</span>
               ) : (
-                <span>Watched for {watchedFor(stream.startedAt, stream.endedAt)}</span>
+                <span>{t("devices.streamingActivityList.watchedFor", { duration: watchedFor(stream.startedAt, stream.endedAt) })}</span>
               )}
             </p>
           </div>

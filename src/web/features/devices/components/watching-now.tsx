@@ -2,6 +2,7 @@
 // watching (which ends the stream and leaves the device signed in).
 import type { PublicProfile } from "../../../../contract/schemas/profiles";
 import { Avatar } from "../../../components/ui/avatar";
+import { useT } from "../../../lib/i18n";
 import type { Device } from "../api/list-sessions";
 import { exactTime, startedAgo } from "../format-relative-time";
 
@@ -15,19 +16,20 @@ interface WatchingNowProps {
 }
 
 export function WatchingNow({ device, watching, profiles, now, onStop }: WatchingNowProps) {
+  const t = useT();
   const profile = watching.profileName === null ? undefined : profiles.find((candidate) => candidate.name === watching.profileName);
   return (
     <div className="watching">
       <div className="watching__text">
         <p className="watching__label">
           <span className="watching__live" aria-hidden="true" />
-          Watching now
+          {t("devices.watchingNow.label")}
         </p>
         <p className="watching__title">{watching.title.name}</p>
         <p className="watching__meta">
           {watching.profileName !== null && (
             <span className="watching__profile">
-              <span className="visually-hidden">Profile: </span>
+              <span className="visually-hidden">{t("devices.watchingNow.profile")}</span>
               {profile && <Avatar avatar={profile.avatar} size="small" />}
               <span>{watching.profileName}</span>
             </span>
@@ -40,10 +42,10 @@ export function WatchingNow({ device, watching, profiles, now, onStop }: Watchin
       <button
         type="button"
         className="button button--secondary watching__stop"
-        aria-label={device.current ? "Stop watching on this device" : `Stop watching on ${device.deviceName}`}
+        aria-label={device.current ? t("devices.watchingNow.stopHere") : t("devices.watchingNow.stopOn", { device: device.deviceName })}
         onClick={onStop}
       >
-        Stop watching
+        {t("devices.watchingNow.stop")}
       </button>
     </div>
   );

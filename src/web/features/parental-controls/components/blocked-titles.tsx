@@ -1,5 +1,6 @@
 // Title restrictions → "Blocked on this profile": each blocked title with Unblock.
 import { type RefObject, useId } from "react";
+import { useT } from "../../../lib/i18n";
 import { type Title, TitleItem } from "./title-item";
 
 interface BlockedTitlesProps {
@@ -11,14 +12,15 @@ interface BlockedTitlesProps {
 }
 
 export function BlockedTitles({ titles, onUnblock, busy, headingRef }: BlockedTitlesProps) {
+  const t = useT();
   const headingId = useId();
   return (
     <div className="parental__blocked">
       <h3 id={headingId} ref={headingRef} tabIndex={-1}>
-        Blocked on this profile
+        {t("profiles.blockedTitles.heading")}
       </h3>
       {titles.length === 0 ? (
-        <p className="parental__none">No titles are blocked on this profile.</p>
+        <p className="parental__none">{t("profiles.blockedTitles.none")}</p>
       ) : (
         <ul className="parental__titles" aria-labelledby={headingId}>
           {titles.map((title) => (
@@ -26,11 +28,11 @@ export function BlockedTitles({ titles, onUnblock, busy, headingRef }: BlockedTi
               <button
                 type="button"
                 className="button button--secondary"
-                aria-label={`Unblock ${title.name}`}
+                aria-label={t("profiles.blockedTitles.unblockTitle", { title: title.name })}
                 disabled={busy}
                 onClick={() => onUnblock(title)}
               >
-                Unblock
+                {t("profiles.blockedTitles.unblock")}
               </button>
             </TitleItem>
           ))}

@@ -4,6 +4,7 @@ import { useId, useState } from "react";
 import { useSubmission } from "../../../components/form/use-submission";
 import { Alert } from "../../../components/ui/alert";
 import { Checkbox } from "../../../components/ui/checkbox";
+import { useT } from "../../../lib/i18n";
 import type { ParentalControls, ParentalControlsChange } from "../api/parental-controls";
 
 interface ExitKidsSettingProps {
@@ -13,11 +14,12 @@ interface ExitKidsSettingProps {
 }
 
 export function ExitKidsSetting({ controls, onChange }: ExitKidsSettingProps) {
+  const t = useT();
   const hintId = useId();
   const [wanted, setWanted] = useState(controls.askPasswordToExitKids);
   const [notice, setNotice] = useState<string>();
   // A refused password takes the page back to asking for it: nothing to say here.
-  const save = useSubmission({ fallback: "The setting couldn't be saved. Please try again.", at: { WRONG_PASSWORD: null } });
+  const save = useSubmission({ fallback: t("profiles.exitKids.failed"), at: { WRONG_PASSWORD: null } });
 
   async function toggle(ask: boolean) {
     // Not disabled while saving: a disabled box would drop the keyboard's focus.
@@ -26,11 +28,7 @@ export function ExitKidsSetting({ controls, onChange }: ExitKidsSettingProps) {
     setWanted(ask);
     const saved = await save.run(() => onChange({ askPasswordToExitKids: ask }));
     if (saved.ok) {
-      setNotice(
-        saved.value.askPasswordToExitKids
-          ? "Saved. Leaving a Kids profile now asks for the account password."
-          : "Saved. Leaving a Kids profile no longer asks for the account password.",
-      );
+      setNotice(t(saved.value.askPasswordToExitKids ? "profiles.exitKids.savedOn" : "profiles.exitKids.savedOff"));
     }
   }
 
@@ -40,13 +38,13 @@ export function ExitKidsSetting({ controls, onChange }: ExitKidsSettingProps) {
       {save.errors.form && <Alert tone="error">{save.errors.form}</Alert>}
       <div className="parental__checkbox">
         <Checkbox
-          label="Ask for the account password to leave a Kids profile"
+          label={t("profiles.exitKids.label")}
           checked={save.pending ? wanted : controls.askPasswordToExitKids}
           aria-describedby={hintId}
           onChange={(event) => void toggle(event.target.checked)}
         />
         <p id={hintId} className="field__hint">
-          For every Kids profile on this account. A Kids profile always asks for a locked profile's PIN.
+          {t("profiles.exitKids.hint")}
         </p>
       </div>
     </>

@@ -5,8 +5,9 @@ import { useId, useState } from "react";
 import { Form } from "../../../components/form/form";
 import { useSubmission } from "../../../components/form/use-submission";
 import { Alert } from "../../../components/ui/alert";
+import { useT } from "../../../lib/i18n";
 import type { ParentalControls, ParentalControlsChange } from "../api/parental-controls";
-import { allowedFor, kidsLimitHint, type MaturityRating, maturityRatings, ratedPhrase, ratingLabel } from "../rating-words";
+import { allowedFor, alreadyRated, kidsLimitHint, type MaturityRating, maturityRatings, ratingLabel, savedRating } from "../rating-words";
 
 interface MaturityRatingFormProps {
   controls: ParentalControls;
@@ -15,24 +16,20 @@ interface MaturityRatingFormProps {
 }
 
 export function MaturityRatingForm({ controls, onChange }: MaturityRatingFormProps) {
+  const t = useT();
   const hintId = useId();
   const [chosen, setChosen] = useState(controls.maxRating);
   const [notice, setNotice] = useState<string>();
   // A refused password takes the page back to asking for it: nothing to say here.
-  const save = useSubmission({ fallback: "The rating couldn't be saved. Please try again.", at: { WRONG_PASSWORD: null } });
+  const save = useSubmission({ fallback: t("profiles.maturityRating.failed"), at: { WRONG_PASSWORD: null } });
   const name = controls.profileName;
 
   async function submit() {
     setNotice(undefined);
     const unchanged = chosen === controls.maxRating;
-    if (
-      save.invalid({
-        form: unchanged ? `${name} already sees titles rated ${ratedPhrase(chosen)}. Choose another rating to change it.` : undefined,
-      })
-    )
-      return;
+    if (save.invalid({ form: unchanged ? alreadyRated(name, chosen) : undefined })) return;
     const saved = await save.run(() => onChange({ maxRating: chosen }));
-    if (saved.ok) setNotice(`Saved. ${saved.value.profileName} now sees titles rated ${ratedPhrase(saved.value.maxRating)}.`);
+    if (saved.ok) setNotice(savedRating(saved.value.profileName, saved.value.maxRating));
   }
 
   function choose(rating: MaturityRating) {
@@ -43,17 +40,15 @@ export function MaturityRatingForm({ controls, onChange }: MaturityRatingFormPro
 
   return (
     <>
-      <p className="parental__lead">
-        {name} sees only titles rated at or below this, on every device. Anything rated higher is hidden and can't be played.
-      </p>
+      <p className="parental__lead">{t("profiles.maturityRating.lead", { name })}</p>
       {notice && <Alert tone="success">{notice}</Alert>}
       <Form submission={save} onSubmit={() => void submit()}>
         <fieldset className="choices" aria-describedby={controls.isKids ? hintId : undefined}>
           {/* The section's heading shows the same words. */}
-          <legend className="visually-hidden">Maturity rating</legend>
+          <legend className="visually-hidden">{t("profiles.maturityRating.legend")}</legend>
           {controls.isKids && (
             <p id={hintId} className="field__hint">
-              {kidsLimitHint}
+              {kidsLimitHint()}
             </p>
           )}
           {maturityRatings.map((rating) => (
@@ -71,7 +66,7 @@ export function MaturityRatingForm({ controls, onChange }: MaturityRatingFormPro
                 {rating === controls.maxRating && (
                   <>
                     {" "}
-                    <span className="tag">Current</span>
+                    <span className="tag">{t("profiles.maturityRating.current")}</span>
                   </>
                 )}
               </span>
@@ -80,7 +75,7 @@ export function MaturityRatingForm({ controls, onChange }: MaturityRatingFormPro
         </fieldset>
         <div className="form__actions">
           <button type="submit" className="button button--primary" disabled={save.pending}>
-            {save.pending ? "Saving…" : "Save rating"}
+            {save.pending ? t("profiles.maturityRating.saving") : t("profiles.maturityRating.save")}
           </button>
         </div>
       </Form>

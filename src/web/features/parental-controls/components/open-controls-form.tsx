@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Form } from "../../../components/form/form";
 import { useSubmission } from "../../../components/form/use-submission";
 import { PasswordField } from "../../../components/ui/text-field";
+import { useT } from "../../../lib/i18n";
 import { openParentalControls, type ParentalControls } from "../api/parental-controls";
 
 interface OpenControlsFormProps {
@@ -14,14 +15,15 @@ interface OpenControlsFormProps {
 }
 
 export function OpenControlsForm({ profileId, profileName, onOpened }: OpenControlsFormProps) {
+  const t = useT();
   const [password, setPassword] = useState("");
   const open = useSubmission<"password">({
-    fallback: "Profile & Parental Controls couldn't be opened. Please try again.",
+    fallback: t("profiles.openControls.failed"),
     at: { WRONG_PASSWORD: "password" },
   });
 
   async function submit() {
-    if (open.pending || open.invalid({ password: password ? undefined : "Enter your account password." })) return;
+    if (open.pending || open.invalid({ password: password ? undefined : t("profiles.openControls.passwordMissing") })) return;
     const opened = await open.run(() => openParentalControls(profileId, password));
     if (opened.ok) onOpened(password, opened.value);
     else if (opened.code === "WRONG_PASSWORD") setPassword("");
@@ -29,11 +31,9 @@ export function OpenControlsForm({ profileId, profileName, onOpened }: OpenContr
 
   return (
     <Form submission={open} onSubmit={() => void submit()}>
-      <p className="parental__gate-lead">
-        Enter your account password to see and change Profile &amp; Parental Controls for {profileName}.
-      </p>
+      <p className="parental__gate-lead">{t("profiles.openControls.lead", { name: profileName })}</p>
       <PasswordField
-        label="Account password"
+        label={t("profiles.openControls.password")}
         autoComplete="current-password"
         required
         autoFocus
@@ -43,7 +43,7 @@ export function OpenControlsForm({ profileId, profileName, onOpened }: OpenContr
       />
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={open.pending || open.throttled}>
-          {open.pending ? "Checking…" : "Continue"}
+          {open.pending ? t("profiles.openControls.checking") : t("profiles.openControls.continue")}
         </button>
       </div>
     </Form>

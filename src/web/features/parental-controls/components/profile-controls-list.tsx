@@ -4,12 +4,14 @@
 import { Link } from "react-router";
 import type { PublicProfile } from "../../../../contract/schemas/profiles";
 import { Avatar } from "../../../components/ui/avatar";
+import { useT } from "../../../lib/i18n";
 import { parentalControlsPath } from "../parental-controls-path";
 
 export function ProfileControlsList({ profiles }: { profiles: PublicProfile[] }) {
+  const t = useT();
   return (
     <section className="section" aria-labelledby="profile-parental-controls">
-      <h2 id="profile-parental-controls">Profile &amp; Parental Controls</h2>
+      <h2 id="profile-parental-controls">{t("profiles.profileControlsList.heading")}</h2>
       {profiles.map((profile) => (
         <div key={profile.id} className="row">
           <div className="row__value parental-row">
@@ -20,18 +22,18 @@ export function ProfileControlsList({ profiles }: { profiles: PublicProfile[] })
                 {profile.isKids && (
                   <>
                     {" "}
-                    <span className="tag">Kids</span>
+                    <span className="tag">{t("profiles.profileControlsList.kids")}</span>
                   </>
                 )}
               </span>
               <span className="row__hint">
-                Maturity rating, blocked titles, profile lock{profile.locked ? " (on)" : ""} and viewing activity.
+                {t(profile.locked ? "profiles.profileControlsList.settingsLocked" : "profiles.profileControlsList.settings")}
               </span>
             </span>
           </div>
           <div className="row__actions">
-            <Link to={parentalControlsPath(profile.id)} aria-label={`Parental controls for ${profile.name}`}>
-              Parental controls
+            <Link to={parentalControlsPath(profile.id)} aria-label={t("profiles.profileControlsList.openFor", { name: profile.name })}>
+              {t("profiles.profileControlsList.open")}
             </Link>
           </div>
         </div>

@@ -2,18 +2,18 @@
 // PIN itself is set, changed or removed in Manage profiles → Profile lock, which asks for the
 // account password there.
 import { Link } from "react-router";
+import { useT } from "../../../lib/i18n";
 
 export function ProfileLockSummary({ profileName, locked }: { profileName: string; locked: boolean }) {
+  const t = useT();
   return (
     <>
       <p className="parental__lead">
-        {locked
-          ? `Profile lock is on: ${profileName} asks for a 4-digit PIN.`
-          : `Profile lock is off: anyone using this account can open ${profileName}.`}
+        {t(locked ? "profiles.profileLockSummary.on" : "profiles.profileLockSummary.off", { name: profileName })}
       </p>
       <div className="form__actions">
         <Link className="button button--secondary" to="/profiles/manage">
-          Change profile lock
+          {t("profiles.profileLockSummary.change")}
         </Link>
       </div>
     </>

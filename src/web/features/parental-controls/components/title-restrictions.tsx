@@ -4,6 +4,7 @@
 import { useRef, useState } from "react";
 import { useSubmission } from "../../../components/form/use-submission";
 import { Alert } from "../../../components/ui/alert";
+import { useT } from "../../../lib/i18n";
 import type { ParentalControls, ParentalControlsChange } from "../api/parental-controls";
 import { BlockedTitles } from "./blocked-titles";
 import type { Title } from "./title-item";
@@ -16,10 +17,11 @@ interface TitleRestrictionsProps {
 }
 
 export function TitleRestrictions({ controls, onChange }: TitleRestrictionsProps) {
+  const t = useT();
   const [query, setQuery] = useState("");
   const [notice, setNotice] = useState<string>();
   // A refused password takes the page back to asking for it: nothing to say here.
-  const save = useSubmission({ fallback: "The blocked titles couldn't be saved. Please try again.", at: { WRONG_PASSWORD: null } });
+  const save = useSubmission({ fallback: t("profiles.titleRestrictions.failed"), at: { WRONG_PASSWORD: null } });
   const searchBox = useRef<HTMLDivElement>(null);
   const blockedHeading = useRef<HTMLHeadingElement>(null);
   const name = controls.profileName;
@@ -34,19 +36,19 @@ export function TitleRestrictions({ controls, onChange }: TitleRestrictionsProps
   }
 
   async function block(title: Title) {
-    if (await change([...blockedIds, title.id], `Blocked ${title.name} on ${name}.`)) {
+    if (await change([...blockedIds, title.id], t("profiles.titleRestrictions.blocked", { title: title.name, name }))) {
       searchBox.current?.querySelector("input")?.focus();
     }
   }
 
   async function unblock(title: Title) {
     const others = blockedIds.filter((id) => id !== title.id);
-    if (await change(others, `Unblocked ${title.name} on ${name}.`)) blockedHeading.current?.focus();
+    if (await change(others, t("profiles.titleRestrictions.unblocked", { title: title.name, name }))) blockedHeading.current?.focus();
   }
 
   return (
     <>
-      <p className="parental__lead">A blocked title is hidden from {name} and can't be played, whatever its rating.</p>
+      <p className="parental__lead">{t("profiles.titleRestrictions.lead", { name })}</p>
       {notice && <Alert tone="success">{notice}</Alert>}
       {save.errors.form && <Alert tone="error">{save.errors.form}</Alert>}
       <TitleSearch

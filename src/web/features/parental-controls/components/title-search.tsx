@@ -3,6 +3,7 @@
 // reader hears what a keystroke found without the list being read out each time.
 import type { RefObject } from "react";
 import { TextField } from "../../../components/ui/text-field";
+import { useT } from "../../../lib/i18n";
 import { searchTitles } from "../search-titles";
 import { type Title, TitleItem } from "./title-item";
 
@@ -18,12 +19,13 @@ interface TitleSearchProps {
 }
 
 export function TitleSearch({ titles, blockedIds, query, onQuery, onBlock, busy, boxRef }: TitleSearchProps) {
+  const t = useT();
   const { shown, total } = searchTitles(titles, query);
   const searching = query.trim() !== "";
   return (
     <div className="parental__search" ref={boxRef}>
       <TextField
-        label="Search for a title to block"
+        label={t("profiles.titleSearch.label")}
         type="search"
         autoComplete="off"
         spellCheck={false}
@@ -31,36 +33,36 @@ export function TitleSearch({ titles, blockedIds, query, onQuery, onBlock, busy,
         onChange={(event) => onQuery(event.target.value)}
       />
       <p role="status" className={total === 0 && searching ? "parental__no-match" : "visually-hidden"}>
-        {!searching ? "" : total === 0 ? `No titles match "${query.trim()}".` : `${total} title${total === 1 ? "" : "s"} match.`}
+        {!searching
+          ? ""
+          : total === 0
+            ? t("profiles.titleSearch.noMatch", { query: query.trim() })
+            : t("profiles.titleSearch.matches", { count: total })}
       </p>
       {shown.length > 0 && (
-        <ul className="parental__titles" aria-label="Matching titles">
+        <ul className="parental__titles" aria-label={t("profiles.titleSearch.matching")}>
           {shown.map((title) =>
             blockedIds.includes(title.id) ? (
               <TitleItem key={title.id} title={title}>
-                <span className="badge badge--warn">Blocked</span>
+                <span className="badge badge--warn">{t("profiles.titleSearch.blocked")}</span>
               </TitleItem>
             ) : (
               <TitleItem key={title.id} title={title}>
                 <button
                   type="button"
                   className="button button--secondary"
-                  aria-label={`Block ${title.name}`}
+                  aria-label={t("profiles.titleSearch.blockTitle", { title: title.name })}
                   disabled={busy}
                   onClick={() => onBlock(title)}
                 >
-                  Block
+                  {t("profiles.titleSearch.block")}
                 </button>
               </TitleItem>
             ),
           )}
         </ul>
       )}
-      {total > shown.length && (
-        <p className="field__hint">
-          Showing {shown.length} of {total} titles. Type more of the name to narrow them down.
-        </p>
-      )}
+      {total > shown.length && <p className="field__hint">{t("profiles.titleSearch.showing", { shown: shown.length, total })}</p>}
     </div>
   );
 }

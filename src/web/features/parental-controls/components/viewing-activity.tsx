@@ -1,22 +1,28 @@
 // Profile & Parental Controls → Viewing activity: what the profile watched lately, newest first,
 // with the device and when it started (worded as Recent streaming activity words it).
+import { formatDateTime, Message, useT } from "../../../lib/i18n";
 import type { ParentalControls } from "../api/parental-controls";
 
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+const when: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "short" };
 
 export function ViewingActivity({ profileName, activity }: { profileName: string; activity: ParentalControls["viewingActivity"] }) {
-  if (activity.length === 0) return <p className="parental__none">{profileName} hasn't watched anything yet.</p>;
+  const t = useT();
+  if (activity.length === 0) return <p className="parental__none">{t("profiles.viewingActivity.none", { name: profileName })}</p>;
   return (
-    <ol className="parental__activity" aria-label={`What ${profileName} watched, newest first`}>
+    <ol className="parental__activity" aria-label={t("profiles.viewingActivity.list", { name: profileName })}>
       {activity.map((entry) => (
         <li key={`${entry.titleId}-${entry.startedAt}`} className="parental__watched">
           <span className="parental__title-name">{entry.titleName}</span>
           <span className="parental__title-meta">
-            <time dateTime={entry.startedAt}>{when.format(new Date(entry.startedAt))}</time>
+            <time dateTime={entry.startedAt}>{formatDateTime(entry.startedAt, when)}</time>
             {entry.deviceName && (
               <span>
-                <span className="visually-hidden">Device: </span>
-                {entry.deviceName}
+                {/* Only screen readers hear what the name is: the eye sees it beside the time. */}
+                <Message
+                  id="profiles.viewingActivity.device"
+                  values={{ device: entry.deviceName }}
+                  components={{ 0: <span className="visually-hidden" /> }}
+                />
               </span>
             )}
           </span>

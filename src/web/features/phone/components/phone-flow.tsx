@@ -1,5 +1,6 @@
 // Add (or change) phone number from start to end: the number step, then the code step.
 import { useState } from "react";
+import { t } from "../../../lib/i18n";
 import type { Phone } from "../api/phone";
 import { PhoneForm } from "./phone-form";
 import { VerifyCodeForm } from "./verify-code-form";
@@ -39,7 +40,7 @@ export function PhoneFlow({ phone, verifyExisting, onDone, onLeaveVerify }: Phon
       smsOptIn={phone?.smsOptIn ?? false}
       onSaved={(sent) =>
         sent.codeExpiresAt === null
-          ? onDone("Your phone number is unchanged and still verified. Your text message choice has been saved.")
+          ? onDone(t("account.phoneFlow.unchanged"))
           : setStep({ name: "code", masked: sent.phone.masked, justSent: true })
       }
     />
@@ -47,7 +48,7 @@ export function PhoneFlow({ phone, verifyExisting, onDone, onLeaveVerify }: Phon
 }
 
 function verifiedNotice(masked: string, what: "added" | "changed" | "verified"): string {
-  if (what === "added") return `Your phone number ${masked} has been added and verified.`;
-  if (what === "changed") return `Your phone number has been changed to ${masked} and verified.`;
-  return `Your phone number ${masked} is verified.`;
+  if (what === "added") return t("account.phoneFlow.added", { phone: masked });
+  if (what === "changed") return t("account.phoneFlow.changed", { phone: masked });
+  return t("account.phoneFlow.verified", { phone: masked });
 }

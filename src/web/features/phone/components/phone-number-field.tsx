@@ -1,7 +1,8 @@
 // The country-aware phone number field: a country list with calling codes and the number,
 // formatted as it is typed. libphonenumber-js arrives in its own chunk once the field shows.
-import { type ChangeEvent, useEffect, useId, useLayoutEffect, useRef, useState } from "react";
-import { type CountryCode, type CountryOption, countryOptions, formatTyped, type Lib } from "../phone-format";
+import { type ChangeEvent, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useT } from "../../../lib/i18n";
+import { type CountryCode, countryOptions, formatTyped, type Lib } from "../phone-format";
 
 interface PhoneNumberFieldProps {
   country: string;
@@ -13,12 +14,12 @@ interface PhoneNumberFieldProps {
   onChange(next: { country: string; value: string }): void;
 }
 
-const ADDING_HINT = "A mobile number that can receive text messages. We'll text it a 6-digit code to check it's yours.";
-
-export function PhoneNumberField({ country, value, error, disabled, hint = ADDING_HINT, onChange }: PhoneNumberFieldProps) {
+export function PhoneNumberField({ country, value, error, disabled, hint, onChange }: PhoneNumberFieldProps) {
+  const t = useT();
   const id = useId();
   const [lib, setLib] = useState<Lib>();
-  const [options, setOptions] = useState<CountryOption[]>([]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: countries are named in the shown language, and `t` changes with it.
+  const options = useMemo(() => (lib ? countryOptions(lib) : []), [lib, t]);
   const input = useRef<HTMLInputElement>(null);
   const pendingCaret = useRef<number | null>(null);
 
@@ -27,7 +28,6 @@ export function PhoneNumberField({ country, value, error, disabled, hint = ADDIN
     void import("libphonenumber-js").then((loaded) => {
       if (!current) return;
       setLib(loaded);
-      setOptions(countryOptions(loaded));
     });
     return () => {
       current = false;
@@ -67,10 +67,10 @@ export function PhoneNumberField({ country, value, error, disabled, hint = ADDIN
   return (
     <div className={`phone-field${error ? " field--invalid" : ""}`}>
       <div className="field phone-field__country">
-        <label htmlFor={`${id}-country`}>Country</label>
+        <label htmlFor={`${id}-country`}>{t("account.phoneField.country")}</label>
         <select id={`${id}-country`} name="country" value={country} onChange={chose} disabled={disabled || !lib} autoComplete="country">
           {options.length === 0 ? (
-            <option value={country}>Loading countries…</option>
+            <option value={country}>{t("account.phoneField.loadingCountries")}</option>
           ) : (
             options.map((option) => (
               <option key={option.code} value={option.code}>
@@ -81,7 +81,7 @@ export function PhoneNumberField({ country, value, error, disabled, hint = ADDIN
         </select>
       </div>
       <div className="field phone-field__number">
-        <label htmlFor={`${id}-number`}>Phone number</label>
+        <label htmlFor={`${id}-number`}>{t("account.phoneField.number")}</label>
         <input
           ref={input}
           id={`${id}-number`}
@@ -98,7 +98,7 @@ export function PhoneNumberField({ country, value, error, disabled, hint = ADDIN
         />
       </div>
       <p className="field__hint phone-field__hint" id={`${id}-hint`}>
-        {hint}
+        {hint ?? t("account.phoneField.hint")}
       </p>
       {error && (
         <p className="field__error phone-field__hint" id={`${id}-error`}>

@@ -3,20 +3,22 @@
 import { useState } from "react";
 import { Link } from "react-router";
 import { PasswordDialog } from "../../../components/ui/password-dialog";
+import { useT } from "../../../lib/i18n";
 import { type Phone, removePhone } from "../api/phone";
 
 export function PhoneRow({ phone, onRemoved }: { phone: Phone | null; onRemoved(): unknown }) {
+  const t = useT();
   const [removing, setRemoving] = useState(false);
 
   if (!phone) {
     return (
       <div className="row">
         <div className="row__value">
-          <span className="row__label">Phone</span>
-          <span className="row__hint">No phone number yet. Add one to get account updates and recover your account.</span>
+          <span className="row__label">{t("account.phoneRow.label")}</span>
+          <span className="row__hint">{t("account.phoneRow.none")}</span>
         </div>
         <div className="row__actions">
-          <Link to="/account/phone">Add phone number</Link>
+          <Link to="/account/phone">{t("account.phoneRow.add")}</Link>
         </div>
       </div>
     );
@@ -25,28 +27,30 @@ export function PhoneRow({ phone, onRemoved }: { phone: Phone | null; onRemoved(
   return (
     <div className="row">
       <div className="row__value">
-        <span className="row__label">Phone</span>
+        <span className="row__label">{t("account.phoneRow.label")}</span>
         <span className="phone-row__number">
-          <span>{phone.masked}</span>
-          <span className={`badge ${phone.verified ? "badge--ok" : "badge--warn"}`}>{phone.verified ? "Verified" : "Not verified"}</span>
+          <span dir="ltr">{phone.masked}</span>
+          <span className={`badge ${phone.verified ? "badge--ok" : "badge--warn"}`}>
+            {phone.verified ? t("account.phoneRow.verified") : t("account.phoneRow.notVerified")}
+          </span>
         </span>
-        {phone.smsOptIn && <span className="row__hint">Text messages on</span>}
+        {phone.smsOptIn && <span className="row__hint">{t("account.phoneRow.textsOn")}</span>}
       </div>
       <div className="row__actions">
-        {!phone.verified && <Link to="/account/phone?step=code">Verify phone number</Link>}
-        <Link to="/account/phone">Change phone number</Link>
+        {!phone.verified && <Link to="/account/phone?step=code">{t("account.phoneRow.verify")}</Link>}
+        <Link to="/account/phone">{t("account.phoneRow.change")}</Link>
         <button type="button" className="button button--link" onClick={() => setRemoving(true)}>
-          Remove phone number
+          {t("account.phoneRow.remove")}
         </button>
       </div>
       <PasswordDialog
         open={removing}
-        title="Remove phone number?"
-        label="Current password"
-        missing="Enter your current password."
-        confirmLabel="Remove"
-        busyLabel="Removing…"
-        failed="Your phone number couldn't be removed. Please try again."
+        title={t("account.phoneRow.removeTitle")}
+        label={t("account.phoneRow.removePassword")}
+        missing={t("account.phoneRow.removePasswordMissing")}
+        confirmLabel={t("account.phoneRow.removeConfirm")}
+        busyLabel={t("account.phoneRow.removing")}
+        failed={t("account.phoneRow.removeFailed")}
         onConfirm={async (password) => {
           await removePhone(password);
           setRemoving(false);
@@ -54,7 +58,7 @@ export function PhoneRow({ phone, onRemoved }: { phone: Phone | null; onRemoved(
         }}
         onCancel={() => setRemoving(false)}
       >
-        <p>You won't get texts from Usher any more, and you can't use this number to get back into your account.</p>
+        <p>{t("account.phoneRow.removeWarning")}</p>
       </PasswordDialog>
     </div>
   );

@@ -4,6 +4,7 @@ import { type FormEvent, useEffect, useId, useState } from "react";
 import { useSubmission } from "../../../components/form/use-submission";
 import { Alert } from "../../../components/ui/alert";
 import { CodeField, SIX_DIGITS } from "../../../components/ui/code-field";
+import { Message, t, useT } from "../../../lib/i18n";
 import { resendPhoneCode, verifyPhone } from "../api/phone";
 
 const RESEND_AFTER_SEC = 30;
@@ -19,6 +20,7 @@ interface VerifyCodeFormProps {
 }
 
 export function VerifyCodeForm({ masked, justSent, onVerified, onUseAnotherNumber }: VerifyCodeFormProps) {
+  const t = useT();
   const id = useId();
   const [code, setCode] = useState("");
   const [notice, setNotice] = useState<string>();
@@ -26,11 +28,11 @@ export function VerifyCodeForm({ masked, justSent, onVerified, onUseAnotherNumbe
   const waitSec = useCountdown(resendAt);
   // Verified already (in another tab, say): nothing to say, the number is done.
   const verify = useSubmission<"code">({
-    fallback: "The code couldn't be checked. Please try again.",
+    fallback: t("account.verifyPhone.checkFailed"),
     at: { PHONE_ALREADY_VERIFIED: null, NO_PHONE: "form", PHONE_IN_USE: "form" },
     otherwise: "code",
   });
-  const resend = useSubmission({ fallback: "A new code couldn't be sent. Please try again.", at: { PHONE_ALREADY_VERIFIED: null } });
+  const resend = useSubmission({ fallback: t("account.verifyPhone.resendFailed"), at: { PHONE_ALREADY_VERIFIED: null } });
   const busy = verify.pending || resend.pending;
   const focusCode = () => verify.form.current?.querySelector<HTMLInputElement>('[name="code"]')?.focus();
 
@@ -38,7 +40,7 @@ export function VerifyCodeForm({ masked, justSent, onVerified, onUseAnotherNumbe
     event.preventDefault();
     setNotice(undefined);
     resend.reset();
-    if (verify.invalid({ code: SIX_DIGITS.test(code) ? undefined : "Enter the 6 digits from the text message." })) return;
+    if (verify.invalid({ code: SIX_DIGITS.test(code) ? undefined : t("account.verifyPhone.codeMissing") })) return;
     const verified = await verify.run(async () => onVerified((await verifyPhone(code)).masked));
     if (verified.ok) return;
     if (verified.code === "PHONE_ALREADY_VERIFIED") return onVerified(masked);
@@ -51,7 +53,7 @@ export function VerifyCodeForm({ masked, justSent, onVerified, onUseAnotherNumbe
     const sent = await resend.run(resendPhoneCode);
     if (sent.ok) {
       setCode("");
-      setNotice(`We texted a new code to ${sent.value.phone.masked}.`);
+      setNotice(t("account.verifyPhone.newCodeSent", { phone: sent.value.phone.masked }));
       setResendAt(Date.now() + RESEND_AFTER_SEC * 1000);
       return focusCode();
     }
@@ -63,18 +65,21 @@ export function VerifyCodeForm({ masked, justSent, onVerified, onUseAnotherNumbe
   return (
     <form ref={verify.form} className="form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="verify__title">
-        Check your phone
+        {t("account.verifyPhone.title")}
       </h2>
       <p className="verify__lead">
-        Enter the 6-digit code we texted to <span className="verify__number">{masked}</span>.
-        {!justSent && " If you no longer have it, or it has expired, ask for a new one."}
+        <Message
+          id={justSent ? "account.verifyPhone.lead" : "account.verifyPhone.leadLater"}
+          values={{ phone: masked }}
+          components={{ 0: <span className="verify__number" dir="ltr" /> }}
+        />
       </p>
       {notice && <Alert tone="success">{notice}</Alert>}
       {formError && <Alert tone="error">{formError}</Alert>}
       <CodeField autoFocus value={code} onChange={setCode} error={verify.errors.code} />
       <div className="form__actions">
         <button className="button button--primary" type="submit" disabled={busy}>
-          {verify.pending ? "Verifying…" : "Verify"}
+          {verify.pending ? t("account.verifyPhone.verifying") : t("account.verifyPhone.verify")}
         </button>
         <button
           type="button"
@@ -83,19 +88,23 @@ export function VerifyCodeForm({ masked, justSent, onVerified, onUseAnotherNumbe
           disabled={busy || waitSec > 0}
           aria-describedby={waitSec > 0 ? `${id}-wait` : undefined}
         >
-          {resend.pending ? "Sending…" : "Resend code"}
+          {resend.pending ? t("account.verifyPhone.sending") : t("account.verifyPhone.resend")}
         </button>
       </div>
       {waitSec > 0 && (
         <p className="field__hint verify__wait" id={`${id}-wait`}>
-          You can ask for a new code in <span className="verify__countdown">{formatWait(waitSec)}</span>.
+          <Message
+            id="account.verifyPhone.wait"
+            values={{ wait: formatWait(waitSec) }}
+            components={{ 0: <span className="verify__countdown" /> }}
+          />
         </p>
       )}
       <p className="verify__other">
-        Wrong number?{" "}
-        <button type="button" className="button button--link" onClick={onUseAnotherNumber}>
-          Use a different number
-        </button>
+        <Message
+          id="account.verifyPhone.wrongNumber"
+          components={{ 0: <button type="button" className="button button--link" onClick={onUseAnotherNumber} /> }}
+        />
       </p>
     </form>
   );
@@ -118,6 +127,6 @@ function useCountdown(at: number): number {
 }
 
 function formatWait(seconds: number): string {
-  if (seconds < 60) return `${seconds} s`;
-  return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+  if (seconds < 60) return t("account.verifyPhone.waitSeconds", { seconds });
+  return t("account.verifyPhone.waitMinutes", { minutes: Math.floor(seconds / 60), seconds: seconds % 60 });
 }

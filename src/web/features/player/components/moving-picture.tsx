@@ -5,6 +5,7 @@
 // While `paused` the last frame stays on screen and no frame is requested, so a paused or
 // stopped picture costs nothing.
 import { useEffect, useRef } from "react";
+import { useT } from "../../../lib/i18n";
 import { hashText, seeded } from "../../../lib/seeded-random";
 import { palettes } from "../../../lib/title-palettes";
 
@@ -134,12 +135,13 @@ function draw(context: CanvasRenderingContext2D, { scene, palette: c, sprites }:
 interface MovingPictureProps {
   titleId: string;
   paused: boolean;
-  /** Read out to assistive technology; the picture itself carries no information. */
+  /** Read out to assistive technology ("Playing" when not given); the picture itself carries no information. */
   label?: string;
   className?: string;
 }
 
-export function MovingPicture({ titleId, paused, label = "Playing", className }: MovingPictureProps) {
+export function MovingPicture({ titleId, paused, label, className }: MovingPictureProps) {
+  const t = useT();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   // Seconds of this title shown so far; kept across pauses so resuming carries on where it stopped.
   const elapsed = useRef({ titleId, seconds: 0 });
@@ -175,7 +177,7 @@ export function MovingPicture({ titleId, paused, label = "Playing", className }:
       height={height}
       className={`moving-picture${className ? ` ${className}` : ""}`}
       role="img"
-      aria-label={label}
+      aria-label={label ?? t("watching.movingPicture.playing")}
       data-paused={paused ? "true" : "false"}
     />
   );

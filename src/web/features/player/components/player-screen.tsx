@@ -7,6 +7,8 @@ import { Link } from "react-router";
 import type { CatalogueTitle } from "../../../../contract/schemas/catalogue";
 import { Alert } from "../../../components/ui/alert";
 import { Loading } from "../../../components/ui/loading";
+import { type MessageId, useT } from "../../../lib/i18n";
+import { titleKindName } from "../../catalogue/title-words";
 import { usePlaybackPosition } from "../hooks/use-playback-position";
 import { endedWords, playbackClock, runtimeSeconds } from "../playback-words";
 import type { LeaseState } from "../stream-lease";
@@ -21,24 +23,32 @@ interface PlayerScreenProps {
 }
 
 export function PlayerScreen({ title, state, onPlayAgain }: PlayerScreenProps) {
+  const t = useT();
   const [paused, setPaused] = useState(false);
   const headingId = useId();
   const playing = state.status === "playing";
   const runtime = runtimeSeconds(title);
   const position = usePlaybackPosition(playing && !paused, runtime);
-  const ended = state.status === "ended" ? endedWords(state.reason) : undefined;
+  const endedReason = state.status === "ended" ? state.reason : undefined;
+  const ended = endedReason ? endedWords(endedReason) : undefined;
   const endedRef = useRef<HTMLHeadingElement>(null);
   // The controls the viewer was using are gone: focus goes to why.
   useEffect(() => {
-    if (ended) endedRef.current?.focus();
-  }, [ended]);
+    if (endedReason) endedRef.current?.focus();
+  }, [endedReason]);
 
-  const pictureLabel = playing ? `${title.name}, ${paused ? "paused" : "playing"}` : `${title.name}, stopped`;
+  const pictureState: MessageId = !playing
+    ? "watching.player.pictureLabel.stopped"
+    : paused
+      ? "watching.player.pictureLabel.paused"
+      : "watching.player.pictureLabel.playing";
+  const pictureLabel = t(pictureState, { name: title.name });
+  const meta = { kind: titleKindName(title.kind), year: String(title.year) };
 
   return (
     <section className="player" aria-labelledby={headingId}>
       <Link className="back-link" to="/browse">
-        Back to browsing
+        {t("watching.player.backToBrowsing")}
       </Link>
       <h1 id={headingId} className="player__title">
         {title.name}
@@ -47,7 +57,7 @@ export function PlayerScreen({ title, state, onPlayAgain }: PlayerScreenProps) {
         <MovingPicture titleId={title.id} paused={!playing || paused} label={pictureLabel} className="player__picture" />
         {state.status === "starting" && (
           <div className="player__overlay">
-            <Loading label="Starting…" />
+            <Loading label={t("watching.player.starting")} />
           </div>
         )}
         {ended && (
@@ -59,11 +69,11 @@ export function PlayerScreen({ title, state, onPlayAgain }: PlayerScreenProps) {
             <div className="player__ended-actions">
               {ended.canPlayAgain && (
                 <button type="button" className="button button--primary" onClick={onPlayAgain}>
-                  Play again
+                  {t("watching.player.playAgain")}
                 </button>
               )}
               <Link className="button button--secondary" to="/browse">
-                Back to browsing
+                {t("watching.player.backToBrowsing")}
               </Link>
             </div>
           </div>
@@ -73,7 +83,7 @@ export function PlayerScreen({ title, state, onPlayAgain }: PlayerScreenProps) {
         <div className="player__failed">
           <Alert tone="error">{state.message}</Alert>
           <button type="button" className="button button--secondary" onClick={onPlayAgain}>
-            Try again
+            {t("watching.player.tryAgain")}
           </button>
         </div>
       )}
@@ -88,18 +98,20 @@ export function PlayerScreen({ title, state, onPlayAgain }: PlayerScreenProps) {
             <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
               {paused ? <path d="M7 4.5v15l12-7.5z" /> : <path d="M6.5 4.5h4v15h-4zM13.5 4.5h4v15h-4z" />}
             </svg>
-            {paused ? "Resume" : "Pause"}
+            {t(paused ? "watching.player.resume" : "watching.player.pause")}
           </button>
         )}
-        <progress className="player__progress" max={runtime} value={position} aria-label={`Position in ${title.name}`} />
+        <progress
+          className="player__progress"
+          max={runtime}
+          value={position}
+          aria-label={t("watching.player.position", { name: title.name })}
+        />
         <span className="player__time">
-          {playbackClock(position)} / {playbackClock(runtime)}
+          {t("watching.player.time", { position: playbackClock(position), runtime: playbackClock(runtime) })}
         </span>
       </div>
-      <p className="player__meta">
-        {title.kind} · {title.year}
-        {playing && paused && " · Paused: this screen stays yours while you're away."}
-      </p>
+      <p className="player__meta">{t(playing && paused ? "watching.player.metaPaused" : "watching.player.meta", meta)}</p>
     </section>
   );
 }

@@ -4,8 +4,10 @@
 // would be refused the same, so there is no Try again.
 import { useEffect, useRef } from "react";
 import { Link } from "react-router";
+import { useT } from "../../../lib/i18n";
 
 export function TitleRestricted() {
+  const t = useT();
   const headingRef = useRef<HTMLHeadingElement>(null);
   // The page changed under the viewer's focus (Play): say where they are now.
   useEffect(() => headingRef.current?.focus(), []);
@@ -13,14 +15,14 @@ export function TitleRestricted() {
   return (
     <div className="subpage title-restricted">
       <Link className="back-link" to="/browse">
-        Back to browsing
+        {t("watching.player.backToBrowsing")}
       </Link>
       <h1 ref={headingRef} tabIndex={-1}>
-        This title isn't available on this profile
+        {t("watching.titleRestricted.heading")}
       </h1>
-      <p className="subpage__lead">Its maturity rating or this profile's parental controls keep it out. Choose something else to watch.</p>
+      <p className="subpage__lead">{t("watching.titleRestricted.lead")}</p>
       <Link className="button button--primary" to="/browse">
-        Choose something else
+        {t("watching.titleRestricted.chooseSomethingElse")}
       </Link>
     </div>
   );

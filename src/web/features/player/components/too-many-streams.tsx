@@ -4,6 +4,7 @@
 import { useEffect, useId, useRef } from "react";
 import { Link } from "react-router";
 import { DeviceIcon } from "../../../components/ui/device-icon";
+import { formatDateTime, Message, useT } from "../../../lib/i18n";
 import { useMinuteClock } from "../../../lib/use-minute-clock";
 import type { WatchingNow } from "../api/start-stream";
 import { deviceKindName, startedAgo } from "../playback-words";
@@ -15,9 +16,10 @@ interface TooManyStreamsProps {
   onTryAgain(): void;
 }
 
-const exactTime = (iso: string) => new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+const exactTime = (iso: string) => formatDateTime(iso, { dateStyle: "medium", timeStyle: "short" });
 
 export function TooManyStreams({ titleName, watching, kidsProfile, onTryAgain }: TooManyStreamsProps) {
+  const t = useT();
   const now = useMinuteClock();
   const listId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -27,18 +29,17 @@ export function TooManyStreams({ titleName, watching, kidsProfile, onTryAgain }:
   return (
     <div className="subpage too-many">
       <Link className="back-link" to="/browse">
-        Back to browsing
+        {t("watching.player.backToBrowsing")}
       </Link>
       <h1 ref={headingRef} tabIndex={-1}>
-        Too many people are using your account right now
+        {t("watching.tooMany.heading")}
       </h1>
       <p className="subpage__lead">
-        Every screen your plan allows is in use, so <strong>{titleName}</strong> can't play here. Stop watching on one of these devices, or
-        change to a plan with more screens.
+        <Message id="watching.tooMany.lead" values={{ title: titleName }} components={{ 0: <strong /> }} />
       </p>
-      <h2 id={listId}>Watching now</h2>
+      <h2 id={listId}>{t("watching.tooMany.watchingNow")}</h2>
       {watching.length === 0 ? (
-        <p className="empty">A screen may have just been freed. Try again.</p>
+        <p className="empty">{t("watching.tooMany.empty")}</p>
       ) : (
         <ul className="devices" aria-labelledby={listId}>
           {watching.map((live) => (
@@ -47,7 +48,15 @@ export function TooManyStreams({ titleName, watching, kidsProfile, onTryAgain }:
               <div className="device__text">
                 <p className="device__name">{live.device.name}</p>
                 <p className="too-many__watching">
-                  {live.profileName ?? "No profile"} is watching <strong>{live.title.name}</strong>
+                  {live.profileName === null ? (
+                    <Message id="watching.tooMany.noProfileWatching" values={{ title: live.title.name }} components={{ 0: <strong /> }} />
+                  ) : (
+                    <Message
+                      id="watching.tooMany.profileWatching"
+                      values={{ profile: live.profileName, title: live.title.name }}
+                      components={{ 0: <strong /> }}
+                    />
+                  )}
                 </p>
                 <p className="device__meta">
                   <span>{deviceKindName(live.device.kind)}</span>
@@ -64,22 +73,20 @@ export function TooManyStreams({ titleName, watching, kidsProfile, onTryAgain }:
       )}
       <div className="too-many__actions">
         <button type="button" className="button button--primary" onClick={onTryAgain}>
-          Try again
+          {t("watching.player.tryAgain")}
         </button>
         {!kidsProfile && (
           <>
             <Link className="button button--secondary" to="/account/plan">
-              Change plan
+              {t("watching.tooMany.changePlan")}
             </Link>
             <Link className="button button--secondary" to="/account/devices">
-              Manage access and devices
+              {t("watching.tooMany.manageDevices")}
             </Link>
           </>
         )}
       </div>
-      {kidsProfile && (
-        <p className="too-many__kids">Ask whoever looks after this account to stop watching on another device, or to change the plan.</p>
-      )}
+      {kidsProfile && <p className="too-many__kids">{t("watching.tooMany.kids")}</p>}
     </div>
   );
 }

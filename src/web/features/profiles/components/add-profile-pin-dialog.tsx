@@ -3,6 +3,7 @@
 // stays in the dialog; any other refusal (a name already used) goes back to the form.
 import { useRef, useState } from "react";
 import { ApiError } from "../../../lib/api-client";
+import { useT } from "../../../lib/i18n";
 import { createProfile } from "../api/profiles";
 import { PinDialog } from "./pin-dialog";
 import type { ProfileDraft } from "./profile-form";
@@ -51,20 +52,28 @@ export function useAddProfilePin(): AddProfilePin {
 }
 
 export function AddProfilePinDialog({ state, mainName }: { state: AddProfilePin; mainName: string | undefined }) {
-  const owner = mainName ?? "the main profile";
+  const t = useT();
+  const name = state.draft?.name;
+  // The main profile is missing only from an account without profiles; a closing dialog has no draft.
+  const explanation =
+    mainName === undefined
+      ? name
+        ? t("profiles.addProfilePin.bodyNoMain", { name })
+        : t("profiles.addProfilePin.bodyNoMainNoName")
+      : name
+        ? t("profiles.addProfilePin.body", { owner: mainName, name })
+        : t("profiles.addProfilePin.bodyNoName", { owner: mainName });
   return (
     <PinDialog
       open={state.draft !== undefined}
-      title="Enter the main profile's PIN"
-      pinLabel={`PIN for ${owner}`}
-      submitLabel="Add profile"
-      busyLabel="Adding…"
+      title={t("profiles.addProfilePin.title")}
+      pinLabel={mainName === undefined ? t("profiles.addProfilePin.pinForMain") : t("profiles.addProfilePin.pinFor", { owner: mainName })}
+      submitLabel={t("profiles.addProfilePin.submit")}
+      busyLabel={t("profiles.addProfilePin.busy")}
       onSubmit={state.submit}
       onCancel={state.cancel}
     >
-      <p>
-        This account asks for the PIN of {owner}, the main profile, before adding {state.draft?.name ? `${state.draft.name}` : "a profile"}.
-      </p>
+      <p>{explanation}</p>
     </PinDialog>
   );
 }

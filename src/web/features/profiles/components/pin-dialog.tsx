@@ -6,6 +6,7 @@ import { useSubmission } from "../../../components/form/use-submission";
 import { Alert } from "../../../components/ui/alert";
 import { Dialog, DialogActions } from "../../../components/ui/dialog";
 import { PinField, pinProblem } from "../../../components/ui/pin-field";
+import { useT } from "../../../lib/i18n";
 
 interface PinDialogProps {
   open: boolean;
@@ -19,9 +20,10 @@ interface PinDialogProps {
   onCancel(): void;
 }
 
-export function PinDialog({ open, title, children, pinLabel = "PIN", submitLabel, busyLabel, onSubmit, onCancel }: PinDialogProps) {
+export function PinDialog({ open, title, children, pinLabel, submitLabel, busyLabel, onSubmit, onCancel }: PinDialogProps) {
+  const t = useT();
   const [pin, setPin] = useState("");
-  const check = useSubmission({ fallback: "That didn't work. Please try again." });
+  const check = useSubmission({ fallback: t("profiles.pinDialog.failed") });
   const focusPin = () => requestAnimationFrame(() => check.form.current?.querySelector("input")?.focus());
 
   async function submit() {
@@ -53,7 +55,7 @@ export function PinDialog({ open, title, children, pinLabel = "PIN", submitLabel
         {children}
         {check.errors.form && <Alert tone="error">{check.errors.form}</Alert>}
         {/* Read-only rather than disabled while checking: a disabled field would drop the focus. */}
-        <PinField label={pinLabel} value={pin} onValueChange={setPin} readOnly={check.pending} />
+        <PinField label={pinLabel ?? t("profiles.pinDialog.pin")} value={pin} onValueChange={setPin} readOnly={check.pending} />
       </div>
       <DialogActions label={submitLabel} busyLabel={busyLabel} busy={check.pending} disabled={check.throttled} onCancel={onCancel} />
     </Dialog>

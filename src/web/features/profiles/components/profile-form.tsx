@@ -7,6 +7,7 @@ import { useSubmission } from "../../../components/form/use-submission";
 import { AvatarPicker } from "../../../components/ui/avatar-picker";
 import { Checkbox } from "../../../components/ui/checkbox";
 import { TextField } from "../../../components/ui/text-field";
+import { useT } from "../../../lib/i18n";
 
 export interface ProfileDraft {
   name: string;
@@ -25,19 +26,20 @@ interface ProfileFormProps {
 }
 
 export function ProfileForm({ initial, submitLabel, busyLabel, onSubmit, onCancel, autoFocus }: ProfileFormProps) {
+  const t = useT();
   const [draft, setDraft] = useState(initial);
-  const save = useSubmission<"name">({ fallback: "Saving the profile failed. Please try again.", at: { PROFILE_NAME_TAKEN: "name" } });
+  const save = useSubmission<"name">({ fallback: t("profiles.profileForm.failed"), at: { PROFILE_NAME_TAKEN: "name" } });
 
   function submit() {
     const name = draft.name.trim();
-    if (save.invalid({ name: name ? undefined : "Enter a name for this profile." })) return;
+    if (save.invalid({ name: name ? undefined : t("profiles.profileForm.nameMissing") })) return;
     void save.run(() => onSubmit({ ...draft, name }));
   }
 
   return (
     <Form submission={save} onSubmit={submit} className="form profile-form">
       <TextField
-        label="Name"
+        label={t("profiles.profileForm.name")}
         autoComplete="off"
         maxLength={50}
         required
@@ -48,7 +50,7 @@ export function ProfileForm({ initial, submitLabel, busyLabel, onSubmit, onCance
       />
       <AvatarPicker value={draft.avatar} onChange={(avatar) => setDraft({ ...draft, avatar })} />
       <Checkbox
-        label="Kids profile: only shows and films made for children"
+        label={t("profiles.profileForm.kids")}
         checked={draft.isKids}
         onChange={(event) => setDraft({ ...draft, isKids: event.target.checked })}
       />
@@ -58,7 +60,7 @@ export function ProfileForm({ initial, submitLabel, busyLabel, onSubmit, onCance
         </button>
         {onCancel && (
           <button type="button" className="button button--secondary" onClick={onCancel} disabled={save.pending}>
-            Cancel
+            {t("profiles.profileForm.cancel")}
           </button>
         )}
       </div>

@@ -4,6 +4,7 @@
 import { useEffect, useId, useState } from "react";
 import { Alert } from "../../../components/ui/alert";
 import { PasswordDialog } from "../../../components/ui/password-dialog";
+import { useT } from "../../../lib/i18n";
 import { removeProfilePin } from "../api/profile-lock";
 import type { Profile } from "../api/profiles";
 import { LockIcon } from "./lock-icon";
@@ -20,6 +21,7 @@ interface ProfileLockEditorProps {
 }
 
 export function ProfileLockEditor({ profile, isMain, requirePinToAddProfiles, onChanged }: ProfileLockEditorProps) {
+  const t = useT();
   const headingId = useId();
   const [setting, setSetting] = useState(false);
   const [notice, setNotice] = useState<string>();
@@ -50,7 +52,7 @@ export function ProfileLockEditor({ profile, isMain, requirePinToAddProfiles, on
   async function saved() {
     const wasLocked = profile.locked;
     await onChanged();
-    setNotice(wasLocked ? `The PIN for ${profile.name} was changed.` : `${profile.name} is locked. Opening it now needs the PIN.`);
+    setNotice(t(wasLocked ? "profiles.profileLock.changed" : "profiles.profileLock.locked", { name: profile.name }));
     setSetting(false);
     focus(changeButtonId);
   }
@@ -61,7 +63,7 @@ export function ProfileLockEditor({ profile, isMain, requirePinToAddProfiles, on
     // Closed first: the dialog's words must not change while the profiles are read again.
     setRemoving(false);
     await onChanged();
-    setNotice(`The lock on ${profile.name} was removed.`);
+    setNotice(t("profiles.profileLock.removed", { name: profile.name }));
     // Once the dialog has closed: while it is open, the rest of the page is inert.
     focus(lockButtonId);
   }
@@ -69,22 +71,21 @@ export function ProfileLockEditor({ profile, isMain, requirePinToAddProfiles, on
   return (
     <section className="profile-lock" aria-labelledby={headingId}>
       <h3 id={headingId} className="profile-lock__heading">
-        Profile lock
+        {t("profiles.profileLock.heading")}
       </h3>
       {notice && <Alert tone="success">{notice}</Alert>}
       {profile.locked ? (
         <p className="profile-lock__state">
           <span className="tag tag--lock">
             <LockIcon />
-            On
+            {t("profiles.profileLock.onTag")}
           </span>
-          Opening {profile.name} needs its 4-digit PIN.
-          {isMain && requirePinToAddProfiles && " Adding a profile asks for it too."}
+          {t(isMain && requirePinToAddProfiles ? "profiles.profileLock.onStateMain" : "profiles.profileLock.onState", {
+            name: profile.name,
+          })}
         </p>
       ) : (
-        <p className="profile-lock__state">
-          Off: anyone using this account can open {profile.name}. Add a 4-digit PIN to keep it for its owner.
-        </p>
+        <p className="profile-lock__state">{t("profiles.profileLock.offState", { name: profile.name })}</p>
       )}
 
       {setting ? (
@@ -92,7 +93,7 @@ export function ProfileLockEditor({ profile, isMain, requirePinToAddProfiles, on
       ) : profile.locked ? (
         <div className="form__actions">
           <button type="button" id={changeButtonId} className="button button--secondary" onClick={startSetting}>
-            Change PIN
+            {t("profiles.profileLock.changePin")}
           </button>
           <button
             type="button"
@@ -102,30 +103,30 @@ export function ProfileLockEditor({ profile, isMain, requirePinToAddProfiles, on
               setRemoving(true);
             }}
           >
-            Remove lock
+            {t("profiles.profileLock.remove")}
           </button>
         </div>
       ) : (
         <div className="form__actions">
           <button type="button" id={lockButtonId} className="button button--secondary" onClick={startSetting}>
-            Lock with a PIN
+            {t("profiles.profileLock.lock")}
           </button>
         </div>
       )}
 
       <PasswordDialog
-        {...lockPassword}
+        {...lockPassword()}
         open={removing}
-        title={`Remove the lock from ${profile.name}?`}
-        confirmLabel="Remove lock"
+        title={t("profiles.profileLock.removeTitle", { name: profile.name })}
+        confirmLabel={t("profiles.profileLock.remove")}
         destructive
-        busyLabel="Removing…"
-        failed="Removing the lock failed. Please try again."
+        busyLabel={t("profiles.profileLock.removing")}
+        failed={t("profiles.profileLock.removeFailed")}
         onConfirm={remove}
         onCancel={() => setRemoving(false)}
       >
-        <p>Anyone using this account will be able to open {profile.name} without a PIN.</p>
-        {isMain && requirePinToAddProfiles && <p>Adding a profile will no longer ask for a PIN either.</p>}
+        <p>{t("profiles.profileLock.removeBody", { name: profile.name })}</p>
+        {isMain && requirePinToAddProfiles && <p>{t("profiles.profileLock.removeBodyMain")}</p>}
       </PasswordDialog>
     </section>
   );

@@ -6,6 +6,7 @@ import { useId, useState } from "react";
 import { Alert } from "../../../components/ui/alert";
 import { LoadFailed } from "../../../components/ui/load-failed";
 import { PasswordDialog } from "../../../components/ui/password-dialog";
+import { useT } from "../../../lib/i18n";
 import type { Loaded } from "../../../lib/loaded";
 import { setRequirePinToAddProfiles } from "../api/profile-lock";
 import type { Profile } from "../api/profiles";
@@ -21,6 +22,7 @@ interface RequirePinSettingProps {
 }
 
 export function RequirePinSetting({ setting, main, onRetry, onSaved }: RequirePinSettingProps) {
+  const t = useT();
   const headingId = useId();
   const labelId = useId();
   const descriptionId = useId();
@@ -29,6 +31,14 @@ export function RequirePinSetting({ setting, main, onRetry, onSaved }: RequirePi
 
   const on = setting.ok && setting.data;
   const mainLocked = main?.locked ?? false;
+  const mainName = main?.name;
+  // Without profiles there is no main profile to name (nor to lock).
+  const hint =
+    mainName === undefined
+      ? t("profiles.requirePin.hintNoMain")
+      : t(mainLocked ? "profiles.requirePin.hintLocked" : "profiles.requirePin.hintUnlocked", { name: mainName });
+  const turningOn =
+    mainName === undefined ? t("profiles.requirePin.turnOnBodyNoMain") : t("profiles.requirePin.turnOnBody", { name: mainName });
 
   /** Throws the API's refusal to the dialog, which says it there. */
   async function save(currentPassword: string) {
@@ -37,20 +47,24 @@ export function RequirePinSetting({ setting, main, onRetry, onSaved }: RequirePi
     setConfirming(false);
     await onSaved();
     setNotice(
-      required ? `Adding a profile now asks for ${main?.name ?? "the main profile"}'s PIN.` : "Adding a profile no longer asks for a PIN.",
+      !required
+        ? t("profiles.requirePin.savedOff")
+        : mainName === undefined
+          ? t("profiles.requirePin.savedOnNoMain")
+          : t("profiles.requirePin.savedOn", { name: mainName }),
     );
   }
 
   return (
     <section className="card profile-lock-setting" aria-labelledby={headingId}>
-      <h2 id={headingId}>Who can add profiles</h2>
+      <h2 id={headingId}>{t("profiles.requirePin.heading")}</h2>
       {!setting.ok ? (
         <LoadFailed className="profile-lock-setting__failed" message={setting.message} onRetry={onRetry} />
       ) : (
         <>
           <div className="switch-row">
             <span id={labelId} className="switch-row__label">
-              Require PIN to add new profiles
+              {t("profiles.requirePin.label")}
             </span>
             <button
               type="button"
@@ -67,33 +81,27 @@ export function RequirePinSetting({ setting, main, onRetry, onSaved }: RequirePi
             >
               <span className="switch__thumb" aria-hidden="true" />
               <span className="switch__state" aria-hidden="true">
-                {on ? "On" : "Off"}
+                {t(on ? "profiles.requirePin.on" : "profiles.requirePin.off")}
               </span>
             </button>
           </div>
           <p id={descriptionId} className="profile-lock-setting__hint">
-            {mainLocked
-              ? `Adding a profile asks for the PIN of ${main?.name}, the main profile, so only its owner can add people to this account.`
-              : `Adding a profile can ask for the PIN of ${main?.name ?? "the main profile"}, the main profile. Lock ${main?.name ?? "it"} first with its Profile lock.`}
+            {hint}
           </p>
           {notice && <Alert tone="success">{notice}</Alert>}
         </>
       )}
       <PasswordDialog
-        {...lockPassword}
+        {...lockPassword()}
         open={confirming}
-        title={on ? "Stop asking for a PIN to add profiles?" : "Ask for a PIN to add profiles?"}
-        confirmLabel={on ? "Turn off" : "Turn on"}
-        busyLabel="Saving…"
-        failed="Saving the setting failed. Please try again."
+        title={t(on ? "profiles.requirePin.turnOffTitle" : "profiles.requirePin.turnOnTitle")}
+        confirmLabel={t(on ? "profiles.requirePin.turnOff" : "profiles.requirePin.turnOn")}
+        busyLabel={t("profiles.requirePin.saving")}
+        failed={t("profiles.requirePin.failed")}
         onConfirm={save}
         onCancel={() => setConfirming(false)}
       >
-        <p>
-          {on
-            ? "Anyone using this account will be able to add a profile without a PIN."
-            : `Adding a profile will ask for the PIN of ${main?.name ?? "the main profile"}, the main profile.`}
-        </p>
+        <p>{on ? t("profiles.requirePin.turnOffBody") : turningOn}</p>
       </PasswordDialog>
     </section>
   );

@@ -5,6 +5,7 @@ import { Form } from "../../../components/form/form";
 import { useSubmission } from "../../../components/form/use-submission";
 import { PinField, pinProblem } from "../../../components/ui/pin-field";
 import { PasswordField } from "../../../components/ui/text-field";
+import { useT } from "../../../lib/i18n";
 import { setProfilePin } from "../api/profile-lock";
 import type { Profile } from "../api/profiles";
 import { lockPassword } from "./lock-password";
@@ -17,11 +18,13 @@ interface SetPinFormProps {
 }
 
 export function SetPinForm({ profile, onSaved, onCancel }: SetPinFormProps) {
+  const t = useT();
+  const accountPassword = lockPassword();
   const [pin, setPin] = useState("");
   const [confirmPin, setConfirmPin] = useState("");
   const [password, setPassword] = useState("");
   const save = useSubmission<"pin" | "confirm" | "password">({
-    fallback: "Saving the PIN failed. Please try again.",
+    fallback: t("profiles.setPin.failed"),
     at: { WRONG_PASSWORD: "password" },
   });
 
@@ -29,8 +32,8 @@ export function SetPinForm({ profile, onSaved, onCancel }: SetPinFormProps) {
     const problem = pinProblem(pin);
     const found = {
       pin: problem,
-      confirm: !problem && confirmPin !== pin ? "The PINs don't match. Enter the same 4 digits twice." : undefined,
-      password: password ? undefined : lockPassword.missing,
+      confirm: !problem && confirmPin !== pin ? t("profiles.setPin.mismatch") : undefined,
+      password: password ? undefined : accountPassword.missing,
     };
     if (save.invalid(found)) return;
     const saved = await save.run(async () => {
@@ -44,22 +47,22 @@ export function SetPinForm({ profile, onSaved, onCancel }: SetPinFormProps) {
   return (
     <Form submission={save} onSubmit={() => void submit()} className="form profile-lock__form">
       <PinField
-        label={profile.locked ? "New PIN" : "PIN"}
-        hint="4 digits. Choose one that's not easy to guess."
+        label={t(profile.locked ? "profiles.setPin.newPin" : "profiles.setPin.pin")}
+        hint={t("profiles.setPin.hint")}
         value={pin}
         onValueChange={setPin}
         error={save.errors.pin}
         autoFocus
       />
       <PinField
-        label={profile.locked ? "Confirm new PIN" : "Confirm PIN"}
+        label={t(profile.locked ? "profiles.setPin.confirmNewPin" : "profiles.setPin.confirmPin")}
         value={confirmPin}
         onValueChange={setConfirmPin}
         error={save.errors.confirm}
       />
       <PasswordField
-        label={lockPassword.label}
-        hint={lockPassword.hint}
+        label={accountPassword.label}
+        hint={accountPassword.hint}
         autoComplete="current-password"
         required
         value={password}
@@ -68,10 +71,10 @@ export function SetPinForm({ profile, onSaved, onCancel }: SetPinFormProps) {
       />
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={save.pending}>
-          {save.pending ? "Saving…" : "Save PIN"}
+          {save.pending ? t("profiles.setPin.saving") : t("profiles.setPin.save")}
         </button>
         <button type="button" className="button button--secondary" onClick={onCancel} disabled={save.pending}>
-          Cancel
+          {t("profiles.setPin.cancel")}
         </button>
       </div>
     </Form>

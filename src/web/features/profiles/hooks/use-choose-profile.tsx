@@ -6,10 +6,12 @@
 import { useState } from "react";
 import { useSubmission } from "../../../components/form/use-submission";
 import { PasswordDialog } from "../../../components/ui/password-dialog";
+import { useT } from "../../../lib/i18n";
 import { type ChooseProof, chooseProfile, type Profile } from "../api/profiles";
 import { PinDialog } from "../components/pin-dialog";
 
 export function useChooseProfile(onChosen: (profile: Profile) => unknown) {
+  const t = useT();
   /** The profile being opened (no PIN needed), for its "Opening…" state. */
   const [opening, setOpening] = useState<string>();
   /** The locked profile whose PIN is being asked for. */
@@ -17,7 +19,7 @@ export function useChooseProfile(onChosen: (profile: Profile) => unknown) {
   /** The profile a Kids profile is leaving for, while the account password is asked for. */
   const [askingPassword, setAskingPassword] = useState<Profile>();
   const open = useSubmission({
-    fallback: "That profile couldn't be opened. Please try again.",
+    fallback: t("profiles.chooseProfile.failed"),
     at: { PROFILE_LOCKED: null, EXIT_KIDS_PASSWORD_REQUIRED: null },
   });
 
@@ -47,26 +49,30 @@ export function useChooseProfile(onChosen: (profile: Profile) => unknown) {
     <>
       <PinDialog
         open={askingPin !== undefined}
-        title={askingPin ? `${askingPin.name} is locked` : "This profile is locked"}
-        submitLabel="Open profile"
-        busyLabel="Opening…"
+        title={askingPin ? t("profiles.chooseProfile.lockedTitle", { name: askingPin.name }) : t("profiles.chooseProfile.lockedTitleAny")}
+        submitLabel={t("profiles.chooseProfile.open")}
+        busyLabel={t("profiles.chooseProfile.opening")}
         onSubmit={(pin) => openWith(askingPin, { pin }, () => setAskingPin(undefined))}
         onCancel={() => setAskingPin(undefined)}
       >
-        <p>Profile lock is on. Enter the 4-digit PIN to open this profile.</p>
+        <p>{t("profiles.chooseProfile.pinBody")}</p>
       </PinDialog>
       <PasswordDialog
         open={askingPassword !== undefined}
-        title="Leave the Kids profile"
-        label="Account password"
-        missing="Enter the account password."
-        confirmLabel="Open profile"
-        busyLabel="Opening…"
-        failed="That profile couldn't be opened. Please try again."
+        title={t("profiles.chooseProfile.leaveKidsTitle")}
+        label={t("profiles.chooseProfile.password")}
+        missing={t("profiles.chooseProfile.passwordMissing")}
+        confirmLabel={t("profiles.chooseProfile.open")}
+        busyLabel={t("profiles.chooseProfile.opening")}
+        failed={t("profiles.chooseProfile.failed")}
         onConfirm={(currentPassword) => openWith(askingPassword, { currentPassword }, () => setAskingPassword(undefined))}
         onCancel={() => setAskingPassword(undefined)}
       >
-        <p>Enter the account password to open {askingPassword?.name ?? "this profile"}.</p>
+        <p>
+          {askingPassword
+            ? t("profiles.chooseProfile.passwordBody", { name: askingPassword.name })
+            : t("profiles.chooseProfile.passwordBodyAny")}
+        </p>
       </PasswordDialog>
     </>
   );

@@ -4,20 +4,22 @@ import { useState } from "react";
 import { Form } from "../../../components/form/form";
 import { useSubmission } from "../../../components/form/use-submission";
 import { PasswordField, TextField } from "../../../components/ui/text-field";
+import { useT } from "../../../lib/i18n";
 import { changeEmail } from "../api/email";
 
 export function ChangeEmailForm({ onSent }: { onSent(sentTo: string): void }) {
+  const t = useT();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const save = useSubmission<"email" | "password">({
-    fallback: "Your email couldn't be changed. Please try again.",
+    fallback: t("auth.changeEmail.failed"),
     at: { WRONG_PASSWORD: "password", INVALID_EMAIL: "email", EMAIL_UNCHANGED: "email", EMAIL_TAKEN: "email" },
   });
 
   function submit() {
     const found = {
-      email: email.trim() ? undefined : "Enter your new email address.",
-      password: password ? undefined : "Enter your current password.",
+      email: email.trim() ? undefined : t("auth.changeEmail.enterEmail"),
+      password: password ? undefined : t("auth.changeEmail.enterPassword"),
     };
     if (save.invalid(found)) return;
     void save.run(async () => onSent((await changeEmail(email.trim(), password)).sentTo));
@@ -26,7 +28,7 @@ export function ChangeEmailForm({ onSent }: { onSent(sentTo: string): void }) {
   return (
     <Form submission={save} onSubmit={submit}>
       <TextField
-        label="New email"
+        label={t("auth.changeEmail.newEmail")}
         name="email"
         type="email"
         autoComplete="email"
@@ -37,7 +39,7 @@ export function ChangeEmailForm({ onSent }: { onSent(sentTo: string): void }) {
         onChange={(event) => setEmail(event.target.value)}
       />
       <PasswordField
-        label="Current password"
+        label={t("auth.changeEmail.currentPassword")}
         name="password"
         autoComplete="current-password"
         required
@@ -47,7 +49,7 @@ export function ChangeEmailForm({ onSent }: { onSent(sentTo: string): void }) {
       />
       <div className="form__actions">
         <button className="button button--primary" type="submit" disabled={save.pending}>
-          {save.pending ? "Saving…" : "Save"}
+          {save.pending ? t("auth.changeEmail.saving") : t("auth.changeEmail.save")}
         </button>
       </div>
     </Form>

@@ -4,6 +4,7 @@ import { type ReactNode, useEffect, useRef, useState } from "react";
 import { Alert } from "../../../components/ui/alert";
 import { Loading } from "../../../components/ui/loading";
 import { failureMessage } from "../../../lib/api-client";
+import { useT } from "../../../lib/i18n";
 import { redeemOnce, takeLinkToken } from "../link-token";
 
 type State<T> = { status: "working" } | { status: "done"; value: T } | { status: "failed"; message: string };
@@ -18,9 +19,10 @@ interface LinkResultProps<T> {
 }
 
 export function LinkResult<T>({ redeem, working, done, failed, onDone }: LinkResultProps<T>) {
+  const t = useT();
   const [token] = useState(takeLinkToken);
   const [state, setState] = useState<State<T>>(() =>
-    token ? { status: "working" } : { status: "failed", message: "This link is not complete. Open the link from the email again." },
+    token ? { status: "working" } : { status: "failed", message: t("auth.linkResult.incomplete") },
   );
   const whenDone = useRef(onDone);
   whenDone.current = onDone;
@@ -33,13 +35,12 @@ export function LinkResult<T>({ redeem, working, done, failed, onDone }: LinkRes
         setState({ status: "done", value });
         whenDone.current?.(value);
       },
-      (error: unknown) =>
-        current && setState({ status: "failed", message: failureMessage(error, "The link couldn't be checked. Please try again.") }),
+      (error: unknown) => current && setState({ status: "failed", message: failureMessage(error, t("auth.linkResult.failed")) }),
     );
     return () => {
       current = false;
     };
-  }, [token, redeem]);
+  }, [token, redeem, t]);
 
   if (state.status === "working") return <Loading label={working} />;
   if (state.status === "done") return <Alert tone="success">{done(state.value)}</Alert>;

@@ -8,6 +8,7 @@ import { checkNewPassword, NEW_PASSWORD_REFUSALS, NewPasswordFields } from "../.
 import { useSubmission } from "../../../components/form/use-submission";
 import { Alert } from "../../../components/ui/alert";
 import { CodeField, SIX_DIGITS } from "../../../components/ui/code-field";
+import { Message, useT } from "../../../lib/i18n";
 import { completePasswordReset, requestPasswordReset } from "../api/password-reset";
 
 interface ResetCodeFormProps {
@@ -19,23 +20,24 @@ interface ResetCodeFormProps {
 }
 
 export function ResetCodeForm({ email, flowId: firstFlowId, onSignedIn, onStartOver }: ResetCodeFormProps) {
+  const t = useT();
   const [flowId, setFlowId] = useState(firstFlowId);
   const [code, setCode] = useState("");
   const [next, setNext] = useState("");
   const [confirm, setConfirm] = useState("");
   const [notice, setNotice] = useState<string>();
   const save = useSubmission<"code" | "next" | "confirm">({
-    fallback: "Your password couldn't be set. Please try again.",
+    fallback: t("auth.resetCode.failed"),
     at: { RESET_CODE_INVALID: "code", ...NEW_PASSWORD_REFUSALS },
   });
-  const resend = useSubmission({ fallback: "A new code couldn't be sent. Please try again." });
+  const resend = useSubmission({ fallback: t("auth.resetCode.resendFailed") });
   const busy = save.pending || resend.pending;
 
   function submit() {
     setNotice(undefined);
     resend.reset();
     const found = {
-      code: SIX_DIGITS.test(code) ? undefined : "Enter the 6 digits from the text message.",
+      code: SIX_DIGITS.test(code) ? undefined : t("auth.resetCode.enterCode"),
       ...checkNewPassword(next, confirm),
     };
     if (save.invalid(found)) return;
@@ -52,7 +54,7 @@ export function ResetCodeForm({ email, flowId: firstFlowId, onSignedIn, onStartO
     if (!sent.ok) return;
     setFlowId(sent.value.flowId);
     setCode("");
-    setNotice("We've sent a new code. Use the one in the newest text message.");
+    setNotice(t("auth.resetCode.resent"));
     save.form.current?.querySelector<HTMLInputElement>('[name="code"]')?.focus();
   }
 
@@ -70,18 +72,17 @@ export function ResetCodeForm({ email, flowId: firstFlowId, onSignedIn, onStartO
         onConfirm={setConfirm}
       />
       <button className="button button--primary button--block" type="submit" disabled={busy}>
-        {save.pending ? "Saving…" : "Save"}
+        {save.pending ? t("auth.resetCode.saving") : t("auth.resetCode.save")}
       </button>
       <p className="form-footer">
-        No text message?{" "}
-        <button type="button" className="button button--link" onClick={() => void sendNewCode()} disabled={busy}>
-          {resend.pending ? "Sending…" : "Send a new code"}
-        </button>{" "}
-        or{" "}
-        <button type="button" className="button button--link" onClick={onStartOver} disabled={busy}>
-          use a different email
-        </button>
-        .
+        <Message
+          id="auth.resetCode.noText"
+          values={{ sending: resend.pending ? "yes" : "no" }}
+          components={{
+            0: <button type="button" className="button button--link" onClick={() => void sendNewCode()} disabled={busy} />,
+            1: <button type="button" className="button button--link" onClick={onStartOver} disabled={busy} />,
+          }}
+        />
       </p>
     </Form>
   );

@@ -5,14 +5,16 @@
 // would push down what the owner was about to tap.
 import { useState } from "react";
 import { useSubmission } from "../../../components/form/use-submission";
+import { Message, useT } from "../../../lib/i18n";
 import { resendVerification } from "../api/email";
 
 const DISMISSED = "usher.verify-email-banner.dismissed";
 
 export function VerifyEmailBanner({ email, emailVerified }: { email: string; emailVerified: boolean }) {
+  const t = useT();
   const [dismissed, setDismissed] = useState(() => sessionStorage.getItem(DISMISSED) !== null);
   const [sentTo, setSentTo] = useState<string>();
-  const resend = useSubmission({ fallback: "The email couldn't be sent. Please try again." });
+  const resend = useSubmission({ fallback: t("auth.verifyBanner.failed") });
 
   if (emailVerified || dismissed) return null;
 
@@ -27,15 +29,15 @@ export function VerifyEmailBanner({ email, emailVerified }: { email: string; ema
   }
 
   return (
-    <section className="verify-banner" aria-label="Verify your email">
+    <section className="verify-banner" aria-label={t("auth.verifyBanner.label")}>
       <div className="verify-banner__text" role="status">
         {sentTo ? (
           <p>
-            We've sent a new link to <strong className="break-anywhere">{sentTo}</strong>. Open it to verify your email.
+            <Message id="auth.verifyBanner.sent" values={{ email: sentTo }} components={{ 0: <strong className="break-anywhere" /> }} />
           </p>
         ) : (
           <p>
-            Please verify your email address, <strong className="break-anywhere">{email}</strong>: open the link we emailed you.
+            <Message id="auth.verifyBanner.reminder" values={{ email }} components={{ 0: <strong className="break-anywhere" /> }} />
           </p>
         )}
         {resend.errors.form && <p className="verify-banner__error">{resend.errors.form}</p>}
@@ -43,11 +45,11 @@ export function VerifyEmailBanner({ email, emailVerified }: { email: string; ema
       <div className="verify-banner__actions">
         {!sentTo && (
           <button type="button" className="button button--secondary" onClick={() => void sendAgain()} disabled={resend.pending}>
-            {resend.pending ? "Sending…" : "Resend email"}
+            {resend.pending ? t("auth.verifyBanner.sending") : t("auth.verifyBanner.resend")}
           </button>
         )}
         <button type="button" className="button button--link" onClick={dismiss}>
-          Dismiss
+          {t("auth.verifyBanner.dismiss")}
         </button>
       </div>
     </section>

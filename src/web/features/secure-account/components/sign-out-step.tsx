@@ -2,11 +2,11 @@
 // confirmation: the owner came here to do exactly this).
 import { useSubmission } from "../../../components/form/use-submission";
 import { Alert } from "../../../components/ui/alert";
+import { useT } from "../../../lib/i18n";
+import type { Said } from "../steps";
 
-export function signedOutSaying(count: number): string {
-  if (count === 0) return "No other devices were signed in. Only this device is signed in now.";
-  return `${count} other device${count === 1 ? " was" : "s were"} signed out. Only this device is signed in now.`;
-}
+/** The step's line once done: how many other devices were signed out. */
+export const signedOutSaid = (count: number): Said => ({ id: "auth.signOutStep.done", values: { count } });
 
 interface SignOutStepProps {
   done: boolean;
@@ -16,13 +16,11 @@ interface SignOutStepProps {
 }
 
 export function SignOutStep({ done, signOut, onDone }: SignOutStepProps) {
-  const signingOut = useSubmission({ fallback: "Signing out your other devices failed. Please try again." });
+  const t = useT();
+  const signingOut = useSubmission({ fallback: t("auth.signOutStep.failed") });
   return (
     <>
-      <p className="step__text">
-        Every browser, phone and TV signed in to your account is signed out at once, including anyone who shouldn't be there. You stay
-        signed in here to finish these steps.
-      </p>
+      <p className="step__text">{t("auth.signOutStep.text")}</p>
       {signingOut.errors.form && <Alert tone="error">{signingOut.errors.form}</Alert>}
       <div className="step__actions">
         <button
@@ -31,7 +29,7 @@ export function SignOutStep({ done, signOut, onDone }: SignOutStepProps) {
           onClick={() => void signingOut.run(async () => onDone(await signOut()))}
           disabled={signingOut.pending}
         >
-          {signingOut.pending ? "Signing out…" : done ? "Sign out of all other devices again" : "Sign out of all other devices"}
+          {t(signingOut.pending ? "auth.signOutStep.signingOut" : done ? "auth.signOutStep.again" : "auth.signOutStep.signOut")}
         </button>
       </div>
     </>

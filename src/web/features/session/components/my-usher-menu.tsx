@@ -3,11 +3,13 @@
 // items, Escape closes and returns focus.
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
 import { Link } from "react-router";
+import { useT } from "../../../lib/i18n";
 
 /** The open menu's items in order: what the arrow keys move between. */
 const menuItems = (menu: HTMLElement | null) => [...(menu?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
 
 export function MyUsherMenu({ kidsProfile, onSignOut }: { kidsProfile: boolean; onSignOut(): void }) {
+  const t = useT();
   const id = useId();
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
@@ -51,7 +53,7 @@ export function MyUsherMenu({ kidsProfile, onSignOut }: { kidsProfile: boolean; 
         ref={button}
         type="button"
         className="my-usher-menu__button"
-        aria-label="Menu"
+        aria-label={t("auth.myUsherMenu.button")}
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? `${id}-menu` : undefined}
@@ -69,24 +71,24 @@ export function MyUsherMenu({ kidsProfile, onSignOut }: { kidsProfile: boolean; 
       </button>
       {open && (
         // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the WAI-ARIA menu button pattern; ARIA in HTML allows role="menu" on a ul (the li are role="none").
-        <ul id={`${id}-menu`} className="my-usher-menu__list" role="menu" aria-label="My Usher" onKeyDown={onMenuKey}>
+        <ul id={`${id}-menu`} className="my-usher-menu__list" role="menu" aria-label={t("auth.myUsherMenu.label")} onKeyDown={onMenuKey}>
           {!kidsProfile && (
             <>
               <li role="none">
                 <Link role="menuitem" className="my-usher-menu__item" to="/account" onClick={() => close(false)}>
-                  Account
+                  {t("auth.myUsherMenu.account")}
                 </Link>
               </li>
               <li role="none">
                 <Link role="menuitem" className="my-usher-menu__item" to="/profiles/manage" onClick={() => close(false)}>
-                  Manage profiles
+                  {t("auth.myUsherMenu.manageProfiles")}
                 </Link>
               </li>
             </>
           )}
           <li role="none">
             <Link role="menuitem" className="my-usher-menu__item" to="/profiles" onClick={() => close(false)}>
-              {kidsProfile ? "Exit Kids" : "Switch profile"}
+              {t(kidsProfile ? "auth.myUsherMenu.exitKids" : "auth.myUsherMenu.switchProfile")}
             </Link>
           </li>
           <li role="none" className="my-usher-menu__separator">
@@ -100,7 +102,7 @@ export function MyUsherMenu({ kidsProfile, onSignOut }: { kidsProfile: boolean; 
                 onSignOut();
               }}
             >
-              Sign out
+              {t("auth.myUsherMenu.signOut")}
             </button>
           </li>
         </ul>

@@ -5,6 +5,7 @@ import { useSubmission } from "../../../components/form/use-submission";
 import { Alert } from "../../../components/ui/alert";
 import { Dialog } from "../../../components/ui/dialog";
 import { PasswordField } from "../../../components/ui/text-field";
+import { useT } from "../../../lib/i18n";
 import { reauthenticate, reauthenticateWithPasskey } from "../api/reauthenticate";
 
 interface ReauthDialogProps {
@@ -15,9 +16,10 @@ interface ReauthDialogProps {
 }
 
 export function ReauthDialog({ open, offerPasskey, onConfirmed, onCancel }: ReauthDialogProps) {
+  const t = useT();
   const [password, setPassword] = useState("");
   const [how, setHow] = useState<"password" | "passkey">();
-  const proof = useSubmission({ fallback: "That didn't work. Please try again." });
+  const proof = useSubmission({ fallback: t("auth.reauth.failed") });
 
   async function prove(using: "password" | "passkey") {
     setHow(using);
@@ -28,7 +30,7 @@ export function ReauthDialog({ open, offerPasskey, onConfirmed, onCancel }: Reau
   }
 
   function submit() {
-    if (proof.invalid({ form: password ? undefined : "Enter your password." })) return;
+    if (proof.invalid({ form: password ? undefined : t("auth.reauth.enterPassword") })) return;
     void prove("password");
   }
 
@@ -40,7 +42,7 @@ export function ReauthDialog({ open, offerPasskey, onConfirmed, onCancel }: Reau
   return (
     <Dialog
       open={open}
-      title="Confirm it's you"
+      title={t("auth.reauth.title")}
       busy={proof.pending}
       // Each prompt starts empty: a password typed earlier is not kept around.
       onOpen={() => {
@@ -53,11 +55,11 @@ export function ReauthDialog({ open, offerPasskey, onConfirmed, onCancel }: Reau
       formClassName="form"
     >
       <div className="dialog__body">
-        <p>For your security, enter your password to continue. You won't be asked again for a few minutes.</p>
+        <p>{t("auth.reauth.lead")}</p>
         {proof.errors.form && <Alert tone="error">{proof.errors.form}</Alert>}
         {open && (
           <PasswordField
-            label="Password"
+            label={t("auth.reauth.password")}
             autoComplete="current-password"
             autoFocus
             required
@@ -72,16 +74,16 @@ export function ReauthDialog({ open, offerPasskey, onConfirmed, onCancel }: Reau
             onClick={() => void prove("passkey")}
             disabled={proof.pending}
           >
-            {proof.pending && how === "passkey" ? "Waiting for your passkey…" : "Use a passkey"}
+            {proof.pending && how === "passkey" ? t("auth.reauth.waitingForPasskey") : t("auth.reauth.usePasskey")}
           </button>
         )}
       </div>
       <div className="dialog__actions">
         <button type="button" className="button button--secondary" onClick={cancel} disabled={proof.pending}>
-          Cancel
+          {t("auth.reauth.cancel")}
         </button>
         <button type="submit" className="button button--primary" disabled={proof.pending}>
-          {proof.pending && how === "password" ? "Checking…" : "Continue"}
+          {proof.pending && how === "password" ? t("auth.reauth.checking") : t("auth.reauth.continue")}
         </button>
       </div>
     </Dialog>

@@ -5,8 +5,8 @@ import { useNavigate } from "react-router";
 import type { PublicSession } from "../../../../contract/schemas/sessions";
 import { ConfirmDialog } from "../../../components/ui/confirm-dialog";
 import { ApiError } from "../../../lib/api-client";
+import { t, useT } from "../../../lib/i18n";
 import type { SignInReason } from "../../../lib/sign-in-reasons";
-import { signOutHereLabel } from "../../../lib/sign-out-here";
 import { signOut, signOutAllDevices, signOutDevice, signOutOtherDevices } from "../api/sign-out";
 
 export type SignOutScope = "this-device" | "all-devices" | "other-devices" | { device: PublicSession };
@@ -19,38 +19,41 @@ interface SignOutDialogProps {
   onSignedOut?(signedOutOtherDevices: number): unknown;
 }
 
-const THIS_DEVICE = "You'll need your email and password to sign in again on this device.";
-
 /** What the dialog says for each scope, and what it says when signing out fails. */
 function wordsFor(scope: SignOutScope | undefined): { title: string; text: string; failed: string } {
   if (scope === "all-devices") {
     return {
-      title: "Sign out of all devices?",
-      text: "Every browser, phone and TV signed in to this account will be signed out, including this one. Anyone using them will need the password to watch again.",
-      failed: "Signing out failed. Please try again.",
+      title: t("auth.signOutDialog.allTitle"),
+      text: t("auth.signOutDialog.allText"),
+      failed: t("auth.signOutDialog.failed"),
     };
   }
   if (scope === "other-devices") {
     return {
-      title: "Sign out of all other devices?",
-      text: "Every other browser, phone and TV signed in to this account will be signed out and will need the password to watch again. You'll stay signed in on this device.",
-      failed: "Signing out your other devices failed. Please try again.",
+      title: t("auth.signOutDialog.othersTitle"),
+      text: t("auth.signOutDialog.othersText"),
+      failed: t("auth.signOutDialog.othersFailed"),
     };
   }
   if (typeof scope === "object") {
     const { device } = scope;
+    // This device is "this browser" on the web, as its row in the device list says.
+    const currentTitle = device.deviceKind === "web" ? "auth.signOutDialog.thisBrowserTitle" : "auth.signOutDialog.thisDeviceTitle";
     return {
-      title: device.current ? `${signOutHereLabel(device.deviceKind)}?` : `Sign out ${device.deviceName}?`,
-      text: device.current
-        ? THIS_DEVICE
-        : "Whoever is using it will be signed out at their next step and will need the password to watch on it again. Your other devices stay signed in.",
-      failed: "Signing out that device failed. Please try again.",
+      title: device.current ? t(currentTitle) : t("auth.signOutDialog.deviceTitle", { device: device.deviceName }),
+      text: t(device.current ? "auth.signOutDialog.thisDeviceText" : "auth.signOutDialog.deviceText"),
+      failed: t("auth.signOutDialog.deviceFailed"),
     };
   }
-  return { title: "Sign out of Usher?", text: THIS_DEVICE, failed: "Signing out failed. Please try again." };
+  return {
+    title: t("auth.signOutDialog.usherTitle"),
+    text: t("auth.signOutDialog.thisDeviceText"),
+    failed: t("auth.signOutDialog.failed"),
+  };
 }
 
 export function SignOutDialog({ scope, onClose, onSignedOut }: SignOutDialogProps) {
+  const t = useT();
   const navigate = useNavigate();
   const { title, text, failed } = wordsFor(scope);
   const toSignIn = (reason: SignInReason) => navigate(`/sign-in?reason=${reason}`, { replace: true });
@@ -80,8 +83,8 @@ export function SignOutDialog({ scope, onClose, onSignedOut }: SignOutDialogProp
     <ConfirmDialog
       open={scope !== undefined}
       title={title}
-      confirmLabel="Sign out"
-      busyLabel="Signing out…"
+      confirmLabel={t("auth.signOutDialog.confirm")}
+      busyLabel={t("auth.signOutDialog.busy")}
       failed={failed}
       onConfirm={confirm}
       onCancel={onClose}

@@ -2,6 +2,7 @@
 // TV app speaks it: ask for a code to show, then poll the token endpoint until the viewer has
 // approved or denied it on their phone, or the code has expired.
 import { createUsherClient } from "../../../../client";
+import { t } from "../../../lib/i18n";
 
 /** The TV app registered in Usher's configuration (OAUTH_CLIENTS). */
 export const TV_CLIENT_ID = "usher-tv";
@@ -39,7 +40,7 @@ export async function requestDeviceAuthorization(now = Date.now()): Promise<Devi
     body: { client_id: TV_CLIENT_ID, device_name: TV_DEVICE_NAME },
     ...formEncoded,
   });
-  if (!data) throw new Error(error?.error_description ?? "Usher didn't give this TV a code.");
+  if (!data) throw new Error(error?.error_description ?? t("tv.deviceAuthorization.noCode"));
   return {
     deviceCode: data.device_code,
     userCode: data.user_code,
@@ -71,6 +72,6 @@ export async function pollForToken(deviceCode: string): Promise<TokenPoll> {
     case "access_denied":
       return { kind: "denied" };
     default:
-      return { kind: "failed", message: error?.error_description ?? "Sign-in stopped working." };
+      return { kind: "failed", message: error?.error_description ?? t("tv.deviceAuthorization.failed") };
   }
 }

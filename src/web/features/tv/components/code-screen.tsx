@@ -2,6 +2,7 @@
 // QR code that opens that page with the code filled in.
 import QRCode from "qrcode";
 import { useEffect, useState } from "react";
+import { Message, useT } from "../../../lib/i18n";
 import type { DeviceAuthorization } from "../api/device-authorization";
 
 function useQrImage(text: string): string | undefined {
@@ -20,12 +21,13 @@ function useQrImage(text: string): string | undefined {
 }
 
 export function CodeScreen({ authorization, notice }: { authorization: DeviceAuthorization; notice?: string }) {
+  const t = useT();
   const qr = useQrImage(authorization.verificationUriComplete);
   const page = authorization.verificationUri.replace(/^https?:\/\//, "");
   return (
     <div className="tv-code">
       <div className="tv-code__steps">
-        <h1 className="tv-code__heading">Sign in to Usher</h1>
+        <h1 className="tv-code__heading">{t("tv.codeScreen.heading")}</h1>
         {notice && (
           <p className="tv-code__notice" role="status">
             {notice}
@@ -33,22 +35,22 @@ export function CodeScreen({ authorization, notice }: { authorization: DeviceAut
         )}
         <ol className="tv-code__list">
           <li>
-            On your phone or computer, go to <strong className="tv-code__url">{page}</strong>
+            <Message id="tv.codeScreen.goTo" values={{ page }} components={{ 0: <strong className="tv-code__url" /> }} />
           </li>
-          <li>Enter this code:</li>
+          <li>{t("tv.codeScreen.enterCode")}</li>
         </ol>
         {/* A screen reader spells the code out, letter by letter. */}
         <p className="tv-code__code">
-          <span className="visually-hidden">Code {authorization.userCode.split("").join(" ")}</span>
+          <span className="visually-hidden">{t("tv.codeScreen.spokenCode", { code: authorization.userCode.split("").join(" ") })}</span>
           <span aria-hidden="true" data-testid="tv-user-code">
             {authorization.userCode}
           </span>
         </p>
-        <p className="tv-code__waiting">Waiting for you to approve on your phone…</p>
+        <p className="tv-code__waiting">{t("tv.codeScreen.waiting")}</p>
       </div>
       <figure className="tv-code__qr">
-        {qr ? <img src={qr} alt="QR code that opens the sign-in page with this code filled in" width={220} height={220} /> : null}
-        <figcaption>Or scan with your phone's camera</figcaption>
+        {qr ? <img src={qr} alt={t("tv.codeScreen.qrAlt")} width={220} height={220} /> : null}
+        <figcaption>{t("tv.codeScreen.scan")}</figcaption>
       </figure>
     </div>
   );

@@ -1,16 +1,17 @@
 // What the TV shows when its stream ended while it was playing, and why; Play again unless it
 // would only be refused.
 import { useRef } from "react";
+import { type MessageId, useT } from "../../../lib/i18n";
 import type { StreamEndReason } from "../api/tv-streams";
 import { useBackKey } from "../hooks/use-back-key";
 import { useRemoteControl } from "../hooks/use-remote-control";
 
-const why: Record<StreamEndReason, string> = {
-  stopped_from_another_device: "Someone stopped it from another device signed in to your account.",
-  expired: "This TV lost touch with Usher for too long, so its screen was given back to your account.",
-  signed_out: "This TV was signed out.",
-  stopped: "It was stopped on this TV.",
-  restricted: "This title was blocked on this profile by its parental controls.",
+const why: Record<StreamEndReason, MessageId> = {
+  stopped_from_another_device: "tv.streamEnded.reason.stoppedFromAnotherDevice",
+  expired: "tv.streamEnded.reason.expired",
+  signed_out: "tv.streamEnded.reason.signedOut",
+  stopped: "tv.streamEnded.reason.stopped",
+  restricted: "tv.streamEnded.reason.restricted",
 };
 
 /** Playing a title blocked on the profile again would only be refused. */
@@ -27,17 +28,18 @@ export function StreamEnded({
   onPlayAgain(): void;
   onBack(): void;
 }) {
+  const t = useT();
   const screen = useRef<HTMLDivElement>(null);
   const onKeyDown = useRemoteControl(screen, reason);
   useBackKey(onBack);
 
   return (
     <div className="tv-message" ref={screen} role="alert">
-      <h1 className="tv-message__heading">{titleName} stopped playing</h1>
-      <p>{why[reason]}</p>
+      <h1 className="tv-message__heading">{t("tv.streamEnded.heading", { title: titleName })}</h1>
+      <p>{t(why[reason])}</p>
       <div className="tv-message__actions">
         <button type="button" className="tv-tile tv-message__action" data-row={0} data-col={0} onKeyDown={onKeyDown} onClick={onBack}>
-          Back
+          {t("tv.streamEnded.back")}
         </button>
         {playableAgain(reason) && (
           <button
@@ -48,7 +50,7 @@ export function StreamEnded({
             onKeyDown={onKeyDown}
             onClick={onPlayAgain}
           >
-            Play again
+            {t("tv.streamEnded.playAgain")}
           </button>
         )}
       </div>

@@ -1,44 +1,56 @@
 // What the TV shows when the account's plan has no screen free: where the account is watching
 // right now, and how to make room from a phone or computer (stop a device, or change plan).
 import { useRef } from "react";
+import { formatDateTime, Message, useT } from "../../../lib/i18n";
 import type { WatchingNow } from "../api/tv-streams";
 import { useBackKey } from "../hooks/use-back-key";
 import { useRemoteControl } from "../hooks/use-remote-control";
 
-const timeOfDay = new Intl.DateTimeFormat(undefined, { hour: "numeric", minute: "2-digit" });
+const timeOfDay: Intl.DateTimeFormatOptions = { hour: "numeric", minute: "2-digit" };
 
 export function TooManyStreams({ watching, onTryAgain, onBack }: { watching: WatchingNow[]; onTryAgain(): void; onBack(): void }) {
+  const t = useT();
   const screen = useRef<HTMLDivElement>(null);
   const onKeyDown = useRemoteControl(screen, watching);
   useBackKey(onBack);
 
   return (
     <div className="tv-message" ref={screen} role="alert">
-      <h1 className="tv-message__heading">Too many people are using your account right now</h1>
+      <h1 className="tv-message__heading">{t("tv.tooManyStreams.heading")}</h1>
       {watching.length > 0 && (
         <>
-          <p>Every screen of your plan is in use:</p>
-          <ul className="tv-message__list" aria-label="Watching now">
+          <p>{t("tv.tooManyStreams.allScreensInUse")}</p>
+          <ul className="tv-message__list" aria-label={t("tv.tooManyStreams.watchingNow")}>
             {watching.map((live) => (
               <li key={`${live.device.name}-${live.since}`}>
-                <strong>{live.profileName ?? "Someone"}</strong> is watching <strong>{live.title.name}</strong> on {live.device.name}
-                <span className="tv-message__since"> since {timeOfDay.format(new Date(live.since))}</span>
+                <Message
+                  id={live.profileName === null ? "tv.tooManyStreams.someoneWatching" : "tv.tooManyStreams.profileWatching"}
+                  values={{
+                    profile: live.profileName ?? "",
+                    title: live.title.name,
+                    device: live.device.name,
+                    time: formatDateTime(live.since, timeOfDay),
+                  }}
+                  components={{ 0: <strong />, 1: <strong />, 2: <span className="tv-message__since" /> }}
+                />
               </li>
             ))}
           </ul>
         </>
       )}
       <p>
-        To watch here, stop watching on one of those devices, or change your plan for more screens. On your phone or computer, go to{" "}
-        <strong className="tv-message__url">{window.location.host}/account</strong> and choose <strong>Manage access and devices</strong> or{" "}
-        <strong>Change plan</strong>.
+        <Message
+          id="tv.tooManyStreams.makeRoom"
+          values={{ address: `${window.location.host}/account` }}
+          components={{ 0: <strong className="tv-message__url" />, 1: <strong />, 2: <strong /> }}
+        />
       </p>
       <div className="tv-message__actions">
         <button type="button" className="tv-tile tv-message__action" data-row={0} data-col={0} onKeyDown={onKeyDown} onClick={onBack}>
-          Back
+          {t("tv.tooManyStreams.back")}
         </button>
         <button type="button" className="tv-tile tv-message__action" data-row={0} data-col={1} onKeyDown={onKeyDown} onClick={onTryAgain}>
-          Try again
+          {t("tv.tooManyStreams.tryAgain")}
         </button>
       </div>
     </div>

@@ -4,6 +4,7 @@
 // the screen while the player is open.
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import type { CatalogueTitle } from "../../../../contract/schemas/catalogue";
+import { useT } from "../../../lib/i18n";
 import type { Caller } from "../../../lib/usher";
 import { type StreamEndReason, stopTvStream } from "../api/tv-streams";
 import { useBackKey } from "../hooks/use-back-key";
@@ -61,6 +62,7 @@ export interface TvPlayerProps {
 }
 
 export function TvPlayer({ tv, title, stream, picture, onBack, onEnded, onSignedOut }: TvPlayerProps) {
+  const t = useT();
   const [paused, setPaused] = useState(false);
   const length = runningSeconds[title.kind];
   const position = usePosition(paused, length);
@@ -90,17 +92,17 @@ export function TvPlayer({ tv, title, stream, picture, onBack, onEnded, onSigned
 
   const stopped = paused || finished;
   return (
-    <section className="tv-player" aria-label={`Playing ${title.name}`} data-paused={stopped ? "true" : "false"}>
+    <section className="tv-player" aria-label={t("tv.player.playing", { title: title.name })} data-paused={stopped ? "true" : "false"}>
       <div className="tv-player__picture">{picture(stopped)}</div>
       {stopped && (
         <p className="tv-player__paused" aria-hidden="true">
-          {finished ? "The end" : "Paused"}
+          {finished ? t("tv.player.theEnd") : t("tv.player.paused")}
         </p>
       )}
       <div className="tv-player__bar">
         <h1 className="tv-player__title">{title.name}</h1>
         <div className="tv-player__timeline">
-          <progress className="tv-player__progress" aria-label="Progress" max={length} value={position} />
+          <progress className="tv-player__progress" aria-label={t("tv.player.progress")} max={length} value={position} />
           <span className="tv-player__time">
             {clock(position)} / {clock(length)}
           </span>
@@ -114,15 +116,19 @@ export function TvPlayer({ tv, title, stream, picture, onBack, onEnded, onSigned
             onKeyDown={onArrowKey}
             onClick={() => setPaused((was) => !was)}
           >
-            {paused ? "Play" : "Pause"}
+            {paused ? t("tv.player.play") : t("tv.player.pause")}
           </button>
           <button type="button" className="tv-tile tv-player__control" data-row={0} data-col={1} onKeyDown={onArrowKey} onClick={back}>
-            Back
+            {t("tv.player.back")}
           </button>
         </div>
-        <p className="tv-player__help">OK to pause or play, Back to stop watching and return to the titles.</p>
+        <p className="tv-player__help">{t("tv.player.help")}</p>
         <p className="visually-hidden" role="status">
-          {finished ? `${title.name} has finished.` : paused ? "Paused" : `Playing ${title.name}`}
+          {finished
+            ? t("tv.player.finished", { title: title.name })
+            : paused
+              ? t("tv.player.paused")
+              : t("tv.player.playing", { title: title.name })}
         </p>
       </div>
     </section>

@@ -1,6 +1,7 @@
 // A TV is driven by a remote: arrow keys move the focus between tiles laid out in rows, Enter
 // presses the focused tile (a native button does that by itself). Tiles mark their place with
-// data-row and data-col; the row above or below keeps the column where it can.
+// data-row and data-col; the row above or below keeps the column where it can. Right to left
+// (Arabic) a row starts at the right, so the left arrow moves on to the next column.
 import { type KeyboardEvent, type RefObject, useCallback, useEffect } from "react";
 
 const moves: Record<string, [number, number]> = {
@@ -29,8 +30,9 @@ export function useRemoteControl(screen: RefObject<HTMLElement | null>, focusKey
       const current = event.currentTarget;
       if (!move || !screen.current || current.dataset.row === undefined) return;
       event.preventDefault();
+      const along = document.documentElement.dir === "rtl" ? -move[1] : move[1];
       const row = Number(current.dataset.row) + move[0];
-      const col = move[0] === 0 ? Number(current.dataset.col) + move[1] : Number(current.dataset.col);
+      const col = move[0] === 0 ? Number(current.dataset.col) + along : Number(current.dataset.col);
       const next =
         move[0] === 0
           ? screen.current.querySelector<HTMLElement>(`[data-row="${row}"][data-col="${col}"]`)

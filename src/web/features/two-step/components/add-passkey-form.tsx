@@ -8,17 +8,19 @@ import { Link } from "react-router";
 import { Form } from "../../../components/form/form";
 import { useSubmission } from "../../../components/form/use-submission";
 import { TextField } from "../../../components/ui/text-field";
+import { Message, useT } from "../../../lib/i18n";
 import { addPasskey, type PasskeyAdded } from "../api/passkeys";
 import { SignOutOthersCheckbox } from "./sign-out-others-checkbox";
 
 /** `deviceName`: this browser's, as the device list names it ("Chrome on Linux"), to start the name with. */
 export function AddPasskeyForm({ deviceName = "", onAdded }: { deviceName?: string; onAdded(result: PasskeyAdded): void }) {
+  const t = useT();
   const [name, setName] = useState(deviceName);
   const [signOutOthers, setSignOutOthers] = useState(false);
-  const add = useSubmission<"name">({ fallback: "The passkey couldn't be added. Please try again." });
+  const add = useSubmission<"name">({ fallback: t("devices.addPasskey.failed") });
 
   async function submit() {
-    if (add.invalid({ name: name.trim() ? undefined : "Give this passkey a name, like “Work laptop” or “My phone”." })) return;
+    if (add.invalid({ name: name.trim() ? undefined : t("devices.addPasskey.nameMissing") })) return;
     const added = await add.run(() => addPasskey(name.trim(), signOutOthers));
     if (!added.ok) return;
     setName(deviceName);
@@ -27,16 +29,14 @@ export function AddPasskeyForm({ deviceName = "", onAdded }: { deviceName?: stri
 
   return (
     <section className="card passkeys__add" aria-labelledby="add-passkey-title">
-      <h2 id="add-passkey-title">Add a passkey</h2>
+      <h2 id="add-passkey-title">{t("devices.addPasskey.add")}</h2>
       <p className="row__hint">
-        A passkey is another way to sign in, without your password. Your password keeps working as it does now: to be asked for a passkey
-        after it, turn that on in <Link to="/account/two-step">Two-step verification</Link>. Your browser or phone will ask for your
-        fingerprint, face, screen lock or security key.
+        <Message id="devices.addPasskey.explanation" components={{ 0: <Link to="/account/two-step" /> }} />
       </p>
       <Form submission={add} onSubmit={() => void submit()}>
         <TextField
-          label="Passkey name"
-          hint="To tell your passkeys apart, like “Work laptop” or “My phone”."
+          label={t("devices.addPasskey.nameLabel")}
+          hint={t("devices.addPasskey.nameHint")}
           maxLength={60}
           error={add.errors.name}
           value={name}
@@ -45,7 +45,7 @@ export function AddPasskeyForm({ deviceName = "", onAdded }: { deviceName?: stri
         <SignOutOthersCheckbox checked={signOutOthers} onChange={setSignOutOthers} />
         <div className="form__actions">
           <button type="submit" className="button button--primary" disabled={add.pending}>
-            {add.pending ? "Waiting for your passkey…" : "Add a passkey"}
+            {add.pending ? t("devices.addPasskey.waiting") : t("devices.addPasskey.add")}
           </button>
         </div>
       </Form>

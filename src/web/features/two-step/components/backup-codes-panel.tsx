@@ -2,8 +2,10 @@
 // isn't at hand. Copy and Print help save them; the page never shows them again.
 import { useEffect, useRef, useState } from "react";
 import { Alert } from "../../../components/ui/alert";
+import { Message, useT } from "../../../lib/i18n";
 
 export function BackupCodesPanel({ codes, onDone }: { codes: string[]; onDone(): void }) {
+  const t = useT();
   const [copied, setCopied] = useState<"yes" | "failed">();
   const heading = useRef<HTMLHeadingElement>(null);
   // The codes replace whatever was on screen: take the reader to them.
@@ -11,7 +13,7 @@ export function BackupCodesPanel({ codes, onDone }: { codes: string[]; onDone():
 
   async function copy() {
     try {
-      await navigator.clipboard.writeText(`Usher backup codes\n${codes.join("\n")}\n`);
+      await navigator.clipboard.writeText(`${t("devices.backupCodes.copyHeading")}\n${codes.join("\n")}\n`);
       setCopied("yes");
     } catch {
       setCopied("failed");
@@ -21,13 +23,12 @@ export function BackupCodesPanel({ codes, onDone }: { codes: string[]; onDone():
   return (
     <section className="card backup-codes" aria-labelledby="backup-codes-title">
       <h2 id="backup-codes-title" ref={heading} tabIndex={-1}>
-        Save these now
+        {t("devices.backupCodes.title")}
       </h2>
       <p>
-        Your backup codes sign you in when your authenticator app or passkey isn't at hand. Each works once. Keep them somewhere safe:{" "}
-        <strong>this is the only time they are shown.</strong>
+        <Message id="devices.backupCodes.explanation" components={{ 0: <strong /> }} />
       </p>
-      <ol className="backup-codes__list" aria-label="Backup codes">
+      <ol className="backup-codes__list" aria-label={t("devices.backupCodes.listLabel")}>
         {codes.map((code) => (
           <li key={code}>
             <code>{code}</code>
@@ -36,17 +37,17 @@ export function BackupCodesPanel({ codes, onDone }: { codes: string[]; onDone():
       </ol>
       <div className="form__actions backup-codes__actions">
         <button type="button" className="button button--secondary" onClick={() => void copy()}>
-          Copy codes
+          {t("devices.backupCodes.copy")}
         </button>
         <button type="button" className="button button--secondary" onClick={() => window.print()}>
-          Print
+          {t("devices.backupCodes.print")}
         </button>
         <button type="button" className="button button--primary" onClick={onDone}>
-          I've saved them
+          {t("devices.backupCodes.done")}
         </button>
       </div>
-      {copied === "yes" && <Alert tone="success">The codes were copied. Paste them somewhere safe.</Alert>}
-      {copied === "failed" && <Alert tone="error">This browser wouldn't copy them. Select the codes and copy them, or print them.</Alert>}
+      {copied === "yes" && <Alert tone="success">{t("devices.backupCodes.copied")}</Alert>}
+      {copied === "failed" && <Alert tone="error">{t("devices.backupCodes.copyFailed")}</Alert>}
     </section>
   );
 }

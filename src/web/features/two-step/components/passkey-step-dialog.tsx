@@ -3,6 +3,7 @@
 // as for the authenticator app: a device signed in without the new step may be someone else's).
 import { useState } from "react";
 import { ConfirmDialog } from "../../../components/ui/confirm-dialog";
+import { useT } from "../../../lib/i18n";
 import { setPasskeyStep } from "../api/passkeys";
 import type { TwoStepChanged } from "../api/totp";
 import { SignOutOthersCheckbox } from "./sign-out-others-checkbox";
@@ -17,24 +18,25 @@ interface PasskeyStepDialogProps {
 }
 
 export function PasskeyStepDialog({ turning, hasApp, onCancel, onChanged }: PasskeyStepDialogProps) {
+  const t = useT();
   const [signOutOthers, setSignOutOthers] = useState(true);
   const on = turning === "on";
   return (
     <ConfirmDialog
       open={turning !== undefined}
-      title={on ? "Ask for a passkey after your password?" : "Stop asking for a passkey?"}
-      confirmLabel={on ? "Ask for a passkey" : "Stop asking"}
-      busyLabel={on ? "Turning on…" : "Turning off…"}
-      failed="That couldn't be changed. Please try again."
+      title={on ? t("devices.passkeyStep.titleOn") : t("devices.passkeyStep.titleOff")}
+      confirmLabel={on ? t("devices.passkeyStep.confirmOn") : t("devices.passkeyStep.confirmOff")}
+      busyLabel={on ? t("devices.passkeyStep.busyOn") : t("devices.passkeyStep.busyOff")}
+      failed={t("devices.passkeyStep.failed")}
       onConfirm={async () => onChanged(await setPasskeyStep(on, signOutOthers))}
       onCancel={onCancel}
     >
       <p>
         {on
-          ? "Signing in with your password will also ask for one of your passkeys. You'll get backup codes for when you can't use one."
+          ? t("devices.passkeyStep.turningOn")
           : hasApp
-            ? "Signing in with your password will ask only for a code from your authenticator app. Your passkeys still sign you in by themselves."
-            : "Two-step verification will be off: your password alone will sign in. Your passkeys still sign you in by themselves."}
+            ? t("devices.passkeyStep.turningOffWithApp")
+            : t("devices.passkeyStep.turningOffWithoutApp")}
       </p>
       <SignOutOthersCheckbox checked={signOutOthers} onChange={setSignOutOthers} />
     </ConfirmDialog>

@@ -1,6 +1,7 @@
 // The confirmation before removing a passkey, with the offer to sign out the other devices.
 import { useState } from "react";
 import { ConfirmDialog } from "../../../components/ui/confirm-dialog";
+import { useT } from "../../../lib/i18n";
 import { type Passkey, removePasskey } from "../api/passkeys";
 import type { TwoStepChanged } from "../api/totp";
 import { SignOutOthersCheckbox } from "./sign-out-others-checkbox";
@@ -14,25 +15,22 @@ interface RemovePasskeyDialogProps {
 }
 
 export function RemovePasskeyDialog({ passkey, isLastFactor, onCancel, onRemoved }: RemovePasskeyDialogProps) {
+  const t = useT();
   const [signOutOthers, setSignOutOthers] = useState(true);
   return (
     <ConfirmDialog
       open={passkey !== undefined}
-      title={`Remove ${passkey?.name ?? "this passkey"}?`}
-      confirmLabel="Remove"
+      title={passkey ? t("devices.removePasskey.title", { name: passkey.name }) : t("devices.removePasskey.titleUnnamed")}
+      confirmLabel={t("devices.removePasskey.confirm")}
       destructive
-      busyLabel="Removing…"
-      failed="The passkey couldn't be removed. Please try again."
+      busyLabel={t("devices.removePasskey.busy")}
+      failed={t("devices.removePasskey.failed")}
       onConfirm={async () => {
         if (passkey) onRemoved(passkey, await removePasskey(passkey.id, signOutOthers));
       }}
       onCancel={onCancel}
     >
-      <p>
-        {isLastFactor
-          ? "It won't sign you in any more, and two-step verification will be off: your password alone will sign in."
-          : "It won't sign you in any more. You can add it again later."}
-      </p>
+      <p>{isLastFactor ? t("devices.removePasskey.lastFactor") : t("devices.removePasskey.notLastFactor")}</p>
       <SignOutOthersCheckbox checked={signOutOthers} onChange={setSignOutOthers} />
     </ConfirmDialog>
   );

@@ -7,6 +7,7 @@ import { Form } from "../../../components/form/form";
 import { useSubmission } from "../../../components/form/use-submission";
 import { Alert } from "../../../components/ui/alert";
 import { TextField } from "../../../components/ui/text-field";
+import { useT } from "../../../lib/i18n";
 import { usePhoneSized } from "../../../lib/use-phone-sized";
 import { enableTotp, type TotpSetup, type TwoStepChanged } from "../api/totp";
 import { SignOutOthersCheckbox } from "./sign-out-others-checkbox";
@@ -23,50 +24,49 @@ export function TotpSetupForm({
   onEnabled(result: TwoStepChanged): void;
   onCancel(): void;
 }) {
+  const t = useT();
   const [code, setCode] = useState("");
   const [signOutOthers, setSignOutOthers] = useState(true);
-  const turnOn = useSubmission({ fallback: "The authenticator app couldn't be turned on. Please try again." });
+  const turnOn = useSubmission({ fallback: t("devices.totpSetup.failed") });
   const onPhone = usePhoneSized();
 
   function submit() {
-    if (turnOn.invalid({ form: /^\d{6}$/.test(code) ? undefined : "Enter the 6-digit code your authenticator app shows." })) return;
+    if (turnOn.invalid({ form: /^\d{6}$/.test(code) ? undefined : t("devices.totpSetup.codeMissing") })) return;
     void turnOn.run(async () => onEnabled(await enableTotp(code, signOutOthers)));
   }
 
-  const qrCode = (
-    <img className="totp-setup__qr" src={setup.qrCode} alt="QR code to add Usher to your authenticator app" width={200} height={200} />
-  );
+  const qrCode = <img className="totp-setup__qr" src={setup.qrCode} alt={t("devices.totpSetup.qrCode")} width={200} height={200} />;
 
   return (
     <section className="card totp-setup" aria-labelledby="totp-setup-title">
-      <h2 id="totp-setup-title">Set up your authenticator app</h2>
+      <h2 id="totp-setup-title">{t("devices.totpSetup.title")}</h2>
       <ol className="totp-setup__steps">
         {onPhone ? (
           <>
-            <li>Install an authenticator app on this phone (Google Authenticator, Microsoft Authenticator, 1Password…) if it has none.</li>
+            <li>{t("devices.totpSetup.phone.install")}</li>
             <li>
-              Add Usher to it: open it from this link, or copy the key and paste it into the app.
+              {t("devices.totpSetup.phone.add")}
               <KeyActions setup={setup} lead />
-              <span className="totp-setup__manual">Codes on another device? Scan this QR code with it instead.</span>
+              <span className="totp-setup__manual">{t("devices.totpSetup.phone.scanInstead")}</span>
               {qrCode}
             </li>
           </>
         ) : (
           <>
-            <li>Open an authenticator app on your phone (Google Authenticator, Microsoft Authenticator, 1Password…) and add an account.</li>
+            <li>{t("devices.totpSetup.computer.open")}</li>
             <li>
-              Scan this QR code.
+              {t("devices.totpSetup.computer.scan")}
               {qrCode}
-              <span className="totp-setup__manual">Can't scan it? Enter the key instead, or open the app from this device:</span>
+              <span className="totp-setup__manual">{t("devices.totpSetup.computer.cantScan")}</span>
               <KeyActions setup={setup} />
             </li>
           </>
         )}
-        <li>Enter the 6-digit code the app shows for Usher.</li>
+        <li>{t("devices.totpSetup.enterCode")}</li>
       </ol>
       <Form submission={turnOn} onSubmit={submit}>
         <TextField
-          label="6-digit code"
+          label={t("devices.totpSetup.codeLabel")}
           className="totp-setup__code"
           inputMode="numeric"
           autoComplete="one-time-code"
@@ -78,10 +78,10 @@ export function TotpSetupForm({
         <SignOutOthersCheckbox checked={signOutOthers} onChange={setSignOutOthers} />
         <div className="form__actions">
           <button type="submit" className="button button--primary" disabled={turnOn.pending}>
-            {turnOn.pending ? "Turning on…" : "Turn on"}
+            {turnOn.pending ? t("devices.totpSetup.turningOn") : t("devices.totpSetup.turnOn")}
           </button>
           <button type="button" className="button button--secondary" onClick={onCancel} disabled={turnOn.pending}>
-            Cancel
+            {t("devices.totpSetup.cancel")}
           </button>
         </div>
       </Form>
@@ -91,6 +91,7 @@ export function TotpSetupForm({
 
 /** The key to type or paste, Copy key, and the otpauth:// link (the QR code's own URI) that opens the app. */
 function KeyActions({ setup, lead = false }: { setup: TotpSetup; lead?: boolean }) {
+  const t = useT();
   const [copied, setCopied] = useState<"yes" | "failed">();
 
   async function copy() {
@@ -105,21 +106,21 @@ function KeyActions({ setup, lead = false }: { setup: TotpSetup; lead?: boolean 
   return (
     <div className="totp-setup__key">
       <p className="totp-setup__key-line">
-        Key:{" "}
+        {t("devices.totpSetup.key")}{" "}
         <code className="totp-setup__secret" data-secret={setup.secret}>
           {grouped(setup.secret)}
         </code>
       </p>
       <div className="totp-setup__actions">
         <a className={`button ${lead ? "button--primary" : "button--secondary"}`} href={setup.otpauthUri}>
-          Open in authenticator app
+          {t("devices.totpSetup.openApp")}
         </a>
         <button type="button" className="button button--secondary" onClick={() => void copy()}>
-          Copy key
+          {t("devices.totpSetup.copyKey")}
         </button>
       </div>
-      {copied === "yes" && <Alert tone="success">The key was copied. Paste it into your authenticator app.</Alert>}
-      {copied === "failed" && <Alert tone="error">This browser wouldn't copy it. Select the key and copy it, or type it.</Alert>}
+      {copied === "yes" && <Alert tone="success">{t("devices.totpSetup.copied")}</Alert>}
+      {copied === "failed" && <Alert tone="error">{t("devices.totpSetup.copyFailed")}</Alert>}
     </div>
   );
 }

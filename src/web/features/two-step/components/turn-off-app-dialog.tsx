@@ -2,6 +2,7 @@
 // other devices (checked by default).
 import { useState } from "react";
 import { ConfirmDialog } from "../../../components/ui/confirm-dialog";
+import { useT } from "../../../lib/i18n";
 import { disableTotp, type TwoStepChanged } from "../api/totp";
 import { SignOutOthersCheckbox } from "./sign-out-others-checkbox";
 
@@ -14,22 +15,19 @@ interface TurnOffAppDialogProps {
 }
 
 export function TurnOffAppDialog({ open, passkeysLeft, onCancel, onTurnedOff }: TurnOffAppDialogProps) {
+  const t = useT();
   const [signOutOthers, setSignOutOthers] = useState(true);
   return (
     <ConfirmDialog
       open={open}
-      title="Turn off the authenticator app?"
-      confirmLabel="Turn off"
-      busyLabel="Turning off…"
-      failed="The authenticator app couldn't be turned off. Please try again."
+      title={t("devices.turnOffApp.title")}
+      confirmLabel={t("devices.turnOffApp.confirm")}
+      busyLabel={t("devices.turnOffApp.busy")}
+      failed={t("devices.turnOffApp.failed")}
       onConfirm={async () => onTurnedOff(await disableTotp(signOutOthers))}
       onCancel={onCancel}
     >
-      <p>
-        {passkeysLeft > 0
-          ? "Signing in will no longer ask for a code from the app. Your passkeys still keep two-step verification on."
-          : "Two-step verification will be off: your password alone will sign in, and your backup codes will stop working."}
-      </p>
+      <p>{passkeysLeft > 0 ? t("devices.turnOffApp.passkeysKeepItOn") : t("devices.turnOffApp.twoStepOff")}</p>
       <SignOutOthersCheckbox checked={signOutOthers} onChange={setSignOutOthers} />
     </ConfirmDialog>
   );
