@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { showLanguageInTests } from "./show-language-in-tests";
-import { reasonForLostSession, signInPageFor, signInReasons } from "./sign-in-reasons";
+import { isSignInReason, reasonForLostSession, signInPageFor, signInReasonText } from "./sign-in-reasons";
 
 beforeEach(() => showLanguageInTests("en"));
 
@@ -17,26 +17,29 @@ describe("why the sign-in page is showing", () => {
 
   it("says when Usher support signed a device out, locked the account or it was deleted", () => {
     expect(reasonForLostSession(revoked("revoked_by_support"))).toBe("revoked-by-support");
-    expect(signInReasons["revoked-by-support"]).toMatch(/^Usher support signed this device out\./);
+    expect(signInReasonText("revoked-by-support")).toMatch(/^Usher support signed this device out\./);
     expect(reasonForLostSession(revoked("account_locked"))).toBe("account-locked");
-    expect(signInReasons["account-locked"]).toBe(
+    expect(signInReasonText("account-locked")).toBe(
       "Your account was locked by Usher support, so every device was signed out. Contact Usher support to unlock it.",
     );
     expect(reasonForLostSession(revoked("account_deleted"))).toBe("account-deleted");
-    expect(signInReasons["account-deleted"]).toBe("This account was deleted.");
+    expect(signInReasonText("account-deleted")).toBe("This account was deleted.");
   });
 
   it("tells the browser that deleted the account that a confirmation email is coming", () => {
-    expect(signInReasons["deleted-account"]).toBe("Your account was deleted. A confirmation email is on its way.");
+    expect(signInReasonText("deleted-account")).toBe("Your account was deleted. A confirmation email is on its way.");
+  });
+
+  it("knows its own reasons only, not an object's inherited names", () => {
+    expect(isSignInReason("session-expired")).toBe(true);
+    expect(isSignInReason("toString")).toBe(false);
   });
 
   it("says each reason in the language shown when it is read", () => {
-    expect(Object.keys(signInReasons)).toContain("session-expired");
-    expect("session-expired" in signInReasons).toBe(true);
     showLanguageInTests("es");
-    expect(signInReasons["session-expired"]).toBe("Tu sesión caducó. Vuelve a iniciar sesión para seguir viendo.");
+    expect(signInReasonText("session-expired")).toBe("Tu sesión caducó. Vuelve a iniciar sesión para seguir viendo.");
     showLanguageInTests("ar");
-    expect(signInReasons["account-deleted"]).toBe("تم حذف هذا الحساب.");
+    expect(signInReasonText("account-deleted")).toBe("تم حذف هذا الحساب.");
   });
 
   it("reads a reason it doesn't know, or none, as a plain sign-out", () => {

@@ -22,10 +22,13 @@ const reasonMessages = {
 
 export type SignInReason = keyof typeof reasonMessages;
 
-/** Each reason's sentence, read in the language shown when the page reads it. */
-export const signInReasons = {} as Readonly<Record<SignInReason, string>>;
-for (const [reason, id] of Object.entries(reasonMessages)) {
-  Object.defineProperty(signInReasons, reason, { enumerable: true, get: () => t(id) });
+export function isSignInReason(value: string): value is SignInReason {
+  return Object.hasOwn(reasonMessages, value);
+}
+
+/** The reason's sentence in the shown language. */
+export function signInReasonText(reason: SignInReason): string {
+  return t(reasonMessages[reason]);
 }
 
 /** The notice for a request that found its session gone. */

@@ -16,13 +16,13 @@ import { SecondStepForm } from "../../features/auth/components/second-step-form"
 import { Message, useT } from "../../lib/i18n";
 import { passkeysUsable } from "../../lib/passkey-support";
 import { keepingReturnTo, RETURN_TO_PARAM, safeReturnPath } from "../../lib/return-to";
-import { type SignInReason, signInReasons } from "../../lib/sign-in-reasons";
+import { isSignInReason, signInReasonText } from "../../lib/sign-in-reasons";
 
 export default function SignInPage() {
   const t = useT();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const reason = params.get("reason") as SignInReason | null;
+  const reason = params.get("reason");
   const returnTo = safeReturnPath(params.get(RETURN_TO_PARAM));
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
@@ -106,7 +106,7 @@ export default function SignInPage() {
       <main id="main" className="page page--narrow">
         <div className="card">
           <h1>{t("auth.signIn.signIn")}</h1>
-          {reason && reason in signInReasons && <Alert tone="info">{signInReasons[reason]}</Alert>}
+          {reason && isSignInReason(reason) && <Alert tone="info">{signInReasonText(reason)}</Alert>}
           <Form submission={signingIn} onSubmit={() => void submit()}>
             {locked && <AccountLocked />}
             <TextField
