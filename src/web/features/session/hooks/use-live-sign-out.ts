@@ -2,8 +2,8 @@
 // (sign out of all devices, this device signed out from the device list, a password change),
 // the page says so and goes to Sign In within a second, without a reload. The same stream tells
 // a player on the page that its stream was ended from elsewhere (session-events.ts passes it on).
-import { useEffect, useState } from "react";
-import { useNavigate } from "react-router";
+import { useEffect, useRef, useState } from "react";
+import { useNavigate, useNavigation } from "react-router";
 import { requestsSettled } from "../../../lib/api-client";
 import { reasonForLostSession, type SignInReason } from "../../../lib/sign-in-reasons";
 import {
@@ -23,6 +23,12 @@ export const SIGNED_OUT_NOTICE_MS = 500;
 export function useLiveSignOut(): SignInReason | null {
   const navigate = useNavigate();
   const [signedOut, setSignedOut] = useState<SignInReason | null>(null);
+  // A page that signed out or deleted the account itself is already on its way to Sign In with
+  // its own words ("Your account was deleted…"); on a slow device that can take longer than the
+  // notice shows, and the event must not overtake it.
+  const navigation = useNavigation();
+  const leavingForSignIn = useRef(false);
+  leavingForSignIn.current = navigation.state !== "idle" && navigation.location.pathname === "/sign-in";
 
   useEffect(() => {
     let unmounted = false;
@@ -51,7 +57,9 @@ export function useLiveSignOut(): SignInReason | null {
           const reason = reasonForLostSession(event);
           announceSignedOut();
           setSignedOut(reason);
-          leave = setTimeout(() => void navigate(`/sign-in?reason=${reason}`, { replace: true }), SIGNED_OUT_NOTICE_MS);
+          leave = setTimeout(() => {
+            if (!leavingForSignIn.current) void navigate(`/sign-in?reason=${reason}`, { replace: true });
+          }, SIGNED_OUT_NOTICE_MS);
         });
       });
     };
