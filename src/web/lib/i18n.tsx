@@ -80,7 +80,7 @@ export function Message(props: {
   return <Trans id={props.id} values={props.values} components={props.components} />;
 }
 
-/** Dates, times and numbers in the shown language, in this device's time zone. */
+/** Dates and times in the shown language, in this device's time zone. */
 export function formatDateTime(value: Date | string, options: Intl.DateTimeFormatOptions): string {
   return new Intl.DateTimeFormat(i18n.locales ?? activeLanguage(), options).format(new Date(value));
 }
