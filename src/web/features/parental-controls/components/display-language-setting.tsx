@@ -27,9 +27,9 @@ export function DisplayLanguageSetting({ controls, onSaved }: DisplayLanguageSet
     setNotice(undefined);
     setChosen(language);
     const saved = await save.run(async () => {
-      const language_ = await setDisplayLanguage(controls.profileId, language);
-      await onSaved(language_);
-      return language_;
+      const stored = await setDisplayLanguage(controls.profileId, language);
+      await onSaved(stored);
+      return stored;
     });
     if (saved.ok) setNotice(t("profiles.displayLanguage.saved", { name: controls.profileName, language: languageNames[saved.value] }));
     else setChosen(before);
