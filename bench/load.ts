@@ -108,6 +108,21 @@ export async function loadMe(node: Node, token: string, duration: number): Promi
 }
 
 /**
+ * The ceiling of `/me`: the same app and plugins answering a constant (`GET /livez`), with the
+ * same connections and the same Authorization header, which /livez ignores.
+ */
+export async function loadCeiling(node: Node, token: string, duration: number): Promise<Run> {
+  return summarise(
+    await autocannon({
+      url: `${node.url}/livez`,
+      connections: 32,
+      duration,
+      headers: { authorization: `Bearer ${token}` },
+    }),
+  );
+}
+
+/**
  * POST /oauth/introspect as a platform service asks it: the same connections as /me, one session
  * token, the service client's Basic credentials. A 200 answers both live and dead tokens, so the
  * caller checks that the token is live before and after the run.

@@ -33,11 +33,12 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { BARE_SERVER, loadIntrospect, loadMe, loadSignIn, measureArgon2, type Run } from "./load";
+import { BARE_SERVER, loadCeiling, loadIntrospect, loadMe, loadSignIn, measureArgon2, type Run } from "./load";
 import { measurePageLoads, type PageLoads, requireWebApp } from "./page-load";
 import { type Figures, footprintReport, pagesReport, report, streamsReport, type VerifierFigures, verifierReport } from "./report";
 import { measureResetTiming, type ResetTiming } from "./reset-timing";
 import { type ClusterRefusal, type LiveNotices, measureClusterRefusal, measureLiveNotices } from "./revocation";
+import { countSignInStatements } from "./sign-in-statements";
 import { measureStartTimes, type StartTimes } from "./start-time";
 import { type HeartbeatRefusal, measureHeartbeatRefusal, measureHeartbeatsAndStatements, type StreamFigures } from "./streams";
 import { cores, log, median, resultsDir, sleep } from "./support/common";
@@ -502,6 +503,7 @@ async function main(): Promise<void> {
       const phases = [RUN_ME && "GET /api/v1/me", RUN_INTROSPECT && "POST /oauth/introspect"].filter(Boolean).join(" and ");
       log(`${phases}: warm-up ${WARMUP} s each, then ${RUNS} × ${DURATION} s each, interleaved with the bare server`);
       const me: Run[] = [];
+      const ceiling: Run[] = [];
       const introspection: Run[] = [];
       const bareRuns: Run[] = [];
       const barePostRuns: Run[] = [];
@@ -509,8 +511,10 @@ async function main(): Promise<void> {
       const rssBareLoad: number[] = [];
       if (RUN_ME || RUN_INTROSPECT) await loadMe(bare, meToken, WARMUP);
       if (RUN_ME) await loadMe(usher, meToken, WARMUP);
+      if (RUN_ME) await loadCeiling(usher, meToken, WARMUP);
       if (RUN_INTROSPECT) await loadIntrospect(usher, SERVICE.clients[0]!, meToken, WARMUP);
       const meCpu: CpuUse[] = [];
+      const ceilingCpu: CpuUse[] = [];
       const introspectionCpu: CpuUse[] = [];
       const bareCpu: CpuUse[] = [];
       // Statements per request, from PostgreSQL's own count. A backend reports its counts
@@ -540,7 +544,13 @@ async function main(): Promise<void> {
               statementsPerRequest = (await committedStatements(stats, dbName)) - before - 1;
               statementsPerRequest /= meRun.ok + meRun.non2xx;
             }
-            log(`run ${run + 1}: usher /me ${meRun.rps.toFixed(0)} req/s, bare ${bareRun.rps.toFixed(0)} req/s`);
+            // The ceiling: the same app answering a constant, right after.
+            const [ceilingRun, ceilingUse] = await withCpu(usher.pid, dbName, () => loadCeiling(usher, meToken, DURATION));
+            ceiling.push(ceilingRun);
+            ceilingCpu.push(ceilingUse);
+            log(
+              `run ${run + 1}: usher /me ${meRun.rps.toFixed(0)} req/s, /livez ${ceilingRun.rps.toFixed(0)} req/s, bare ${bareRun.rps.toFixed(0)} req/s`,
+            );
           }
           if (RUN_INTROSPECT) {
             // The like-for-like baseline: the bare server given the same form post.
@@ -591,6 +601,10 @@ async function main(): Promise<void> {
         log(`run ${run + 1}: ${last.rps.toFixed(1)} sign-ins/s (${last.non2xx} non-2xx, ${last.errors} errors)`);
       }
       const rssAfter = rssMiB(usher.pid);
+      // 5a. The statements a sign-in costs, on a counted node of its own.
+      const signInStatements = RUN_SIGN_IN
+        ? await countSignInStatements(databaseUrl, SIGN_IN_ACCOUNTS, (name, url) => startUsher(name, url, secretKey, sink.ports, false))
+        : undefined;
 
       // 5b. The cached session verifier on a protected route, on this node alone.
       const verifierRouteRun = RUN_VERIFIER ? await timed(() => verifierRoute(usher, dbName)) : undefined;
@@ -645,14 +659,17 @@ async function main(): Promise<void> {
         loadBefore,
         loadAfter: loadavg(),
         me,
+        ceiling,
         introspection,
         bare: bareRuns,
         barePost: barePostRuns,
         signIn: signInRuns,
         meCpu,
+        ceilingCpu,
         introspectionCpu,
         bareCpu,
         signInCpu,
+        ...(signInStatements ? { signInStatements } : {}),
         statementsPerRequest,
         statementsPerIntrospection,
         footprint: { start, command: serverCommand(usher.pid), rssIdle, rssBareIdle, rssLoad, rssBareLoad },

@@ -207,7 +207,7 @@ export async function measureHeartbeatLoad(
   return load;
 }
 
-interface WireCounts {
+export interface WireCounts {
   statements: number;
   transactions: number;
 }

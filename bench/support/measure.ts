@@ -30,8 +30,17 @@ export function sampleRss(pid: number): { stop(): number } {
 
 /** CPU seconds (user + system) a process has used, from /proc/<pid>/stat. */
 export function cpuSeconds(pid: number): number {
+  return cpuSecondsOf(`/proc/${pid}/stat`);
+}
+
+/** CPU seconds of a process's main thread alone (its JavaScript; not libuv's pool, where argon2 runs, nor V8's helpers). */
+export function mainThreadCpuSeconds(pid: number): number {
+  return cpuSecondsOf(`/proc/${pid}/task/${pid}/stat`);
+}
+
+function cpuSecondsOf(statFile: string): number {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const stat = readFileSync(statFile, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
   } catch {
@@ -72,6 +81,8 @@ export function machineCpu(): { busy: number; total: number } {
 export interface CpuUse {
   /** Shares of one core during the run. */
   server: number;
+  /** The server's main thread alone. */
+  serverMain: number;
   postgres: number;
   /** Share of all cores busy (anything: includes the load generator and other work on the machine). */
   machine: number;
@@ -81,6 +92,7 @@ export interface CpuUse {
 export async function withCpu<T>(pid: number, database: string, work: () => Promise<T>): Promise<[T, CpuUse]> {
   const t0 = performance.now();
   const server0 = cpuSeconds(pid);
+  const main0 = mainThreadCpuSeconds(pid);
   const pg0 = postgresCpu(database);
   const machine0 = machineCpu();
   const result = await work();
@@ -90,6 +102,7 @@ export async function withCpu<T>(pid: number, database: string, work: () => Prom
     result,
     {
       server: (cpuSeconds(pid) - server0) / wall,
+      serverMain: (mainThreadCpuSeconds(pid) - main0) / wall,
       postgres: postgresCpuSince(database, pg0) / wall,
       machine: (machine1.busy - machine0.busy) / (machine1.total - machine0.total),
     },

@@ -52,6 +52,31 @@ describeOnEachDatabase("two-step stores", (t) => {
 
   const pending = (id: string) => ({ accountId: id, secretEncrypted: "v1.a.b.c", enabledAt: null, lastUsedStep: null, createdAt: T0 });
 
+  it("reads an account for sign-in with where it stands on two-step verification, as the two-step stores say", async () => {
+    const email = (await t.stores.accounts.findById(accountId))!.email;
+    const read = async () => (await t.stores.accounts.findForSignIn(email))!;
+    expect(await t.stores.accounts.findForSignIn("nobody@example.test")).toBeNull();
+    expect((await read()).account.id).toBe(accountId);
+    expect((await read()).twoStep).toEqual({ enabled: false, totp: false, passkeys: 0, passkeyStep: false, backupCodesLeft: 0 });
+
+    // A pending authenticator set-up is not a second step; an enabled one is.
+    await t.stores.totp.savePending(pending(accountId));
+    expect((await read()).twoStep.enabled).toBe(false);
+    await t.stores.totp.enable(accountId, minutes(1), 1000);
+    const codes = [aBackupCode(accountId), aBackupCode(accountId), aBackupCode(accountId)];
+    await t.stores.backupCodes.replaceAll(accountId, codes);
+    await t.stores.backupCodes.consume(accountId, codes[0]!.codeHash, minutes(2));
+    expect((await read()).twoStep).toEqual({ enabled: true, totp: true, passkeys: 0, passkeyStep: false, backupCodesLeft: 2 });
+
+    // A passkey asked for after the password counts only while there is one.
+    await t.stores.totp.delete(accountId);
+    await t.stores.passkeys.setSecondStep(accountId, minutes(3));
+    expect((await read()).twoStep).toMatchObject({ enabled: false, passkeys: 0, passkeyStep: false });
+    await t.stores.passkeys.create(aPasskey(accountId));
+    await t.stores.passkeys.create(aPasskey(accountId));
+    expect((await read()).twoStep).toEqual({ enabled: true, totp: false, passkeys: 2, passkeyStep: true, backupCodesLeft: 2 });
+  });
+
   it("TOTP: keeps a pending set-up, replaces it by a new one, enables it once", async () => {
     expect(await t.stores.totp.find(accountId)).toBeNull();
     expect(await t.stores.totp.savePending(pending(accountId))).toBe(true);

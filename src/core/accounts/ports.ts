@@ -1,6 +1,7 @@
 // What account use cases need stored: the account row.
 import type { Language } from "../../contract/languages";
 import type { plans } from "../../contract/schemas/account";
+import type { TwoStepState } from "../mfa/two-step-facts";
 
 /** The plans the API names (contract/schemas/account.ts). */
 export type Plan = (typeof plans)[number];
@@ -33,6 +34,8 @@ export interface AccountStore {
   create(account: AccountRecord): Promise<boolean>;
   findById(id: string): Promise<AccountRecord | null>;
   findByEmail(email: string): Promise<AccountRecord | null>;
+  /** The account a sign-in names, with where it stands on two-step verification: one read. */
+  findForSignIn(email: string): Promise<{ account: AccountRecord; twoStep: TwoStepState } | null>;
   /** Every account holding this number, verified or not (support looks accounts up by phone). */
   findByPhone(e164: string): Promise<AccountRecord[]>;
   /** Holds the account row until the transaction ends, so per-account limits don't race. */

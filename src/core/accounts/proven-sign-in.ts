@@ -5,6 +5,7 @@
 import type { DeviceKind } from "../../contract/schemas/common";
 import { auditEvent } from "../audit/events";
 import type { CoreDeps, RequestContext } from "../deps";
+import type { TwoStepState } from "../mfa/two-step-facts";
 import { startTwoStep, type TwoStepRequired } from "../mfa/two-step-sign-in";
 import { twoStepState } from "../mfa/two-step-state";
 import { writeSecurityNotice } from "../notices/security-notice";
@@ -29,10 +30,12 @@ export async function signInProven(
   account: AccountRecord,
   request: ProvenSignIn,
   context: RequestContext,
+  /** Where the account stands on two-step verification, when the caller read it with the account. */
+  twoStep?: TwoStepState,
 ): Promise<SignedIn | TwoStepRequired> {
   refuseIfLocked(account);
   // The first factor alone is not enough when the account has a second one: answer a challenge.
-  const state = await twoStepState(deps.stores, account.id);
+  const state = twoStep ?? (await twoStepState(deps.stores, account.id));
   if (state.enabled) return startTwoStep(deps, account, state, { ...request.device, keepsTokenItself: request.keepsTokenItself });
   const knownDevice = knownDeviceId(deps.keys.deviceCookies, request.deviceCredential, account.id);
   return inUnitOfWork(deps, async (stores) => {
@@ -41,7 +44,7 @@ export async function signInProven(
     if (!knownDevice) {
       const at = issued.session.createdAt;
       const payload = { device: request.device.name, ip: context.ip, at: at.toISOString() };
-      await writeSecurityNotice(stores, account.id, { template: "new_sign_in", payload }, at);
+      await writeSecurityNotice(stores, account, { template: "new_sign_in", payload }, at);
     }
     await stores.audit.record(
       auditEvent("signed_in", { accountId: account.id, sessionId: issued.session.id }, context, issued.session.createdAt, {

@@ -53,7 +53,8 @@ async function checkPassword(deps: CoreDeps, input: SignInInput, context: Reques
   // The raw form still keys the limits, so junk emails are throttled like real ones.
   const email = normalized ?? input.email.trim().toLowerCase();
   // Only normalized emails are ever stored, so anything else has no account to look up.
-  const account = normalized ? await deps.stores.accounts.findByEmail(normalized) : null;
+  const found = normalized ? await deps.stores.accounts.findForSignIn(normalized) : null;
+  const account = found?.account ?? null;
 
   const limits = deps.config.limits;
   const network = clientNetwork(context);
@@ -84,6 +85,7 @@ async function checkPassword(deps: CoreDeps, input: SignInInput, context: Reques
       method: "password",
     },
     context,
+    found?.twoStep,
   );
   return ok(signedIn);
 }

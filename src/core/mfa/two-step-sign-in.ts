@@ -19,7 +19,8 @@ import { looksLikeBackupCode, spendBackupCode } from "./backup-codes";
 import { openTotpSecret } from "./manage-totp";
 import type { AuthFlowRecord } from "./ports";
 import { matchTotp } from "./totp";
-import { type TwoStepState, twoStepMethods } from "./two-step-state";
+import type { TwoStepState } from "./two-step-facts";
+import { twoStepMethods } from "./two-step-state";
 import { type AuthenticationResponseJSON, authenticationOptions, verifyAssertion } from "./webauthn";
 
 export interface TwoStepRequired {

@@ -4,15 +4,7 @@
 // for either.
 import type { TwoStepMethod } from "../../contract/schemas/two-step";
 import type { Stores } from "../ports";
-
-export interface TwoStepState {
-  enabled: boolean;
-  totp: boolean;
-  passkeys: number;
-  /** Whether a passkey is asked for after the password (counts only while there is one). */
-  passkeyStep: boolean;
-  backupCodesLeft: number;
-}
+import { type TwoStepState, twoStepStateOf } from "./two-step-facts";
 
 export async function twoStepState(stores: Stores, accountId: string): Promise<TwoStepState> {
   const [totp, passkeys, passkeyStepChosen, backupCodesLeft] = await Promise.all([
@@ -21,9 +13,7 @@ export async function twoStepState(stores: Stores, accountId: string): Promise<T
     stores.passkeys.isSecondStep(accountId),
     stores.backupCodes.countUnused(accountId),
   ]);
-  const totpOn = totp?.enabledAt != null;
-  const passkeyStep = passkeyStepChosen && passkeys.length > 0;
-  return { enabled: totpOn || passkeyStep, totp: totpOn, passkeys: passkeys.length, passkeyStep, backupCodesLeft };
+  return twoStepStateOf({ totpEnabled: totp?.enabledAt != null, passkeys: passkeys.length, passkeyStepChosen, backupCodesLeft });
 }
 
 /** The ways the second step can be completed, in the order a client should offer them. */

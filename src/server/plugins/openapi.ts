@@ -13,6 +13,7 @@ import { errorResponse } from "../../contract/schemas/error-body";
 import { publicProfile } from "../../contract/schemas/profiles";
 import { publicSession } from "../../contract/schemas/sessions";
 import { oauthErrorResponse } from "../../contract/schemas/tv-sign-in";
+import { isJsonApiRoute } from "../http/json-api";
 
 export const OPENAPI_PATH = "/api/openapi.json";
 export const DOCS_PREFIX = "/api/docs";
@@ -30,13 +31,6 @@ components.add(oauthErrorResponse, { id: "OAuthError" });
 components.add(publicProfile, { id: "Profile" });
 components.add(publicSession, { id: "Session" });
 components.add(catalogueTitle, { id: "Title" });
-
-/** Addresses in the document: the JSON API, TV sign-in's OAuth endpoints and the health checks. */
-const documented = (url: string) =>
-  url.startsWith("/api/v1/") ||
-  url.startsWith("/oauth/") ||
-  url.startsWith("/.well-known/") ||
-  ["/livez", "/readyz", "/healthz"].includes(url);
 
 /**
  * The OAuth endpoints the platform's services call with their client credentials. Revocation
@@ -130,7 +124,7 @@ export async function registerOpenApi(app: FastifyInstance, options: { publicUrl
     transform: (input) => {
       const { url } = input;
       const schema = (input.schema ?? {}) as Record<string, unknown>;
-      if (!documented(url)) return { schema: { ...schema, hide: true }, url };
+      if (!isJsonApiRoute(url)) return { schema: { ...schema, hide: true }, url };
       if (!url.startsWith("/api/v1/")) return transformZod({ ...input, schema: { ...schema, security: SERVICE_SECURITY[url] ?? [] } });
       // Every JSON API operation can fail with the catalogue's error body.
       const response = { ...(schema.response as object | undefined), "4XX": errorResponse };

@@ -84,7 +84,7 @@ describe("GET /sessions/events", () => {
     expect(stream.headers["content-type"]).toBe("text/event-stream; charset=utf-8");
     expect(stream.headers["cache-control"]).toBe("no-store");
     expect(stream.headers["x-accel-buffering"]).toBe("no");
-    expect(stream.headers["content-security-policy"]).toContain("default-src 'self'");
+    expect(stream.headers["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
     stream.close();
   });
 

@@ -1,9 +1,10 @@
 // The account aggregate on PostgreSQL / PGlite: sign-up, credentials and the recovery phone.
-import { and, eq, isNotNull, ne, sql } from "drizzle-orm";
+import { and, eq, getTableName, isNotNull, ne, sql } from "drizzle-orm";
 import type { Language } from "../../contract/languages";
 import type { AccountRecord, AccountStore, Plan } from "../../core/accounts/ports";
+import { twoStepStateOf } from "../../core/mfa/two-step-facts";
 import type { Database } from "../database";
-import { account } from "../schema";
+import { account, backupCode, mfaTotp, passkey, passkeySecondStep } from "../schema";
 import { unlessUniqueViolation } from "./conflicts";
 import { preparedOnce } from "./prepared";
 
@@ -19,6 +20,26 @@ export function createAccountStore(db: Database): AccountStore {
       .from(account)
       .where(eq(account.id, sql.placeholder("id")))
       .prepare("usher_account_by_id"),
+  );
+
+  // Every sign-in's first read: the account and its second factors in one statement. The
+  // subqueries name the account's id in full: Drizzle leaves a one-table query's columns bare.
+  const accountId = sql`${sql.identifier(getTableName(account))}.${sql.identifier(account.id.name)}`;
+  const forSignIn = preparedOnce(() =>
+    db
+      .select({
+        account,
+        totpEnabled: sql<boolean>`exists (select 1 from ${mfaTotp} where ${mfaTotp.accountId} = ${accountId} and ${mfaTotp.enabledAt} is not null)`,
+        passkeys: sql<number>`(select count(*) from ${passkey} where ${passkey.accountId} = ${accountId})`.mapWith(Number),
+        passkeyStepChosen: sql<boolean>`exists (select 1 from ${passkeySecondStep} where ${passkeySecondStep.accountId} = ${accountId})`,
+        backupCodesLeft:
+          sql<number>`(select count(*) from ${backupCode} where ${backupCode.accountId} = ${accountId} and ${backupCode.usedAt} is null)`.mapWith(
+            Number,
+          ),
+      })
+      .from(account)
+      .where(eq(account.email, sql.placeholder("email")))
+      .prepare("usher_account_for_sign_in"),
   );
 
   return {
@@ -38,6 +59,13 @@ export function createAccountStore(db: Database): AccountStore {
       // Emails are case-folded before they reach the store, so equality is enough.
       const [row] = await db.select().from(account).where(eq(account.email, email));
       return row ? toRecord(row) : null;
+    },
+
+    async findForSignIn(email) {
+      const [row] = await forSignIn().execute({ email });
+      if (!row) return null;
+      const { account: found, ...facts } = row;
+      return { account: toRecord(found), twoStep: twoStepStateOf(facts) };
     },
 
     async findByPhone(e164) {
