@@ -1,8 +1,9 @@
 // Digests for secrets we must recognise but never keep: tokens and one-time codes.
-import { createHash, createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
+import { createHmac, hash, hkdfSync, timingSafeEqual } from "node:crypto";
 
 export function sha256Hex(value: string): string {
-  return createHash("sha256").update(value).digest("hex");
+  // The one-shot form: a session token's secret is hashed on every request.
+  return hash("sha256", value, "hex");
 }
 
 /** Short codes (6 digits) need a keyed hash: a plain one is reversed by trying them all. */

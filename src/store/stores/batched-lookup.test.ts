@@ -20,6 +20,9 @@ function recordingLoad(table: Map<string, number>) {
 }
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+const afterTurns = async (turns: number) => {
+  for (let turn = 0; turn < turns; turn++) await nextTurn();
+};
 
 describe("batched lookup", () => {
   it("sends the lookups of one turn as one batch of distinct keys and answers each its own row", async () => {
@@ -50,10 +53,32 @@ describe("batched lookup", () => {
     const second = find("a");
     await nextTurn();
     releaseAll();
+    expect(await first).toBe(1);
+    await afterTurns(2); // the second goes out once the first has answered
+    releaseAll();
 
     expect(batches).toEqual([["a"], ["a"]]);
     expect(await second).toBe(2);
-    expect(await first).toBe(1);
+  });
+
+  it("keeps one statement out at a time: what is asked meanwhile goes out together in the next", async () => {
+    const { load, batches, releaseAll } = recordingLoad(new Map([["a", 1]]));
+    const find = batchedLookup(load);
+
+    const first = find("a");
+    await nextTurn();
+    const meanwhile = [find("b"), find("a")];
+    await nextTurn();
+    const later = find("c");
+    await nextTurn();
+    expect(batches).toEqual([["a"]]);
+
+    releaseAll();
+    await first;
+    await afterTurns(2);
+    expect(batches).toEqual([["a"], ["b", "a", "c"]]);
+    releaseAll();
+    expect(await Promise.all([...meanwhile, later])).toEqual([undefined, 1, undefined]);
   });
 
   it(`sends a batch as soon as it holds ${MAX_BATCH} keys`, async () => {

@@ -1,5 +1,8 @@
-// Coalesces the lookups that concurrent requests make in one turn of the event loop into a
-// single statement: under load, one round trip to the database serves many requests.
+// Coalesces the lookups that concurrent requests make into single statements: under load, one
+// round trip to the database serves many requests. One statement is out at a time: the lookups
+// asked while it runs wait for it to answer and then go out together in the next one, so the
+// busier the node, the more requests each statement serves (and the fewer statements the
+// database and the node's socket see).
 //
 // A lookup never joins a statement that has already been sent. It always waits for one sent
 // after it was asked for, so it sees every change committed before it was asked for: a
@@ -17,7 +20,9 @@ interface Waiter<V> {
  * `undefined`. A failed statement rejects every lookup of its batch.
  */
 export function batchedLookup<K, V>(load: (keys: K[]) => Promise<Map<K, V>>): (key: K) => Promise<V | undefined> {
-  let waiting: Map<K, Waiter<V>[]> | null = null;
+  let waiting = new Map<K, Waiter<V>[]>();
+  let flushScheduled = false;
+  let sending = false;
 
   const send = async (batch: Map<K, Waiter<V>[]>) => {
     try {
@@ -29,21 +34,35 @@ export function batchedLookup<K, V>(load: (keys: K[]) => Promise<Map<K, V>>): (k
   };
 
   const flush = () => {
+    flushScheduled = false;
+    if (waiting.size === 0 || sending) return;
     const batch = waiting;
-    waiting = null;
-    if (batch) void send(batch);
+    waiting = new Map();
+    sending = true;
+    void send(batch).finally(() => {
+      sending = false;
+      // What was asked for meanwhile goes out next, with what the rest of this turn asks.
+      if (waiting.size > 0) scheduleFlush();
+    });
+  };
+
+  // After the poll phase: every request whose bytes arrived in this turn has asked by then.
+  const scheduleFlush = () => {
+    if (flushScheduled) return;
+    flushScheduled = true;
+    setImmediate(flush);
   };
 
   return (key) =>
     new Promise<V | undefined>((resolve, reject) => {
-      if (!waiting) {
-        waiting = new Map();
-        // After the poll phase: every request whose bytes arrived in this turn has asked by then.
-        setImmediate(flush);
-      }
       const waiters = waiting.get(key);
       if (waiters) waiters.push({ resolve, reject });
       else waiting.set(key, [{ resolve, reject }]);
-      if (waiting.size >= MAX_BATCH) flush();
+      if (waiting.size >= MAX_BATCH) {
+        // A full batch goes out at once, even beside the statement still out: statements stay small.
+        const batch = waiting;
+        waiting = new Map();
+        void send(batch);
+      } else if (!sending) scheduleFlush();
     });
 }

@@ -56,15 +56,29 @@ const dateLocales: Record<Reader["language"], string> = { en: "en-GB", es: "es",
  * November 2026 at 13:05 UTC", "21 de noviembre de 2026 a las 14:05 CET".
  */
 export function formatMoment(iso: string, reader: Reader): string {
-  return new Intl.DateTimeFormat(dateLocales[reader.language], {
-    timeZone: reader.timeZone,
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    hour: "numeric",
-    minute: "2-digit",
-    timeZoneName: "short",
-  }).format(new Date(iso));
+  return momentFormat(reader).format(new Date(iso));
+}
+
+// Building a format costs more than formatting with it (every sign-in's notice names a moment):
+// one per language and time zone, of which there are a few hundred at most.
+const momentFormats = new Map<string, Intl.DateTimeFormat>();
+
+function momentFormat({ language, timeZone }: Reader): Intl.DateTimeFormat {
+  const key = `${language} ${timeZone}`;
+  let format = momentFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(dateLocales[language], {
+      timeZone,
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      hour: "numeric",
+      minute: "2-digit",
+      timeZoneName: "short",
+    });
+    momentFormats.set(key, format);
+  }
+  return format;
 }
 
 /**
