@@ -131,8 +131,9 @@ async function watchTraffic(cdp: CDPSession) {
 
 /** Signs this browser context in as a customer does, through the web app's own API (a cookie session), and chooses the first profile. */
 async function signInHere(page: Page, origin: string, email: string): Promise<void> {
-  // Any page of the origin will do for its API calls; this one loads none of the app.
-  await page.goto(`${origin}/livez`);
+  // Any document of the origin under the app's CSP will do for its API calls; this one loads none
+  // of the app. (A JSON answer, opened as a document, may fetch nothing: its CSP is default-src 'none'.)
+  await page.goto(`${origin}/favicon.svg`);
   const failure = await page.evaluate(
     async ({ email, password }) => {
       const post = { method: "POST", headers: { "content-type": "application/json" } };

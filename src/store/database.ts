@@ -39,13 +39,17 @@ export interface PoolConnections {
 export async function openDatabase(target: DatabaseTarget, onStatement?: (sql: string) => void): Promise<OpenDatabase> {
   const logger = onStatement ? { logQuery: (query: string) => onStatement(query) } : false;
   if (target.kind === "postgres") {
-    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: target.poolSize ?? 10,
+      // Only the named prepared statements (the lookups every request makes) are planned once per
+      // connection, not for each set of parameters: by default PostgreSQL re-plans the session
+      // lookup (`= any($1)`) on every execution, and planning was most of its CPU. Set before the
+      // connection serves anything.
+      onConnect: (client: pg.ClientBase) => client.query("set plan_cache_mode = force_generic_plan"),
+    });
     // An idle client's network error must not crash the process; the next query reconnects.
     pool.on("error", () => {});
-    // Only the named prepared statements (the lookups every request makes) are planned once per
-    // connection, not for each set of parameters: by default PostgreSQL re-plans the session
-    // lookup (`= any($1)`) on every execution, and planning was most of its CPU.
-    pool.on("connect", (client) => void client.query("set plan_cache_mode = force_generic_plan").catch(() => {}));
     return {
       db: drizzlePg(pool, { schema, logger }) as unknown as Database,
       target,
