@@ -4,7 +4,7 @@
 //   - from a device new to the account: those, the "new sign-in" notice written with the session,
 //     and the email's delivery by the node's outbox dispatcher (claim, send, mark sent).
 
-import { startWireCounter, type WireCounts } from "./streams";
+import { startWireCounter, type WireCounts, wireWindows } from "./streams";
 import { log, sleep } from "./support/common";
 import type { Node } from "./support/processes";
 import { stopProcess } from "./support/processes";
@@ -41,39 +41,27 @@ export async function countSignInStatements(
   const counter = await startWireCounter(databaseUrl);
   let node: Node | undefined;
   try {
-    node = await startNode("usher-counted-sign-in", counter.url);
+    const counted = await startNode("usher-counted-sign-in", counter.url);
+    node = counted;
     log(`sign-in statements: ${SIGN_INS} sign-ins one at a time from known devices, then ${SIGN_INS} from new ones, on a counted node`);
     // Each account's device token, from a first sign-in that is not counted.
     const tokens: string[] = [];
-    for (let i = 0; i < SIGN_INS; i++) tokens.push(await signIn(node, i, i % accounts));
+    for (let i = 0; i < SIGN_INS; i++) tokens.push(await signIn(counted, i, i % accounts));
     await sleep(DELIVERY_MS);
-    const window = async (work: () => Promise<unknown>): Promise<[WireCounts, number]> => {
-      const before = await counter.counts();
-      const t0 = performance.now();
-      await work();
-      const ms = performance.now() - t0;
-      const after = await counter.counts();
-      return [{ statements: after.statements - before.statements, transactions: after.transactions - before.transactions }, ms];
-    };
-    const [idleCounts, idleMs] = await window(() => sleep(IDLE_MS));
-    const idle = { statements: (idleCounts.statements * 1000) / idleMs, transactions: (idleCounts.transactions * 1000) / idleMs };
-    const net = ([counted, ms]: [WireCounts, number]) => ({
-      statements: (counted.statements - (idle.statements * ms) / 1000) / SIGN_INS,
-      transactions: (counted.transactions - (idle.transactions * ms) / 1000) / SIGN_INS,
-    });
-    const knownDevice = net(
-      await window(async () => {
-        for (let i = 0; i < SIGN_INS; i++) await signIn(node!, SIGN_INS + i, i % accounts, tokens[i]);
-      }),
-    );
-    const newDevice = net(
-      await window(async () => {
-        for (let i = 0; i < SIGN_INS; i++) await signIn(node!, 2 * SIGN_INS + i, i % accounts);
+    const wire = await wireWindows(counter.counts, IDLE_MS);
+    const knownDevice = (
+      await wire.measure(async () => {
+        for (let i = 0; i < SIGN_INS; i++) await signIn(counted, SIGN_INS + i, i % accounts, tokens[i]);
+      })
+    ).per(SIGN_INS);
+    const newDevice = (
+      await wire.measure(async () => {
+        for (let i = 0; i < SIGN_INS; i++) await signIn(counted, 2 * SIGN_INS + i, i % accounts);
         await sleep(DELIVERY_MS);
-      }),
-    );
+      })
+    ).per(SIGN_INS);
     log(`sign-in statements: ${knownDevice.statements.toFixed(2)} from a known device, ${newDevice.statements.toFixed(2)} from a new one`);
-    return { signIns: SIGN_INS, idle, knownDevice, newDevice };
+    return { signIns: SIGN_INS, idle: wire.idle, knownDevice, newDevice };
   } finally {
     if (node) await stopProcess(node.child);
     await stopProcess(counter.node.child);

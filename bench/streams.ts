@@ -241,6 +241,37 @@ export async function startWireCounter(databaseUrl: string): Promise<{ node: Nod
 }
 
 /**
+ * Counting on the wire: the node's background rate while it idles for `idleMs`, then `measure`
+ * runs some work and answers what it cost per unit, that rate over its own wall time taken out.
+ */
+export async function wireWindows(counts: () => Promise<WireCounts>, idleMs: number) {
+  const window = async <T>(work: () => Promise<T>): Promise<[T, WireCounts, number]> => {
+    const before = await counts();
+    const t0 = performance.now();
+    const result = await work();
+    const ms = performance.now() - t0;
+    const after = await counts();
+    return [result, { statements: after.statements - before.statements, transactions: after.transactions - before.transactions }, ms];
+  };
+  const [, idleCounts, idleWall] = await window(() => sleep(idleMs));
+  const idle = { statements: (idleCounts.statements * 1000) / idleWall, transactions: (idleCounts.transactions * 1000) / idleWall };
+  return {
+    /** Statements and transactions a second while the node served nothing. */
+    idle,
+    async measure<T>(work: () => Promise<T>): Promise<{ result: T; per(units: number): WireCounts }> {
+      const [result, counted, ms] = await window(work);
+      return {
+        result,
+        per: (units) => ({
+          statements: (counted.statements - (idle.statements * ms) / 1000) / units,
+          transactions: (counted.transactions - (idle.transactions * ms) / 1000) / units,
+        }),
+      };
+    },
+  };
+}
+
+/**
  * On a node whose database connections go through the counting relay: its background rate while
  * idle, then `ONE_AT_A_TIME` heartbeats one after another, then `duration` seconds at 32
  * connections. Each count has the background rate over its own wall time taken out.
@@ -251,35 +282,21 @@ export async function countHeartbeatStatements(
   streams: OpenStream[],
   duration: number,
 ): Promise<HeartbeatStatements> {
-  const window = async <T>(work: () => Promise<T>): Promise<[T, WireCounts, number]> => {
-    const before = await counts();
-    const t0 = performance.now();
-    const result = await work();
-    const ms = performance.now() - t0;
-    const after = await counts();
-    return [result, { statements: after.statements - before.statements, transactions: after.transactions - before.transactions }, ms];
-  };
-  const [, idleCounts, idleMs] = await window(() => sleep(IDLE_MS));
-  const idle = { statements: (idleCounts.statements * 1000) / idleMs, transactions: (idleCounts.transactions * 1000) / idleMs };
-  const net = (counted: WireCounts, ms: number, heartbeats: number) => ({
-    statements: (counted.statements - (idle.statements * ms) / 1000) / heartbeats,
-    transactions: (counted.transactions - (idle.transactions * ms) / 1000) / heartbeats,
-  });
-
+  const wire = await wireWindows(counts, IDLE_MS);
   log(
     `heartbeat statements: ${ONE_AT_A_TIME} heartbeats one at a time, then ${duration} s at ${CONNECTIONS} connections, on a counted node`,
   );
-  const [refused, lone, loneMs] = await window(async () => {
+  const lone = await wire.measure(async () => {
     let refused = 0;
     for (let i = 0; i < ONE_AT_A_TIME; i++) if ((await heartbeat(node, streams[i % streams.length]!)) !== 200) refused++;
     return refused;
   });
-  const [run, concurrent, concurrentMs] = await window(() => loadHeartbeats(node, streams, duration));
-  const heartbeats = run.ok + run.non2xx;
+  const concurrent = await wire.measure(() => loadHeartbeats(node, streams, duration));
+  const heartbeats = concurrent.result.ok + concurrent.result.non2xx;
   return {
-    idle,
-    oneAtATime: { heartbeats: ONE_AT_A_TIME, refused, ...net(lone, loneMs, ONE_AT_A_TIME) },
-    concurrent: { heartbeats, run, ...net(concurrent, concurrentMs, heartbeats) },
+    idle: wire.idle,
+    oneAtATime: { heartbeats: ONE_AT_A_TIME, refused: lone.result, ...lone.per(ONE_AT_A_TIME) },
+    concurrent: { heartbeats, run: concurrent.result, ...concurrent.per(heartbeats) },
   };
 }
 

@@ -75,13 +75,23 @@ export function jsonSecurityHeaders(production: boolean): Record<string, string>
   };
 }
 
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /** The security headers of the route's answers, decided when it is registered. */
+    securityHeaders?: Record<string, string>;
+  }
+}
+
 export const securityHeaders = fp(async (app: FastifyInstance, options: { production: boolean }) => {
   const page = pageSecurityHeaders(options.production);
   const json = jsonSecurityHeaders(options.production);
+  // Every route registered after this plugin (all of them) is told its set once.
+  app.addHook("onRoute", (route) => {
+    route.config = { ...route.config, securityHeaders: isJsonApiRoute(route.url) ? json : page };
+  });
   app.addHook("onRequest", (request, reply, done) => {
-    const route = request.routeOptions.url;
     // An address no route takes may be a page of the web app: it gets the page's set.
-    reply.headers(route !== undefined && isJsonApiRoute(route) ? json : page);
+    reply.headers(request.routeOptions.config?.securityHeaders ?? page);
     done();
   });
 });
