@@ -148,6 +148,41 @@ describe("inUnitOfWork announces what committed, after the commit", () => {
   });
 });
 
+describe("inUnitOfWork writes the audit events and outbox messages it appended with its commit", () => {
+  const notices = async (email: string) =>
+    (await core.deps.stores.outbox.listRecent(1000)).filter((message) => message.recipient === email).map((m) => m.template);
+
+  it("writes them in its last statement, so a statement meanwhile does not see them, and the commit keeps them", async () => {
+    const viewer = await signUpViewer(core);
+    await inUnitOfWork(core.deps, async (stores) => {
+      await stores.audit.record(anAuditRow(viewer.session, "password_changed"));
+      await stores.outbox.enqueue(aNotice(viewer.account.email));
+      expect(await stores.audit.listByAccount(viewer.account.id, 100)).not.toContainEqual(
+        expect.objectContaining({ type: "password_changed" }),
+      );
+    });
+    expect(await auditTypes(core, viewer.account.id)).toContain("password_changed");
+    expect(await notices(viewer.account.email)).toContain("password_changed");
+  });
+
+  it("writes a released savepoint's rows with the unit, and none of one that rolled back", async () => {
+    const viewer = await signUpViewer(core);
+    await inUnitOfWork(core.deps, async (stores) => {
+      await stores.transaction((kept) => kept.audit.record(anAuditRow(viewer.session, "password_changed")));
+      const dropped = stores.transaction(async (inner) => {
+        await inner.audit.record(anAuditRow(viewer.session, "signed_out"));
+        await inner.outbox.enqueue(aNotice(viewer.account.email));
+        throw new Error("savepoint rolls back");
+      });
+      await expect(dropped).rejects.toThrow("savepoint rolls back");
+    });
+    const types = await auditTypes(core, viewer.account.id);
+    expect(types).toContain("password_changed");
+    expect(types).not.toContain("signed_out");
+    expect(await notices(viewer.account.email)).not.toContain("password_changed");
+  });
+});
+
 describe("inUnitOfWork counts the sessions it ended for the metrics", () => {
   it("counts them by reason once committed, and none that a failure rolled back", async () => {
     const viewer = await signUpViewer(core);

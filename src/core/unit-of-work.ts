@@ -8,6 +8,10 @@
 // What a refusal must leave behind — the attempt counters of codes, PINs and two-step
 // challenges, and the failure audit rows the brute-force limits read — is written before the
 // unit of work opens, in statements of its own that commit whatever the answer.
+//
+// Audit events and outbox messages are only ever appended, and nothing in a unit reads them
+// back: the unit keeps them and writes them all in its last statement before the commit, the
+// one that reads the session changes it logged. A sign-in costs that one statement, not three.
 
 import type { AuditEventInput } from "./audit/ports";
 import type { Clock } from "./clock";
@@ -16,7 +20,7 @@ import type { CoreDeps } from "./deps";
 import { metricsOf } from "./metrics/ports";
 import type { Stores } from "./ports";
 import type { ProfilePatch } from "./profiles/ports";
-import type { SessionChange } from "./session-changes/ports";
+import type { AppendedRows, SessionChange } from "./session-changes/ports";
 import type { RevokedReason, SessionRef } from "./sessions/ports";
 import { accountEventOf, profileChanged, publishWebhookEvent, sessionRevoked } from "./webhooks/events";
 
@@ -36,13 +40,14 @@ type UnitOfWorkDeps = Pick<CoreDeps, "stores" | "clock"> & AfterCommit;
  */
 export async function inUnitOfWork<T>(deps: UnitOfWorkDeps, work: (stores: Stores) => Promise<T>): Promise<T> {
   const effects = new PendingEffects();
+  const appended = new Appended();
   let answer: T;
   let changes: SessionChange[] = [];
   try {
     answer = await deps.stores.transaction(async (stores) => {
-      const result = await work(announcing(stores, deps.clock, effects));
+      const result = await work(announcing(stores, deps.clock, effects, appended));
       if (isFailure(result)) throw new RolledBack(result);
-      changes = await stores.sessionChanges.loggedInThisTransaction();
+      changes = await stores.sessionChanges.loggedInThisTransaction(appended);
       // A signed-out device stops watching with the sign-out, whichever way it was signed out.
       if (changes.length > 0) await stores.streams.endSignedOut([...new Set(changes.map((c) => c.accountId))], deps.clock.now());
       return result;
@@ -68,6 +73,18 @@ class RolledBack extends Error {
   }
 }
 
+/** The audit events and outbox messages a unit (or one of its savepoints) appended. */
+class Appended implements AppendedRows {
+  readonly audit: AuditEventInput[] = [];
+  readonly outbox: OutboxMessageInput[] = [];
+
+  /** A released savepoint's rows are its unit's. */
+  take(savepoint: Appended): void {
+    this.audit.push(...savepoint.audit);
+    this.outbox.push(...savepoint.outbox);
+  }
+}
+
 class PendingEffects {
   private outbox = false;
   /** Counted once committed: a rolled-back sign-out ended nothing. */
@@ -88,10 +105,11 @@ class PendingEffects {
 }
 
 /**
- * The same stores, noting the writes that must be announced after the commit, and publishing
- * the webhook events of the changes they make inside the transaction.
+ * The same stores, noting the writes that must be announced after the commit, publishing the
+ * webhook events of the changes they make inside the transaction, and keeping the rows appended
+ * to the audit log and the outbox for the unit's last statement.
  */
-function announcing(stores: Stores, clock: Clock, effects: PendingEffects): Stores {
+function announcing(stores: Stores, clock: Clock, effects: PendingEffects, appended: Appended): Stores {
   const { sessions, profiles, audit, outbox } = stores;
   /** The live sessions watching as this profile: their claims name it. */
   const watchingAs = async (accountId: string, profileId: string) =>
@@ -140,7 +158,7 @@ function announcing(stores: Stores, clock: Clock, effects: PendingEffects): Stor
     audit: {
       ...audit,
       async record(event: AuditEventInput) {
-        await audit.record(event);
+        appended.audit.push(event);
         const announcement = accountEventOf(event);
         if (announcement) await publishWebhookEvent(announced, announcement);
       },
@@ -148,12 +166,18 @@ function announcing(stores: Stores, clock: Clock, effects: PendingEffects): Stor
     outbox: {
       ...outbox,
       async enqueue(message: OutboxMessageInput) {
-        await outbox.enqueue(message);
+        appended.outbox.push(message);
         effects.outboxWritten();
       },
     },
-    // A nested unit is a savepoint of this one: its writes announce with this one's commit.
-    transaction: (work) => stores.transaction((inner) => work(announcing(inner, clock, effects))),
+    // A nested unit is a savepoint of this one: its writes announce with this one's commit, and
+    // its appended rows are written with this one's only if it was released, not rolled back.
+    async transaction(work) {
+      const savepoint = new Appended();
+      const answer = await stores.transaction((inner) => work(announcing(inner, clock, effects, savepoint)));
+      appended.take(savepoint);
+      return answer;
+    },
   };
   return announced;
 }

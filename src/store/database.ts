@@ -86,3 +86,5 @@ export function postgresErrorCode(error: unknown): string | undefined {
 }
 
 export const UNIQUE_VIOLATION = "23505";
+/** Raised by the session insert's trigger when the account is locked (migration 0013). */
+export const ACCOUNT_LOCKED = "UL001";

@@ -18,17 +18,25 @@ describeOnEachDatabase("administration stores", (t) => {
     expect(await t.stores.accounts.findByPhone(aPhoneNumber())).toEqual([]);
   });
 
-  it("locks and unlocks, keeping the reason; says whether a session may be issued", async () => {
+  it("locks and unlocks, keeping the reason; a locked account gets no session", async () => {
     const account = anAccount();
     await t.stores.accounts.create(account);
-    expect(await t.stores.transaction((stores) => stores.accounts.holdForSignIn(account.id))).toBe("open");
+    expect(await t.stores.transaction((stores) => stores.sessions.create(aSession(account.id)))).toBe("created");
     expect(await t.stores.accounts.setLock(account.id, { at: minutes(5), reason: "chargeback" })).toBe(true);
     expect(await t.stores.accounts.findById(account.id)).toMatchObject({ lockedAt: minutes(5), lockedReason: "chargeback" });
-    expect(await t.stores.transaction((stores) => stores.accounts.holdForSignIn(account.id))).toBe("locked");
+    const refused = aSession(account.id);
+    // The refusal leaves the transaction to roll back: the caller throws.
+    await expect(
+      t.stores.transaction(async (stores) => {
+        expect(await stores.sessions.create(refused)).toBe("account_locked");
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
+    expect(await t.stores.sessions.findById(refused.id)).toBeNull();
     expect(await t.stores.accounts.setLock(account.id, null)).toBe(true);
     expect(await t.stores.accounts.findById(account.id)).toMatchObject({ lockedAt: null, lockedReason: null });
+    expect(await t.stores.sessions.create(aSession(account.id))).toBe("created");
     expect(await t.stores.accounts.setLock(randomUUID(), null)).toBe(false);
-    expect(await t.stores.transaction((stores) => stores.accounts.holdForSignIn(randomUUID()))).toBe("missing");
   });
 
   // PostgreSQL only: PGlite has one connection, so nothing runs concurrently.
@@ -50,10 +58,9 @@ describeOnEachDatabase("administration stores", (t) => {
       await t.stores.accounts.create(account);
       let locking: Promise<unknown> | undefined;
       await t.stores.transaction(async (signIn) => {
-        expect(await signIn.accounts.holdForSignIn(account.id)).toBe("open");
+        expect(await signIn.sessions.create(aSession(account.id))).toBe("created");
         locking = t.stores.accounts.setLock(account.id, { at: minutes(1), reason: "race" }).then(() => order.push("locked"));
         await someoneWaits();
-        await signIn.sessions.create(aSession(account.id));
         order.push("signed in");
       });
       await locking;
@@ -62,14 +69,14 @@ describeOnEachDatabase("administration stores", (t) => {
 
       const second = anAccount();
       await t.stores.accounts.create(second);
-      let hold: Promise<string> | undefined;
+      let issued: Promise<string> | undefined;
       await t.stores.transaction(async (lock) => {
         await lock.accounts.setLock(second.id, { at: minutes(1), reason: "race" });
-        hold = t.stores.transaction((signIn) => signIn.accounts.holdForSignIn(second.id));
+        issued = t.stores.sessions.create(aSession(second.id));
         await someoneWaits();
       });
       // The sign-in waited for the lock to commit, then found it.
-      expect(await hold).toBe("locked");
+      expect(await issued).toBe("account_locked");
     });
 
   it("deletes an account with everything that names it, and nothing of another", async () => {

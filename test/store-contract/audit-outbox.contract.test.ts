@@ -75,7 +75,15 @@ describeOnEachDatabase("audit and outbox stores", (t) => {
       for (const message of messages) await t.stores.outbox.enqueue(message);
 
       const claimed = await t.stores.outbox.claimDue(minutes(3), lease(3), 2);
-      const leased = { id: expect.any(String), attempts: 1, sentAt: null, lastError: null, failedAt: null, nextAttemptAt: lease(3) };
+      const leased = {
+        id: expect.any(String),
+        attempts: 1,
+        sentAt: null,
+        lastError: null,
+        failedAt: null,
+        nextAttemptAt: lease(3),
+        accountReader: null,
+      };
       expect(claimed).toEqual([
         { ...messages[1], ...leased },
         { ...messages[2], ...leased },
@@ -87,6 +95,15 @@ describeOnEachDatabase("audit and outbox stores", (t) => {
         [minutes(1), 2],
         [minutes(2), 2],
       ]);
+    });
+
+    it("claims a message with its account's language and time zone, as they are when it is claimed", async () => {
+      const account = anAccount({ language: "es", timeZone: "Europe/Madrid" });
+      await t.stores.accounts.create(account);
+      await t.stores.outbox.enqueue(anOutboxMessage({ accountId: account.id, recipient: account.email, createdAt: minutes(1) }));
+      await t.stores.accounts.setLanguageAndTimeZone(account.id, { language: "ar", timeZone: "Africa/Cairo" });
+      const [claimed] = await t.stores.outbox.claimDue(minutes(1), lease(1), 10);
+      expect(claimed).toMatchObject({ accountId: account.id, accountReader: { language: "ar", timeZone: "Africa/Cairo" } });
     });
 
     it("does not claim a message before it is due", async () => {

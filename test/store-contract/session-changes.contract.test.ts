@@ -21,7 +21,7 @@ import type { Database } from "../../src/store/database";
 import * as schema from "../../src/store/schema";
 import { createStores } from "../../src/store/stores";
 import { type ContractDatabase, describeOnEachDatabase } from "./each-database";
-import { anAccount, aProfile, aSession, minutes } from "./fixtures";
+import { anAccount, anAuditEvent, anOutboxMessage, aProfile, aSession, minutes } from "./fixtures";
 
 const CHANNEL = "usher_session_changes";
 
@@ -287,6 +287,35 @@ describeOnEachDatabase("session change log", (t) => {
       expect(await stores.sessionChanges.loggedInThisTransaction()).toEqual([{ accountId, seq: expect.any(Number) }]);
     });
     await expectOneChange(accountId, logged);
+  });
+
+  it("writes the rows appended with the read, in the same transaction, and still answers what was logged", async () => {
+    const { accountId, sessions } = await anAccountSignedIn();
+    const notice = anOutboxMessage({ accountId, template: "signed_out_everywhere", createdAt: minutes(1) });
+    const audit = anAuditEvent(accountId, { type: "signed_out_everywhere", at: minutes(1) });
+    const logged = await committing(async ({ stores }) => {
+      await stores.sessions.revoke(sessions[0]!, minutes(1), "signed_out");
+      expect(await stores.sessionChanges.loggedInThisTransaction({ audit: [audit, audit], outbox: [notice] })).toEqual([
+        { accountId, seq: expect.any(Number) },
+      ]);
+    });
+    await expectOneChange(accountId, logged);
+    expect((await t.stores.audit.listByAccount(accountId, 10)).map((event) => event.type)).toEqual([
+      "signed_out_everywhere",
+      "signed_out_everywhere",
+    ]);
+    expect(await t.stores.outbox.listForAccount(accountId)).toEqual([expect.objectContaining({ ...notice, nextAttemptAt: minutes(1) })]);
+
+    // Appended by a transaction that rolls back: nothing.
+    const other = await anAccountSignedIn();
+    await rollingBack(({ stores }) =>
+      stores.sessionChanges.loggedInThisTransaction({
+        audit: [anAuditEvent(other.accountId)],
+        outbox: [anOutboxMessage({ accountId: other.accountId })],
+      }),
+    );
+    expect(await t.stores.audit.listByAccount(other.accountId, 10)).toEqual([]);
+    expect(await t.stores.outbox.listForAccount(other.accountId)).toEqual([]);
   });
 
   // ---- a rolled-back change is no change ----

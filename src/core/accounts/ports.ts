@@ -26,9 +26,6 @@ export interface AccountRecord {
   timeZone: string;
 }
 
-/** Whether a session may be issued to the account now (accounts.holdForSignIn). */
-export type SignInHold = "open" | "locked" | "missing";
-
 export interface AccountStore {
   /** Answers false when the email is already taken. */
   create(account: AccountRecord): Promise<boolean>;
@@ -40,12 +37,6 @@ export interface AccountStore {
   findByPhone(e164: string): Promise<AccountRecord[]>;
   /** Holds the account row until the transaction ends, so per-account limits don't race. */
   lockForUpdate(id: string): Promise<void>;
-  /**
-   * Inside the transaction that issues a session: holds the account row against a concurrent
-   * lock or deletion (a shared row lock) and says whether a session may be issued. A lock that
-   * commits first is seen; one that comes later waits, then revokes the new session too.
-   */
-  holdForSignIn(id: string): Promise<SignInHold>;
   /** Locks (with the time and the reason support gave) or unlocks; false when there is no such account. */
   setLock(id: string, lock: { at: Date; reason: string } | null): Promise<boolean>;
   /** Deletes the account and, by cascade, everything that names it; false when it was already gone. */

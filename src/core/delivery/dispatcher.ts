@@ -8,7 +8,7 @@ import type { Clock } from "../clock";
 import { hours, minutes } from "../clock";
 import type { Stores } from "../ports";
 import { deliverWebhook, type WebhookDeliveryDeps } from "../webhooks/deliver-webhook";
-import type { OutboxMessageRecord } from "./ports";
+import type { ClaimedMessage, OutboxMessageRecord } from "./ports";
 import { readerOf } from "./reader-of";
 import { PermanentDeliveryError, type Senders } from "./senders";
 import type { Reader } from "./templates/reader";
@@ -90,8 +90,8 @@ export function createDispatcher(deps: DispatcherDeps, options: DispatcherOption
   let stopped = false;
   let poll: ReturnType<typeof setInterval> | undefined;
 
-  const deliver = async (claimed: OutboxMessageRecord): Promise<void> => {
-    let message = claimed;
+  const deliver = async (claimed: ClaimedMessage): Promise<void> => {
+    let message: OutboxMessageRecord = claimed;
     try {
       const resolved = deps.resolve ? await deps.resolve(claimed) : claimed;
       if (resolved === null) return;
@@ -101,7 +101,9 @@ export function createDispatcher(deps: DispatcherDeps, options: DispatcherOption
         // An endpoint removed since the event: nowhere to send it.
         if (!(await deliverWebhook(deps.webhooks, message))) return void (await deps.stores.outbox.discard(message.id));
       } else {
-        const rendered = deps.render(message, await readerOf(deps.stores.accounts, message));
+        // Read with the claim, unless the message was readdressed to an account since.
+        const reader = message.accountId === claimed.accountId ? claimed.accountReader : null;
+        const rendered = deps.render(message, reader ?? (await readerOf(deps.stores.accounts, message)));
         if (rendered.channel === "email")
           await deps.senders.email.send({ to: message.recipient, template: message.template, ...rendered.email });
         else await deps.senders.sms.send({ to: message.recipient, text: rendered.text });

@@ -1,4 +1,5 @@
 // What delivery needs stored: the outbox every email, text and webhook goes through.
+import type { Reader } from "./templates/reader";
 
 /** How a message reaches a person. */
 export type MessageChannel = "email" | "sms";
@@ -27,6 +28,11 @@ export interface OutboxMessageRecord extends OutboxMessageInput {
   failedAt: Date | null;
 }
 
+/** A claimed message, with how its account reads (null when it names none, or none any more). */
+export interface ClaimedMessage extends OutboxMessageRecord {
+  accountReader: Reader | null;
+}
+
 /** After a failed try: try again at `retryAt`, or give up (`failedAt`). */
 export type OutboxFailure = { error: string; retryAt: Date } | { error: string; failedAt: Date; redactedPayload?: Record<string, unknown> };
 
@@ -37,7 +43,7 @@ export interface OutboxStore {
    * One statement: takes up to `limit` due messages (oldest first) that no other node holds
    * (`FOR UPDATE SKIP LOCKED`), counts a try on each and leases them until `leaseUntil`.
    */
-  claimDue(now: Date, leaseUntil: Date, limit: number): Promise<OutboxMessageRecord[]>;
+  claimDue(now: Date, leaseUntil: Date, limit: number): Promise<ClaimedMessage[]>;
   /** With `redactedPayload`, the payload is replaced too: its codes and link tokens need not outlive the send. */
   markSent(id: string, at: Date, redactedPayload?: Record<string, unknown>): Promise<void>;
   recordFailure(id: string, failure: OutboxFailure): Promise<void>;

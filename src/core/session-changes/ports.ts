@@ -1,5 +1,7 @@
 // Session changes: what the platform's verifiers must hear before the request that made a
 // change is answered. The argument is in src/verifier/LEASES.md.
+import type { AuditEventInput } from "../audit/ports";
+import type { OutboxMessageInput } from "../delivery/ports";
 
 /** One logged change: something about this account's sessions or their claims. */
 export interface SessionChange {
@@ -8,14 +10,21 @@ export interface SessionChange {
   accountId: string;
 }
 
+/** The append-only rows a unit of work wrote: nothing in the unit reads them back. */
+export interface AppendedRows {
+  audit: readonly AuditEventInput[];
+  outbox: readonly OutboxMessageInput[];
+}
+
 /** Read inside a transaction, before it commits. */
 export interface SessionChangeStore {
   /**
    * The changes this transaction has logged so far. The database logs and notifies them itself
    * (triggers on every statement that revokes or deletes a session or changes a claimed field),
-   * so no write can forget to.
+   * so no write can forget to. A unit of work reads them in its last statement before the
+   * commit, which also writes the rows it appended.
    */
-  loggedInThisTransaction(): Promise<SessionChange[]>;
+  loggedInThisTransaction(appending?: AppendedRows): Promise<SessionChange[]>;
 }
 
 /** A running node as the database's clock sees it. */

@@ -30,8 +30,6 @@ export async function issueSession(
   stores: Stores,
   request: SessionRequest,
 ): Promise<IssuedSession> {
-  // Every way in ends here, after its proof: a locked account gets no session by any of them.
-  if ((await stores.accounts.holdForSignIn(request.accountId)) === "locked") throw new AccountLockedError();
   const now = deps.clock.now();
   const { id, token, tokenHash } = request.token ?? newSessionToken(deps.random);
   const session: SessionRecord = {
@@ -51,7 +49,8 @@ export async function issueSession(
     revokedAt: null,
     revokedReason: null,
   };
-  await stores.sessions.create(session);
+  // Every way in ends here, after its proof: a locked account gets no session by any of them.
+  if ((await stores.sessions.create(session)) === "account_locked") throw new AccountLockedError();
   await endPresentedSession(stores, request.context.presentedSession, now);
   return { session, token };
 }

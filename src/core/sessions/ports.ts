@@ -54,7 +54,11 @@ export interface SessionInUse {
 }
 
 export interface SessionStore {
-  create(session: SessionRecord): Promise<void>;
+  /**
+   * Writes a new session and holds its account against a lock until the transaction ends. A
+   * locked account gets none: `account_locked`, and the transaction can only roll back.
+   */
+  create(session: SessionRecord): Promise<"created" | "account_locked">;
   findById(id: string): Promise<SessionRecord | null>;
   /**
    * What an authenticated request reads: the session with its account's email and the profile

@@ -17,7 +17,7 @@ export type UnlockAnswer = { unlocked: true } | "no_account" | "not_locked";
 export async function lockAccount(deps: CoreDeps, accountId: string, reason: string, operator: Operator): Promise<LockAnswer> {
   return inUnitOfWork(deps, async (stores) => {
     // Held from here: a sign-in issuing a session now either commits first (and is revoked
-    // below) or waits and then finds the lock (accounts.holdForSignIn).
+    // below) or waits and then finds the lock (the session insert's trigger, migration 0013).
     await stores.accounts.lockForUpdate(accountId);
     const account = await stores.accounts.findById(accountId);
     if (!account) return "no_account";

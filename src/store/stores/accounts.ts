@@ -73,12 +73,6 @@ export function createAccountStore(db: Database): AccountStore {
       return rows.map(toRecord);
     },
 
-    async holdForSignIn(id) {
-      const [row] = await db.select({ lockedAt: account.lockedAt }).from(account).where(eq(account.id, id)).for("share");
-      if (!row) return "missing";
-      return row.lockedAt ? "locked" : "open";
-    },
-
     async setLock(id, lock) {
       const updated = await db
         .update(account)

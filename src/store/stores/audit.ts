@@ -1,14 +1,17 @@
 // The security log: every sign-in, sign-out and credential change of an account, append-only.
 import { randomUUID } from "node:crypto";
 import { and, desc, eq, lt, or } from "drizzle-orm";
-import type { AuditStore } from "../../core/audit/ports";
+import type { AuditEventInput, AuditStore } from "../../core/audit/ports";
 import type { Database } from "../database";
 import { auditEvent } from "../schema";
+
+/** The row an event is stored as. */
+export const auditRow = (event: AuditEventInput) => ({ ...event, id: randomUUID() });
 
 export function createAuditStore(db: Database): AuditStore {
   return {
     async record(event) {
-      await db.insert(auditEvent).values({ ...event, id: randomUUID() });
+      await db.insert(auditEvent).values(auditRow(event));
     },
 
     async listByAccount(accountId, limit) {

@@ -2,9 +2,10 @@
 // change they report, so a committed change always has its notice and a rolled-back one never.
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
-import type { MessageChannel, OutboxChannel, OutboxMessageRecord, OutboxStore } from "../../core/delivery/ports";
+import type { Language } from "../../contract/languages";
+import type { MessageChannel, OutboxChannel, OutboxMessageInput, OutboxMessageRecord, OutboxStore } from "../../core/delivery/ports";
 import type { Database } from "../database";
-import { outbox } from "../schema";
+import { account, outbox } from "../schema";
 
 type OutboxRow = typeof outbox.$inferSelect;
 
@@ -14,10 +15,13 @@ const toRecord = (row: OutboxRow): OutboxMessageRecord => ({
   payload: row.payload as Record<string, unknown>,
 });
 
+/** The row a message is queued as: due at once. */
+export const outboxRow = (message: OutboxMessageInput) => ({ ...message, id: randomUUID(), nextAttemptAt: message.createdAt });
+
 export function createOutboxStore(db: Database): OutboxStore {
   return {
     async enqueue(message) {
-      await db.insert(outbox).values({ ...message, id: randomUUID(), nextAttemptAt: message.createdAt });
+      await db.insert(outbox).values(outboxRow(message));
     },
 
     async claimDue(now, leaseUntil, limit) {
@@ -33,12 +37,23 @@ export function createOutboxStore(db: Database): OutboxStore {
         .orderBy(asc(outbox.nextAttemptAt))
         .limit(limit)
         .for("update", { skipLocked: true });
-      const rows = await db
-        .update(outbox)
-        .set({ nextAttemptAt: leaseUntil, attempts: sql`${outbox.attempts} + 1` })
-        .where(inArray(outbox.id, due))
-        .returning();
-      return rows.map(toRecord).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+      const claimed = db.$with("claimed").as(
+        db
+          .update(outbox)
+          .set({ nextAttemptAt: leaseUntil, attempts: sql`${outbox.attempts} + 1` })
+          .where(inArray(outbox.id, due))
+          .returning(),
+      );
+      // With each message, the language and time zone of the account it is about: what its
+      // reader is read in, in the same statement.
+      const readers = db.select({ id: account.id, language: account.language, timeZone: account.timeZone }).from(account).as("reader");
+      const rows = await db.with(claimed).select().from(claimed).leftJoin(readers, eq(readers.id, claimed.accountId));
+      return rows
+        .map(({ claimed: message, reader }) => ({
+          ...toRecord(message),
+          accountReader: reader && { language: reader.language as Language, timeZone: reader.timeZone },
+        }))
+        .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
     },
 
     async markSent(id, at, redactedPayload) {

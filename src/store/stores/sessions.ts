@@ -4,7 +4,7 @@ import { and, desc, eq, gt, isNull, lt, ne, sql } from "drizzle-orm";
 import type { DeviceKind } from "../../contract/schemas/common";
 import type { Plan } from "../../core/accounts/ports";
 import type { RevokedReason, SessionInUse, SessionRecord, SessionStore } from "../../core/sessions/ports";
-import type { Database } from "../database";
+import { ACCOUNT_LOCKED, type Database, postgresErrorCode } from "../database";
 import { account, profile, session } from "../schema";
 import { batchedLookup } from "./batched-lookup";
 import { preparedOnce } from "./prepared";
@@ -59,7 +59,13 @@ export function createSessionStore(db: Database): SessionStore {
 
   return {
     async create(record) {
-      await db.insert(session).values(record);
+      try {
+        await db.insert(session).values(record);
+        return "created";
+      } catch (error) {
+        if (postgresErrorCode(error) === ACCOUNT_LOCKED) return "account_locked";
+        throw error;
+      }
     },
 
     async findById(id) {
