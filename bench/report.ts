@@ -358,8 +358,10 @@ export function report(f: Figures): string {
       `- Sign-in reaches ${pct(signInVsProbe)} of what the argon2 probe's concurrent verifications reach, ${f1((SIGN_IN_VS_PROBE - signInVsProbe) * 100)} points short of ${pct(SIGN_IN_VS_PROBE)}.`,
     );
   }
-  if (signInMainMs > SIGN_IN_MAIN_THREAD_MS) {
-    missed.push(`- A sign-in costs ${f2(signInMainMs)} ms of the main thread's CPU, over ${SIGN_IN_MAIN_THREAD_MS} ms.`);
+  if (statements && statements.newDevice.mainThreadMs > SIGN_IN_MAIN_THREAD_MS) {
+    missed.push(
+      `- A sign-in costs ${f2(statements.newDevice.mainThreadMs)} ms of the main thread's CPU, over ${SIGN_IN_MAIN_THREAD_MS} ms.`,
+    );
   }
   if (statements && statements.newDevice.statements > SIGN_IN_STATEMENTS + 0.5) {
     missed.push(`- A sign-in from a new device costs ${f1(statements.newDevice.statements)} statements, over ${SIGN_IN_STATEMENTS}.`);
@@ -463,7 +465,10 @@ export function report(f: Figures): string {
       ? [
           `- Sign-in statements, counted on the wire on a node of its own, its idle rate (${f1(statements.idle.statements)} statements/s) taken out: ` +
             `from a known device ${f2(statements.knownDevice.statements)} statements (${f2(statements.knownDevice.transactions)} transactions), ` +
-            `from a new device ${f2(statements.newDevice.statements)} (${f2(statements.newDevice.transactions)}), per sign-in.`,
+            `from a new device ${f2(statements.newDevice.statements)} (${f2(statements.newDevice.transactions)}), per sign-in. ` +
+            `The node's main thread, its idle rate taken out: ${f2(statements.knownDevice.mainThreadMs)} ms per sign-in from a known device, ` +
+            `${f2(statements.newDevice.mainThreadMs)} ms from a new one (one at a time, nothing is shared: under load, ` +
+            "concurrent requests share event-loop turns and the dispatcher claims several emails at once).",
         ]
       : []),
     `- Sign-out-all → last node refusing, per round (ms): ${f.refusal.ms.map(f1).join(", ")}.`,

@@ -1,16 +1,20 @@
 // What a sign-in costs PostgreSQL, counted on the wire between a node of its own and the database
-// (bench/support/pg-wire-counter.ts), the node's idle rate taken out. Sign-ins go one at a time:
+// (bench/support/pg-wire-counter.ts), and the node's main thread, read from /proc: its own work,
+// with no other request and no argon2 verification on the other core competing for the caches.
+// The node's idle rates are taken out of both. Sign-ins go one at a time:
 //   - from a device the account has used before (its device token): the request's own statements;
 //   - from a device new to the account: those, the "new sign-in" notice written with the session,
 //     and the email's delivery by the node's outbox dispatcher (claim, send, mark sent).
 
 import { startWireCounter, type WireCounts, wireWindows } from "./streams";
 import { log, sleep } from "./support/common";
+import { mainThreadCpuSeconds } from "./support/measure";
 import type { Node } from "./support/processes";
 import { stopProcess } from "./support/processes";
 import { api, emailOf, ipFor, PASSWORD } from "./support/usher-api";
 
-const SIGN_INS = 40;
+/** Enough for the main thread's CPU to span a hundred clock ticks (10 ms each) a window. */
+const SIGN_INS = 200;
 const IDLE_MS = 2_000;
 /** After the last sign-in from a new device: time for its email to go out before the count closes. */
 const DELIVERY_MS = 500;
@@ -19,8 +23,8 @@ export interface SignInStatements {
   signIns: number;
   /** Statements and transactions a second while the counted node served nothing. */
   idle: WireCounts;
-  knownDevice: WireCounts;
-  newDevice: WireCounts;
+  knownDevice: WireCounts & { mainThreadMs: number };
+  newDevice: WireCounts & { mainThreadMs: number };
 }
 
 async function signIn(node: Node, i: number, account: number, deviceToken?: string): Promise<string> {
@@ -30,6 +34,23 @@ async function signIn(node: Node, i: number, account: number, deviceToken?: stri
   });
   if (answer.status !== 200 || typeof answer.json?.deviceToken !== "string") throw new Error(`sign-in answered ${answer.status}`);
   return answer.json.deviceToken;
+}
+
+/** Milliseconds of a process's main-thread CPU over a window, its idle rate over the same wall time taken out. */
+async function mainThreadWindows(pid: number, idleMs: number) {
+  const window = async <T>(work: () => Promise<T>): Promise<[T, number, number]> => {
+    const before = mainThreadCpuSeconds(pid);
+    const t0 = performance.now();
+    const result = await work();
+    return [result, (mainThreadCpuSeconds(pid) - before) * 1000, performance.now() - t0];
+  };
+  const [, idleCpuMs, idleWallMs] = await window(() => sleep(idleMs));
+  return {
+    async measure<T>(work: () => Promise<T>): Promise<[T, number]> {
+      const [result, cpuMs, wallMs] = await window(work);
+      return [result, cpuMs - (idleCpuMs * wallMs) / idleWallMs];
+    },
+  };
 }
 
 /** Sign-ins to `accounts` accounts (numbered from 0, already signed up), on a node started through the counting relay. */
@@ -48,19 +69,24 @@ export async function countSignInStatements(
     const tokens: string[] = [];
     for (let i = 0; i < SIGN_INS; i++) tokens.push(await signIn(counted, i, i % accounts));
     await sleep(DELIVERY_MS);
+    const pid = counted.child.pid!;
+    const mainThread = await mainThreadWindows(pid, IDLE_MS);
     const wire = await wireWindows(counter.counts, IDLE_MS);
-    const knownDevice = (
-      await wire.measure(async () => {
-        for (let i = 0; i < SIGN_INS; i++) await signIn(counted, SIGN_INS + i, i % accounts, tokens[i]);
-      })
-    ).per(SIGN_INS);
-    const newDevice = (
-      await wire.measure(async () => {
-        for (let i = 0; i < SIGN_INS; i++) await signIn(counted, 2 * SIGN_INS + i, i % accounts);
-        await sleep(DELIVERY_MS);
-      })
-    ).per(SIGN_INS);
-    log(`sign-in statements: ${knownDevice.statements.toFixed(2)} from a known device, ${newDevice.statements.toFixed(2)} from a new one`);
+    const measure = async (work: () => Promise<void>) => {
+      const [wireCounts, mainThreadMs] = await mainThread.measure(async () => (await wire.measure(work)).per(SIGN_INS));
+      return { ...wireCounts, mainThreadMs: mainThreadMs / SIGN_INS };
+    };
+    const knownDevice = await measure(async () => {
+      for (let i = 0; i < SIGN_INS; i++) await signIn(counted, SIGN_INS + i, i % accounts, tokens[i]);
+    });
+    const newDevice = await measure(async () => {
+      for (let i = 0; i < SIGN_INS; i++) await signIn(counted, 2 * SIGN_INS + i, i % accounts);
+      await sleep(DELIVERY_MS);
+    });
+    log(
+      `sign-in statements: ${knownDevice.statements.toFixed(2)} from a known device, ${newDevice.statements.toFixed(2)} from a new one; ` +
+        `main thread ${knownDevice.mainThreadMs.toFixed(2)} and ${newDevice.mainThreadMs.toFixed(2)} ms`,
+    );
     return { signIns: SIGN_INS, idle: wire.idle, knownDevice, newDevice };
   } finally {
     if (node) await stopProcess(node.child);
