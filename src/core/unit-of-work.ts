@@ -11,7 +11,7 @@
 //
 // Audit events and outbox messages are only ever appended, and nothing in a unit reads them
 // back: the unit keeps them and writes them all in its last statement before the commit, the
-// one that reads the session changes it logged. A sign-in costs that one statement, not three.
+// one that reads the session changes it logged, however many there are.
 
 import type { AuditEventInput } from "./audit/ports";
 import type { Clock } from "./clock";

@@ -3,8 +3,8 @@
 // handshake and a login, and about a millisecond of the node's CPU, for every sign-in notice),
 // bounded timeouts (well inside the dispatcher's lease; an idle connection closes after one),
 // and a 5xx refusal of the recipient or the message reported as permanent. Each message is
-// composed whole before it is sent: nodemailer then writes it to the socket in one piece, not
-// a write per MIME part (on a loopback socket each write costs the node tens of microseconds).
+// composed whole before it is sent: nodemailer then writes it to the socket in a few large
+// writes, not one per MIME part (on a loopback socket a write costs tens of microseconds).
 import nodemailer from "nodemailer";
 import MailComposer from "nodemailer/lib/mail-composer";
 import { type EmailSender, PermanentDeliveryError } from "../../core/delivery/senders";

@@ -3,9 +3,9 @@
 // before the commit. A transaction that wrote nothing has no id, and logged nothing.
 //
 // The same statement writes the unit of work's audit events and outbox messages, each kind in
-// one insert of its own (a data-modifying WITH): a sign-in's session, notice and audit row reach
-// the database in two statements, not four. Neither table has a trigger that logs a change,
-// so the setting read beside them is the one the unit's earlier statements left.
+// one insert of its own (a data-modifying WITH), so that a unit's append-only rows cost no
+// round trip of their own. Neither table has a trigger that logs a change, so the setting read
+// beside them is the one the unit's earlier statements left.
 import { type SQL, sql } from "drizzle-orm";
 import type { AppendedRows, SessionChange, SessionChangeStore } from "../../core/session-changes/ports";
 import type { Database } from "../database";
