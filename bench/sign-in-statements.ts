@@ -6,7 +6,7 @@
 //   - from a device new to the account: those, the "new sign-in" notice written with the session,
 //     and the email's delivery by the node's outbox dispatcher (claim, send, mark sent).
 
-import { startWireCounter, type WireCounts, wireWindows } from "./streams";
+import { countWindows, startWireCounter, type WireCounts } from "./streams";
 import { log, sleep } from "./support/common";
 import { mainThreadCpuSeconds } from "./support/measure";
 import type { Node } from "./support/processes";
@@ -19,12 +19,14 @@ const IDLE_MS = 2_000;
 /** After the last sign-in from a new device: time for its email to go out before the count closes. */
 const DELIVERY_MS = 500;
 
+type SignInCounts = WireCounts & { mainThreadMs: number };
+
 export interface SignInStatements {
   signIns: number;
   /** Statements and transactions a second while the counted node served nothing. */
-  idle: WireCounts;
-  knownDevice: WireCounts & { mainThreadMs: number };
-  newDevice: WireCounts & { mainThreadMs: number };
+  idle: SignInCounts;
+  knownDevice: SignInCounts;
+  newDevice: SignInCounts;
 }
 
 async function signIn(node: Node, i: number, account: number, deviceToken?: string): Promise<string> {
@@ -34,23 +36,6 @@ async function signIn(node: Node, i: number, account: number, deviceToken?: stri
   });
   if (answer.status !== 200 || typeof answer.json?.deviceToken !== "string") throw new Error(`sign-in answered ${answer.status}`);
   return answer.json.deviceToken;
-}
-
-/** Milliseconds of a process's main-thread CPU over a window, its idle rate over the same wall time taken out. */
-async function mainThreadWindows(pid: number, idleMs: number) {
-  const window = async <T>(work: () => Promise<T>): Promise<[T, number, number]> => {
-    const before = mainThreadCpuSeconds(pid);
-    const t0 = performance.now();
-    const result = await work();
-    return [result, (mainThreadCpuSeconds(pid) - before) * 1000, performance.now() - t0];
-  };
-  const [, idleCpuMs, idleWallMs] = await window(() => sleep(idleMs));
-  return {
-    async measure<T>(work: () => Promise<T>): Promise<[T, number]> {
-      const [result, cpuMs, wallMs] = await window(work);
-      return [result, cpuMs - (idleCpuMs * wallMs) / idleWallMs];
-    },
-  };
 }
 
 /** Sign-ins to `accounts` accounts (numbered from 0, already signed up), on a node started through the counting relay. */
@@ -70,12 +55,9 @@ export async function countSignInStatements(
     for (let i = 0; i < SIGN_INS; i++) tokens.push(await signIn(counted, i, i % accounts));
     await sleep(DELIVERY_MS);
     const pid = counted.child.pid!;
-    const mainThread = await mainThreadWindows(pid, IDLE_MS);
-    const wire = await wireWindows(counter.counts, IDLE_MS);
-    const measure = async (work: () => Promise<void>) => {
-      const [wireCounts, mainThreadMs] = await mainThread.measure(async () => (await wire.measure(work)).per(SIGN_INS));
-      return { ...wireCounts, mainThreadMs: mainThreadMs / SIGN_INS };
-    };
+    // The node's main thread beside its statements: its own work, with nothing sharing the turn.
+    const wire = await countWindows(async () => ({ ...(await counter.counts()), mainThreadMs: mainThreadCpuSeconds(pid) * 1000 }), IDLE_MS);
+    const measure = async (work: () => Promise<void>) => (await wire.measure(work)).per(SIGN_INS);
     const knownDevice = await measure(async () => {
       for (let i = 0; i < SIGN_INS; i++) await signIn(counted, SIGN_INS + i, i % accounts, tokens[i]);
     });

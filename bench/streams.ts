@@ -241,31 +241,31 @@ export async function startWireCounter(databaseUrl: string): Promise<{ node: Nod
 }
 
 /**
- * Counting on the wire: the node's background rate while it idles for `idleMs`, then `measure`
- * runs some work and answers what it cost per unit, that rate over its own wall time taken out.
+ * Counting what a node does (statements on the wire, CPU, …): its background rate while it idles
+ * for `idleMs`, then `measure` runs some work and answers what it cost per unit, that rate over
+ * its own wall time taken out of every count.
  */
-export async function wireWindows(counts: () => Promise<WireCounts>, idleMs: number) {
-  const window = async <T>(work: () => Promise<T>): Promise<[T, WireCounts, number]> => {
+export async function countWindows<C extends { [K in keyof C]: number }>(counts: () => Promise<C>, idleMs: number) {
+  const difference = (after: C, before: C, scale = 1) =>
+    Object.fromEntries((Object.keys(after) as (keyof C)[]).map((key) => [key, (after[key] - before[key]) * scale])) as C;
+  const window = async <T>(work: () => Promise<T>): Promise<[T, C, number]> => {
     const before = await counts();
     const t0 = performance.now();
     const result = await work();
     const ms = performance.now() - t0;
-    const after = await counts();
-    return [result, { statements: after.statements - before.statements, transactions: after.transactions - before.transactions }, ms];
+    return [result, difference(await counts(), before), ms];
   };
   const [, idleCounts, idleWall] = await window(() => sleep(idleMs));
-  const idle = { statements: (idleCounts.statements * 1000) / idleWall, transactions: (idleCounts.transactions * 1000) / idleWall };
+  const zero = Object.fromEntries(Object.keys(idleCounts).map((key) => [key, 0])) as C;
+  const idle = difference(idleCounts, zero, 1000 / idleWall);
   return {
-    /** Statements and transactions a second while the node served nothing. */
+    /** Each count a second while the node served nothing. */
     idle,
-    async measure<T>(work: () => Promise<T>): Promise<{ result: T; per(units: number): WireCounts }> {
+    async measure<T>(work: () => Promise<T>): Promise<{ result: T; per(units: number): C }> {
       const [result, counted, ms] = await window(work);
       return {
         result,
-        per: (units) => ({
-          statements: (counted.statements - (idle.statements * ms) / 1000) / units,
-          transactions: (counted.transactions - (idle.transactions * ms) / 1000) / units,
-        }),
+        per: (units) => difference(counted, difference(idle, zero, ms / 1000), 1 / units),
       };
     },
   };
@@ -282,7 +282,7 @@ export async function countHeartbeatStatements(
   streams: OpenStream[],
   duration: number,
 ): Promise<HeartbeatStatements> {
-  const wire = await wireWindows(counts, IDLE_MS);
+  const wire = await countWindows(counts, IDLE_MS);
   log(
     `heartbeat statements: ${ONE_AT_A_TIME} heartbeats one at a time, then ${duration} s at ${CONNECTIONS} connections, on a counted node`,
   );
